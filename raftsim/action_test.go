@@ -1,0 +1,142 @@
+package raftsim
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Bad actions are refused with a precise message and change nothing.
+func TestBadActionsAreRefusedAndChangeNothing(t *testing.T) {
+	tests := []struct {
+		js   string
+		want string
+	}{
+		{`{"op":"explode"}`, `unknown op "explode"`},
+		{`{"node":1}`, `needs "op"`},
+		{`not json`, "not valid JSON"},
+		{`[1,2]`, "must be a JSON object"},
+		{`{"op":"crash"}`, `crash needs "node"`},
+		{`{"op":"crash","node":"two"}`, `crash needs "node"`},
+		{`{"op":"crash","node":6}`, "unknown node 6 (nodes are 1 to 5)"},
+		{`{"op":"restart","node":2}`, "n2 is already running"},
+		{`{"op":"partition","groups":[[1,2],[2,3,4,5]]}`, "node 2 appears twice"},
+		{`{"op":"partition","groups":[[1,2],[3,4]]}`, "nodes [5] are in no group"},
+		{`{"op":"partition","groups":[[1,2,3,4,5]]}`, "at least two groups"},
+		{`{"op":"partition","groups":[[1,2],[3,4,9]]}`, "unknown node 9"},
+		{`{"op":"partition"}`, `needs "groups"`},
+		{`{"op":"heal"}`, "not partitioned"},
+		{`{"op":"put"}`, `non-empty string "value"`},
+		{`{"op":"put","value":"much","via":7}`, "unknown node 7"},
+		{`{"op":"drop","message":999999}`, "message 999999 is not in flight"},
+		{`{"op":"speed","x":0}`, `speed needs "x"`},
+		{`{"op":"transfer","to":0}`, `transfer needs "to"`},
+		{`{"op":"restart-all"}`, "every node is already up"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.js, func(t *testing.T) {
+			h := newHarness(t, 1)
+			h.leader(2000)
+			before := h.sim.SnapshotJSON()
+			err := h.sim.DoJSON(tt.js)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tt.want)
+			}
+			if after := h.sim.SnapshotJSON(); !bytes.Equal(before, after) {
+				t.Fatalf("a refused action changed the state")
+			}
+			h.run(500)
+			if h.sim.Snapshot().Leader() == 0 {
+				t.Fatal("the cluster stopped after a refused action")
+			}
+		})
+	}
+}
+
+func TestActionsOnCrashedNodeAreRefused(t *testing.T) {
+	h := newHarness(t, 1)
+	h.leader(2000)
+	h.do(`{"op":"crash","node":3}`)
+	for js, want := range map[string]string{
+		`{"op":"crash","node":3}`:             "n3 is down",
+		`{"op":"timeout","node":3}`:           "n3 is down",
+		`{"op":"put","value":"much","via":3}`: "n3 is down",
+		`{"op":"transfer","to":3}`:            "n3 is down",
+	} {
+		if err := h.sim.DoJSON(js); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", js, err, want)
+		}
+	}
+}
+
+func TestActionLogRecordsAppliedActionsOnly(t *testing.T) {
+	h := newHarness(t, 1)
+	h.run(300)
+	h.do(`{"op":"crash","node":1}`)
+	_ = h.sim.DoJSON(`{"op":"crash","node":1}`) // refused: already down
+	h.run(100)
+	h.do(`{"op":"put","value":"much","via":2}`)
+	got := h.sim.Actions()
+	if len(got) != 2 || got[0].AtMs != 300 || got[0].Op != "crash" || got[1].AtMs != 400 || got[1].Key != "much" {
+		t.Fatalf("action log = %+v", got)
+	}
+}
+
+func TestParseActionRecords(t *testing.T) {
+	recs, err := ParseActionRecords(`[{"at_ms":100,"op":"crash","node":1},{"at_ms":200,"op":"heal"}]`)
+	if err != nil || len(recs) != 2 || recs[1].AtMs != 200 || recs[0].Node != 1 {
+		t.Fatalf("got %+v, %v", recs, err)
+	}
+	for js, want := range map[string]string{
+		`{"op":"crash"}`:  "must be a JSON array",
+		`[{"op":"heal"}]`: "actions[0].at_ms",
+		`[{"at_ms":5,"op":"heal"},{"at_ms":1,"op":"heal"}]`: "before the previous action",
+		`[{"at_ms":5,"op":"nope"}]`:                         `actions[0]: unknown op "nope"`,
+	} {
+		if _, err := ParseActionRecords(js); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", js, err, want)
+		}
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	for _, nodes := range []int{0, 1, 2, 10, 100} {
+		cfg := DefaultConfig()
+		cfg.Nodes = nodes
+		if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), "nodes must be 3 to 9") {
+			t.Errorf("nodes=%d: got %v", nodes, err)
+		}
+	}
+	for _, nodes := range []int{3, 9} {
+		cfg := DefaultConfig()
+		cfg.Nodes = nodes
+		s, err := New(cfg)
+		if err != nil {
+			t.Fatalf("nodes=%d: %v", nodes, err)
+		}
+		s.Advance(2000)
+		if s.Snapshot().Leader() == 0 {
+			t.Errorf("nodes=%d: no leader after 2 s", nodes)
+		}
+	}
+}
+
+func TestLinkLossDropsMessages(t *testing.T) {
+	h := newHarness(t, 1)
+	l := h.leader(2000)
+	lost := 0
+	h.sim.OnEvent(func(e Event) {
+		if e.Kind == EvDropped && strings.Contains(e.Text, "(lost)") {
+			lost++
+		}
+	})
+	h.do(`{"op":"loss","from":` + string(rune('0'+l.ID)) + `,"rate":1}`)
+	h.run(3000)
+	if lost == 0 {
+		t.Fatal("no message was lost on links with loss rate 1")
+	}
+	// Cut off from every follower, the old leader cannot stay in charge.
+	if s := h.sim.Snapshot(); s.Leader() == l.ID {
+		t.Fatalf("n%d still leads with every outgoing message lost", l.ID)
+	}
+}

@@ -1,0 +1,88 @@
+package raftsim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Config holds everything that shapes a run besides the seed and the actions.
+// All durations are virtual milliseconds, the simulator's only unit of time.
+type Config struct {
+	// Nodes is the cluster size, 3 to 9. Node IDs are 1..Nodes.
+	Nodes int `json:"nodes"`
+	// Seed drives every random choice of the run.
+	Seed int64 `json:"seed"`
+
+	// TickMs is the interval of raft's logical clock (RawNode.Tick).
+	TickMs int64 `json:"tick_ms"`
+	// ElectionTicks is raft's ElectionTick: a follower campaigns after a
+	// randomized timeout in [ElectionTicks, 2*ElectionTicks-1] ticks.
+	ElectionTicks int `json:"election_ticks"`
+	// HeartbeatTicks is raft's HeartbeatTick.
+	HeartbeatTicks int `json:"heartbeat_ticks"`
+
+	// LatencyMinMs and LatencyMaxMs bound the one-way latency of a message;
+	// each message draws its own from the seed.
+	LatencyMinMs int64 `json:"latency_min_ms"`
+	LatencyMaxMs int64 `json:"latency_max_ms"`
+	// DiskMinMs and DiskMaxMs bound how long a disk sync takes.
+	DiskMinMs int64 `json:"disk_min_ms"`
+	DiskMaxMs int64 `json:"disk_max_ms"`
+	// ClientTimeoutMs is how long a client waits for its write to be applied.
+	ClientTimeoutMs int64 `json:"client_timeout_ms"`
+
+	// PreVote and CheckQuorum are raft's options of the same names; etcd turns
+	// both on by default, and so does DefaultConfig.
+	PreVote     bool `json:"pre_vote"`
+	CheckQuorum bool `json:"check_quorum"`
+}
+
+// DefaultConfig returns the timing of the Raft paper and The Secret Lives of
+// Data: election timeout 150-290 ms, heartbeat 50 ms, one-way latency 4-12 ms.
+func DefaultConfig() Config {
+	return Config{
+		Nodes:           5,
+		Seed:            1,
+		TickMs:          10,
+		ElectionTicks:   15,
+		HeartbeatTicks:  5,
+		LatencyMinMs:    4,
+		LatencyMaxMs:    12,
+		DiskMinMs:       1,
+		DiskMaxMs:       3,
+		ClientTimeoutMs: 1000,
+		PreVote:         true,
+		CheckQuorum:     true,
+	}
+}
+
+// Validate reports every field that is out of range, in one error.
+func (c Config) Validate() error {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	if c.Nodes < 3 || c.Nodes > 9 {
+		bad("nodes must be 3 to 9, got %d", c.Nodes)
+	}
+	if c.TickMs < 1 {
+		bad("tick_ms must be at least 1, got %d", c.TickMs)
+	}
+	if c.HeartbeatTicks < 1 {
+		bad("heartbeat_ticks must be at least 1, got %d", c.HeartbeatTicks)
+	}
+	if c.ElectionTicks <= c.HeartbeatTicks {
+		bad("election_ticks (%d) must be greater than heartbeat_ticks (%d)", c.ElectionTicks, c.HeartbeatTicks)
+	}
+	if c.LatencyMinMs < 1 || c.LatencyMaxMs < c.LatencyMinMs {
+		bad("latency must satisfy 1 <= latency_min_ms <= latency_max_ms, got %d..%d", c.LatencyMinMs, c.LatencyMaxMs)
+	}
+	if c.DiskMinMs < 0 || c.DiskMaxMs < c.DiskMinMs {
+		bad("disk sync must satisfy 0 <= disk_min_ms <= disk_max_ms, got %d..%d", c.DiskMinMs, c.DiskMaxMs)
+	}
+	if c.ClientTimeoutMs < 1 {
+		bad("client_timeout_ms must be at least 1, got %d", c.ClientTimeoutMs)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("invalid config: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,239 @@
+package raftsim
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// DoJSON parses an action (design.md's JSON form) and does it.
+func (s *Sim) DoJSON(js string) error {
+	a, err := ParseAction(js)
+	if err != nil {
+		return err
+	}
+	return s.Do(a)
+}
+
+// Do validates an action against the current state and applies it. An action
+// that does not make sense now (crashing a crashed node, dropping a message
+// that has landed) is refused with a clear error and changes nothing; an
+// applied one is appended to the action log with the current virtual time.
+func (s *Sim) Do(a Action) error {
+	rec := ActionRecord{AtMs: s.clock.now, Action: a}
+	if err := s.apply(&a); err != nil {
+		return err
+	}
+	rec.Action = a // with defaults filled in, so a replay does the same
+	if a.Op == "reset" {
+		// A reset starts a new run: its log begins with nothing.
+		return nil
+	}
+	s.actions = append(s.actions, rec)
+	s.emit(Event{Kind: EvAction, Node: a.Node, Text: "action " + a.String()})
+	return nil
+}
+
+func (s *Sim) apply(a *Action) error {
+	switch a.Op {
+	case "crash":
+		n, err := s.upNode(a.Node)
+		if err != nil {
+			return err
+		}
+		s.crash(n)
+	case "restart":
+		n, err := s.downNode(a.Node)
+		if err != nil {
+			return err
+		}
+		return s.restart(n)
+	case "crash-all":
+		if !slices.ContainsFunc(s.nodes, (*node).up) {
+			return fmt.Errorf("crash-all: every node is already down")
+		}
+		for _, n := range s.nodes {
+			if n.up() {
+				s.crash(n)
+			}
+		}
+	case "restart-all":
+		if !slices.ContainsFunc(s.nodes, func(n *node) bool { return !n.up() }) {
+			return fmt.Errorf("restart-all: every node is already up")
+		}
+		for _, n := range s.nodes {
+			if !n.up() {
+				if err := s.restart(n); err != nil {
+					return err
+				}
+			}
+		}
+	case "partition":
+		return s.net.partition(a.Groups, len(s.nodes))
+	case "heal":
+		if s.net.groups == nil {
+			return fmt.Errorf("heal: the network is not partitioned")
+		}
+		s.net.heal()
+	case "put":
+		return s.doPut(a)
+	case "timeout":
+		n, err := s.upNode(a.Node)
+		if err != nil {
+			return err
+		}
+		// Campaign is what a follower does when its election timer fires.
+		if n.call(func() { _ = n.rn.Campaign() }) {
+			n.pump()
+		}
+	case "transfer":
+		return s.transfer(a.To)
+	case "drop":
+		return s.dropMessage(a.Message)
+	case "loss":
+		return s.setLoss(a.From, a.To, a.Rate)
+	case "pause":
+		s.paused = true
+	case "play":
+		s.paused = false
+	case "step":
+		if !s.Step() {
+			return fmt.Errorf("step: nothing is scheduled")
+		}
+	case "speed":
+		if a.X <= 0 || a.X > 1000 {
+			return fmt.Errorf("speed must be in (0, 1000], got %g", a.X)
+		}
+		s.speed = a.X
+	case "reset":
+		cfg := s.cfg
+		if a.Seed != 0 {
+			cfg.Seed = a.Seed
+		}
+		s.init(cfg)
+	default:
+		return fmt.Errorf("unknown op %q", a.Op)
+	}
+	return nil
+}
+
+func (s *Sim) doPut(a *Action) error {
+	if a.Value == "" {
+		return fmt.Errorf("put needs a value")
+	}
+	if a.Key == "" {
+		a.Key = a.Value
+	}
+	if a.Via == 0 {
+		a.Via = s.defaultVia()
+	}
+	n, err := s.upNode(a.Via)
+	if err != nil {
+		return fmt.Errorf("put via %v", err)
+	}
+	return s.put(n.id, a.Key, a.Value)
+}
+
+// defaultVia picks the node a client talks to when none is named: the leader
+// if there is one, else the lowest running node.
+func (s *Sim) defaultVia() uint64 {
+	if l := s.leader(); l != nil {
+		return l.id
+	}
+	for _, n := range s.nodes {
+		if n.up() {
+			return n.id
+		}
+	}
+	return 1
+}
+
+func (s *Sim) transfer(to uint64) error {
+	target, err := s.upNode(to)
+	if err != nil {
+		return fmt.Errorf("transfer to %v", err)
+	}
+	l := s.leader()
+	if l == nil {
+		return fmt.Errorf("transfer: there is no leader to hand over")
+	}
+	if l == target {
+		return fmt.Errorf("transfer: n%d already leads", to)
+	}
+	if l.call(func() { l.rn.TransferLeader(to) }) {
+		l.pump()
+	}
+	return nil
+}
+
+// leader returns the running node that leads the highest term, or nil.
+func (s *Sim) leader() *node {
+	var best *node
+	for _, n := range s.nodes {
+		if n.up() && n.role == RoleLeader && (best == nil || n.term > best.term) {
+			best = n
+		}
+	}
+	return best
+}
+
+// setLoss sets the loss rate of the link from -> to; 0 for either end means
+// every node.
+func (s *Sim) setLoss(from, to uint64, rate float64) error {
+	for _, id := range []uint64{from, to} {
+		if id != 0 && s.node(id) == nil {
+			return fmt.Errorf("loss: unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+		}
+	}
+	for f := uint64(1); f <= uint64(len(s.nodes)); f++ {
+		for t := uint64(1); t <= uint64(len(s.nodes)); t++ {
+			if f != t && (from == 0 || from == f) && (to == 0 || to == t) {
+				s.net.loss[f][t] = rate
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Sim) crash(n *node) {
+	n.crash()
+	s.emit(Event{Kind: EvCrash, Node: n.id, Text: fmt.Sprintf("n%d crashed; unsynced writes and volatile state are lost", n.id)})
+}
+
+func (s *Sim) restart(n *node) error {
+	if err := n.start(); err != nil {
+		return fmt.Errorf("restart n%d: %v", n.id, err)
+	}
+	last, _ := n.disk.LastIndex()
+	s.emit(Event{Kind: EvRestart, Node: n.id, Term: n.term, Text: fmt.Sprintf("n%d restarted from its disk (term %d, %d entries, commit %d)", n.id, n.term, last, n.commit)})
+	n.pump()
+	return nil
+}
+
+func (s *Sim) upNode(id uint64) (*node, error) {
+	n := s.node(id)
+	switch {
+	case n == nil:
+		return nil, fmt.Errorf("unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+	case !n.up():
+		return nil, fmt.Errorf("n%d is down", id)
+	}
+	return n, nil
+}
+
+func (s *Sim) downNode(id uint64) (*node, error) {
+	n := s.node(id)
+	switch {
+	case n == nil:
+		return nil, fmt.Errorf("unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+	case n.up():
+		return nil, fmt.Errorf("n%d is already running", id)
+	}
+	return n, nil
+}
+
+// String renders the action as its JSON form.
+func (a Action) String() string {
+	b, _ := json.Marshal(a)
+	return string(b)
+}

@@ -1,0 +1,17 @@
+// Package raftsim simulates a cluster of etcd Raft nodes on a virtual clock.
+//
+// Every node is a real go.etcd.io/raft/v3 RawNode over its own durable storage.
+// The simulator owns everything around them: the virtual clock and its event
+// queue, the network (each message in flight is an object with a send and a
+// delivery time), the disks (syncs take virtual time; a crash loses what was not
+// synced), a key-value state machine fed by committed entries, client requests,
+// and a checker of Raft's safety properties that runs after every event.
+//
+// A run is (Config, seed, action log). One seed drives every random choice,
+// including raft's own election-timeout draws, so replaying the same actions at
+// the same virtual times reproduces the run byte for byte, natively and in wasm.
+//
+// Read it top-down: sim.go (the loop and the action API), node.go (the Ready
+// contract), network.go, clock.go, then the state machine, the checker and the
+// views (snapshot.go, event.go).
+package raftsim

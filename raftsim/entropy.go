@@ -1,0 +1,49 @@
+package raftsim
+
+import (
+	"crypto/rand"
+	"io"
+	"sync"
+	"sync/atomic"
+)
+
+// etcd raft draws its randomized election timeout from crypto/rand.Reader
+// (raft.go: globalRand.Intn -> rand.Int(rand.Reader, ...)) and offers no hook
+// to change that. To make runs reproducible, the package replaces
+// crypto/rand.Reader once with a reader that, while a simulation is inside a
+// raft call, serves that simulation's own seeded stream, and otherwise the
+// operating system's generator. The raftCall lock lets only one simulation be
+// inside raft at a time, so many simulations in one process (parallel tests,
+// batch experiments) each keep their own draws. TestRaftDrawsFromSimStream
+// fails if the library changes where its randomness comes from.
+
+var (
+	// raftCall serializes raft calls of all simulations in the process.
+	raftCall sync.Mutex
+	// raftStream is the stream raft reads while a raft call is under way.
+	raftStream atomic.Pointer[io.Reader]
+)
+
+type dispatchReader struct{ system io.Reader }
+
+func (d dispatchReader) Read(p []byte) (int, error) {
+	if r := raftStream.Load(); r != nil {
+		return (*r).Read(p)
+	}
+	return d.system.Read(p)
+}
+
+func init() {
+	rand.Reader = dispatchReader{system: rand.Reader}
+}
+
+// withRaftStream runs f with raft's randomness coming from stream.
+func withRaftStream(stream io.Reader, f func()) {
+	raftCall.Lock()
+	raftStream.Store(&stream)
+	defer func() {
+		raftStream.Store(nil)
+		raftCall.Unlock()
+	}()
+	f()
+}

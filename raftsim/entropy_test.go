@@ -1,0 +1,75 @@
+package raftsim
+
+import (
+	"bytes"
+	crand "crypto/rand"
+	"io"
+	"testing"
+
+	"go.etcd.io/raft/v3"
+)
+
+// constReader is an endless stream of one byte.
+type constReader byte
+
+func (c constReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(c)
+	}
+	return len(p), nil
+}
+
+// TestRaftDrawsFromSimStream pins down where etcd raft's randomness comes
+// from. With the stream serving byte b, raft's Intn(ET) must give b (for b <
+// ET), so a fresh node's randomized election timeout is ET+b. If the library
+// draws from anywhere else, runs stop being reproducible and this fails.
+func TestRaftDrawsFromSimStream(t *testing.T) {
+	const et = 15
+	for _, b := range []byte{0, 7, 14} {
+		var stream io.Reader = constReader(b)
+		var rn *raft.RawNode
+		withRaftStream(stream, func() {
+			var err error
+			rn, err = raft.NewRawNode(&raft.Config{
+				ID: 1, ElectionTick: et, HeartbeatTick: 1, Storage: newDisk([]uint64{1, 2, 3}),
+				MaxSizePerMsg: 1 << 20, MaxInflightMsgs: 16, Logger: raftLogger{},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+		if _, timeout := raftTimer(rn, false); timeout != et+int64(b) {
+			t.Errorf("stream byte %d: randomized election timeout %d ticks, want %d", b, timeout, et+int64(b))
+		}
+	}
+}
+
+// TestRaftTimerFields checks that the raft fields the views read exist and
+// move as raft's timers do.
+func TestRaftTimerFields(t *testing.T) {
+	h := newHarness(t, 1)
+	h.run(35)
+	for _, n := range h.sim.Snapshot().Nodes {
+		if n.ElectionTimeoutMs < 150 || n.ElectionTimeoutMs > 290 {
+			t.Errorf("n%d: election timeout %d ms, want 150..290", n.ID, n.ElectionTimeoutMs)
+		}
+		if n.ElectionElapsedMs < 20 || n.ElectionElapsedMs > 40 {
+			t.Errorf("n%d: %d ms elapsed after 35 ms", n.ID, n.ElectionElapsedMs)
+		}
+	}
+}
+
+// TestOutsideReadsUseSystemRandomness checks that code outside a raft call
+// still gets unpredictable bytes from crypto/rand.
+func TestOutsideReadsUseSystemRandomness(t *testing.T) {
+	a, b := make([]byte, 16), make([]byte, 16)
+	if _, err := io.ReadFull(crand.Reader, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadFull(crand.Reader, b); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(a, b) {
+		t.Fatal("two reads of crypto/rand outside raft calls were equal")
+	}
+}

@@ -1,0 +1,100 @@
+package raftsim
+
+import "fmt"
+
+// EventKind names what an Event reports.
+type EventKind string
+
+// The kinds of events in the event stream.
+const (
+	EvRole      EventKind = "role"      // a node changed role (follower, candidate, ...)
+	EvElected   EventKind = "elected"   // a node became leader of a term
+	EvSent      EventKind = "sent"      // a message left its sender
+	EvDelivered EventKind = "delivered" // a message reached its receiver
+	EvDropped   EventKind = "dropped"   // a message was lost: cut link, crashed node, loss, user
+	EvCommit    EventKind = "commit"    // a node's commit index advanced
+	EvApply     EventKind = "apply"     // a node applied an entry to its state machine
+	EvCrash     EventKind = "crash"     // a node went down
+	EvRestart   EventKind = "restart"   // a node came back from its durable storage
+	EvHalt      EventKind = "halt"      // raft panicked on a node; the node was stopped
+	EvClient    EventKind = "client"    // a client request was applied, dropped or timed out
+	EvViolation EventKind = "violation" // a safety property broke
+	EvAction    EventKind = "action"    // an action was applied
+)
+
+// Event is one entry of the event stream. Text is a readable one-line
+// description in the manner of etcd raft's Describe* helpers.
+type Event struct {
+	Seq  uint64    `json:"seq"`
+	AtMs int64     `json:"at_ms"`
+	Kind EventKind `json:"kind"`
+	// Node is the node the event happened on (0 for cluster-wide events).
+	Node uint64 `json:"node,omitempty"`
+	// Message is the message ID for sent, delivered and dropped events.
+	Message uint64 `json:"message,omitempty"`
+	Term    uint64 `json:"term,omitempty"`
+	Index   uint64 `json:"index,omitempty"`
+	Text    string `json:"text"`
+
+	// Message events describe their message only when someone reads them:
+	// formatting every message of a long batch run would dominate its cost.
+	flight *flight
+	reason string
+}
+
+// describeMessage fills in Text for a message event.
+func (e *Event) describeMessage() {
+	if e.Text != "" || e.flight == nil {
+		return
+	}
+	switch e.Kind {
+	case EvSent:
+		e.Text = "sent " + describe(e.flight)
+	case EvDelivered:
+		e.Text = "delivered " + describe(e.flight)
+	case EvDropped:
+		e.Text = "dropped (" + e.reason + ") " + describe(e.flight)
+	}
+}
+
+// String renders the event as a log line: time, then the description.
+func (e Event) String() string {
+	return fmt.Sprintf("%8dms %s", e.AtMs, e.Text)
+}
+
+// eventRing keeps the latest events for views that show a recent history.
+type eventRing struct {
+	buf  []Event
+	next uint64 // sequence number the next event gets
+}
+
+const eventRingSize = 512
+
+func (r *eventRing) add(e Event) Event {
+	r.next++
+	e.Seq = r.next
+	if len(r.buf) < eventRingSize {
+		r.buf = append(r.buf, e)
+	} else {
+		r.buf[(e.Seq-1)%eventRingSize] = e
+	}
+	return e
+}
+
+// since returns the kept events with Seq > seq, oldest first.
+func (r *eventRing) since(seq uint64) []Event {
+	first := uint64(1)
+	if r.next > eventRingSize {
+		first = r.next - eventRingSize + 1
+	}
+	if seq+1 > first {
+		first = seq + 1
+	}
+	var out []Event
+	for s := first; s <= r.next; s++ {
+		e := &r.buf[(s-1)%eventRingSize]
+		e.describeMessage()
+		out = append(out, *e)
+	}
+	return out
+}

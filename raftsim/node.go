@@ -1,0 +1,201 @@
+package raftsim
+
+import (
+	"fmt"
+
+	"go.etcd.io/raft/v3"
+	pb "go.etcd.io/raft/v3/raftpb"
+)
+
+// node is one cluster member: a RawNode (nil while down) over its durable
+// disk, plus the volatile state etcd would lose in a crash.
+type node struct {
+	id   uint64
+	sim  *Sim
+	disk *disk
+	// phase is when, within each tick interval, this node's clock ticks, so
+	// the nodes' clocks are not in lockstep.
+	phase int64
+
+	rn     *raft.RawNode
+	epoch  uint64 // incremented at every crash and restart
+	halted bool   // raft panicked on this node
+
+	// syncing is the Ready whose entries and hard state are on their way to
+	// disk. Its messages wait for the sync, as raft's contract demands, and
+	// no new Ready is taken until it is done.
+	syncing *raft.Ready
+
+	kv      *kvStore
+	applied uint64
+
+	// What the event stream last said about this node.
+	role   string
+	term   uint64
+	commit uint64
+}
+
+func (n *node) up() bool { return n.rn != nil }
+
+// start builds a RawNode over the durable disk: a cold start or, after a
+// crash, a recovery like etcd's from its WAL and snapshot.
+func (n *node) start() error {
+	cfg := n.sim.cfg
+	rc := &raft.Config{
+		ID:              n.id,
+		ElectionTick:    cfg.ElectionTicks,
+		HeartbeatTick:   cfg.HeartbeatTicks,
+		Storage:         n.disk,
+		MaxSizePerMsg:   1 << 20,
+		MaxInflightMsgs: 256,
+		CheckQuorum:     cfg.CheckQuorum,
+		PreVote:         cfg.PreVote,
+		Logger:          raftLogger{},
+	}
+	var rn *raft.RawNode
+	var err error
+	if !n.call(func() { rn, err = raft.NewRawNode(rc) }) {
+		return fmt.Errorf("node %d could not start", n.id)
+	}
+	if err != nil {
+		return err
+	}
+	n.rn = rn
+	n.epoch++
+	n.halted = false
+	n.kv = newKVStore()
+	n.applied = 0
+	n.role = RoleFollower
+	n.sim.scheduleTick(n)
+	return nil
+}
+
+// crash throws away the RawNode and every volatile thing: the state machine,
+// messages raft had not handed out, and a sync still under way.
+func (n *node) crash() {
+	n.rn = nil
+	n.syncing = nil
+	n.kv = nil
+	n.applied = 0
+	n.epoch++
+	n.role = RoleDown
+}
+
+// call runs f, a call into raft, with raft's randomness drawn from the
+// simulation's stream. If raft panics, the node halts: it goes down and the
+// panic becomes a violation; the simulation runs on.
+func (n *node) call(f func()) (ok bool) {
+	withRaftStream(n.sim.raftRand, func() {
+		defer func() {
+			if r := recover(); r != nil {
+				n.sim.halt(n, fmt.Sprint(r))
+				ok = false
+			}
+		}()
+		f()
+		ok = true
+	})
+	return ok
+}
+
+func (n *node) tick() {
+	if n.call(n.rn.Tick) {
+		n.pump()
+	}
+}
+
+func (n *node) step(m *pb.Message) {
+	if n.call(func() { _ = n.rn.Step(m) }) {
+		n.pump()
+	}
+}
+
+// pump takes Readys from raft until it has none, or one must wait for the disk.
+func (n *node) pump() {
+	for n.up() && n.syncing == nil {
+		var rd raft.Ready
+		has := false
+		if !n.call(func() {
+			if has = n.rn.HasReady(); has {
+				rd = n.rn.Ready()
+			}
+		}) || !has {
+			return
+		}
+		n.sim.observeReady(n, &rd)
+		mustPersist := !raft.IsEmptySnap(rd.Snapshot) || len(rd.Entries) > 0 || !raft.IsEmptyHardState(rd.HardState)
+		if mustPersist {
+			n.syncing = &rd
+			n.sim.scheduleDiskSync(n)
+			return
+		}
+		n.finish(&rd)
+	}
+}
+
+// synced is called when the disk has made the pending Ready durable.
+func (n *node) synced() {
+	rd := n.syncing
+	n.syncing = nil
+	n.finish(rd)
+	n.pump()
+}
+
+// finish completes a Ready in the order raft's contract sets: persist (done
+// by now), send, apply, advance.
+func (n *node) finish(rd *raft.Ready) {
+	if err := n.disk.write(rd.Snapshot, rd.Entries, rd.HardState); err != nil {
+		n.sim.halt(n, "disk write failed: "+err.Error())
+		return
+	}
+	n.sim.observePersisted(n, rd)
+	for _, m := range rd.Messages {
+		n.sim.send(n, m)
+	}
+	for _, e := range rd.CommittedEntries {
+		n.apply(e)
+	}
+	if n.up() {
+		n.call(func() { n.rn.Advance(*rd) })
+	}
+}
+
+func (n *node) apply(e *pb.Entry) {
+	var c command
+	if e.GetType() == pb.EntryNormal && len(e.GetData()) > 0 {
+		var err error
+		if c, err = decodeCommand(e.GetData()); err == nil {
+			n.kv.put(c.key, c.value)
+		}
+	}
+	n.applied = e.GetIndex()
+	n.sim.observeApplied(n, e, c)
+}
+
+// logView returns the node's log as it stands: the durable entries, with the
+// entries still syncing laid over them (they may replace a durable suffix).
+func (n *node) logView() (ents []*pb.Entry, durableUpTo uint64) {
+	ents = n.disk.entries(1)
+	durableUpTo, _ = n.disk.LastIndex()
+	if n.syncing != nil && len(n.syncing.Entries) > 0 {
+		first := n.syncing.Entries[0].GetIndex()
+		for len(ents) > 0 && ents[len(ents)-1].GetIndex() >= first {
+			ents = ents[:len(ents)-1]
+		}
+		durableUpTo = min(durableUpTo, first-1)
+		ents = append(ents[:len(ents):len(ents)], n.syncing.Entries...)
+	}
+	return ents, durableUpTo
+}
+
+func roleName(s raft.StateType) string {
+	switch s {
+	case raft.StateLeader:
+		return RoleLeader
+	case raft.StateCandidate:
+		return RoleCandidate
+	case raft.StatePreCandidate:
+		return RolePreCandidate
+	}
+	return RoleFollower
+}

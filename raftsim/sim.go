@@ -1,0 +1,207 @@
+package raftsim
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+)
+
+// Sim is a whole simulated cluster: nodes, network, disks, clients, clock and
+// checker. It is not safe for concurrent use; separate Sims are independent,
+// even when they run in parallel goroutines.
+type Sim struct {
+	cfg   Config
+	clock clock
+	net   network
+	nodes []*node // index i holds node i+1
+
+	// rng draws latencies, disk times, losses and clock phases. raftRand is a
+	// separate stream, read only by raft's election-timeout draws, so that
+	// what raft draws never shifts the network's draws and vice versa.
+	rng      *rand.Rand
+	raftRand io.Reader
+
+	clients  clients
+	checker  checker
+	events   eventRing
+	watchers []func(Event)
+
+	paused  bool
+	speed   float64
+	actions []ActionRecord
+}
+
+// New builds a cluster from cfg and starts every node.
+func New(cfg Config) (*Sim, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Sim{speed: 1}
+	s.init(cfg)
+	return s, nil
+}
+
+// init (re)builds everything that belongs to one run.
+func (s *Sim) init(cfg Config) {
+	seed := uint64(cfg.Seed)
+	s.cfg = cfg
+	s.clock = clock{}
+	s.net = network{}
+	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	s.raftRand = rand.NewChaCha8(seedBytes(seed))
+	s.clients = clients{pending: map[uint64]*request{}}
+	s.checker = newChecker()
+	s.actions = nil
+	voters := make([]uint64, cfg.Nodes)
+	for i := range voters {
+		voters[i] = uint64(i + 1)
+	}
+	s.nodes = make([]*node, cfg.Nodes)
+	for i := range s.nodes {
+		s.nodes[i] = &node{id: uint64(i + 1), sim: s, disk: newDisk(voters), phase: s.rng.Int64N(cfg.TickMs)}
+	}
+	for _, n := range s.nodes {
+		// A fresh node over an empty disk cannot fail to start.
+		if err := n.start(); err != nil {
+			panic(err)
+		}
+	}
+}
+
+func seedBytes(seed uint64) (b [32]byte) {
+	for i := range 4 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		for j := range 8 {
+			b[i*8+j] = byte(seed >> (8 * j))
+		}
+	}
+	return b
+}
+
+// Config returns the configuration of the current run.
+func (s *Sim) Config() Config { return s.cfg }
+
+// Now returns the virtual time in milliseconds.
+func (s *Sim) Now() int64 { return s.clock.now }
+
+// Paused reports whether the run is paused. The simulator never advances by
+// itself; pausing tells whoever drives it (the browser loop) to stop.
+func (s *Sim) Paused() bool { return s.paused }
+
+// Speed is how many virtual milliseconds the driver should advance per wall
+// millisecond.
+func (s *Sim) Speed() float64 { return s.speed }
+
+// Actions returns the action log: every applied action with its virtual time.
+func (s *Sim) Actions() []ActionRecord { return append([]ActionRecord(nil), s.actions...) }
+
+// OnEvent registers f to be called with every event as it happens.
+func (s *Sim) OnEvent(f func(Event)) { s.watchers = append(s.watchers, f) }
+
+// Events returns the most recent events with a sequence number above since,
+// oldest first. Only the latest few hundred are kept; OnEvent sees them all.
+func (s *Sim) Events(since uint64) []Event { return s.events.since(since) }
+
+// Advance processes every event due up to now+ms and moves the clock there.
+func (s *Sim) Advance(ms int64) {
+	if ms > 0 {
+		s.AdvanceTo(s.clock.now + ms)
+	}
+}
+
+// AdvanceTo processes every event due at or before t and moves the clock to t.
+func (s *Sim) AdvanceTo(t int64) {
+	for {
+		tm, ok := s.clock.next(t)
+		if !ok {
+			break
+		}
+		s.fire(tm)
+	}
+	if t > s.clock.now {
+		s.clock.now = t
+	}
+}
+
+// Step processes exactly one event, moving the clock to its time. It reports
+// false when nothing is scheduled.
+func (s *Sim) Step() bool {
+	at, ok := s.clock.peek()
+	if !ok {
+		return false
+	}
+	tm, _ := s.clock.next(at)
+	s.fire(tm)
+	return true
+}
+
+// fire runs one timer, then the checker.
+func (s *Sim) fire(t timer) {
+	n := s.node(t.node)
+	switch t.kind {
+	case timerTick:
+		if n.up() && n.epoch == t.epoch {
+			n.tick()
+			if n.up() && n.epoch == t.epoch {
+				s.clock.schedule(timer{at: s.clock.now + s.cfg.TickMs, kind: timerTick, node: n.id, epoch: n.epoch})
+			}
+		}
+	case timerDiskSync:
+		if n.up() && n.epoch == t.epoch && n.syncing != nil {
+			n.synced()
+		}
+	case timerDeliver:
+		s.deliver(t.id)
+	case timerClientTimeout:
+		s.clients.expire(s, t.id)
+	}
+}
+
+func (s *Sim) node(id uint64) *node {
+	if id < 1 || id > uint64(len(s.nodes)) {
+		return nil
+	}
+	return s.nodes[id-1]
+}
+
+// scheduleTick sets a freshly started node's first tick at its next phase.
+func (s *Sim) scheduleTick(n *node) {
+	now, tick := s.clock.now, s.cfg.TickMs
+	at := now - now%tick + n.phase
+	if at <= now {
+		at += tick
+	}
+	s.clock.schedule(timer{at: at, kind: timerTick, node: n.id, epoch: n.epoch})
+}
+
+func (s *Sim) scheduleDiskSync(n *node) {
+	d := s.cfg.DiskMinMs + s.rng.Int64N(s.cfg.DiskMaxMs-s.cfg.DiskMinMs+1)
+	s.clock.schedule(timer{at: s.clock.now + d, kind: timerDiskSync, node: n.id, epoch: n.epoch})
+}
+
+// emit stamps an event, keeps it and hands it to every watcher.
+func (s *Sim) emit(e Event) {
+	e.AtMs = s.clock.now
+	if len(s.watchers) > 0 {
+		e.describeMessage()
+	}
+	e = s.events.add(e)
+	for _, w := range s.watchers {
+		w(e)
+	}
+}
+
+// halt stops a node on which raft panicked and reports it as a violation.
+func (s *Sim) halt(n *node, reason string) {
+	n.crash()
+	n.halted = true
+	s.emit(Event{Kind: EvHalt, Node: n.id, Text: fmt.Sprintf("n%d halted: raft panicked: %s", n.id, reason)})
+	s.violate("raft-panic", fmt.Sprintf("n%d: %s", n.id, reason))
+}
+
+func (s *Sim) violate(invariant, detail string) {
+	if !s.checker.record(Violation{AtMs: s.clock.now, Invariant: invariant, Detail: detail}) {
+		return
+	}
+	s.emit(Event{Kind: EvViolation, Text: fmt.Sprintf("VIOLATION %s: %s", invariant, detail)})
+}

@@ -1,0 +1,129 @@
+package raftsim
+
+import "encoding/json"
+
+// Snapshot is an immutable view of the whole simulation at one virtual instant:
+// what the renderer draws, what window.raftplay.state() returns and what
+// cmd/sim prints at the end of a run.
+type Snapshot struct {
+	Seed       int64           `json:"seed"`
+	NowMs      int64           `json:"now_ms"`
+	Paused     bool            `json:"paused"`
+	Speed      float64         `json:"speed"`
+	Config     Config          `json:"config"`
+	Nodes      []NodeView      `json:"nodes"`
+	Messages   []MessageView   `json:"messages"`
+	Partition  [][]uint64      `json:"partition"`
+	Invariants InvariantStatus `json:"invariants"`
+	Actions    []ActionRecord  `json:"actions"`
+}
+
+// NodeView is one node as the snapshot shows it.
+type NodeView struct {
+	ID uint64 `json:"id"`
+	Up bool   `json:"up"`
+	// Halted is set when raft itself panicked on this node (for example on a
+	// log that lost acknowledged entries); the node stays down until restarted.
+	Halted bool `json:"halted,omitempty"`
+	// Role is "follower", "pre-candidate", "candidate" or "leader"; "down" when
+	// the node is crashed.
+	Role      string `json:"role"`
+	Term      uint64 `json:"term"`
+	Vote      uint64 `json:"vote"`
+	Lead      uint64 `json:"lead"`
+	Commit    uint64 `json:"commit"`
+	Applied   uint64 `json:"applied"`
+	LastIndex uint64 `json:"last_index"`
+	// ElectionElapsedMs and ElectionTimeoutMs are raft's own election timer
+	// (electionElapsed and randomizedElectionTimeout, in ticks times TickMs):
+	// the node campaigns when elapsed reaches timeout. For a leader they are its
+	// heartbeat timer instead.
+	ElectionElapsedMs int64       `json:"election_elapsed_ms"`
+	ElectionTimeoutMs int64       `json:"election_timeout_ms"`
+	Log               []EntryView `json:"log"`
+	Keys              int         `json:"keys"`
+	Hash              string      `json:"hash"`
+}
+
+// EntryView is one log entry of one node.
+type EntryView struct {
+	Index     uint64 `json:"index"`
+	Term      uint64 `json:"term"`
+	Label     string `json:"label"`
+	Committed bool   `json:"committed"`
+	// Durable is false for entries raft handed to the disk that are not synced yet.
+	Durable bool `json:"durable"`
+}
+
+// MessageView is one message in flight.
+type MessageView struct {
+	ID      uint64   `json:"id"`
+	From    uint64   `json:"from"`
+	To      uint64   `json:"to"`
+	Type    string   `json:"type"`
+	Term    uint64   `json:"term"`
+	LogTerm uint64   `json:"log_term"`
+	Index   uint64   `json:"index"`
+	Commit  uint64   `json:"commit"`
+	Reject  bool     `json:"reject,omitempty"`
+	Entries []string `json:"entries,omitempty"`
+	// Response is true for answers (append, heartbeat and vote responses).
+	Response  bool  `json:"response,omitempty"`
+	SentMs    int64 `json:"sent_ms"`
+	DeliverMs int64 `json:"deliver_ms"`
+}
+
+// InvariantStatus says whether every safety property has held so far.
+type InvariantStatus struct {
+	OK         bool        `json:"ok"`
+	Violations []Violation `json:"violations"`
+}
+
+// Violation is one broken safety property.
+type Violation struct {
+	AtMs      int64  `json:"at_ms"`
+	Invariant string `json:"invariant"`
+	Detail    string `json:"detail"`
+}
+
+// JSON encodes the snapshot. Field order is fixed by the struct definitions and
+// every slice is ordered, so equal runs give equal bytes.
+func (s *Snapshot) JSON() []byte {
+	b, err := json.Marshal(s)
+	if err != nil {
+		// Only plain values are encoded; this cannot fail.
+		panic(err)
+	}
+	return b
+}
+
+// Leader returns the ID of the node that is up and leads with the highest
+// term, or 0 when there is none.
+func (s *Snapshot) Leader() uint64 {
+	var id, term uint64
+	for _, n := range s.Nodes {
+		if n.Up && n.Role == RoleLeader && n.Term >= term {
+			id, term = n.ID, n.Term
+		}
+	}
+	return id
+}
+
+// Node returns the view of node id, or nil.
+func (s *Snapshot) Node(id uint64) *NodeView {
+	for i := range s.Nodes {
+		if s.Nodes[i].ID == id {
+			return &s.Nodes[i]
+		}
+	}
+	return nil
+}
+
+// Role names used in snapshots and events.
+const (
+	RoleFollower     = "follower"
+	RolePreCandidate = "pre-candidate"
+	RoleCandidate    = "candidate"
+	RoleLeader       = "leader"
+	RoleDown         = "down"
+)

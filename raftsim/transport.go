@@ -1,0 +1,112 @@
+package raftsim
+
+import (
+	"fmt"
+
+	pb "go.etcd.io/raft/v3/raftpb"
+	"google.golang.org/protobuf/proto"
+)
+
+// send puts a message from n on the wire with a seeded latency.
+func (s *Sim) send(n *node, m *pb.Message) {
+	from, to := m.GetFrom(), m.GetTo()
+	lat := s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
+	f := &flight{msg: m, sentMs: s.clock.now, deliverMs: s.clock.now + lat}
+	if p := s.net.loss[from][to]; p > 0 {
+		f.lost = s.rng.Float64() < p
+	}
+	s.net.add(f)
+	s.clock.schedule(timer{at: f.deliverMs, kind: timerDeliver, id: f.id})
+	s.emit(Event{Kind: EvSent, Node: from, Message: f.id, Term: m.GetTerm(), Index: m.GetIndex(), flight: f})
+}
+
+// deliver hands a message to its receiver, unless the network or the
+// receiver's state kills it on arrival.
+func (s *Sim) deliver(id uint64) {
+	f := s.net.take(id)
+	if f == nil {
+		return // dropped by the user while in flight
+	}
+	from, to := f.msg.GetFrom(), f.msg.GetTo()
+	dst := s.node(to)
+	switch {
+	case f.lost:
+		s.dropped(f, "lost")
+	case s.net.cut(from, to):
+		s.dropped(f, "partition")
+	case !dst.up():
+		s.dropped(f, "node down")
+	default:
+		s.emit(Event{Kind: EvDelivered, Node: to, Message: f.id, Term: f.msg.GetTerm(), Index: f.msg.GetIndex(), flight: f})
+		m := f.msg
+		if m.GetType() == pb.MsgProp {
+			// A follower forwards a proposal by rewriting the message it was
+			// given; step a copy so the message the views saw stays as sent.
+			m = proto.Clone(m).(*pb.Message)
+		}
+		dst.step(m)
+	}
+}
+
+// dropMessage removes a message in flight at the user's request.
+func (s *Sim) dropMessage(id uint64) error {
+	f := s.net.take(id)
+	if f == nil {
+		return fmt.Errorf("message %d is not in flight", id)
+	}
+	s.dropped(f, "by user")
+	return nil
+}
+
+func (s *Sim) dropped(f *flight, reason string) {
+	s.emit(Event{Kind: EvDropped, Node: f.msg.GetFrom(), Message: f.id, Term: f.msg.GetTerm(), Index: f.msg.GetIndex(),
+		flight: f, reason: reason})
+}
+
+// describe is a one-line account of a message, like raft.DescribeMessage but
+// short enough for an event log: "#41 n1→n3 MsgApp term 2 index 11 (1 entry: much) commit 10".
+func describe(f *flight) string {
+	m := f.msg
+	s := fmt.Sprintf("#%d n%d→n%d %s term %d", f.id, m.GetFrom(), m.GetTo(), m.GetType(), m.GetTerm())
+	switch m.GetType() {
+	case pb.MsgApp:
+		s += fmt.Sprintf(" index %d logterm %d", m.GetIndex(), m.GetLogTerm())
+		if k := len(m.GetEntries()); k > 0 {
+			s += fmt.Sprintf(" (%d entries: %s)", k, entryLabels(m.GetEntries()))
+		}
+		s += fmt.Sprintf(" commit %d", m.GetCommit())
+	case pb.MsgAppResp:
+		s += fmt.Sprintf(" index %d", m.GetIndex())
+		if m.GetReject() {
+			s += fmt.Sprintf(" rejected (hint %d)", m.GetRejectHint())
+		}
+	case pb.MsgHeartbeat:
+		s += fmt.Sprintf(" commit %d", m.GetCommit())
+	case pb.MsgVote, pb.MsgPreVote:
+		s += fmt.Sprintf(" last index %d logterm %d", m.GetIndex(), m.GetLogTerm())
+	case pb.MsgVoteResp, pb.MsgPreVoteResp:
+		if m.GetReject() {
+			s += " rejected"
+		} else {
+			s += " granted"
+		}
+	case pb.MsgProp:
+		s += fmt.Sprintf(" (%s)", entryLabels(m.GetEntries()))
+	}
+	return s
+}
+
+func entryLabels(ents []*pb.Entry) string {
+	const most = 3
+	s := ""
+	for i, e := range ents {
+		if i == most {
+			return s + fmt.Sprintf(", … %d more", len(ents)-most)
+		}
+		if i > 0 {
+			s += ", "
+		}
+		s += entryLabel(e)
+	}
+	return s
+}

@@ -1,0 +1,101 @@
+package raftsim
+
+import (
+	"reflect"
+
+	"go.etcd.io/raft/v3"
+)
+
+// logViewMax bounds how many of a node's latest entries a snapshot shows;
+// LastIndex still tells the whole length.
+const logViewMax = 100
+
+// Snapshot returns a fresh, immutable view of the simulation.
+func (s *Sim) Snapshot() *Snapshot {
+	snap := &Snapshot{
+		Seed:       s.cfg.Seed,
+		NowMs:      s.clock.now,
+		Paused:     s.paused,
+		Speed:      s.speed,
+		Config:     s.cfg,
+		Nodes:      make([]NodeView, len(s.nodes)),
+		Messages:   make([]MessageView, 0, len(s.net.inflight)),
+		Partition:  [][]uint64{},
+		Invariants: s.checker.status(),
+		Actions:    s.Actions(),
+	}
+	if snap.Actions == nil {
+		snap.Actions = []ActionRecord{}
+	}
+	for i, n := range s.nodes {
+		snap.Nodes[i] = s.nodeView(n)
+	}
+	for _, f := range s.net.inflight {
+		snap.Messages = append(snap.Messages, messageView(f))
+	}
+	for _, g := range s.net.groups {
+		snap.Partition = append(snap.Partition, append([]uint64(nil), g...))
+	}
+	return snap
+}
+
+// SnapshotJSON is Snapshot().JSON(): what cmd/sim prints and state() returns.
+func (s *Sim) SnapshotJSON() []byte { return s.Snapshot().JSON() }
+
+func (s *Sim) nodeView(n *node) NodeView {
+	v := NodeView{ID: n.id, Up: n.up(), Halted: n.halted, Role: RoleDown, Term: n.term, Commit: n.commit, Log: []EntryView{}}
+	if hs, _, err := n.disk.InitialState(); err == nil {
+		v.Term, v.Vote, v.Commit = hs.GetTerm(), hs.GetVote(), hs.GetCommit()
+	}
+	if n.up() {
+		var st raft.BasicStatus
+		n.call(func() { st = n.rn.BasicStatus() })
+		v.Role = roleName(st.RaftState)
+		v.Term, v.Vote, v.Lead, v.Commit = st.GetTerm(), st.GetVote(), st.Lead, st.GetCommit()
+		v.Applied = n.applied
+		v.Keys = len(n.kv.data)
+		v.Hash = n.kv.hash()
+		elapsed, timeout := raftTimer(n.rn, v.Role == RoleLeader)
+		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
+		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
+	}
+	ents, durable := n.logView()
+	if len(ents) > 0 {
+		v.LastIndex = ents[len(ents)-1].GetIndex()
+	}
+	if len(ents) > logViewMax {
+		ents = ents[len(ents)-logViewMax:]
+	}
+	for _, e := range ents {
+		v.Log = append(v.Log, EntryView{
+			Index: e.GetIndex(), Term: e.GetTerm(), Label: entryLabel(e),
+			Committed: e.GetIndex() <= v.Commit, Durable: e.GetIndex() <= durable,
+		})
+	}
+	return v
+}
+
+// raftTimer reads raft's own election (or, for a leader, heartbeat) timer.
+// RawNode does not export it; the fields are read by reflection so the view
+// shows exactly what raft will act on. TestRaftTimerFields fails if the
+// library renames them.
+func raftTimer(rn *raft.RawNode, leader bool) (elapsed, timeout int64) {
+	r := reflect.ValueOf(rn).Elem().FieldByName("raft").Elem()
+	if leader {
+		return r.FieldByName("heartbeatElapsed").Int(), r.FieldByName("heartbeatTimeout").Int()
+	}
+	return r.FieldByName("electionElapsed").Int(), r.FieldByName("randomizedElectionTimeout").Int()
+}
+
+func messageView(f *flight) MessageView {
+	m := f.msg
+	v := MessageView{
+		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: m.GetType().String(),
+		Term: m.GetTerm(), LogTerm: m.GetLogTerm(), Index: m.GetIndex(), Commit: m.GetCommit(),
+		Reject: m.GetReject(), Response: isResponse(m.GetType()), SentMs: f.sentMs, DeliverMs: f.deliverMs,
+	}
+	for _, e := range m.GetEntries() {
+		v.Entries = append(v.Entries, entryLabel(e))
+	}
+	return v
+}
