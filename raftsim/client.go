@@ -29,8 +29,8 @@ func (s *Sim) put(via uint64, key, value string) error {
 	s.clients.nextID++
 	r := &request{id: s.clients.nextID, via: via, key: key, value: value}
 	data := command{request: r.id, key: key, value: value}.encode()
-	var err error
-	if !n.call(func() { err = n.rn.Propose(data) }) {
+	err := n.raftPropose(data)
+	if !n.up() {
 		return fmt.Errorf("n%d halted while proposing", via)
 	}
 	if err != nil {

@@ -1,7 +1,5 @@
 package raftsim
 
-import "container/heap"
-
 // timerKind says what a scheduled timer does when it fires.
 type timerKind uint8
 
@@ -26,22 +24,52 @@ type timer struct {
 
 // timerQueue is a min-heap ordered by (at, seq): events at the same virtual
 // time fire in the order they were scheduled, which keeps runs deterministic.
+// It is written out rather than built on container/heap so that pushing and
+// popping a timer does not box it in an interface (an allocation per event).
 type timerQueue []timer
 
-func (q timerQueue) Len() int { return len(q) }
-func (q timerQueue) Less(i, j int) bool {
+func (q timerQueue) less(i, j int) bool {
 	if q[i].at != q[j].at {
 		return q[i].at < q[j].at
 	}
 	return q[i].seq < q[j].seq
 }
-func (q timerQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *timerQueue) Push(x any)   { *q = append(*q, x.(timer)) }
-func (q *timerQueue) Pop() any {
-	old := *q
-	t := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return t
+
+func (q *timerQueue) push(t timer) {
+	*q = append(*q, t)
+	h := *q
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (q *timerQueue) pop() timer {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h.less(l, m) {
+			m = l
+		}
+		if r < len(h) && h.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }
 
 // clock is the virtual clock: the current time and the queue of what is due.
@@ -54,7 +82,7 @@ type clock struct {
 func (c *clock) schedule(t timer) {
 	c.seq++
 	t.seq = c.seq
-	heap.Push(&c.queue, t)
+	c.queue.push(t)
 }
 
 // next pops the earliest timer if it is due at or before limit.
@@ -62,7 +90,7 @@ func (c *clock) next(limit int64) (timer, bool) {
 	if len(c.queue) == 0 || c.queue[0].at > limit {
 		return timer{}, false
 	}
-	t := heap.Pop(&c.queue).(timer)
+	t := c.queue.pop()
 	c.now = t.at
 	return t, true
 }

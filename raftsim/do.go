@@ -83,9 +83,8 @@ func (s *Sim) apply(a *Action) error {
 			return err
 		}
 		// Campaign is what a follower does when its election timer fires.
-		if n.call(func() { _ = n.rn.Campaign() }) {
-			n.pump()
-		}
+		n.raftCampaign()
+		n.pump()
 	case "transfer":
 		return s.transfer(a.To)
 	case "drop":
@@ -160,9 +159,8 @@ func (s *Sim) transfer(to uint64) error {
 	if l == target {
 		return fmt.Errorf("transfer: n%d already leads", to)
 	}
-	if l.call(func() { l.rn.TransferLeader(to) }) {
-		l.pump()
-	}
+	l.raftTransfer(to)
+	l.pump()
 	return nil
 }
 

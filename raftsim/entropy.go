@@ -37,13 +37,15 @@ func init() {
 	rand.Reader = dispatchReader{system: rand.Reader}
 }
 
-// withRaftStream runs f with raft's randomness coming from stream.
-func withRaftStream(stream io.Reader, f func()) {
+// enterRaftStream makes raft read stream until leaveRaftStream. Calls into
+// raft sit between the two; nothing between them may call back into the
+// simulator, so the lock is never taken twice.
+func enterRaftStream(stream *io.Reader) {
 	raftCall.Lock()
-	raftStream.Store(&stream)
-	defer func() {
-		raftStream.Store(nil)
-		raftCall.Unlock()
-	}()
-	f()
+	raftStream.Store(stream)
+}
+
+func leaveRaftStream() {
+	raftStream.Store(nil)
+	raftCall.Unlock()
 }

@@ -27,17 +27,15 @@ func TestRaftDrawsFromSimStream(t *testing.T) {
 	const et = 15
 	for _, b := range []byte{0, 7, 14} {
 		var stream io.Reader = constReader(b)
-		var rn *raft.RawNode
-		withRaftStream(stream, func() {
-			var err error
-			rn, err = raft.NewRawNode(&raft.Config{
-				ID: 1, ElectionTick: et, HeartbeatTick: 1, Storage: newDisk([]uint64{1, 2, 3}),
-				MaxSizePerMsg: 1 << 20, MaxInflightMsgs: 16, Logger: raftLogger{},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+		enterRaftStream(&stream)
+		rn, err := raft.NewRawNode(&raft.Config{
+			ID: 1, ElectionTick: et, HeartbeatTick: 1, Storage: newDisk([]uint64{1, 2, 3}),
+			MaxSizePerMsg: 1 << 20, MaxInflightMsgs: 16, Logger: raftLogger{},
 		})
+		leaveRaftStream()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if _, timeout := raftTimer(rn, false); timeout != et+int64(b) {
 			t.Errorf("stream byte %d: randomized election timeout %d ticks, want %d", b, timeout, et+int64(b))
 		}

@@ -52,13 +52,9 @@ func (n *node) start() error {
 		PreVote:         cfg.PreVote,
 		Logger:          raftLogger{},
 	}
-	var rn *raft.RawNode
-	var err error
-	if !n.call(func() { rn, err = raft.NewRawNode(rc) }) {
-		return fmt.Errorf("node %d could not start", n.id)
-	}
-	if err != nil {
-		return err
+	rn, err := n.raftNew(rc)
+	if err != nil || rn == nil {
+		return fmt.Errorf("n%d could not start: %v", n.id, err)
 	}
 	n.rn = rn
 	n.epoch++
@@ -81,51 +77,29 @@ func (n *node) crash() {
 	n.role = RoleDown
 }
 
-// call runs f, a call into raft, with raft's randomness drawn from the
-// simulation's stream. If raft panics, the node halts: it goes down and the
-// panic becomes a violation; the simulation runs on.
-func (n *node) call(f func()) (ok bool) {
-	withRaftStream(n.sim.raftRand, func() {
-		defer func() {
-			if r := recover(); r != nil {
-				n.sim.halt(n, fmt.Sprint(r))
-				ok = false
-			}
-		}()
-		f()
-		ok = true
-	})
-	return ok
-}
-
 func (n *node) tick() {
-	if n.call(n.rn.Tick) {
-		n.pump()
-	}
+	n.raftTick()
+	n.pump()
 }
 
 func (n *node) step(m *pb.Message) {
-	if n.call(func() { _ = n.rn.Step(m) }) {
-		n.pump()
-	}
+	n.raftStep(m)
+	n.pump()
 }
 
 // pump takes Readys from raft until it has none, or one must wait for the disk.
 func (n *node) pump() {
 	for n.up() && n.syncing == nil {
-		var rd raft.Ready
-		has := false
-		if !n.call(func() {
-			if has = n.rn.HasReady(); has {
-				rd = n.rn.Ready()
-			}
-		}) || !has {
+		rd, ok := n.raftReady()
+		if !ok || !n.up() {
 			return
 		}
 		n.sim.observeReady(n, &rd)
 		mustPersist := !raft.IsEmptySnap(rd.Snapshot) || len(rd.Entries) > 0 || !raft.IsEmptyHardState(rd.HardState)
 		if mustPersist {
-			n.syncing = &rd
+			// Copied so that only Readys that wait for the disk live on the heap.
+			pending := rd
+			n.syncing = &pending
 			n.sim.scheduleDiskSync(n)
 			return
 		}
@@ -156,7 +130,7 @@ func (n *node) finish(rd *raft.Ready) {
 		n.apply(e)
 	}
 	if n.up() {
-		n.call(func() { n.rn.Advance(*rd) })
+		n.raftAdvance(rd)
 	}
 }
 

@@ -48,8 +48,7 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.Term, v.Vote, v.Commit = hs.GetTerm(), hs.GetVote(), hs.GetCommit()
 	}
 	if n.up() {
-		var st raft.BasicStatus
-		n.call(func() { st = n.rn.BasicStatus() })
+		st := n.raftStatus()
 		v.Role = roleName(st.RaftState)
 		v.Term, v.Vote, v.Lead, v.Commit = st.GetTerm(), st.GetVote(), st.Lead, st.GetCommit()
 		v.Applied = n.applied
