@@ -2,6 +2,7 @@
 // snapshot as JSON: the same simulator the browser playground drives.
 //
 //	go run ./cmd/sim -seed 7 -for 10s [-nodes 5] [-actions file.json] [-v]
+//	                 [-prevote=false] [-checkquorum=false]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
 // -v prints the event log as text on stderr. Bad flags or files: a message on
@@ -32,6 +33,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dur := fs.Duration("for", 10*time.Second, "virtual time to simulate, e.g. 10s or 500ms")
 	actionsFile := fs.String("actions", "", "JSON array of actions, each with at_ms, applied at those virtual times")
 	verbose := fs.Bool("v", false, "print the event log on stderr")
+	preVote := fs.Bool("prevote", def.PreVote, "raft PreVote")
+	checkQuorum := fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -56,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	cfg := def
-	cfg.Seed, cfg.Nodes = *seed, *nodes
+	cfg.Seed, cfg.Nodes, cfg.PreVote, cfg.CheckQuorum = *seed, *nodes, *preVote, *checkQuorum
 	sim, err := raftsim.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
