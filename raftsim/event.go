@@ -34,12 +34,23 @@ type Event struct {
 	Message uint64 `json:"message,omitempty"`
 	Term    uint64 `json:"term,omitempty"`
 	Index   uint64 `json:"index,omitempty"`
-	Text    string `json:"text"`
+	// Role is the node's new role, for role events.
+	Role string `json:"role,omitempty"`
+	Text string `json:"text"`
 
 	// Message events describe their message only when someone reads them:
 	// formatting every message of a long batch run would dominate its cost.
 	flight *flight
 	reason string
+}
+
+// MessageType is the raft message type (e.g. "MsgHeartbeat") of a sent,
+// delivered or dropped message event, and "" for other events.
+func (e Event) MessageType() string {
+	if e.flight == nil {
+		return ""
+	}
+	return e.flight.msg.GetType().String()
 }
 
 // describeMessage fills in Text for a message event.

@@ -24,7 +24,7 @@ func (s *Sim) observeReady(n *node, rd *raft.Ready) {
 		return
 	}
 	n.role = role
-	s.emit(Event{Kind: EvRole, Node: n.id, Term: n.term, Text: fmt.Sprintf("n%d became %s at term %d", n.id, role, n.term)})
+	s.emit(Event{Kind: EvRole, Node: n.id, Term: n.term, Role: role, Text: fmt.Sprintf("n%d became %s at term %d", n.id, role, n.term)})
 	if role != RoleLeader {
 		return
 	}

@@ -41,6 +41,16 @@ func New(cfg Config) (*Sim, error) {
 	return s, nil
 }
 
+// Reset starts a new run from cfg in place: the same Sim, so whoever holds it
+// (the renderer, the event watchers) carries on with the new run.
+func (s *Sim) Reset(cfg Config) error {
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	s.init(cfg)
+	return nil
+}
+
 // init (re)builds everything that belongs to one run.
 func (s *Sim) init(cfg Config) {
 	seed := uint64(cfg.Seed)
@@ -134,6 +144,9 @@ func (s *Sim) Step() bool {
 	s.fire(tm)
 	return true
 }
+
+// NextEventAt reports when the next scheduled event is due.
+func (s *Sim) NextEventAt() (int64, bool) { return s.clock.peek() }
 
 // fire runs one timer, then the checker.
 func (s *Sim) fire(t timer) {

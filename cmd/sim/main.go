@@ -3,10 +3,13 @@
 //
 //	go run ./cmd/sim -seed 7 -for 10s [-nodes 5] [-actions file.json] [-v]
 //	                 [-prevote=false] [-checkquorum=false]
+//	go run ./cmd/sim -scenario partition|story.json [-v]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
-// -v prints the event log as text on stderr. Bad flags or files: a message on
-// stderr and exit status 2.
+// -v prints the event log as text on stderr. -scenario plays a story and checks
+// its expectations: exit status 0 when all hold, 1 naming the step and the
+// expectation that failed. Bad flags or files: a message on stderr and exit
+// status 2.
 package main
 
 import (
@@ -35,6 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "print the event log on stderr")
 	preVote := fs.Bool("prevote", def.PreVote, "raft PreVote")
 	checkQuorum := fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum")
+	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -45,6 +49,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *dur <= 0 || *dur%time.Millisecond != 0 {
 		fmt.Fprintf(stderr, "sim: -for must be a positive whole number of milliseconds, got %v\n", *dur)
 		return 2
+	}
+	if *story != "" {
+		sc, err := loadScenario(*story)
+		if err != nil {
+			fmt.Fprintf(stderr, "sim: %v\n", err)
+			return 2
+		}
+		return runScenario(sc, *verbose, stdout, stderr)
 	}
 	var actions []raftsim.ActionRecord
 	if *actionsFile != "" {

@@ -68,3 +68,26 @@ func TestBadInputExits2WithAMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryBuiltinScenarioExits0(t *testing.T) {
+	for _, name := range []string{"election", "split-vote", "replication", "follower-failures", "leader-failure", "all-nodes-failure", "partition", "stale-leader"} {
+		code, out, errs := runSim(t, "-scenario", name)
+		if code != 0 || !strings.Contains(out, "ok   step 1/") || strings.Contains(out, "FAIL") {
+			t.Errorf("-scenario %s: exit %d\n%s%s", name, code, out, errs)
+		}
+	}
+}
+
+func TestFailingScenarioExits1NamingStepAndExpectation(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "story.json")
+	os.WriteFile(f, []byte(`{"name":"wrong","title":"A wrong claim","config":{"seed":1},
+		"steps":[{"caption":"a leader appears","until":{"leader":true},"within_ms":2000,"expect":[{"leader_is":3}]}]}`), 0o644)
+	code, out, errs := runSim(t, "-scenario", f)
+	if code != 1 || !strings.Contains(out, "FAIL step 1/1") || !strings.Contains(errs, "wrong step 1: steps[0].expect[0]: expected n3 leads") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs = runSim(t, "-scenario", "nope")
+	if code != 2 || !strings.Contains(errs, `no built-in scenario "nope"`) {
+		t.Fatalf("unknown story: exit %d, %s", code, errs)
+	}
+}

@@ -1,0 +1,38 @@
+package scenario
+
+import (
+	"testing"
+
+	"raftplay/raftsim"
+)
+
+// play runs a built-in story headless and returns its player.
+func play(t *testing.T, name string) (*Player, []StepResult) {
+	t.Helper()
+	sc, err := Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := raftsim.New(sc.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPlayer(sim, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, p.RunAll()
+}
+
+func TestBuiltinStoriesPass(t *testing.T) {
+	for _, name := range Builtins {
+		t.Run(name, func(t *testing.T) {
+			_, results := play(t, name)
+			for _, r := range results {
+				for _, f := range r.Failures {
+					t.Errorf("step %d (ended at %d ms): %s", r.Step+1, r.EndMs, f)
+				}
+			}
+		})
+	}
+}
