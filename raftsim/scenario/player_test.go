@@ -103,7 +103,7 @@ func TestParseErrorsNameTheField(t *testing.T) {
 		{`{"title":"t","steps":[{"caption":"c"}]}`, "name: missing"},
 		{`{"name":"n","title":"t","steps":[]}`, "steps: need a non-empty array"},
 		{`{"name":"n","title":"t","config":{"nodes":12},"steps":[{"caption":"c"}]}`, "config: invalid config: nodes must be 3 to 9"},
-		{`{"name":"n","title":"t","config":{"speed":2},"steps":[{"caption":"c"}]}`, "config.speed: unknown config field"},
+		{`{"name":"n","title":"t","config":{"speed":2},"steps":[{"caption":"c"}]}`, "config: config.speed: unknown config field"},
 		{`{"name":"n","title":"t","steps":[{"caption":"c","expect":[{"leaders":true}]}]}`, `steps[0].expect[0].leaders: unknown condition "leaders"`},
 		{`{"name":"n","title":"t","steps":[{"caption":"c","actions":[{"at_ms":0,"op":"fly"}]}]}`, `steps[0].actions[0]: unknown op "fly"`},
 		{`{"name":"n","title":"t","steps":[{"caption":"c","actions":[{"at_ms":0,"op":"crash","node":"boss"}]}]}`, `steps[0].actions[0].node: a node is an ID, "leader" or "$name"`},

@@ -133,39 +133,10 @@ func (p *parser) scenario(v gjson.Result) *Scenario {
 	return sc
 }
 
-// config reads the fields a scenario may set over raftsim.DefaultConfig.
+// config reads the fields a scenario sets over raftsim.DefaultConfig.
 func (p *parser) config(v gjson.Result, path string) raftsim.Config {
-	c := raftsim.DefaultConfig()
-	if !v.Exists() {
-		return c
-	}
-	if !v.IsObject() {
-		p.fail(path, "need an object")
-		return c
-	}
-	ints := map[string]*int64{
-		"seed": &c.Seed, "tick_ms": &c.TickMs, "latency_min_ms": &c.LatencyMinMs, "latency_max_ms": &c.LatencyMaxMs,
-		"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
-	}
-	small := map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks}
-	bools := map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum}
-	v.ForEach(func(k, f gjson.Result) bool {
-		fp := join(path, k.String())
-		if dst, ok := ints[k.String()]; ok {
-			*dst = p.whole(f, fp, -1<<62)
-		} else if dst, ok := small[k.String()]; ok {
-			*dst = int(p.whole(f, fp, 0))
-		} else if dst, ok := bools[k.String()]; ok {
-			if f.Type != gjson.True && f.Type != gjson.False {
-				p.fail(fp, "need true or false")
-			}
-			*dst = f.Bool()
-		} else {
-			p.fail(fp, "unknown config field")
-		}
-		return true
-	})
-	if err := c.Validate(); err != nil {
+	c, err := raftsim.ParseConfig(v, raftsim.DefaultConfig())
+	if err != nil {
 		p.fail(path, "%v", err)
 	}
 	return c
