@@ -1,69 +1,254 @@
 package raftsim
 
 import (
-	"errors"
+	"encoding/binary"
 	"fmt"
+	"math"
 
-	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
 )
 
-// request is a client write waiting for its outcome.
-type request struct {
-	id    uint64
-	via   uint64
-	key   string
-	value string
+// ReadMode is how a client's reads are served.
+type ReadMode uint8
+
+const (
+	// ReadLinearizable reads go through raft's ReadIndex: the node learns
+	// the leader's commit index, confirmed by a quorum (or, with
+	// Config.LeaseReads, by the leader's lease), waits until it has applied
+	// that far, then answers. etcdctl get --quorum.
+	ReadLinearizable ReadMode = iota
+	// ReadSerializable reads are answered at once from the node's own
+	// state, which may be stale. etcdctl v2's plain get.
+	ReadSerializable
+)
+
+func (m ReadMode) String() string {
+	if m == ReadSerializable {
+		return "serializable"
+	}
+	return "linearizable"
 }
 
-// clients tracks the writes clients have sent and not yet heard back about.
+// client is a simulated etcd client. It sends its operations to one node,
+// waits ClientTimeoutMs for each attempt, and retries (same sequence number,
+// so a retried write is applied once) through the next running node.
+type client struct {
+	id      uint64
+	name    string
+	via     uint64
+	read    ReadMode
+	retries int // attempts after the first before the outcome is unknown
+	seq     uint64
+}
+
+// call is one operation of a client from its call to its answer.
+type call struct {
+	id       uint64 // history ID
+	client   *client
+	seq      uint64
+	op       Op
+	via      uint64 // node of the current attempt
+	attempt  int
+	callMs   int64
+	readAt   uint64 // ReadIndex: the index to have applied before answering
+	readKnow bool   // the ReadIndex answer has arrived
+	// onDone is told the answer (or nil when the outcome is unknown).
+	onDone func(*Result)
+}
+
+// clients tracks every client and every call still waiting for an answer.
 type clients struct {
+	list    []*client
 	nextID  uint64
-	pending map[uint64]*request // looked up by ID only, never ranged over
+	pending map[uint64]*call // by call ID; looked up, never ranged over
+	// writes finds a pending write by (client, seq) when an entry applies.
+	writes map[[2]uint64]*call
+	// reads finds a pending ReadIndex read by the context raft echoes back.
+	reads   map[uint64]*call
+	history history
 }
 
-// put proposes key=value through node via, as a client connected to via does;
-// a follower forwards the proposal to its leader (MsgProp).
-func (s *Sim) put(via uint64, key, value string) error {
-	n := s.node(via)
+func newClients() clients {
+	return clients{pending: map[uint64]*call{}, writes: map[[2]uint64]*call{}, reads: map[uint64]*call{}}
+}
+
+// addClient creates a client talking to node via.
+func (s *Sim) addClient(name string, via uint64, read ReadMode, retries int) *client {
+	c := &client{id: uint64(len(s.clients.list) + 1), name: name, via: via, read: read, retries: retries}
+	s.clients.list = append(s.clients.list, c)
+	return c
+}
+
+// invoke starts an operation of client c through node via. onDone, if set,
+// is told the result.
+func (s *Sim) invoke(c *client, via uint64, op Op, onDone func(*Result)) *call {
+	c.seq++
 	s.clients.nextID++
-	r := &request{id: s.clients.nextID, via: via, key: key, value: value}
-	data := command{request: r.id, key: key, value: value}.encode()
-	err := n.raftPropose(data)
-	if !n.up() {
-		return fmt.Errorf("n%d halted while proposing", via)
+	k := &call{id: s.clients.nextID, client: c, seq: c.seq, op: op, via: via, callMs: s.clock.now, onDone: onDone}
+	s.clients.pending[k.id] = k
+	s.clients.history.called(k)
+	s.attempt(k)
+	return k
+}
+
+// attempt sends the call to its node and sets its time-out.
+func (s *Sim) attempt(k *call) {
+	s.clock.schedule(timer{at: s.clock.now + s.cfg.ClientTimeoutMs, kind: timerClientTimeout, id: k.id, epoch: uint64(k.attempt)})
+	n := s.node(k.via)
+	if n == nil || !n.up() {
+		return // the connection fails; the time-out will retry elsewhere
 	}
-	if err != nil {
-		reason := err.Error()
-		if errors.Is(err, raft.ErrProposalDropped) {
-			reason = "no leader known to accept it"
+	switch {
+	case k.op.Kind.isWrite():
+		s.clients.writes[[2]uint64{k.client.id, k.seq}] = k
+		data := command{client: k.client.id, seq: k.seq, op: k.op}.encode()
+		err := n.raftPropose(data)
+		if err != nil && n.up() {
+			// raft drops a proposal at once when no leader is known (or
+			// leadership is being transferred): the attempt has failed.
+			s.failAttempt(k, "failed: no leader known to accept it")
+			return
 		}
-		s.emit(Event{Kind: EvClient, Node: via, Text: fmt.Sprintf("client put %s=%s via n%d dropped: %s", key, value, via, reason)})
-		return nil
+		n.pump()
+	case k.op.Kind == OpWatch:
+		n.watches = append(n.watches, k)
+	case k.client.read == ReadSerializable:
+		r := n.kv.read(k.op)
+		s.answer(k, &r)
+	default:
+		s.clients.reads[k.id] = k
+		n.reads = append(n.reads, k.id)
+		ctx := binary.BigEndian.AppendUint64(nil, k.id)
+		n.raftReadIndex(ctx)
+		n.pump()
 	}
-	s.clients.pending[r.id] = r
-	s.clock.schedule(timer{at: s.clock.now + s.cfg.ClientTimeoutMs, kind: timerClientTimeout, id: r.id})
-	n.pump()
-	return nil
 }
 
-// applied reports a client's write as done when the node it was sent to
-// applies it, which is when etcd answers its client.
-func (c *clients) applied(s *Sim, n *node, e *pb.Entry, cmd command) {
-	r := c.pending[cmd.request]
-	if r == nil || r.via != n.id {
+// timedOut fails the call's attempt when its time-out fires.
+func (s *Sim) timedOut(id, attempt uint64) {
+	k := s.clients.pending[id]
+	if k == nil || uint64(k.attempt) != attempt || k.op.Kind == OpWatch {
 		return
 	}
-	delete(c.pending, r.id)
-	s.emit(Event{Kind: EvClient, Node: n.id, Index: e.GetIndex(), Term: e.GetTerm(),
-		Text: fmt.Sprintf("client put %s=%s via n%d applied at index %d", r.key, r.value, r.via, e.GetIndex())})
+	s.failAttempt(k, fmt.Sprintf("timed out after %d ms", s.cfg.ClientTimeoutMs))
 }
 
-func (c *clients) expire(s *Sim, id uint64) {
-	r := c.pending[id]
-	if r == nil {
+// failAttempt retries the call through the next running node, or gives up:
+// then its outcome is unknown (a write may still be applied later).
+func (s *Sim) failAttempt(k *call, why string) {
+	s.forget(k)
+	if k.attempt >= k.client.retries {
+		delete(s.clients.pending, k.id)
+		s.clients.history.unknown(k)
+		s.emit(Event{Kind: EvClient, Node: k.via, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, why)})
+		if k.onDone != nil {
+			k.onDone(nil)
+		}
 		return
 	}
-	delete(c.pending, id)
-	s.emit(Event{Kind: EvClient, Node: r.via, Text: fmt.Sprintf("client put %s=%s via n%d timed out after %d ms (outcome unknown)", r.key, r.value, r.via, s.cfg.ClientTimeoutMs)})
+	k.attempt++
+	k.readKnow = false
+	from := k.via
+	k.via = s.nextUp(k.via)
+	s.emit(Event{Kind: EvClient, Node: from, Text: fmt.Sprintf("%s: %s via n%d %s; retrying via n%d", k.client.name, k.describe(), from, why, k.via)})
+	s.attempt(k)
 }
+
+// nextUp returns the running node after id, round the ring (id if none).
+func (s *Sim) nextUp(id uint64) uint64 {
+	for i := 1; i <= len(s.nodes); i++ {
+		n := s.nodes[(int(id)-1+i)%len(s.nodes)]
+		if n.up() {
+			return n.id
+		}
+	}
+	return id
+}
+
+// forget drops the lookups of a call's current attempt.
+func (s *Sim) forget(k *call) {
+	delete(s.clients.writes, [2]uint64{k.client.id, k.seq})
+	delete(s.clients.reads, k.id)
+}
+
+// answer completes a call with its result.
+func (s *Sim) answer(k *call, r *Result) {
+	s.forget(k)
+	delete(s.clients.pending, k.id)
+	s.clients.history.returned(k, r, s.clock.now)
+	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, r.summary())})
+	if k.onDone != nil {
+		k.onDone(r)
+	}
+}
+
+// applied answers the write an entry carried, when its client is waiting for
+// this node, and fires the watches the change wakes.
+func (s *Sim) applied(n *node, e *pb.Entry, c command, r Result) {
+	if r.OK() {
+		n.fireWatches(s, r)
+	}
+	s.clients.history.appliedSomewhere(c, r, s.clock.now)
+	k := s.clients.writes[[2]uint64{c.client, c.seq}]
+	if k != nil && k.via == n.id {
+		s.answer(k, &r)
+	}
+}
+
+// readStates matches ReadIndex answers to the reads waiting on node n.
+func (s *Sim) readStates(n *node, ctxs [][]byte, indexes []uint64) {
+	for i, ctx := range ctxs {
+		if len(ctx) != 8 {
+			continue
+		}
+		k := s.clients.reads[binary.BigEndian.Uint64(ctx)]
+		if k != nil && k.via == n.id {
+			k.readAt, k.readKnow = indexes[i], true
+		}
+	}
+	s.serveReads(n)
+}
+
+// serveReads answers the ReadIndex reads on n whose index n has applied.
+func (s *Sim) serveReads(n *node) {
+	for _, id := range n.readyReads(s) {
+		k := s.clients.reads[id]
+		r := n.kv.read(k.op)
+		s.answer(k, &r)
+	}
+}
+
+func (k *call) describe() string {
+	switch k.op.Kind {
+	case OpSet:
+		return fmt.Sprintf("set %s=%s", k.op.Key, k.op.Value)
+	case OpCAS:
+		if k.op.HasPrevIndex {
+			return fmt.Sprintf("cas %s=%s if index %d", k.op.Key, k.op.Value, k.op.PrevIndex)
+		}
+		return fmt.Sprintf("cas %s=%s if %s", k.op.Key, k.op.Value, k.op.PrevValue)
+	case OpGet, OpLs:
+		return fmt.Sprintf("%s %s (%s)", k.op.Kind, k.op.Key, k.client.read)
+	}
+	return fmt.Sprintf("%s %s", k.op.Kind, k.op.Key)
+}
+
+// summary is a result in a few words for the event log.
+func (r Result) summary() string {
+	switch {
+	case !r.OK():
+		return "failed: " + r.Error()
+	case r.Kind == OpGet && r.Dir:
+		return fmt.Sprintf("read a directory at index %d", r.Index)
+	case r.Kind == OpGet:
+		return fmt.Sprintf("read %q at index %d", r.Value, r.Index)
+	case r.Kind == OpLs:
+		return fmt.Sprintf("listed %d keys at index %d", len(r.Children), r.Index)
+	case r.Kind == OpWatch:
+		return fmt.Sprintf("saw %s at index %d", r.Key, r.Index)
+	}
+	return fmt.Sprintf("applied at index %d", r.Index)
+}
+
+// infinity is the return time of a call whose outcome is unknown.
+const infinity = math.MaxInt64

@@ -37,9 +37,9 @@ func TestClientWriteOutcomes(t *testing.T) {
 	h.write(1, "c", "cool")
 
 	want := []string{
-		fmt.Sprintf("client put a=much via n%d applied at index", follower),
-		fmt.Sprintf("client put b=wow via n%d timed out after 1000 ms", l.ID),
-		"client put c=cool via n1 dropped: no leader known to accept it",
+		fmt.Sprintf("you: set a=much via n%d applied at index", follower),
+		fmt.Sprintf("you: set b=wow via n%d timed out after 1000 ms", l.ID),
+		"you: set c=cool via n1 failed: no leader known to accept it",
 	}
 	if len(*got) != len(want) {
 		t.Fatalf("client events = %q", *got)

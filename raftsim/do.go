@@ -130,7 +130,8 @@ func (s *Sim) doPut(a *Action) error {
 	if err != nil {
 		return fmt.Errorf("put via %v", err)
 	}
-	return s.put(n.id, a.Key, a.Value)
+	s.invoke(s.user, n.id, Op{Kind: OpSet, Key: a.Key, Value: a.Value}, nil)
+	return nil
 }
 
 // defaultVia picks the node a client talks to when none is named: the leader

@@ -3,46 +3,137 @@ package raftsim
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
-	"hash/fnv"
 
 	pb "go.etcd.io/raft/v3/raftpb"
 )
 
-// command is what a client proposes: put value at key. Request identifies
-// the client request so its outcome can be reported when it is applied.
-type command struct {
-	request uint64
-	key     string
-	value   string
+// OpKind is a key-value operation in etcd's v2 vocabulary.
+type OpKind uint8
+
+// The operations clients send. Writes (set, delete, cas) go through the raft
+// log; reads (get, ls) are answered by one node; a watch waits on one node
+// for the next change.
+const (
+	OpSet OpKind = iota + 1
+	OpDelete
+	OpCAS
+	OpGet
+	OpLs
+	OpWatch
+)
+
+var opNames = [...]string{OpSet: "set", OpDelete: "delete", OpCAS: "cas", OpGet: "get", OpLs: "ls", OpWatch: "watch"}
+
+func (k OpKind) String() string {
+	if int(k) < len(opNames) && opNames[k] != "" {
+		return opNames[k]
+	}
+	return "op?"
 }
 
-// encode lays a command out as uvarint(request) uvarint(len(key)) key value.
+// isWrite tells operations that go through the log.
+func (k OpKind) isWrite() bool { return k == OpSet || k == OpDelete || k == OpCAS }
+
+// Op is one client operation.
+type Op struct {
+	Kind  OpKind
+	Key   string
+	Value string // set, cas: the new value
+	// PrevValue or PrevIndex is what a cas compares with (etcdctl's
+	// --swap-with-value and --swap-with-index); HasPrevIndex tells which.
+	PrevValue    string
+	PrevIndex    uint64
+	HasPrevIndex bool
+	// Recursive makes a watch fire on any change under Key.
+	Recursive bool
+}
+
+// command is a write as it travels through the log: the operation and the
+// (client, seq) that identifies it, so a retried write is applied once.
+type command struct {
+	client, seq uint64
+	op          Op
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
 func (c command) encode() []byte {
-	b := binary.AppendUvarint(nil, c.request)
-	b = binary.AppendUvarint(b, uint64(len(c.key)))
-	b = append(b, c.key...)
-	return append(b, c.value...)
+	b := binary.AppendUvarint(nil, c.client)
+	b = binary.AppendUvarint(b, c.seq)
+	b = append(b, byte(c.op.Kind))
+	b = appendString(b, c.op.Key)
+	b = appendString(b, c.op.Value)
+	b = appendString(b, c.op.PrevValue)
+	b = binary.AppendUvarint(b, c.op.PrevIndex)
+	if c.op.HasPrevIndex {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	return b
 }
 
 var errBadCommand = errors.New("malformed command")
 
-func decodeCommand(b []byte) (command, error) {
-	req, n := binary.Uvarint(b)
+// decoder reads a command field by field, remembering the first error.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
-		return command{}, errBadCommand
+		d.err = errBadCommand
+		return 0
 	}
-	b = b[n:]
-	klen, n := binary.Uvarint(b)
-	if n <= 0 || uint64(len(b)-n) < klen {
-		return command{}, errBadCommand
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.err = errBadCommand
+		return 0
 	}
-	b = b[n:]
-	return command{request: req, key: string(b[:klen]), value: string(b[klen:])}, nil
+	v := d.b[0]
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *decoder) string() string {
+	n := d.uvarint()
+	if d.err != nil || uint64(len(d.b)) < n {
+		d.err = errBadCommand
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func decodeCommand(b []byte) (command, error) {
+	d := &decoder{b: b}
+	var c command
+	c.client = d.uvarint()
+	c.seq = d.uvarint()
+	c.op.Kind = OpKind(d.byte())
+	c.op.Key = d.string()
+	c.op.Value = d.string()
+	c.op.PrevValue = d.string()
+	c.op.PrevIndex = d.uvarint()
+	c.op.HasPrevIndex = d.byte() == 1
+	if d.err == nil && !c.op.Kind.isWrite() {
+		d.err = errBadCommand
+	}
+	return c, d.err
 }
 
 // entryLabel is the short text shown for an entry: the value it writes, or a
-// name for entries clients did not write.
+// name for entries that write none.
 func entryLabel(e *pb.Entry) string {
 	if e.GetType() != pb.EntryNormal {
 		return "conf"
@@ -52,40 +143,11 @@ func entryLabel(e *pb.Entry) string {
 		return "·"
 	}
 	c, err := decodeCommand(e.GetData())
-	if err != nil {
+	switch {
+	case err != nil:
 		return "?"
+	case c.op.Kind == OpDelete:
+		return "rm " + c.op.Key
 	}
-	return c.value
-}
-
-// kvStore is a node's state machine: a map fed by committed entries. It is
-// volatile; a restarted node rebuilds it by applying its log again.
-type kvStore struct {
-	data map[string]string
-	// sum is the sum of a hash of every (key, value) pair, so it does not
-	// depend on map order and updates in O(1) per write.
-	sum uint64
-}
-
-func newKVStore() *kvStore { return &kvStore{data: map[string]string{}} }
-
-func pairHash(k, v string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(k))
-	h.Write([]byte{0})
-	h.Write([]byte(v))
-	return h.Sum64()
-}
-
-func (s *kvStore) put(k, v string) {
-	if old, ok := s.data[k]; ok {
-		s.sum -= pairHash(k, old)
-	}
-	s.data[k] = v
-	s.sum += pairHash(k, v)
-}
-
-// hash is the state's fingerprint as shown per node: equal states, equal hashes.
-func (s *kvStore) hash() string {
-	return fmt.Sprintf("%08x", uint32(s.sum^(s.sum>>32)))
+	return c.op.Value
 }

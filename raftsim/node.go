@@ -28,6 +28,10 @@ type node struct {
 
 	kv      *kvStore
 	applied uint64
+	// Calls waiting on this node: watches for their change, ReadIndex reads
+	// (by call ID, in arrival order) for their index to be applied.
+	watches []*call
+	reads   []uint64
 
 	// What the event stream last said about this node.
 	role   string
@@ -73,6 +77,7 @@ func (n *node) crash() {
 	n.syncing = nil
 	n.kv = nil
 	n.applied = 0
+	n.watches, n.reads = nil, nil
 	n.epoch++
 	n.role = RoleDown
 }
@@ -129,21 +134,70 @@ func (n *node) finish(rd *raft.Ready) {
 	for _, e := range rd.CommittedEntries {
 		n.apply(e)
 	}
+	if len(rd.ReadStates) > 0 {
+		ctxs, idx := make([][]byte, len(rd.ReadStates)), make([]uint64, len(rd.ReadStates))
+		for i, rs := range rd.ReadStates {
+			ctxs[i], idx[i] = rs.RequestCtx, rs.Index
+		}
+		n.sim.readStates(n, ctxs, idx)
+	} else if len(rd.CommittedEntries) > 0 && len(n.reads) > 0 {
+		n.sim.serveReads(n)
+	}
 	if n.up() {
 		n.raftAdvance(rd)
 	}
 }
 
 func (n *node) apply(e *pb.Entry) {
+	n.applied = e.GetIndex()
+	n.kv.index = e.GetIndex()
 	var c command
+	var r Result
 	if e.GetType() == pb.EntryNormal && len(e.GetData()) > 0 {
 		var err error
 		if c, err = decodeCommand(e.GetData()); err == nil {
-			n.kv.put(c.key, c.value)
+			r = n.kv.apply(e.GetIndex(), c)
 		}
 	}
-	n.applied = e.GetIndex()
-	n.sim.observeApplied(n, e, c)
+	n.sim.observeApplied(n, e, c, r)
+}
+
+// fireWatches answers the watches on this node that a change wakes.
+func (n *node) fireWatches(s *Sim, r Result) {
+	kept := n.watches[:0]
+	var fired []*call
+	for _, w := range n.watches {
+		if w.op.matches(r.Key) {
+			fired = append(fired, w)
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	n.watches = kept
+	for _, w := range fired {
+		res := r
+		res.Kind = OpWatch
+		s.answer(w, &res)
+	}
+}
+
+// readyReads takes the IDs of the ReadIndex reads this node can now answer.
+func (n *node) readyReads(s *Sim) []uint64 {
+	var ready []uint64
+	kept := n.reads[:0]
+	for _, id := range n.reads {
+		k := s.clients.reads[id]
+		switch {
+		case k == nil || k.via != n.id:
+			// answered, or retried elsewhere
+		case k.readKnow && k.readAt <= n.applied:
+			ready = append(ready, id)
+		default:
+			kept = append(kept, id)
+		}
+	}
+	n.reads = kept
+	return ready
 }
 
 // logView returns the node's log as it stands: the durable entries, with the

@@ -61,12 +61,12 @@ func (s *Sim) observePersisted(n *node, rd *raft.Ready) {
 	}
 }
 
-func (s *Sim) observeApplied(n *node, e *pb.Entry, c command) {
+func (s *Sim) observeApplied(n *node, e *pb.Entry, c command, r Result) {
 	s.check(InvStateMachineSafety, s.checker.apply(n.id, e.GetIndex(), e.GetTerm(), dataHash(e.GetData())))
 	s.emit(Event{Kind: EvApply, Node: n.id, Index: e.GetIndex(), Term: e.GetTerm(),
 		Text: fmt.Sprintf("n%d applied index %d (%s)", n.id, e.GetIndex(), entryLabel(e))})
-	if c.request != 0 {
-		s.clients.applied(s, n, e, c)
+	if c.op.Kind != 0 {
+		s.applied(n, e, c, r)
 	}
 }
 

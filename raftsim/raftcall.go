@@ -83,3 +83,9 @@ func (n *node) raftStatus() raft.BasicStatus {
 	defer n.leaveRaft()
 	return n.rn.BasicStatus()
 }
+
+func (n *node) raftReadIndex(ctx []byte) {
+	n.enterRaft()
+	defer n.leaveRaft()
+	n.rn.ReadIndex(ctx)
+}

@@ -21,7 +21,10 @@ type Sim struct {
 	rng      *rand.Rand
 	raftRand io.Reader
 
-	clients  clients
+	clients clients
+	// user is the client behind put actions (the playground's write
+	// button): one attempt each, so what a fault does to it stays visible.
+	user     *client
 	checker  checker
 	events   eventRing
 	watchers []func(Event)
@@ -59,7 +62,8 @@ func (s *Sim) init(cfg Config) {
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = rand.NewChaCha8(seedBytes(seed))
-	s.clients = clients{pending: map[uint64]*request{}}
+	s.clients = newClients()
+	s.user = s.addClient("you", 0, ReadLinearizable, 0)
 	s.checker = newChecker()
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)
@@ -166,7 +170,7 @@ func (s *Sim) fire(t timer) {
 	case timerDeliver:
 		s.deliver(t.id)
 	case timerClientTimeout:
-		s.clients.expire(s, t.id)
+		s.timedOut(t.id, t.epoch)
 	}
 }
 

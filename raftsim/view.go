@@ -52,7 +52,7 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.Role = roleName(st.RaftState)
 		v.Term, v.Vote, v.Lead, v.Commit = st.GetTerm(), st.GetVote(), st.Lead, st.GetCommit()
 		v.Applied = n.applied
-		v.Keys = len(n.kv.data)
+		v.Keys = len(n.kv.files)
 		v.Hash = n.kv.hash()
 		elapsed, timeout := raftTimer(n.rn, v.Role == RoleLeader)
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs

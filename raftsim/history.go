@@ -1,0 +1,80 @@
+package raftsim
+
+// HistoryOp is one client operation as a linearizability checker sees it:
+// when it was called, when it returned and what it returned.
+type HistoryOp struct {
+	ID     uint64
+	Client uint64
+	Op     Op
+	CallMs int64
+	// ReturnMs is when the client got its answer. For a call whose client
+	// gave up it is the first time any node applied the write, when one did
+	// (the effect happened by then), and HistoryInfinity otherwise.
+	ReturnMs int64
+	// Result is nil while the outcome is unknown.
+	Result *Result
+	// Pending is true while the client still waits (it may retry).
+	Pending bool
+}
+
+// HistoryInfinity is the return time of an operation whose outcome is unknown.
+const HistoryInfinity = infinity
+
+// history records every client operation except watches, in call order.
+type history struct {
+	ops []HistoryOp
+	// at finds an operation by call ID; unknownWrite finds a given-up write
+	// by (client, seq) so its apply can settle it.
+	at           map[uint64]int
+	unknownWrite map[[2]uint64]int
+}
+
+func (h *history) called(k *call) {
+	if k.op.Kind == OpWatch {
+		return
+	}
+	if h.at == nil {
+		h.at, h.unknownWrite = map[uint64]int{}, map[[2]uint64]int{}
+	}
+	h.at[k.id] = len(h.ops)
+	h.ops = append(h.ops, HistoryOp{ID: k.id, Client: k.client.id, Op: k.op, CallMs: k.callMs, ReturnMs: infinity, Pending: true})
+}
+
+func (h *history) returned(k *call, r *Result, now int64) {
+	if i, ok := h.at[k.id]; ok {
+		res := *r
+		h.ops[i].ReturnMs, h.ops[i].Result, h.ops[i].Pending = now, &res, false
+	}
+}
+
+func (h *history) unknown(k *call) {
+	i, ok := h.at[k.id]
+	if !ok {
+		return
+	}
+	h.ops[i].Pending = false
+	if k.op.Kind.isWrite() {
+		h.unknownWrite[[2]uint64{k.client.id, k.seq}] = i
+	}
+}
+
+// appliedSomewhere settles a given-up write when some node applies it.
+func (h *history) appliedSomewhere(c command, r Result, now int64) {
+	key := [2]uint64{c.client, c.seq}
+	i, ok := h.unknownWrite[key]
+	if !ok {
+		return
+	}
+	delete(h.unknownWrite, key)
+	h.ops[i].ReturnMs, h.ops[i].Result = now, &r
+}
+
+// History returns the operations recorded since position from (0 for all),
+// oldest call first. Operations still pending or unknown can change later;
+// a checker rereads them.
+func (s *Sim) History(from int) []HistoryOp {
+	if from >= len(s.clients.history.ops) {
+		return nil
+	}
+	return append([]HistoryOp(nil), s.clients.history.ops[from:]...)
+}
