@@ -23,6 +23,7 @@ type Action struct {
 	X       float64    `json:"x,omitempty"`
 	Rate    float64    `json:"rate,omitempty"`
 	Seed    int64      `json:"seed,omitempty"`
+	Line    string     `json:"line,omitempty"`
 }
 
 // ActionRecord is an applied action with the virtual time it was applied at,
@@ -35,7 +36,7 @@ type ActionRecord struct {
 // Ops lists every action the simulator accepts, in the order help texts show them.
 var Ops = []string{
 	"crash", "restart", "crash-all", "restart-all", "partition", "heal", "put",
-	"timeout", "transfer", "drop", "loss", "pause", "play", "step", "speed", "reset",
+	"timeout", "transfer", "drop", "loss", "console", "pause", "play", "step", "speed", "reset",
 }
 
 // ParseAction reads one action from JSON. It checks the shape (known op, the
@@ -126,6 +127,13 @@ func parseAction(v gjson.Result) (Action, error) {
 		a.Via = optional("via")
 	case "partition":
 		a.Groups, err = parseGroups(v.Get("groups"))
+	case "console":
+		l := v.Get("line")
+		if l.Type != gjson.String || strings.TrimSpace(l.String()) == "" {
+			return a, fmt.Errorf(`console needs "line", an etcdctl command such as "get /foo"`)
+		}
+		a.Line = l.String()
+		a.Via = optional("via")
 	case "loss":
 		// Without from or to, the rate applies to every link from or to any node.
 		a.From, a.To = optional("from"), optional("to")

@@ -32,6 +32,11 @@ func (m ReadMode) String() string {
 // client is a simulated etcd client. It sends its operations to one node,
 // waits ClientTimeoutMs for each attempt, and retries (same sequence number,
 // so a retried write is applied once) through the next running node.
+//
+// A client that retries runs one call at a time, queueing the rest, as the
+// state machine's deduplication (one remembered write per client, Raft
+// dissertation §6.3) requires. A client that never retries needs no
+// deduplication and may have many calls in flight.
 type client struct {
 	id      uint64
 	name    string
@@ -39,6 +44,20 @@ type client struct {
 	read    ReadMode
 	retries int // attempts after the first before the outcome is unknown
 	seq     uint64
+	busy    bool
+	queue   []*call
+}
+
+// sequential reports whether the client runs one call at a time.
+func (c *client) sequential() bool { return c.retries > 0 }
+
+// writeKey is what a client's write carries through the log to identify it:
+// (client, seq) for a deduplicated write, (0, call ID) otherwise.
+func (k *call) writeKey() [2]uint64 {
+	if k.client.sequential() {
+		return [2]uint64{k.client.id, k.seq}
+	}
+	return [2]uint64{0, k.id}
 }
 
 // call is one operation of a client from its call to its answer.
@@ -84,11 +103,33 @@ func (s *Sim) addClient(name string, via uint64, read ReadMode, retries int) *cl
 func (s *Sim) invoke(c *client, via uint64, op Op, onDone func(*Result)) *call {
 	c.seq++
 	s.clients.nextID++
-	k := &call{id: s.clients.nextID, client: c, seq: c.seq, op: op, via: via, callMs: s.clock.now, onDone: onDone}
+	k := &call{id: s.clients.nextID, client: c, seq: c.seq, op: op, via: via, onDone: onDone}
+	if c.sequential() && c.busy {
+		c.queue = append(c.queue, k)
+		return k
+	}
+	s.start(k)
+	return k
+}
+
+// start sends a call for the first time.
+func (s *Sim) start(k *call) {
+	k.client.busy = true
+	k.callMs = s.clock.now
 	s.clients.pending[k.id] = k
 	s.clients.history.called(k)
 	s.attempt(k)
-	return k
+}
+
+// finished frees a sequential client for its next queued call.
+func (s *Sim) finished(k *call) {
+	c := k.client
+	c.busy = false
+	if len(c.queue) > 0 {
+		next := c.queue[0]
+		c.queue = c.queue[1:]
+		s.start(next)
+	}
 }
 
 // attempt sends the call to its node and sets its time-out.
@@ -100,8 +141,9 @@ func (s *Sim) attempt(k *call) {
 	}
 	switch {
 	case k.op.Kind.isWrite():
-		s.clients.writes[[2]uint64{k.client.id, k.seq}] = k
-		data := command{client: k.client.id, seq: k.seq, op: k.op}.encode()
+		wk := k.writeKey()
+		s.clients.writes[wk] = k
+		data := command{client: wk[0], seq: wk[1], op: k.op}.encode()
 		err := n.raftPropose(data)
 		if err != nil && n.up() {
 			// raft drops a proposal at once when no leader is known (or
@@ -112,7 +154,7 @@ func (s *Sim) attempt(k *call) {
 		n.pump()
 	case k.op.Kind == OpWatch:
 		n.watches = append(n.watches, k)
-	case k.client.read == ReadSerializable:
+	case k.op.Read == ReadSerializable:
 		r := n.kv.read(k.op)
 		s.answer(k, &r)
 	default:
@@ -144,6 +186,7 @@ func (s *Sim) failAttempt(k *call, why string) {
 		if k.onDone != nil {
 			k.onDone(nil)
 		}
+		s.finished(k)
 		return
 	}
 	k.attempt++
@@ -167,7 +210,7 @@ func (s *Sim) nextUp(id uint64) uint64 {
 
 // forget drops the lookups of a call's current attempt.
 func (s *Sim) forget(k *call) {
-	delete(s.clients.writes, [2]uint64{k.client.id, k.seq})
+	delete(s.clients.writes, k.writeKey())
 	delete(s.clients.reads, k.id)
 }
 
@@ -180,6 +223,7 @@ func (s *Sim) answer(k *call, r *Result) {
 	if k.onDone != nil {
 		k.onDone(r)
 	}
+	s.finished(k)
 }
 
 // applied answers the write an entry carried, when its client is waiting for
@@ -228,7 +272,7 @@ func (k *call) describe() string {
 		}
 		return fmt.Sprintf("cas %s=%s if %s", k.op.Key, k.op.Value, k.op.PrevValue)
 	case OpGet, OpLs:
-		return fmt.Sprintf("%s %s (%s)", k.op.Kind, k.op.Key, k.client.read)
+		return fmt.Sprintf("%s %s (%s)", k.op.Kind, k.op.Key, k.op.Read)
 	}
 	return fmt.Sprintf("%s %s", k.op.Kind, k.op.Key)
 }

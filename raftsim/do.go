@@ -77,6 +77,14 @@ func (s *Sim) apply(a *Action) error {
 		s.net.heal()
 	case "put":
 		return s.doPut(a)
+	case "console":
+		if a.Via == 0 {
+			a.Via = s.defaultVia()
+		}
+		if _, err := s.upNode(a.Via); err != nil {
+			return fmt.Errorf("console via %v", err)
+		}
+		return s.console(a.Line, a.Via)
 	case "timeout":
 		n, err := s.upNode(a.Node)
 		if err != nil {

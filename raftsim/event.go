@@ -20,6 +20,7 @@ const (
 	EvClient    EventKind = "client"    // a client request was applied, dropped or timed out
 	EvViolation EventKind = "violation" // a safety property broke
 	EvAction    EventKind = "action"    // an action was applied
+	EvConsole   EventKind = "console"   // a line of the etcdctl console, typed or answered
 )
 
 // Event is one entry of the event stream. Text is a readable one-line

@@ -54,7 +54,7 @@ func (h *history) unknown(k *call) {
 	}
 	h.ops[i].Pending = false
 	if k.op.Kind.isWrite() {
-		h.unknownWrite[[2]uint64{k.client.id, k.seq}] = i
+		h.unknownWrite[k.writeKey()] = i
 	}
 }
 

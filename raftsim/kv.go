@@ -46,6 +46,8 @@ type Op struct {
 	HasPrevIndex bool
 	// Recursive makes a watch fire on any change under Key.
 	Recursive bool
+	// Read is how a get or ls is served.
+	Read ReadMode
 }
 
 // command is a write as it travels through the log: the operation and the

@@ -24,7 +24,13 @@ type Sim struct {
 	clients clients
 	// user is the client behind put actions (the playground's write
 	// button): one attempt each, so what a fault does to it stays visible.
-	user     *client
+	user *client
+	// etcdctl is the client behind the console; it retries like etcdctl,
+	// through the next node.
+	etcdctl *client
+	// watcher holds the console's watches, which wait without blocking
+	// the console's other commands.
+	watcher  *client
 	checker  checker
 	events   eventRing
 	watchers []func(Event)
@@ -64,6 +70,8 @@ func (s *Sim) init(cfg Config) {
 	s.raftRand = rand.NewChaCha8(seedBytes(seed))
 	s.clients = newClients()
 	s.user = s.addClient("you", 0, ReadLinearizable, 0)
+	s.etcdctl = s.addClient("etcdctl", 0, ReadSerializable, 2)
+	s.watcher = s.addClient("etcdctl watch", 0, ReadSerializable, 0)
 	s.checker = newChecker()
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)

@@ -1,0 +1,86 @@
+package raftsim
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The console answers etcdctl commands as etcdctl does, in order, errors included.
+func TestConsoleAnswersLikeEtcdctl(t *testing.T) {
+	h := newHarness(t, 1)
+	l := h.leader(2000)
+	var out []string
+	h.sim.OnEvent(func(e Event) {
+		if e.Kind == EvConsole && !strings.HasPrefix(e.Text, "$ ") {
+			out = append(out, e.Text)
+		}
+	})
+	steps := []struct {
+		line string
+		want []string
+	}{
+		{"set /nosql/foo bar", []string{"bar"}},
+		{"get /nosql/foo", []string{"bar"}},
+		{"get --quorum /nosql/foo", []string{"bar"}},
+		{"set /nosql/baz qux", []string{"qux"}},
+		{"ls /nosql", []string{"/nosql/baz", "/nosql/foo"}},
+		{"get /nosql", []string{"/nosql: is a directory"}},
+		{"rm /nosql/foo", []string{"PrevNode.Value: bar"}},
+		{"get /nosql/foo", []string{"Error: 100: Key not found (/nosql/foo) [%d]"}},
+		{"set /foo one", []string{"one"}},
+		{"set --swap-with-value two /foo three", []string{"Error: 101: Compare failed ([two != one]) [%d]"}},
+		{"set --swap-with-value one /foo three", []string{"three"}},
+		{"etcdctl get /foo", []string{"three"}},
+	}
+	for _, st := range steps {
+		out = nil
+		h.do(fmt.Sprintf(`{"op":"console","line":%q,"via":%d}`, st.line, l.ID))
+		h.run(300)
+		idx := h.sim.Snapshot().Node(l.ID).Applied
+		if len(out) != len(st.want) {
+			t.Fatalf("%s: got %q, want %q", st.line, out, st.want)
+		}
+		for i, w := range st.want {
+			if strings.Contains(w, "%d") {
+				w = fmt.Sprintf(w, idx)
+			}
+			if out[i] != w {
+				t.Errorf("%s: line %d = %q, want %q", st.line, i, out[i], w)
+			}
+		}
+	}
+
+	// A watch waits for the next change, then prints it.
+	out = nil
+	h.do(`{"op":"console","line":"watch --recursive /web-service","via":1}`)
+	h.run(300)
+	if len(out) != 0 {
+		t.Fatalf("watch answered before any change: %q", out)
+	}
+	h.do(`{"op":"console","line":"set /web-service/a up","via":2}`)
+	h.run(300)
+	if want := []string{"up", "[set] /web-service/a", "up"}; strings.Join(out, "|") != strings.Join(want, "|") {
+		t.Errorf("watch: got %q, want %q", out, want)
+	}
+
+	out = nil
+	h.do(`{"op":"console","line":"member list"}`)
+	if len(out) != 5 || out[l.ID-1] != fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=true", l.ID, l.ID, l.ID, l.ID) {
+		t.Errorf("member list: %q", out)
+	}
+}
+
+func TestConsoleRefusesBadCommands(t *testing.T) {
+	for line, want := range map[string]string{
+		"frobnicate /x":                "No help topic for 'frobnicate'",
+		"set /x":                       "usage: set",
+		"get --fast /x":                "unknown flag --fast for get",
+		"set --swap-with-index x /a b": "--swap-with-index needs a number",
+		"member add n6":                "usage: member list",
+	} {
+		if _, err := parseConsole(line); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want %q", line, err, want)
+		}
+	}
+}
