@@ -24,6 +24,9 @@ type Action struct {
 	Rate    float64    `json:"rate,omitempty"`
 	Seed    int64      `json:"seed,omitempty"`
 	Line    string     `json:"line,omitempty"`
+	On      bool       `json:"on,omitempty"`
+	Count   int        `json:"count,omitempty"`
+	Read    string     `json:"read,omitempty"`
 }
 
 // ActionRecord is an applied action with the virtual time it was applied at,
@@ -36,7 +39,7 @@ type ActionRecord struct {
 // Ops lists every action the simulator accepts, in the order help texts show them.
 var Ops = []string{
 	"crash", "restart", "crash-all", "restart-all", "partition", "heal", "put",
-	"timeout", "transfer", "drop", "loss", "console", "pause", "play", "step", "speed", "reset",
+	"timeout", "transfer", "drop", "loss", "console", "stress", "clients", "pause", "play", "step", "speed", "reset",
 }
 
 // ParseAction reads one action from JSON. It checks the shape (known op, the
@@ -127,6 +130,25 @@ func parseAction(v gjson.Result) (Action, error) {
 		a.Via = optional("via")
 	case "partition":
 		a.Groups, err = parseGroups(v.Get("groups"))
+	case "stress":
+		on := v.Get("on")
+		if on.Type != gjson.True && on.Type != gjson.False {
+			return a, fmt.Errorf(`stress needs "on": true or false`)
+		}
+		a.On = on.Bool()
+	case "clients":
+		n := v.Get("count")
+		if n.Type != gjson.Number || n.Num < 1 || n.Num > 16 || float64(n.Int()) != n.Num {
+			return a, fmt.Errorf(`clients needs "count", 1 to 16`)
+		}
+		a.Count = int(n.Int())
+		a.Read = "linearizable"
+		if r := v.Get("read"); r.Exists() {
+			if r.String() != "linearizable" && r.String() != "serializable" {
+				return a, fmt.Errorf(`clients: "read" is linearizable or serializable`)
+			}
+			a.Read = r.String()
+		}
 	case "console":
 		l := v.Get("line")
 		if l.Type != gjson.String || strings.TrimSpace(l.String()) == "" {

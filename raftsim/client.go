@@ -256,9 +256,15 @@ func (s *Sim) readStates(n *node, ctxs [][]byte, indexes []uint64) {
 // serveReads answers the ReadIndex reads on n whose index n has applied.
 func (s *Sim) serveReads(n *node) {
 	for _, id := range n.readyReads(s) {
-		k := s.clients.reads[id]
-		r := n.kv.read(k.op)
-		s.answer(k, &r)
+		if !n.up() {
+			return
+		}
+		// A read retried onto the same node is listed twice; the first
+		// listing answers it.
+		if k := s.clients.reads[id]; k != nil {
+			r := n.kv.read(k.op)
+			s.answer(k, &r)
+		}
 	}
 }
 

@@ -7,7 +7,8 @@ const (
 	timerTick          timerKind = iota // a node's raft clock ticks
 	timerDeliver                        // a message reaches its receiver
 	timerDiskSync                       // a node's disk finishes a sync
-	timerClientTimeout                  // a client gives up on a request
+	timerClientTimeout                  // a client gives up on an attempt
+	timerWorkload                       // a workload client makes its next call
 )
 
 // timer is one entry of the virtual clock's queue. Epoch is the node's

@@ -77,6 +77,14 @@ func (s *Sim) apply(a *Action) error {
 		s.net.heal()
 	case "put":
 		return s.doPut(a)
+	case "stress":
+		return s.stress(a.On)
+	case "clients":
+		read := ReadLinearizable
+		if a.Read == "serializable" {
+			read = ReadSerializable
+		}
+		s.startWorkload(mixedOps, a.Count, read)
 	case "console":
 		if a.Via == 0 {
 			a.Via = s.defaultVia()

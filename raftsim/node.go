@@ -25,6 +25,11 @@ type node struct {
 	// disk. Its messages wait for the sync, as raft's contract demands, and
 	// no new Ready is taken until it is done.
 	syncing *raft.Ready
+	// handling is set while a Ready is being completed. Answering a client
+	// there can make it send its next call to this very node; that call's
+	// pump must wait for the loop already under way, as RawNode takes no new
+	// Ready before Advance.
+	handling bool
 
 	kv      *kvStore
 	applied uint64
@@ -55,6 +60,9 @@ func (n *node) start() error {
 		CheckQuorum:     cfg.CheckQuorum,
 		PreVote:         cfg.PreVote,
 		Logger:          raftLogger{},
+	}
+	if cfg.LeaseReads {
+		rc.ReadOnlyOption = raft.ReadOnlyLeaseBased
 	}
 	rn, err := n.raftNew(rc)
 	if err != nil || rn == nil {
@@ -94,6 +102,9 @@ func (n *node) step(m *pb.Message) {
 
 // pump takes Readys from raft until it has none, or one must wait for the disk.
 func (n *node) pump() {
+	if n.handling {
+		return
+	}
 	for n.up() && n.syncing == nil {
 		rd, ok := n.raftReady()
 		if !ok || !n.up() {
@@ -123,6 +134,8 @@ func (n *node) synced() {
 // finish completes a Ready in the order raft's contract sets: persist (done
 // by now), send, apply, advance.
 func (n *node) finish(rd *raft.Ready) {
+	n.handling = true
+	defer func() { n.handling = false }()
 	if err := n.disk.write(rd.Snapshot, rd.Entries, rd.HardState); err != nil {
 		n.sim.halt(n, "disk write failed: "+err.Error())
 		return

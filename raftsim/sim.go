@@ -30,8 +30,14 @@ type Sim struct {
 	etcdctl *client
 	// watcher holds the console's watches, which wait without blocking
 	// the console's other commands.
-	watcher  *client
+	watcher *client
+	// workload holds the clients that keep calling; stressing says whether
+	// the stress writers run.
+	workload  []*workloader
+	stressing bool
+
 	checker  checker
+	lin      *linChecker
 	events   eventRing
 	watchers []func(Event)
 
@@ -69,10 +75,12 @@ func (s *Sim) init(cfg Config) {
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = rand.NewChaCha8(seedBytes(seed))
 	s.clients = newClients()
+	s.workload, s.stressing = nil, false
 	s.user = s.addClient("you", 0, ReadLinearizable, 0)
 	s.etcdctl = s.addClient("etcdctl", 0, ReadSerializable, 2)
 	s.watcher = s.addClient("etcdctl watch", 0, ReadSerializable, 0)
 	s.checker = newChecker()
+	s.lin = newLinChecker()
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)
 	for i := range voters {
@@ -179,6 +187,8 @@ func (s *Sim) fire(t timer) {
 		s.deliver(t.id)
 	case timerClientTimeout:
 		s.timedOut(t.id, t.epoch)
+	case timerWorkload:
+		s.workloadCall(t.id)
 	}
 }
 

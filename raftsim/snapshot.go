@@ -15,7 +15,22 @@ type Snapshot struct {
 	Messages   []MessageView   `json:"messages"`
 	Partition  [][]uint64      `json:"partition"`
 	Invariants InvariantStatus `json:"invariants"`
+	Clients    ClientsView     `json:"clients"`
 	Actions    []ActionRecord  `json:"actions"`
+}
+
+// ClientsView is the clients' side of the run: load and the verdict.
+type ClientsView struct {
+	Stress bool `json:"stress"`
+	// Workload is how many clients keep calling (stress writers included).
+	Workload int `json:"workload"`
+	// OpsPerSec is how many calls were answered successfully in the last
+	// virtual second.
+	OpsPerSec int `json:"ops_per_sec"`
+	// Operations is how many calls the history holds.
+	Operations   int     `json:"operations"`
+	Linearizable Verdict `json:"linearizability"`
+	LeaseReads   bool    `json:"lease_reads"`
 }
 
 // NodeView is one node as the snapshot shows it.

@@ -22,7 +22,11 @@ func (s *Sim) Snapshot() *Snapshot {
 		Messages:   make([]MessageView, 0, len(s.net.inflight)),
 		Partition:  [][]uint64{},
 		Invariants: s.checker.status(),
-		Actions:    s.Actions(),
+		Clients: ClientsView{
+			Stress: s.stressing, Workload: len(s.workload), OpsPerSec: s.opsPerSecond(),
+			Operations: len(s.clients.history.ops), Linearizable: s.lin.verdict(), LeaseReads: s.cfg.LeaseReads,
+		},
+		Actions: s.Actions(),
 	}
 	if snap.Actions == nil {
 		snap.Actions = []ActionRecord{}

@@ -1,0 +1,318 @@
+package raftsim
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// The linearizability check: every client operation on a key (set, get, cas,
+// delete; ls and watches are left out) is judged by porcupine against a
+// sequential model of one key, the history partitioned per key. The check
+// runs in bounded pieces as the run goes: a key's history is cut after an
+// operation that nothing else on the key overlaps and whose outcome fixes the
+// key's state (a get, or a successful write); the part before the cut is
+// checked once and dropped, and the state after it starts the next piece.
+
+// Verdict is the linearizability check's judgement so far.
+type Verdict struct {
+	// Status is "linearizable" (so far), "not linearizable", or "no
+	// operations" before any has been checked.
+	Status string `json:"status"`
+	// Checked is how many operations have been judged.
+	Checked int `json:"checked"`
+	// Offending lists, for a history that is not linearizable, the
+	// operations of the piece that cannot be ordered, in words.
+	Offending []string `json:"offending,omitempty"`
+}
+
+// keyState is one key's value, or its absence.
+type keyState struct {
+	exists bool
+	value  string
+}
+
+// keyHistory is the part of one key's history not yet checked.
+type keyHistory struct {
+	init keyState
+	ops  []HistoryOp
+}
+
+// linChecker carries the check across calls.
+type linChecker struct {
+	consumed int // history operations handed to keys so far
+	keys     map[string]*keyHistory
+	order    []string // keys in first-seen order, for a deterministic walk
+	checked  int
+	failed   []string
+	dirty    map[string]bool
+}
+
+// maxPiece bounds a key's unchecked history: past it the piece is checked
+// (and kept) even without a cut, so a verdict never waits for ever.
+const maxPiece = 400
+
+func newLinChecker() *linChecker {
+	return &linChecker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}}
+}
+
+// CheckLinearizability advances the check by at most budget operations
+// (0 means no limit) and returns the verdict so far.
+func (s *Sim) CheckLinearizability(budget int) Verdict {
+	return s.lin.advance(s.clients.history.ops, budget)
+}
+
+// Verdict returns the linearizability verdict so far without checking more.
+func (s *Sim) Verdict() Verdict { return s.lin.verdict() }
+
+func (c *linChecker) verdict() Verdict {
+	v := Verdict{Status: "linearizable", Checked: c.checked, Offending: c.failed}
+	switch {
+	case c.failed != nil:
+		v.Status = "not linearizable"
+	case c.checked == 0:
+		v.Status = "no operations"
+	}
+	return v
+}
+
+func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
+	if c.failed != nil {
+		return c.verdict()
+	}
+	// Operations still pending may change; take only those before the first.
+	for c.consumed < len(history) && !history[c.consumed].Pending {
+		op := history[c.consumed]
+		c.consumed++
+		if !modelled(op) {
+			continue
+		}
+		key := cleanKey(op.Op.Key)
+		k := c.keys[key]
+		if k == nil {
+			k = &keyHistory{}
+			c.keys[key] = k
+			c.order = append(c.order, key)
+		}
+		k.ops = append(k.ops, op)
+		c.dirty[key] = true
+	}
+	// Results of given-up writes may have been settled since: reread them.
+	for _, key := range c.order {
+		for i, op := range c.keys[key].ops {
+			if op.ReturnMs == infinity {
+				c.keys[key].ops[i] = history[opIndex(history, op.ID)]
+				c.dirty[key] = true
+			}
+		}
+	}
+	// Operations not taken yet were called after this; a cut must come
+	// before the first of them, or one of them could overlap it.
+	horizon := int64(infinity)
+	if c.consumed < len(history) {
+		horizon = history[c.consumed].CallMs
+	}
+	spent := 0
+	for _, key := range c.order {
+		if !c.dirty[key] || budget > 0 && spent >= budget {
+			continue
+		}
+		k := c.keys[key]
+		spent += len(k.ops)
+		if !c.checkKey(key, k, horizon) {
+			break
+		}
+		delete(c.dirty, key)
+	}
+	return c.verdict()
+}
+
+// opIndex finds an operation in the history by ID (IDs are call order).
+func opIndex(history []HistoryOp, id uint64) int {
+	i, _ := slices.BinarySearchFunc(history, id, func(o HistoryOp, id uint64) int {
+		switch {
+		case o.ID < id:
+			return -1
+		case o.ID > id:
+			return 1
+		}
+		return 0
+	})
+	return i
+}
+
+// checkKey checks the key's unchecked history up to its last cut and drops
+// what was checked. It reports false when the history is not linearizable.
+func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
+	cut := lastCut(k.ops, horizon)
+	if cut < 0 && len(k.ops) < maxPiece {
+		return true
+	}
+	piece := k.ops
+	if cut >= 0 {
+		piece = k.ops[:cut+1]
+	}
+	if !porcupine.CheckOperations(keyModel(k.init), toPorcupine(piece)) {
+		c.failed = describeOps(key, piece)
+		return false
+	}
+	if cut >= 0 {
+		k.init = stateAfter(k.ops[cut])
+		c.checked += cut + 1
+		k.ops = append([]HistoryOp(nil), k.ops[cut+1:]...)
+	}
+	return true
+}
+
+// lastCut finds the last operation after which the key's history can be cut:
+// it overlaps no other operation, returned before horizon (when operations
+// not yet seen may start), and its outcome fixes the key's state.
+func lastCut(ops []HistoryOp, horizon int64) int {
+	for i := len(ops) - 1; i >= 0; i-- {
+		if !fixesState(ops[i]) || ops[i].ReturnMs >= horizon {
+			continue
+		}
+		alone := true
+		for j, o := range ops {
+			if j != i && o.CallMs <= ops[i].ReturnMs && o.ReturnMs >= ops[i].CallMs {
+				alone = false
+				break
+			}
+		}
+		if alone {
+			return i
+		}
+	}
+	return -1
+}
+
+func fixesState(o HistoryOp) bool {
+	r := o.Result
+	if r == nil || o.ReturnMs == infinity {
+		return false
+	}
+	switch o.Op.Kind {
+	case OpGet:
+		return r.OK() && !r.Dir || r.ErrCode == ErrKeyNotFound
+	case OpSet, OpDelete, OpCAS:
+		return r.OK()
+	}
+	return false
+}
+
+func stateAfter(o HistoryOp) keyState {
+	switch o.Op.Kind {
+	case OpGet:
+		return keyState{exists: o.Result.OK(), value: o.Result.Value}
+	case OpDelete:
+		return keyState{}
+	}
+	return keyState{exists: true, value: o.Op.Value}
+}
+
+// modelled tells the operations the per-key model judges.
+func modelled(o HistoryOp) bool {
+	switch o.Op.Kind {
+	case OpSet, OpDelete, OpCAS:
+		return true
+	case OpGet:
+		return o.Result == nil || !o.Result.Dir
+	}
+	return false
+}
+
+func toPorcupine(ops []HistoryOp) []porcupine.Operation {
+	out := make([]porcupine.Operation, len(ops))
+	for i, o := range ops {
+		var output any
+		if o.Result != nil {
+			output = *o.Result
+		}
+		out[i] = porcupine.Operation{ClientId: int(o.Client), Input: o.Op, Call: o.CallMs, Output: output, Return: o.ReturnMs}
+	}
+	return out
+}
+
+// keyModel is the sequential specification of one etcd v2 key. An operation
+// whose outcome is unknown may or may not have taken effect, so the model is
+// nondeterministic.
+func keyModel(init keyState) porcupine.Model {
+	nm := porcupine.NondeterministicModel{
+		Init: func() []any { return []any{init} },
+		Step: func(state, input, output any) []any {
+			st, op := state.(keyState), input.(Op)
+			if output == nil {
+				return append([]any{st}, effects(st, op)...)
+			}
+			r := output.(Result)
+			if !consistent(st, op, r) {
+				return nil
+			}
+			if r.OK() {
+				return effects(st, op)
+			}
+			return []any{st}
+		},
+	}
+	return nm.ToModel()
+}
+
+// effects is the state after op succeeds from st (none when it cannot).
+func effects(st keyState, op Op) []any {
+	switch op.Kind {
+	case OpSet:
+		return []any{keyState{exists: true, value: op.Value}}
+	case OpCAS:
+		if op.HasPrevIndex || st.exists && st.value == op.PrevValue {
+			return []any{keyState{exists: true, value: op.Value}}
+		}
+	case OpDelete:
+		if st.exists {
+			return []any{keyState{}}
+		}
+	case OpGet:
+		return []any{st}
+	}
+	return nil
+}
+
+// consistent reports whether result r of op can be observed in state st.
+func consistent(st keyState, op Op, r Result) bool {
+	switch {
+	case r.ErrCode == ErrKeyNotFound:
+		return !st.exists
+	case r.ErrCode == ErrCompareFailed:
+		return op.HasPrevIndex || st.exists && st.value != op.PrevValue
+	case !r.OK():
+		return true // a directory clash: the model does not track directories
+	case op.Kind == OpGet:
+		return st.exists && st.value == r.Value
+	case op.Kind == OpCAS && !op.HasPrevIndex:
+		return st.exists && st.value == op.PrevValue
+	case op.Kind == OpDelete:
+		return st.exists
+	}
+	return true
+}
+
+// describeOpsLimit bounds how many operations a verdict lists.
+const describeOpsLimit = 12
+
+func describeOps(key string, ops []HistoryOp) []string {
+	if len(ops) > describeOpsLimit {
+		ops = ops[len(ops)-describeOpsLimit:]
+	}
+	out := []string{fmt.Sprintf("key %s: no order of these operations explains what clients saw", key)}
+	for _, o := range ops {
+		ret, res := "never", "unknown"
+		if o.ReturnMs != infinity {
+			ret = fmt.Sprintf("%d ms", o.ReturnMs)
+		}
+		if o.Result != nil {
+			res = o.Result.summary()
+		}
+		out = append(out, fmt.Sprintf("client %d %s %s=%q from %d ms to %s: %s", o.Client, o.Op.Kind, o.Op.Key, o.Op.Value, o.CallMs, ret, res))
+	}
+	return out
+}

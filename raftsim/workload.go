@@ -1,0 +1,125 @@
+package raftsim
+
+import "fmt"
+
+// Workloads are clients that keep calling: stress (etcd-play's Stress button:
+// writes, continuously) and the checking clients (a mix of writes, reads and
+// compare-and-swaps on a few keys, whose history the linearizability checker
+// judges). Each runs in a closed loop: its next call goes out a short, seeded
+// think time after the previous one is answered.
+
+// workloadKind says what a workload client calls.
+type workloadKind uint8
+
+const (
+	stressWrites workloadKind = iota + 1
+	mixedOps
+)
+
+// workloadKeys is how many keys a checking client spreads over: few, so
+// operations on one key overlap and the check has something to judge.
+const workloadKeys = 3
+
+// workloader is a client that keeps calling.
+type workloader struct {
+	c      *client
+	kind   workloadKind
+	active bool
+	n      int // calls made, for unique values
+}
+
+// startWorkload adds count clients of kind, spread round the nodes.
+func (s *Sim) startWorkload(kind workloadKind, count int, read ReadMode) {
+	for i := 0; i < count; i++ {
+		name := fmt.Sprintf("client-%d", len(s.workload)+1)
+		if kind == stressWrites {
+			name = fmt.Sprintf("stress-%d", len(s.workload)+1)
+		}
+		via := uint64(len(s.workload)%len(s.nodes) + 1)
+		w := &workloader{c: s.addClient(name, via, read, 3), kind: kind, active: true}
+		s.workload = append(s.workload, w)
+		s.nextCall(w)
+	}
+}
+
+// stress turns the stress writers on or off; they are created on first use.
+func (s *Sim) stress(on bool) error {
+	if on == s.stressing {
+		return fmt.Errorf("stress is already %s", map[bool]string{true: "on", false: "off"}[on])
+	}
+	s.stressing = on
+	any := false
+	for _, w := range s.workload {
+		if w.kind == stressWrites {
+			any = true
+			if on && !w.active {
+				w.active = true
+				s.nextCall(w)
+			}
+			w.active = on
+		}
+	}
+	if on && !any {
+		s.startWorkload(stressWrites, 3, ReadLinearizable)
+	}
+	return nil
+}
+
+// nextCall schedules the client's next call after a think time.
+func (s *Sim) nextCall(w *workloader) {
+	think := 5 + s.rng.Int64N(20)
+	s.clock.schedule(timer{at: s.clock.now + think, kind: timerWorkload, id: w.c.id})
+}
+
+// call makes the workload client's next call, when it is still active.
+func (s *Sim) workloadCall(clientID uint64) {
+	var w *workloader
+	for _, x := range s.workload {
+		if x.c.id == clientID {
+			w = x
+		}
+	}
+	if w == nil || !w.active {
+		return
+	}
+	w.n++
+	value := fmt.Sprintf("%s.%d", w.c.name, w.n)
+	var op Op
+	switch {
+	case w.kind == stressWrites:
+		op = Op{Kind: OpSet, Key: fmt.Sprintf("/stress/k%d", s.rng.IntN(10)), Value: value}
+	default:
+		key := fmt.Sprintf("/k%d", s.rng.IntN(workloadKeys))
+		switch r := s.rng.IntN(10); {
+		case r < 4:
+			op = Op{Kind: OpSet, Key: key, Value: value}
+		case r < 8:
+			op = Op{Kind: OpGet, Key: key, Read: w.c.read}
+		default:
+			// Compare with a value some client may have written there.
+			prev := fmt.Sprintf("client-%d.%d", 1+s.rng.IntN(max(1, len(s.workload))), max(1, w.n-s.rng.IntN(3)))
+			op = Op{Kind: OpCAS, Key: key, Value: value, PrevValue: prev}
+		}
+	}
+	via := w.c.via
+	if n := s.node(via); n == nil || !n.up() {
+		via = s.nextUp(via)
+	}
+	s.invoke(w.c, via, op, func(*Result) {
+		if w.active {
+			s.nextCall(w)
+		}
+	})
+}
+
+// opsPerSecond counts the calls answered successfully in the last virtual second.
+func (s *Sim) opsPerSecond() int {
+	ops := s.clients.history.ops
+	k := 0
+	for i := len(ops) - 1; i >= 0 && ops[i].CallMs >= s.clock.now-10*s.cfg.ClientTimeoutMs; i-- {
+		if r := ops[i].Result; r != nil && r.OK() && !ops[i].Pending && ops[i].ReturnMs > s.clock.now-1000 {
+			k++
+		}
+	}
+	return k
+}
