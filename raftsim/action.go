@@ -39,7 +39,7 @@ type ActionRecord struct {
 // Ops lists every action the simulator accepts, in the order help texts show them.
 var Ops = []string{
 	"crash", "restart", "crash-all", "restart-all", "partition", "heal", "put",
-	"timeout", "transfer", "drop", "loss", "console", "stress", "clients", "pause", "play", "step", "speed", "reset",
+	"timeout", "transfer", "drop", "loss", "console", "stress", "clients", "lying-disk", "pause", "play", "step", "speed", "reset",
 }
 
 // ParseAction reads one action from JSON. It checks the shape (known op, the
@@ -130,6 +130,13 @@ func parseAction(v gjson.Result) (Action, error) {
 		a.Via = optional("via")
 	case "partition":
 		a.Groups, err = parseGroups(v.Get("groups"))
+	case "lying-disk":
+		a.Node = need("node")
+		on := v.Get("on")
+		if on.Type != gjson.True && on.Type != gjson.False {
+			return a, fmt.Errorf(`lying-disk needs "on": true or false`)
+		}
+		a.On = on.Bool()
 	case "stress":
 		on := v.Get("on")
 		if on.Type != gjson.True && on.Type != gjson.False {

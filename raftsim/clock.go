@@ -7,6 +7,7 @@ const (
 	timerTick          timerKind = iota // a node's raft clock ticks
 	timerDeliver                        // a message reaches its receiver
 	timerDiskSync                       // a node's disk finishes a sync
+	timerDiskFlush                      // a lying disk makes a write durable
 	timerClientTimeout                  // a client gives up on an attempt
 	timerWorkload                       // a workload client makes its next call
 )

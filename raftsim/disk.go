@@ -5,15 +5,30 @@ import (
 	pb "go.etcd.io/raft/v3/raftpb"
 )
 
-// disk is a node's durable storage: what survives a crash, as etcd's WAL and
-// snapshot do. Only synced writes reach it; a RawNode built after a restart
-// reads its state from here.
+// disk is a node's storage. What raft reads is the embedded MemoryStorage:
+// the disk as the node sees it. An honest disk only acknowledges a write
+// once it is synced, so what the node sees is what survives a crash.
+//
+// A lying disk acknowledges writes at once and makes them durable a little
+// later; a crash in between loses writes the node has already acted on (sent
+// votes and append responses for). It then keeps the durable image apart
+// from what the node sees, with the acknowledged writes queued between them.
 type disk struct {
 	*raft.MemoryStorage
 	// voters is the cluster's initial membership. The cluster starts from an
 	// empty log with this configuration, as if bootstrapped by a snapshot at
 	// index 0, so the first entry anyone proposes is index 1.
 	voters []uint64
+
+	durable *raft.MemoryStorage // nil while the disk has never lied
+	queue   []diskWrite         // acknowledged, not yet durable
+}
+
+// diskWrite is the persistent part of one Ready.
+type diskWrite struct {
+	snap    *pb.Snapshot
+	entries []*pb.Entry
+	hs      *pb.HardState
 }
 
 func newDisk(voters []uint64) *disk {
@@ -29,26 +44,92 @@ func (d *disk) InitialState() (*pb.HardState, *pb.ConfState, error) {
 	return hs, cs, err
 }
 
-// write makes a Ready's persistent parts durable, in the order etcd's raft
-// node does: snapshot, then entries, then hard state.
-func (d *disk) write(snap *pb.Snapshot, entries []*pb.Entry, hs *pb.HardState) error {
-	if !raft.IsEmptySnap(snap) {
-		if err := d.ApplySnapshot(snap); err != nil {
-			return err
-		}
+// write makes a Ready's persistent parts visible to the node and, for an
+// honest disk, durable. A lying disk queues them; flush makes them durable.
+func (d *disk) write(w diskWrite, lying bool) error {
+	if err := writeTo(d.MemoryStorage, w); err != nil {
+		return err
 	}
-	if len(entries) > 0 {
-		if err := d.Append(entries); err != nil {
-			return err
+	switch {
+	case lying:
+		d.queue = append(d.queue, w)
+	case d.durable != nil:
+		// An honest sync also carries everything queued before it.
+		for len(d.queue) > 0 {
+			d.flush()
 		}
-	}
-	if !raft.IsEmptyHardState(hs) {
-		return d.SetHardState(hs)
+		return writeTo(d.durable, w)
 	}
 	return nil
 }
 
-// entries returns the durable log from index lo to the end.
+// startLying keeps the durable image apart from now on.
+func (d *disk) startLying() {
+	if d.durable == nil {
+		d.durable = cloneStorage(d.MemoryStorage)
+	}
+}
+
+// flush makes the oldest acknowledged write durable.
+func (d *disk) flush() {
+	if len(d.queue) == 0 {
+		return
+	}
+	w := d.queue[0]
+	d.queue = d.queue[1:]
+	// The cache accepted this write; the durable image, an older state of
+	// the same log, accepts it too.
+	_ = writeTo(d.durable, w)
+}
+
+// crash throws away what the disk acknowledged but had not made durable.
+func (d *disk) crash() {
+	if d.durable == nil {
+		return
+	}
+	d.MemoryStorage = cloneStorage(d.durable)
+	d.queue = nil
+}
+
+// writeTo persists a Ready's parts in the order etcd's raft node does:
+// snapshot, then entries, then hard state.
+func writeTo(ms *raft.MemoryStorage, w diskWrite) error {
+	if !raft.IsEmptySnap(w.snap) {
+		if err := ms.ApplySnapshot(w.snap); err != nil {
+			return err
+		}
+	}
+	if len(w.entries) > 0 {
+		if err := ms.Append(w.entries); err != nil {
+			return err
+		}
+	}
+	if !raft.IsEmptyHardState(w.hs) {
+		return ms.SetHardState(w.hs)
+	}
+	return nil
+}
+
+// cloneStorage copies ms.
+func cloneStorage(ms *raft.MemoryStorage) *raft.MemoryStorage {
+	c := raft.NewMemoryStorage()
+	if snap, err := ms.Snapshot(); err == nil && !raft.IsEmptySnap(snap) {
+		_ = c.ApplySnapshot(snap)
+	}
+	if hs, _, err := ms.InitialState(); err == nil && !raft.IsEmptyHardState(hs) {
+		_ = c.SetHardState(hs)
+	}
+	first, _ := ms.FirstIndex()
+	last, _ := ms.LastIndex()
+	if last >= first {
+		if ents, err := ms.Entries(first, last+1, ^uint64(0)); err == nil {
+			_ = c.Append(ents)
+		}
+	}
+	return c
+}
+
+// entries returns the log the node sees from index lo to the end.
 func (d *disk) entries(lo uint64) []*pb.Entry {
 	last, _ := d.LastIndex()
 	if first, _ := d.FirstIndex(); lo < first {

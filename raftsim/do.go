@@ -79,6 +79,18 @@ func (s *Sim) apply(a *Action) error {
 		return s.doPut(a)
 	case "stress":
 		return s.stress(a.On)
+	case "lying-disk":
+		n := s.node(a.Node)
+		switch {
+		case n == nil:
+			return fmt.Errorf("unknown node %d (nodes are 1 to %d)", a.Node, len(s.nodes))
+		case n.lying == a.On:
+			return fmt.Errorf("n%d's disk already %s", n.id, map[bool]string{true: "lies", false: "tells the truth"}[a.On])
+		}
+		n.lying = a.On
+		if a.On {
+			n.disk.startLying()
+		}
 	case "clients":
 		read := ReadLinearizable
 		if a.Read == "serializable" {

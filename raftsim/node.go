@@ -30,6 +30,8 @@ type node struct {
 	// pump must wait for the loop already under way, as RawNode takes no new
 	// Ready before Advance.
 	handling bool
+	// lying makes the disk acknowledge writes before they are durable.
+	lying bool
 
 	kv      *kvStore
 	applied uint64
@@ -81,6 +83,7 @@ func (n *node) start() error {
 // crash throws away the RawNode and every volatile thing: the state machine,
 // messages raft had not handed out, and a sync still under way.
 func (n *node) crash() {
+	n.disk.crash()
 	n.rn = nil
 	n.syncing = nil
 	n.kv = nil
@@ -112,7 +115,7 @@ func (n *node) pump() {
 		}
 		n.sim.observeReady(n, &rd)
 		mustPersist := !raft.IsEmptySnap(rd.Snapshot) || len(rd.Entries) > 0 || !raft.IsEmptyHardState(rd.HardState)
-		if mustPersist {
+		if mustPersist && !n.lying {
 			// Copied so that only Readys that wait for the disk live on the heap.
 			pending := rd
 			n.syncing = &pending
@@ -136,9 +139,13 @@ func (n *node) synced() {
 func (n *node) finish(rd *raft.Ready) {
 	n.handling = true
 	defer func() { n.handling = false }()
-	if err := n.disk.write(rd.Snapshot, rd.Entries, rd.HardState); err != nil {
+	w := diskWrite{snap: rd.Snapshot, entries: rd.Entries, hs: rd.HardState}
+	if err := n.disk.write(w, n.lying); err != nil {
 		n.sim.halt(n, "disk write failed: "+err.Error())
 		return
+	}
+	if n.lying && (len(w.entries) > 0 || !raft.IsEmptyHardState(w.hs) || !raft.IsEmptySnap(w.snap)) {
+		n.sim.scheduleDiskFlush(n)
 	}
 	n.sim.observePersisted(n, rd)
 	for _, m := range rd.Messages {
@@ -225,6 +232,10 @@ func (n *node) logView() (ents []*pb.Entry, durableUpTo uint64) {
 		}
 		durableUpTo = min(durableUpTo, first-1)
 		ents = append(ents[:len(ents):len(ents)], n.syncing.Entries...)
+	}
+	if n.disk.durable != nil {
+		last, _ := n.disk.durable.LastIndex()
+		durableUpTo = min(durableUpTo, last)
 	}
 	return ents, durableUpTo
 }

@@ -183,6 +183,10 @@ func (s *Sim) fire(t timer) {
 		if n.up() && n.epoch == t.epoch && n.syncing != nil {
 			n.synced()
 		}
+	case timerDiskFlush:
+		if n.up() && n.epoch == t.epoch {
+			n.disk.flush()
+		}
 	case timerDeliver:
 		s.deliver(t.id)
 	case timerClientTimeout:
@@ -210,8 +214,17 @@ func (s *Sim) scheduleTick(n *node) {
 }
 
 func (s *Sim) scheduleDiskSync(n *node) {
-	d := s.cfg.DiskMinMs + s.rng.Int64N(s.cfg.DiskMaxMs-s.cfg.DiskMinMs+1)
-	s.clock.schedule(timer{at: s.clock.now + d, kind: timerDiskSync, node: n.id, epoch: n.epoch})
+	s.clock.schedule(timer{at: s.clock.now + s.diskTime(), kind: timerDiskSync, node: n.id, epoch: n.epoch})
+}
+
+// scheduleDiskFlush sets when a lying disk makes its oldest acknowledged
+// write durable.
+func (s *Sim) scheduleDiskFlush(n *node) {
+	s.clock.schedule(timer{at: s.clock.now + s.diskTime(), kind: timerDiskFlush, node: n.id, epoch: n.epoch})
+}
+
+func (s *Sim) diskTime() int64 {
+	return s.cfg.DiskMinMs + s.rng.Int64N(s.cfg.DiskMaxMs-s.cfg.DiskMinMs+1)
 }
 
 // emit stamps an event, keeps it and hands it to every watcher.

@@ -40,6 +40,9 @@ type NodeView struct {
 	// Halted is set when raft itself panicked on this node (for example on a
 	// log that lost acknowledged entries); the node stays down until restarted.
 	Halted bool `json:"halted,omitempty"`
+	// LyingDisk is set while the node's disk acknowledges writes before
+	// they are durable.
+	LyingDisk bool `json:"lying_disk,omitempty"`
 	// Role is "follower", "pre-candidate", "candidate" or "leader"; "down" when
 	// the node is crashed.
 	Role      string `json:"role"`
