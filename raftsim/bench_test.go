@@ -30,3 +30,22 @@ func BenchmarkVirtualSecondsPerWallSecond(b *testing.B) {
 		b.Fatalf("invariants broke: %+v", st.Invariants.Violations)
 	}
 }
+
+// BenchmarkCheckTenMinutesOfStress times the linearizability check of the
+// whole history of 10 virtual minutes of stress (three writers) plus three
+// checking clients, checked in one go at the end.
+func BenchmarkCheckTenMinutesOfStress(b *testing.B) {
+	h := newHarness(b, 1)
+	h.do(`{"op":"stress","on":true}`)
+	h.do(`{"op":"clients","count":3}`)
+	h.run(600_000)
+	ops := len(h.sim.History(0))
+	b.ResetTimer()
+	for b.Loop() {
+		h.sim.lin = newLinChecker()
+		if v := h.sim.CheckLinearizability(0); v.Status != "linearizable" {
+			b.Fatalf("%s: %q", v.Status, v.Offending)
+		}
+	}
+	b.ReportMetric(float64(ops), "ops")
+}

@@ -71,6 +71,9 @@ type call struct {
 	callMs   int64
 	readAt   uint64 // ReadIndex: the index to have applied before answering
 	readKnow bool   // the ReadIndex answer has arrived
+	// proposed is set once raft accepted one of the call's write attempts;
+	// until then a failed call is known not to have taken effect.
+	proposed bool
 	// onDone is told the answer (or nil when the outcome is unknown).
 	onDone func(*Result)
 }
@@ -145,6 +148,7 @@ func (s *Sim) attempt(k *call) {
 		s.clients.writes[wk] = k
 		data := command{client: wk[0], seq: wk[1], op: k.op}.encode()
 		err := n.raftPropose(data)
+		k.proposed = k.proposed || err == nil
 		if err != nil && n.up() {
 			// raft drops a proposal at once when no leader is known (or
 			// leadership is being transferred): the attempt has failed.

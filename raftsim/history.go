@@ -15,6 +15,9 @@ type HistoryOp struct {
 	Result *Result
 	// Pending is true while the client still waits (it may retry).
 	Pending bool
+	// Void marks a call that gave up with no effect: a read, or a write
+	// raft refused every time it was sent. It constrains nothing.
+	Void bool
 }
 
 // HistoryInfinity is the return time of an operation whose outcome is unknown.
@@ -53,7 +56,8 @@ func (h *history) unknown(k *call) {
 		return
 	}
 	h.ops[i].Pending = false
-	if k.op.Kind.isWrite() {
+	h.ops[i].Void = !k.op.Kind.isWrite() || !k.proposed
+	if !h.ops[i].Void {
 		h.unknownWrite[k.writeKey()] = i
 	}
 }

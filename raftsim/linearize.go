@@ -213,6 +213,9 @@ func stateAfter(o HistoryOp) keyState {
 
 // modelled tells the operations the per-key model judges.
 func modelled(o HistoryOp) bool {
+	if o.Void {
+		return false
+	}
 	switch o.Op.Kind {
 	case OpSet, OpDelete, OpCAS:
 		return true

@@ -4,12 +4,16 @@
 //	go run ./cmd/sim -seed 7 -for 10s [-nodes 5] [-actions file.json] [-v]
 //	                 [-prevote=false] [-checkquorum=false]
 //	go run ./cmd/sim -scenario partition|story.json [-v]
+//	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] -check [...]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
 // -v prints the event log as text on stderr. -scenario plays a story and checks
 // its expectations: exit status 0 when all hold, 1 naming the step and the
-// expectation that failed. Bad flags or files: a message on stderr and exit
-// status 2.
+// expectation that failed. -clients runs that many checking clients (writes,
+// reads and compare-and-swaps on a few keys) beside any actions; -check then
+// judges their history with porcupine, prints the verdict on stderr and exits
+// 1 when the history is not linearizable or a safety invariant broke. Bad
+// flags or files: a message on stderr and exit status 2.
 package main
 
 import (
@@ -39,6 +43,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	preVote := fs.Bool("prevote", def.PreVote, "raft PreVote")
 	checkQuorum := fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
+	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
+	readMode := fs.String("read-mode", "linearizable", "how the checking clients read: linearizable, lease or serializable")
+	stress := fs.Bool("stress", false, "run the stress writers")
+	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -70,8 +78,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if *nClients < 0 || *nClients > 16 {
+		fmt.Fprintf(stderr, "sim: -clients must be 0 to 16, got %d\n", *nClients)
+		return 2
+	}
+	read := *readMode
+	switch read {
+	case "linearizable", "serializable":
+	case "lease":
+		read = "linearizable"
+	default:
+		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
+		return 2
+	}
 	cfg := def
 	cfg.Seed, cfg.Nodes, cfg.PreVote, cfg.CheckQuorum = *seed, *nodes, *preVote, *checkQuorum
+	cfg.LeaseReads = *readMode == "lease"
+	// The workload starts with the run, ahead of the actions file's actions.
+	var start []raftsim.ActionRecord
+	if *nClients > 0 {
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "clients", Count: *nClients, Read: read}})
+	}
+	if *stress {
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "stress", On: true}})
+	}
 	sim, err := raftsim.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
@@ -81,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}
 	end := dur.Milliseconds()
-	for i, a := range actions {
+	for i, a := range append(start, actions...) {
 		if a.AtMs > end {
 			break
 		}
@@ -92,6 +122,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	sim.AdvanceTo(end)
-	fmt.Fprintf(stdout, "%s\n", sim.SnapshotJSON())
+	if *check {
+		sim.CheckLinearizability(0)
+	}
+	snap := sim.Snapshot()
+	fmt.Fprintf(stdout, "%s\n", snap.JSON())
+	if !*check {
+		return 0
+	}
+	return report(snap, stderr)
+}
+
+// report prints the verdict of -check and returns the exit status.
+func report(snap *raftsim.Snapshot, stderr io.Writer) int {
+	v := snap.Clients.Linearizable
+	fmt.Fprintf(stderr, "sim: history of %d operations: %s (%d checked)\n", snap.Clients.Operations, v.Status, v.Checked)
+	for _, o := range v.Offending {
+		fmt.Fprintf(stderr, "sim:   %s\n", o)
+	}
+	for _, viol := range snap.Invariants.Violations {
+		fmt.Fprintf(stderr, "sim: invariant %s broke at %d ms: %s\n", viol.Invariant, viol.AtMs, viol.Detail)
+	}
+	if v.Status == "not linearizable" || !snap.Invariants.OK {
+		return 1
+	}
+	fmt.Fprintln(stderr, "sim: every invariant held")
 	return 0
 }

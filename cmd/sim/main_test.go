@@ -91,3 +91,20 @@ func TestFailingScenarioExits1NamingStepAndExpectation(t *testing.T) {
 		t.Fatalf("unknown story: exit %d, %s", code, errs)
 	}
 }
+
+func TestCheckVerdictAndExitStatus(t *testing.T) {
+	code, out, errs := runSim(t, "-seed", "4", "-for", "15s", "-clients", "3", "-check")
+	if code != 0 || !strings.Contains(errs, ": linearizable (") || !strings.Contains(errs, "every invariant held") || !strings.Contains(out, `"linearizability":{"status":"linearizable"`) {
+		t.Fatalf("linearizable reads: exit %d\n%s", code, errs)
+	}
+	part := filepath.Join(t.TempDir(), "partition.json")
+	os.WriteFile(part, []byte(`[{"at_ms":3000,"op":"partition","groups":[[1,2],[3,4,5]]},{"at_ms":9000,"op":"heal"}]`), 0o644)
+	code, _, errs = runSim(t, "-seed", "1", "-for", "15s", "-clients", "3", "-read-mode", "serializable", "-actions", part, "-check")
+	if code != 1 || !strings.Contains(errs, "not linearizable") || !strings.Contains(errs, "no order of these operations") {
+		t.Fatalf("serializable reads in a partition: exit %d\n%s", code, errs)
+	}
+	code, _, errs = runSim(t, "-read-mode", "sloppy")
+	if code != 2 || !strings.Contains(errs, "-read-mode must be") {
+		t.Fatalf("bad read mode: exit %d %s", code, errs)
+	}
+}
