@@ -1,25 +1,51 @@
 # raftplay — see README.md. `make test` is what CI runs.
 GO        ?= go
-WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+GOROOT    := $(shell $(GO) env GOROOT)
+WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+ADDR      ?= 127.0.0.1:8080
 
-.PHONY: test bench sim deps
+.PHONY: test bench sim deps wasm serve dist
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
 	./scripts/deps.sh
 
-# test runs everything: vet, the native tests, the simulator's tests under
-# wasm (node), and the native-vs-wasm byte comparison of cmd/sim.
-test: deps
+# wasm builds the browser bundle into web/: the program, its brotli and gzip
+# copies, and the wasm_exec.js of the Go that built it.
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
+	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
+	brotli -f -q 11 -o web/raftplay.wasm.br web/raftplay.wasm
+	gzip -f -9 -k -n web/raftplay.wasm
+
+# serve builds the bundle and serves it on http://localhost:8080.
+serve: deps wasm
+	$(GO) run ./cmd/serve -addr $(ADDR)
+
+# dist makes dist/site (any static host) and dist/serve (one binary with the
+# whole site inside).
+dist: deps wasm
+	rm -rf dist && mkdir -p dist/site
+	cp web/index.html web/loader.js web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
+	$(GO) build -trimpath -o dist/serve ./cmd/serve
+
+# test runs everything: vet, the native tests (with the browser tests in
+# headless Chromium), the simulator's tests under wasm (node), and the
+# native-vs-wasm byte comparison of cmd/sim.
+test: deps wasm
 	$(GO) vet ./...
-	$(GO) test ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm/ ./render/...
+	RAFTPLAY_BROWSER_TESTS=1 $(GO) test ./...
 	GOOS=js GOARCH=wasm $(GO) test -short -exec="$(WASM_EXEC)" ./raftsim/...
 	./scripts/sim-wasm-same.sh
 
-# bench prints virtual seconds simulated per wall second, natively and in wasm.
-bench: deps
+# bench prints the simulator's speed natively and in wasm, the cost of the
+# linearizability check, and the browser figures (transfer sizes, first
+# frame, frames per second).
+bench: deps wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchtime 3s ./raftsim/
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
+	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 
 # sim runs the headless simulator: make sim ARGS='-seed 7 -for 10s -v'
 sim:

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"runtime/debug"
+	"syscall/js"
+
+	"raftplay/raftsim"
+)
+
+// publishAPI sets window.raftplay:
+//
+//	version     "raftplay 0.1.0 with go.etcd.io/raft/v3 v3.7.0"
+//	state()     the snapshot as a JSON string
+//	do(action)  an action as a JSON string or an object; returns the JSON
+//	            string {"ok":true} or {"ok":false,"error":"…"}
+//	advance(ms) advances virtual time at once and returns state()
+//
+// Calls run between frames, under the game's lock.
+func (a *app) publishAPI() {
+	api := js.Global().Get("Object").New()
+	api.Set("version", versionString(debug.ReadBuildInfo()))
+	api.Set("state", a.jsFunc("state()", func([]js.Value) any { return a.state() }))
+	api.Set("do", a.jsFunc("do()", func(args []js.Value) any {
+		if len(args) == 0 {
+			return resultJSON(errors.New(`do needs an action, e.g. {"op":"crash","node":1}`))
+		}
+		return resultJSON(a.do(args[0]))
+	}))
+	api.Set("advance", a.jsFunc("advance()", func(args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeNumber {
+			return resultJSON(errors.New("advance needs a number of virtual milliseconds"))
+		}
+		ms, err := advanceMs(args[0].Float())
+		if err != nil {
+			return resultJSON(err)
+		}
+		a.game.Locked(func() { a.sim.Advance(ms) })
+		return a.state()
+	}))
+	js.Global().Set("raftplay", api)
+}
+
+// state returns the current snapshot as JSON.
+func (a *app) state() string {
+	var s string
+	a.game.Locked(func() { s = string(a.sim.Snapshot().JSON()) })
+	return s
+}
+
+// do applies an action given as a JSON string or a JavaScript object. A
+// refused action is also shown on screen, so whoever watches the playground
+// sees why nothing happened.
+func (a *app) do(v js.Value) error {
+	text, err := actionText(v)
+	if err == nil {
+		var action raftsim.Action
+		if action, err = raftsim.ParseAction(text); err == nil {
+			err = a.game.Do(action)
+		}
+	}
+	if err != nil {
+		a.game.Notify(err.Error())
+	}
+	return err
+}
+
+// actionText returns an action argument as JSON text.
+func actionText(v js.Value) (string, error) {
+	switch v.Type() {
+	case js.TypeString:
+		return v.String(), nil
+	case js.TypeObject:
+		return js.Global().Get("JSON").Call("stringify", v).String(), nil
+	}
+	return "", errors.New(`an action is a JSON string or an object, e.g. {"op":"crash","node":1}`)
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"syscall/js"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"raftplay/raftsim"
+	"raftplay/render"
+)
+
+// liveInterval is how often the live region may change: at most one line
+// per interval is read out.
+const liveInterval = 250 * time.Millisecond
+
+func main() {
+	page := newPage()
+	defer func() {
+		// Setting up panicked, before the game could report it itself.
+		if v := recover(); v != nil {
+			page.showFailure("raftplay could not start", fmt.Sprintf("a panic while starting: %v\n\n%s", v, debug.Stack()))
+		}
+	}()
+	params, problems := ParseParams(js.Global().Get("location").Get("search").String())
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed, cfg.Nodes = params.Seed, params.Nodes
+	sim, err := raftsim.New(cfg)
+	if err != nil {
+		page.showFailure("raftplay could not start", err.Error())
+		return
+	}
+	app := &app{sim: sim, page: page}
+	for _, a := range params.StartActions() {
+		if err := sim.Do(a); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+
+	var feed liveFeed
+	app.game = render.NewGame(sim, render.Options{
+		Theme:        page.theme(params.Theme),
+		Controls:     params.Controls,
+		OnEvent:      feed.Offer,
+		OnMessage:    page.log,
+		OnFirstFrame: page.removeLoader,
+		OnPanic:      app.crashed,
+	})
+	for _, p := range problems {
+		app.game.Notify(p)
+	}
+	app.publishAPI()
+	app.listenForMessages()
+	go page.announce(&feed, liveInterval)
+
+	ebiten.SetWindowTitle("raftplay")
+	ebiten.SetWindowSize(1280, 800)
+	ebiten.SetTPS(ebiten.SyncWithFPS)
+	if err := ebiten.RunGame(app.game); err != nil && !errors.Is(err, render.ErrStopped) {
+		page.showFailure("raftplay stopped", err.Error())
+	}
+	// Keep the page's API answering after the game stops, so a host page or
+	// a person at the console can still read the state that led there.
+	select {}
+}
+
+// app ties the simulator, the game and the page together.
+type app struct {
+	sim  *raftsim.Sim
+	game *render.Game
+	page *page
+}
+
+// crashed reports a panic on the page, with what replays the run.
+func (a *app) crashed(where string, value any, stack []byte) {
+	cfg := a.sim.Config()
+	actions, err := a.actions()
+	if err != nil {
+		stack = append([]byte(fmt.Sprintf("(the action log could not be read: %v)\n\n", err)), stack...)
+	}
+	a.page.showFailure("raftplay stopped", crashReport(where, value, stack, cfg, actions))
+}
+
+// actions reads the action log from a snapshot; the simulator may be broken
+// after a panic, so a second panic here is caught and reported instead.
+func (a *app) actions() (acts []raftsim.ActionRecord, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%v", v)
+		}
+	}()
+	return a.sim.Snapshot().Actions, nil
+}
+
+// jsFunc wraps f for JavaScript. A panic in f is shown on the page like one
+// in the game, and the call returns an error result instead of failing.
+func (a *app) jsFunc(name string, f func(args []js.Value) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) (result any) {
+		defer func() {
+			if v := recover(); v != nil {
+				a.crashed(name, v, debug.Stack())
+				result = resultJSON(fmt.Errorf("%s panicked: %v", name, v))
+			}
+		}()
+		return f(args)
+	})
+}

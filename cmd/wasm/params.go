@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"raftplay/raftsim"
+)
+
+// Params are the playground's URL parameters, e.g. ?seed=7&nodes=3&speed=0.05.
+type Params struct {
+	Seed  int64
+	Nodes int
+	// Speed is virtual milliseconds per wall millisecond, in (0, 1000].
+	Speed  float64
+	Paused bool
+	// Theme is "light", "dark" or "auto" (follow the browser's preference).
+	Theme string
+	// Controls is "full" or "minimal".
+	Controls string
+}
+
+// DefaultParams are used for every parameter the URL leaves out or gets wrong.
+func DefaultParams() Params {
+	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full"}
+}
+
+// ParseParams reads the parameters from a query string (with or without its
+// leading "?"). Each invalid value is named in one of the returned problems
+// and its default is used; parameters it does not know are left alone, since
+// a page embedding the playground may use its own.
+func ParseParams(query string) (Params, []string) {
+	p := DefaultParams()
+	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	var problems []string
+	if err != nil {
+		problems = append(problems, fmt.Sprintf("the URL's parameters do not parse (%v); using what could be read", err))
+	}
+	bad := func(name, val, want string, def any) {
+		problems = append(problems, fmt.Sprintf("%s=%s is not valid (%s); using %v", name, val, want, def))
+	}
+	if v, ok := first(values, "seed"); ok {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			p.Seed = n
+		} else {
+			bad("seed", v, "a whole number", p.Seed)
+		}
+	}
+	if v, ok := first(values, "nodes"); ok {
+		if n, err := strconv.Atoi(v); err == nil && n >= 3 && n <= 9 {
+			p.Nodes = n
+		} else {
+			bad("nodes", v, "3 to 9", p.Nodes)
+		}
+	}
+	if v, ok := first(values, "speed"); ok {
+		if x, err := strconv.ParseFloat(v, 64); err == nil && x > 0 && x <= 1000 && !math.IsNaN(x) {
+			p.Speed = x
+		} else {
+			bad("speed", v, "a number above 0 and at most 1000, in virtual ms per real ms", p.Speed)
+		}
+	}
+	if v, ok := first(values, "paused"); ok {
+		switch strings.ToLower(v) {
+		case "true", "1", "":
+			p.Paused = true
+		case "false", "0":
+			p.Paused = false
+		default:
+			bad("paused", v, "true, false, 1 or 0", p.Paused)
+		}
+	}
+	if v, ok := first(values, "theme"); ok {
+		switch v {
+		case "light", "dark", "auto":
+			p.Theme = v
+		default:
+			bad("theme", v, "light, dark or auto", p.Theme)
+		}
+	}
+	if v, ok := first(values, "controls"); ok {
+		switch v {
+		case "full", "minimal":
+			p.Controls = v
+		default:
+			bad("controls", v, "full or minimal", p.Controls)
+		}
+	}
+	return p, problems
+}
+
+// first returns the first value of a parameter, trimmed of spaces.
+func first(values url.Values, name string) (string, bool) {
+	vs, ok := values[name]
+	if !ok || len(vs) == 0 {
+		return "", false
+	}
+	return strings.TrimSpace(vs[0]), true
+}
+
+// StartActions are the actions that set the run up as the URL asks, done
+// before the first frame so that they open the action log and a replay
+// repeats them.
+func (p Params) StartActions() []raftsim.Action {
+	acts := []raftsim.Action{{Op: "speed", X: p.Speed}}
+	if p.Paused {
+		acts = append(acts, raftsim.Action{Op: "pause"})
+	}
+	return acts
+}

@@ -1,0 +1,142 @@
+package render
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"raftplay/render/scene"
+)
+
+// drawFrame paints the whole picture: the cached parts, redrawn first if what
+// they show changed, then the moving parts (every shape before any text, so
+// the shapes go to the GPU in one batch), then the panels on top.
+func (g *Game) drawFrame(screen *ebiten.Image) {
+	s := g.scene
+	if s.Snap == nil {
+		screen.Fill(s.Theme.Background)
+		return
+	}
+	g.refreshCache()
+	screen.DrawImage(g.cache.img, nil)
+
+	g.paint.dst = screen
+	for i := range s.Snap.Nodes {
+		g.drawNodeShapes(&s.Snap.Nodes[i])
+	}
+	g.drawMessageShapes()
+	g.drawDrag()
+	g.drawHUDIcon()
+	for i := range s.Snap.Nodes {
+		g.drawNodeText(&s.Snap.Nodes[i])
+	}
+	g.drawMessageText()
+	g.drawHUDText()
+
+	for _, p := range s.OpenPanels() {
+		g.drawPanel(p)
+	}
+	g.drawNotices()
+	if p, ok := s.Help(); ok {
+		g.drawHelp(p)
+	}
+}
+
+// refreshCache redraws the parts of the cache whose content changed.
+func (g *Game) refreshCache() {
+	c, s := &g.cache, g.scene
+	fresh := c.ensure(&s.L)
+	if k := g.baseKey(); fresh || k != c.base {
+		c.base = k
+		g.paint.dst = c.img
+		g.drawBase()
+		fresh = true // the base covers the panels too
+	}
+	if k := g.logsKey(); fresh || k != c.log {
+		c.log = k
+		g.paint.dst = c.logs
+		g.drawLogs()
+	}
+	if k := g.eventsKey(); fresh || k != c.evs {
+		c.evs = k
+		g.paint.dst = c.events
+		g.drawEvents()
+	}
+}
+
+// drawBase draws what changes only with the layout, the partition, the
+// play state and the pointer over the toolbar.
+func (g *Game) drawBase() {
+	g.paint.dst.Fill(g.scene.Theme.Background)
+	g.drawLinks()
+	g.drawLegend()
+	g.drawToolbar()
+}
+
+// baseKey sums up what drawBase shows.
+func (g *Game) baseKey() hasher {
+	s := g.scene
+	h := newHasher()
+	h.str(s.Theme.Name)
+	for _, grp := range s.Snap.Partition {
+		for _, id := range grp {
+			h.int(id)
+		}
+		h.int(0)
+	}
+	h.bool(s.Ctl.Edit != nil)
+	if s.Ctl.Edit != nil {
+		for _, b := range s.Ctl.Edit.InB {
+			h.bool(b)
+		}
+	}
+	h.bool(s.Ctl.Help)
+	h.bool(s.Snap.Paused)
+	h.int(uint64(g.hoveredButton(s.L.Buttons) + 1))
+	return h
+}
+
+// hoveredButton returns the index of the button under the mouse, or -1.
+func (g *Game) hoveredButton(buttons []scene.Button) int {
+	s := g.scene
+	if s.Hover.Kind != scene.HitButton {
+		return -1
+	}
+	for i := range buttons {
+		if b := &buttons[i]; b.Cmd == s.Hover.Cmd && b.Rect.Contains(s.Pointer) {
+			return i
+		}
+	}
+	return -1
+}
+
+// logsKey sums up what drawLogs shows.
+func (g *Game) logsKey() hasher {
+	s := g.scene
+	h := newHasher()
+	for i := range s.Snap.Nodes {
+		n := &s.Snap.Nodes[i]
+		h.int(n.ID)
+		h.bool(n.Up)
+		h.str(n.Role)
+		h.int(n.Commit)
+		h.int(n.LastIndex)
+		h.int(uint64(n.Keys))
+		h.str(n.Hash)
+		for j := range n.Log {
+			e := &n.Log[j]
+			h.int(e.Index)
+			h.int(e.Term)
+			h.bool(e.Committed)
+			h.bool(e.Durable)
+			h.str(e.Label)
+		}
+	}
+	return h
+}
+
+// eventsKey sums up what drawEvents shows.
+func (g *Game) eventsKey() hasher {
+	h := newHasher()
+	h.int(uint64(g.scene.Log.Total()))
+	h.bool(g.scene.Snap.Paused)
+	return h
+}

@@ -1,0 +1,66 @@
+package render
+
+import (
+	"math"
+
+	"raftplay/render/scene"
+)
+
+// groupOf returns the partition group of node id as drawn: the one being
+// edited while partition mode is on, else the applied one; -1 when healed.
+func (g *Game) groupOf(id uint64) int {
+	s := g.scene
+	if s.Ctl.Edit != nil {
+		return s.Ctl.Edit.Group(id)
+	}
+	if len(s.Snap.Partition) == 0 {
+		return -1
+	}
+	return scene.GroupOf(s.Snap.Partition, id)
+}
+
+// drawLinks draws the network: a faint line for every pair of nodes, a red
+// dashed line with a bar at the cut for pairs the partition separates, and a
+// tint around each node in its group's colour.
+func (g *Game) drawLinks() {
+	s, p := g.scene, &g.paint
+	l, th, u := &s.L, s.Theme, s.L.U
+	for i, c := range l.NodePos {
+		if gi := g.groupOf(uint64(i + 1)); gi >= 0 {
+			p.disc(c, l.TimerR()+10*u, scene.Fade(th.Group(gi), 0.22))
+		}
+	}
+	// Cut links first, each its own dashed path; then every other link in
+	// one path, stroked at once.
+	for i, a := range l.NodePos {
+		for j := i + 1; j < len(l.NodePos); j++ {
+			if b := l.NodePos[j]; g.groupOf(uint64(i+1)) != g.groupOf(uint64(j+1)) {
+				p.dashed(a, b, 1.5*u, 6*u, 5*u, scene.Fade(th.Cut, 0.55))
+				mid := scene.Lerp(a, b, 0.5)
+				bar := b.Sub(a).Unit().Perp().Scale(7 * u)
+				p.segment(mid.Sub(bar), mid.Add(bar), 2.5*u, th.Cut)
+			}
+		}
+	}
+	for i, a := range l.NodePos {
+		for j := i + 1; j < len(l.NodePos); j++ {
+			if g.groupOf(uint64(i+1)) == g.groupOf(uint64(j+1)) {
+				p.moveTo(a)
+				p.lineTo(l.NodePos[j])
+			}
+		}
+	}
+	p.strokePath(math.Max(1, 1.2*u), th.Link)
+}
+
+// drawDrag draws the dashed line from a node being dragged in partition mode to the
+// pointer.
+func (g *Game) drawDrag() {
+	s := g.scene
+	id, ok := s.Dragging()
+	if !ok {
+		return
+	}
+	from, _ := s.L.Node(id)
+	g.paint.dashed(from, s.Pointer, 2*s.L.U, 5*s.L.U, 4*s.L.U, s.Theme.Accent)
+}

@@ -1,0 +1,99 @@
+package render
+
+import (
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"raftplay/raftsim"
+	"raftplay/render/scene"
+)
+
+// drawNodeShapes draws a node's election timer and its body in the colour of
+// its role; a node that is down is dim, dashed and crossed out.
+func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
+	s, p := g.scene, &g.paint
+	l, th, u := &s.L, s.Theme, s.L.U
+	c, ok := l.Node(n.ID)
+	if !ok {
+		return
+	}
+	col := th.Role(n.Role)
+	top := -math.Pi / 2
+
+	// The timer: a track, and over it the time left before the node
+	// campaigns (a leader's is its heartbeat timer, drawn thinner).
+	p.ring(c, l.TimerR(), 3*u, th.Link)
+	if left, ok := scene.TimerLeft(n); ok && left > 0.005 {
+		w := 3 * u
+		if n.Role == raftsim.RoleLeader {
+			w = 1.6 * u
+		}
+		p.arc(c, l.TimerR(), top, top+2*math.Pi*left, w, col)
+	}
+
+	if n.Up {
+		p.disc(c, l.NodeR, col)
+		if n.Role == raftsim.RoleLeader {
+			p.ring(c, l.NodeR-3*u, 1.5*u, scene.Fade(th.OnFill, 0.7))
+		}
+	} else {
+		p.disc(c, l.NodeR, scene.Fade(th.Down, 0.45))
+		for k := range 12 {
+			a := top + 2*math.Pi*float64(k)/12
+			p.moveTo(scene.Point{X: c.X + l.NodeR*math.Cos(a), Y: c.Y + l.NodeR*math.Sin(a)})
+			p.path.Arc(f32(c.X), f32(c.Y), f32(l.NodeR), f32(a), f32(a+math.Pi/12), 0)
+		}
+		p.strokePath(1.5*u, th.Muted)
+		p.cross(c, l.NodeR*0.5, 2*u, scene.Fade(th.Muted, 0.6))
+	}
+	if s.Ctl.Selected == n.ID {
+		p.ring(c, l.TimerR()+5*u, 2*u, th.Accent)
+	}
+	if s.Ctl.Edit != nil {
+		p.disc(groupBadge(l, c), 8*u, th.Group(s.Ctl.Edit.Group(n.ID)))
+	}
+}
+
+// groupBadge is where a node shows its group while a partition is edited.
+func groupBadge(l *scene.Layout, c scene.Point) scene.Point {
+	return c.Add(scene.Point{X: l.NodeR * 0.8, Y: -l.NodeR * 0.8})
+}
+
+// drawNodeText writes a node's name on it, and its role, term and vote
+// outside the ring.
+func (g *Game) drawNodeText(n *raftsim.NodeView) {
+	s, p := g.scene, &g.paint
+	l, th, u := &s.L, s.Theme, s.L.U
+	c, ok := l.Node(n.ID)
+	if !ok {
+		return
+	}
+	name, roleCol := th.OnFill, th.Role(n.Role)
+	if !n.Up {
+		name, roleCol = th.Text, th.Muted
+	}
+	size := math.Min(scene.FontNode*u, l.NodeR*0.85)
+	p.print(nodeName(n.ID), c, size, name, text.AlignCenter, text.AlignCenter)
+	if s.Ctl.Edit != nil {
+		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
+	}
+
+	role, detail := scene.NodeCaption(n)
+	small, tiny := scene.FontSmall*u, scene.FontTiny*u
+	at, h := l.Caption(n.ID)
+	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
+	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+}
+
+// nodeNames holds "n1".."n9" so drawing does not format them every frame.
+var nodeNames = [...]string{"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"}
+
+func nodeName(id uint64) string {
+	if id < uint64(len(nodeNames)) {
+		return nodeNames[id]
+	}
+	return "n?"
+}
+
+func groupName(g int) string { return string(rune('A' + g)) }

@@ -1,0 +1,243 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"raftplay/raftsim"
+	"raftplay/render/scene"
+)
+
+// Sim is what the game needs of a simulator; *raftsim.Sim has it.
+type Sim interface {
+	Snapshot() *raftsim.Snapshot
+	Events(since uint64) []raftsim.Event
+	Do(raftsim.Action) error
+	Advance(ms int64)
+}
+
+// Options configure a Game. Every hook is optional and is called with the
+// game's lock held, so a hook must not call back into the Game except Notify.
+type Options struct {
+	// Theme is "light" or "dark" (the default).
+	Theme string
+	// Controls is "full" (the default) or "minimal", a compact toolbar; the
+	// keys work either way.
+	Controls string
+	// OnEvent is called with every new simulator event, oldest first.
+	OnEvent func(raftsim.Event)
+	// OnMessage is called with every notice shown on screen: refused actions,
+	// bad parameters, hints.
+	OnMessage func(text string)
+	// OnFirstFrame is called once, after the first frame is drawn.
+	OnFirstFrame func()
+	// OnPanic is called when Update or Draw panics, with where, the value and
+	// the stack; the game then stops and RunGame returns ErrStopped. Without
+	// it the panic goes on up.
+	OnPanic func(where string, value any, stack []byte)
+}
+
+// ErrStopped is what Update returns after a panic was reported to OnPanic.
+var ErrStopped = errors.New("raftplay stopped after a panic")
+
+// Game is the playground as an ebiten.Game.
+type Game struct {
+	mu    sync.Mutex
+	sim   Sim
+	opts  Options
+	scene *scene.Scene
+	fonts *fonts
+	paint painter
+	// last is when the previous Update ran, for the wall time between frames.
+	last    time.Time
+	drawn   bool
+	stopped bool
+	// acted is set when an action was done since the last advance: the
+	// snapshot that says whether the run plays is then out of date, so
+	// that frame does not advance (a pause must stop the very next event).
+	acted bool
+
+	// pending holds notices from Notify, which may be called from anywhere;
+	// Update moves them into the scene.
+	noteMu  sync.Mutex
+	pending []string
+
+	// Scratch space reused every frame: input, the frame's new events, the
+	// events the panel shows.
+	runes   []rune
+	touches []ebiten.TouchID
+	events  []raftsim.Event
+	shown   []raftsim.Event
+	cursor  ebiten.CursorShapeType
+	cache   cache
+}
+
+// NewGame returns a game that drives and shows sim. An unknown theme or
+// controls option falls back to the default and says so on screen.
+func NewGame(sim Sim, opts Options) *Game {
+	g := &Game{sim: sim, opts: opts, fonts: newFonts()}
+	g.paint.fonts = g.fonts
+	theme, ok := scene.ThemeNamed(opts.Theme)
+	if !ok {
+		theme = &scene.Dark
+		if opts.Theme != "" {
+			g.Notify(fmt.Sprintf("theme %q is not known (light or dark); using dark", opts.Theme))
+		}
+	}
+	controls, ok := scene.ControlsNamed(opts.Controls)
+	if !ok && opts.Controls != "" {
+		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
+	}
+	g.scene = scene.New(theme, controls, g.fonts.measure)
+	g.scene.Observe(sim.Snapshot(), sim.Events(0))
+	return g
+}
+
+// Notify shows text on screen for a few seconds (and passes it to
+// OnMessage). It is safe to call from anywhere, at any time.
+func (g *Game) Notify(text string) {
+	g.noteMu.Lock()
+	g.pending = append(g.pending, text)
+	g.noteMu.Unlock()
+}
+
+// Locked runs f with the game's lock held, so f can use the simulator while
+// no frame is being updated or drawn. Actions go through Do instead.
+func (g *Game) Locked(f func()) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f()
+}
+
+// Do does an action from outside the game (a host page, the console)
+// between frames, as a click would. Its error is returned, not shown.
+func (g *Game) Do(a raftsim.Action) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.acted = true
+	return g.sim.Do(a)
+}
+
+// Update advances the simulator by the wall time since the last frame times
+// its speed, after doing what the input asked for.
+func (g *Game) Update() (err error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.stopped {
+		return ErrStopped
+	}
+	defer g.recoverPanic("Update", &err)
+
+	now := time.Now()
+	var wallMs float64
+	if !g.last.IsZero() {
+		wallMs = float64(now.Sub(g.last)) / float64(time.Millisecond)
+	}
+	g.last = now
+
+	g.takeNotices()
+	g.readInput()
+	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted {
+		g.sim.Advance(ms)
+	}
+	g.acted = false
+	snap := g.sim.Snapshot()
+	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
+	g.scene.Observe(snap, g.events)
+	if g.opts.OnEvent != nil {
+		for _, e := range g.events {
+			g.opts.OnEvent(e)
+		}
+	}
+	return nil
+}
+
+// do applies actions in order; a refused one is shown on screen and the
+// rest are skipped, since they were meant to follow it.
+func (g *Game) do(actions []raftsim.Action) {
+	for _, a := range actions {
+		g.acted = true
+		if err := g.sim.Do(a); err != nil {
+			g.notice(err.Error(), true)
+			return
+		}
+	}
+}
+
+func (g *Game) takeNotices() {
+	g.noteMu.Lock()
+	notes := g.pending
+	g.pending = nil
+	g.noteMu.Unlock()
+	for _, n := range notes {
+		g.notice(n, true)
+	}
+}
+
+func (g *Game) notice(text string, isErr bool) {
+	g.scene.Notify(text, isErr)
+	if g.opts.OnMessage != nil {
+		g.opts.OnMessage(text)
+	}
+}
+
+// recoverPanic turns a panic in where into a report to OnPanic and a stopped
+// game, so the page can show what happened instead of a frozen canvas.
+func (g *Game) recoverPanic(where string, err *error) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if g.opts.OnPanic == nil {
+		panic(v)
+	}
+	g.stopped = true
+	g.opts.OnPanic(where, v, debug.Stack())
+	if err != nil {
+		*err = ErrStopped
+	}
+}
+
+// Draw paints the latest snapshot.
+func (g *Game) Draw(screen *ebiten.Image) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.stopped {
+		return
+	}
+	defer g.recoverPanic("Draw", nil)
+	g.drawFrame(screen)
+	if !g.drawn {
+		g.drawn = true
+		if g.opts.OnFirstFrame != nil {
+			g.opts.OnFirstFrame()
+		}
+	}
+}
+
+// LayoutF makes the screen as many device pixels as the window has, so
+// nothing is scaled after drawing and text stays sharp on HiDPI screens.
+func (g *Game) LayoutF(w, h float64) (float64, float64) {
+	scale := 1.0
+	if m := ebiten.Monitor(); m != nil && m.DeviceScaleFactor() > 0 {
+		scale = m.DeviceScaleFactor()
+	}
+	w, h = math.Ceil(w*scale), math.Ceil(h*scale)
+	g.mu.Lock()
+	g.scene.Resize(w, h, scale)
+	g.mu.Unlock()
+	return w, h
+}
+
+// Layout is LayoutF in whole pixels; Ebiten calls LayoutF when a game has
+// it, and this is here because ebiten.Game requires it.
+func (g *Game) Layout(w, h int) (int, int) {
+	fw, fh := g.LayoutF(float64(w), float64(h))
+	return int(fw), int(fh)
+}

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"raftplay/render/scene"
+)
+
+// hudIcon returns where the invariants icon goes and its radius.
+func (g *Game) hudIcon() (scene.Point, float64) {
+	l := &g.scene.L
+	size := scene.FontUI * l.U
+	line := size * scene.LineH
+	r := size * 0.5
+	return scene.Point{X: l.HUD.X + r, Y: l.HUD.Y + 2*line + line/2}, r
+}
+
+// drawHUDIcon says at a glance whether the invariants hold: a tick in a green
+// disc, or a red disc (with an exclamation mark, drawn with the text).
+func (g *Game) drawHUDIcon() {
+	s, p := g.scene, &g.paint
+	th, u := s.Theme, s.L.U
+	c, r := g.hudIcon()
+	if !s.Snap.Invariants.OK {
+		p.disc(c, r, th.Bad)
+		return
+	}
+	p.disc(c, r, th.Good)
+	p.moveTo(c.Add(scene.Point{X: -r * 0.5, Y: 0}))
+	p.lineTo(c.Add(scene.Point{X: -r * 0.1, Y: r * 0.4}))
+	p.lineTo(c.Add(scene.Point{X: r * 0.5, Y: -r * 0.4}))
+	p.strokePath(1.6*u, th.OnFill)
+}
+
+// drawHUDText writes the heads-up display in the stage's top-left corner:
+// virtual time, speed and play state; leader, term, seed and partition;
+// whether the invariants hold.
+func (g *Game) drawHUDText() {
+	s, p := g.scene, &g.paint
+	l, th, u := &s.L, s.Theme, s.L.U
+	h := scene.NewHUD(s.Snap)
+	size := scene.FontUI * u
+	line := size * scene.LineH
+	at := scene.Point{X: l.HUD.X, Y: l.HUD.Y}
+	p.printLeft(h.Clock, at, size, th.Text)
+	p.printLeft(h.Cluster, at.Add(scene.Point{Y: line}), size, th.Muted)
+	c, r := g.hudIcon()
+	col := th.Good
+	if !h.OK {
+		col = th.Bad
+		p.print("!", c, size, th.OnFill, text.AlignCenter, text.AlignCenter)
+	}
+	status := scene.Fit(h.Invariants, l.HUD.W-2*r-6*u, size, g.fonts.measure)
+	p.printLeft(status, at.Add(scene.Point{X: 2*r + 6*u, Y: 2 * line}), size, col)
+}
+
+// drawLegend explains the messages' shapes and colours along the bottom of
+// the stage; the partition editor covers it while it is open.
+func (g *Game) drawLegend() {
+	s, p := g.scene, &g.paint
+	th, u := s.Theme, s.L.U
+	if s.Ctl.Edit != nil {
+		return
+	}
+	r := 4.5 * u
+	small := scene.FontSmall * u
+	for _, it := range s.L.LegendItems {
+		col := th.Messages[it.Kind]
+		if it.Kind == scene.KindOther {
+			col = th.Muted
+		}
+		p.shape(it.Kind.Shape(), it.Icon, r, it.Hollow, col, th.Background, 1.5*u)
+	}
+	for _, it := range s.L.LegendItems {
+		p.printLeft(it.Label, it.Text, small, th.Muted)
+	}
+}

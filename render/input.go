@@ -1,0 +1,65 @@
+package render
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"raftplay/render/scene"
+)
+
+// specialKeys are the keys that type no character but have a meaning.
+var specialKeys = []struct {
+	key ebiten.Key
+	r   rune
+}{
+	{ebiten.KeyEnter, scene.KeyEnter},
+	{ebiten.KeyNumpadEnter, scene.KeyEnter},
+	{ebiten.KeyEscape, scene.KeyEscape},
+}
+
+// readInput hands this frame's keys, clicks and taps to the scene and does
+// the actions they ask for. Typed characters are read rather than key codes
+// so that "?", "=" and "-" work on every keyboard layout.
+func (g *Game) readInput() {
+	s := g.scene
+	g.runes = ebiten.AppendInputChars(g.runes[:0])
+	for _, r := range g.runes {
+		g.do(s.Key(r))
+	}
+	for _, k := range specialKeys {
+		if inpututil.IsKeyJustPressed(k.key) {
+			g.do(s.Key(k.r))
+		}
+	}
+
+	x, y := ebiten.CursorPosition()
+	mouse := scene.Point{X: float64(x), Y: float64(y)}
+	s.Move(mouse)
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		s.Press(mouse)
+	}
+	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+		g.do(s.Release(mouse))
+	}
+
+	// A tap is a click: down where the finger lands, up where it last was.
+	g.touches = inpututil.AppendJustPressedTouchIDs(g.touches[:0])
+	for _, id := range g.touches {
+		x, y := ebiten.TouchPosition(id)
+		s.Press(scene.Point{X: float64(x), Y: float64(y)})
+	}
+	g.touches = inpututil.AppendJustReleasedTouchIDs(g.touches[:0])
+	for _, id := range g.touches {
+		x, y := inpututil.TouchPositionInPreviousTick(id)
+		g.do(s.Release(scene.Point{X: float64(x), Y: float64(y)}))
+	}
+
+	cursor := ebiten.CursorShapeDefault
+	if s.Hover.Clickable() {
+		cursor = ebiten.CursorShapePointer
+	}
+	if cursor != g.cursor {
+		g.cursor = cursor
+		ebiten.SetCursorShape(cursor)
+	}
+}

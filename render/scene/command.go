@@ -1,0 +1,99 @@
+package scene
+
+// Command is one thing a person asks for, by key, button, menu item or tap.
+type Command int
+
+// The commands. Those from CmdCrash to CmdIsolate act on the selected node.
+const (
+	CmdNone Command = iota
+	CmdPlayPause
+	CmdStep
+	CmdSlower
+	CmdFaster
+	CmdReset
+	CmdWrite
+	CmdPartition // enter or leave partition editing
+	CmdApply     // apply the edited partition
+	CmdHeal
+	CmdKillAll
+	CmdRestartAll
+	CmdHelp
+	CmdNextMessage
+	CmdDrop
+	CmdClose   // close the topmost panel (Esc)
+	CmdDismiss // a tap on empty ground: close the node menu and message panel
+	CmdSelectNode
+	CmdSelectMessage
+	CmdJoinGroup // partition editing: put Node in the group of Other
+	CmdCrash
+	CmdRestart
+	CmdTimeout
+	CmdTransfer
+	CmdIsolate
+)
+
+// Intent is a command with what it applies to.
+type Intent struct {
+	Cmd Command
+	// Node is the node of CmdSelectNode and CmdJoinGroup.
+	Node uint64
+	// Other is the node whose group CmdJoinGroup joins.
+	Other uint64
+	// Message is the message of CmdSelectMessage.
+	Message uint64
+}
+
+// Special keys, as the runes Key takes for them.
+const (
+	KeyEscape = '\x1b'
+	KeyEnter  = '\n'
+)
+
+// keyCommands maps the keys that mean the same in every state.
+var keyCommands = map[rune]Command{
+	' ': CmdPlayPause, '.': CmdStep, '-': CmdSlower, '_': CmdSlower, '=': CmdFaster, '+': CmdFaster,
+	'r': CmdReset, 'w': CmdWrite, 'p': CmdPartition, 'h': CmdHeal, 'k': CmdKillAll, 'a': CmdRestartAll,
+	'm': CmdNextMessage, 'd': CmdDrop, '?': CmdHelp, KeyEscape: CmdClose, KeyEnter: CmdApply,
+	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
+}
+
+// KeyIntent returns what a typed key asks for: the runes of keyCommands
+// (letters in either case), digits select a node (or, while editing a
+// partition, move it to the other group, which the controller decides).
+func KeyIntent(r rune) Intent {
+	if r >= '1' && r <= '9' {
+		return Intent{Cmd: CmdSelectNode, Node: uint64(r - '0')}
+	}
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	if r == '\r' {
+		r = KeyEnter
+	}
+	return Intent{Cmd: keyCommands[r]}
+}
+
+// HelpLine is one row of the help overlay: the keys and what they do.
+type HelpLine struct{ Keys, What string }
+
+// HelpLines lists every control, in the order the help overlay shows them.
+var HelpLines = []HelpLine{
+	{"space", "play / pause"},
+	{".", "step: process exactly one event"},
+	{"-  =", "slower / faster"},
+	{"r", "reset with the next seed"},
+	{"w", "client write via the leader (or via the selected node)"},
+	{"1 … 9", "select a node: opens its menu"},
+	{"c  u", "crash / restart (up) the selected node"},
+	{"t", "selected node times out now and campaigns"},
+	{"l", "transfer leadership to the selected node"},
+	{"i", "isolate the selected node"},
+	{"p", "partition mode: digits or taps move nodes between groups,"},
+	{"", "drag a node onto another to join its group; Enter applies"},
+	{"h", "heal the partition"},
+	{"k  a", "kill all nodes / restart all nodes"},
+	{"m  d", "select the next message in flight / drop it"},
+	{"click", "a node for its menu, a message for its details"},
+	{"?", "this help"},
+	{"Esc", "close the panel on top"},
+}

@@ -1,0 +1,252 @@
+package scene
+
+import (
+	"fmt"
+
+	"raftplay/raftsim"
+)
+
+// Controller is the state of the controls (which node's menu is open, which
+// message is inspected, the partition being edited, the help) and turns
+// intents into simulator actions.
+type Controller struct {
+	// Selected is the node whose menu is open, or 0.
+	Selected uint64
+	// Message is the message whose details are open, or 0. MessageView is its
+	// latest view; MessageGone is set once it has left the network.
+	Message     uint64
+	MessageView raftsim.MessageView
+	MessageGone bool
+	// Edit is the partition being edited, or nil.
+	Edit *PartitionEdit
+	Help bool
+	// writes counts client writes, to pick the next word.
+	writes int
+}
+
+// Handle applies intent in to the controls' state at snapshot snap and
+// returns the actions to do, and a hint to show when the intent cannot be
+// carried out as asked.
+func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action, string) {
+	n := len(snap.Nodes)
+	switch in.Cmd {
+	case CmdPlayPause:
+		if snap.Paused {
+			return act(raftsim.Action{Op: "play"}), ""
+		}
+		return act(raftsim.Action{Op: "pause"}), ""
+	case CmdStep:
+		return append(c.pause(snap), raftsim.Action{Op: "step"}), ""
+	case CmdSlower:
+		if x, ok := Slower(snap.Speed); ok {
+			return act(raftsim.Action{Op: "speed", X: x}), ""
+		}
+		return nil, "already at the slowest speed, " + FormatSpeed(snap.Speed)
+	case CmdFaster:
+		if x, ok := Faster(snap.Speed); ok {
+			return act(raftsim.Action{Op: "speed", X: x}), ""
+		}
+		return nil, "already at the fastest speed, " + FormatSpeed(snap.Speed)
+	case CmdReset:
+		c.Reset()
+		return act(raftsim.Action{Op: "reset", Seed: snap.Seed + 1}), ""
+	case CmdWrite:
+		w := Word(c.writes)
+		c.writes++
+		return act(raftsim.Action{Op: "put", Key: w, Value: w, Via: c.Selected}), ""
+	case CmdPartition:
+		if c.Edit != nil {
+			c.Edit = nil
+			return nil, "partition editing cancelled"
+		}
+		c.Selected, c.Message = 0, 0
+		c.Edit = newPartitionEdit(n, snap.Partition)
+		return nil, ""
+	case CmdApply:
+		if c.Edit == nil {
+			return nil, ""
+		}
+		groups, err := c.Edit.Groups()
+		if err != nil {
+			return nil, err.Error()
+		}
+		c.Edit = nil
+		return act(raftsim.Action{Op: "partition", Groups: groups}), ""
+	case CmdHeal:
+		c.Edit = nil
+		return act(raftsim.Action{Op: "heal"}), ""
+	case CmdKillAll:
+		return act(raftsim.Action{Op: "crash-all"}), ""
+	case CmdRestartAll:
+		return act(raftsim.Action{Op: "restart-all"}), ""
+	case CmdHelp:
+		c.Help = !c.Help
+		return nil, ""
+	case CmdNextMessage:
+		return c.nextMessage(snap)
+	case CmdSelectMessage:
+		return c.selectMessage(in.Message, snap)
+	case CmdDrop:
+		return c.drop()
+	case CmdClose:
+		c.closeTop()
+		return nil, ""
+	case CmdDismiss:
+		c.Selected, c.Message = 0, 0
+		return nil, ""
+	case CmdSelectNode:
+		return c.selectNode(in.Node, n)
+	case CmdJoinGroup:
+		if c.Edit != nil {
+			c.Edit.Join(in.Node, in.Other)
+		}
+		return nil, ""
+	case CmdCrash, CmdRestart, CmdTimeout, CmdTransfer, CmdIsolate:
+		return c.nodeAction(in.Cmd, n)
+	}
+	return nil, ""
+}
+
+func act(a ...raftsim.Action) []raftsim.Action { return a }
+
+// pause returns a pause action when the run is playing.
+func (c *Controller) pause(snap *raftsim.Snapshot) []raftsim.Action {
+	if snap.Paused {
+		return nil
+	}
+	return act(raftsim.Action{Op: "pause"})
+}
+
+// closeTop closes the topmost open thing: help, then partition editing, then
+// the message panel, then the node menu.
+func (c *Controller) closeTop() {
+	switch {
+	case c.Help:
+		c.Help = false
+	case c.Edit != nil:
+		c.Edit = nil
+	case c.Message != 0:
+		c.Message = 0
+	default:
+		c.Selected = 0
+	}
+}
+
+func (c *Controller) selectNode(id uint64, n int) ([]raftsim.Action, string) {
+	if id < 1 || id > uint64(n) {
+		return nil, fmt.Sprintf("there is no node n%d (nodes are 1 to %d)", id, n)
+	}
+	if c.Edit != nil {
+		c.Edit.Toggle(id)
+		return nil, ""
+	}
+	c.Message = 0
+	if c.Selected == id {
+		c.Selected = 0
+	} else {
+		c.Selected = id
+	}
+	return nil, ""
+}
+
+// selectMessage opens message id's details. A message lives a few hundred
+// wall milliseconds at a watching speed, so the run pauses to leave time to
+// read it and drop it.
+func (c *Controller) selectMessage(id uint64, snap *raftsim.Snapshot) ([]raftsim.Action, string) {
+	for i := range snap.Messages {
+		if m := &snap.Messages[i]; m.ID == id {
+			c.Selected = 0
+			c.Message, c.MessageView, c.MessageGone = id, *m, false
+			if snap.Paused {
+				return nil, ""
+			}
+			return c.pause(snap), fmt.Sprintf("paused to inspect message #%d; space resumes", id)
+		}
+	}
+	return nil, fmt.Sprintf("message #%d is no longer in flight", id)
+}
+
+// nextMessage selects the message in flight after the selected one, by ID.
+func (c *Controller) nextMessage(snap *raftsim.Snapshot) ([]raftsim.Action, string) {
+	if len(snap.Messages) == 0 {
+		return nil, "no message is in flight"
+	}
+	next := snap.Messages[0].ID
+	for _, m := range snap.Messages {
+		if m.ID > c.Message {
+			next = m.ID
+			break
+		}
+	}
+	return c.selectMessage(next, snap)
+}
+
+func (c *Controller) drop() ([]raftsim.Action, string) {
+	switch {
+	case c.Message == 0:
+		return nil, "select a message first: click one, or press m"
+	case c.MessageGone:
+		return nil, fmt.Sprintf("message #%d is no longer in flight", c.Message)
+	}
+	id := c.Message
+	c.Message = 0
+	return act(raftsim.Action{Op: "drop", Message: id}), ""
+}
+
+// nodeAction does a node-menu command on the selected node and closes the menu.
+func (c *Controller) nodeAction(cmd Command, n int) ([]raftsim.Action, string) {
+	id := c.Selected
+	if id == 0 {
+		return nil, fmt.Sprintf("select a node first: click it or press its number (1 to %d)", n)
+	}
+	c.Selected = 0
+	switch cmd {
+	case CmdCrash:
+		return act(raftsim.Action{Op: "crash", Node: id}), ""
+	case CmdRestart:
+		return act(raftsim.Action{Op: "restart", Node: id}), ""
+	case CmdTimeout:
+		return act(raftsim.Action{Op: "timeout", Node: id}), ""
+	case CmdTransfer:
+		return act(raftsim.Action{Op: "transfer", To: id}), ""
+	}
+	return act(raftsim.Action{Op: "partition", Groups: Isolate(id, n)}), ""
+}
+
+// Isolate returns the partition that cuts node id off from the n-1 others.
+func Isolate(id uint64, n int) [][]uint64 {
+	rest := make([]uint64, 0, n-1)
+	for i := uint64(1); i <= uint64(n); i++ {
+		if i != id {
+			rest = append(rest, i)
+		}
+	}
+	return [][]uint64{{id}, rest}
+}
+
+// Observe brings the controls up to date with a new snapshot: the inspected
+// message's latest view, and selections that no longer exist.
+func (c *Controller) Observe(snap *raftsim.Snapshot) {
+	n := len(snap.Nodes)
+	if c.Selected > uint64(n) {
+		c.Selected = 0
+	}
+	if c.Edit != nil && len(c.Edit.InB) != n {
+		c.Edit = nil
+	}
+	if c.Message == 0 {
+		return
+	}
+	for i := range snap.Messages {
+		if snap.Messages[i].ID == c.Message {
+			c.MessageView, c.MessageGone = snap.Messages[i], false
+			return
+		}
+	}
+	c.MessageGone = true
+}
+
+// Reset forgets every selection, for a new run; the word list goes on.
+func (c *Controller) Reset() {
+	*c = Controller{writes: c.writes}
+}

@@ -1,0 +1,139 @@
+package scene
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"raftplay/raftsim"
+)
+
+func TestKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		keys   string
+		paused bool
+		speed  float64
+		want   string // the actions of the last key, as JSON
+		note   string // part of the last notice, if any
+	}{
+		{"space pauses", " ", false, 0.03, `[{"op":"pause"}]`, ""},
+		{"space plays", " ", true, 0.03, `[{"op":"play"}]`, ""},
+		{"step pauses first", ".", false, 0.03, `[{"op":"pause"},{"op":"step"}]`, ""},
+		{"step while paused", ".", true, 0.03, `[{"op":"step"}]`, ""},
+		{"slower", "-", false, 0.03, `[{"op":"speed","x":0.02}]`, ""},
+		{"faster", "=", false, 0.03, `[{"op":"speed","x":0.05}]`, ""},
+		{"faster off the ladder", "+", false, 0.04, `[{"op":"speed","x":0.05}]`, ""},
+		{"fastest", "=", false, 10, `null`, "fastest"},
+		{"slowest", "-", false, 0.005, `null`, "slowest"},
+		{"reset", "r", false, 0.03, `[{"op":"reset","seed":8}]`, ""},
+		{"write via leader", "w", false, 0.03, `[{"op":"put","key":"much","value":"much"}]`, ""},
+		{"second write", "ww", false, 0.03, `[{"op":"put","key":"wow","value":"wow"}]`, ""},
+		{"write via n3", "3w", false, 0.03, `[{"op":"put","via":3,"key":"much","value":"much"}]`, ""},
+		{"crash", "3c", false, 0.03, `[{"op":"crash","node":3}]`, ""},
+		{"restart", "4u", false, 0.03, `[{"op":"restart","node":4}]`, ""},
+		{"timeout", "2t", false, 0.03, `[{"op":"timeout","node":2}]`, ""},
+		{"transfer", "5l", false, 0.03, `[{"op":"transfer","to":5}]`, ""},
+		{"isolate", "3i", false, 0.03, `[{"op":"partition","groups":[[3],[1,2,4,5]]}]`, ""},
+		{"upper case", "3C", false, 0.03, `[{"op":"crash","node":3}]`, ""},
+		{"crash needs a node", "c", false, 0.03, `null`, "select a node first"},
+		{"no such node", "7", false, 0.03, `null`, "no node n7"},
+		{"menu closes after an action", "3cc", false, 0.03, `null`, "select a node first"},
+		{"digit twice closes the menu", "33c", false, 0.03, `null`, "select a node first"},
+		{"esc closes the menu", "3\x1bc", false, 0.03, `null`, "select a node first"},
+		{"partition", "p12\n", false, 0.03, `[{"op":"partition","groups":[[3,4,5],[1,2]]}]`, ""},
+		{"partition toggles back", "p122\n", false, 0.03, `[{"op":"partition","groups":[[2,3,4,5],[1]]}]`, ""},
+		{"empty partition", "p\n", false, 0.03, `null`, "a node in each group"},
+		{"partition cancelled", "p1p\n", false, 0.03, `null`, "cancelled"},
+		{"partition esc", "p1\x1b\n", false, 0.03, `null`, ""},
+		{"heal", "h", false, 0.03, `[{"op":"heal"}]`, ""},
+		{"kill all", "k", false, 0.03, `[{"op":"crash-all"}]`, ""},
+		{"restart all", "a", false, 0.03, `[{"op":"restart-all"}]`, ""},
+		{"next message pauses", "m", false, 0.03, `[{"op":"pause"}]`, "paused to inspect message #21"},
+		{"next message while paused", "m", true, 0.03, `null`, ""},
+		{"drop", "md", true, 0.03, `[{"op":"drop","message":21}]`, ""},
+		{"drop the second", "mmd", true, 0.03, `[{"op":"drop","message":22}]`, ""},
+		{"cycle wraps", "mmmd", true, 0.03, `[{"op":"drop","message":21}]`, ""},
+		{"drop needs a message", "d", true, 0.03, `null`, "select a message first"},
+		{"unknown key", "z", false, 0.03, `null`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			snap := cluster(5, msg(21, 1, 2, "MsgHeartbeat"), msg(22, 2, 1, "MsgHeartbeatResp"))
+			snap.Paused, snap.Speed = tc.paused, tc.speed
+			s := newScene(snap)
+			var acts []raftsim.Action
+			for _, r := range tc.keys {
+				acts = s.Key(r)
+			}
+			got, _ := json.Marshal(acts)
+			if string(got) != tc.want {
+				t.Errorf("keys %q did %s, want %s", tc.keys, got, tc.want)
+			}
+			notes := s.Notices.List()
+			switch {
+			case tc.note == "" && len(notes) > 0:
+				t.Errorf("unexpected notice %q", notes[len(notes)-1].Text)
+			case tc.note != "" && (len(notes) == 0 || !strings.Contains(notes[len(notes)-1].Text, tc.note)):
+				t.Errorf("notices %v, want one with %q", notes, tc.note)
+			}
+		})
+	}
+}
+
+func TestMenuItemsFollowState(t *testing.T) {
+	snap := cluster(5)
+	snap.Nodes[2].Up, snap.Nodes[2].Role = false, raftsim.RoleDown
+	s := newScene(snap)
+	enabled := func(id uint64) map[Command]bool {
+		m := map[Command]bool{}
+		for _, b := range s.L.NodeMenu(id, s.Snap, measure).Buttons {
+			m[b.Cmd] = !b.Disabled
+		}
+		return m
+	}
+	if e := enabled(3); e[CmdCrash] || !e[CmdRestart] || e[CmdTimeout] || e[CmdTransfer] || e[CmdWrite] {
+		t.Errorf("menu of a down node: %v", e)
+	}
+	if e := enabled(1); !e[CmdCrash] || e[CmdRestart] || e[CmdTransfer] || !e[CmdWrite] || !e[CmdIsolate] {
+		t.Errorf("menu of the leader: %v", e)
+	}
+	if e := enabled(2); !e[CmdTransfer] || !e[CmdTimeout] {
+		t.Errorf("menu of a follower: %v", e)
+	}
+	s.Snap.Partition = Isolate(2, 5)
+	if e := enabled(2); e[CmdIsolate] {
+		t.Error("isolating an isolated node is offered")
+	}
+}
+
+func TestMessageSelectionFollowsTheNetwork(t *testing.T) {
+	snap := cluster(3, msg(4, 1, 2, "MsgApp"))
+	snap.Paused = true
+	s := newScene(snap)
+	s.Press(s.Placed[0].Pos)
+	s.Release(s.Placed[0].Pos)
+	if s.Ctl.Message != 4 || len(s.OpenPanels()) != 1 {
+		t.Fatalf("clicking message 4 selected %d with %d panels", s.Ctl.Message, len(s.OpenPanels()))
+	}
+	later := cluster(3)
+	later.Paused = true
+	s.Observe(later, nil)
+	if !s.Ctl.MessageGone || !s.OpenPanels()[0].Buttons[0].Disabled {
+		t.Error("a delivered message still offers to be dropped")
+	}
+	if acts := s.Key('d'); acts != nil {
+		t.Errorf("d on a delivered message did %v", acts)
+	}
+}
+
+func TestResetForgetsTheOldRun(t *testing.T) {
+	s := newScene(cluster(5))
+	s.Observe(s.Snap, []raftsim.Event{{Seq: 1, Kind: raftsim.EvElected, Text: "n1 won"}})
+	s.Key('3')
+	next := cluster(5)
+	next.NowMs = 0
+	s.Observe(next, nil)
+	if s.Ctl.Selected != 0 || len(s.Log.Latest(nil, 10)) != 0 {
+		t.Error("a new run kept the old run's selection or events")
+	}
+}

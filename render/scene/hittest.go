@@ -1,0 +1,108 @@
+package scene
+
+// HitKind says what kind of element is under a point.
+type HitKind int
+
+// The kinds of hits.
+const (
+	HitNone HitKind = iota
+	// HitButton is an enabled button of the toolbar or of a panel; Cmd says which.
+	HitButton
+	// HitPanel is a panel's background, which takes the click so nothing
+	// under it is hit.
+	HitPanel
+	HitMessage
+	HitNode
+	// HitHelp is anywhere while the help overlay is up; a click closes it.
+	HitHelp
+)
+
+// Hit is the element under a point.
+type Hit struct {
+	Kind    HitKind
+	Cmd     Command
+	Node    uint64
+	Message uint64
+}
+
+// HitTest returns the element under p, topmost first: the help overlay, the
+// open panels, the toolbar, messages in flight (drawn over the links and
+// small, so they win over a node they are leaving), then nodes, which also
+// take clicks on their captions.
+func (s *Scene) HitTest(p Point) Hit {
+	if s.Ctl.Help {
+		return Hit{Kind: HitHelp}
+	}
+	panels := s.OpenPanels()
+	for i := len(panels) - 1; i >= 0; i-- {
+		if h, ok := buttonAt(panels[i].Buttons, p); ok {
+			return h
+		}
+		if panels[i].Rect.Contains(p) {
+			return Hit{Kind: HitPanel}
+		}
+	}
+	if h, ok := buttonAt(s.L.Buttons, p); ok {
+		return h
+	}
+	if s.L.Toolbar.Contains(p) {
+		return Hit{}
+	}
+	if id, ok := MessageAt(s.Placed, p, s.L.MessageR()+5*s.L.U); ok {
+		return Hit{Kind: HitMessage, Message: id}
+	}
+	for i, c := range s.L.NodePos {
+		id := uint64(i + 1)
+		if c.Sub(p).Len() <= s.L.TimerR() || s.L.CaptionRect(id).Contains(p) {
+			return Hit{Kind: HitNode, Node: id}
+		}
+	}
+	return Hit{}
+}
+
+func buttonAt(buttons []Button, p Point) (Hit, bool) {
+	for _, b := range buttons {
+		if b.Rect.Contains(p) {
+			if b.Disabled {
+				return Hit{Kind: HitPanel}, true
+			}
+			return Hit{Kind: HitButton, Cmd: b.Cmd}, true
+		}
+	}
+	return Hit{}, false
+}
+
+// Clickable reports whether a click on h does something, for the pointer shape.
+func (h Hit) Clickable() bool {
+	switch h.Kind {
+	case HitButton, HitMessage, HitNode:
+		return true
+	}
+	return false
+}
+
+// intent is what a click that pressed on pressed and released on released
+// asks for. A press and release on different elements is a drag: while
+// editing a partition, dragging a node onto another joins its group;
+// otherwise it cancels the click, as with any button.
+func (s *Scene) intent(pressed, released Hit) Intent {
+	if s.Ctl.Edit != nil && pressed.Kind == HitNode && released.Kind == HitNode && pressed.Node != released.Node {
+		return Intent{Cmd: CmdJoinGroup, Node: pressed.Node, Other: released.Node}
+	}
+	if pressed != released {
+		return Intent{}
+	}
+	switch released.Kind {
+	case HitHelp:
+		return Intent{Cmd: CmdHelp}
+	case HitButton:
+		return Intent{Cmd: released.Cmd}
+	case HitNode:
+		return Intent{Cmd: CmdSelectNode, Node: released.Node}
+	case HitMessage:
+		return Intent{Cmd: CmdSelectMessage, Message: released.Message}
+	case HitNone:
+		return Intent{Cmd: CmdDismiss}
+	}
+	return Intent{}
+}

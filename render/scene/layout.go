@@ -1,0 +1,131 @@
+package scene
+
+import "math"
+
+// Measure returns the advance width, in device pixels, of text set at a font
+// size in device pixels. The drawing code measures with the real font; tests
+// use a fixed width per rune.
+type Measure func(text string, size float64) float64
+
+// Font sizes in CSS pixels; multiply by Layout.U for device pixels.
+const (
+	FontNode  = 17
+	FontUI    = 13
+	FontSmall = 11.5
+	FontTiny  = 9.5
+)
+
+// Spacing in CSS pixels.
+const (
+	// Pad is the margin around and inside panels.
+	Pad        = 10.0
+	buttonH    = 30.0
+	buttonGap  = 6.0
+	buttonPadX = 11.0
+	// labelSpace is the height of a node's caption: its role and term lines.
+	labelSpace = 34.0
+	// timerGap is the distance from a node's edge to its election-timer arc.
+	timerGap = 6.0
+	minNodeR = 13.0
+	maxNodeR = 30.0
+	hudLines = 3
+	// minEventsH is the least height worth giving the event panel.
+	minEventsH = 90.0
+	// LineH is the height of one line of UI text, as a multiple of its size.
+	LineH = 1.45
+)
+
+// Layout places every fixed element for one screen size, scale and cluster size.
+type Layout struct {
+	W, H float64
+	// U is device pixels per CSS pixel.
+	U     float64
+	Nodes int
+	// Compact is set on screens too narrow for key hints on the buttons:
+	// phones, which seldom have a keyboard.
+	Compact bool
+
+	Toolbar Rect
+	Buttons []Button
+	// Stage is the area of the ring of nodes, the HUD and the legend.
+	Stage  Rect
+	HUD    Rect
+	Legend Rect
+	// LegendItems are laid out inside Legend.
+	LegendItems []LegendItem
+	Center      Point
+	// RX and RY are the ring's radii: a circle on a square stage, an oval
+	// on a tall or wide one, so nodes keep apart on a phone.
+	RX, RY float64
+	NodeR  float64
+	// captionW is the width of the widest node caption.
+	captionW float64
+	// NodePos[i] is the centre of node i+1.
+	NodePos []Point
+	// Logs is the panel of log strips, one row per node.
+	Logs Rect
+	// Events is the event-log panel; empty when the screen has no room.
+	Events Rect
+}
+
+// NewLayout lays out a w×h screen (device pixels) at u device pixels per CSS
+// pixel for a cluster of n nodes.
+func NewLayout(w, h, u float64, n int, controls Controls, measure Measure) Layout {
+	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600}
+	specs := fullToolbar
+	if controls == ControlsMinimal {
+		specs = minimalToolbar
+	}
+	l.layToolbar(specs, measure)
+	top := l.Toolbar.Bottom()
+	if w >= 1.1*h && w/u >= 720 {
+		side := math.Min(math.Max(0.42*w, 330*u), 620*u)
+		side = math.Min(side, w-340*u)
+		l.Stage = Rect{0, top, w - side, h - top}
+		l.laySide(Rect{w - side, top, side - Pad*u, h - top - Pad*u})
+	} else {
+		// A tall screen: the ring on top, then the logs, then at least a few
+		// lines of events, as far as the screen allows.
+		rest := h - top
+		side := LogHeaderH(u) + float64(n)*24*u + (minEventsH+2.5*Pad)*u
+		stageH := math.Min(math.Max(1.2*w, 260*u), 0.62*rest)
+		stageH = math.Max(math.Min(stageH, rest-side), 0.45*rest)
+		l.Stage = Rect{0, top, w, stageH}
+		l.laySide(Rect{Pad * u, top + stageH, w - 2*Pad*u, h - top - stageH - Pad*u})
+	}
+	l.layStage(measure)
+	return l
+}
+
+// laySide splits the side area into the log panel and the event log.
+func (l *Layout) laySide(r Rect) {
+	u := l.U
+	// Rows as tall as the room left for at least minEventsH of events allows.
+	room := r.H - LogHeaderH(u) - (1.5*Pad+minEventsH)*u
+	rowH := math.Min(34*u, math.Max(24*u, room/float64(l.Nodes)))
+	logsH := math.Min(r.H, LogHeaderH(u)+rowH*float64(l.Nodes)+Pad*u/2)
+	l.Logs = Rect{r.X, r.Y, r.W, logsH}
+	evY := l.Logs.Bottom() + Pad*u
+	if r.Bottom()-evY >= minEventsH*u {
+		l.Events = Rect{r.X, evY, r.W, r.Bottom() - evY}
+	}
+}
+
+// LogHeaderH is the height of the log panel's title and index row.
+func LogHeaderH(u float64) float64 { return 40 * u }
+
+// LogRowH is the height of one node's log strip.
+func (l *Layout) LogRowH() float64 {
+	return (l.Logs.H - LogHeaderH(l.U) - Pad*l.U/2) / float64(l.Nodes)
+}
+
+// layStage places the HUD, the legend and the ring inside the stage.
+func (l *Layout) layStage(measure Measure) {
+	u := l.U
+	s := l.Stage
+	lineH := FontUI * u * LineH
+	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, hudLines * lineH}
+	l.layLegend(measure)
+	bottom := math.Min(l.Legend.Y, s.Bottom()-(bannerH+Pad/2)*u)
+	l.layRing(Rect{s.X, l.HUD.Bottom(), s.W, bottom - l.HUD.Bottom()}, measure)
+}

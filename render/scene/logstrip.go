@@ -1,0 +1,106 @@
+package scene
+
+import (
+	"math"
+
+	"raftplay/raftsim"
+)
+
+// LogWindow is the range of log indexes the strips show. It is the same for
+// every node, so equal indexes line up in one column and a divergent or
+// lagging log stands out.
+type LogWindow struct{ First, Last uint64 }
+
+// NewLogWindow returns the latest cols indexes of the longest log in snap.
+func NewLogWindow(snap *raftsim.Snapshot, cols int) LogWindow {
+	var last uint64
+	for i := range snap.Nodes {
+		last = max(last, snap.Nodes[i].LastIndex)
+	}
+	if last == 0 || cols <= 0 {
+		return LogWindow{}
+	}
+	first := uint64(1)
+	if last > uint64(cols) {
+		first = last - uint64(cols) + 1
+	}
+	return LogWindow{First: first, Last: last}
+}
+
+// Empty reports whether no index is shown.
+func (w LogWindow) Empty() bool { return w.Last == 0 }
+
+// EntryAt returns node n's entry at index i, if the snapshot shows it.
+func EntryAt(n *raftsim.NodeView, i uint64) (*raftsim.EntryView, bool) {
+	if len(n.Log) == 0 || i < n.Log[0].Index {
+		return nil, false
+	}
+	k := i - n.Log[0].Index
+	if k >= uint64(len(n.Log)) || n.Log[k].Index != i {
+		return nil, false
+	}
+	return &n.Log[k], true
+}
+
+// LogGeom is the geometry of the log strips: a name column, a column per
+// index, and an info column with commit, key count and hash.
+type LogGeom struct {
+	// NameX, BoxX and InfoX are the left edges of the three columns.
+	NameX, BoxX, InfoX float64
+	BoxW, BoxH, Gap    float64
+	Cols               int
+	// Top is the y of the first row; RowH the height of each.
+	Top, RowH float64
+}
+
+// LogGeom lays out the log panel's columns.
+func (l *Layout) LogGeom(measure Measure) LogGeom {
+	u := l.U
+	tiny := FontTiny * u
+	r := l.Logs
+	g := LogGeom{NameX: r.X + Pad*u, Gap: 3 * u, RowH: l.LogRowH()}
+	nameW := measure("n9", FontUI*u) + 10*u
+	infoW := math.Max(measure("commit 9999", tiny), measure("99 keys 00000000", tiny))
+	g.BoxX = g.NameX + nameW
+	avail := r.Right() - Pad*u - infoW - 8*u - g.BoxX
+	g.BoxW = math.Min(38*u, math.Max(22*u, avail/10))
+	g.Cols = max(1, int((avail+g.Gap)/(g.BoxW+g.Gap)))
+	g.BoxW = math.Min(38*u, (avail+g.Gap)/float64(g.Cols)-g.Gap)
+	g.InfoX = g.BoxX + float64(g.Cols)*(g.BoxW+g.Gap) + 8*u - g.Gap
+	g.BoxH = math.Min(g.RowH-6*u, 22*u)
+	g.Top = r.Y + LogHeaderH(u)
+	return g
+}
+
+// Row returns the rectangle of the i-th row (from 0).
+func (g LogGeom) Row(i int) Rect {
+	return Rect{g.NameX, g.Top + float64(i)*g.RowH, g.InfoX - g.NameX, g.RowH}
+}
+
+// Box returns the entry box of column col in row i.
+func (g LogGeom) Box(i, col int) Rect {
+	row := g.Row(i)
+	return Rect{g.BoxX + float64(col)*(g.BoxW+g.Gap), row.Y + (row.H-g.BoxH)/2, g.BoxW, g.BoxH}
+}
+
+// Fit returns text cut, with an ellipsis, to fit width w at font size size.
+// It searches the cut by halves, since measuring is the costly part.
+func Fit(text string, w, size float64, measure Measure) string {
+	if measure(text, size) <= w {
+		return text
+	}
+	r := []rune(text)
+	lo, hi := 0, len(r) // the longest fitting prefix is at least lo and less than hi runes
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if measure(string(r[:mid])+"…", size) <= w {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 && measure("…", size) > w {
+		return ""
+	}
+	return string(r[:lo]) + "…"
+}

@@ -1,0 +1,224 @@
+package scene
+
+import (
+	"fmt"
+	"math"
+
+	"raftplay/raftsim"
+)
+
+// Panel is a box of text and buttons over the picture: a node's menu, a
+// message's details, the partition editor, the help.
+type Panel struct {
+	Rect  Rect
+	Title string
+	// TitlePos is the top-left of the title's line.
+	TitlePos Point
+	// Lines are drawn from Body down, one per LineH of FontUI. When Keys is
+	// set, Keys[i] is drawn at Body and Lines[i] KeyW to its right.
+	Lines []string
+	Keys  []string
+	KeyW  float64
+	Body  Point
+	// Buttons stack one per row in a menu and sit in one row otherwise.
+	Buttons []Button
+	// Menu is set for a menu, whose items are read down their left edge.
+	Menu bool
+}
+
+// Sizes of panels, in CSS pixels.
+const (
+	menuItemH = 28.0
+	menuGap   = 3.0
+	// bannerH is the height of the one-row partition banner; the ring
+	// keeps clear of it.
+	bannerH = buttonH + 2*Pad
+)
+
+// nodeMenuItems are a node menu's entries; "%d" in a label is the node.
+var nodeMenuItems = []toolSpec{
+	{CmdCrash, "Crash", "", "c"},
+	{CmdRestart, "Restart", "", "u"},
+	{CmdTimeout, "Time out now (campaign)", "", "t"},
+	{CmdTransfer, "Transfer leadership here", "", "l"},
+	{CmdWrite, "Client write via n%d", "", "w"},
+	{CmdIsolate, "Isolate", "", "i"},
+}
+
+// NodeMenu lays out the menu of node id beside it; items that cannot apply
+// to the node now are disabled.
+func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Panel {
+	u := l.U
+	nv := snap.Node(id)
+	p := Panel{Title: fmt.Sprintf("n%d", id), Menu: true}
+	if nv != nil {
+		role, detail := NodeCaption(nv)
+		p.Title = fmt.Sprintf("n%d  %s, %s", id, role, detail)
+	}
+	titleH := FontUI * u * LineH
+	w := measure(p.Title, FontUI*u)
+	for _, it := range nodeMenuItems {
+		label := it.label
+		if it.cmd == CmdWrite {
+			label = fmt.Sprintf(label, id)
+		}
+		w = math.Max(w, ButtonWidth(label, "", it.key, u, measure))
+		p.Buttons = append(p.Buttons, Button{Cmd: it.cmd, Label: label, Key: it.key, Disabled: !menuItemApplies(it.cmd, nv, snap)})
+	}
+	h := titleH + float64(len(p.Buttons))*(menuItemH+menuGap)*u
+	p.Rect = Rect{0, 0, w + 2*Pad*u, h + 2*Pad*u}
+	node, _ := l.Node(id)
+	gap := l.TimerR() + 10*u
+	p.Rect.X, p.Rect.Y = node.X+gap, node.Y-p.Rect.H/2
+	// Beside the node, on the side that keeps it on the stage.
+	if p.Rect.Right() > l.Stage.Right()-Pad*u && node.X-gap-p.Rect.W >= 0 {
+		p.Rect.X = node.X - gap - p.Rect.W
+	}
+	p.Rect = p.Rect.clampInto(l.below())
+	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
+	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + titleH}
+	y := p.Body.Y
+	for i := range p.Buttons {
+		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}
+		y += (menuItemH + menuGap) * u
+	}
+	return p
+}
+
+// menuItemApplies reports whether a node-menu command makes sense for node
+// nv now; the simulator would refuse the others.
+func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) bool {
+	if nv == nil {
+		return false
+	}
+	switch cmd {
+	case CmdRestart:
+		return !nv.Up
+	case CmdTransfer:
+		lead := snap.Leader()
+		return nv.Up && lead != 0 && lead != nv.ID
+	case CmdIsolate:
+		g := GroupOf(snap.Partition, nv.ID)
+		return g < 0 || len(snap.Partition[g]) > 1 || len(snap.Partition) > 2
+	}
+	return nv.Up
+}
+
+// below is the screen under the toolbar, where panels may go.
+func (l *Layout) below() Rect {
+	return Rect{0, l.Toolbar.Bottom(), l.W, l.H - l.Toolbar.Bottom()}
+}
+
+// MessagePanel lays out the details of message m in the stage's top-right
+// corner, with a button to drop it unless it has already left the network.
+func (l *Layout) MessagePanel(m *raftsim.MessageView, gone bool, measure Measure) Panel {
+	u := l.U
+	p := Panel{Title: fmt.Sprintf("Message #%d", m.ID), Lines: MessageLines(m)}
+	if gone {
+		p.Title += " (no longer in flight)"
+	}
+	p.Buttons = []Button{
+		{Cmd: CmdDrop, Label: "Drop it", Key: "d", Disabled: gone},
+		{Cmd: CmdClose, Label: "Close", Key: "Esc"},
+	}
+	return l.boxPanel(p, Point{l.Stage.Right() - Pad*u, l.Stage.Y + Pad*u}, 1, measure)
+}
+
+// PartitionBanner lays out the partition editor's instructions and buttons
+// in one row along the bottom of the stage, over the legend (in two rows on
+// a narrow stage).
+func (l *Layout) PartitionBanner(measure Measure) Panel {
+	u := l.U
+	p := Panel{
+		Title: "Partition: tap nodes, or press their digits, to move them between groups A and B",
+		Buttons: []Button{
+			{Cmd: CmdApply, Label: "Apply", Key: "Enter"},
+			{Cmd: CmdPartition, Label: "Cancel", Key: "Esc"},
+		},
+	}
+	tw := measure(p.Title, FontUI*u)
+	bw := 0.0
+	for i := range p.Buttons {
+		b := &p.Buttons[i]
+		b.Rect.W, b.Rect.H = ButtonWidth(b.Label, b.Alt, b.Key, u, measure), buttonH*u
+		bw += b.Rect.W + buttonGap*u
+	}
+	if w := tw + 2*Pad*u + bw + Pad*u; w <= l.Stage.W-2*Pad*u {
+		h := bannerH * u
+		p.Rect = Rect{l.Stage.Center().X - w/2, l.Stage.Bottom() - h - Pad*u/2, w, h}
+		p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + (h-FontUI*u*LineH)/2}
+		x := p.TitlePos.X + tw + Pad*u
+		for i := range p.Buttons {
+			p.Buttons[i].Rect.X, p.Buttons[i].Rect.Y = x, p.Rect.Y+Pad*u
+			x += p.Buttons[i].Rect.W + buttonGap*u
+		}
+		return p
+	}
+	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
+	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*u/2
+	return l.reflow(p)
+}
+
+// HelpPanel lays out the help overlay in the middle of the screen.
+func (l *Layout) HelpPanel(measure Measure) Panel {
+	u := l.U
+	p := Panel{Title: "raftplay: a playground of etcd's Raft. Keys and taps:"}
+	for _, h := range HelpLines {
+		p.Keys = append(p.Keys, h.Keys)
+		p.Lines = append(p.Lines, h.What)
+		p.KeyW = math.Max(p.KeyW, measure(h.Keys, FontUI*u)+14*u)
+	}
+	footer := []string{
+		"",
+		"Messages: filled = request, hollow = response, crossed = rejected.",
+		"A node's outer arc is the time left before its election timeout.",
+		"Speed 0.03× runs 0.03 virtual ms per real ms: a 10 ms message takes 1/3 s.",
+	}
+	p.Lines = append(p.Lines, footer...)
+	p.Keys = append(p.Keys, make([]string, len(footer))...)
+	p.Buttons = []Button{{Cmd: CmdHelp, Label: "Close", Key: "Esc"}}
+	p = l.boxPanel(p, l.below().Center(), 0.5, measure)
+	p.Rect.Y = l.below().Center().Y - p.Rect.H/2
+	return l.reflow(p)
+}
+
+// boxPanel sizes p to its content and puts it with its top edge at anchor.Y
+// and the point a fraction ax of its width from its left edge at anchor.X,
+// then keeps it on screen.
+func (l *Layout) boxPanel(p Panel, anchor Point, ax float64, measure Measure) Panel {
+	u := l.U
+	size := FontUI * u
+	w := measure(p.Title, size)
+	for i, line := range p.Lines {
+		lw := measure(line, size)
+		if i < len(p.Keys) {
+			lw += p.KeyW
+		}
+		w = math.Max(w, lw)
+	}
+	bw := 0.0
+	for i := range p.Buttons {
+		b := &p.Buttons[i]
+		b.Rect.W = ButtonWidth(b.Label, b.Alt, b.Key, u, measure)
+		b.Rect.H = buttonH * u
+		bw += b.Rect.W + buttonGap*u
+	}
+	w = math.Min(math.Max(w, bw), l.W-4*Pad*u)
+	h := size*LineH*float64(1+len(p.Lines)) + Pad*u + buttonH*u
+	p.Rect = Rect{anchor.X - ax*(w+2*Pad*u), anchor.Y, w + 2*Pad*u, h + 2*Pad*u}
+	return l.reflow(p)
+}
+
+// reflow keeps p on screen and places its body and its row of buttons.
+func (l *Layout) reflow(p Panel) Panel {
+	u := l.U
+	p.Rect = p.Rect.clampInto(l.below())
+	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
+	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + FontUI*u*LineH}
+	x, y := p.Body.X, p.Rect.Bottom()-Pad*u-buttonH*u
+	for i := range p.Buttons {
+		p.Buttons[i].Rect.X, p.Buttons[i].Rect.Y = x, y
+		x += p.Buttons[i].Rect.W + buttonGap*u
+	}
+	return p
+}

@@ -1,0 +1,105 @@
+package scene
+
+import "math"
+
+// layRing places the nodes on a ring inside the rectangle ring, leaving
+// room around it for their captions.
+func (l *Layout) layRing(ring Rect, measure Measure) {
+	u := l.U
+	l.Center = ring.Center()
+	// Captions go beside the nodes on the left and right of the ring and
+	// above or below the others, so the ring keeps room for them both ways.
+	l.captionW = math.Max(measure("pre-candidate", FontSmall*u), measure("term 99 · voted n9", FontTiny*u)) + 4*u
+	outerX := math.Max(0, ring.W/2-l.captionW-(timerGap+Pad)*u)
+	outerY := math.Max(0, ring.H/2-(labelSpace+timerGap)*u)
+	outer := math.Min(outerX, outerY)
+	n := float64(l.Nodes)
+	l.NodeR = math.Max(minNodeR*u, math.Min(math.Min(maxNodeR*u, outer*0.2), outer*math.Sin(math.Pi/n)*0.55))
+	l.RX, l.RY = math.Max(0, outerX-l.NodeR), math.Max(0, outerY-l.NodeR)
+	switch r := l.RY / math.Max(l.RX, 1e-9); {
+	case r < 1.15 && r > 1/1.15:
+		l.RX = math.Min(l.RX, l.RY)
+		l.RY = l.RX
+	case r > 1.4:
+		l.RY = 1.4 * l.RX
+	case r < 1/1.4:
+		l.RX = 1.4 * l.RY
+	}
+	l.NodePos = make([]Point, l.Nodes)
+	for i := range l.NodePos {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/n
+		l.NodePos[i] = Point{l.Center.X + l.RX*math.Cos(a), l.Center.Y + l.RY*math.Sin(a)}
+	}
+}
+
+// Node returns the centre of node id, or false for an id not on the ring.
+func (l *Layout) Node(id uint64) (Point, bool) {
+	if id < 1 || id > uint64(len(l.NodePos)) {
+		return Point{}, false
+	}
+	return l.NodePos[id-1], true
+}
+
+// Align is how a line of text sits on its anchor point horizontally.
+type Align int
+
+// The alignments, in the order Ebiten's text package numbers them.
+const (
+	AlignStart Align = iota
+	AlignCenter
+	AlignEnd
+)
+
+// Caption returns where node id's caption (its role line, then its term
+// line) goes: the top of its first line at at, aligned by h. It sits on the
+// side of the node away from the ring's centre: beside the nodes on the left
+// and right, above the upper ones and below the lower ones.
+func (l *Layout) Caption(id uint64) (at Point, h Align) {
+	c, _ := l.Node(id)
+	u := l.U
+	block := (FontSmall + FontTiny) * LineH * u
+	d := c.Sub(l.Center)
+	// More than 30° round the ring from the top or the bottom counts as a side.
+	side := math.Abs(d.X)/math.Max(l.RX, 1) > 0.5
+	switch {
+	case side && d.X > 0:
+		return Point{c.X + l.TimerR() + 5*u, c.Y - block/2}, AlignStart
+	case side:
+		return Point{c.X - l.TimerR() - 5*u, c.Y - block/2}, AlignEnd
+	}
+	// Above or below: centred on a node at the very top or bottom; leaning
+	// away from the middle otherwise, so neighbouring captions part.
+	at, h = Point{c.X, c.Y + l.TimerR() + 3*u}, AlignCenter
+	if d.Y < 0 {
+		at.Y = c.Y - l.TimerR() - 3*u - block
+	}
+	switch {
+	case d.X > 0.15*l.RX:
+		at.X, h = c.X-l.TimerR(), AlignStart
+	case d.X < -0.15*l.RX:
+		at.X, h = c.X+l.TimerR(), AlignEnd
+	}
+	return at, h
+}
+
+// CaptionRect is the box node id's caption may fill; a click there counts
+// as one on the node.
+func (l *Layout) CaptionRect(id uint64) Rect {
+	at, h := l.Caption(id)
+	w := l.captionW
+	block := (FontSmall + FontTiny) * LineH * l.U
+	x := at.X - w/2
+	switch h {
+	case AlignStart:
+		x = at.X
+	case AlignEnd:
+		x = at.X - w
+	}
+	return Rect{x, at.Y, w, block}
+}
+
+// TimerR is the radius of a node's election-timer arc.
+func (l *Layout) TimerR() float64 { return l.NodeR + timerGap*l.U }
+
+// MessageR is the radius of a message's shape.
+func (l *Layout) MessageR() float64 { return math.Max(4*l.U, math.Min(8*l.U, l.NodeR*0.28)) }

@@ -1,0 +1,205 @@
+package scene
+
+import (
+	"math"
+
+	"raftplay/raftsim"
+)
+
+// Scene is the state of the whole picture between frames: the layout, the
+// controls, the latest snapshot and what was derived from it, the event log,
+// the notices. The drawing code reads it; input goes through Key, Press and
+// Release, which return the actions to do.
+type Scene struct {
+	Theme *Theme
+	// L is the layout for the current screen and cluster size.
+	L   Layout
+	Ctl Controller
+	// Snap is the latest snapshot, never nil once Observe has run.
+	Snap *raftsim.Snapshot
+	// Placed are the messages in flight where they are drawn this frame.
+	Placed  []Placed
+	Drops   Drops
+	Log     EventLog
+	Notices Notices
+	Pace    Pacer
+	// Clock is wall seconds since the scene began; bursts and notices age by it.
+	Clock float64
+	// Hover is the element under the mouse; Pointer is where it is.
+	Hover   Hit
+	Pointer Point
+
+	controls Controls
+	measure  Measure
+	w, h, u  float64
+	pressed  Hit
+	down     bool
+	lastSeq  uint64
+
+	menu, message, banner, help Panel
+	open                        []*Panel
+}
+
+// New returns a scene drawn in theme, with the given toolbar, measuring text
+// with measure.
+func New(theme *Theme, controls Controls, measure Measure) *Scene {
+	return &Scene{Theme: theme, controls: controls, measure: measure, u: 1}
+}
+
+// Resize lays the scene out again for a w×h screen at u device pixels per
+// CSS pixel; it does nothing when nothing changed.
+func (s *Scene) Resize(w, h, u float64) {
+	if w == s.w && h == s.h && u == s.u && s.L.Nodes == s.nodes() {
+		return
+	}
+	s.w, s.h, s.u = w, h, u
+	s.relayout()
+}
+
+func (s *Scene) nodes() int {
+	if s.Snap == nil {
+		return 3
+	}
+	return len(s.Snap.Nodes)
+}
+
+func (s *Scene) relayout() {
+	s.L = NewLayout(s.w, s.h, s.u, s.nodes(), s.controls, s.measure)
+	if s.Snap != nil {
+		s.Placed = s.L.PlaceMessages(s.Placed, s.Snap, s.Now())
+		s.layPanels()
+	}
+}
+
+// maxClockStepMs caps how much wall time one frame adds to Clock: a very
+// long frame (the first, or one after the tab was hidden) must not age the
+// notices and bursts before anyone could see them.
+const maxClockStepMs = 250
+
+// Tick moves the wall clock on by wallMs and returns how many virtual
+// milliseconds the simulator should advance: none while paused.
+func (s *Scene) Tick(wallMs float64) int64 {
+	s.Clock += math.Min(wallMs, maxClockStepMs) / 1000
+	s.Notices.Expire(s.Clock)
+	s.Drops.Expire(s.Clock)
+	if s.Snap == nil || s.Snap.Paused {
+		return 0
+	}
+	return s.Pace.Take(wallMs, s.Snap.Speed)
+}
+
+// LastSeq is the sequence number of the latest event seen, for Sim.Events.
+func (s *Scene) LastSeq() uint64 { return s.lastSeq }
+
+// Now is the virtual time the picture shows, fraction included.
+func (s *Scene) Now() float64 {
+	if s.Snap == nil {
+		return 0
+	}
+	return float64(s.Snap.NowMs) + s.Pace.Fraction()
+}
+
+// Observe takes the frame's snapshot and the events that happened since the
+// last one: it logs the events, starts bursts for dropped messages where they
+// were last drawn, then places the messages for this frame.
+func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
+	if prev := s.Snap; prev != nil && (snap.NowMs < prev.NowMs || snap.Seed != prev.Seed) {
+		// A new run: what was selected, remembered or logged belongs to the old one.
+		s.Ctl.Reset()
+		s.Drops.Clear()
+		s.Log.Clear()
+	}
+	s.Snap = snap
+	if s.L.Nodes != len(snap.Nodes) {
+		s.relayout()
+	}
+	for _, e := range events {
+		s.Log.Add(e, snap.Paused)
+		if e.Kind == raftsim.EvDropped {
+			s.Drops.Dropped(e, &s.L, s.Clock)
+		}
+		s.lastSeq = e.Seq
+	}
+	s.Ctl.Observe(snap)
+	s.Placed = s.L.PlaceMessages(s.Placed, snap, s.Now())
+	s.Drops.Remember(s.Placed)
+	s.layPanels()
+}
+
+// Notify shows text on screen for a while; err marks it as a failure.
+func (s *Scene) Notify(text string, err bool) { s.Notices.Add(text, err, s.Clock) }
+
+// Key handles a typed key (see KeyIntent) and returns the actions it asks for.
+func (s *Scene) Key(r rune) []raftsim.Action { return s.handle(KeyIntent(r)) }
+
+// Move records where the mouse is, for hover highlights.
+func (s *Scene) Move(p Point) {
+	s.Pointer = p
+	s.Hover = s.HitTest(p)
+}
+
+// Press records a mouse button or finger going down at p.
+func (s *Scene) Press(p Point) {
+	s.Pointer = p
+	s.pressed, s.down = s.HitTest(p), true
+}
+
+// Release handles the mouse button or finger coming up at p and returns the
+// actions the click or drag asks for.
+func (s *Scene) Release(p Point) []raftsim.Action {
+	if !s.down {
+		return nil
+	}
+	s.down = false
+	s.Pointer = p
+	return s.handle(s.intent(s.pressed, s.HitTest(p)))
+}
+
+// Dragging returns the node being dragged in partition editing, if any.
+func (s *Scene) Dragging() (uint64, bool) {
+	if s.down && s.Ctl.Edit != nil && s.pressed.Kind == HitNode {
+		return s.pressed.Node, true
+	}
+	return 0, false
+}
+
+func (s *Scene) handle(in Intent) []raftsim.Action {
+	if s.Snap == nil || in.Cmd == CmdNone {
+		return nil
+	}
+	acts, note := s.Ctl.Handle(in, s.Snap)
+	if note != "" {
+		s.Notify(note, false)
+	}
+	s.layPanels()
+	return acts
+}
+
+// layPanels lays out the panels the controls have open, bottom to top.
+func (s *Scene) layPanels() {
+	s.open = s.open[:0]
+	if s.Snap == nil {
+		return
+	}
+	if s.Ctl.Edit != nil {
+		s.banner = s.L.PartitionBanner(s.measure)
+		s.open = append(s.open, &s.banner)
+	}
+	if s.Ctl.Message != 0 {
+		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.measure)
+		s.open = append(s.open, &s.message)
+	}
+	if s.Ctl.Selected != 0 {
+		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
+		s.open = append(s.open, &s.menu)
+	}
+	if s.Ctl.Help {
+		s.help = s.L.HelpPanel(s.measure)
+	}
+}
+
+// OpenPanels returns the open panels other than the help, bottom to top.
+func (s *Scene) OpenPanels() []*Panel { return s.open }
+
+// Help returns the help overlay's panel while it is up.
+func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Ctl.Help }

@@ -1,0 +1,93 @@
+package scene
+
+import "math"
+
+// Controls says how many buttons the toolbar shows; the keys work either way.
+type Controls int
+
+// The toolbar variants.
+const (
+	ControlsFull Controls = iota
+	ControlsMinimal
+)
+
+// ControlsNamed returns the toolbar variant called name ("full" or "minimal").
+func ControlsNamed(name string) (Controls, bool) {
+	switch name {
+	case "full":
+		return ControlsFull, true
+	case "minimal":
+		return ControlsMinimal, true
+	}
+	return ControlsFull, false
+}
+
+// Button is one labelled control on the toolbar or a panel.
+type Button struct {
+	Cmd   Command
+	Label string
+	// Alt replaces Label while what it names is the next thing the button
+	// does: Play while paused.
+	Alt string
+	// Key is the keyboard shortcut, shown beside the label.
+	Key  string
+	Rect Rect
+	// Disabled buttons are drawn greyed and do not take clicks.
+	Disabled bool
+}
+
+type toolSpec struct {
+	cmd             Command
+	label, alt, key string
+}
+
+var fullToolbar = []toolSpec{
+	{CmdPlayPause, "Pause", "Play", "space"},
+	{CmdStep, "Step", "", "."},
+	{CmdSlower, "Slower", "", "-"},
+	{CmdFaster, "Faster", "", "="},
+	{CmdWrite, "Write", "", "w"},
+	{CmdPartition, "Partition", "", "p"},
+	{CmdHeal, "Heal", "", "h"},
+	{CmdKillAll, "Kill all", "", "k"},
+	{CmdRestartAll, "Restart all", "", "a"},
+	{CmdReset, "Reset", "", "r"},
+	{CmdHelp, "Help", "", "?"},
+}
+
+var minimalToolbar = []toolSpec{
+	{CmdPlayPause, "Pause", "Play", "space"},
+	{CmdStep, "Step", "", "."},
+	{CmdWrite, "Write", "", "w"},
+	{CmdHeal, "Heal", "", "h"},
+	{CmdHelp, "Help", "", "?"},
+}
+
+// layToolbar places the buttons left to right, wrapping onto more rows when
+// the screen is narrow.
+func (l *Layout) layToolbar(specs []toolSpec, measure Measure) {
+	u := l.U
+	x, y := Pad*u, Pad*u
+	l.Buttons = make([]Button, 0, len(specs))
+	for _, s := range specs {
+		if l.Compact {
+			s.key = ""
+		}
+		bw := ButtonWidth(s.label, s.alt, s.key, u, measure)
+		if x > Pad*u && x+bw > l.W-Pad*u {
+			x, y = Pad*u, y+(buttonH+buttonGap)*u
+		}
+		l.Buttons = append(l.Buttons, Button{Cmd: s.cmd, Label: s.label, Alt: s.alt, Key: s.key, Rect: Rect{x, y, bw, buttonH * u}})
+		x += bw + buttonGap*u
+	}
+	l.Toolbar = Rect{0, 0, l.W, y + (buttonH+Pad/2)*u}
+}
+
+// ButtonWidth is the width of a button wide enough for either label and the key hint.
+func ButtonWidth(label, alt, key string, u float64, measure Measure) float64 {
+	tw := math.Max(measure(label, FontUI*u), measure(alt, FontUI*u))
+	if key != "" {
+		tw += 6*u + measure(key, FontSmall*u)
+	}
+	return math.Ceil(tw + 2*buttonPadX*u)
+}
