@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 )
 
 // Sim is a whole simulated cluster: nodes, network, disks, clients, clock and
@@ -36,10 +37,11 @@ type Sim struct {
 	workload  []*workloader
 	stressing bool
 
-	checker  checker
-	lin      *linChecker
-	events   eventRing
-	watchers []func(Event)
+	checker     checker
+	lin         *linChecker
+	events      eventRing
+	watchers    []watcher
+	nextWatcher uint64
 
 	paused  bool
 	speed   float64
@@ -125,8 +127,22 @@ func (s *Sim) Speed() float64 { return s.speed }
 // Actions returns the action log: every applied action with its virtual time.
 func (s *Sim) Actions() []ActionRecord { return append([]ActionRecord(nil), s.actions...) }
 
-// OnEvent registers f to be called with every event as it happens.
-func (s *Sim) OnEvent(f func(Event)) { s.watchers = append(s.watchers, f) }
+// watcher is a function OnEvent registered, with the ID that cancels it.
+type watcher struct {
+	id uint64
+	f  func(Event)
+}
+
+// OnEvent registers f to be called with every event as it happens, across
+// resets, until the returned cancel is called.
+func (s *Sim) OnEvent(f func(Event)) (cancel func()) {
+	s.nextWatcher++
+	id := s.nextWatcher
+	s.watchers = append(s.watchers, watcher{id, f})
+	return func() {
+		s.watchers = slices.DeleteFunc(s.watchers, func(w watcher) bool { return w.id == id })
+	}
+}
 
 // Events returns the most recent events with a sequence number above since,
 // oldest first. Only the latest few hundred are kept; OnEvent sees them all.
@@ -235,7 +251,7 @@ func (s *Sim) emit(e Event) {
 	}
 	e = s.events.add(e)
 	for _, w := range s.watchers {
-		w(e)
+		w.f(e)
 	}
 }
 

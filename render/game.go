@@ -20,6 +20,7 @@ type Sim interface {
 	Events(since uint64) []raftsim.Event
 	Do(raftsim.Action) error
 	Advance(ms int64)
+	Run() raftsim.Run
 }
 
 // Options configure a Game. Every hook is optional and is called with the
@@ -41,6 +42,11 @@ type Options struct {
 	// the stack; the game then stops and RunGame returns ErrStopped. Without
 	// it the panic goes on up.
 	OnPanic func(where string, value any, stack []byte)
+	// Stories, when set, plays guided stories on the simulator.
+	Stories *Stories
+	// OnShare is called with the run, encoded (raftsim.Run.Encode), when the
+	// user asks for a link that reproduces it.
+	OnShare func(run string)
 }
 
 // ErrStopped is what Update returns after a panic was reported to OnPanic.
@@ -95,6 +101,9 @@ func NewGame(sim Sim, opts Options) *Game {
 		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
 	}
 	g.scene = scene.New(theme, controls, g.fonts.measure)
+	if opts.Stories != nil {
+		g.scene.Stories = opts.Stories.entries
+	}
 	g.scene.Observe(sim.Snapshot(), sim.Events(0))
 	return g
 }
@@ -143,10 +152,19 @@ func (g *Game) Update() (err error) {
 
 	g.takeNotices()
 	g.readInput()
+	g.doOps(g.scene.TakeOps())
+	story := g.opts.Stories
 	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted {
-		g.sim.Advance(ms)
+		if story != nil && story.Active() {
+			story.advance(ms)
+		} else {
+			g.sim.Advance(ms)
+		}
 	}
 	g.acted = false
+	if story != nil {
+		g.scene.Story = story.View()
+	}
 	snap := g.sim.Snapshot()
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)

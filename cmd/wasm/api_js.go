@@ -15,6 +15,8 @@ import (
 //	do(action)  an action as a JSON string or an object; returns the JSON
 //	            string {"ok":true} or {"ok":false,"error":"…"}
 //	advance(ms) advances virtual time at once and returns state()
+//	story([cmd]) the story being played, or a command to its player (storyapi.go)
+//	link()      the address that reproduces the run
 //
 // Calls run between frames, under the game's lock.
 func (a *app) publishAPI() {
@@ -38,6 +40,8 @@ func (a *app) publishAPI() {
 		a.game.Locked(func() { a.sim.Advance(ms) })
 		return a.state()
 	}))
+	api.Set("story", a.jsFunc("story()", a.storyAPI))
+	api.Set("link", a.jsFunc("link()", a.linkAPI))
 	js.Global().Set("raftplay", api)
 }
 

@@ -40,6 +40,9 @@ func main() {
 		}
 	}
 
+	app.stories = render.NewStories(sim)
+	problems = append(problems, app.startRun(params)...)
+
 	var feed liveFeed
 	app.game = render.NewGame(sim, render.Options{
 		Theme:        page.theme(params.Theme),
@@ -48,18 +51,22 @@ func main() {
 		OnMessage:    page.log,
 		OnFirstFrame: page.removeLoader,
 		OnPanic:      app.crashed,
+		Stories:      app.stories,
+		OnShare:      app.share,
 	})
 	for _, p := range problems {
 		app.game.Notify(p)
 	}
 	app.publishAPI()
+	frames := &frameCounter{Game: app.game}
+	frames.publish()
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)
 
 	ebiten.SetWindowTitle("raftplay")
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetTPS(ebiten.SyncWithFPS)
-	if err := ebiten.RunGame(app.game); err != nil && !errors.Is(err, render.ErrStopped) {
+	if err := ebiten.RunGame(frames); err != nil && !errors.Is(err, render.ErrStopped) {
 		page.showFailure("raftplay stopped", err.Error())
 	}
 	// Keep the page's API answering after the game stops, so a host page or
@@ -69,9 +76,10 @@ func main() {
 
 // app ties the simulator, the game and the page together.
 type app struct {
-	sim  *raftsim.Sim
-	game *render.Game
-	page *page
+	sim     *raftsim.Sim
+	game    *render.Game
+	page    *page
+	stories *render.Stories
 }
 
 // crashed reports a panic on the page, with what replays the run.

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/scenario"
 )
 
 // Params are the playground's URL parameters, e.g. ?seed=7&nodes=3&speed=0.05.
@@ -21,11 +23,17 @@ type Params struct {
 	Theme string
 	// Controls is "full" or "minimal".
 	Controls string
+	// Scenario is a built-in story to play from Step (counted from 1).
+	Scenario string
+	Step     int
+	// Run is a shared run (raftsim.Run.Encode) to reproduce; it wins over
+	// seed, nodes and scenario.
+	Run string
 }
 
 // DefaultParams are used for every parameter the URL leaves out or gets wrong.
 func DefaultParams() Params {
-	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full"}
+	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1}
 }
 
 // ParseParams reads the parameters from a query string (with or without its
@@ -88,6 +96,23 @@ func ParseParams(query string) (Params, []string) {
 		default:
 			bad("controls", v, "full or minimal", p.Controls)
 		}
+	}
+	if v, ok := first(values, "scenario"); ok {
+		if slices.Contains(scenario.Builtins, v) {
+			p.Scenario = v
+		} else {
+			bad("scenario", v, "one of "+strings.Join(scenario.Builtins, ", "), "free play")
+		}
+	}
+	if v, ok := first(values, "step"); ok {
+		if n, err := strconv.Atoi(v); err == nil && n >= 1 {
+			p.Step = n
+		} else {
+			bad("step", v, "a step number from 1", p.Step)
+		}
+	}
+	if v, ok := first(values, "run"); ok {
+		p.Run = v
 	}
 	return p, problems
 }

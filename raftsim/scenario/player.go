@@ -32,18 +32,25 @@ type Player struct {
 	done    bool  // the current step has ended
 	vars    map[string]string
 	hist    *history
+	stop    func()   // stops watching the simulator's events
 	refused []string // the current step's actions the simulator refused
 	results []StepResult
 }
 
 // NewPlayer resets sim to the scenario's config and stands at the start of
-// its first step. The player watches sim's events for the rest of its life,
-// so give each Sim one player.
+// its first step. The player watches sim's events until Close.
 func NewPlayer(sim *raftsim.Sim, sc *Scenario) (*Player, error) {
 	p := &Player{sc: sc, sim: sim, hist: newHistory()}
-	sim.OnEvent(p.hist.observe)
-	return p, p.Goto(0)
+	p.stop = sim.OnEvent(p.hist.observe)
+	if err := p.Goto(0); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
 }
+
+// Close stops the player; the simulation stays as it is, to play on freely.
+func (p *Player) Close() { p.stop() }
 
 // Scenario returns the story being played.
 func (p *Player) Scenario() *Scenario { return p.sc }

@@ -30,6 +30,15 @@ const (
 	CmdTimeout
 	CmdTransfer
 	CmdIsolate
+	// The story player and the share link, which the game carries out
+	// itself (see GameOp).
+	CmdStories   // open or close the story picker
+	CmdStoryPick // start story Intent.Arg of the picker
+	CmdStoryNext
+	CmdStoryBack
+	CmdStoryJump // go to step Intent.Arg
+	CmdTakeOver  // leave the story and play on freely
+	CmdShare     // copy a link that reproduces the run
 )
 
 // Intent is a command with what it applies to.
@@ -41,6 +50,8 @@ type Intent struct {
 	Other uint64
 	// Message is the message of CmdSelectMessage.
 	Message uint64
+	// Arg is the argument of a button that carries one: a story or a step.
+	Arg int
 }
 
 // Special keys, as the runes Key takes for them.
@@ -55,6 +66,7 @@ var keyCommands = map[rune]Command{
 	'r': CmdReset, 'w': CmdWrite, 'p': CmdPartition, 'h': CmdHeal, 'k': CmdKillAll, 'a': CmdRestartAll,
 	'm': CmdNextMessage, 'd': CmdDrop, '?': CmdHelp, KeyEscape: CmdClose, KeyEnter: CmdApply,
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
+	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 }
 
 // KeyIntent returns what a typed key asks for: the runes of keyCommands
@@ -94,6 +106,8 @@ var HelpLines = []HelpLine{
 	{"k  a", "kill all nodes / restart all nodes"},
 	{"m  d", "select the next message in flight / drop it"},
 	{"click", "a node for its menu, a message for its details"},
+	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
+	{"y", "copy a link that reproduces this run"},
 	{"?", "this help"},
 	{"Esc", "close the panel on top"},
 }

@@ -23,6 +23,7 @@ type Hit struct {
 	Cmd     Command
 	Node    uint64
 	Message uint64
+	Arg     int
 }
 
 // HitTest returns the element under p, topmost first: the help overlay, the
@@ -66,7 +67,7 @@ func buttonAt(buttons []Button, p Point) (Hit, bool) {
 			if b.Disabled {
 				return Hit{Kind: HitPanel}, true
 			}
-			return Hit{Kind: HitButton, Cmd: b.Cmd}, true
+			return Hit{Kind: HitButton, Cmd: b.Cmd, Arg: b.Arg}, true
 		}
 	}
 	return Hit{}, false
@@ -96,7 +97,7 @@ func (s *Scene) intent(pressed, released Hit) Intent {
 	case HitHelp:
 		return Intent{Cmd: CmdHelp}
 	case HitButton:
-		return Intent{Cmd: released.Cmd}
+		return Intent{Cmd: released.Cmd, Arg: released.Arg}
 	case HitNode:
 		return Intent{Cmd: CmdSelectNode, Node: released.Node}
 	case HitMessage:

@@ -169,7 +169,6 @@ func (l *Layout) HelpPanel(measure Measure) Panel {
 		p.KeyW = math.Max(p.KeyW, measure(h.Keys, FontUI*u)+14*u)
 	}
 	footer := []string{
-		"",
 		"Messages: filled = request, hollow = response, crossed = rejected.",
 		"A node's outer arc is the time left before its election timeout.",
 		"Speed 0.03× runs 0.03 virtual ms per real ms: a 10 ms message takes 1/3 s.",

@@ -38,7 +38,27 @@ type Scene struct {
 
 	menu, message, banner, help Panel
 	open                        []*Panel
+
+	// Story is the story being played, set by the game every frame (nil in
+	// free play); Stories are what the picker offers.
+	Story   *StoryView
+	Stories []StoryEntry
+	picking bool
+	ops     []GameOp
+	storyP  Panel
+	pickerP Panel
 }
+
+// TakeOps returns the game operations the input asked for since the last
+// call: story steps and share links, which are not simulator actions.
+func (s *Scene) TakeOps() []GameOp {
+	ops := s.ops
+	s.ops = nil
+	return ops
+}
+
+// Picking reports whether the story picker is open.
+func (s *Scene) Picking() bool { return s.picking }
 
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
@@ -167,6 +187,21 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	if s.Snap == nil || in.Cmd == CmdNone {
 		return nil
 	}
+	switch {
+	case in.Cmd == CmdStories && len(s.Stories) > 0:
+		s.picking = !s.picking
+		s.layPanels()
+		return nil
+	case in.Cmd == CmdClose && s.picking:
+		s.picking = false
+		s.layPanels()
+		return nil
+	case isGameOp(in.Cmd):
+		s.picking = s.picking && in.Cmd != CmdStoryPick
+		s.ops = append(s.ops, GameOp{Cmd: in.Cmd, Arg: in.Arg})
+		s.layPanels()
+		return nil
+	}
 	acts, note := s.Ctl.Handle(in, s.Snap)
 	if note != "" {
 		s.Notify(note, false)
@@ -189,9 +224,17 @@ func (s *Scene) layPanels() {
 		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.measure)
 		s.open = append(s.open, &s.message)
 	}
+	if s.Story != nil {
+		s.storyP = s.L.StoryPanel(s.Story, s.measure)
+		s.open = append(s.open, &s.storyP)
+	}
 	if s.Ctl.Selected != 0 {
 		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
+	}
+	if s.picking {
+		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)
+		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Ctl.Help {
 		s.help = s.L.HelpPanel(s.measure)

@@ -34,6 +34,8 @@ type Button struct {
 	Rect Rect
 	// Disabled buttons are drawn greyed and do not take clicks.
 	Disabled bool
+	// Arg is what the button's command applies to: a story, a step.
+	Arg int
 }
 
 type toolSpec struct {
@@ -52,6 +54,8 @@ var fullToolbar = []toolSpec{
 	{CmdKillAll, "Kill all", "", "k"},
 	{CmdRestartAll, "Restart all", "", "a"},
 	{CmdReset, "Reset", "", "r"},
+	{CmdStories, "Stories", "", "g"},
+	{CmdShare, "Copy link", "", "y"},
 	{CmdHelp, "Help", "", "?"},
 }
 

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"raftplay/raftsim"
+)
+
+// startRun sets up what the URL asks to show: a shared run, reproduced
+// exactly, or a story from one of its steps. It returns the problems to show;
+// a broken link or story leaves the default run in place.
+func (a *app) startRun(p Params) []string {
+	switch {
+	case p.Run != "":
+		run, err := raftsim.DecodeRun(p.Run)
+		if err == nil {
+			err = a.sim.Replay(run)
+		}
+		if err != nil {
+			cfg := raftsim.DefaultConfig()
+			cfg.Seed, cfg.Nodes = p.Seed, p.Nodes
+			// The default config is valid; a reset to it cannot fail.
+			_ = a.sim.Reset(cfg)
+			return []string{fmt.Sprintf("this link is broken (%v); starting the default run instead", err)}
+		}
+	case p.Scenario != "":
+		if err := a.stories.Start(p.Scenario, p.Step-1); err != nil {
+			return []string{fmt.Sprintf("story %s: %v; starting it from step 1", p.Scenario, err)}
+		}
+	}
+	return nil
+}
+
+// shareURL is the address that reproduces a run: this page with only the
+// run (and the look) in its query.
+func (a *app) shareURL(run string) string {
+	loc := js.Global().Get("location")
+	q := "?run=" + run
+	params, _ := ParseParams(loc.Get("search").String())
+	if d := DefaultParams(); params.Theme != d.Theme {
+		q += "&theme=" + params.Theme
+	}
+	if d := DefaultParams(); params.Controls != d.Controls {
+		q += "&controls=" + params.Controls
+	}
+	return loc.Get("origin").String() + loc.Get("pathname").String() + q
+}
+
+// share puts the link to the run in the address bar and on the clipboard
+// (where the browser allows: the clipboard needs a secure context).
+func (a *app) share(run string) {
+	link := a.shareURL(run)
+	js.Global().Get("history").Call("replaceState", nil, "", link)
+	if cb := js.Global().Get("navigator").Get("clipboard"); cb.Truthy() {
+		cb.Call("writeText", link)
+	}
+	a.game.Notify(fmt.Sprintf("link to this run copied (and in the address bar): %d characters", len(link)))
+}

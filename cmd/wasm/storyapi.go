@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/tidwall/gjson"
+)
+
+// storyCommand is one request of raftplay.story(cmd), read from JSON:
+// {"start":"partition","step":2}, {"next":true}, {"back":true}, {"goto":3},
+// {"finish":true} (run the current step to its end now) or {"takeover":true}.
+// Steps count from 1, as on screen.
+type storyCommand struct {
+	op   string
+	name string
+	step int
+}
+
+func parseStoryCommand(js string) (storyCommand, error) {
+	if !gjson.Valid(js) || !gjson.Parse(js).IsObject() {
+		return storyCommand{}, fmt.Errorf(`a story command is a JSON object, e.g. {"start":"partition"} or {"next":true}`)
+	}
+	v := gjson.Parse(js)
+	switch {
+	case v.Get("start").Exists():
+		c := storyCommand{op: "start", name: v.Get("start").String(), step: 1}
+		if s := v.Get("step"); s.Exists() {
+			c.step = int(s.Int())
+		}
+		return c, nil
+	case v.Get("goto").Exists():
+		return storyCommand{op: "goto", step: int(v.Get("goto").Int())}, nil
+	}
+	for _, op := range []string{"next", "back", "finish", "takeover"} {
+		if v.Get(op).Bool() {
+			return storyCommand{op: op}, nil
+		}
+	}
+	return storyCommand{}, fmt.Errorf("unknown story command %s; known: start, next, back, goto, finish, takeover", js)
+}
+
+// storyState is what raftplay.story() returns.
+type storyState struct {
+	Active   bool     `json:"active"`
+	Name     string   `json:"name,omitempty"`
+	Step     int      `json:"step,omitempty"` // from 1
+	Steps    int      `json:"steps,omitempty"`
+	Caption  string   `json:"caption,omitempty"`
+	Done     bool     `json:"done,omitempty"`
+	Failures []string `json:"failures,omitempty"`
+}
+
+func (s storyState) json() string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseStoryCommand(t *testing.T) {
+	for js, want := range map[string]storyCommand{
+		`{"start":"partition"}`:         {op: "start", name: "partition", step: 1},
+		`{"start":"election","step":3}`: {op: "start", name: "election", step: 3},
+		`{"next":true}`:                 {op: "next"},
+		`{"goto":2}`:                    {op: "goto", step: 2},
+		`{"takeover":true}`:             {op: "takeover"},
+	} {
+		got, err := parseStoryCommand(js)
+		if err != nil || got != want {
+			t.Errorf("%s: got %+v, %v; want %+v", js, got, err, want)
+		}
+	}
+	for js, want := range map[string]string{
+		`"next"`:         "a JSON object",
+		`{"jump":true}`:  "unknown story command",
+		`{"next":false}`: "unknown story command",
+	} {
+		if _, err := parseStoryCommand(js); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", js, err, want)
+		}
+	}
+}

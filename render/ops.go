@@ -1,0 +1,46 @@
+package render
+
+import "raftplay/render/scene"
+
+// doOps carries out what the input asked for beyond simulator actions: the
+// story player's commands and the share link. A refusal is shown on screen.
+func (g *Game) doOps(ops []scene.GameOp) {
+	st := g.opts.Stories
+	for _, op := range ops {
+		g.acted = true
+		var err error
+		switch {
+		case op.Cmd == scene.CmdShare:
+			g.share()
+			continue
+		case st == nil:
+			g.notice("stories are not available here", true)
+			continue
+		case op.Cmd == scene.CmdStoryPick && op.Arg >= 0 && op.Arg < len(st.entries):
+			err = st.Start(st.entries[op.Arg].Name, 0)
+		case op.Cmd == scene.CmdStoryNext:
+			err = st.Next()
+		case op.Cmd == scene.CmdStoryBack:
+			err = st.Back()
+		case op.Cmd == scene.CmdStoryJump:
+			err = st.Goto(op.Arg)
+		case op.Cmd == scene.CmdTakeOver:
+			if st.Active() {
+				st.TakeOver()
+				g.notice("you have the controls: the run goes on freely", false)
+			}
+		}
+		if err != nil {
+			g.notice(err.Error(), true)
+		}
+	}
+}
+
+// share hands the run, encoded, to OnShare.
+func (g *Game) share() {
+	if g.opts.OnShare == nil {
+		g.notice("sharing a link is not available here", true)
+		return
+	}
+	g.opts.OnShare(g.sim.Run().Encode())
+}

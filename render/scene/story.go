@@ -1,0 +1,117 @@
+package scene
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// StoryView is what the story panel shows of the story being played.
+type StoryView struct {
+	Title string
+	// Step is the current step, from 0, of Steps.
+	Step, Steps int
+	Caption     string
+	// Done is set once the step has ended: the run waits for Next.
+	Done bool
+	Last bool
+	// Failures are the expectations of the ended step that did not hold.
+	Failures []string
+}
+
+// StoryEntry is one story the picker offers.
+type StoryEntry struct{ Name, Title string }
+
+// GameOp is a request that is not a simulator action: the story player's
+// and the share link's commands, which the game carries out itself.
+type GameOp struct {
+	Cmd Command
+	Arg int
+}
+
+// isGameOp tells the commands the game carries out itself.
+func isGameOp(c Command) bool {
+	switch c {
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare:
+		return true
+	}
+	return false
+}
+
+// StoryPanel lays out the caption panel along the bottom of the stage: the
+// story's title and step, the caption, how the ended step went, and buttons
+// to go back, on, to any step, or to leave the story.
+func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
+	u := l.U
+	p := Panel{Title: fmt.Sprintf("%s — step %d of %d", v.Title, v.Step+1, v.Steps)}
+	width := math.Min(l.Stage.W-2*Pad*u, 760*u)
+	p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
+	switch {
+	case !v.Done:
+		p.Lines = append(p.Lines, "… playing this step")
+	case len(v.Failures) == 0:
+		p.Lines = append(p.Lines, "Everything this step claims held. Next goes on.")
+	default:
+		for _, f := range v.Failures {
+			p.Lines = append(p.Lines, Wrap("Did not hold: "+f, width-2*Pad*u, FontUI*u, measure)...)
+		}
+	}
+	p.Buttons = append(p.Buttons,
+		Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
+		Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last},
+	)
+	for i := 0; i < v.Steps; i++ {
+		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
+	}
+	p.Buttons = append(p.Buttons, Button{Cmd: CmdTakeOver, Label: "Take over", Key: "x"})
+	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
+	p.Rect.W = math.Max(p.Rect.W, width)
+	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
+	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*u/2
+	return l.reflow(p)
+}
+
+// StoryPicker lays out the list of stories as a menu in the stage's
+// top-left corner.
+func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
+	u := l.U
+	p := Panel{Title: "Stories: pick one to play step by step", Menu: true}
+	titleH := FontUI * u * LineH
+	w := measure(p.Title, FontUI*u)
+	for i, st := range stories {
+		label := fmt.Sprintf("%s  (%s)", st.Title, st.Name)
+		w = math.Max(w, ButtonWidth(label, "", "", u, measure))
+		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryPick, Label: label, Arg: i})
+	}
+	h := titleH + float64(len(p.Buttons))*(menuItemH+menuGap)*u
+	p.Rect = Rect{l.Stage.X + Pad*u, l.HUD.Bottom(), w + 2*Pad*u, h + 2*Pad*u}.clampInto(l.below())
+	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
+	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + titleH}
+	y := p.Body.Y
+	for i := range p.Buttons {
+		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}
+		y += (menuItemH + menuGap) * u
+	}
+	return p
+}
+
+// Wrap breaks text into lines no wider than width at the font size.
+func Wrap(text string, width, size float64, measure Measure) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if line != "" && measure(next, size) > width {
+			lines = append(lines, line)
+			next = word
+		}
+		line = next
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}

@@ -1,0 +1,79 @@
+package scene
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWrapKeepsLinesWithinWidth(t *testing.T) {
+	text := "The network splits into {A, B} and {C, D, E}. The leader, A, is in the minority."
+	lines := Wrap(text, 200, 10, measure)
+	if len(lines) < 2 || strings.Join(lines, " ") != text {
+		t.Fatalf("wrapped %q into %q", text, lines)
+	}
+	for _, l := range lines {
+		if measure(l, 10) > 200 {
+			t.Errorf("line %q is wider than 200", l)
+		}
+	}
+}
+
+// The story panel offers Back, Next, a button per step and Take over, sits
+// at the bottom of the stage and says how the ended step went.
+func TestStoryPanel(t *testing.T) {
+	l := NewLayout(1280, 800, 1, 5, ControlsFull, measure)
+	v := &StoryView{Title: "Partition", Step: 1, Steps: 5, Caption: "A caption.", Done: true, Failures: []string{"steps[1].expect[0]: expected n1 leads"}}
+	p := l.StoryPanel(v, measure)
+	var cmds []Command
+	for _, b := range p.Buttons {
+		cmds = append(cmds, b.Cmd)
+		if b.Cmd == CmdStoryJump && b.Disabled != (b.Arg == 1) {
+			t.Errorf("jump to step %d: disabled=%v", b.Arg+1, b.Disabled)
+		}
+	}
+	if len(cmds) != 8 || cmds[0] != CmdStoryBack || cmds[1] != CmdStoryNext || cmds[7] != CmdTakeOver {
+		t.Fatalf("buttons %v", cmds)
+	}
+	if p.Rect.Bottom() > l.Stage.Bottom() || p.Rect.X < l.Stage.X || p.Rect.Right() > l.Stage.Right() {
+		t.Errorf("panel %v leaves the stage %v", p.Rect, l.Stage)
+	}
+	if last := p.Lines[len(p.Lines)-1]; !strings.Contains(last, "Did not hold: steps[1].expect[0]") {
+		t.Errorf("last line %q does not report the failure", last)
+	}
+	v.Done, v.Failures = false, nil
+	if p := l.StoryPanel(v, measure); !p.Buttons[1].Disabled {
+		t.Error("Next is enabled while the step still plays")
+	}
+}
+
+// Keys and clicks on the story controls become game operations, not
+// simulator actions.
+func TestStoryControlsBecomeGameOps(t *testing.T) {
+	s := newScene(cluster(5))
+	s.Stories = []StoryEntry{{"election", "Leader election"}, {"partition", "Network partition"}}
+	if acts := s.Key('g'); acts != nil || !s.Picking() {
+		t.Fatalf("g: actions %v, picking %v", acts, s.Picking())
+	}
+	picker := s.OpenPanels()[len(s.OpenPanels())-1]
+	second := picker.Buttons[1].Rect.Center()
+	s.Press(second)
+	if acts := s.Release(second); acts != nil {
+		t.Fatalf("a click on a story gave actions %v", acts)
+	}
+	for _, r := range "nbxy" {
+		s.Key(r)
+	}
+	ops := s.TakeOps()
+	want := []GameOp{{CmdStoryPick, 1}, {CmdStoryNext, 0}, {CmdStoryBack, 0}, {CmdTakeOver, 0}, {CmdShare, 0}}
+	if len(ops) != len(want) {
+		t.Fatalf("ops %v, want %v", ops, want)
+	}
+	for i := range want {
+		if ops[i] != want[i] {
+			t.Errorf("op %d = %v, want %v", i, ops[i], want[i])
+		}
+	}
+	if s.Picking() || s.TakeOps() != nil {
+		t.Error("the picker stays open after a pick, or ops are handed out twice")
+	}
+}

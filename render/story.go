@@ -1,0 +1,116 @@
+package render
+
+import (
+	"fmt"
+
+	"raftplay/raftsim"
+	"raftplay/raftsim/scenario"
+	"raftplay/render/scene"
+)
+
+// Stories plays the built-in stories (raftsim/scenario) on the simulator the
+// game shows: a step at a time, waiting at the end of each for Next, going
+// back by replaying, and handing the run over to free play on request.
+type Stories struct {
+	sim     *raftsim.Sim
+	entries []scene.StoryEntry
+	player  *scenario.Player
+}
+
+// NewStories returns the story player for sim.
+func NewStories(sim *raftsim.Sim) *Stories {
+	st := &Stories{sim: sim}
+	for _, name := range scenario.Builtins {
+		title := name
+		if sc, err := scenario.Builtin(name); err == nil {
+			title = sc.Title
+		}
+		st.entries = append(st.entries, scene.StoryEntry{Name: name, Title: title})
+	}
+	return st
+}
+
+// Start plays the built-in story called name from step (counted from 0).
+func (st *Stories) Start(name string, step int) error {
+	sc, err := scenario.Builtin(name)
+	if err != nil {
+		return err
+	}
+	if step < 0 || step >= len(sc.Steps) {
+		return fmt.Errorf("story %s has steps 1 to %d", name, len(sc.Steps))
+	}
+	st.TakeOver()
+	p, err := scenario.NewPlayer(st.sim, sc)
+	if err != nil {
+		return err
+	}
+	st.player = p
+	return p.Goto(step)
+}
+
+// Active reports whether a story is being played.
+func (st *Stories) Active() bool { return st.player != nil }
+
+// Name returns the story being played, or "".
+func (st *Stories) Name() string {
+	if st.player == nil {
+		return ""
+	}
+	return st.player.Scenario().Name
+}
+
+// View is what the story panel shows, or nil in free play.
+func (st *Stories) View() *scene.StoryView {
+	p := st.player
+	if p == nil {
+		return nil
+	}
+	sc := p.Scenario()
+	v := &scene.StoryView{Title: sc.Title, Step: p.Step(), Steps: len(sc.Steps), Caption: p.Caption(), Done: p.Done(), Last: p.Last()}
+	if rs := p.Results(); p.Done() && len(rs) > 0 {
+		v.Failures = rs[len(rs)-1].Failures
+	}
+	return v
+}
+
+// advance drives the simulator through the story by up to ms; the story
+// stops at the end of each step.
+func (st *Stories) advance(ms int64) { st.player.Advance(ms) }
+
+// Next starts the next step once this one has ended.
+func (st *Stories) Next() error { return st.with(func(p *scenario.Player) error { return p.Next() }) }
+
+// Back replays the story to the start of the previous step.
+func (st *Stories) Back() error {
+	return st.with(func(p *scenario.Player) error {
+		if p.Step() == 0 {
+			return fmt.Errorf("this is the story's first step")
+		}
+		return p.Goto(p.Step() - 1)
+	})
+}
+
+// Goto replays the story to the start of step k (from 0).
+func (st *Stories) Goto(k int) error {
+	return st.with(func(p *scenario.Player) error { return p.Goto(k) })
+}
+
+// Finish runs the current step to its end at once.
+func (st *Stories) Finish() error {
+	return st.with(func(p *scenario.Player) error { p.Finish(); return nil })
+}
+
+// TakeOver ends the story; the run goes on in free play from where it is.
+func (st *Stories) TakeOver() {
+	if st.player != nil {
+		st.player.Close()
+		st.player = nil
+	}
+}
+
+func (st *Stories) with(f func(*scenario.Player) error) error {
+	if st.player == nil {
+		return fmt.Errorf("no story is playing; pick one with Stories (g)")
+	}
+	return f(st.player)
+}
