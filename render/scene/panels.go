@@ -55,7 +55,6 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 		role, detail := NodeCaption(nv)
 		p.Title = fmt.Sprintf("n%d  %s, %s", id, role, detail)
 	}
-	titleH := FontUI * u * LineH
 	w := measure(p.Title, FontUI*u)
 	for _, it := range nodeMenuItems {
 		label := it.label
@@ -65,8 +64,7 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 		w = math.Max(w, ButtonWidth(label, "", it.key, u, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: it.cmd, Label: label, Key: it.key, Disabled: !menuItemApplies(it.cmd, nv, snap)})
 	}
-	h := titleH + float64(len(p.Buttons))*(menuItemH+menuGap)*u
-	p.Rect = Rect{0, 0, w + 2*Pad*u, h + 2*Pad*u}
+	p.Rect = Rect{0, 0, w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + 2*Pad*u}
 	node, _ := l.Node(id)
 	gap := l.TimerR() + 10*u
 	p.Rect.X, p.Rect.Y = node.X+gap, node.Y-p.Rect.H/2
@@ -74,9 +72,21 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 	if p.Rect.Right() > l.Stage.Right()-Pad*u && node.X-gap-p.Rect.W >= 0 {
 		p.Rect.X = node.X - gap - p.Rect.W
 	}
+	return l.stackMenu(p, w)
+}
+
+// menuHeight is the height of a menu's title and n items.
+func (l *Layout) menuHeight(n int) float64 {
+	return FontUI*l.U*LineH + float64(n)*(menuItemH+menuGap)*l.U
+}
+
+// stackMenu keeps menu p on screen and stacks its items, w wide, under its
+// title.
+func (l *Layout) stackMenu(p Panel, w float64) Panel {
+	u := l.U
 	p.Rect = p.Rect.clampInto(l.below())
 	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
-	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + titleH}
+	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + FontUI*u*LineH}
 	y := p.Body.Y
 	for i := range p.Buttons {
 		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}

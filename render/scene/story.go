@@ -76,23 +76,14 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
 	u := l.U
 	p := Panel{Title: "Stories: pick one to play step by step", Menu: true}
-	titleH := FontUI * u * LineH
 	w := measure(p.Title, FontUI*u)
 	for i, st := range stories {
 		label := fmt.Sprintf("%s  (%s)", st.Title, st.Name)
 		w = math.Max(w, ButtonWidth(label, "", "", u, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryPick, Label: label, Arg: i})
 	}
-	h := titleH + float64(len(p.Buttons))*(menuItemH+menuGap)*u
-	p.Rect = Rect{l.Stage.X + Pad*u, l.HUD.Bottom(), w + 2*Pad*u, h + 2*Pad*u}.clampInto(l.below())
-	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
-	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + titleH}
-	y := p.Body.Y
-	for i := range p.Buttons {
-		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}
-		y += (menuItemH + menuGap) * u
-	}
-	return p
+	p.Rect = Rect{l.Stage.X + Pad*u, l.HUD.Bottom(), w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + 2*Pad*u}
+	return l.stackMenu(p, w)
 }
 
 // Wrap breaks text into lines no wider than width at the font size.
