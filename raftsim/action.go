@@ -1,6 +1,7 @@
 package raftsim
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -34,6 +35,27 @@ type Action struct {
 type ActionRecord struct {
 	AtMs int64 `json:"at_ms"`
 	Action
+}
+
+// MarshalJSON writes the action in the form ParseAction reads: the fields
+// its op does not use are left out, but "on" is written for the ops that
+// take it even when it is false, or turning stress off would not replay.
+func (a Action) MarshalJSON() ([]byte, error) {
+	type fields Action // the same fields, without this method
+	b, err := json.Marshal(fields(a))
+	if err != nil || a.On || (a.Op != "stress" && a.Op != "lying-disk") {
+		return b, err
+	}
+	return append(b[:len(b)-1], `,"on":false}`...), nil
+}
+
+// MarshalJSON writes the record as its action with "at_ms" first.
+func (r ActionRecord) MarshalJSON() ([]byte, error) {
+	b, err := r.Action.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return append(fmt.Appendf(nil, `{"at_ms":%d,`, r.AtMs), b[1:]...), nil
 }
 
 // Ops lists every action the simulator accepts, in the order help texts show them.

@@ -2,6 +2,8 @@ package raftsim
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -138,5 +140,37 @@ func TestLinkLossDropsMessages(t *testing.T) {
 	// Cut off from every follower, the old leader cannot stay in charge.
 	if s := h.sim.Snapshot(); s.Leader() == l.ID {
 		t.Fatalf("n%d still leads with every outgoing message lost", l.ID)
+	}
+}
+
+// What the action log writes, ParseAction reads back as the same action:
+// runs replay from their logs and share links.
+func TestActionLogRoundTrips(t *testing.T) {
+	h := newHarness(t, 1)
+	h.leader(2000)
+	for _, js := range []string{
+		`{"op":"stress","on":true}`, `{"op":"stress","on":false}`,
+		`{"op":"lying-disk","node":2,"on":true}`, `{"op":"lying-disk","node":2,"on":false}`,
+		`{"op":"partition","groups":[[1,2],[3,4,5]]}`, `{"op":"heal"}`,
+		`{"op":"console","line":"set /foo bar","via":3}`, `{"op":"speed","x":0.5}`,
+		`{"op":"loss","from":1,"rate":0.25}`, `{"op":"clients","count":2,"read":"serializable"}`,
+	} {
+		h.do(js)
+		h.run(10)
+	}
+	log := h.sim.Actions()
+	b, err := json.Marshal(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseActionRecords(string(b))
+	if err != nil {
+		t.Fatalf("the log does not parse back: %v\n%s", err, b)
+	}
+	if !reflect.DeepEqual(back, log) {
+		t.Fatalf("the log changed on the way:\n%+v\n%+v", log, back)
+	}
+	if !strings.Contains(string(b), `{"at_ms":`) || !strings.Contains(string(b), `"op":"stress","on":false}`) {
+		t.Fatalf("log JSON: %s", b)
 	}
 }

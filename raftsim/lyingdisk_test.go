@@ -76,3 +76,25 @@ func TestLyingDiskActionIsValidated(t *testing.T) {
 		}
 	}
 }
+
+// When a lying disk has lost entries others counted on, etcd raft can panic
+// on a node (for instance "tocommit(…) is out of range … Was the raft log
+// corrupted, truncated, or lost?"). The simulator recovers: the node halts
+// (the test's loop restarts it later), the panic is a violation, and the
+// cluster runs on.
+func TestRaftPanicHaltsTheNodeAndTheRunGoesOn(t *testing.T) {
+	for seed := int64(1); seed <= 60; seed++ {
+		s := crashLoop(t, seed, true)
+		for _, v := range s.Invariants.Violations {
+			if v.Invariant != "raft-panic" {
+				continue
+			}
+			if s.NowMs != 12000 || s.Leader() == 0 {
+				t.Fatalf("seed %d: after the panic the run stopped at %d ms, leader %d", seed, s.NowMs, s.Leader())
+			}
+			t.Logf("seed %d at %d ms: %s", seed, v.AtMs, v.Detail)
+			return
+		}
+	}
+	t.Fatal("60 seeds with lying disks: raft never panicked")
+}
