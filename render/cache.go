@@ -48,14 +48,15 @@ func (h *hasher) rect(r scene.Rect) {
 
 // cache is an offscreen copy of everything that changes rarely: the toolbar,
 // the network's links, the legend, the panel frames (the base), and the log
-// and event panels, each redrawn only when what it shows changes. Software
+// and event panels and the console, each redrawn only when what it shows
+// changes. Software
 // GL pays for every switch between shapes and text, so a frame that only
 // copies this and draws the moving parts stays cheap.
 type cache struct {
-	img            *ebiten.Image
-	logs, events   *ebiten.Image // sub-images of img at the panels
-	layoutKey      hasher        // the layout the images were made for
-	base, log, evs hasher        // what each part shows now
+	img                   *ebiten.Image
+	logs, events, console *ebiten.Image // sub-images of img at the panels
+	layoutKey             hasher        // the layout the images were made for
+	base, log, evs, con   hasher        // what each part shows now
 }
 
 // ensure makes the cache image for layout l, reusing it while the layout
@@ -68,6 +69,7 @@ func (c *cache) ensure(l *scene.Layout) bool {
 	k.int(uint64(l.Nodes))
 	k.rect(l.Logs)
 	k.rect(l.Events)
+	k.rect(l.Console)
 	// A hidden frame can be laid out at zero size; images need at least a pixel.
 	w, h := max(1, int(math.Ceil(l.W))), max(1, int(math.Ceil(l.H)))
 	if c.img != nil && k == c.layoutKey {
@@ -81,7 +83,8 @@ func (c *cache) ensure(l *scene.Layout) bool {
 	}
 	c.logs = c.img.SubImage(l.Logs.Bounds()).(*ebiten.Image)
 	c.events = c.img.SubImage(l.Events.Bounds()).(*ebiten.Image)
+	c.console = c.img.SubImage(l.Console.Bounds()).(*ebiten.Image)
 	c.layoutKey = k
-	c.base, c.log, c.evs = 0, 0, 0
+	c.base, c.log, c.evs, c.con = 0, 0, 0, 0
 	return true
 }

@@ -6,7 +6,7 @@
 // render/scene, which needs no display; the files here only paint what a
 // scene.Scene describes (draw.go and draw_*.go, hud.go, toolbar.go,
 // panels.go, notices.go, with the shapes and text of painter.go), keep what
-// rarely changes in an offscreen cache (cache.go), and feed the scene input
-// (input.go). Everything is drawn in device pixels, so the picture is crisp
+// rarely changes in an offscreen cache (cache.go), feed the scene input
+// (input.go), and step the linearizability check between frames (check.go). Everything is drawn in device pixels, so the picture is crisp
 // on HiDPI screens.
 package render

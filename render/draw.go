@@ -25,11 +25,14 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	g.drawMessageShapes()
 	g.drawDrag()
 	g.drawHUDIcon()
+	g.drawVerdictIcon()
 	for i := range s.Snap.Nodes {
 		g.drawNodeText(&s.Snap.Nodes[i])
 	}
 	g.drawMessageText()
 	g.drawHUDText()
+	g.drawClientsText()
+	g.drawConsoleCaret()
 
 	for _, p := range s.OpenPanels() {
 		g.drawPanel(p)
@@ -59,6 +62,11 @@ func (g *Game) refreshCache() {
 		c.evs = k
 		g.paint.dst = c.events
 		g.drawEvents()
+	}
+	if k := g.consoleKey(); fresh || k != c.con {
+		c.con = k
+		g.paint.dst = c.console
+		g.drawConsole()
 	}
 }
 
@@ -90,6 +98,8 @@ func (g *Game) baseKey() hasher {
 	}
 	h.bool(s.Ctl.Help)
 	h.bool(s.Snap.Paused)
+	h.bool(s.ToolOn(scene.CmdConsole))
+	h.bool(s.ToolOn(scene.CmdStress))
 	h.int(uint64(g.hoveredButton(s.L.Buttons) + 1))
 	return h
 }
@@ -137,6 +147,7 @@ func (g *Game) logsKey() hasher {
 func (g *Game) eventsKey() hasher {
 	h := newHasher()
 	h.int(uint64(g.scene.Log.Total()))
+	h.int(g.scene.Log.Newest())
 	h.bool(g.scene.Snap.Paused)
 	return h
 }

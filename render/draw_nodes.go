@@ -10,7 +10,8 @@ import (
 )
 
 // drawNodeShapes draws a node's election timer and its body in the colour of
-// its role; a node that is down is dim, dashed and crossed out.
+// its role; a node that is down is dim, dashed and crossed out, one that raft
+// halted is red, and a lying disk shows a warning sign.
 func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
@@ -37,6 +38,8 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 		if n.Role == raftsim.RoleLeader {
 			p.ring(c, l.NodeR-3*u, 1.5*u, scene.Fade(th.OnFill, 0.7))
 		}
+	} else if n.Halted {
+		g.drawHalted(c)
 	} else {
 		p.disc(c, l.NodeR, scene.Fade(th.Down, 0.45))
 		for k := range 12 {
@@ -47,6 +50,7 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 		p.strokePath(1.5*u, th.Muted)
 		p.cross(c, l.NodeR*0.5, 2*u, scene.Fade(th.Muted, 0.6))
 	}
+	g.drawDiskShapes(n, c)
 	if s.Ctl.Selected == n.ID {
 		p.ring(c, l.TimerR()+5*u, 2*u, th.Accent)
 	}
@@ -70,7 +74,10 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 		return
 	}
 	name, roleCol := th.OnFill, th.Role(n.Role)
-	if !n.Up {
+	switch {
+	case n.Halted:
+		name, roleCol = th.Text, th.Bad
+	case !n.Up:
 		name, roleCol = th.Text, th.Muted
 	}
 	size := math.Min(scene.FontNode*u, l.NodeR*0.85)
@@ -84,6 +91,7 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	at, h := l.Caption(n.ID)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
 	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	g.drawDiskText(n, c)
 }
 
 // nodeNames holds "n1".."n9" so drawing does not format them every frame.

@@ -163,8 +163,9 @@ func (g *Game) Update() (err error) {
 	}
 	g.acted = false
 	if story != nil {
-		g.scene.Story = story.View()
+		g.scene.SetStory(story.View())
 	}
+	g.checkLinearizability()
 	snap := g.sim.Snapshot()
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)
@@ -176,13 +177,16 @@ func (g *Game) Update() (err error) {
 	return nil
 }
 
-// do applies actions in order; a refused one is shown on screen and the
-// rest are skipped, since they were meant to follow it.
+// do applies actions in order; a refused one is shown on screen (in the
+// console, for a console command) and the rest are skipped, since they were
+// meant to follow it.
 func (g *Game) do(actions []raftsim.Action) {
 	for _, a := range actions {
 		g.acted = true
 		if err := g.sim.Do(a); err != nil {
-			g.notice(err.Error(), true)
+			if !g.scene.Console.Refused(a, err) {
+				g.notice(err.Error(), true)
+			}
 			return
 		}
 	}

@@ -10,7 +10,7 @@ import (
 func (g *Game) hudIcon() (scene.Point, float64) {
 	l := &g.scene.L
 	size := scene.FontUI * l.U
-	line := size * scene.LineH
+	line := l.HUDLineH()
 	r := size * 0.5
 	return scene.Point{X: l.HUD.X + r, Y: l.HUD.Y + 2*line + line/2}, r
 }
@@ -26,10 +26,7 @@ func (g *Game) drawHUDIcon() {
 		return
 	}
 	p.disc(c, r, th.Good)
-	p.moveTo(c.Add(scene.Point{X: -r * 0.5, Y: 0}))
-	p.lineTo(c.Add(scene.Point{X: -r * 0.1, Y: r * 0.4}))
-	p.lineTo(c.Add(scene.Point{X: r * 0.5, Y: -r * 0.4}))
-	p.strokePath(1.6*u, th.OnFill)
+	p.tick(c, r, 1.6*u, th.OnFill)
 }
 
 // drawHUDText writes the heads-up display in the stage's top-left corner:
@@ -40,7 +37,7 @@ func (g *Game) drawHUDText() {
 	l, th, u := &s.L, s.Theme, s.L.U
 	h := scene.NewHUD(s.Snap)
 	size := scene.FontUI * u
-	line := size * scene.LineH
+	line := l.HUDLineH()
 	at := scene.Point{X: l.HUD.X, Y: l.HUD.Y}
 	p.printLeft(h.Clock, at, size, th.Text)
 	p.printLeft(h.Cluster, at.Add(scene.Point{Y: line}), size, th.Muted)

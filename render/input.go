@@ -7,14 +7,34 @@ import (
 	"raftplay/render/scene"
 )
 
-// specialKeys are the keys that type no character but have a meaning.
+// specialKeys are the keys that type no character but have a meaning; those
+// that repeat do so while held, as they would in a text field.
 var specialKeys = []struct {
-	key ebiten.Key
-	r   rune
+	key    ebiten.Key
+	r      rune
+	repeat bool
 }{
-	{ebiten.KeyEnter, scene.KeyEnter},
-	{ebiten.KeyNumpadEnter, scene.KeyEnter},
-	{ebiten.KeyEscape, scene.KeyEscape},
+	{ebiten.KeyEnter, scene.KeyEnter, false},
+	{ebiten.KeyNumpadEnter, scene.KeyEnter, false},
+	{ebiten.KeyEscape, scene.KeyEscape, false},
+	{ebiten.KeyBackspace, scene.KeyBackspace, true},
+	{ebiten.KeyArrowUp, scene.KeyUp, false},
+	{ebiten.KeyArrowDown, scene.KeyDown, false},
+	{ebiten.KeyPageUp, scene.KeyPageUp, true},
+	{ebiten.KeyPageDown, scene.KeyPageDown, true},
+}
+
+// A held key repeats after keyRepeatDelay ticks, every keyRepeatEvery ticks.
+const (
+	keyRepeatDelay = 30
+	keyRepeatEvery = 3
+)
+
+// pressedNow reports whether key k acts this tick: when it goes down and,
+// for a repeating key held down, at each repeat.
+func pressedNow(k ebiten.Key, repeat bool) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d == 1 || repeat && d >= keyRepeatDelay && (d-keyRepeatDelay)%keyRepeatEvery == 0
 }
 
 // readInput hands this frame's keys, clicks and taps to the scene and does
@@ -27,7 +47,7 @@ func (g *Game) readInput() {
 		g.do(s.Key(r))
 	}
 	for _, k := range specialKeys {
-		if inpututil.IsKeyJustPressed(k.key) {
+		if pressedNow(k.key, k.repeat) {
 			g.do(s.Key(k.r))
 		}
 	}
@@ -35,6 +55,9 @@ func (g *Game) readInput() {
 	x, y := ebiten.CursorPosition()
 	mouse := scene.Point{X: float64(x), Y: float64(y)}
 	s.Move(mouse)
+	if _, dy := ebiten.Wheel(); dy != 0 {
+		s.Wheel(mouse, dy)
+	}
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
 		s.Press(mouse)
 	}

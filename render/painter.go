@@ -199,6 +199,14 @@ func (p *painter) cross(c scene.Point, r, width float64, col color.RGBA) {
 	p.strokePath(width, col)
 }
 
+// tick draws a check mark that fills a circle of radius r around c.
+func (p *painter) tick(c scene.Point, r, width float64, col color.RGBA) {
+	p.moveTo(c.Add(scene.Point{X: -r * 0.5, Y: 0}))
+	p.lineTo(c.Add(scene.Point{X: -r * 0.1, Y: r * 0.4}))
+	p.lineTo(c.Add(scene.Point{X: r * 0.5, Y: -r * 0.4}))
+	p.strokePath(width, col)
+}
+
 // print draws one line of text at size (device pixels). at is the point the
 // alignments refer to: with start/start it is the top-left of the line box.
 func (p *painter) print(s string, at scene.Point, size float64, col color.RGBA, h, v text.Align) {

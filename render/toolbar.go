@@ -6,15 +6,15 @@ import (
 	"raftplay/render/scene"
 )
 
-// drawToolbar draws the toolbar's buttons; Partition and Help look pressed
-// while their mode is on.
+// drawToolbar draws the toolbar's buttons; Partition, Help, Console and
+// Stress look pressed while their mode is on.
 func (g *Game) drawToolbar() {
 	s := g.scene
 	g.paint.rect(s.L.Toolbar, s.Theme.Panel)
 	g.paint.rect(scene.Rect{X: 0, Y: s.L.Toolbar.Bottom() - s.L.U, W: s.L.W, H: s.L.U}, s.Theme.PanelBorder)
 	for i := range s.L.Buttons {
 		b := &s.L.Buttons[i]
-		on := b.Cmd == scene.CmdPartition && s.Ctl.Edit != nil || b.Cmd == scene.CmdHelp && s.Ctl.Help
+		on := b.Cmd == scene.CmdPartition && s.Ctl.Edit != nil || b.Cmd == scene.CmdHelp && s.Ctl.Help || s.ToolOn(b.Cmd)
 		g.drawButton(b, on, false)
 	}
 }

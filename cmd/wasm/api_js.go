@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"runtime/debug"
 	"syscall/js"
@@ -17,6 +18,10 @@ import (
 //	advance(ms) advances virtual time at once and returns state()
 //	story([cmd]) the story being played, or a command to its player (storyapi.go)
 //	link()      the address that reproduces the run
+//	checkCost() what the linearizability check's steps cost the frames
+//	            that ran them, as JSON (render.Game.CheckCost)
+//
+// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go).
 //
 // Calls run between frames, under the game's lock.
 func (a *app) publishAPI() {
@@ -42,6 +47,10 @@ func (a *app) publishAPI() {
 	}))
 	api.Set("story", a.jsFunc("story()", a.storyAPI))
 	api.Set("link", a.jsFunc("link()", a.linkAPI))
+	api.Set("checkCost", a.jsFunc("checkCost()", func([]js.Value) any {
+		b, _ := json.Marshal(a.game.CheckCost()) // plain numbers: cannot fail
+		return string(b)
+	}))
 	js.Global().Set("raftplay", api)
 }
 

@@ -39,6 +39,14 @@ const (
 	CmdStoryJump // go to step Intent.Arg
 	CmdTakeOver  // leave the story and play on freely
 	CmdShare     // copy a link that reproduces the run
+	// The clients' controls (clients.go, console.go).
+	CmdLyingDisk           // turn the selected node's lying disk on or off
+	CmdConsole             // open or close the etcdctl console
+	CmdConsoleVia          // the console talks to the next node
+	CmdStress              // stress writers on or off
+	CmdClients             // three more checking clients, linearizable reads
+	CmdClientsSerializable // three more checking clients, serializable reads
+	CmdVerdict             // open or close the linearizability verdict
 )
 
 // Intent is a command with what it applies to.
@@ -67,6 +75,7 @@ var keyCommands = map[rune]Command{
 	'm': CmdNextMessage, 'd': CmdDrop, '?': CmdHelp, KeyEscape: CmdClose, KeyEnter: CmdApply,
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
+	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
 }
 
 // KeyIntent returns what a typed key asks for: the runes of keyCommands
@@ -96,16 +105,15 @@ var HelpLines = []HelpLine{
 	{"r", "reset with the next seed"},
 	{"w", "client write via the leader (or via the selected node)"},
 	{"1 … 9", "select a node: opens its menu"},
-	{"c  u", "crash / restart (up) the selected node"},
-	{"t", "selected node times out now and campaigns"},
-	{"l", "transfer leadership to the selected node"},
-	{"i", "isolate the selected node"},
+	{"c  u  f", "selected node: crash / restart (up) / lying disk on-off"},
+	{"t  l  i", "selected node: campaign now / take leadership / isolate"},
 	{"p", "partition mode: digits or taps move nodes between groups,"},
 	{"", "drag a node onto another to join its group; Enter applies"},
 	{"h", "heal the partition"},
 	{"k  a", "kill all nodes / restart all nodes"},
 	{"m  d", "select the next message in flight / drop it"},
-	{"click", "a node for its menu, a message for its details"},
+	{"click", "a node for its menu; a message, or the verdict, for details"},
+	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y", "copy a link that reproduces this run"},
 	{"?", "this help"},

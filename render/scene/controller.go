@@ -197,7 +197,7 @@ func (c *Controller) drop() ([]raftsim.Action, string) {
 func (c *Controller) nodeAction(cmd Command, n int) ([]raftsim.Action, string) {
 	id := c.Selected
 	if id == 0 {
-		return nil, fmt.Sprintf("select a node first: click it or press its number (1 to %d)", n)
+		return nil, selectFirst(n)
 	}
 	c.Selected = 0
 	switch cmd {
@@ -211,6 +211,11 @@ func (c *Controller) nodeAction(cmd Command, n int) ([]raftsim.Action, string) {
 		return act(raftsim.Action{Op: "transfer", To: id}), ""
 	}
 	return act(raftsim.Action{Op: "partition", Groups: Isolate(id, n)}), ""
+}
+
+// selectFirst is the hint for a node command with no node selected, among n.
+func selectFirst(n int) string {
+	return fmt.Sprintf("select a node first: click it or press its number (1 to %d)", n)
 }
 
 // Isolate returns the partition that cuts node id off from the n-1 others.

@@ -12,8 +12,11 @@ import (
 func FormatSpeed(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) + "×" }
 
 // FormatMs renders virtual milliseconds with thousands grouped: "12 345 ms".
-func FormatMs(ms int64) string {
-	s := strconv.FormatInt(ms, 10)
+func FormatMs(ms int64) string { return FormatCount(ms) + " ms" }
+
+// FormatCount renders a number with thousands grouped: "12 345".
+func FormatCount(n int64) string {
+	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	var b strings.Builder
@@ -26,7 +29,7 @@ func FormatMs(ms int64) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String() + " ms"
+	return b.String()
 }
 
 // HUD is the text of the heads-up display.
@@ -89,7 +92,7 @@ func FormatGroups(groups [][]uint64) string {
 }
 
 // NodeCaption is the two lines under (or over) a node: its role, then its
-// term and vote.
+// term and vote, or for a node raft halted, why.
 func NodeCaption(n *raftsim.NodeView) (role, detail string) {
 	role = n.Role
 	switch {
@@ -101,6 +104,10 @@ func NodeCaption(n *raftsim.NodeView) (role, detail string) {
 	detail = fmt.Sprintf("term %d", n.Term)
 	if n.Vote != 0 {
 		detail += fmt.Sprintf(" · voted n%d", n.Vote)
+	}
+	if n.Halted {
+		// Unlike a crash, raft stopped itself: say so where the term goes.
+		detail = "raft panicked"
 	}
 	return role, detail
 }

@@ -58,7 +58,7 @@ func TestNodeCaptionAndTimer(t *testing.T) {
 		{raftsim.NodeView{Up: true, Role: "candidate", Term: 3, Vote: 2, ElectionElapsedMs: 50, ElectionTimeoutMs: 200}, "candidate", "term 3 · voted n2", 0.75, true},
 		{raftsim.NodeView{Up: true, Role: "follower", Term: 1, ElectionElapsedMs: 300, ElectionTimeoutMs: 200}, "follower", "term 1", 0, true},
 		{raftsim.NodeView{Role: "down", Term: 4, Vote: 1}, "down", "term 4 · voted n1", 0, false},
-		{raftsim.NodeView{Role: "down", Halted: true, Term: 4}, "halted", "term 4", 0, false},
+		{raftsim.NodeView{Role: "down", Halted: true, Term: 4}, "halted", "raft panicked", 0, false},
 	} {
 		role, detail := NodeCaption(&tc.n)
 		left, ok := TimerLeft(&tc.n)

@@ -27,7 +27,7 @@ type Hit struct {
 }
 
 // HitTest returns the element under p, topmost first: the help overlay, the
-// open panels, the toolbar, messages in flight (drawn over the links and
+// open panels, the console and the HUD's verdict, the toolbar, messages in flight (drawn over the links and
 // small, so they win over a node they are leaving), then nodes, which also
 // take clicks on their captions.
 func (s *Scene) HitTest(p Point) Hit {
@@ -42,6 +42,9 @@ func (s *Scene) HitTest(p Point) Hit {
 		if panels[i].Rect.Contains(p) {
 			return Hit{Kind: HitPanel}
 		}
+	}
+	if h, ok := s.clientsHit(p); ok {
+		return h
 	}
 	if h, ok := buttonAt(s.L.Buttons, p); ok {
 		return h

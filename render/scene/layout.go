@@ -28,7 +28,8 @@ const (
 	timerGap = 6.0
 	minNodeR = 13.0
 	maxNodeR = 30.0
-	hudLines = 3
+	// hudLines are the clock, the cluster, the invariants and the clients.
+	hudLines = 4
 	// minEventsH is the least height worth giving the event panel.
 	minEventsH = 90.0
 	// LineH is the height of one line of UI text, as a multiple of its size.
@@ -66,6 +67,8 @@ type Layout struct {
 	Logs Rect
 	// Events is the event-log panel; empty when the screen has no room.
 	Events Rect
+	// Console is the etcdctl console's panel while it is open (LayConsole).
+	Console Rect
 }
 
 // NewLayout lays out a w×h screen (device pixels) at u device pixels per CSS
@@ -119,13 +122,31 @@ func (l *Layout) LogRowH() float64 {
 	return (l.Logs.H - LogHeaderH(l.U) - Pad*l.U/2) / float64(l.Nodes)
 }
 
+// HUDLineH is the height of one line of the HUD: set a little closer than
+// panel text, so its four lines leave the ring room on a phone.
+func (l *Layout) HUDLineH() float64 { return FontUI * l.U * 1.3 }
+
 // layStage places the HUD, the legend and the ring inside the stage.
 func (l *Layout) layStage(measure Measure) {
 	u := l.U
 	s := l.Stage
-	lineH := FontUI * u * LineH
-	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, hudLines * lineH}
+	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, hudLines * l.HUDLineH()}
 	l.layLegend(measure)
+	l.layRing(l.ringArea(0), measure)
+}
+
+// ringArea is the part of the stage the ring of nodes may take: under the
+// HUD, above the legend and the partition banner, and above reserve more at
+// the bottom of the stage.
+func (l *Layout) ringArea(reserve float64) Rect {
+	u, s := l.U, l.Stage
 	bottom := math.Min(l.Legend.Y, s.Bottom()-(bannerH+Pad/2)*u)
-	l.layRing(Rect{s.X, l.HUD.Bottom(), s.W, bottom - l.HUD.Bottom()}, measure)
+	bottom = math.Min(bottom, s.Bottom()-reserve-Pad*u/2)
+	return Rect{s.X, l.HUD.Bottom(), s.W, bottom - l.HUD.Bottom()}
+}
+
+// ReserveBottom lays the ring out again above h device pixels kept free at
+// the bottom of the stage, for a panel that stays there (a story's captions).
+func (l *Layout) ReserveBottom(h float64, measure Measure) {
+	l.layRing(l.ringArea(h), measure)
 }

@@ -35,7 +35,8 @@ const (
 	bannerH = buttonH + 2*Pad
 )
 
-// nodeMenuItems are a node menu's entries; "%d" in a label is the node.
+// nodeMenuItems are a node menu's entries; "%d" in a label is the node, and
+// the lying-disk item reads its alt while the node's disk lies.
 var nodeMenuItems = []toolSpec{
 	{CmdCrash, "Crash", "", "c"},
 	{CmdRestart, "Restart", "", "u"},
@@ -43,6 +44,7 @@ var nodeMenuItems = []toolSpec{
 	{CmdTransfer, "Transfer leadership here", "", "l"},
 	{CmdWrite, "Client write via n%d", "", "w"},
 	{CmdIsolate, "Isolate", "", "i"},
+	{CmdLyingDisk, "Lying disk on", "Lying disk off", "f"},
 }
 
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
@@ -60,6 +62,9 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 		label := it.label
 		if it.cmd == CmdWrite {
 			label = fmt.Sprintf(label, id)
+		}
+		if it.cmd == CmdLyingDisk && nv != nil && nv.LyingDisk {
+			label = it.alt
 		}
 		w = math.Max(w, ButtonWidth(label, "", it.key, u, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: it.cmd, Label: label, Key: it.key, Disabled: !menuItemApplies(it.cmd, nv, snap)})
@@ -110,6 +115,8 @@ func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) 
 	case CmdIsolate:
 		g := GroupOf(snap.Partition, nv.ID)
 		return g < 0 || len(snap.Partition[g]) > 1 || len(snap.Partition) > 2
+	case CmdLyingDisk:
+		return true // a crashed node's disk lies from its restart on
 	}
 	return nv.Up
 }

@@ -47,6 +47,23 @@ type Scene struct {
 	ops     []GameOp
 	storyP  Panel
 	pickerP Panel
+
+	// Console is the etcdctl console; ClientsHUD the HUD's line about the
+	// clients; CheckCost paces the linearizability check and measures it.
+	Console    Console
+	ClientsHUD ClientsHUD
+	CheckCost  CheckCost
+	clients    clientsState
+}
+
+// SetStory sets the story being played (nil in free play); the ring makes
+// room for the caption panel while there is one.
+func (s *Scene) SetStory(v *StoryView) {
+	changed := (v == nil) != (s.Story == nil)
+	s.Story = v
+	if changed {
+		s.relayout()
+	}
 }
 
 // TakeOps returns the game operations the input asked for since the last
@@ -85,6 +102,12 @@ func (s *Scene) nodes() int {
 
 func (s *Scene) relayout() {
 	s.L = NewLayout(s.w, s.h, s.u, s.nodes(), s.controls, s.measure)
+	if s.Story != nil {
+		s.L.ReserveBottom(StoryPanelHeight(s.u), s.measure)
+	}
+	if s.Console.Open {
+		s.L.LayConsole()
+	}
 	if s.Snap != nil {
 		s.Placed = s.L.PlaceMessages(s.Placed, s.Snap, s.Now())
 		s.layPanels()
@@ -140,6 +163,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		}
 		s.lastSeq = e.Seq
 	}
+	s.observeClients(snap, events)
 	s.Ctl.Observe(snap)
 	s.Placed = s.L.PlaceMessages(s.Placed, snap, s.Now())
 	s.Drops.Remember(s.Placed)
@@ -149,8 +173,14 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 // Notify shows text on screen for a while; err marks it as a failure.
 func (s *Scene) Notify(text string, err bool) { s.Notices.Add(text, err, s.Clock) }
 
-// Key handles a typed key (see KeyIntent) and returns the actions it asks for.
-func (s *Scene) Key(r rune) []raftsim.Action { return s.handle(KeyIntent(r)) }
+// Key handles a typed key (see KeyIntent) and returns the actions it asks
+// for; while the console is open every key goes to it instead.
+func (s *Scene) Key(r rune) []raftsim.Action {
+	if s.Console.Open {
+		return s.consoleKey(r)
+	}
+	return s.handle(KeyIntent(r))
+}
 
 // Move records where the mouse is, for hover highlights.
 func (s *Scene) Move(p Point) {
@@ -202,7 +232,10 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	}
-	acts, note := s.Ctl.Handle(in, s.Snap)
+	acts, note, ok := s.clientsIntent(in)
+	if !ok {
+		acts, note = s.Ctl.Handle(in, s.Snap)
+	}
 	if note != "" {
 		s.Notify(note, false)
 	}
@@ -216,6 +249,7 @@ func (s *Scene) layPanels() {
 	if s.Snap == nil {
 		return
 	}
+	s.layClients()
 	if s.Ctl.Edit != nil {
 		s.banner = s.L.PartitionBanner(s.measure)
 		s.open = append(s.open, &s.banner)

@@ -71,6 +71,16 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	return l.reflow(p)
 }
 
+// storyLines is how many lines of text the room kept for the story panel
+// holds: its title, a caption of three lines and how the step went.
+const storyLines = 5
+
+// StoryPanelHeight is the room kept at the bottom of the stage for the story
+// panel; a longer caption still shows, over the ring's lower edge.
+func StoryPanelHeight(u float64) float64 {
+	return (FontUI*LineH*storyLines + 3*Pad + buttonH) * u
+}
+
 // StoryPicker lays out the list of stories as a menu in the stage's
 // top-left corner.
 func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {

@@ -77,3 +77,19 @@ func TestStoryControlsBecomeGameOps(t *testing.T) {
 		t.Error("the picker stays open after a pick, or ops are handed out twice")
 	}
 }
+
+// While a story plays, the ring keeps clear of its caption panel.
+func TestRingMakesRoomForTheStoryPanel(t *testing.T) {
+	s := newScene(cluster(5))
+	free := s.L.RY
+	s.SetStory(&StoryView{Title: "Partition", Steps: 5, Caption: "A caption of a line or two."})
+	p := s.L.StoryPanel(s.Story, measure)
+	for i, c := range s.L.NodePos {
+		if c.Y+s.L.TimerR() > p.Rect.Y {
+			t.Errorf("n%d (centre %v) reaches into the story panel at y=%v", i+1, c, p.Rect.Y)
+		}
+	}
+	if s.SetStory(nil); s.L.RY != free {
+		t.Errorf("after the story the ring's radius is %v, was %v", s.L.RY, free)
+	}
+}

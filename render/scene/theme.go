@@ -17,6 +17,9 @@ type Theme struct {
 	Button, ButtonHover, ButtonOn  color.RGBA
 	// Shade darkens the picture behind the help overlay.
 	Shade color.RGBA
+	// Warn marks a fault that is injected but has done no harm yet: a
+	// lying disk.
+	Warn color.RGBA
 
 	Follower, PreCandidate, Candidate, Leader, Down color.RGBA
 
@@ -39,7 +42,7 @@ var Dark = Theme{
 	Background: rgb(0x101418), Panel: rgb(0x171d24), PanelBorder: rgb(0x2b333d),
 	Text: rgb(0xe6e9ed), Muted: rgb(0x8a95a2), OnFill: rgb(0xffffff),
 	Link: rgb(0x262e37), Cut: rgb(0xef5350), Accent: rgb(0x7aa7ff),
-	Good: rgb(0x4cc38a), Bad: rgb(0xff6b6b),
+	Good: rgb(0x4cc38a), Bad: rgb(0xff6b6b), Warn: rgb(0xf2b33d),
 	Button: rgb(0x212932), ButtonHover: rgb(0x2d3742), ButtonOn: rgb(0x2f4d7a),
 	Shade:    color.RGBA{0, 0, 0, 0xa0},
 	Follower: rgb(0x5a8fd8), PreCandidate: rgb(0xc9a227), Candidate: rgb(0xe5793a), Leader: rgb(0x3fb27f), Down: rgb(0x454d57),
@@ -61,7 +64,7 @@ var Light = Theme{
 	Background: rgb(0xf6f7f9), Panel: rgb(0xffffff), PanelBorder: rgb(0xd5dae1),
 	Text: rgb(0x1b1f24), Muted: rgb(0x66707c), OnFill: rgb(0xffffff),
 	Link: rgb(0xdde2e8), Cut: rgb(0xd32f2f), Accent: rgb(0x2563eb),
-	Good: rgb(0x1e8a52), Bad: rgb(0xc62828),
+	Good: rgb(0x1e8a52), Bad: rgb(0xc62828), Warn: rgb(0xb7740f),
 	Button: rgb(0xe9edf2), ButtonHover: rgb(0xdce3eb), ButtonOn: rgb(0xbfd3f5),
 	Shade:    color.RGBA{0x10, 0x14, 0x18, 0x80},
 	Follower: rgb(0x3b73c4), PreCandidate: rgb(0xa88300), Candidate: rgb(0xd2601c), Leader: rgb(0x1f9457), Down: rgb(0xb3bac3),

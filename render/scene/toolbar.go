@@ -49,6 +49,8 @@ var fullToolbar = []toolSpec{
 	{CmdSlower, "Slower", "", "-"},
 	{CmdFaster, "Faster", "", "="},
 	{CmdWrite, "Write", "", "w"},
+	{CmdConsole, "Console", "", "e"},
+	{CmdStress, "Stress", "", "s"},
 	{CmdPartition, "Partition", "", "p"},
 	{CmdHeal, "Heal", "", "h"},
 	{CmdKillAll, "Kill all", "", "k"},
@@ -74,6 +76,9 @@ func (l *Layout) layToolbar(specs []toolSpec, measure Measure) {
 	x, y := Pad*u, Pad*u
 	l.Buttons = make([]Button, 0, len(specs))
 	for _, s := range specs {
+		if l.Compact && compactOmits[s.cmd] {
+			continue
+		}
 		if l.Compact {
 			s.key = ""
 		}

@@ -1,0 +1,119 @@
+package scene
+
+import "raftplay/raftsim"
+
+// clientsState is what the scene keeps for the clients' controls besides the
+// console itself: the laid-out console and the verdict panel.
+type clientsState struct {
+	console     ConsoleView
+	verdictOpen bool
+	verdict     Panel
+}
+
+// compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
+// it keeps to three rows and the ring keeps its room: the console needs a
+// keyboard, which a phone seldom has, and the verdict panel (a tap on the
+// HUD's verdict) switches stress there.
+var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true}
+
+// newClients is how many checking clients one command adds: enough for
+// their operations on a key to overlap.
+const newClients = 3
+
+// clientsIntent carries out the clients' commands and reports false for any
+// other intent, which is the controller's. Esc closes the verdict panel when
+// nothing else is open over it.
+func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
+	snap := s.Snap
+	switch in.Cmd {
+	case CmdConsole:
+		s.Console.Toggle()
+		s.relayout()
+	case CmdConsoleVia:
+		s.Console.NextVia(len(snap.Nodes))
+	case CmdStress:
+		return act(raftsim.Action{Op: "stress", On: !snap.Clients.Stress}), "", true
+	case CmdClients:
+		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "linearizable"}), "", true
+	case CmdClientsSerializable:
+		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "serializable"}), "", true
+	case CmdVerdict:
+		s.clients.verdictOpen = !s.clients.verdictOpen
+	case CmdLyingDisk:
+		acts, note := s.lyingDisk()
+		return acts, note, true
+	case CmdClose:
+		c := &s.Ctl
+		if !s.clients.verdictOpen || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
+			return nil, "", false
+		}
+		s.clients.verdictOpen = false
+	default:
+		return nil, "", false
+	}
+	return nil, "", true
+}
+
+// lyingDisk turns the selected node's lying disk on or off and closes its menu.
+func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
+	nv := s.Snap.Node(s.Ctl.Selected)
+	if nv == nil {
+		return nil, selectFirst(len(s.Snap.Nodes))
+	}
+	s.Ctl.Selected = 0
+	return act(raftsim.Action{Op: "lying-disk", Node: nv.ID, On: !nv.LyingDisk}), ""
+}
+
+// ToolOn reports whether the toolbar shows cmd's button pressed: the console
+// while it is open, stress while it runs.
+func (s *Scene) ToolOn(cmd Command) bool {
+	switch cmd {
+	case CmdConsole:
+		return s.Console.Open
+	case CmdStress:
+		return s.Snap != nil && s.Snap.Clients.Stress
+	}
+	return false
+}
+
+// observeClients passes the frame's console lines to the transcript and
+// describes the clients for the HUD.
+func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
+	for i := range events {
+		if events[i].Kind == raftsim.EvConsole {
+			s.Console.Transcript.Add(events[i].Text)
+		}
+	}
+	s.ClientsHUD = NewClientsHUD(&snap.Clients)
+	s.L.placeClientsHUD(&s.ClientsHUD, s.measure)
+}
+
+// layClients lays out the console and, under every other panel, the verdict.
+func (s *Scene) layClients() {
+	if s.Console.Open {
+		c := &s.Console
+		s.clients.console = s.L.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
+	}
+	if s.clients.verdictOpen {
+		s.clients.verdict = s.L.VerdictPanel(&s.Snap.Clients, s.CheckCost.String(), s.measure)
+		s.open = append(s.open, &s.clients.verdict)
+	}
+}
+
+// clientsHit returns the console's button or panel, or the HUD's verdict,
+// under p.
+func (s *Scene) clientsHit(p Point) (Hit, bool) {
+	if s.Console.Open {
+		v := &s.clients.console
+		if h, ok := buttonAt(v.Buttons, p); ok {
+			return h, true
+		}
+		if v.Rect.Contains(p) {
+			return Hit{Kind: HitPanel}, true
+		}
+	}
+	if s.ClientsHUD.Hit.Contains(p) {
+		return Hit{Kind: HitButton, Cmd: CmdVerdict}, true
+	}
+	return Hit{}, false
+}

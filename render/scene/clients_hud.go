@@ -1,0 +1,163 @@
+package scene
+
+import (
+	"fmt"
+	"math"
+
+	"raftplay/raftsim"
+)
+
+// VerdictState is how the linearizability check stands.
+type VerdictState uint8
+
+// The verdict's states.
+const (
+	// VerdictNone: no operation has been checked yet.
+	VerdictNone VerdictState = iota
+	VerdictOK
+	VerdictBad
+)
+
+// ClientsHUD is the HUD's last line: the linearizability verdict, which a
+// click opens, and the clients' load.
+type ClientsHUD struct {
+	Verdict string
+	State   VerdictState
+	Load    string
+	// Icon is the centre of the verdict's icon and IconR its radius;
+	// VerdictAt and LoadAt are the top-left corners of the two texts; Hit is
+	// what takes a click on the verdict.
+	Icon              Point
+	IconR             float64
+	VerdictAt, LoadAt Point
+	Hit               Rect
+}
+
+// Verdict statuses as raftsim.Verdict.Status spells them.
+const (
+	statusLinearizable    = "linearizable"
+	statusNotLinearizable = "not linearizable"
+)
+
+// NewClientsHUD describes the clients of a snapshot.
+func NewClientsHUD(c *raftsim.ClientsView) ClientsHUD {
+	h := ClientsHUD{Load: loadText(c)}
+	v := &c.Linearizable
+	switch v.Status {
+	case statusNotLinearizable:
+		h.State, h.Verdict = VerdictBad, "NOT linearizable (click for why)"
+	case statusLinearizable:
+		h.State, h.Verdict = VerdictOK, fmt.Sprintf("linearizable (%s ops checked)", FormatCount(int64(v.Checked)))
+	default:
+		h.Verdict = "linearizability: nothing checked yet"
+	}
+	return h
+}
+
+// loadText says how many calls succeed a virtual second, and whether the
+// stress writers run.
+func loadText(c *raftsim.ClientsView) string {
+	s := FormatCount(int64(c.OpsPerSec)) + " ops/s committed"
+	if c.Stress {
+		s = "stress on · " + s
+	}
+	return s
+}
+
+// placeClientsHUD puts the clients' line at the bottom of the HUD: the icon
+// and the verdict where the invariants line has its own, then the load.
+func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
+	u := l.U
+	size := FontUI * u
+	lineH := l.HUDLineH()
+	y := l.HUD.Y + (hudLines-1)*lineH
+	h.IconR = size * 0.5
+	h.Icon = Point{l.HUD.X + h.IconR, y + lineH/2}
+	h.VerdictAt = Point{l.HUD.X + 2*h.IconR + 6*u, y}
+	vw := measure(h.Verdict, size)
+	h.LoadAt = Point{h.VerdictAt.X + vw + 18*u, y}
+	h.Hit = Rect{l.HUD.X, y, h.VerdictAt.X + vw - l.HUD.X, lineH}
+}
+
+// VerdictPanel lays out the verdict's details under the HUD: what was
+// checked, or for a history that is not linearizable the operations no order
+// explains; the load and what the check costs; then, stacked as in a menu,
+// the stress switch and buttons that add checking clients.
+func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measure) Panel {
+	u := l.U
+	size := FontUI * u
+	p := Panel{Title: "Linearizability: " + c.Linearizable.Status, Lines: VerdictLines(c, cost), Menu: true}
+	stress := "Stress writers on"
+	if c.Stress {
+		stress = "Stress writers off"
+	}
+	p.Buttons = []Button{
+		{Cmd: CmdStress, Label: stress, Key: "s"},
+		{Cmd: CmdClients, Label: "+3 checking clients, linearizable reads", Key: "v"},
+		{Cmd: CmdClientsSerializable, Label: "+3 checking clients, serializable reads"},
+		{Cmd: CmdVerdict, Label: "Close", Key: "Esc"},
+	}
+	w := measure(p.Title, size)
+	for _, line := range p.Lines {
+		w = math.Max(w, measure(line, size))
+	}
+	for i := range p.Buttons {
+		if l.Compact {
+			p.Buttons[i].Key = ""
+		}
+		b := &p.Buttons[i]
+		w = math.Max(w, ButtonWidth(b.Label, "", b.Key, u, measure))
+	}
+	w = math.Min(w, l.W-4*Pad*u)
+	// On a narrow screen the lines wrap, unless that would push the
+	// buttons off it; then drawing cuts them short instead.
+	wrapped := make([]string, 0, len(p.Lines))
+	for _, line := range p.Lines {
+		if measure(line, size) <= w {
+			wrapped = append(wrapped, line)
+		} else {
+			wrapped = append(wrapped, Wrap(line, w, size, measure)...)
+		}
+	}
+	h := l.menuHeight(len(p.Buttons)) + size*LineH*float64(len(wrapped)) + (Pad*2.5)*u
+	if h <= l.below().H {
+		p.Lines = wrapped
+	}
+	linesH := size * LineH * float64(len(p.Lines))
+	h = l.menuHeight(len(p.Buttons)) + linesH + Pad*u/2
+	p.Rect = Rect{l.HUD.X - Pad*u/2, l.HUD.Bottom(), w + 2*Pad*u, h + 2*Pad*u}.clampInto(l.below())
+	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
+	p.Body = Point{p.TitlePos.X, p.TitlePos.Y + size*LineH}
+	y := p.Body.Y + linesH + Pad*u/2
+	for i := range p.Buttons {
+		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}
+		y += (menuItemH + menuGap) * u
+	}
+	return p
+}
+
+// VerdictLines explains the verdict of c's clients: the offending operations
+// of a history that is not linearizable, or what has been checked; then the
+// load and what the check costs the frames that run it.
+func VerdictLines(c *raftsim.ClientsView, cost string) []string {
+	v := &c.Linearizable
+	var lines []string
+	switch v.Status {
+	case statusNotLinearizable:
+		lines = append(lines, v.Offending...)
+	case statusLinearizable:
+		lines = append(lines,
+			fmt.Sprintf("%s of %s client operations checked: every key's", FormatCount(int64(v.Checked)), FormatCount(int64(c.Operations))),
+			"history so far has an order that explains what clients saw.")
+	default:
+		lines = append(lines,
+			"No client operation has been checked yet. Checking clients",
+			"write, read and compare-and-swap a few keys; porcupine then",
+			"checks that one order of their operations explains every answer.")
+	}
+	lines = append(lines, fmt.Sprintf("%d clients calling, %s", c.Workload, loadText(c)))
+	if cost != "" {
+		lines = append(lines, cost)
+	}
+	return lines
+}

@@ -1,0 +1,206 @@
+package scene
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"raftplay/raftsim"
+)
+
+// Keys the console reads besides typed characters, as the runes Key takes
+// for them. The arrows and pages are in Unicode's private use area, which no
+// keyboard types.
+const (
+	KeyBackspace = '\b'
+	KeyUp        = '\uE000'
+	KeyDown      = '\uE001'
+	KeyPageUp    = '\uE002'
+	KeyPageDown  = '\uE003'
+)
+
+// Console is the etcdctl console: whether it is open, the node it talks to,
+// the line being typed, the lines typed before and the transcript. While it
+// is open it has the keyboard: every key edits or runs the line.
+type Console struct {
+	Open bool
+	// Via is the node the console talks to; 0 lets the simulator pick the
+	// leader (or the lowest running node).
+	Via        uint64
+	Transcript Transcript
+	input      []rune
+	history    []string
+	// browse is the history entry the line shows while Up and Down browse
+	// it; len(history) is the line that was being typed, kept in draft.
+	browse int
+	draft  []rune
+}
+
+// consoleUsage is what a console says when it first opens, a sentence a
+// line: the transcript wraps them to its width.
+var consoleUsage = []string{
+	"Commands (etcdctl v2): set [--swap-with-value V | --swap-with-index I] KEY VALUE, get [--quorum] KEY, ls [--quorum] [KEY], rm KEY, watch [--recursive] KEY, member list.",
+	"--endpoints nN before a command sends it via node nN; the via button picks the node for every command (the leader by default).",
+	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
+}
+
+// Toggle opens or closes the console; the first time it opens it explains
+// itself.
+func (c *Console) Toggle() {
+	c.Open = !c.Open
+	if c.Open && c.Transcript.Total() == 0 {
+		for _, l := range consoleUsage {
+			c.Transcript.add(ConsoleLine{Text: l, Kind: LineHint})
+		}
+	}
+}
+
+// Input returns the line being typed.
+func (c *Console) Input() string { return string(c.input) }
+
+// Type adds r to the line; keys that print nothing are ignored.
+func (c *Console) Type(r rune) {
+	if unicode.IsPrint(r) {
+		c.input = append(c.input, r)
+	}
+}
+
+// Backspace removes the last character of the line.
+func (c *Console) Backspace() {
+	if n := len(c.input); n > 0 {
+		c.input = c.input[:n-1]
+	}
+}
+
+// Older shows the line typed before the one shown, as a shell's Up does.
+func (c *Console) Older() {
+	if c.browse == 0 {
+		return
+	}
+	if c.browse == len(c.history) {
+		c.draft = append(c.draft[:0], c.input...)
+	}
+	c.browse--
+	c.input = append(c.input[:0], []rune(c.history[c.browse])...)
+}
+
+// Newer shows the line typed after the one shown, and at the end the line
+// that was being typed.
+func (c *Console) Newer() {
+	if c.browse >= len(c.history) {
+		return
+	}
+	c.browse++
+	if c.browse == len(c.history) {
+		c.input = append(c.input[:0], c.draft...)
+		return
+	}
+	c.input = append(c.input[:0], []rune(c.history[c.browse])...)
+}
+
+// Submit takes the line: it goes to the history and the line is cleared. It
+// returns the console action to do, or false for a blank line or one whose
+// --endpoints makes no sense (the transcript then says why).
+func (c *Console) Submit() (raftsim.Action, bool) {
+	line := strings.TrimSpace(string(c.input))
+	c.input = c.input[:0]
+	c.browse = len(c.history)
+	if line == "" {
+		return raftsim.Action{}, false
+	}
+	if n := len(c.history); n == 0 || c.history[n-1] != line {
+		c.history = append(c.history, line)
+	}
+	c.browse = len(c.history)
+	c.Transcript.Follow()
+	cmd, via, err := splitEndpoint(line)
+	if err != nil {
+		c.Transcript.add(ConsoleLine{Text: "$ etcdctl " + line, Kind: LineCommand})
+		c.Transcript.add(ConsoleLine{Text: err.Error(), Kind: LineError})
+		return raftsim.Action{}, false
+	}
+	if via == 0 {
+		via = c.Via
+	}
+	return raftsim.Action{Op: "console", Line: cmd, Via: via}, true
+}
+
+// Refused shows in the transcript why the simulator refused a console
+// action, with the line that asked for it; it reports whether a was one.
+func (c *Console) Refused(a raftsim.Action, err error) bool {
+	if a.Op != "console" {
+		return false
+	}
+	echo := "$ etcdctl " + a.Line
+	if a.Via != 0 {
+		echo += fmt.Sprintf("   (via n%d)", a.Via)
+	}
+	c.Transcript.Follow()
+	c.Transcript.add(ConsoleLine{Text: echo, Kind: LineCommand})
+	c.Transcript.add(ConsoleLine{Text: err.Error(), Kind: LineError})
+	return true
+}
+
+// NextVia moves the console on to the next node, round the n nodes and back
+// to the leader.
+func (c *Console) NextVia(n int) {
+	c.Via++
+	if c.Via > uint64(n) {
+		c.Via = 0
+	}
+}
+
+// ViaLabel names the node the console talks to, for its button.
+func (c *Console) ViaLabel(snap *raftsim.Snapshot) string {
+	if c.Via != 0 {
+		return fmt.Sprintf("via n%d", c.Via)
+	}
+	if id := snap.Leader(); id != 0 {
+		return fmt.Sprintf("via leader n%d", id)
+	}
+	return "via leader (none yet)"
+}
+
+// splitEndpoint takes etcdctl's global --endpoints flag off the front of a
+// line ("--endpoints n2 get /foo", "etcdctl --endpoints=http://n2:2379 ls"):
+// it names the node for this one command. It returns the command and the
+// node, 0 when the line names none.
+func splitEndpoint(line string) (string, uint64, error) {
+	f := strings.Fields(line)
+	if len(f) > 0 && f[0] == "etcdctl" {
+		f = f[1:]
+	}
+	if len(f) == 0 {
+		return line, 0, nil
+	}
+	flag, value, eq := strings.Cut(f[0], "=")
+	if flag != "--endpoints" && flag != "--endpoint" {
+		return line, 0, nil
+	}
+	rest := f[1:]
+	if !eq {
+		if len(rest) == 0 {
+			return "", 0, fmt.Errorf("Error: %s needs a node, e.g. %s n2", flag, flag)
+		}
+		value, rest = rest[0], rest[1:]
+	}
+	id, ok := endpointNode(value)
+	if !ok {
+		return "", 0, fmt.Errorf("Error: %s %q: name a node as n2, 2 or http://n2:2379", flag, value)
+	}
+	if len(rest) == 0 {
+		return "", 0, fmt.Errorf("Error: %s n%d: and which command?", flag, id)
+	}
+	return strings.Join(rest, " "), id, nil
+}
+
+// endpointNode reads a node from an endpoint: "n2", "2" or a URL of n2.
+func endpointNode(v string) (uint64, bool) {
+	if _, after, ok := strings.Cut(v, "://"); ok {
+		v = after
+	}
+	v, _, _ = strings.Cut(v, ":")
+	id, err := strconv.ParseUint(strings.TrimPrefix(v, "n"), 10, 64)
+	return id, err == nil && id > 0
+}
