@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/render/scene"
 )
 
 // The browser figures make bench prints: what the wasm costs to download,
@@ -133,14 +134,7 @@ func framesUnderStress(b *testing.B, query, unit string, check bool) {
 // from raftplay.checkCost().
 func reportCheckCost(b *testing.B, tab *tab, s *raftsim.Snapshot) {
 	b.Helper()
-	var cost struct {
-		Steps   int     `json:"steps"`
-		MeanMs  float64 `json:"mean_ms"`
-		MaxMs   float64 `json:"max_ms"`
-		WorstMs float64 `json:"worst_ms"`
-		Every   int     `json:"every_frames"`
-		Budget  int     `json:"budget_ops"`
-	}
+	var cost scene.CheckStats
 	if err := json.Unmarshal([]byte(eval[string](tab, tab.api+".checkCost()")), &cost); err != nil {
 		b.Fatalf("raftplay.checkCost() is not its JSON: %v", err)
 	}
