@@ -173,8 +173,8 @@ func parseAction(v gjson.Result) (Action, error) {
 		a.Count = int(n.Int())
 		a.Read = "linearizable"
 		if r := v.Get("read"); r.Exists() {
-			if r.String() != "linearizable" && r.String() != "serializable" {
-				return a, fmt.Errorf(`clients: "read" is linearizable or serializable`)
+			if _, err := ParseReadMode(r.String()); err != nil || r.Type != gjson.String {
+				return a, fmt.Errorf(`clients: "read" is linearizable, lease or serializable`)
 			}
 			a.Read = r.String()
 		}

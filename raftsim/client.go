@@ -12,21 +12,33 @@ import (
 type ReadMode uint8
 
 const (
-	// ReadLinearizable reads go through raft's ReadIndex: the node learns
-	// the leader's commit index, confirmed by a quorum (or, with
-	// Config.LeaseReads, by the leader's lease), waits until it has applied
-	// that far, then answers. etcdctl get --quorum.
+	// ReadLinearizable reads go through raft's ReadIndex in its safe mode
+	// (ReadOnlySafe): the node learns the leader's commit index, which the
+	// leader confirms with a round of heartbeats to a quorum, waits until it
+	// has applied that far, then answers. etcdctl get --quorum.
 	ReadLinearizable ReadMode = iota
+	// ReadLease reads go through ReadIndex in raft's lease mode
+	// (ReadOnlyLeaseBased): the leader answers from its commit index at
+	// once, trusting that with CheckQuorum no other leader can have been
+	// elected yet.
+	ReadLease
 	// ReadSerializable reads are answered at once from the node's own
 	// state, which may be stale. etcdctl v2's plain get.
 	ReadSerializable
 )
 
-func (m ReadMode) String() string {
-	if m == ReadSerializable {
-		return "serializable"
+var readModeNames = [...]string{ReadLinearizable: "linearizable", ReadLease: "lease", ReadSerializable: "serializable"}
+
+func (m ReadMode) String() string { return readModeNames[m] }
+
+// ParseReadMode reads a read mode's name.
+func ParseReadMode(name string) (ReadMode, error) {
+	for m, n := range readModeNames {
+		if n == name {
+			return ReadMode(m), nil
+		}
 	}
-	return "linearizable"
+	return 0, fmt.Errorf("read mode %q: linearizable, lease or serializable", name)
 }
 
 // client is a simulated etcd client. It sends its operations to one node,
@@ -165,7 +177,7 @@ func (s *Sim) attempt(k *call) {
 		s.clients.reads[k.id] = k
 		n.reads = append(n.reads, k.id)
 		ctx := binary.BigEndian.AppendUint64(nil, k.id)
-		n.raftReadIndex(ctx)
+		n.raftReadIndex(ctx, k.op.Read == ReadLease)
 		n.pump()
 	}
 }
@@ -255,6 +267,16 @@ func (s *Sim) readStates(n *node, ctxs [][]byte, indexes []uint64) {
 		}
 	}
 	s.serveReads(n)
+}
+
+// isLeaseRead reports whether a MsgReadIndex carries a lease read: raft puts
+// the request's context, the call's ID, in its one entry.
+func (s *Sim) isLeaseRead(m *pb.Message) bool {
+	if len(m.GetEntries()) != 1 || len(m.GetEntries()[0].GetData()) != 8 {
+		return false
+	}
+	k := s.clients.reads[binary.BigEndian.Uint64(m.GetEntries()[0].GetData())]
+	return k != nil && k.op.Read == ReadLease
 }
 
 // serveReads answers the ReadIndex reads on n whose index n has applied.

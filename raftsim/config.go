@@ -35,10 +35,6 @@ type Config struct {
 	// both on by default, and so does DefaultConfig.
 	PreVote     bool `json:"pre_vote"`
 	CheckQuorum bool `json:"check_quorum"`
-	// LeaseReads serves ReadIndex reads from the leader's lease (raft's
-	// ReadOnlyLeaseBased) instead of confirming leadership with a quorum
-	// round each time (ReadOnlySafe). It needs CheckQuorum.
-	LeaseReads bool `json:"lease_reads"`
 }
 
 // DefaultConfig returns the timing of the Raft paper and The Secret Lives of
@@ -84,9 +80,6 @@ func (c Config) Validate() error {
 	}
 	if c.ClientTimeoutMs < 1 {
 		bad("client_timeout_ms must be at least 1, got %d", c.ClientTimeoutMs)
-	}
-	if c.LeaseReads && !c.CheckQuorum {
-		bad("lease_reads needs check_quorum: a leader's lease is only as good as its check that it still has a quorum")
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid config: %s", strings.Join(errs, "; "))

@@ -22,7 +22,7 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 		"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
 	}
 	small := map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks}
-	bools := map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum, "lease_reads": &c.LeaseReads}
+	bools := map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum}
 	var errs []string
 	v.ForEach(func(k, f gjson.Result) bool {
 		name := k.String()

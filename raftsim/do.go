@@ -92,9 +92,11 @@ func (s *Sim) apply(a *Action) error {
 			n.disk.startLying()
 		}
 	case "clients":
-		read := ReadLinearizable
-		if a.Read == "serializable" {
-			read = ReadSerializable
+		read, _ := ParseReadMode(a.Read)
+		if read == ReadLease && !s.cfg.CheckQuorum {
+			// raft refuses lease mode without CheckQuorum: the lease is only
+			// as good as the leader's check that it still has a quorum.
+			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
 		}
 		s.startWorkload(mixedOps, a.Count, read)
 	case "console":

@@ -3,13 +3,15 @@ package raftsim
 import (
 	"fmt"
 	"testing"
+
+	"go.etcd.io/raft/v3"
 )
 
 // chaosRun runs checking clients under seeded crashes, restarts, partitions
 // and heals for 20 virtual seconds and returns the final verdict.
-func chaosRun(t testing.TB, seed int64, read string, lease bool) Verdict {
+func chaosRun(t testing.TB, seed int64, read string) Verdict {
 	cfg := DefaultConfig()
-	cfg.Seed, cfg.LeaseReads = seed, lease
+	cfg.Seed = seed
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -52,10 +54,10 @@ func TestSafeReadModesAreLinearizableUnderFaults(t *testing.T) {
 	}
 	checked := 0
 	for seed := int64(1); seed <= int64(runs); seed++ {
-		lease := seed%2 == 0
-		v := chaosRun(t, seed, "linearizable", lease)
+		read := []string{"linearizable", "lease"}[seed%2]
+		v := chaosRun(t, seed, read)
 		if v.Status != "linearizable" || v.Checked < 10 {
-			t.Fatalf("seed %d (lease reads %v): %s after %d operations: %q", seed, lease, v.Status, v.Checked, v.Offending)
+			t.Fatalf("seed %d (%s reads): %s after %d operations: %q", seed, read, v.Status, v.Checked, v.Offending)
 		}
 		checked += v.Checked
 	}
@@ -71,10 +73,42 @@ func TestSafeReadModesAreLinearizableUnderFaults(t *testing.T) {
 // stale values: on some seed the checker must say so.
 func TestSerializableReadsInAPartitionAreCaught(t *testing.T) {
 	for seed := int64(1); seed <= 100; seed++ {
-		if v := chaosRun(t, seed, "serializable", false); v.Status == "not linearizable" {
+		if v := chaosRun(t, seed, "serializable"); v.Status == "not linearizable" {
 			t.Logf("seed %d: %q", seed, v.Offending)
 			return
 		}
 	}
 	t.Fatal("no seed out of 100 gave a non-linearizable history with serializable reads")
+}
+
+// Lease reads are answered by raft's lease path, per request: a leader
+// answers them without the heartbeat round a safe read waits for, and its
+// own setting stays safe.
+func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
+	latency := func(read string) int64 {
+		h := newHarness(t, 3)
+		l := h.leader(2000)
+		h.run(300)
+		h.do(fmt.Sprintf(`{"op":"clients","count":1,"read":%q}`, read))
+		h.run(3000)
+		var total, n int64
+		for _, o := range h.sim.History(0) {
+			if o.Op.Kind == OpGet && o.Result != nil && o.Result.OK() && o.Client != 0 {
+				total += o.ReturnMs - o.CallMs
+				n++
+			}
+		}
+		if n == 0 {
+			t.Fatalf("%s: no read answered", read)
+		}
+		if opt := *readOnlyOption(h.sim.node(l.ID).rn); opt != raft.ReadOnlySafe {
+			t.Fatalf("%s: the leader's own ReadOnlyOption is %v after the run", read, opt)
+		}
+		return total / n
+	}
+	safe, lease := latency("linearizable"), latency("lease")
+	t.Logf("mean read latency: safe %d ms, lease %d ms", safe, lease)
+	if lease >= safe {
+		t.Fatalf("lease reads (%d ms) are no faster than safe reads (%d ms)", lease, safe)
+	}
 }

@@ -63,9 +63,6 @@ func (n *node) start() error {
 		PreVote:         cfg.PreVote,
 		Logger:          raftLogger{},
 	}
-	if cfg.LeaseReads {
-		rc.ReadOnlyOption = raft.ReadOnlyLeaseBased
-	}
 	rn, err := n.raftNew(rc)
 	if err != nil || rn == nil {
 		return fmt.Errorf("n%d could not start: %v", n.id, err)

@@ -30,7 +30,6 @@ type ClientsView struct {
 	// Operations is how many calls the history holds.
 	Operations   int     `json:"operations"`
 	Linearizable Verdict `json:"linearizability"`
-	LeaseReads   bool    `json:"lease_reads"`
 }
 
 // NodeView is one node as the snapshot shows it.

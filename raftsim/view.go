@@ -24,7 +24,7 @@ func (s *Sim) Snapshot() *Snapshot {
 		Invariants: s.checker.status(),
 		Clients: ClientsView{
 			Stress: s.stressing, Workload: len(s.workload), OpsPerSec: s.opsPerSecond(),
-			Operations: len(s.clients.history.ops), Linearizable: s.lin.verdict(), LeaseReads: s.cfg.LeaseReads,
+			Operations: len(s.clients.history.ops), Linearizable: s.lin.verdict(),
 		},
 		Actions: s.Actions(),
 	}

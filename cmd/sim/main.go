@@ -82,22 +82,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: -clients must be 0 to 16, got %d\n", *nClients)
 		return 2
 	}
-	read := *readMode
-	switch read {
-	case "linearizable", "serializable":
-	case "lease":
-		read = "linearizable"
-	default:
+	if _, err := raftsim.ParseReadMode(*readMode); err != nil {
 		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
 		return 2
 	}
 	cfg := def
 	cfg.Seed, cfg.Nodes, cfg.PreVote, cfg.CheckQuorum = *seed, *nodes, *preVote, *checkQuorum
-	cfg.LeaseReads = *readMode == "lease"
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord
 	if *nClients > 0 {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "clients", Count: *nClients, Read: read}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "clients", Count: *nClients, Read: *readMode}})
 	}
 	if *stress {
 		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "stress", On: true}})

@@ -37,6 +37,8 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "linearizable"}), "", true
 	case CmdClientsSerializable:
 		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "serializable"}), "", true
+	case CmdClientsLease:
+		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "lease"}), "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdLyingDisk:

@@ -94,6 +94,7 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measu
 	p.Buttons = []Button{
 		{Cmd: CmdStress, Label: stress, Key: "s"},
 		{Cmd: CmdClients, Label: "+3 checking clients, linearizable reads", Key: "v"},
+		{Cmd: CmdClientsLease, Label: "+3 checking clients, lease reads"},
 		{Cmd: CmdClientsSerializable, Label: "+3 checking clients, serializable reads"},
 		{Cmd: CmdVerdict, Label: "Close", Key: "Esc"},
 	}

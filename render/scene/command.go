@@ -46,6 +46,7 @@ const (
 	CmdStress              // stress writers on or off
 	CmdClients             // three more checking clients, linearizable reads
 	CmdClientsSerializable // three more checking clients, serializable reads
+	CmdClientsLease        // three more checking clients, lease reads
 	CmdVerdict             // open or close the linearizability verdict
 )
 
