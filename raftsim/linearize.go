@@ -63,9 +63,6 @@ func (s *Sim) CheckLinearizability(budget int) Verdict {
 	return s.lin.advance(s.clients.history.ops, budget)
 }
 
-// Verdict returns the linearizability verdict so far without checking more.
-func (s *Sim) Verdict() Verdict { return s.lin.verdict() }
-
 func (c *linChecker) verdict() Verdict {
 	v := Verdict{Status: "linearizable", Checked: c.checked, Offending: c.failed}
 	switch {

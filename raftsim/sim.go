@@ -116,14 +116,6 @@ func (s *Sim) Config() Config { return s.cfg }
 // Now returns the virtual time in milliseconds.
 func (s *Sim) Now() int64 { return s.clock.now }
 
-// Paused reports whether the run is paused. The simulator never advances by
-// itself; pausing tells whoever drives it (the browser loop) to stop.
-func (s *Sim) Paused() bool { return s.paused }
-
-// Speed is how many virtual milliseconds the driver should advance per wall
-// millisecond.
-func (s *Sim) Speed() float64 { return s.speed }
-
 // Actions returns the action log: every applied action with its virtual time.
 func (s *Sim) Actions() []ActionRecord { return append([]ActionRecord(nil), s.actions...) }
 
