@@ -2,7 +2,6 @@ package raftsim
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -47,6 +46,12 @@ type linChecker struct {
 	checked  int
 	failed   []string
 	dirty    map[string]bool
+	// unsettled finds, by call ID, the history position of each operation
+	// taken while its outcome was unknown, so its settled form can be reread.
+	// Positions, not IDs, order the history: a sequential client numbers a
+	// call when it is made but records it when it is sent, after the calls
+	// ahead of it in its queue, so IDs are not in history order.
+	unsettled map[uint64]int
 }
 
 // maxPiece bounds a key's unchecked history: past it the piece is checked
@@ -54,7 +59,7 @@ type linChecker struct {
 const maxPiece = 400
 
 func newLinChecker() *linChecker {
-	return &linChecker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}}
+	return &linChecker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}, unsettled: map[uint64]int{}}
 }
 
 // CheckLinearizability advances the check by at most budget operations
@@ -94,13 +99,20 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		}
 		k.ops = append(k.ops, op)
 		c.dirty[key] = true
+		if op.ReturnMs == infinity {
+			c.unsettled[op.ID] = c.consumed - 1
+		}
 	}
 	// Results of given-up writes may have been settled since: reread them.
 	for _, key := range c.order {
 		for i, op := range c.keys[key].ops {
-			if op.ReturnMs == infinity {
-				c.keys[key].ops[i] = history[opIndex(history, op.ID)]
-				c.dirty[key] = true
+			if op.ReturnMs != infinity {
+				continue
+			}
+			c.keys[key].ops[i] = history[c.unsettled[op.ID]]
+			c.dirty[key] = true
+			if c.keys[key].ops[i].ReturnMs != infinity {
+				delete(c.unsettled, op.ID)
 			}
 		}
 	}
@@ -123,20 +135,6 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		delete(c.dirty, key)
 	}
 	return c.verdict()
-}
-
-// opIndex finds an operation in the history by ID (IDs are call order).
-func opIndex(history []HistoryOp, id uint64) int {
-	i, _ := slices.BinarySearchFunc(history, id, func(o HistoryOp, id uint64) int {
-		switch {
-		case o.ID < id:
-			return -1
-		case o.ID > id:
-			return 1
-		}
-		return 0
-	})
-	return i
 }
 
 // checkKey checks the key's unchecked history up to its last cut and drops
