@@ -25,7 +25,10 @@ type workloader struct {
 	c      *client
 	kind   workloadKind
 	active bool
-	n      int // calls made, for unique values
+	// looping is set while a call is in flight or the next one is
+	// scheduled: turning the workload on again must not start a second loop.
+	looping bool
+	n       int // calls made, for unique values
 }
 
 // startWorkload adds count clients of kind, spread round the nodes.
@@ -52,8 +55,7 @@ func (s *Sim) stress(on bool) error {
 	for _, w := range s.workload {
 		if w.kind == stressWrites {
 			any = true
-			if on && !w.active {
-				w.active = true
+			if on && !w.looping {
 				s.nextCall(w)
 			}
 			w.active = on
@@ -67,6 +69,7 @@ func (s *Sim) stress(on bool) error {
 
 // nextCall schedules the client's next call after a think time.
 func (s *Sim) nextCall(w *workloader) {
+	w.looping = true
 	think := 5 + s.rng.Int64N(20)
 	s.clock.schedule(timer{at: s.clock.now + think, kind: timerWorkload, id: w.c.id})
 }
@@ -79,7 +82,11 @@ func (s *Sim) workloadCall(clientID uint64) {
 			w = x
 		}
 	}
-	if w == nil || !w.active {
+	if w == nil {
+		return
+	}
+	if !w.active {
+		w.looping = false
 		return
 	}
 	w.n++
@@ -108,6 +115,8 @@ func (s *Sim) workloadCall(clientID uint64) {
 	s.invoke(w.c, via, op, func(*Result) {
 		if w.active {
 			s.nextCall(w)
+		} else {
+			w.looping = false
 		}
 	})
 }
