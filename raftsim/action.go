@@ -38,15 +38,21 @@ type ActionRecord struct {
 }
 
 // MarshalJSON writes the action in the form ParseAction reads: the fields
-// its op does not use are left out, but "on" is written for the ops that
-// take it even when it is false, or turning stress off would not replay.
+// its op does not use are left out, but a field the op needs is written even
+// at its zero value ("on" for the ops that take it, "rate" for loss), or
+// turning stress off or clearing a loss would not replay.
 func (a Action) MarshalJSON() ([]byte, error) {
 	type fields Action // the same fields, without this method
 	b, err := json.Marshal(fields(a))
-	if err != nil || a.On || (a.Op != "stress" && a.Op != "lying-disk") {
+	switch {
+	case err != nil:
 		return b, err
+	case !a.On && (a.Op == "stress" || a.Op == "lying-disk"):
+		return append(b[:len(b)-1], `,"on":false}`...), nil
+	case a.Rate == 0 && a.Op == "loss":
+		return append(b[:len(b)-1], `,"rate":0}`...), nil
 	}
-	return append(b[:len(b)-1], `,"on":false}`...), nil
+	return b, nil
 }
 
 // MarshalJSON writes the record as its action with "at_ms" first.
