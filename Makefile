@@ -4,7 +4,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: test bench sim deps wasm serve dist
+.PHONY: test bench sim deps wasm serve dist nemesis
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
@@ -38,6 +38,7 @@ test: deps wasm
 	RAFTPLAY_BROWSER_TESTS=1 $(GO) test ./...
 	GOOS=js GOARCH=wasm $(GO) test -short -exec="$(WASM_EXEC)" ./raftsim/...
 	./scripts/sim-wasm-same.sh
+	$(MAKE) nemesis SEEDS=$(CI_SEEDS)
 
 # bench prints the simulator's speed natively and in wasm, the cost of the
 # linearizability check, and the browser figures (transfer sizes, first
@@ -46,6 +47,14 @@ bench: deps wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
 	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
+
+# nemesis runs a seeded fault campaign over every core, seeds 1 to SEEDS;
+# failing runs leave their action files in nemesis-failures/. make test runs
+# the first CI_SEEDS of them.
+SEEDS    ?= 10000
+CI_SEEDS ?= 400
+nemesis:
+	$(GO) run ./cmd/sim -nemesis -seeds 1-$(SEEDS)
 
 # sim runs the headless simulator: make sim ARGS='-seed 7 -for 10s -v'
 sim:

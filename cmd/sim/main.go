@@ -5,6 +5,7 @@
 //	                 [-prevote=false] [-checkquorum=false]
 //	go run ./cmd/sim -scenario partition|story.json [-v]
 //	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] -check [...]
+//	go run ./cmd/sim -nemesis -seeds 1-10000 [-lying] [-workers N] [-out dir]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
 // -v prints the event log as text on stderr. -scenario plays a story and checks
@@ -12,8 +13,12 @@
 // expectation that failed. -clients runs that many checking clients (writes,
 // reads and compare-and-swaps on a few keys) beside any actions; -check then
 // judges their history with porcupine, prints the verdict on stderr and exits
-// 1 when the history is not linearizable or a safety invariant broke. Bad
-// flags or files: a message on stderr and exit status 2.
+// 1 when the history is not linearizable or a safety invariant broke.
+// -nemesis runs a seeded fault campaign (package raftsim/nemesis) over worker
+// processes, with a progress bar and a summary on stderr; for each failing
+// seed it prints the command that reproduces it and writes its action file;
+// exit status 1 when any run failed. Bad flags or files: a message on stderr
+// and exit status 2.
 package main
 
 import (
@@ -47,12 +52,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	readMode := fs.String("read-mode", "linearizable", "how the checking clients read: linearizable, lease or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
+	campaign := nemesisFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sim: unexpected arguments %q\n", fs.Args())
 		return 2
+	}
+	if campaign.wanted() {
+		return campaign.run(stdout, stderr)
 	}
 	if *dur <= 0 || *dur%time.Millisecond != 0 {
 		fmt.Fprintf(stderr, "sim: -for must be a positive whole number of milliseconds, got %v\n", *dur)

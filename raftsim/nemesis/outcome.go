@@ -1,0 +1,65 @@
+package nemesis
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/tidwall/gjson"
+
+	"raftplay/raftsim"
+)
+
+// JSON encodes the outcome on one line, as a worker process reports it.
+func (o *Outcome) JSON() []byte {
+	b, err := json.Marshal(o)
+	if err != nil {
+		// Only plain values are encoded; this cannot fail.
+		panic(err)
+	}
+	return b
+}
+
+// ParseOutcome reads an outcome written by Outcome.JSON.
+func ParseOutcome(line []byte) (Outcome, error) {
+	if !gjson.ValidBytes(line) {
+		return Outcome{}, fmt.Errorf("outcome is not valid JSON: %.80q", line)
+	}
+	v := gjson.ParseBytes(line)
+	o := Outcome{
+		Seed:       v.Get("seed").Int(),
+		Nodes:      int(v.Get("nodes").Int()),
+		Read:       v.Get("read").String(),
+		Lying:      v.Get("lying").Bool(),
+		EndMs:      v.Get("end_ms").Int(),
+		Operations: int(v.Get("operations").Int()),
+		Checked:    int(v.Get("checked").Int()),
+	}
+	if o.Seed < 1 || o.Nodes < 3 {
+		return Outcome{}, fmt.Errorf("outcome without a seed or nodes: %.80q", line)
+	}
+	for _, f := range v.Get("failures").Array() {
+		o.Failures = append(o.Failures, f.String())
+	}
+	if acts := v.Get("actions"); acts.Exists() {
+		var err error
+		if o.Actions, err = raftsim.ParseActionRecords(acts.Raw); err != nil {
+			return Outcome{}, fmt.Errorf("outcome of seed %d: %v", o.Seed, err)
+		}
+	}
+	return o, nil
+}
+
+// ReproduceCommand is the one line that runs this seed's campaign alone.
+func (o *Outcome) ReproduceCommand() string {
+	lying := ""
+	if o.Lying {
+		lying = " -lying"
+	}
+	return fmt.Sprintf("go run ./cmd/sim -nemesis -seeds %d%s", o.Seed, lying)
+}
+
+// ReplayCommand is the line that replays the run from its action file, with
+// the event log: the same run, step by step.
+func (o *Outcome) ReplayCommand(actionsFile string) string {
+	return fmt.Sprintf("go run ./cmd/sim -seed %d -nodes %d -for %dms -check -v -actions %s", o.Seed, o.Nodes, o.EndMs, actionsFile)
+}
