@@ -233,46 +233,45 @@ func toPorcupine(ops []HistoryOp) []porcupine.Operation {
 }
 
 // keyModel is the sequential specification of one etcd v2 key. An operation
-// whose outcome is unknown may or may not have taken effect, so the model is
-// nondeterministic.
+// whose outcome is unknown never returned, so it may be ordered after every
+// other, where taking effect is the same as never taking effect: the model
+// lets it take effect and stays deterministic, which keeps porcupine's search
+// from branching at every such call.
 func keyModel(init keyState) porcupine.Model {
-	nm := porcupine.NondeterministicModel{
-		Init: func() []any { return []any{init} },
-		Step: func(state, input, output any) []any {
+	return porcupine.Model{
+		Init: func() any { return init },
+		Step: func(state, input, output any) (bool, any) {
 			st, op := state.(keyState), input.(Op)
 			if output == nil {
-				return append([]any{st}, effects(st, op)...)
+				return true, after(st, op)
 			}
 			r := output.(Result)
-			if !consistent(st, op, r) {
-				return nil
+			switch {
+			case !consistent(st, op, r):
+				return false, st
+			case r.OK():
+				return true, after(st, op)
 			}
-			if r.OK() {
-				return effects(st, op)
-			}
-			return []any{st}
+			return true, st
 		},
 	}
-	return nm.ToModel()
 }
 
-// effects is the state after op succeeds from st (none when it cannot).
-func effects(st keyState, op Op) []any {
+// after is the state once op has run from st: its effect when it can
+// succeed there, st unchanged when it cannot (a cas that compares unequal, a
+// delete of a missing key) or changes nothing (a get).
+func after(st keyState, op Op) keyState {
 	switch op.Kind {
 	case OpSet:
-		return []any{keyState{exists: true, value: op.Value}}
+		return keyState{exists: true, value: op.Value}
 	case OpCAS:
 		if op.HasPrevIndex || st.exists && st.value == op.PrevValue {
-			return []any{keyState{exists: true, value: op.Value}}
+			return keyState{exists: true, value: op.Value}
 		}
 	case OpDelete:
-		if st.exists {
-			return []any{keyState{}}
-		}
-	case OpGet:
-		return []any{st}
+		return keyState{}
 	}
-	return nil
+	return st
 }
 
 // consistent reports whether result r of op can be observed in state st.
