@@ -126,7 +126,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	sim.AdvanceTo(end)
 	if *check {
-		sim.CheckLinearizability(0)
+		sim.FinalVerdict()
 	}
 	snap := sim.Snapshot()
 	fmt.Fprintf(stdout, "%s\n", snap.JSON())

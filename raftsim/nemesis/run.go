@@ -85,7 +85,7 @@ func Run(seed int64, opt Options) Outcome {
 	sim.AdvanceTo(out.EndMs - caughtUpMs)
 	committed := maxCommit(sim.Snapshot())
 	sim.AdvanceTo(out.EndMs)
-	v := sim.CheckLinearizability(0)
+	v := sim.FinalVerdict()
 	snap := sim.Snapshot()
 	out.Operations, out.Checked = snap.Clients.Operations, v.Checked
 	for _, viol := range snap.Invariants.Violations {
