@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 )
@@ -216,6 +217,11 @@ func parseAction(v gjson.Result) (Action, error) {
 	default:
 		return a, fmt.Errorf("unknown op %q; known: %s", a.Op, strings.Join(Ops, ", "))
 	}
+	// JSON cannot carry other bytes: the action log would write them as
+	// U+FFFD, and a replay would do another action.
+	if err == nil && !utf8.ValidString(a.Key+a.Value+a.Line) {
+		err = fmt.Errorf("%s: key, value and line must be UTF-8 text", a.Op)
+	}
 	return a, err
 }
 
@@ -228,7 +234,7 @@ func nodeID(v gjson.Result, field string) (uint64, error) {
 }
 
 func parseGroups(g gjson.Result) ([][]uint64, error) {
-	if !g.IsArray() {
+	if !g.IsArray() || len(g.Array()) == 0 {
 		return nil, fmt.Errorf(`partition needs "groups", an array of arrays of node IDs, e.g. [[1,2],[3,4,5]]`)
 	}
 	var groups [][]uint64
@@ -236,6 +242,10 @@ func parseGroups(g gjson.Result) ([][]uint64, error) {
 	g.ForEach(func(i, grp gjson.Result) bool {
 		if !grp.IsArray() {
 			err = fmt.Errorf("partition: groups[%d] must be an array of node IDs", i.Int())
+			return false
+		}
+		if len(grp.Array()) == 0 {
+			err = fmt.Errorf("partition: groups[%d] is empty", i.Int())
 			return false
 		}
 		var ids []uint64
