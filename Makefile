@@ -4,7 +4,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: test bench sim deps wasm serve dist nemesis
+.PHONY: test bench sim deps wasm serve dist nemesis fuzz
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
@@ -55,6 +55,17 @@ SEEDS    ?= 10000
 CI_SEEDS ?= 400
 nemesis:
 	$(GO) run ./cmd/sim -nemesis -seeds 1-$(SEEDS)
+
+# fuzz runs each fuzz target for FUZZTIME; their seed corpora (f.Add and
+# testdata/fuzz) run in make test. A crasher lands in the package's
+# testdata/fuzz, where it stays as a regression test.
+FUZZTIME ?= 1m
+FUZZ_TARGETS := raftsim:FuzzParseAction raftsim:FuzzDecodeRun raftsim:FuzzConsoleLine \
+	raftsim/scenario:FuzzParse cmd/wasm:FuzzParseParams cmd/wasm:FuzzHostMessage
+fuzz:
+	for t in $(FUZZ_TARGETS); do \
+		$(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 # sim runs the headless simulator: make sim ARGS='-seed 7 -for 10s -v'
 sim:
