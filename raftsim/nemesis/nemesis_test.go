@@ -14,7 +14,7 @@ import (
 func TestSafeCampaignFindsNothing(t *testing.T) {
 	last := int64(40)
 	if testing.Short() {
-		last = 8
+		last = 3
 	}
 	sizes := map[int]bool{}
 	for seed := int64(1); seed <= last; seed++ {
@@ -35,7 +35,9 @@ func TestSafeCampaignFindsNothing(t *testing.T) {
 // Lying disks lose acknowledged entries; the campaign must notice, and the
 // failing run's action log must replay to the same violation.
 func TestLyingDisksAreCaughtAndReplay(t *testing.T) {
-	for seed := int64(1); seed <= 30; seed++ {
+	// The first seeds whose lying disks lose an acknowledged entry are in
+	// the teens; starting there keeps the test short under wasm.
+	for seed := int64(10); seed <= 40; seed++ {
 		o := Run(seed, Options{Lying: true})
 		if !o.Failed() {
 			continue
@@ -65,7 +67,7 @@ func TestLyingDisksAreCaughtAndReplay(t *testing.T) {
 		}
 		return
 	}
-	t.Fatal("30 seeds with lying disks and not one failure")
+	t.Fatal("31 seeds with lying disks and not one failure")
 }
 
 // The same seed gives the same run: an outcome is reproducible alone.
