@@ -125,20 +125,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	sim.AdvanceTo(end)
+	var verdict raftsim.Verdict
 	if *check {
-		sim.FinalVerdict()
+		verdict = sim.FinalVerdict()
 	}
 	snap := sim.Snapshot()
 	fmt.Fprintf(stdout, "%s\n", snap.JSON())
 	if !*check {
 		return 0
 	}
-	return report(snap, stderr)
+	return report(snap, verdict, stderr)
 }
 
-// report prints the verdict of -check and returns the exit status.
-func report(snap *raftsim.Snapshot, stderr io.Writer) int {
-	v := snap.Clients.Linearizable
+// report prints the final verdict v of -check and returns the exit status.
+func report(snap *raftsim.Snapshot, v raftsim.Verdict, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "sim: history of %d operations: %s (%d checked)\n", snap.Clients.Operations, v.Status, v.Checked)
 	for _, o := range v.Offending {
 		fmt.Fprintf(stderr, "sim:   %s\n", o)
