@@ -155,7 +155,7 @@ func jepsenVerdicts(t *testing.T, dir string) map[int]bool {
 
 // jepsenBound is how long porcupine may take over one whole history before
 // the verdict counts as not reached.
-const jepsenBound = 10 * time.Second
+const jepsenBound = 20 * time.Second
 
 func TestJepsenEtcdHistoriesGetPorcupinesVerdicts(t *testing.T) {
 	dir := porcupineDir(t)
