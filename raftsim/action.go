@@ -9,8 +9,9 @@ import (
 )
 
 // Action is one thing done to the simulation: by a click, a key, a URL
-// parameter, a host page, a scenario or a test. Its JSON form is the one of
-// design.md, e.g. {"op":"crash","node":2}. Fields an op does not use are zero.
+// parameter, a host page, a scenario or a test. Its JSON form is the one the
+// README's "Actions" section lists, e.g. {"op":"crash","node":2}. Fields an op
+// does not use are zero.
 type Action struct {
 	Op      string     `json:"op"`
 	Node    uint64     `json:"node,omitempty"`

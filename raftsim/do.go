@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// DoJSON parses an action (design.md's JSON form) and does it.
+// DoJSON parses an action in its JSON form (see ParseAction) and does it.
 func (s *Sim) DoJSON(js string) error {
 	a, err := ParseAction(js)
 	if err != nil {
