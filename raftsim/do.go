@@ -195,15 +195,11 @@ func (s *Sim) transfer(to uint64) error {
 	return nil
 }
 
-// leader returns the running node that leads the highest term, or nil.
+// leader returns the cluster's leader (see leaderOf), or nil.
 func (s *Sim) leader() *node {
-	var best *node
-	for _, n := range s.nodes {
-		if n.up() && n.role == RoleLeader && (best == nil || n.term > best.term) {
-			best = n
-		}
-	}
-	return best
+	return s.node(leaderOf(s.nodes, func(n *node) leaderCandidate {
+		return leaderCandidate{id: n.id, term: n.term, leads: n.up() && n.role == RoleLeader}
+	}))
 }
 
 // setLoss sets the loss rate of the link from -> to; 0 for either end means

@@ -114,16 +114,13 @@ func (s *Snapshot) JSON() []byte {
 	return b
 }
 
-// Leader returns the ID of the node that is up and leads with the highest
-// term, or 0 when there is none.
+// Leader returns the ID of the cluster's leader, or 0 when there is none: the
+// running node in role leader with the highest term, the lower ID on a tie
+// (the same rule the actions use).
 func (s *Snapshot) Leader() uint64 {
-	var id, term uint64
-	for _, n := range s.Nodes {
-		if n.Up && n.Role == RoleLeader && n.Term >= term {
-			id, term = n.ID, n.Term
-		}
-	}
-	return id
+	return leaderOf(s.Nodes, func(n NodeView) leaderCandidate {
+		return leaderCandidate{id: n.ID, term: n.Term, leads: n.Up && n.Role == RoleLeader}
+	})
 }
 
 // Node returns the view of node id, or nil.
