@@ -25,7 +25,7 @@ func (s *Sim) Do(a Action) error {
 		return err
 	}
 	rec.Action = a // with defaults filled in, so a replay does the same
-	if a.Op == "reset" {
+	if a.Op == ActReset {
 		// A reset starts a new run: its log begins with nothing.
 		return nil
 	}
@@ -36,19 +36,19 @@ func (s *Sim) Do(a Action) error {
 
 func (s *Sim) apply(a *Action) error {
 	switch a.Op {
-	case "crash":
+	case ActCrash:
 		n, err := s.upNode(a.Node)
 		if err != nil {
 			return err
 		}
 		s.crash(n)
-	case "restart":
+	case ActRestart:
 		n, err := s.downNode(a.Node)
 		if err != nil {
 			return err
 		}
 		return s.restart(n)
-	case "crash-all":
+	case ActCrashAll:
 		if !slices.ContainsFunc(s.nodes, (*node).up) {
 			return fmt.Errorf("crash-all: every node is already down")
 		}
@@ -57,7 +57,7 @@ func (s *Sim) apply(a *Action) error {
 				s.crash(n)
 			}
 		}
-	case "restart-all":
+	case ActRestartAll:
 		if !slices.ContainsFunc(s.nodes, func(n *node) bool { return !n.up() }) {
 			return fmt.Errorf("restart-all: every node is already up")
 		}
@@ -68,18 +68,18 @@ func (s *Sim) apply(a *Action) error {
 				}
 			}
 		}
-	case "partition":
+	case ActPartition:
 		return s.net.partition(a.Groups, len(s.nodes))
-	case "heal":
+	case ActHeal:
 		if s.net.groups == nil {
 			return fmt.Errorf("heal: the network is not partitioned")
 		}
 		s.net.heal()
-	case "put":
+	case ActPut:
 		return s.doPut(a)
-	case "stress":
+	case ActStress:
 		return s.stress(a.On)
-	case "lying-disk":
+	case ActLyingDisk:
 		n := s.node(a.Node)
 		switch {
 		case n == nil:
@@ -91,7 +91,7 @@ func (s *Sim) apply(a *Action) error {
 		if a.On {
 			n.disk.startLying()
 		}
-	case "clients":
+	case ActClients:
 		read, _ := ParseReadMode(a.Read)
 		if read == ReadLease && !s.cfg.CheckQuorum {
 			// raft refuses lease mode without CheckQuorum: the lease is only
@@ -99,7 +99,7 @@ func (s *Sim) apply(a *Action) error {
 			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
 		}
 		s.startWorkload(mixedOps, a.Count, read)
-	case "console":
+	case ActConsole:
 		if a.Via == 0 {
 			a.Via = s.defaultVia()
 		}
@@ -107,7 +107,7 @@ func (s *Sim) apply(a *Action) error {
 			return fmt.Errorf("console via %v", err)
 		}
 		return s.console(a.Line, a.Via)
-	case "timeout":
+	case ActTimeout:
 		n, err := s.upNode(a.Node)
 		if err != nil {
 			return err
@@ -115,26 +115,26 @@ func (s *Sim) apply(a *Action) error {
 		// Campaign is what a follower does when its election timer fires.
 		n.raftCampaign()
 		n.pump()
-	case "transfer":
+	case ActTransfer:
 		return s.transfer(a.To)
-	case "drop":
+	case ActDrop:
 		return s.dropMessage(a.Message)
-	case "loss":
+	case ActLoss:
 		return s.setLoss(a.From, a.To, a.Rate)
-	case "pause":
+	case ActPause:
 		s.paused = true
-	case "play":
+	case ActPlay:
 		s.paused = false
-	case "step":
+	case ActStep:
 		if !s.Step() {
 			return fmt.Errorf("step: nothing is scheduled")
 		}
-	case "speed":
+	case ActSpeed:
 		if a.X <= 0 || a.X > 1000 {
 			return fmt.Errorf("speed must be in (0, 1000], got %g", a.X)
 		}
 		s.speed = a.X
-	case "reset":
+	case ActReset:
 		cfg := s.cfg
 		if a.Seed != 0 {
 			cfg.Seed = a.Seed

@@ -15,11 +15,20 @@ import (
 // key's state (a get, or a successful write); the part before the cut is
 // checked once and dropped, and the state after it starts the next piece.
 
+// VerdictStatus is the linearizability check's judgement; its value is the
+// verdict's JSON "status".
+type VerdictStatus string
+
+// The judgements a Verdict can give.
+const (
+	StatusNoOperations    VerdictStatus = "no operations"    // nothing checked yet
+	StatusLinearizable    VerdictStatus = "linearizable"     // so far
+	StatusNotLinearizable VerdictStatus = "not linearizable" // for good: a piece has no order
+)
+
 // Verdict is the linearizability check's judgement so far.
 type Verdict struct {
-	// Status is "linearizable" (so far), "not linearizable", or "no
-	// operations" before any has been checked.
-	Status string `json:"status"`
+	Status VerdictStatus `json:"status"`
 	// Checked is how many operations have been judged.
 	Checked int `json:"checked"`
 	// Offending lists, for a history that is not linearizable, the
@@ -64,12 +73,12 @@ func (s *Sim) CheckLinearizability(budget int) Verdict {
 }
 
 func (c *linChecker) verdict() Verdict {
-	v := Verdict{Status: "linearizable", Checked: c.checked, Offending: c.failed}
+	v := Verdict{Status: StatusLinearizable, Checked: c.checked, Offending: c.failed}
 	switch {
 	case c.failed != nil:
-		v.Status = "not linearizable"
+		v.Status = StatusNotLinearizable
 	case c.checked == 0:
-		v.Status = "no operations"
+		v.Status = StatusNoOperations
 	}
 	return v
 }

@@ -91,10 +91,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord
 	if *nClients > 0 {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "clients", Count: *nClients, Read: *readMode}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActClients, Count: *nClients, Read: *readMode}})
 	}
 	if *stress {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "stress", On: true}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true}})
 	}
 	sim, err := raftsim.New(cfg)
 	if err != nil {
@@ -137,7 +137,7 @@ func report(snap *raftsim.Snapshot, stderr io.Writer) int {
 	for _, viol := range snap.Invariants.Violations {
 		fmt.Fprintf(stderr, "sim: invariant %s broke at %d ms: %s\n", viol.Invariant, viol.AtMs, viol.Detail)
 	}
-	if v.Status == "not linearizable" || !snap.Invariants.OK {
+	if v.Status == raftsim.StatusNotLinearizable || !snap.Invariants.OK {
 		return 1
 	}
 	fmt.Fprintln(stderr, "sim: every invariant held")

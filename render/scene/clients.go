@@ -32,13 +32,13 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	case CmdConsoleVia:
 		s.Console.NextVia(len(snap.Nodes))
 	case CmdStress:
-		return act(raftsim.Action{Op: "stress", On: !snap.Clients.Stress}), "", true
+		return act(raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}), "", true
 	case CmdClients:
-		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "linearizable"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: "linearizable"}), "", true
 	case CmdClientsSerializable:
-		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "serializable"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: "serializable"}), "", true
 	case CmdClientsLease:
-		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "lease"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: "lease"}), "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdLyingDisk:
@@ -63,7 +63,7 @@ func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
 		return nil, selectFirst(len(s.Snap.Nodes))
 	}
 	s.Ctl.Selected = 0
-	return act(raftsim.Action{Op: "lying-disk", Node: nv.ID, On: !nv.LyingDisk}), ""
+	return act(raftsim.Action{Op: raftsim.ActLyingDisk, Node: nv.ID, On: !nv.LyingDisk}), ""
 }
 
 // ToolOn reports whether the toolbar shows cmd's button pressed: the console

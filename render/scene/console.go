@@ -123,13 +123,13 @@ func (c *Console) Submit() (raftsim.Action, bool) {
 	if via == 0 {
 		via = c.Via
 	}
-	return raftsim.Action{Op: "console", Line: cmd, Via: via}, true
+	return raftsim.Action{Op: raftsim.ActConsole, Line: cmd, Via: via}, true
 }
 
 // Refused shows in the transcript why the simulator refused a console
 // action, with the line that asked for it; it reports whether a was one.
 func (c *Console) Refused(a raftsim.Action, err error) bool {
-	if a.Op != "console" {
+	if a.Op != raftsim.ActConsole {
 		return false
 	}
 	echo := "$ etcdctl " + a.Line

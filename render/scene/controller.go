@@ -32,28 +32,28 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 	switch in.Cmd {
 	case CmdPlayPause:
 		if snap.Paused {
-			return act(raftsim.Action{Op: "play"}), ""
+			return act(raftsim.Action{Op: raftsim.ActPlay}), ""
 		}
-		return act(raftsim.Action{Op: "pause"}), ""
+		return act(raftsim.Action{Op: raftsim.ActPause}), ""
 	case CmdStep:
-		return append(c.pause(snap), raftsim.Action{Op: "step"}), ""
+		return append(c.pause(snap), raftsim.Action{Op: raftsim.ActStep}), ""
 	case CmdSlower:
 		if x, ok := Slower(snap.Speed); ok {
-			return act(raftsim.Action{Op: "speed", X: x}), ""
+			return act(raftsim.Action{Op: raftsim.ActSpeed, X: x}), ""
 		}
 		return nil, "already at the slowest speed, " + FormatSpeed(snap.Speed)
 	case CmdFaster:
 		if x, ok := Faster(snap.Speed); ok {
-			return act(raftsim.Action{Op: "speed", X: x}), ""
+			return act(raftsim.Action{Op: raftsim.ActSpeed, X: x}), ""
 		}
 		return nil, "already at the fastest speed, " + FormatSpeed(snap.Speed)
 	case CmdReset:
 		c.Reset()
-		return act(raftsim.Action{Op: "reset", Seed: snap.Seed + 1}), ""
+		return act(raftsim.Action{Op: raftsim.ActReset, Seed: snap.Seed + 1}), ""
 	case CmdWrite:
 		w := Word(c.writes)
 		c.writes++
-		return act(raftsim.Action{Op: "put", Key: w, Value: w, Via: c.Selected}), ""
+		return act(raftsim.Action{Op: raftsim.ActPut, Key: w, Value: w, Via: c.Selected}), ""
 	case CmdPartition:
 		if c.Edit != nil {
 			c.Edit = nil
@@ -71,14 +71,14 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 			return nil, err.Error()
 		}
 		c.Edit = nil
-		return act(raftsim.Action{Op: "partition", Groups: groups}), ""
+		return act(raftsim.Action{Op: raftsim.ActPartition, Groups: groups}), ""
 	case CmdHeal:
 		c.Edit = nil
-		return act(raftsim.Action{Op: "heal"}), ""
+		return act(raftsim.Action{Op: raftsim.ActHeal}), ""
 	case CmdKillAll:
-		return act(raftsim.Action{Op: "crash-all"}), ""
+		return act(raftsim.Action{Op: raftsim.ActCrashAll}), ""
 	case CmdRestartAll:
-		return act(raftsim.Action{Op: "restart-all"}), ""
+		return act(raftsim.Action{Op: raftsim.ActRestartAll}), ""
 	case CmdHelp:
 		c.Help = !c.Help
 		return nil, ""
@@ -114,7 +114,7 @@ func (c *Controller) pause(snap *raftsim.Snapshot) []raftsim.Action {
 	if snap.Paused {
 		return nil
 	}
-	return act(raftsim.Action{Op: "pause"})
+	return act(raftsim.Action{Op: raftsim.ActPause})
 }
 
 // closeTop closes the topmost open thing: help, then partition editing, then
@@ -190,7 +190,7 @@ func (c *Controller) drop() ([]raftsim.Action, string) {
 	}
 	id := c.Message
 	c.Message = 0
-	return act(raftsim.Action{Op: "drop", Message: id}), ""
+	return act(raftsim.Action{Op: raftsim.ActDrop, Message: id}), ""
 }
 
 // nodeAction does a node-menu command on the selected node and closes the menu.
@@ -202,15 +202,15 @@ func (c *Controller) nodeAction(cmd Command, n int) ([]raftsim.Action, string) {
 	c.Selected = 0
 	switch cmd {
 	case CmdCrash:
-		return act(raftsim.Action{Op: "crash", Node: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActCrash, Node: id}), ""
 	case CmdRestart:
-		return act(raftsim.Action{Op: "restart", Node: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActRestart, Node: id}), ""
 	case CmdTimeout:
-		return act(raftsim.Action{Op: "timeout", Node: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActTimeout, Node: id}), ""
 	case CmdTransfer:
-		return act(raftsim.Action{Op: "transfer", To: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActTransfer, To: id}), ""
 	}
-	return act(raftsim.Action{Op: "partition", Groups: Isolate(id, n)}), ""
+	return act(raftsim.Action{Op: raftsim.ActPartition, Groups: Isolate(id, n)}), ""
 }
 
 // selectFirst is the hint for a node command with no node selected, among n.

@@ -13,7 +13,7 @@ type EventLog struct {
 
 // stepAction is the text of the event a step action logs, in the form the
 // simulator writes it.
-var stepAction = "action " + raftsim.Action{Op: "step"}.String()
+var stepAction = "action " + raftsim.Action{Op: raftsim.ActStep}.String()
 
 // Shown reports whether event e goes to the panel. Message traffic and
 // per-entry applies would bury everything else while the cluster runs; while
