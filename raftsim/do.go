@@ -30,7 +30,7 @@ func (s *Sim) Do(a Action) error {
 		return nil
 	}
 	s.actions = append(s.actions, rec)
-	s.emit(Event{Kind: EvAction, Node: a.Node, Text: "action " + a.String()})
+	s.emit(Event{Kind: EvAction, Node: a.Node, Op: a.Op, Text: "action " + a.String()})
 	return nil
 }
 
