@@ -35,6 +35,11 @@ type Action struct {
 // as kept in the action log and read from action files.
 type ActionRecord struct {
 	AtMs int64 `json:"at_ms"`
+	// Fired is how many events the run had processed when the action was
+	// done. It tells apart two moments of one millisecond (a story acts at the
+	// event that makes its condition hold, before the others due then); 0, as
+	// in hand-written files, means after every event due by AtMs.
+	Fired uint64 `json:"fired,omitempty"`
 	Action
 }
 
@@ -50,13 +55,18 @@ func (a Action) MarshalJSON() ([]byte, error) {
 	return append(b[:len(b)-1], `,"on":false}`...), nil
 }
 
-// MarshalJSON writes the record as its action with "at_ms" first.
+// MarshalJSON writes the record as its action with "at_ms" (and "fired")
+// first.
 func (r ActionRecord) MarshalJSON() ([]byte, error) {
 	b, err := r.Action.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
-	return append(fmt.Appendf(nil, `{"at_ms":%d,`, r.AtMs), b[1:]...), nil
+	head := fmt.Appendf(nil, `{"at_ms":%d,`, r.AtMs)
+	if r.Fired != 0 {
+		head = fmt.Appendf(head, `"fired":%d,`, r.Fired)
+	}
+	return append(head, b[1:]...), nil
 }
 
 // ActionOp names what an action does. Its value is the action's JSON "op":
@@ -130,6 +140,11 @@ func ParseActionRecords(js string) ([]ActionRecord, error) {
 			err = fmt.Errorf("actions[%d].at_ms: need a whole number of milliseconds >= 0", i.Int())
 			return false
 		}
+		fired := v.Get("fired")
+		if fired.Exists() && (fired.Type != gjson.Number || fired.Num < 0 || float64(fired.Uint()) != fired.Num) {
+			err = fmt.Errorf("actions[%d].fired: need a whole number of events >= 0", i.Int())
+			return false
+		}
 		a, e := parseAction(v)
 		if e != nil {
 			err = fmt.Errorf("actions[%d]: %v", i.Int(), e)
@@ -139,7 +154,7 @@ func ParseActionRecords(js string) ([]ActionRecord, error) {
 			err = fmt.Errorf("actions[%d].at_ms: %d is before the previous action's %d", i.Int(), at.Int(), recs[n-1].AtMs)
 			return false
 		}
-		recs = append(recs, ActionRecord{AtMs: at.Int(), Action: a})
+		recs = append(recs, ActionRecord{AtMs: at.Int(), Fired: fired.Uint(), Action: a})
 		return true
 	})
 	return recs, err

@@ -20,7 +20,7 @@ func (s *Sim) DoJSON(js string) error {
 // that has landed) is refused with a clear error and changes nothing; an
 // applied one is appended to the action log with the current virtual time.
 func (s *Sim) Do(a Action) error {
-	rec := ActionRecord{AtMs: s.clock.now, Action: a}
+	rec := ActionRecord{AtMs: s.clock.now, Fired: s.fired, Action: a}
 	if err := s.apply(&a); err != nil {
 		return err
 	}

@@ -17,27 +17,14 @@ type Run struct {
 	Config  Config         `json:"config"`
 	Actions []ActionRecord `json:"actions"`
 	NowMs   int64          `json:"now_ms"`
+	// Fired is how many events the run had processed at NowMs; 0 means
+	// every event due by then (see ActionRecord.Fired).
+	Fired uint64 `json:"fired,omitempty"`
 }
 
 // Run returns what reproduces the simulation as it stands.
 func (s *Sim) Run() Run {
-	return Run{Config: s.cfg, Actions: s.Actions(), NowMs: s.clock.now}
-}
-
-// Replay resets the simulation to r's config and does r's actions at their
-// times, ending at r.NowMs: the same state, byte for byte, as the run had.
-func (s *Sim) Replay(r Run) error {
-	if err := s.Reset(r.Config); err != nil {
-		return err
-	}
-	for i, a := range r.Actions {
-		s.AdvanceTo(a.AtMs)
-		if err := s.Do(a.Action); err != nil {
-			return fmt.Errorf("action %d (%s at %d ms): %v", i, a.Op, a.AtMs, err)
-		}
-	}
-	s.AdvanceTo(r.NowMs)
-	return nil
+	return Run{Config: s.cfg, Actions: s.Actions(), NowMs: s.clock.now, Fired: s.fired}
 }
 
 // Encode packs the run into a compact, URL-safe string: JSON, deflated,
@@ -82,6 +69,12 @@ func DecodeRun(s string) (Run, error) {
 		return Run{}, fmt.Errorf("the link's run has no valid now_ms")
 	}
 	r.NowMs = now.Int()
+	if fired := v.Get("fired"); fired.Exists() {
+		if fired.Type != gjson.Number || fired.Num < 0 || float64(fired.Uint()) != fired.Num {
+			return Run{}, fmt.Errorf("the link's run has an invalid fired count")
+		}
+		r.Fired = fired.Uint()
+	}
 	if n := len(r.Actions); n > 0 && r.Actions[n-1].AtMs > r.NowMs {
 		return Run{}, fmt.Errorf("the link's run ends at %d ms, before its last action at %d ms", r.NowMs, r.Actions[n-1].AtMs)
 	}

@@ -25,8 +25,8 @@ func TestRunRoundTripReproducesState(t *testing.T) {
 		t.Fatal(err)
 	}
 	other := newHarness(t, 1)
-	if err := other.sim.Replay(r); err != nil {
-		t.Fatal(err)
+	if refused, err := other.sim.Replay(r); err != nil || refused != nil {
+		t.Fatal(err, refused)
 	}
 	if a, b := h.sim.SnapshotJSON(), other.sim.SnapshotJSON(); !bytes.Equal(a, b) {
 		t.Fatalf("replayed state differs:\n%s\n%s", a, b)

@@ -46,6 +46,13 @@ type Sim struct {
 	paused  bool
 	speed   float64
 	actions []ActionRecord
+	// fired counts the events processed in this run: with the virtual time
+	// it places an action exactly, even between two events of one millisecond.
+	fired uint64
+	// generation counts the runs this Sim has held: New starts the first,
+	// and every reset and replay starts the next, so a view can tell a new
+	// run from the same run with time moved back.
+	generation uint64
 }
 
 // New builds a cluster from cfg and starts every node.
@@ -71,6 +78,8 @@ func (s *Sim) Reset(cfg Config) error {
 // init (re)builds everything that belongs to one run.
 func (s *Sim) init(cfg Config) {
 	seed := uint64(cfg.Seed)
+	s.generation++
+	s.fired = 0
 	s.cfg = cfg
 	s.clock = clock{}
 	s.net = network{}
@@ -178,6 +187,7 @@ func (s *Sim) NextEventAt() (int64, bool) { return s.clock.peek() }
 
 // fire runs one timer, then the checker.
 func (s *Sim) fire(t timer) {
+	s.fired++
 	n := s.node(t.node)
 	switch t.kind {
 	case timerTick:

@@ -6,6 +6,10 @@ import "encoding/json"
 // what the renderer draws, what window.raftplay.state() returns and what
 // cmd/sim prints at the end of a run.
 type Snapshot struct {
+	// Generation is the Sim's run count (see Sim.Replay): it changes on
+	// every reset and replay. It describes the Sim, not the run, so it is
+	// left out of the JSON, which equal runs must give byte for byte.
+	Generation uint64          `json:"-"`
 	Seed       int64           `json:"seed"`
 	NowMs      int64           `json:"now_ms"`
 	Paused     bool            `json:"paused"`

@@ -13,6 +13,7 @@ const logViewMax = 100
 // Snapshot returns a fresh, immutable view of the simulation.
 func (s *Sim) Snapshot() *Snapshot {
 	snap := &Snapshot{
+		Generation: s.generation,
 		Seed:       s.cfg.Seed,
 		NowMs:      s.clock.now,
 		Paused:     s.paused,

@@ -104,18 +104,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}
-	end := dur.Milliseconds()
-	for i, a := range append(start, actions...) {
-		if a.AtMs > end {
-			break
-		}
-		sim.AdvanceTo(a.AtMs)
-		if err := sim.Do(a.Action); err != nil {
-			// A refused action changes nothing; the run goes on, as in the browser.
-			fmt.Fprintf(stderr, "sim: action %d at %d ms refused: %v\n", i, a.AtMs, err)
-		}
+	refused, err := sim.Replay(raftsim.Run{Config: cfg, Actions: append(start, actions...), NowMs: dur.Milliseconds()})
+	if err != nil {
+		fmt.Fprintf(stderr, "sim: %v\n", err)
+		return 2
 	}
-	sim.AdvanceTo(end)
+	for _, r := range refused {
+		// A refused action changes nothing; the run goes on, as in the browser.
+		fmt.Fprintf(stderr, "sim: %v\n", r)
+	}
 	if *check {
 		sim.CheckLinearizability(0)
 	}

@@ -130,8 +130,15 @@ func TestResetForgetsTheOldRun(t *testing.T) {
 	s := newScene(cluster(5))
 	s.Observe(s.Snap, []raftsim.Event{{Seq: 1, Kind: raftsim.EvElected, Text: "n1 won"}})
 	s.Key('3')
+	// Time going back in the same run (time travel) is not a new run.
+	back := cluster(5)
+	back.NowMs = 0
+	s.Observe(back, nil)
+	if s.Ctl.Selected != 3 || len(s.Log.Latest(nil, 10)) != 1 {
+		t.Error("time going back in the same run dropped its selection or events")
+	}
 	next := cluster(5)
-	next.NowMs = 0
+	next.Generation = s.Snap.Generation + 1
 	s.Observe(next, nil)
 	if s.Ctl.Selected != 0 || len(s.Log.Latest(nil, 10)) != 0 {
 		t.Error("a new run kept the old run's selection or events")

@@ -146,7 +146,7 @@ func (s *Scene) Now() float64 {
 // last one: it logs the events, starts bursts for dropped messages where they
 // were last drawn, then places the messages for this frame.
 func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
-	if prev := s.Snap; prev != nil && (snap.NowMs < prev.NowMs || snap.Seed != prev.Seed) {
+	if prev := s.Snap; prev != nil && snap.Generation != prev.Generation {
 		// A new run: what was selected, remembered or logged belongs to the old one.
 		s.Ctl.Reset()
 		s.Drops.Clear()
