@@ -215,8 +215,12 @@ func (s *Sim) failAttempt(k *call, why string) {
 
 // nextUp returns the running node after id, round the ring (id if none).
 func (s *Sim) nextUp(id uint64) uint64 {
+	at, found := s.nodeIndex(id)
+	if !found {
+		at-- // id has left: start from the node before its place
+	}
 	for i := 1; i <= len(s.nodes); i++ {
-		n := s.nodes[(int(id)-1+i)%len(s.nodes)]
+		n := s.nodes[(at+i+len(s.nodes))%len(s.nodes)]
 		if n.up() {
 			return n.id
 		}

@@ -69,7 +69,7 @@ func (s *Sim) apply(a *Action) error {
 			}
 		}
 	case ActPartition:
-		return s.net.partition(a.Groups, len(s.nodes))
+		return s.net.partition(a.Groups, s.nodeIDs())
 	case ActHeal:
 		if s.net.groups == nil {
 			return fmt.Errorf("heal: the network is not partitioned")
@@ -83,7 +83,7 @@ func (s *Sim) apply(a *Action) error {
 		n := s.node(a.Node)
 		switch {
 		case n == nil:
-			return fmt.Errorf("unknown node %d (nodes are 1 to %d)", a.Node, len(s.nodes))
+			return fmt.Errorf("unknown node %d (%s)", a.Node, describeIDs(s.nodeIDs()))
 		case n.lying == a.On:
 			return fmt.Errorf("n%d's disk already %s", n.id, map[bool]string{true: "lies", false: "tells the truth"}[a.On])
 		}
@@ -175,7 +175,7 @@ func (s *Sim) defaultVia() uint64 {
 			return n.id
 		}
 	}
-	return 1
+	return s.nodes[0].id
 }
 
 func (s *Sim) transfer(to uint64) error {
@@ -207,13 +207,13 @@ func (s *Sim) leader() *node {
 func (s *Sim) setLoss(from, to uint64, rate float64) error {
 	for _, id := range []uint64{from, to} {
 		if id != 0 && s.node(id) == nil {
-			return fmt.Errorf("loss: unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+			return fmt.Errorf("loss: unknown node %d (%s)", id, describeIDs(s.nodeIDs()))
 		}
 	}
-	for f := uint64(1); f <= uint64(len(s.nodes)); f++ {
-		for t := uint64(1); t <= uint64(len(s.nodes)); t++ {
-			if f != t && (from == 0 || from == f) && (to == 0 || to == t) {
-				s.net.loss[f][t] = rate
+	for _, f := range s.nodes {
+		for _, t := range s.nodes {
+			if f != t && (from == 0 || from == f.id) && (to == 0 || to == t.id) {
+				s.net.setLoss(f.id, t.id, rate)
 			}
 		}
 	}
@@ -239,7 +239,7 @@ func (s *Sim) upNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+		return nil, fmt.Errorf("unknown node %d (%s)", id, describeIDs(s.nodeIDs()))
 	case !n.up():
 		return nil, fmt.Errorf("n%d is down", id)
 	}
@@ -250,7 +250,7 @@ func (s *Sim) downNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+		return nil, fmt.Errorf("unknown node %d (%s)", id, describeIDs(s.nodeIDs()))
 	case n.up():
 		return nil, fmt.Errorf("n%d is already running", id)
 	}

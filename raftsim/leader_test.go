@@ -19,7 +19,7 @@ func TestLeaderRule(t *testing.T) {
 		{"none", []NodeView{{ID: 1, Up: true, Role: RoleFollower}}, 0},
 		{"down leaders do not count", []NodeView{{ID: 1, Role: RoleLeader, Term: 9}, lead(2, 3)}, 2},
 		{"highest term wins", []NodeView{lead(1, 4), lead(2, 3)}, 1},
-		{"two leaders of one term: the lower ID", []NodeView{{ID: 1, Up: true}, lead(2, 5), {ID: 3}, lead(4, 5)}, 2},
+		{"two leaders of one term: the lower ID", []NodeView{lead(2, 5), lead(4, 5)}, 2},
 	} {
 		snap := &Snapshot{Nodes: c.nodes}
 		if got := snap.Leader(); got != c.want {

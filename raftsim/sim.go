@@ -1,6 +1,7 @@
 package raftsim
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -14,7 +15,10 @@ type Sim struct {
 	cfg   Config
 	clock clock
 	net   network
-	nodes []*node // index i holds node i+1
+	// nodes are kept in ID order. A node's raft ID is its identity
+	// everywhere (network, views, actions); an ID is never reused, so a
+	// node that leaves and one that joins are never confused.
+	nodes []*node
 
 	// rng draws latencies, disk times, losses and clock phases. raftRand is a
 	// separate stream, read only by raft's election-timeout draws, so that
@@ -214,11 +218,27 @@ func (s *Sim) fire(t timer) {
 	}
 }
 
+// node returns the node with raft ID id, or nil.
 func (s *Sim) node(id uint64) *node {
-	if id < 1 || id > uint64(len(s.nodes)) {
+	i, ok := s.nodeIndex(id)
+	if !ok {
 		return nil
 	}
-	return s.nodes[id-1]
+	return s.nodes[i]
+}
+
+// nodeIndex finds node id in s.nodes, or where it would go.
+func (s *Sim) nodeIndex(id uint64) (int, bool) {
+	return slices.BinarySearchFunc(s.nodes, id, func(n *node, id uint64) int { return cmp.Compare(n.id, id) })
+}
+
+// nodeIDs lists the nodes' IDs in order.
+func (s *Sim) nodeIDs() []uint64 {
+	ids := make([]uint64, len(s.nodes))
+	for i, n := range s.nodes {
+		ids[i] = n.id
+	}
+	return ids
 }
 
 // scheduleTick sets a freshly started node's first tick at its next phase.

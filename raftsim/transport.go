@@ -12,7 +12,7 @@ func (s *Sim) send(n *node, m *pb.Message) {
 	from, to := m.GetFrom(), m.GetTo()
 	lat := s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
 	f := &flight{msg: m, sentMs: s.clock.now, deliverMs: s.clock.now + lat}
-	if p := s.net.loss[from][to]; p > 0 {
+	if p := s.net.lossRate(from, to); p > 0 {
 		f.lost = s.rng.Float64() < p
 	}
 	s.net.add(f)

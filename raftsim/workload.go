@@ -35,7 +35,7 @@ func (s *Sim) startWorkload(kind workloadKind, count int, read ReadMode) {
 		if kind == stressWrites {
 			name = fmt.Sprintf("stress-%d", len(s.workload)+1)
 		}
-		via := uint64(len(s.workload)%len(s.nodes) + 1)
+		via := s.nodes[len(s.workload)%len(s.nodes)].id
 		w := &workloader{c: s.addClient(name, via, read, 3), kind: kind, active: true}
 		s.workload = append(s.workload, w)
 		s.nextCall(w)
