@@ -12,6 +12,22 @@ import "fmt"
 // actions are logged, and runs are deterministic); a hand-written action file
 // or an old link may, and its reader is told which and why.
 
+// Run is everything that reproduces a simulation: its config (the seed
+// included), its action log, and how far it had run.
+type Run struct {
+	Config  Config         `json:"config"`
+	Actions []ActionRecord `json:"actions"`
+	NowMs   int64          `json:"now_ms"`
+	// Fired is how many events the run had processed at NowMs; 0 means
+	// every event due by then (see ActionRecord.Fired).
+	Fired uint64 `json:"fired,omitempty"`
+}
+
+// Run returns what reproduces the simulation as it stands.
+func (s *Sim) Run() Run {
+	return Run{Config: s.cfg, Actions: s.Actions(), NowMs: s.clock.now, Fired: s.fired}
+}
+
 // Refusal is an action a replay could not do, and why.
 type Refusal struct {
 	Index  int // position in the run's action list

@@ -26,7 +26,7 @@ type Params struct {
 	// Scenario is a built-in story to play from Step (counted from 1).
 	Scenario string
 	Step     int
-	// Run is a shared run (raftsim.Run.Encode) to reproduce; it wins over
+	// Run is a shared run (runcodec.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
 }

@@ -5,6 +5,7 @@ import (
 	"syscall/js"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/runcodec"
 )
 
 // startRun sets up what the URL asks to show: a shared run, reproduced
@@ -14,7 +15,7 @@ import (
 func (a *app) startRun(p Params) []string {
 	switch {
 	case p.Run != "":
-		run, err := raftsim.DecodeRun(p.Run)
+		run, err := runcodec.Decode(p.Run)
 		var refused []raftsim.Refusal
 		if err == nil {
 			refused, err = a.sim.Replay(run)
