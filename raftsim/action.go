@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"raftplay/raftsim/v2store"
 )
 
 // Action is one thing done to the simulation: by a click, a key, a URL
@@ -227,7 +229,7 @@ func parseAction(v gjson.Result) (Action, error) {
 		a.Count = int(n.Int())
 		a.Read = "linearizable"
 		if r := v.Get("read"); r.Exists() {
-			if _, err := ParseReadMode(r.String()); err != nil || r.Type != gjson.String {
+			if _, err := v2store.ParseReadMode(r.String()); err != nil || r.Type != gjson.String {
 				return a, fmt.Errorf(`clients: "read" is linearizable, lease or serializable`)
 			}
 			a.Read = r.String()
@@ -235,7 +237,7 @@ func parseAction(v gjson.Result) (Action, error) {
 	case ActConsole:
 		l := v.Get("line")
 		if l.Type != gjson.String || strings.TrimSpace(l.String()) == "" {
-			return a, fmt.Errorf(`console needs "line", an etcdctl command such as "get /foo"`)
+			return a, fmt.Errorf(`console needs "line", an etcdctl v2store.Command such as "get /foo"`)
 		}
 		a.Line = l.String()
 		a.Via = optional("via")

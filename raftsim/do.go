@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"raftplay/raftsim/v2store"
 )
 
 // DoJSON parses an action in its JSON form (see ParseAction) and does it.
@@ -92,8 +94,8 @@ func (s *Sim) apply(a *Action) error {
 			n.disk.startLying()
 		}
 	case ActClients:
-		read, _ := ParseReadMode(a.Read)
-		if read == ReadLease && !s.cfg.CheckQuorum {
+		read, _ := v2store.ParseReadMode(a.Read)
+		if read == v2store.ReadLease && !s.cfg.CheckQuorum {
 			// raft refuses lease mode without CheckQuorum: the lease is only
 			// as good as the leader's check that it still has a quorum.
 			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
@@ -160,7 +162,7 @@ func (s *Sim) doPut(a *Action) error {
 	if err != nil {
 		return fmt.Errorf("put via %v", err)
 	}
-	s.invoke(s.user, n.id, Op{Kind: OpSet, Key: a.Key, Value: a.Value}, nil)
+	s.invoke(s.user, n.id, v2store.Op{Kind: v2store.OpSet, Key: a.Key, Value: a.Value}, nil)
 	return nil
 }
 

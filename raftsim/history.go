@@ -1,18 +1,20 @@
 package raftsim
 
+import "raftplay/raftsim/v2store"
+
 // HistoryOp is one client operation as a linearizability checker sees it:
 // when it was called, when it returned and what it returned.
 type HistoryOp struct {
 	ID     uint64
 	Client uint64
-	Op     Op
+	Op     v2store.Op
 	CallMs int64
 	// ReturnMs is when the client got its answer. For a call whose client
 	// gave up it is the first time any node applied the write, when one did
 	// (the effect happened by then), and HistoryInfinity otherwise.
 	ReturnMs int64
 	// Result is nil while the outcome is unknown.
-	Result *Result
+	Result *v2store.Result
 	// Pending is true while the client still waits (it may retry).
 	Pending bool
 	// Void marks a call that gave up with no effect: a read, or a write
@@ -33,7 +35,7 @@ type history struct {
 }
 
 func (h *history) called(k *call) {
-	if k.op.Kind == OpWatch {
+	if k.op.Kind == v2store.OpWatch {
 		return
 	}
 	if h.at == nil {
@@ -43,7 +45,7 @@ func (h *history) called(k *call) {
 	h.ops = append(h.ops, HistoryOp{ID: k.id, Client: k.client.id, Op: k.op, CallMs: k.callMs, ReturnMs: infinity, Pending: true})
 }
 
-func (h *history) returned(k *call, r *Result, now int64) {
+func (h *history) returned(k *call, r *v2store.Result, now int64) {
 	if i, ok := h.at[k.id]; ok {
 		res := *r
 		h.ops[i].ReturnMs, h.ops[i].Result, h.ops[i].Pending = now, &res, false
@@ -56,15 +58,15 @@ func (h *history) unknown(k *call) {
 		return
 	}
 	h.ops[i].Pending = false
-	h.ops[i].Void = !k.op.Kind.isWrite() || !k.proposed
+	h.ops[i].Void = !k.op.Kind.IsWrite() || !k.proposed
 	if !h.ops[i].Void {
 		h.unknownWrite[k.writeKey()] = i
 	}
 }
 
 // appliedSomewhere settles a given-up write when some node applies it.
-func (h *history) appliedSomewhere(c command, r Result, now int64) {
-	key := [2]uint64{c.client, c.seq}
+func (h *history) appliedSomewhere(c v2store.Command, r v2store.Result, now int64) {
+	key := [2]uint64{c.Client, c.Seq}
 	i, ok := h.unknownWrite[key]
 	if !ok {
 		return

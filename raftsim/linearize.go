@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/anishathalye/porcupine"
+
+	"raftplay/raftsim/v2store"
 )
 
 // The linearizability check: every client operation on a key (set, get, cas,
@@ -94,7 +96,7 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		if !modelled(op) {
 			continue
 		}
-		key := cleanKey(op.Op.Key)
+		key := v2store.CleanKey(op.Op.Key)
 		k := c.keys[key]
 		if k == nil {
 			k = &keyHistory{}
@@ -199,9 +201,9 @@ func fixesState(o HistoryOp) bool {
 		return false
 	}
 	switch o.Op.Kind {
-	case OpGet:
-		return r.OK() && !r.Dir || r.ErrCode == ErrKeyNotFound
-	case OpSet, OpDelete, OpCAS:
+	case v2store.OpGet:
+		return r.OK() && !r.Dir || r.ErrCode == v2store.ErrKeyNotFound
+	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS:
 		return r.OK()
 	}
 	return false
@@ -209,9 +211,9 @@ func fixesState(o HistoryOp) bool {
 
 func stateAfter(o HistoryOp) keyState {
 	switch o.Op.Kind {
-	case OpGet:
+	case v2store.OpGet:
 		return keyState{exists: o.Result.OK(), value: o.Result.Value}
-	case OpDelete:
+	case v2store.OpDelete:
 		return keyState{}
 	}
 	return keyState{exists: true, value: o.Op.Value}
@@ -223,9 +225,9 @@ func modelled(o HistoryOp) bool {
 		return false
 	}
 	switch o.Op.Kind {
-	case OpSet, OpDelete, OpCAS:
+	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS:
 		return true
-	case OpGet:
+	case v2store.OpGet:
 		return o.Result == nil || !o.Result.Dir
 	}
 	return false
@@ -250,11 +252,11 @@ func keyModel(init keyState) porcupine.Model {
 	nm := porcupine.NondeterministicModel{
 		Init: func() []any { return []any{init} },
 		Step: func(state, input, output any) []any {
-			st, op := state.(keyState), input.(Op)
+			st, op := state.(keyState), input.(v2store.Op)
 			if output == nil {
 				return append([]any{st}, effects(st, op)...)
 			}
-			r := output.(Result)
+			r := output.(v2store.Result)
 			if !consistent(st, op, r) {
 				return nil
 			}
@@ -268,38 +270,38 @@ func keyModel(init keyState) porcupine.Model {
 }
 
 // effects is the state after op succeeds from st (none when it cannot).
-func effects(st keyState, op Op) []any {
+func effects(st keyState, op v2store.Op) []any {
 	switch op.Kind {
-	case OpSet:
+	case v2store.OpSet:
 		return []any{keyState{exists: true, value: op.Value}}
-	case OpCAS:
+	case v2store.OpCAS:
 		if op.HasPrevIndex || st.exists && st.value == op.PrevValue {
 			return []any{keyState{exists: true, value: op.Value}}
 		}
-	case OpDelete:
+	case v2store.OpDelete:
 		if st.exists {
 			return []any{keyState{}}
 		}
-	case OpGet:
+	case v2store.OpGet:
 		return []any{st}
 	}
 	return nil
 }
 
 // consistent reports whether result r of op can be observed in state st.
-func consistent(st keyState, op Op, r Result) bool {
+func consistent(st keyState, op v2store.Op, r v2store.Result) bool {
 	switch {
-	case r.ErrCode == ErrKeyNotFound:
+	case r.ErrCode == v2store.ErrKeyNotFound:
 		return !st.exists
-	case r.ErrCode == ErrCompareFailed:
+	case r.ErrCode == v2store.ErrCompareFailed:
 		return op.HasPrevIndex || st.exists && st.value != op.PrevValue
 	case !r.OK():
 		return true // a directory clash: the model does not track directories
-	case op.Kind == OpGet:
+	case op.Kind == v2store.OpGet:
 		return st.exists && st.value == r.Value
-	case op.Kind == OpCAS && !op.HasPrevIndex:
+	case op.Kind == v2store.OpCAS && !op.HasPrevIndex:
 		return st.exists && st.value == op.PrevValue
-	case op.Kind == OpDelete:
+	case op.Kind == v2store.OpDelete:
 		return st.exists
 	}
 	return true
@@ -319,7 +321,7 @@ func describeOps(key string, ops []HistoryOp) []string {
 			ret = fmt.Sprintf("%d ms", o.ReturnMs)
 		}
 		if o.Result != nil {
-			res = o.Result.summary()
+			res = resultSummary(*o.Result)
 		}
 		out = append(out, fmt.Sprintf("client %d %s %s=%q from %d ms to %s: %s", o.Client, o.Op.Kind, o.Op.Key, o.Op.Value, o.CallMs, ret, res))
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"go.etcd.io/raft/v3"
+
+	"raftplay/raftsim/v2store"
 )
 
 // chaosRun runs checking clients under seeded crashes, restarts, partitions
@@ -93,7 +95,7 @@ func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
 		h.run(3000)
 		var total, n int64
 		for _, o := range h.sim.History(0) {
-			if o.Op.Kind == OpGet && o.Result != nil && o.Result.OK() && o.Client != 0 {
+			if o.Op.Kind == v2store.OpGet && o.Result != nil && o.Result.OK() && o.Client != 0 {
 				total += o.ReturnMs - o.CallMs
 				n++
 			}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+
+	"raftplay/raftsim/v2store"
 )
 
 // Sim is a whole simulated cluster: nodes, network, disks, clients, clock and
@@ -91,9 +93,9 @@ func (s *Sim) init(cfg Config) {
 	s.raftRand = rand.NewChaCha8(seedBytes(seed))
 	s.clients = newClients()
 	s.workload, s.stressing = nil, false
-	s.user = s.addClient("you", 0, ReadLinearizable, 0)
-	s.etcdctl = s.addClient("etcdctl", 0, ReadSerializable, 2)
-	s.watcher = s.addClient("etcdctl watch", 0, ReadSerializable, 0)
+	s.user = s.addClient("you", 0, v2store.ReadLinearizable, 0)
+	s.etcdctl = s.addClient("etcdctl", 0, v2store.ReadSerializable, 2)
+	s.watcher = s.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
 	s.checker = newChecker()
 	s.lin = newLinChecker()
 	s.actions = nil

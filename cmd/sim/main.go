@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
 )
 
 func main() {
@@ -82,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: -clients must be 0 to 16, got %d\n", *nClients)
 		return 2
 	}
-	if _, err := raftsim.ParseReadMode(*readMode); err != nil {
+	if _, err := v2store.ParseReadMode(*readMode); err != nil {
 		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
 		return 2
 	}
