@@ -85,7 +85,7 @@ func (s *Sim) apply(a *Action) error {
 		n := s.node(a.Node)
 		switch {
 		case n == nil:
-			return fmt.Errorf("unknown node %d (%s)", a.Node, describeIDs(s.nodeIDs()))
+			return fmt.Errorf("unknown node %d (%s)", a.Node, DescribeNodeIDs(s.nodeIDs()))
 		case n.lying == a.On:
 			return fmt.Errorf("n%d's disk already %s", n.id, map[bool]string{true: "lies", false: "tells the truth"}[a.On])
 		}
@@ -209,7 +209,7 @@ func (s *Sim) leader() *node {
 func (s *Sim) setLoss(from, to uint64, rate float64) error {
 	for _, id := range []uint64{from, to} {
 		if id != 0 && s.node(id) == nil {
-			return fmt.Errorf("loss: unknown node %d (%s)", id, describeIDs(s.nodeIDs()))
+			return fmt.Errorf("loss: unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 		}
 	}
 	for _, f := range s.nodes {
@@ -241,7 +241,7 @@ func (s *Sim) upNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("unknown node %d (%s)", id, describeIDs(s.nodeIDs()))
+		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 	case !n.up():
 		return nil, fmt.Errorf("n%d is down", id)
 	}
@@ -252,7 +252,7 @@ func (s *Sim) downNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("unknown node %d (%s)", id, describeIDs(s.nodeIDs()))
+		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 	case n.up():
 		return nil, fmt.Errorf("n%d is already running", id)
 	}

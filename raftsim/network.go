@@ -105,7 +105,7 @@ func (n *network) partition(groups [][]uint64, ids []uint64) error {
 		}
 		for _, id := range g {
 			if !slices.Contains(ids, id) {
-				return fmt.Errorf("partition: unknown node %d (%s)", id, describeIDs(ids))
+				return fmt.Errorf("partition: unknown node %d (%s)", id, DescribeNodeIDs(ids))
 			}
 			if slices.ContainsFunc(groupOf, func(g nodeGroup) bool { return g.id == id }) {
 				return fmt.Errorf("partition: node %d appears twice", id)
@@ -167,9 +167,9 @@ func (n *network) findLoss(from, to uint64) (int, bool) {
 	})
 }
 
-// describeIDs names the nodes there are, for error messages: "nodes are 1 to
+// DescribeNodeIDs names the nodes there are, for messages: "nodes are 1 to
 // 5", or their list when IDs have gaps.
-func describeIDs(ids []uint64) string {
+func DescribeNodeIDs(ids []uint64) string {
 	if len(ids) > 0 && ids[len(ids)-1]-ids[0] == uint64(len(ids)-1) {
 		return fmt.Sprintf("nodes are %d to %d", ids[0], ids[len(ids)-1])
 	}

@@ -127,6 +127,15 @@ func (s *Snapshot) Leader() uint64 {
 	})
 }
 
+// NodeIDs lists the nodes' raft IDs, in order.
+func (s *Snapshot) NodeIDs() []uint64 {
+	ids := make([]uint64, len(s.Nodes))
+	for i, n := range s.Nodes {
+		ids[i] = n.ID
+	}
+	return ids
+}
+
 // Node returns the view of node id, or nil.
 func (s *Snapshot) Node(id uint64) *NodeView {
 	for i := range s.Nodes {

@@ -30,7 +30,7 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 		s.Console.Toggle()
 		s.relayout()
 	case CmdConsoleVia:
-		s.Console.NextVia(len(snap.Nodes))
+		s.Console.NextVia(snap.NodeIDs())
 	case CmdStress:
 		return act(raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}), "", true
 	case CmdClients:
@@ -60,7 +60,7 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
 	nv := s.Snap.Node(s.Ctl.Selected)
 	if nv == nil {
-		return nil, selectFirst(len(s.Snap.Nodes))
+		return nil, selectFirst(s.Snap.NodeIDs())
 	}
 	s.Ctl.Selected = 0
 	return act(raftsim.Action{Op: raftsim.ActLyingDisk, Node: nv.ID, On: !nv.LyingDisk}), ""
