@@ -14,29 +14,28 @@ func busyRun(t testing.TB, seed int64) []byte {
 	h := newHarness(t, seed)
 	var log bytes.Buffer
 	h.sim.OnEvent(func(e Event) { fmt.Fprintln(&log, e) })
-	steps := []struct {
-		at int64
-		js string
-	}{
-		{300, `{"op":"put","value":"much"}`},
-		{500, `{"op":"crash","node":2}`},
-		{700, `{"op":"put","value":"wow","via":3}`},
-		{900, `{"op":"partition","groups":[[1,2],[3,4,5]]}`},
-		{1200, `{"op":"put","value":"cool","via":4}`},
-		{1500, `{"op":"restart","node":2}`},
-		{2000, `{"op":"heal"}`},
-		{2100, `{"op":"timeout","node":5}`},
-		{2600, `{"op":"put","value":"such","via":1}`},
+	actions, err := ParseActionRecords(`[
+		{"at_ms":300,"op":"put","value":"much"},
+		{"at_ms":500,"op":"crash","node":2},
+		{"at_ms":700,"op":"put","value":"wow","via":3},
+		{"at_ms":900,"op":"partition","groups":[[1,2],[3,4,5]]},
+		{"at_ms":1200,"op":"put","value":"cool","via":4},
+		{"at_ms":1500,"op":"restart","node":2},
+		{"at_ms":2000,"op":"heal"},
+		{"at_ms":2100,"op":"timeout","node":5},
+		{"at_ms":2600,"op":"put","value":"such","via":1}]`)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, s := range steps {
-		h.sim.AdvanceTo(s.at)
-		// Some actions may be refused in some seeds (e.g. no leader yet); a
-		// refusal is part of the run and must be deterministic too.
-		if err := h.sim.DoJSON(s.js); err != nil {
-			fmt.Fprintln(&log, "refused:", err)
-		}
+	refused, err := h.sim.Replay(Run{Config: h.sim.Config(), Actions: actions, NowMs: 4000})
+	if err != nil {
+		t.Fatal(err)
 	}
-	h.sim.AdvanceTo(4000)
+	// Some actions may be refused in some seeds (e.g. no leader yet); a
+	// refusal is part of the run and must be deterministic too.
+	for _, r := range refused {
+		fmt.Fprintln(&log, r)
+	}
 	log.Write(h.sim.SnapshotJSON())
 	return log.Bytes()
 }
