@@ -35,6 +35,7 @@ type Refusal struct {
 	Err    error
 }
 
+// Error says which action was refused, when, and why.
 func (r Refusal) Error() string {
 	return fmt.Sprintf("action %d (%s at %d ms) refused: %v", r.Index, r.Action.Op, r.Action.AtMs, r.Err)
 }

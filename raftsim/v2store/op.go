@@ -28,6 +28,7 @@ const (
 
 var opNames = [...]string{OpSet: "set", OpDelete: "delete", OpCAS: "cas", OpGet: "get", OpLs: "ls", OpWatch: "watch"}
 
+// String is the operation's etcdctl name, e.g. "set".
 func (k OpKind) String() string {
 	if int(k) < len(opNames) && opNames[k] != "" {
 		return opNames[k]
@@ -161,6 +162,7 @@ const (
 
 var readModeNames = [...]string{ReadLinearizable: "linearizable", ReadLease: "lease", ReadSerializable: "serializable"}
 
+// String is the read mode's name, as ParseReadMode reads it.
 func (m ReadMode) String() string { return readModeNames[m] }
 
 // ParseReadMode reads a read mode's name.
