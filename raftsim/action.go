@@ -227,7 +227,7 @@ func parseAction(v gjson.Result) (Action, error) {
 			return a, fmt.Errorf(`clients needs "count", 1 to 16`)
 		}
 		a.Count = int(n.Int())
-		a.Read = "linearizable"
+		a.Read = v2store.ReadLinearizable.String()
 		if r := v.Get("read"); r.Exists() {
 			if _, err := v2store.ParseReadMode(r.String()); err != nil || r.Type != gjson.String {
 				return a, fmt.Errorf(`clients: "read" is linearizable, lease or serializable`)

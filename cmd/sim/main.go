@@ -45,7 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	checkQuorum := fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
-	readMode := fs.String("read-mode", "linearizable", "how the checking clients read: linearizable, lease or serializable")
+	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
 	if err := fs.Parse(args); err != nil {

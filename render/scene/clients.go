@@ -1,6 +1,9 @@
 package scene
 
-import "raftplay/raftsim"
+import (
+	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
+)
 
 // clientsState is what the scene keeps for the clients' controls besides the
 // console itself: the laid-out console and the verdict panel.
@@ -34,11 +37,11 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	case CmdStress:
 		return act(raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}), "", true
 	case CmdClients:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: "linearizable"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}), "", true
 	case CmdClientsSerializable:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: "serializable"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}), "", true
 	case CmdClientsLease:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: "lease"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}), "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdLyingDisk:
