@@ -18,10 +18,10 @@ func (s *Sim) console(line string, via uint64) error {
 	if err != nil {
 		return err
 	}
-	s.emit(Event{Kind: EvConsole, Node: via, Text: fmt.Sprintf("$ etcdctl %s   (via n%d)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), via)})
+	s.emit(Event{Kind: EvConsole, Node: via, Line: ConsoleCommand, Text: fmt.Sprintf("$ etcdctl %s   (via n%d)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), via)})
 	if op.Kind == v2store.OpMemberList {
 		for _, n := range s.nodes {
-			s.consoleLine(via, fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
+			s.consoleLine(via, ConsoleAnswer, fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
 				n.id, n.id, n.id, n.id, n.up() && n.role == RoleLeader))
 		}
 		return nil
@@ -32,16 +32,20 @@ func (s *Sim) console(line string, via uint64) error {
 	}
 	s.invoke(c, via, op, func(r *v2store.Result) {
 		if r == nil {
-			s.consoleLine(via, "Error: client: etcd cluster is unavailable or misconfigured; error #0: timed out")
+			s.consoleLine(via, ConsoleError, "Error: client: etcd cluster is unavailable or misconfigured; error #0: timed out")
 			return
 		}
+		kind := ConsoleAnswer
+		if !r.OK() {
+			kind = ConsoleError
+		}
 		for _, l := range v2store.EtcdctlOutput(op, r) {
-			s.consoleLine(via, l)
+			s.consoleLine(via, kind, l)
 		}
 	})
 	return nil
 }
 
-func (s *Sim) consoleLine(via uint64, text string) {
-	s.emit(Event{Kind: EvConsole, Node: via, Text: text})
+func (s *Sim) consoleLine(via uint64, kind ConsoleLine, text string) {
+	s.emit(Event{Kind: EvConsole, Node: via, Line: kind, Text: text})
 }

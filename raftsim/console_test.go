@@ -12,7 +12,10 @@ func TestConsoleAnswersLikeEtcdctl(t *testing.T) {
 	l := h.leader(2000)
 	var out []string
 	h.sim.OnEvent(func(e Event) {
-		if e.Kind == EvConsole && !strings.HasPrefix(e.Text, "$ ") {
+		if e.Kind == EvConsole && e.Line != ConsoleCommand {
+			if (e.Line == ConsoleError) != strings.HasPrefix(e.Text, "Error") {
+				t.Errorf("console line %q is marked %s", e.Text, e.Line)
+			}
 			out = append(out, e.Text)
 		}
 	})

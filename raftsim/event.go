@@ -46,8 +46,10 @@ type Event struct {
 	// Reason is why a dropped message was lost.
 	Reason DropReason `json:"reason,omitempty"`
 	// Op is the op of an action event.
-	Op   ActionOp `json:"op,omitempty"`
-	Text string   `json:"text"`
+	Op ActionOp `json:"op,omitempty"`
+	// Line says what a console event's line is.
+	Line ConsoleLine `json:"line,omitempty"`
+	Text string      `json:"text"`
 
 	// Message events describe their message only when someone reads them:
 	// formatting every message of a long batch run would dominate its cost.
@@ -63,6 +65,16 @@ const (
 	DropPartition DropReason = "partition" // the partition separates its ends
 	DropNodeDown  DropReason = "node down" // its receiver was down when it arrived
 	DropByUser    DropReason = "by user"   // the drop action took it out of the air
+)
+
+// ConsoleLine says what a line of the etcdctl console is.
+type ConsoleLine string
+
+// The lines the console writes.
+const (
+	ConsoleCommand ConsoleLine = "command" // a command, echoed with the node it went to
+	ConsoleAnswer  ConsoleLine = "answer"  // what etcdctl printed
+	ConsoleError   ConsoleLine = "error"   // etcdctl's error
 )
 
 // messageEvent is an event about message f, with the fields every such event

@@ -81,12 +81,17 @@ func (s *Scene) ToolOn(cmd Command) bool {
 	return false
 }
 
+// consoleLineKinds colours the simulator's console lines.
+var consoleLineKinds = map[raftsim.ConsoleLine]LineKind{
+	raftsim.ConsoleCommand: LineCommand, raftsim.ConsoleAnswer: LineAnswer, raftsim.ConsoleError: LineError,
+}
+
 // observeClients passes the frame's console lines to the transcript and
 // describes the clients for the HUD.
 func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
 	for i := range events {
-		if events[i].Kind == raftsim.EvConsole {
-			s.Console.Transcript.Add(events[i].Text)
+		if e := &events[i]; e.Kind == raftsim.EvConsole {
+			s.Console.Transcript.add(ConsoleLine{Text: e.Text, Kind: consoleLineKinds[e.Line]})
 		}
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)
