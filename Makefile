@@ -43,7 +43,7 @@ test: deps wasm
 # linearizability check, and the browser figures (transfer sizes, first
 # frame, frames per second).
 bench: deps wasm
-	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/
+	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/ ./raftsim/linearize/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
 	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 

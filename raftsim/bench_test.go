@@ -32,25 +32,6 @@ func BenchmarkVirtualSecondsPerWallSecond(b *testing.B) {
 	}
 }
 
-// BenchmarkCheckTenMinutesOfStress times the linearizability check of the
-// whole history of 10 virtual minutes of stress (three writers) plus three
-// checking clients, checked in one go at the end.
-func BenchmarkCheckTenMinutesOfStress(b *testing.B) {
-	h := newHarness(b, 1)
-	h.do(`{"op":"stress","on":true}`)
-	h.do(`{"op":"clients","count":3}`)
-	h.run(600_000)
-	ops := len(h.sim.History(0))
-	b.ResetTimer()
-	for b.Loop() {
-		h.sim.lin = newLinChecker()
-		if v := h.sim.CheckLinearizability(0); v.Status != "linearizable" {
-			b.Fatalf("%s: %q", v.Status, v.Offending)
-		}
-	}
-	b.ReportMetric(float64(ops), "ops")
-}
-
 // BenchmarkSimsInGoroutines runs one and then two simulations at once, each
 // in its own goroutine, and reports the virtual seconds simulated per wall
 // second by all of them together (vs/s) and by each (vs/s/sim). Every raft

@@ -208,7 +208,7 @@ func (s *Sim) answer(k *call, r *v2store.Result) {
 	s.forget(k)
 	delete(s.clients.pending, k.id)
 	s.clients.history.returned(k, r, s.clock.now)
-	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, resultSummary(*r))})
+	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, r.Summary())})
 	if k.onDone != nil {
 		k.onDone(r)
 	}
@@ -280,23 +280,6 @@ func (k *call) describe() string {
 		return fmt.Sprintf("%s %s (%s)", k.op.Kind, k.op.Key, k.op.Read)
 	}
 	return fmt.Sprintf("%s %s", k.op.Kind, k.op.Key)
-}
-
-// resultSummary is a result in a few words for the event log.
-func resultSummary(r v2store.Result) string {
-	switch {
-	case !r.OK():
-		return "failed: " + r.Error()
-	case r.Kind == v2store.OpGet && r.Dir:
-		return fmt.Sprintf("read a directory at index %d", r.Index)
-	case r.Kind == v2store.OpGet:
-		return fmt.Sprintf("read %q at index %d", r.Value, r.Index)
-	case r.Kind == v2store.OpLs:
-		return fmt.Sprintf("listed %d keys at index %d", len(r.Children), r.Index)
-	case r.Kind == v2store.OpWatch:
-		return fmt.Sprintf("saw %s at index %d", r.Key, r.Index)
-	}
-	return fmt.Sprintf("applied at index %d", r.Index)
 }
 
 // infinity is the return time of a call whose outcome is unknown.

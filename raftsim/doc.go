@@ -16,6 +16,7 @@
 // views (snapshot.go, event.go); replay.go reproduces a run.
 //
 // Beside it: v2store (etcd's v2 key space, the nodes' state machine, and
-// etcdctl's command lines), runcodec (runs as share-link text) and scenario
-// (the stories).
+// etcdctl's command lines), linearize (the clients' history checked with
+// porcupine, plugged in through HistoryChecker), runcodec (runs as
+// share-link text) and scenario (the stories).
 package raftsim

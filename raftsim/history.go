@@ -84,3 +84,61 @@ func (s *Sim) History(from int) []HistoryOp {
 	}
 	return append([]HistoryOp(nil), s.clients.history.ops[from:]...)
 }
+
+// VerdictStatus is the linearizability check's judgement; its value is the
+// verdict's JSON "status".
+type VerdictStatus string
+
+// The judgements a Verdict can give.
+const (
+	StatusNoOperations    VerdictStatus = "no operations"    // nothing checked yet
+	StatusLinearizable    VerdictStatus = "linearizable"     // so far
+	StatusNotLinearizable VerdictStatus = "not linearizable" // for good: a piece has no order
+)
+
+// Verdict is the linearizability check's judgement so far.
+type Verdict struct {
+	Status VerdictStatus `json:"status"`
+	// Checked is how many operations have been judged.
+	Checked int `json:"checked"`
+	// Offending lists, for a history that is not linearizable, the
+	// operations of the piece that cannot be ordered, in words.
+	Offending []string `json:"offending,omitempty"`
+}
+
+// HistoryChecker judges the clients' history as the run goes; the playground
+// uses raftsim/linearize's. The simulator keeps one per run (see
+// CheckHistoryWith) and shows its verdict in every snapshot.
+type HistoryChecker interface {
+	// Check judges at most budget more operations (0: every one there is)
+	// of history, the whole history so far in call order, and returns the
+	// verdict.
+	Check(history []HistoryOp, budget int) Verdict
+	// Verdict is the judgement so far.
+	Verdict() Verdict
+}
+
+// CheckHistoryWith makes every run of the simulation, the current one
+// included, judge its clients' history with a checker newChecker makes.
+// Without one the verdict stays "no operations".
+func (s *Sim) CheckHistoryWith(newChecker func() HistoryChecker) {
+	s.newChecker = newChecker
+	s.lin = newChecker()
+}
+
+// CheckLinearizability advances the history check by at most budget
+// operations (0 means no limit) and returns the verdict so far.
+func (s *Sim) CheckLinearizability(budget int) Verdict {
+	if s.lin == nil {
+		return s.verdict()
+	}
+	return s.lin.Check(s.clients.history.ops, budget)
+}
+
+// verdict is the history check's judgement so far.
+func (s *Sim) verdict() Verdict {
+	if s.lin == nil {
+		return Verdict{Status: StatusNoOperations}
+	}
+	return s.lin.Verdict()
+}

@@ -43,8 +43,10 @@ type Sim struct {
 	workload  []*workloader
 	stressing bool
 
-	checker     checker
-	lin         *linChecker
+	checker checker
+	// lin judges the clients' history; newChecker makes one for each run.
+	lin         HistoryChecker
+	newChecker  func() HistoryChecker
 	events      eventRing
 	watchers    []watcher
 	nextWatcher uint64
@@ -97,7 +99,10 @@ func (s *Sim) init(cfg Config) {
 	s.etcdctl = s.addClient("etcdctl", 0, v2store.ReadSerializable, 2)
 	s.watcher = s.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
 	s.checker = newChecker()
-	s.lin = newLinChecker()
+	s.lin = nil
+	if s.newChecker != nil {
+		s.lin = s.newChecker()
+	}
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)
 	for i := range voters {

@@ -28,7 +28,7 @@ func (s *Sim) Snapshot() *Snapshot {
 		Invariants: s.checker.status(),
 		Clients: ClientsView{
 			Stress: s.stressing, Workload: len(s.workload), OpsPerSec: s.opsPerSecond(),
-			Operations: len(s.clients.history.ops), Linearizable: s.lin.verdict(),
+			Operations: len(s.clients.history.ops), Linearizable: s.verdict(),
 		},
 		Actions: s.Actions(),
 	}

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/linearize"
 	"raftplay/raftsim/v2store"
 )
 
@@ -102,6 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
 	}
+	sim.CheckHistoryWith(linearize.New)
 	if *verbose {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}

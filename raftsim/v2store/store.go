@@ -253,3 +253,20 @@ func (w Op) Wakes(key string) bool {
 	wk := CleanKey(w.Key)
 	return key == wk || w.Recursive && strings.HasPrefix(key, strings.TrimSuffix(wk, "/")+"/")
 }
+
+// Summary is the result in a few words, for an event log.
+func (r Result) Summary() string {
+	switch {
+	case !r.OK():
+		return "failed: " + r.Error()
+	case r.Kind == OpGet && r.Dir:
+		return fmt.Sprintf("read a directory at index %d", r.Index)
+	case r.Kind == OpGet:
+		return fmt.Sprintf("read %q at index %d", r.Value, r.Index)
+	case r.Kind == OpLs:
+		return fmt.Sprintf("listed %d keys at index %d", len(r.Children), r.Index)
+	case r.Kind == OpWatch:
+		return fmt.Sprintf("saw %s at index %d", r.Key, r.Index)
+	}
+	return fmt.Sprintf("applied at index %d", r.Index)
+}

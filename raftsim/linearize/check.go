@@ -1,4 +1,12 @@
-package raftsim
+// Package linearize is the linearizability check of the clients' history
+// (raftsim.HistoryChecker): every client operation on a key (set, get, cas,
+// delete; ls and watches are left out) is judged by porcupine against a
+// sequential model of one key, the history partitioned per key. The check
+// runs in bounded pieces as the run goes: a key's history is cut after an
+// operation that nothing else on the key overlaps and whose outcome fixes the
+// key's state (a get, or a successful write); the part before the cut is
+// checked once and dropped, and the state after it starts the next piece.
+package linearize
 
 import (
 	"fmt"
@@ -6,37 +14,9 @@ import (
 
 	"github.com/anishathalye/porcupine"
 
+	"raftplay/raftsim"
 	"raftplay/raftsim/v2store"
 )
-
-// The linearizability check: every client operation on a key (set, get, cas,
-// delete; ls and watches are left out) is judged by porcupine against a
-// sequential model of one key, the history partitioned per key. The check
-// runs in bounded pieces as the run goes: a key's history is cut after an
-// operation that nothing else on the key overlaps and whose outcome fixes the
-// key's state (a get, or a successful write); the part before the cut is
-// checked once and dropped, and the state after it starts the next piece.
-
-// VerdictStatus is the linearizability check's judgement; its value is the
-// verdict's JSON "status".
-type VerdictStatus string
-
-// The judgements a Verdict can give.
-const (
-	StatusNoOperations    VerdictStatus = "no operations"    // nothing checked yet
-	StatusLinearizable    VerdictStatus = "linearizable"     // so far
-	StatusNotLinearizable VerdictStatus = "not linearizable" // for good: a piece has no order
-)
-
-// Verdict is the linearizability check's judgement so far.
-type Verdict struct {
-	Status VerdictStatus `json:"status"`
-	// Checked is how many operations have been judged.
-	Checked int `json:"checked"`
-	// Offending lists, for a history that is not linearizable, the
-	// operations of the piece that cannot be ordered, in words.
-	Offending []string `json:"offending,omitempty"`
-}
 
 // keyState is one key's value, or its absence.
 type keyState struct {
@@ -47,11 +27,11 @@ type keyState struct {
 // keyHistory is the part of one key's history not yet checked.
 type keyHistory struct {
 	init keyState
-	ops  []HistoryOp
+	ops  []raftsim.HistoryOp
 }
 
-// linChecker carries the check across calls.
-type linChecker struct {
+// checker carries the check across calls.
+type checker struct {
 	consumed int // history operations handed to keys so far
 	keys     map[string]*keyHistory
 	order    []string // keys in first-seen order, for a deterministic walk
@@ -64,30 +44,27 @@ type linChecker struct {
 // (and kept) even without a cut, so a verdict never waits for ever.
 const maxPiece = 400
 
-func newLinChecker() *linChecker {
-	return &linChecker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}}
+// New returns a check with nothing judged yet, for one run.
+func New() raftsim.HistoryChecker {
+	return &checker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}}
 }
 
-// CheckLinearizability advances the check by at most budget operations
-// (0 means no limit) and returns the verdict so far.
-func (s *Sim) CheckLinearizability(budget int) Verdict {
-	return s.lin.advance(s.clients.history.ops, budget)
-}
-
-func (c *linChecker) verdict() Verdict {
-	v := Verdict{Status: StatusLinearizable, Checked: c.checked, Offending: c.failed}
+// Verdict is the judgement so far.
+func (c *checker) Verdict() raftsim.Verdict {
+	v := raftsim.Verdict{Status: raftsim.StatusLinearizable, Checked: c.checked, Offending: c.failed}
 	switch {
 	case c.failed != nil:
-		v.Status = StatusNotLinearizable
+		v.Status = raftsim.StatusNotLinearizable
 	case c.checked == 0:
-		v.Status = StatusNoOperations
+		v.Status = raftsim.StatusNoOperations
 	}
 	return v
 }
 
-func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
+// Check judges at most budget more operations of history (0: all).
+func (c *checker) Check(history []raftsim.HistoryOp, budget int) raftsim.Verdict {
 	if c.failed != nil {
-		return c.verdict()
+		return c.Verdict()
 	}
 	// Operations still pending may change; take only those before the first.
 	for c.consumed < len(history) && !history[c.consumed].Pending {
@@ -109,7 +86,7 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 	// Results of given-up writes may have been settled since: reread them.
 	for _, key := range c.order {
 		for i, op := range c.keys[key].ops {
-			if op.ReturnMs == infinity {
+			if op.ReturnMs == raftsim.HistoryInfinity {
 				c.keys[key].ops[i] = history[opIndex(history, op.ID)]
 				c.dirty[key] = true
 			}
@@ -117,7 +94,7 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 	}
 	// Operations not taken yet were called after this; a cut must come
 	// before the first of them, or one of them could overlap it.
-	horizon := int64(infinity)
+	horizon := int64(raftsim.HistoryInfinity)
 	if c.consumed < len(history) {
 		horizon = history[c.consumed].CallMs
 	}
@@ -133,12 +110,12 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		}
 		delete(c.dirty, key)
 	}
-	return c.verdict()
+	return c.Verdict()
 }
 
 // opIndex finds an operation in the history by ID (IDs are call order).
-func opIndex(history []HistoryOp, id uint64) int {
-	i, _ := slices.BinarySearchFunc(history, id, func(o HistoryOp, id uint64) int {
+func opIndex(history []raftsim.HistoryOp, id uint64) int {
+	i, _ := slices.BinarySearchFunc(history, id, func(o raftsim.HistoryOp, id uint64) int {
 		switch {
 		case o.ID < id:
 			return -1
@@ -152,7 +129,7 @@ func opIndex(history []HistoryOp, id uint64) int {
 
 // checkKey checks the key's unchecked history up to its last cut and drops
 // what was checked. It reports false when the history is not linearizable.
-func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
+func (c *checker) checkKey(key string, k *keyHistory, horizon int64) bool {
 	cut := lastCut(k.ops, horizon)
 	if cut < 0 && len(k.ops) < maxPiece {
 		return true
@@ -168,7 +145,7 @@ func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
 	if cut >= 0 {
 		k.init = stateAfter(k.ops[cut])
 		c.checked += cut + 1
-		k.ops = append([]HistoryOp(nil), k.ops[cut+1:]...)
+		k.ops = append([]raftsim.HistoryOp(nil), k.ops[cut+1:]...)
 	}
 	return true
 }
@@ -176,7 +153,7 @@ func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
 // lastCut finds the last operation after which the key's history can be cut:
 // it overlaps no other operation, returned before horizon (when operations
 // not yet seen may start), and its outcome fixes the key's state.
-func lastCut(ops []HistoryOp, horizon int64) int {
+func lastCut(ops []raftsim.HistoryOp, horizon int64) int {
 	for i := len(ops) - 1; i >= 0; i-- {
 		if !fixesState(ops[i]) || ops[i].ReturnMs >= horizon {
 			continue
@@ -195,9 +172,9 @@ func lastCut(ops []HistoryOp, horizon int64) int {
 	return -1
 }
 
-func fixesState(o HistoryOp) bool {
+func fixesState(o raftsim.HistoryOp) bool {
 	r := o.Result
-	if r == nil || o.ReturnMs == infinity {
+	if r == nil || o.ReturnMs == raftsim.HistoryInfinity {
 		return false
 	}
 	switch o.Op.Kind {
@@ -209,7 +186,7 @@ func fixesState(o HistoryOp) bool {
 	return false
 }
 
-func stateAfter(o HistoryOp) keyState {
+func stateAfter(o raftsim.HistoryOp) keyState {
 	switch o.Op.Kind {
 	case v2store.OpGet:
 		return keyState{exists: o.Result.OK(), value: o.Result.Value}
@@ -220,7 +197,7 @@ func stateAfter(o HistoryOp) keyState {
 }
 
 // modelled tells the operations the per-key model judges.
-func modelled(o HistoryOp) bool {
+func modelled(o raftsim.HistoryOp) bool {
 	if o.Void {
 		return false
 	}
@@ -233,7 +210,7 @@ func modelled(o HistoryOp) bool {
 	return false
 }
 
-func toPorcupine(ops []HistoryOp) []porcupine.Operation {
+func toPorcupine(ops []raftsim.HistoryOp) []porcupine.Operation {
 	out := make([]porcupine.Operation, len(ops))
 	for i, o := range ops {
 		var output any
@@ -310,18 +287,18 @@ func consistent(st keyState, op v2store.Op, r v2store.Result) bool {
 // describeOpsLimit bounds how many operations a verdict lists.
 const describeOpsLimit = 12
 
-func describeOps(key string, ops []HistoryOp) []string {
+func describeOps(key string, ops []raftsim.HistoryOp) []string {
 	if len(ops) > describeOpsLimit {
 		ops = ops[len(ops)-describeOpsLimit:]
 	}
 	out := []string{fmt.Sprintf("key %s: no order of these operations explains what clients saw", key)}
 	for _, o := range ops {
 		ret, res := "never", "unknown"
-		if o.ReturnMs != infinity {
+		if o.ReturnMs != raftsim.HistoryInfinity {
 			ret = fmt.Sprintf("%d ms", o.ReturnMs)
 		}
 		if o.Result != nil {
-			res = resultSummary(*o.Result)
+			res = o.Result.Summary()
 		}
 		out = append(out, fmt.Sprintf("client %d %s %s=%q from %d ms to %s: %s", o.Client, o.Op.Kind, o.Op.Key, o.Op.Value, o.CallMs, ret, res))
 	}
