@@ -44,7 +44,7 @@ test: deps wasm
 # linearizability check, and the browser figures (transfer sizes, first
 # frame, frames per second).
 bench: deps wasm
-	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/
+	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/ ./raftsim/linearize/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
 	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 
@@ -60,7 +60,7 @@ nemesis:
 # testdata/fuzz) run in make test. A crasher lands in the package's
 # testdata/fuzz, where it stays as a regression test.
 FUZZTIME ?= 1m
-FUZZ_TARGETS := raftsim:FuzzParseAction raftsim:FuzzDecodeRun raftsim:FuzzConsoleLine \
+FUZZ_TARGETS := raftsim:FuzzParseAction raftsim/runcodec:FuzzDecodeRun raftsim:FuzzConsoleLine \
 	raftsim/scenario:FuzzParse cmd/wasm:FuzzParseParams cmd/wasm:FuzzHostMessage
 fuzz:
 	for t in $(FUZZ_TARGETS); do \

@@ -7,13 +7,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"raftplay/raftsim/v2store"
 )
 
 // Action is one thing done to the simulation: by a click, a key, a URL
-// parameter, a host page, a scenario or a test. Its JSON form is the one of
-// design.md, e.g. {"op":"crash","node":2}. Fields an op does not use are zero.
+// parameter, a host page, a scenario or a test. Its JSON form is the one the
+// README's "Actions" section lists, e.g. {"op":"crash","node":2}. Fields an op
+// does not use are zero.
 type Action struct {
-	Op      string     `json:"op"`
+	Op      ActionOp   `json:"op"`
 	Node    uint64     `json:"node,omitempty"`
 	From    uint64     `json:"from,omitempty"`
 	To      uint64     `json:"to,omitempty"`
@@ -35,6 +38,11 @@ type Action struct {
 // as kept in the action log and read from action files.
 type ActionRecord struct {
 	AtMs int64 `json:"at_ms"`
+	// Fired is how many events the run had processed when the action was
+	// done. It tells apart two moments of one millisecond (a story acts at the
+	// event that makes its condition hold, before the others due then); 0, as
+	// in hand-written files, means after every event due by AtMs.
+	Fired uint64 `json:"fired,omitempty"`
 	Action
 }
 
@@ -48,27 +56,70 @@ func (a Action) MarshalJSON() ([]byte, error) {
 	switch {
 	case err != nil:
 		return b, err
-	case !a.On && (a.Op == "stress" || a.Op == "lying-disk"):
+	case !a.On && (a.Op == ActStress || a.Op == ActLyingDisk):
 		return append(b[:len(b)-1], `,"on":false}`...), nil
-	case a.Rate == 0 && a.Op == "loss":
+	case a.Rate == 0 && a.Op == ActLoss:
 		return append(b[:len(b)-1], `,"rate":0}`...), nil
 	}
 	return b, nil
 }
 
-// MarshalJSON writes the record as its action with "at_ms" first.
+// MarshalJSON writes the record as its action with "at_ms" (and "fired")
+// first.
 func (r ActionRecord) MarshalJSON() ([]byte, error) {
 	b, err := r.Action.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
-	return append(fmt.Appendf(nil, `{"at_ms":%d,`, r.AtMs), b[1:]...), nil
+	head := fmt.Appendf(nil, `{"at_ms":%d,`, r.AtMs)
+	if r.Fired != 0 {
+		head = fmt.Appendf(head, `"fired":%d,`, r.Fired)
+	}
+	return append(head, b[1:]...), nil
 }
 
+// ActionOp names what an action does. Its value is the action's JSON "op":
+// each name is written here once, and every caller uses the constants.
+type ActionOp string
+
+// The actions the simulator accepts.
+const (
+	ActCrash      ActionOp = "crash"       // stop a running node; what its disk did not sync is lost
+	ActRestart    ActionOp = "restart"     // start a crashed node again from its disk
+	ActCrashAll   ActionOp = "crash-all"   // crash every running node
+	ActRestartAll ActionOp = "restart-all" // restart every crashed node
+	ActPartition  ActionOp = "partition"   // split the network into groups that cannot reach each other
+	ActHeal       ActionOp = "heal"        // join the partition's groups again
+	ActPut        ActionOp = "put"         // a client write, through the leader or a named node
+	ActTimeout    ActionOp = "timeout"     // make a node campaign now, as if its election timer fired
+	ActTransfer   ActionOp = "transfer"    // hand leadership to a node
+	ActDrop       ActionOp = "drop"        // lose one message in flight
+	ActLoss       ActionOp = "loss"        // set the loss rate of links
+	ActConsole    ActionOp = "console"     // an etcdctl command line
+	ActStress     ActionOp = "stress"      // stress writers on or off
+	ActClients    ActionOp = "clients"     // add checking clients
+	ActLyingDisk  ActionOp = "lying-disk"  // make a node's disk acknowledge writes before they are durable, or stop
+	ActPause      ActionOp = "pause"       // stop the virtual clock
+	ActPlay       ActionOp = "play"        // run the virtual clock
+	ActStep       ActionOp = "step"        // process exactly one event
+	ActSpeed      ActionOp = "speed"       // set virtual milliseconds per wall millisecond
+	ActReset      ActionOp = "reset"       // start a new run, with a seed or the same one
+)
+
 // Ops lists every action the simulator accepts, in the order help texts show them.
-var Ops = []string{
-	"crash", "restart", "crash-all", "restart-all", "partition", "heal", "put",
-	"timeout", "transfer", "drop", "loss", "console", "stress", "clients", "lying-disk", "pause", "play", "step", "speed", "reset",
+var Ops = []ActionOp{
+	ActCrash, ActRestart, ActCrashAll, ActRestartAll, ActPartition, ActHeal, ActPut,
+	ActTimeout, ActTransfer, ActDrop, ActLoss, ActConsole, ActStress, ActClients,
+	ActLyingDisk, ActPause, ActPlay, ActStep, ActSpeed, ActReset,
+}
+
+// actionOpNames is Ops as text, for error messages.
+func actionOpNames() string {
+	names := make([]string, len(Ops))
+	for i, op := range Ops {
+		names[i] = string(op)
+	}
+	return strings.Join(names, ", ")
 }
 
 // ParseAction reads one action from JSON. It checks the shape (known op, the
@@ -98,6 +149,11 @@ func ParseActionRecords(js string) ([]ActionRecord, error) {
 			err = fmt.Errorf("actions[%d].at_ms: need a whole number of milliseconds >= 0", i.Int())
 			return false
 		}
+		fired := v.Get("fired")
+		if fired.Exists() && (fired.Type != gjson.Number || fired.Num < 0 || float64(fired.Uint()) != fired.Num) {
+			err = fmt.Errorf("actions[%d].fired: need a whole number of events >= 0", i.Int())
+			return false
+		}
 		a, e := parseAction(v)
 		if e != nil {
 			err = fmt.Errorf("actions[%d]: %v", i.Int(), e)
@@ -107,7 +163,7 @@ func ParseActionRecords(js string) ([]ActionRecord, error) {
 			err = fmt.Errorf("actions[%d].at_ms: %d is before the previous action's %d", i.Int(), at.Int(), recs[n-1].AtMs)
 			return false
 		}
-		recs = append(recs, ActionRecord{AtMs: at.Int(), Action: a})
+		recs = append(recs, ActionRecord{AtMs: at.Int(), Fired: fired.Uint(), Action: a})
 		return true
 	})
 	return recs, err
@@ -119,9 +175,9 @@ func parseAction(v gjson.Result) (Action, error) {
 	}
 	op := v.Get("op")
 	if op.Type != gjson.String {
-		return Action{}, fmt.Errorf(`action needs "op", one of %s`, strings.Join(Ops, ", "))
+		return Action{}, fmt.Errorf(`action needs "op", one of %s`, actionOpNames())
 	}
-	a := Action{Op: op.String()}
+	a := Action{Op: ActionOp(op.String())}
 	var err error
 	need := func(field string) uint64 {
 		if err != nil {
@@ -138,13 +194,13 @@ func parseAction(v gjson.Result) (Action, error) {
 		return need(field)
 	}
 	switch a.Op {
-	case "crash", "restart", "timeout":
+	case ActCrash, ActRestart, ActTimeout:
 		a.Node = need("node")
-	case "transfer":
+	case ActTransfer:
 		a.To = need("to")
-	case "drop":
+	case ActDrop:
 		a.Message = need("message")
-	case "put":
+	case ActPut:
 		val := v.Get("value")
 		if val.Type != gjson.String || val.String() == "" {
 			return a, fmt.Errorf(`put needs a non-empty string "value"`)
@@ -157,42 +213,42 @@ func parseAction(v gjson.Result) (Action, error) {
 			a.Key = k.String()
 		}
 		a.Via = optional("via")
-	case "partition":
+	case ActPartition:
 		a.Groups, err = parseGroups(v.Get("groups"))
-	case "lying-disk":
+	case ActLyingDisk:
 		a.Node = need("node")
 		on := v.Get("on")
 		if on.Type != gjson.True && on.Type != gjson.False {
 			return a, fmt.Errorf(`lying-disk needs "on": true or false`)
 		}
 		a.On = on.Bool()
-	case "stress":
+	case ActStress:
 		on := v.Get("on")
 		if on.Type != gjson.True && on.Type != gjson.False {
 			return a, fmt.Errorf(`stress needs "on": true or false`)
 		}
 		a.On = on.Bool()
-	case "clients":
+	case ActClients:
 		n := v.Get("count")
 		if n.Type != gjson.Number || n.Num < 1 || n.Num > 16 || float64(n.Int()) != n.Num {
 			return a, fmt.Errorf(`clients needs "count", 1 to 16`)
 		}
 		a.Count = int(n.Int())
-		a.Read = "linearizable"
+		a.Read = v2store.ReadLinearizable.String()
 		if r := v.Get("read"); r.Exists() {
-			if _, err := ParseReadMode(r.String()); err != nil || r.Type != gjson.String {
+			if _, err := v2store.ParseReadMode(r.String()); err != nil || r.Type != gjson.String {
 				return a, fmt.Errorf(`clients: "read" is linearizable, lease or serializable`)
 			}
 			a.Read = r.String()
 		}
-	case "console":
+	case ActConsole:
 		l := v.Get("line")
 		if l.Type != gjson.String || strings.TrimSpace(l.String()) == "" {
-			return a, fmt.Errorf(`console needs "line", an etcdctl command such as "get /foo"`)
+			return a, fmt.Errorf(`console needs "line", an etcdctl v2store.Command such as "get /foo"`)
 		}
 		a.Line = l.String()
 		a.Via = optional("via")
-	case "loss":
+	case ActLoss:
 		// Without from or to, the rate applies to every link from or to any node.
 		a.From, a.To = optional("from"), optional("to")
 		r := v.Get("rate")
@@ -200,22 +256,22 @@ func parseAction(v gjson.Result) (Action, error) {
 			return a, fmt.Errorf(`loss needs "rate", a probability from 0 to 1`)
 		}
 		a.Rate = r.Num
-	case "speed":
+	case ActSpeed:
 		x := v.Get("x")
 		if x.Type != gjson.Number || x.Num <= 0 || x.Num > 1000 {
 			return a, fmt.Errorf(`speed needs "x", a number in (0, 1000]`)
 		}
 		a.X = x.Num
-	case "reset":
+	case ActReset:
 		if s := v.Get("seed"); s.Exists() {
 			if s.Type != gjson.Number || float64(s.Int()) != s.Num {
 				return a, fmt.Errorf(`reset: "seed" must be a whole number`)
 			}
 			a.Seed = s.Int()
 		}
-	case "crash-all", "restart-all", "heal", "pause", "play", "step":
+	case ActCrashAll, ActRestartAll, ActHeal, ActPause, ActPlay, ActStep:
 	default:
-		return a, fmt.Errorf("unknown op %q; known: %s", a.Op, strings.Join(Ops, ", "))
+		return a, fmt.Errorf("unknown op %q; known: %s", a.Op, actionOpNames())
 	}
 	// JSON cannot carry other bytes: the action log would write them as
 	// U+FFFD, and a replay would do another action.

@@ -128,7 +128,10 @@ func TestLinkLossDropsMessages(t *testing.T) {
 	l := h.leader(2000)
 	lost := 0
 	h.sim.OnEvent(func(e Event) {
-		if e.Kind == EvDropped && strings.Contains(e.Text, "(lost)") {
+		if e.Kind == EvDropped && e.Reason == DropLost {
+			if e.From != l.ID || e.To == 0 || e.MsgType == "" {
+				t.Errorf("a lost message's event names it %d→%d %q; the leader is %d", e.From, e.To, e.MsgType, l.ID)
+			}
 			lost++
 		}
 	})

@@ -6,40 +6,9 @@ import (
 	"math"
 
 	pb "go.etcd.io/raft/v3/raftpb"
+
+	"raftplay/raftsim/v2store"
 )
-
-// ReadMode is how a client's reads are served.
-type ReadMode uint8
-
-const (
-	// ReadLinearizable reads go through raft's ReadIndex in its safe mode
-	// (ReadOnlySafe): the node learns the leader's commit index, which the
-	// leader confirms with a round of heartbeats to a quorum, waits until it
-	// has applied that far, then answers. etcdctl get --quorum.
-	ReadLinearizable ReadMode = iota
-	// ReadLease reads go through ReadIndex in raft's lease mode
-	// (ReadOnlyLeaseBased): the leader answers from its commit index at
-	// once, trusting that with CheckQuorum no other leader can have been
-	// elected yet.
-	ReadLease
-	// ReadSerializable reads are answered at once from the node's own
-	// state, which may be stale. etcdctl v2's plain get.
-	ReadSerializable
-)
-
-var readModeNames = [...]string{ReadLinearizable: "linearizable", ReadLease: "lease", ReadSerializable: "serializable"}
-
-func (m ReadMode) String() string { return readModeNames[m] }
-
-// ParseReadMode reads a read mode's name.
-func ParseReadMode(name string) (ReadMode, error) {
-	for m, n := range readModeNames {
-		if n == name {
-			return ReadMode(m), nil
-		}
-	}
-	return 0, fmt.Errorf("read mode %q: linearizable, lease or serializable", name)
-}
 
 // client is a simulated etcd client. It sends its operations to one node,
 // waits ClientTimeoutMs for each attempt, and retries (same sequence number,
@@ -53,7 +22,7 @@ type client struct {
 	id      uint64
 	name    string
 	via     uint64
-	read    ReadMode
+	read    v2store.ReadMode
 	retries int // attempts after the first before the outcome is unknown
 	seq     uint64
 	busy    bool
@@ -77,7 +46,7 @@ type call struct {
 	id       uint64 // history ID
 	client   *client
 	seq      uint64
-	op       Op
+	op       v2store.Op
 	via      uint64 // node of the current attempt
 	attempt  int
 	callMs   int64
@@ -87,7 +56,7 @@ type call struct {
 	// until then a failed call is known not to have taken effect.
 	proposed bool
 	// onDone is told the answer (or nil when the outcome is unknown).
-	onDone func(*Result)
+	onDone func(*v2store.Result)
 }
 
 // clients tracks every client and every call still waiting for an answer.
@@ -107,7 +76,7 @@ func newClients() clients {
 }
 
 // addClient creates a client talking to node via.
-func (s *Sim) addClient(name string, via uint64, read ReadMode, retries int) *client {
+func (s *Sim) addClient(name string, via uint64, read v2store.ReadMode, retries int) *client {
 	c := &client{id: uint64(len(s.clients.list) + 1), name: name, via: via, read: read, retries: retries}
 	s.clients.list = append(s.clients.list, c)
 	return c
@@ -115,7 +84,7 @@ func (s *Sim) addClient(name string, via uint64, read ReadMode, retries int) *cl
 
 // invoke starts an operation of client c through node via. onDone, if set,
 // is told the result.
-func (s *Sim) invoke(c *client, via uint64, op Op, onDone func(*Result)) *call {
+func (s *Sim) invoke(c *client, via uint64, op v2store.Op, onDone func(*v2store.Result)) *call {
 	c.seq++
 	s.clients.nextID++
 	k := &call{id: s.clients.nextID, client: c, seq: c.seq, op: op, via: via, onDone: onDone}
@@ -155,10 +124,10 @@ func (s *Sim) attempt(k *call) {
 		return // the connection fails; the time-out will retry elsewhere
 	}
 	switch {
-	case k.op.Kind.isWrite():
+	case k.op.Kind.IsWrite():
 		wk := k.writeKey()
 		s.clients.writes[wk] = k
-		data := command{client: wk[0], seq: wk[1], op: k.op}.encode()
+		data := v2store.Command{Client: wk[0], Seq: wk[1], Op: k.op}.Encode()
 		err := n.raftPropose(data)
 		k.proposed = k.proposed || err == nil
 		if err != nil && n.up() {
@@ -168,16 +137,16 @@ func (s *Sim) attempt(k *call) {
 			return
 		}
 		n.pump()
-	case k.op.Kind == OpWatch:
+	case k.op.Kind == v2store.OpWatch:
 		n.watches = append(n.watches, k)
-	case k.op.Read == ReadSerializable:
-		r := n.kv.read(k.op)
+	case k.op.Read == v2store.ReadSerializable:
+		r := n.kv.Read(k.op)
 		s.answer(k, &r)
 	default:
 		s.clients.reads[k.id] = k
 		n.reads = append(n.reads, k.id)
 		ctx := binary.BigEndian.AppendUint64(nil, k.id)
-		n.raftReadIndex(ctx, k.op.Read == ReadLease)
+		n.raftReadIndex(ctx, k.op.Read == v2store.ReadLease)
 		n.pump()
 	}
 }
@@ -185,7 +154,7 @@ func (s *Sim) attempt(k *call) {
 // timedOut fails the call's attempt when its time-out fires.
 func (s *Sim) timedOut(id, attempt uint64) {
 	k := s.clients.pending[id]
-	if k == nil || uint64(k.attempt) != attempt || k.op.Kind == OpWatch {
+	if k == nil || uint64(k.attempt) != attempt || k.op.Kind == v2store.OpWatch {
 		return
 	}
 	s.failAttempt(k, fmt.Sprintf("timed out after %d ms", s.cfg.ClientTimeoutMs))
@@ -215,8 +184,12 @@ func (s *Sim) failAttempt(k *call, why string) {
 
 // nextUp returns the running node after id, round the ring (id if none).
 func (s *Sim) nextUp(id uint64) uint64 {
+	at, found := s.nodeIndex(id)
+	if !found {
+		at-- // id has left: start from the node before its place
+	}
 	for i := 1; i <= len(s.nodes); i++ {
-		n := s.nodes[(int(id)-1+i)%len(s.nodes)]
+		n := s.nodes[(at+i+len(s.nodes))%len(s.nodes)]
 		if n.up() {
 			return n.id
 		}
@@ -231,11 +204,11 @@ func (s *Sim) forget(k *call) {
 }
 
 // answer completes a call with its result.
-func (s *Sim) answer(k *call, r *Result) {
+func (s *Sim) answer(k *call, r *v2store.Result) {
 	s.forget(k)
 	delete(s.clients.pending, k.id)
 	s.clients.history.returned(k, r, s.clock.now)
-	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, r.summary())})
+	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, r.Summary())})
 	if k.onDone != nil {
 		k.onDone(r)
 	}
@@ -244,12 +217,12 @@ func (s *Sim) answer(k *call, r *Result) {
 
 // applied answers the write an entry carried, when its client is waiting for
 // this node, and fires the watches the change wakes.
-func (s *Sim) applied(n *node, e *pb.Entry, c command, r Result) {
+func (s *Sim) applied(n *node, e *pb.Entry, c v2store.Command, r v2store.Result) {
 	if r.OK() {
 		n.fireWatches(s, r)
 	}
 	s.clients.history.appliedSomewhere(c, r, s.clock.now)
-	k := s.clients.writes[[2]uint64{c.client, c.seq}]
+	k := s.clients.writes[[2]uint64{c.Client, c.Seq}]
 	if k != nil && k.via == n.id {
 		s.answer(k, &r)
 	}
@@ -276,7 +249,7 @@ func (s *Sim) isLeaseRead(m *pb.Message) bool {
 		return false
 	}
 	k := s.clients.reads[binary.BigEndian.Uint64(m.GetEntries()[0].GetData())]
-	return k != nil && k.op.Read == ReadLease
+	return k != nil && k.op.Read == v2store.ReadLease
 }
 
 // serveReads answers the ReadIndex reads on n whose index n has applied.
@@ -288,7 +261,7 @@ func (s *Sim) serveReads(n *node) {
 		// A read retried onto the same node is listed twice; the first
 		// listing answers it.
 		if k := s.clients.reads[id]; k != nil {
-			r := n.kv.read(k.op)
+			r := n.kv.Read(k.op)
 			s.answer(k, &r)
 		}
 	}
@@ -296,34 +269,17 @@ func (s *Sim) serveReads(n *node) {
 
 func (k *call) describe() string {
 	switch k.op.Kind {
-	case OpSet:
+	case v2store.OpSet:
 		return fmt.Sprintf("set %s=%s", k.op.Key, k.op.Value)
-	case OpCAS:
+	case v2store.OpCAS:
 		if k.op.HasPrevIndex {
 			return fmt.Sprintf("cas %s=%s if index %d", k.op.Key, k.op.Value, k.op.PrevIndex)
 		}
 		return fmt.Sprintf("cas %s=%s if %s", k.op.Key, k.op.Value, k.op.PrevValue)
-	case OpGet, OpLs:
+	case v2store.OpGet, v2store.OpLs:
 		return fmt.Sprintf("%s %s (%s)", k.op.Kind, k.op.Key, k.op.Read)
 	}
 	return fmt.Sprintf("%s %s", k.op.Kind, k.op.Key)
-}
-
-// summary is a result in a few words for the event log.
-func (r Result) summary() string {
-	switch {
-	case !r.OK():
-		return "failed: " + r.Error()
-	case r.Kind == OpGet && r.Dir:
-		return fmt.Sprintf("read a directory at index %d", r.Index)
-	case r.Kind == OpGet:
-		return fmt.Sprintf("read %q at index %d", r.Value, r.Index)
-	case r.Kind == OpLs:
-		return fmt.Sprintf("listed %d keys at index %d", len(r.Children), r.Index)
-	case r.Kind == OpWatch:
-		return fmt.Sprintf("saw %s at index %d", r.Key, r.Index)
-	}
-	return fmt.Sprintf("applied at index %d", r.Index)
 }
 
 // infinity is the return time of a call whose outcome is unknown.

@@ -62,9 +62,18 @@ func TestDropMessageByID(t *testing.T) {
 		return id != 0
 	})
 	var dropped []string
+	var want MessageView
+	for _, m := range h.sim.Snapshot().Messages {
+		if m.ID == id {
+			want = m
+		}
+	}
 	h.sim.OnEvent(func(e Event) {
 		if e.Kind == EvDropped {
 			dropped = append(dropped, e.Text)
+			if e.Message != id || e.From != want.From || e.To != want.To || e.MsgType != want.Type || e.Reason != DropByUser {
+				t.Errorf("drop event %+v does not match the message %+v", e, want)
+			}
 		}
 	})
 	h.do(fmt.Sprintf(`{"op":"drop","message":%d}`, id))

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"raftplay/raftsim/v2store"
 )
 
-// DoJSON parses an action (design.md's JSON form) and does it.
+// DoJSON parses an action in its JSON form (see ParseAction) and does it.
 func (s *Sim) DoJSON(js string) error {
 	a, err := ParseAction(js)
 	if err != nil {
@@ -20,35 +22,35 @@ func (s *Sim) DoJSON(js string) error {
 // that has landed) is refused with a clear error and changes nothing; an
 // applied one is appended to the action log with the current virtual time.
 func (s *Sim) Do(a Action) error {
-	rec := ActionRecord{AtMs: s.clock.now, Action: a}
+	rec := ActionRecord{AtMs: s.clock.now, Fired: s.fired, Action: a}
 	if err := s.apply(&a); err != nil {
 		return err
 	}
 	rec.Action = a // with defaults filled in, so a replay does the same
-	if a.Op == "reset" {
+	if a.Op == ActReset {
 		// A reset starts a new run: its log begins with nothing.
 		return nil
 	}
 	s.actions = append(s.actions, rec)
-	s.emit(Event{Kind: EvAction, Node: a.Node, Text: "action " + a.String()})
+	s.emit(Event{Kind: EvAction, Node: a.Node, Op: a.Op, Text: "action " + a.String()})
 	return nil
 }
 
 func (s *Sim) apply(a *Action) error {
 	switch a.Op {
-	case "crash":
+	case ActCrash:
 		n, err := s.upNode(a.Node)
 		if err != nil {
 			return err
 		}
 		s.crash(n)
-	case "restart":
+	case ActRestart:
 		n, err := s.downNode(a.Node)
 		if err != nil {
 			return err
 		}
 		return s.restart(n)
-	case "crash-all":
+	case ActCrashAll:
 		if !slices.ContainsFunc(s.nodes, (*node).up) {
 			return fmt.Errorf("crash-all: every node is already down")
 		}
@@ -57,7 +59,7 @@ func (s *Sim) apply(a *Action) error {
 				s.crash(n)
 			}
 		}
-	case "restart-all":
+	case ActRestartAll:
 		if !slices.ContainsFunc(s.nodes, func(n *node) bool { return !n.up() }) {
 			return fmt.Errorf("restart-all: every node is already up")
 		}
@@ -68,22 +70,22 @@ func (s *Sim) apply(a *Action) error {
 				}
 			}
 		}
-	case "partition":
-		return s.net.partition(a.Groups, len(s.nodes))
-	case "heal":
+	case ActPartition:
+		return s.net.partition(a.Groups, s.nodeIDs())
+	case ActHeal:
 		if s.net.groups == nil {
 			return fmt.Errorf("heal: the network is not partitioned")
 		}
 		s.net.heal()
-	case "put":
+	case ActPut:
 		return s.doPut(a)
-	case "stress":
+	case ActStress:
 		return s.stress(a.On)
-	case "lying-disk":
+	case ActLyingDisk:
 		n := s.node(a.Node)
 		switch {
 		case n == nil:
-			return fmt.Errorf("unknown node %d (nodes are 1 to %d)", a.Node, len(s.nodes))
+			return fmt.Errorf("unknown node %d (%s)", a.Node, DescribeNodeIDs(s.nodeIDs()))
 		case n.lying == a.On:
 			return fmt.Errorf("n%d's disk already %s", n.id, map[bool]string{true: "lies", false: "tells the truth"}[a.On])
 		}
@@ -91,15 +93,15 @@ func (s *Sim) apply(a *Action) error {
 		if a.On {
 			n.disk.startLying()
 		}
-	case "clients":
-		read, _ := ParseReadMode(a.Read)
-		if read == ReadLease && !s.cfg.CheckQuorum {
+	case ActClients:
+		read, _ := v2store.ParseReadMode(a.Read)
+		if read == v2store.ReadLease && !s.cfg.CheckQuorum {
 			// raft refuses lease mode without CheckQuorum: the lease is only
 			// as good as the leader's check that it still has a quorum.
 			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
 		}
 		s.startWorkload(mixedOps, a.Count, read)
-	case "console":
+	case ActConsole:
 		if a.Via == 0 {
 			a.Via = s.defaultVia()
 		}
@@ -107,7 +109,7 @@ func (s *Sim) apply(a *Action) error {
 			return fmt.Errorf("console via %v", err)
 		}
 		return s.console(a.Line, a.Via)
-	case "timeout":
+	case ActTimeout:
 		n, err := s.upNode(a.Node)
 		if err != nil {
 			return err
@@ -115,26 +117,26 @@ func (s *Sim) apply(a *Action) error {
 		// Campaign is what a follower does when its election timer fires.
 		n.raftCampaign()
 		n.pump()
-	case "transfer":
+	case ActTransfer:
 		return s.transfer(a.To)
-	case "drop":
+	case ActDrop:
 		return s.dropMessage(a.Message)
-	case "loss":
+	case ActLoss:
 		return s.setLoss(a.From, a.To, a.Rate)
-	case "pause":
+	case ActPause:
 		s.paused = true
-	case "play":
+	case ActPlay:
 		s.paused = false
-	case "step":
+	case ActStep:
 		if !s.Step() {
 			return fmt.Errorf("step: nothing is scheduled")
 		}
-	case "speed":
+	case ActSpeed:
 		if a.X <= 0 || a.X > 1000 {
 			return fmt.Errorf("speed must be in (0, 1000], got %g", a.X)
 		}
 		s.speed = a.X
-	case "reset":
+	case ActReset:
 		cfg := s.cfg
 		if a.Seed != 0 {
 			cfg.Seed = a.Seed
@@ -160,7 +162,7 @@ func (s *Sim) doPut(a *Action) error {
 	if err != nil {
 		return fmt.Errorf("put via %v", err)
 	}
-	s.invoke(s.user, n.id, Op{Kind: OpSet, Key: a.Key, Value: a.Value}, nil)
+	s.invoke(s.user, n.id, v2store.Op{Kind: v2store.OpSet, Key: a.Key, Value: a.Value}, nil)
 	return nil
 }
 
@@ -175,7 +177,7 @@ func (s *Sim) defaultVia() uint64 {
 			return n.id
 		}
 	}
-	return 1
+	return s.nodes[0].id
 }
 
 func (s *Sim) transfer(to uint64) error {
@@ -195,15 +197,11 @@ func (s *Sim) transfer(to uint64) error {
 	return nil
 }
 
-// leader returns the running node that leads the highest term, or nil.
+// leader returns the cluster's leader (see leaderOf), or nil.
 func (s *Sim) leader() *node {
-	var best *node
-	for _, n := range s.nodes {
-		if n.up() && n.role == RoleLeader && (best == nil || n.term > best.term) {
-			best = n
-		}
-	}
-	return best
+	return s.node(leaderOf(s.nodes, func(n *node) leaderCandidate {
+		return leaderCandidate{id: n.id, term: n.term, leads: n.up() && n.role == RoleLeader}
+	}))
 }
 
 // setLoss sets the loss rate of the link from -> to; 0 for either end means
@@ -211,13 +209,13 @@ func (s *Sim) leader() *node {
 func (s *Sim) setLoss(from, to uint64, rate float64) error {
 	for _, id := range []uint64{from, to} {
 		if id != 0 && s.node(id) == nil {
-			return fmt.Errorf("loss: unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+			return fmt.Errorf("loss: unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 		}
 	}
-	for f := uint64(1); f <= uint64(len(s.nodes)); f++ {
-		for t := uint64(1); t <= uint64(len(s.nodes)); t++ {
-			if f != t && (from == 0 || from == f) && (to == 0 || to == t) {
-				s.net.loss[f][t] = rate
+	for _, f := range s.nodes {
+		for _, t := range s.nodes {
+			if f != t && (from == 0 || from == f.id) && (to == 0 || to == t.id) {
+				s.net.setLoss(f.id, t.id, rate)
 			}
 		}
 	}
@@ -243,7 +241,7 @@ func (s *Sim) upNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 	case !n.up():
 		return nil, fmt.Errorf("n%d is down", id)
 	}
@@ -254,7 +252,7 @@ func (s *Sim) downNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("unknown node %d (nodes are 1 to %d)", id, len(s.nodes))
+		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 	case n.up():
 		return nil, fmt.Errorf("n%d is already running", id)
 	}

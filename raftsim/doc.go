@@ -12,6 +12,11 @@
 // the same virtual times reproduces the run byte for byte, natively and in wasm.
 //
 // Read it top-down: sim.go (the loop and the action API), node.go (the Ready
-// contract), network.go, clock.go, then the state machine, the checker and the
-// views (snapshot.go, event.go).
+// contract), network.go, clock.go, then the clients, the checker and the
+// views (snapshot.go, event.go); replay.go reproduces a run.
+//
+// Beside it: v2store (etcd's v2 key space, the nodes' state machine, and
+// etcdctl's command lines), linearize (the clients' history checked with
+// porcupine, plugged in through HistoryChecker), runcodec (runs as
+// share-link text) and scenario (the stories).
 package raftsim

@@ -23,35 +23,66 @@ const (
 	EvConsole   EventKind = "console"   // a line of the etcdctl console, typed or answered
 )
 
-// Event is one entry of the event stream. Text is a readable one-line
-// description in the manner of etcd raft's Describe* helpers.
+// Event is one entry of the event stream. Its fields carry what happened;
+// Text is a readable one-line description made from them, in the manner of
+// etcd raft's Describe* helpers. Readers use the fields, never the text.
 type Event struct {
 	Seq  uint64    `json:"seq"`
 	AtMs int64     `json:"at_ms"`
 	Kind EventKind `json:"kind"`
-	// Node is the node the event happened on (0 for cluster-wide events).
+	// Node is the node the event happened on (0 for cluster-wide events):
+	// the sender of a sent or dropped message, the receiver of a delivered one.
 	Node uint64 `json:"node,omitempty"`
-	// Message is the message ID for sent, delivered and dropped events.
+	// From, To, Message and MsgType (e.g. "MsgHeartbeat") describe the
+	// message of a sent, delivered or dropped event.
+	From    uint64 `json:"from,omitempty"`
+	To      uint64 `json:"to,omitempty"`
 	Message uint64 `json:"message,omitempty"`
+	MsgType string `json:"msg_type,omitempty"`
 	Term    uint64 `json:"term,omitempty"`
 	Index   uint64 `json:"index,omitempty"`
 	// Role is the node's new role, for role events.
 	Role string `json:"role,omitempty"`
-	Text string `json:"text"`
+	// Reason is why a dropped message was lost.
+	Reason DropReason `json:"reason,omitempty"`
+	// Op is the op of an action event.
+	Op ActionOp `json:"op,omitempty"`
+	// Line says what a console event's line is.
+	Line ConsoleLine `json:"line,omitempty"`
+	Text string      `json:"text"`
 
 	// Message events describe their message only when someone reads them:
 	// formatting every message of a long batch run would dominate its cost.
 	flight *flight
-	reason string
 }
 
-// MessageType is the raft message type (e.g. "MsgHeartbeat") of a sent,
-// delivered or dropped message event, and "" for other events.
-func (e Event) MessageType() string {
-	if e.flight == nil {
-		return ""
-	}
-	return e.flight.msg.GetType().String()
+// DropReason says why a message died on the way.
+type DropReason string
+
+// The ways a message is lost.
+const (
+	DropLost      DropReason = "lost"      // the link's loss rate drew it
+	DropPartition DropReason = "partition" // the partition separates its ends
+	DropNodeDown  DropReason = "node down" // its receiver was down when it arrived
+	DropByUser    DropReason = "by user"   // the drop action took it out of the air
+)
+
+// ConsoleLine says what a line of the etcdctl console is.
+type ConsoleLine string
+
+// The lines the console writes.
+const (
+	ConsoleCommand ConsoleLine = "command" // a command, echoed with the node it went to
+	ConsoleAnswer  ConsoleLine = "answer"  // what etcdctl printed
+	ConsoleError   ConsoleLine = "error"   // etcdctl's error
+)
+
+// messageEvent is an event about message f, with the fields every such event
+// carries.
+func messageEvent(kind EventKind, node uint64, f *flight) Event {
+	m := f.msg
+	return Event{Kind: kind, Node: node, From: m.GetFrom(), To: m.GetTo(), Message: f.id, MsgType: msgTypeName(m.GetType()),
+		Term: m.GetTerm(), Index: m.GetIndex(), flight: f}
 }
 
 // describeMessage fills in Text for a message event.
@@ -65,7 +96,7 @@ func (e *Event) describeMessage() {
 	case EvDelivered:
 		e.Text = "delivered " + describe(e.flight)
 	case EvDropped:
-		e.Text = "dropped (" + e.reason + ") " + describe(e.flight)
+		e.Text = "dropped (" + string(e.Reason) + ") " + describe(e.flight)
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 )
 
 // Fuzz targets for what comes from outside: actions (clicks, host pages,
-// files), share links and console lines. Their seed corpora (the f.Add calls
-// and testdata/fuzz) run as ordinary tests; make fuzz explores further.
+// files) and console lines; share links have theirs in raftsim/runcodec.
+// Their seed corpora (the f.Add calls and testdata/fuzz) run as ordinary
+// tests; make fuzz explores further.
 // Properties: no panic; a refused input changes nothing (the snapshot before
 // and after are equal); an accepted one round-trips through its JSON form.
 
@@ -79,31 +80,6 @@ func FuzzParseAction(f *testing.F) {
 		}
 		roundTrip(t, a)
 		doOrNothing(t, fuzzSim(t), a)
-	})
-}
-
-func FuzzDecodeRun(f *testing.F) {
-	f.Add(Run{Config: DefaultConfig(), NowMs: 0}.Encode())
-	f.Add(Run{Config: DefaultConfig(), Actions: []ActionRecord{
-		{AtMs: 100, Action: Action{Op: "crash", Node: 2}},
-		{AtMs: 900, Action: Action{Op: "loss", Rate: 0}},
-		{AtMs: 1200, Action: Action{Op: "stress", On: false}},
-	}, NowMs: 3000}.Encode())
-	f.Add("")
-	f.Add("not base64!")
-	f.Add("q1YqSy0qzszPU7JSMtQzUNJRKs7MLUjNKVGyUqpWqs3MS0nNS4xPLQYA")
-	f.Fuzz(func(t *testing.T, link string) {
-		r, err := DecodeRun(link)
-		if err != nil {
-			return
-		}
-		back, err := DecodeRun(r.Encode())
-		if err != nil {
-			t.Fatalf("%+v re-encodes to a link that is refused: %v", r, err)
-		}
-		if !reflect.DeepEqual(back, r) {
-			t.Fatalf("the run changed on its way round:\n%+v\n%+v", r, back)
-		}
 	})
 }
 

@@ -64,8 +64,8 @@ func (h *harness) leader(limit int64) *NodeView {
 	return s.Node(s.Leader())
 }
 
-// write puts key=value via node and waits until the write is committed on
-// node via.
+// write asks node via to put key=value and returns at once: the write is
+// proposed, not yet committed; callers run the clock until it is.
 func (h *harness) write(via uint64, key, value string) {
 	h.t.Helper()
 	h.do(fmt.Sprintf(`{"op":"put","key":%q,"value":%q,"via":%d}`, key, value, via))

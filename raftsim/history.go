@@ -1,18 +1,20 @@
 package raftsim
 
+import "raftplay/raftsim/v2store"
+
 // HistoryOp is one client operation as a linearizability checker sees it:
 // when it was called, when it returned and what it returned.
 type HistoryOp struct {
 	ID     uint64
 	Client uint64
-	Op     Op
+	Op     v2store.Op
 	CallMs int64
 	// ReturnMs is when the client got its answer. For a call whose client
 	// gave up it is the first time any node applied the write, when one did
 	// (the effect happened by then), and HistoryInfinity otherwise.
 	ReturnMs int64
 	// Result is nil while the outcome is unknown.
-	Result *Result
+	Result *v2store.Result
 	// Pending is true while the client still waits (it may retry).
 	Pending bool
 	// Void marks a call that gave up with no effect: a read, or a write
@@ -33,7 +35,7 @@ type history struct {
 }
 
 func (h *history) called(k *call) {
-	if k.op.Kind == OpWatch {
+	if k.op.Kind == v2store.OpWatch {
 		return
 	}
 	if h.at == nil {
@@ -43,7 +45,7 @@ func (h *history) called(k *call) {
 	h.ops = append(h.ops, HistoryOp{ID: k.id, Client: k.client.id, Op: k.op, CallMs: k.callMs, ReturnMs: infinity, Pending: true})
 }
 
-func (h *history) returned(k *call, r *Result, now int64) {
+func (h *history) returned(k *call, r *v2store.Result, now int64) {
 	if i, ok := h.at[k.id]; ok {
 		res := *r
 		h.ops[i].ReturnMs, h.ops[i].Result, h.ops[i].Pending = now, &res, false
@@ -56,15 +58,15 @@ func (h *history) unknown(k *call) {
 		return
 	}
 	h.ops[i].Pending = false
-	h.ops[i].Void = !k.op.Kind.isWrite() || !k.proposed
+	h.ops[i].Void = !k.op.Kind.IsWrite() || !k.proposed
 	if !h.ops[i].Void {
 		h.unknownWrite[k.writeKey()] = i
 	}
 }
 
 // appliedSomewhere settles a given-up write when some node applies it.
-func (h *history) appliedSomewhere(c command, r Result, now int64) {
-	key := [2]uint64{c.client, c.seq}
+func (h *history) appliedSomewhere(c v2store.Command, r v2store.Result, now int64) {
+	key := [2]uint64{c.Client, c.Seq}
 	i, ok := h.unknownWrite[key]
 	if !ok {
 		return
@@ -81,4 +83,82 @@ func (s *Sim) History(from int) []HistoryOp {
 		return nil
 	}
 	return append([]HistoryOp(nil), s.clients.history.ops[from:]...)
+}
+
+// VerdictStatus is the linearizability check's judgement; its value is the
+// verdict's JSON "status".
+type VerdictStatus string
+
+// The judgements a Verdict can give.
+const (
+	StatusNoOperations    VerdictStatus = "no operations"    // nothing checked yet
+	StatusLinearizable    VerdictStatus = "linearizable"     // so far
+	StatusNotLinearizable VerdictStatus = "not linearizable" // for good: a piece has no order
+)
+
+// Verdict is the linearizability check's judgement so far.
+type Verdict struct {
+	Status VerdictStatus `json:"status"`
+	// Checked is how many operations have been judged.
+	Checked int `json:"checked"`
+	// Offending lists, for a history that is not linearizable, the
+	// operations of the piece that cannot be ordered, in words.
+	Offending []string `json:"offending,omitempty"`
+}
+
+// HistoryChecker judges the clients' history as the run goes; the playground
+// uses raftsim/linearize's. The simulator keeps one per run (see
+// CheckHistoryWith) and shows its verdict in every snapshot.
+type HistoryChecker interface {
+	// Check judges at most budget more operations (0: every one there is)
+	// of history, the whole history so far in call order, and returns the
+	// verdict.
+	Check(history []HistoryOp, budget int) Verdict
+	// Verdict is the judgement so far.
+	Verdict() Verdict
+	// Final judges history as finished, when the run ends: what Check
+	// leaves waiting for operations yet to come (the rest of a key after a
+	// write whose outcome stays unknown) is judged too. A failure found this
+	// way is kept, so Verdict says it too.
+	Final(history []HistoryOp) Verdict
+}
+
+// CheckHistoryWith makes every run of the simulation, the current one
+// included, judge its clients' history with a checker newChecker makes.
+// Without one the verdict stays "no operations".
+func (s *Sim) CheckHistoryWith(newChecker func() HistoryChecker) {
+	s.newChecker = newChecker
+	s.lin = newChecker()
+}
+
+// CheckLinearizability advances the history check by at most budget
+// operations (0 means no limit) and returns the verdict so far.
+func (s *Sim) CheckLinearizability(budget int) Verdict {
+	if s.lin == nil {
+		return s.verdict()
+	}
+	return s.lin.Check(s.clients.history.ops, budget)
+}
+
+// FinalVerdict judges the history as finished, when a run ends (cmd/sim
+// -check, a fault campaign). CheckLinearizability judges a key's history only
+// up to its last cut, since operations yet to come may overlap what follows;
+// a write whose outcome stays unknown overlaps everything after it, so on
+// that key no cut comes again and the rest would wait unjudged. Here the rest
+// of every key is judged too, with calls still waiting counted as unknown (a
+// write may have taken effect; a read constrains nothing). A failure found
+// this way is kept, so the snapshot's verdict says it too.
+func (s *Sim) FinalVerdict() Verdict {
+	if s.lin == nil {
+		return s.verdict()
+	}
+	return s.lin.Final(s.clients.history.ops)
+}
+
+// verdict is the history check's judgement so far.
+func (s *Sim) verdict() Verdict {
+	if s.lin == nil {
+		return Verdict{Status: StatusNoOperations}
+	}
+	return s.lin.Verdict()
 }

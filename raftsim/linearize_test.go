@@ -1,21 +1,16 @@
-package raftsim
+package raftsim_test
 
 import (
 	"fmt"
 	"testing"
 
-	"go.etcd.io/raft/v3"
+	"raftplay/raftsim"
 )
 
 // chaosRun runs checking clients under seeded crashes, restarts, partitions
 // and heals for 20 virtual seconds and returns the final verdict.
-func chaosRun(t testing.TB, seed int64, read string) Verdict {
-	cfg := DefaultConfig()
-	cfg.Seed = seed
-	s, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+func chaosRun(t testing.TB, seed int64, read string) raftsim.Verdict {
+	s := newSim(t, seed)
 	s.Advance(500)
 	if err := s.DoJSON(fmt.Sprintf(`{"op":"clients","count":3,"read":%q}`, read)); err != nil {
 		t.Fatal(err)
@@ -26,11 +21,11 @@ func chaosRun(t testing.TB, seed int64, read string) Verdict {
 	}
 	for t0 := int64(1000); t0 < 20000; t0 += 1000 {
 		s.AdvanceTo(t0)
-		id := uint64(s.rng.IntN(5) + 1)
-		f := faults[s.rng.IntN(len(faults))]
+		id := uint64(raftsim.Rand(s).IntN(5) + 1)
+		f := faults[raftsim.Rand(s).IntN(len(faults))]
 		js := fmt.Sprintf(f, id)
 		if f == faults[2] {
-			js = fmt.Sprintf(f, id, others(id))
+			js = fmt.Sprintf(f, id, raftsim.Others(id))
 		}
 		_ = s.DoJSON(js) // refused faults (restart a running node, ...) are part of the run
 		if t0%5000 == 0 {
@@ -79,36 +74,4 @@ func TestSerializableReadsInAPartitionAreCaught(t *testing.T) {
 		}
 	}
 	t.Fatal("no seed out of 100 gave a non-linearizable history with serializable reads")
-}
-
-// Lease reads are answered by raft's lease path, per request: a leader
-// answers them without the heartbeat round a safe read waits for, and its
-// own setting stays safe.
-func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
-	latency := func(read string) int64 {
-		h := newHarness(t, 3)
-		l := h.leader(2000)
-		h.run(300)
-		h.do(fmt.Sprintf(`{"op":"clients","count":1,"read":%q}`, read))
-		h.run(3000)
-		var total, n int64
-		for _, o := range h.sim.History(0) {
-			if o.Op.Kind == OpGet && o.Result != nil && o.Result.OK() && o.Client != 0 {
-				total += o.ReturnMs - o.CallMs
-				n++
-			}
-		}
-		if n == 0 {
-			t.Fatalf("%s: no read answered", read)
-		}
-		if opt := *readOnlyOption(h.sim.node(l.ID).rn); opt != raft.ReadOnlySafe {
-			t.Fatalf("%s: the leader's own ReadOnlyOption is %v after the run", read, opt)
-		}
-		return total / n
-	}
-	safe, lease := latency("linearizable"), latency("lease")
-	t.Logf("mean read latency: safe %d ms, lease %d ms", safe, lease)
-	if lease >= safe {
-		t.Fatalf("lease reads (%d ms) are no faster than safe reads (%d ms)", lease, safe)
-	}
 }

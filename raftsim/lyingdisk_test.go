@@ -1,9 +1,11 @@
-package raftsim
+package raftsim_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"raftplay/raftsim"
 )
 
 // An honest disk keeps Raft safe through any number of crashes: only what
@@ -40,38 +42,59 @@ func TestLyingDiskIsCaught(t *testing.T) {
 
 // crashLoop runs checking clients while it crashes and restarts three of
 // the five nodes every 1.5 s, their disks lying or not.
-func crashLoop(t *testing.T, seed int64, lying bool) *Snapshot {
-	h := newHarness(t, seed)
-	h.leader(2000)
+func crashLoop(t *testing.T, seed int64, lying bool) *raftsim.Snapshot {
+	s := newSim(t, seed)
+	for !followed(s.Snapshot()) {
+		if s.Now() >= 2000 {
+			t.Fatalf("seed %d: no leader followed by every node after 2 s", seed)
+		}
+		s.Advance(10)
+	}
+	var setup []string
 	if lying {
 		for _, id := range []int{1, 2, 3} {
-			h.do(fmt.Sprintf(`{"op":"lying-disk","node":%d,"on":true}`, id))
+			setup = append(setup, fmt.Sprintf(`{"op":"lying-disk","node":%d,"on":true}`, id))
 		}
 	}
-	h.do(`{"op":"clients","count":3}`)
+	for _, js := range append(setup, `{"op":"clients","count":3}`) {
+		if err := s.DoJSON(js); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for at := int64(2000); at < 11000; at += 1500 {
-		h.sim.AdvanceTo(at)
+		s.AdvanceTo(at)
 		for _, id := range []int{1, 2, 3} {
-			_ = h.sim.DoJSON(fmt.Sprintf(`{"op":"crash","node":%d}`, id))
+			_ = s.DoJSON(fmt.Sprintf(`{"op":"crash","node":%d}`, id))
 		}
-		h.sim.AdvanceTo(at + 300)
+		s.AdvanceTo(at + 300)
 		for _, id := range []int{1, 2, 3} {
-			_ = h.sim.DoJSON(fmt.Sprintf(`{"op":"restart","node":%d}`, id))
+			_ = s.DoJSON(fmt.Sprintf(`{"op":"restart","node":%d}`, id))
 		}
 	}
-	h.sim.AdvanceTo(12000)
-	h.sim.CheckLinearizability(0)
-	return h.sim.Snapshot()
+	s.AdvanceTo(12000)
+	s.CheckLinearizability(0)
+	return s.Snapshot()
+}
+
+// followed reports whether a leader leads every running node.
+func followed(s *raftsim.Snapshot) bool {
+	l := s.Leader()
+	for _, n := range s.Nodes {
+		if n.Up && n.Lead != l {
+			return false
+		}
+	}
+	return l != 0
 }
 
 func TestLyingDiskActionIsValidated(t *testing.T) {
-	h := newHarness(t, 1)
+	s := newSim(t, 1)
 	for js, want := range map[string]string{
 		`{"op":"lying-disk","node":2}`:            `needs "on"`,
 		`{"op":"lying-disk","node":8,"on":true}`:  "unknown node 8",
 		`{"op":"lying-disk","node":2,"on":false}`: "already tells the truth",
 	} {
-		if err := h.sim.DoJSON(js); err == nil || !strings.Contains(err.Error(), want) {
+		if err := s.DoJSON(js); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: got %v, want %q", js, err, want)
 		}
 	}

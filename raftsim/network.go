@@ -1,6 +1,7 @@
 package raftsim
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -18,19 +19,30 @@ type flight struct {
 	lost bool
 }
 
-// maxNodes bounds node IDs so per-link tables can be plain arrays.
-const maxNodes = 9
-
 // network holds every message in flight, the partition and per-link loss.
+// Its tables are keyed by node ID and kept sorted, so they hold any IDs
+// (membership adds nodes with new ones) and are walked in one order.
 type network struct {
 	nextID   uint64
 	inflight []*flight // ordered by id: messages are appended as they are sent
-	// group[id] is the partition group of node id; nodes in different groups
-	// cannot reach each other. All zero when the network is whole.
-	group  [maxNodes + 1]int
-	groups [][]uint64
-	// loss[from][to] is the probability that a message on that link is lost.
-	loss [maxNodes + 1][maxNodes + 1]float64
+	// groupOf gives each partitioned node its group (from 1), by node ID; a
+	// node missing from it is in group 0. Empty when the network is whole.
+	groupOf []nodeGroup
+	groups  [][]uint64
+	// loss lists the links that lose messages, ordered by (from, to).
+	loss []linkLoss
+}
+
+// nodeGroup is a node's partition group.
+type nodeGroup struct {
+	id    uint64
+	group int
+}
+
+// linkLoss is the probability that a message on the link from -> to is lost.
+type linkLoss struct {
+	from, to uint64
+	rate     float64
 }
 
 func (n *network) add(f *flight) {
@@ -68,42 +80,50 @@ func (n *network) take(id uint64) *flight {
 
 // cut reports whether the partition separates a and b.
 func (n *network) cut(a, b uint64) bool {
-	return n.group[a] != n.group[b]
+	return n.group(a) != n.group(b)
 }
 
-// partition checks that groups cover each of the nodes 1..size exactly once
-// and makes them the partition.
-func (n *network) partition(groups [][]uint64, size int) error {
+// group returns the partition group of node id; 0 when it is in none.
+func (n *network) group(id uint64) int {
+	i, ok := slices.BinarySearchFunc(n.groupOf, id, func(g nodeGroup, id uint64) int { return cmp.Compare(g.id, id) })
+	if !ok {
+		return 0
+	}
+	return n.groupOf[i].group
+}
+
+// partition checks that groups cover each of the nodes ids exactly once and
+// makes them the partition.
+func (n *network) partition(groups [][]uint64, ids []uint64) error {
 	if len(groups) < 2 {
 		return fmt.Errorf("partition needs at least two groups, got %d", len(groups))
 	}
-	var seen [maxNodes + 1]bool
-	var group [maxNodes + 1]int
+	var groupOf []nodeGroup
 	for gi, g := range groups {
 		if len(g) == 0 {
 			return fmt.Errorf("partition: group %d is empty", gi+1)
 		}
 		for _, id := range g {
-			if id < 1 || id > uint64(size) {
-				return fmt.Errorf("partition: unknown node %d (nodes are 1 to %d)", id, size)
+			if !slices.Contains(ids, id) {
+				return fmt.Errorf("partition: unknown node %d (%s)", id, DescribeNodeIDs(ids))
 			}
-			if seen[id] {
+			if slices.ContainsFunc(groupOf, func(g nodeGroup) bool { return g.id == id }) {
 				return fmt.Errorf("partition: node %d appears twice", id)
 			}
-			seen[id] = true
-			group[id] = gi + 1
+			groupOf = append(groupOf, nodeGroup{id, gi + 1})
 		}
 	}
 	var missing []uint64
-	for id := uint64(1); id <= uint64(size); id++ {
-		if !seen[id] {
+	for _, id := range ids {
+		if !slices.ContainsFunc(groupOf, func(g nodeGroup) bool { return g.id == id }) {
 			missing = append(missing, id)
 		}
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("partition: nodes %v are in no group; every node must be in exactly one", missing)
 	}
-	n.group = group
+	slices.SortFunc(groupOf, func(a, b nodeGroup) int { return cmp.Compare(a.id, b.id) })
+	n.groupOf = groupOf
 	n.groups = make([][]uint64, len(groups))
 	for i, g := range groups {
 		n.groups[i] = slices.Sorted(slices.Values(g))
@@ -112,8 +132,48 @@ func (n *network) partition(groups [][]uint64, size int) error {
 }
 
 func (n *network) heal() {
-	n.group = [maxNodes + 1]int{}
+	n.groupOf = nil
 	n.groups = nil
+}
+
+// lossRate is the probability that a message from -> to is lost.
+func (n *network) lossRate(from, to uint64) float64 {
+	if len(n.loss) == 0 {
+		return 0
+	}
+	i, ok := n.findLoss(from, to)
+	if !ok {
+		return 0
+	}
+	return n.loss[i].rate
+}
+
+// setLoss sets the loss rate of the link from -> to; 0 removes it.
+func (n *network) setLoss(from, to uint64, rate float64) {
+	i, ok := n.findLoss(from, to)
+	switch {
+	case ok && rate == 0:
+		n.loss = slices.Delete(n.loss, i, i+1)
+	case ok:
+		n.loss[i].rate = rate
+	case rate != 0:
+		n.loss = slices.Insert(n.loss, i, linkLoss{from, to, rate})
+	}
+}
+
+func (n *network) findLoss(from, to uint64) (int, bool) {
+	return slices.BinarySearchFunc(n.loss, linkLoss{from: from, to: to}, func(a, b linkLoss) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to))
+	})
+}
+
+// DescribeNodeIDs names the nodes there are, for messages: "nodes are 1 to
+// 5", or their list when IDs have gaps.
+func DescribeNodeIDs(ids []uint64) string {
+	if len(ids) > 0 && ids[len(ids)-1]-ids[0] == uint64(len(ids)-1) {
+		return fmt.Sprintf("nodes are %d to %d", ids[0], ids[len(ids)-1])
+	}
+	return fmt.Sprintf("nodes are %v", ids)
 }
 
 // isResponse tells answers from requests, for display.

@@ -5,6 +5,8 @@ import (
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
+
+	"raftplay/raftsim/v2store"
 )
 
 // node is one cluster member: a RawNode (nil while down) over its durable
@@ -33,7 +35,7 @@ type node struct {
 	// lying makes the disk acknowledge writes before they are durable.
 	lying bool
 
-	kv      *kvStore
+	kv      *v2store.Store
 	applied uint64
 	// Calls waiting on this node: watches for their change, ReadIndex reads
 	// (by call ID, in arrival order) for their index to be applied.
@@ -70,7 +72,7 @@ func (n *node) start() error {
 	n.rn = rn
 	n.epoch++
 	n.halted = false
-	n.kv = newKVStore()
+	n.kv = v2store.NewStore()
 	n.applied = 0
 	n.role = RoleFollower
 	n.sim.scheduleTick(n)
@@ -167,24 +169,24 @@ func (n *node) finish(rd *raft.Ready) {
 
 func (n *node) apply(e *pb.Entry) {
 	n.applied = e.GetIndex()
-	n.kv.index = e.GetIndex()
-	var c command
-	var r Result
+	n.kv.Skip(e.GetIndex())
+	var c v2store.Command
+	var r v2store.Result
 	if e.GetType() == pb.EntryNormal && len(e.GetData()) > 0 {
 		var err error
-		if c, err = decodeCommand(e.GetData()); err == nil {
-			r = n.kv.apply(e.GetIndex(), c)
+		if c, err = v2store.DecodeCommand(e.GetData()); err == nil {
+			r = n.kv.Apply(e.GetIndex(), c)
 		}
 	}
 	n.sim.observeApplied(n, e, c, r)
 }
 
 // fireWatches answers the watches on this node that a change wakes.
-func (n *node) fireWatches(s *Sim, r Result) {
+func (n *node) fireWatches(s *Sim, r v2store.Result) {
 	kept := n.watches[:0]
 	var fired []*call
 	for _, w := range n.watches {
-		if w.op.matches(r.Key) {
+		if w.op.Wakes(r.Key) {
 			fired = append(fired, w)
 		} else {
 			kept = append(kept, w)
@@ -193,7 +195,7 @@ func (n *node) fireWatches(s *Sim, r Result) {
 	n.watches = kept
 	for _, w := range fired {
 		res := r
-		res.Kind = OpWatch
+		res.Kind = v2store.OpWatch
 		s.answer(w, &res)
 	}
 }

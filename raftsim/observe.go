@@ -5,6 +5,8 @@ import (
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
+
+	"raftplay/raftsim/v2store"
 )
 
 // The observe* hooks turn what raft hands a node into events and feed the
@@ -61,11 +63,11 @@ func (s *Sim) observePersisted(n *node, rd *raft.Ready) {
 	}
 }
 
-func (s *Sim) observeApplied(n *node, e *pb.Entry, c command, r Result) {
+func (s *Sim) observeApplied(n *node, e *pb.Entry, c v2store.Command, r v2store.Result) {
 	s.check(InvStateMachineSafety, s.checker.apply(n.id, e.GetIndex(), e.GetTerm(), dataHash(e.GetData())))
 	s.emit(Event{Kind: EvApply, Node: n.id, Index: e.GetIndex(), Term: e.GetTerm(),
 		Text: fmt.Sprintf("n%d applied index %d (%s)", n.id, e.GetIndex(), entryLabel(e))})
-	if c.op.Kind != 0 {
+	if c.Op.Kind != 0 {
 		s.applied(n, e, c, r)
 	}
 }

@@ -103,7 +103,7 @@ func (n *node) raftReadIndex(ctx []byte, lease bool) {
 // etcd raft fixes ReadOnlyOption per node when it is built; clients here
 // choose per request, so the option is set around the one call that reads
 // it for this request (stepLeader's sendMsgReadIndexResponse). The field is
-// private: TestReadOnlyOptionField fails if the library renames it. A lease
+// private: TestLeaseReadsSkipTheQuorumRound fails if the library renames it. A lease
 // read that a new leader must postpone (it has not committed in its term
 // yet) is answered later in safe mode: slower, never less safe.
 func (n *node) readOnlyFor(lease bool) (restore func()) {

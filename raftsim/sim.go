@@ -1,10 +1,13 @@
 package raftsim
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"slices"
+
+	"raftplay/raftsim/v2store"
 )
 
 // Sim is a whole simulated cluster: nodes, network, disks, clients, clock and
@@ -14,7 +17,10 @@ type Sim struct {
 	cfg   Config
 	clock clock
 	net   network
-	nodes []*node // index i holds node i+1
+	// nodes are kept in ID order. A node's raft ID is its identity
+	// everywhere (network, views, actions); an ID is never reused, so a
+	// node that leaves and one that joins are never confused.
+	nodes []*node
 
 	// rng draws latencies, disk times, losses and clock phases. raftRand is a
 	// separate stream, read only by raft's election-timeout draws, so that
@@ -37,8 +43,10 @@ type Sim struct {
 	workload  []*workloader
 	stressing bool
 
-	checker     checker
-	lin         *linChecker
+	checker checker
+	// lin judges the clients' history; newChecker makes one for each run.
+	lin         HistoryChecker
+	newChecker  func() HistoryChecker
 	events      eventRing
 	watchers    []watcher
 	nextWatcher uint64
@@ -46,6 +54,13 @@ type Sim struct {
 	paused  bool
 	speed   float64
 	actions []ActionRecord
+	// fired counts the events processed in this run: with the virtual time
+	// it places an action exactly, even between two events of one millisecond.
+	fired uint64
+	// generation counts the runs this Sim has held: New starts the first,
+	// and every reset and replay starts the next, so a view can tell a new
+	// run from the same run with time moved back.
+	generation uint64
 }
 
 // New builds a cluster from cfg and starts every node.
@@ -71,6 +86,8 @@ func (s *Sim) Reset(cfg Config) error {
 // init (re)builds everything that belongs to one run.
 func (s *Sim) init(cfg Config) {
 	seed := uint64(cfg.Seed)
+	s.generation++
+	s.fired = 0
 	s.cfg = cfg
 	s.clock = clock{}
 	s.net = network{}
@@ -78,11 +95,14 @@ func (s *Sim) init(cfg Config) {
 	s.raftRand = rand.NewChaCha8(seedBytes(seed))
 	s.clients = newClients()
 	s.workload, s.stressing = nil, false
-	s.user = s.addClient("you", 0, ReadLinearizable, 0)
-	s.etcdctl = s.addClient("etcdctl", 0, ReadSerializable, 2)
-	s.watcher = s.addClient("etcdctl watch", 0, ReadSerializable, 0)
+	s.user = s.addClient("you", 0, v2store.ReadLinearizable, 0)
+	s.etcdctl = s.addClient("etcdctl", 0, v2store.ReadSerializable, 2)
+	s.watcher = s.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
 	s.checker = newChecker()
-	s.lin = newLinChecker()
+	s.lin = nil
+	if s.newChecker != nil {
+		s.lin = s.newChecker()
+	}
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)
 	for i := range voters {
@@ -178,6 +198,7 @@ func (s *Sim) NextEventAt() (int64, bool) { return s.clock.peek() }
 
 // fire runs one timer, then the checker.
 func (s *Sim) fire(t timer) {
+	s.fired++
 	n := s.node(t.node)
 	switch t.kind {
 	case timerTick:
@@ -204,11 +225,27 @@ func (s *Sim) fire(t timer) {
 	}
 }
 
+// node returns the node with raft ID id, or nil.
 func (s *Sim) node(id uint64) *node {
-	if id < 1 || id > uint64(len(s.nodes)) {
+	i, ok := s.nodeIndex(id)
+	if !ok {
 		return nil
 	}
-	return s.nodes[id-1]
+	return s.nodes[i]
+}
+
+// nodeIndex finds node id in s.nodes, or where it would go.
+func (s *Sim) nodeIndex(id uint64) (int, bool) {
+	return slices.BinarySearchFunc(s.nodes, id, func(n *node, id uint64) int { return cmp.Compare(n.id, id) })
+}
+
+// nodeIDs lists the nodes' IDs in order.
+func (s *Sim) nodeIDs() []uint64 {
+	ids := make([]uint64, len(s.nodes))
+	for i, n := range s.nodes {
+		ids[i] = n.id
+	}
+	return ids
 }
 
 // scheduleTick sets a freshly started node's first tick at its next phase.

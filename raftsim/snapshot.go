@@ -6,6 +6,10 @@ import "encoding/json"
 // what the renderer draws, what window.raftplay.state() returns and what
 // cmd/sim prints at the end of a run.
 type Snapshot struct {
+	// Generation is the Sim's run count (see Sim.Replay): it changes on
+	// every reset and replay. It describes the Sim, not the run, so it is
+	// left out of the JSON, which equal runs must give byte for byte.
+	Generation uint64          `json:"-"`
 	Seed       int64           `json:"seed"`
 	NowMs      int64           `json:"now_ms"`
 	Paused     bool            `json:"paused"`
@@ -114,16 +118,22 @@ func (s *Snapshot) JSON() []byte {
 	return b
 }
 
-// Leader returns the ID of the node that is up and leads with the highest
-// term, or 0 when there is none.
+// Leader returns the ID of the cluster's leader, or 0 when there is none: the
+// running node in role leader with the highest term, the lower ID on a tie
+// (the same rule the actions use).
 func (s *Snapshot) Leader() uint64 {
-	var id, term uint64
-	for _, n := range s.Nodes {
-		if n.Up && n.Role == RoleLeader && n.Term >= term {
-			id, term = n.ID, n.Term
-		}
+	return leaderOf(s.Nodes, func(n NodeView) leaderCandidate {
+		return leaderCandidate{id: n.ID, term: n.Term, leads: n.Up && n.Role == RoleLeader}
+	})
+}
+
+// NodeIDs lists the nodes' raft IDs, in order.
+func (s *Snapshot) NodeIDs() []uint64 {
+	ids := make([]uint64, len(s.Nodes))
+	for i, n := range s.Nodes {
+		ids[i] = n.ID
 	}
-	return id
+	return ids
 }
 
 // Node returns the view of node id, or nil.

@@ -1,6 +1,10 @@
 package raftsim
 
-import "testing"
+import (
+	"testing"
+
+	"raftplay/raftsim/v2store"
+)
 
 // Turning stress off and on again while the writers' calls are in flight
 // leaves each writer one loop: every call goes out a think time after the
@@ -20,7 +24,7 @@ func TestStressToggledKeepsOneLoopPerWriter(t *testing.T) {
 	last := map[uint64]int64{}
 	calls := 0
 	for _, o := range h.sim.History(0) {
-		if o.Op.Kind != OpSet || len(o.Op.Key) < 8 || o.Op.Key[:8] != "/stress/" {
+		if o.Op.Kind != v2store.OpSet || len(o.Op.Key) < 8 || o.Op.Key[:8] != "/stress/" {
 			continue
 		}
 		calls++

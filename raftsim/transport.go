@@ -12,12 +12,12 @@ func (s *Sim) send(n *node, m *pb.Message) {
 	from, to := m.GetFrom(), m.GetTo()
 	lat := s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
 	f := &flight{msg: m, sentMs: s.clock.now, deliverMs: s.clock.now + lat}
-	if p := s.net.loss[from][to]; p > 0 {
+	if p := s.net.lossRate(from, to); p > 0 {
 		f.lost = s.rng.Float64() < p
 	}
 	s.net.add(f)
 	s.clock.schedule(timer{at: f.deliverMs, kind: timerDeliver, id: f.id})
-	s.emit(Event{Kind: EvSent, Node: from, Message: f.id, Term: m.GetTerm(), Index: m.GetIndex(), flight: f})
+	s.emit(messageEvent(EvSent, from, f))
 }
 
 // deliver hands a message to its receiver, unless the network or the
@@ -31,13 +31,13 @@ func (s *Sim) deliver(id uint64) {
 	dst := s.node(to)
 	switch {
 	case f.lost:
-		s.dropped(f, "lost")
+		s.dropped(f, DropLost)
 	case s.net.cut(from, to):
-		s.dropped(f, "partition")
+		s.dropped(f, DropPartition)
 	case !dst.up():
-		s.dropped(f, "node down")
+		s.dropped(f, DropNodeDown)
 	default:
-		s.emit(Event{Kind: EvDelivered, Node: to, Message: f.id, Term: f.msg.GetTerm(), Index: f.msg.GetIndex(), flight: f})
+		s.emit(messageEvent(EvDelivered, to, f))
 		m := f.msg
 		if m.GetType() == pb.MsgProp {
 			// A follower forwards a proposal by rewriting the message it was
@@ -54,13 +54,14 @@ func (s *Sim) dropMessage(id uint64) error {
 	if f == nil {
 		return fmt.Errorf("message %d is not in flight", id)
 	}
-	s.dropped(f, "by user")
+	s.dropped(f, DropByUser)
 	return nil
 }
 
-func (s *Sim) dropped(f *flight, reason string) {
-	s.emit(Event{Kind: EvDropped, Node: f.msg.GetFrom(), Message: f.id, Term: f.msg.GetTerm(), Index: f.msg.GetIndex(),
-		flight: f, reason: reason})
+func (s *Sim) dropped(f *flight, reason DropReason) {
+	e := messageEvent(EvDropped, f.msg.GetFrom(), f)
+	e.Reason = reason
+	s.emit(e)
 }
 
 // describe is a one-line account of a message, like raft.DescribeMessage but
@@ -94,6 +95,24 @@ func describe(f *flight) string {
 		s += fmt.Sprintf(" (%s)", entryLabels(m.GetEntries()))
 	}
 	return s
+}
+
+// msgTypeNames holds raft's message type names by number, so that naming the
+// message of every event costs an index, not a protobuf enum lookup.
+var msgTypeNames = func() []string {
+	names := make([]string, len(pb.MessageType_name))
+	for i := range names {
+		names[i] = pb.MessageType(i).String()
+	}
+	return names
+}()
+
+// msgTypeName is the name of a raft message type, e.g. "MsgHeartbeat".
+func msgTypeName(t pb.MessageType) string {
+	if int(t) < len(msgTypeNames) {
+		return msgTypeNames[t]
+	}
+	return t.String()
 }
 
 func entryLabels(ents []*pb.Entry) string {

@@ -4,6 +4,9 @@ import (
 	"reflect"
 
 	"go.etcd.io/raft/v3"
+	pb "go.etcd.io/raft/v3/raftpb"
+
+	"raftplay/raftsim/v2store"
 )
 
 // logViewMax bounds how many of a node's latest entries a snapshot shows;
@@ -13,6 +16,7 @@ const logViewMax = 100
 // Snapshot returns a fresh, immutable view of the simulation.
 func (s *Sim) Snapshot() *Snapshot {
 	snap := &Snapshot{
+		Generation: s.generation,
 		Seed:       s.cfg.Seed,
 		NowMs:      s.clock.now,
 		Paused:     s.paused,
@@ -24,7 +28,7 @@ func (s *Sim) Snapshot() *Snapshot {
 		Invariants: s.checker.status(),
 		Clients: ClientsView{
 			Stress: s.stressing, Workload: len(s.workload), OpsPerSec: s.opsPerSecond(),
-			Operations: len(s.clients.history.ops), Linearizable: s.lin.verdict(),
+			Operations: len(s.clients.history.ops), Linearizable: s.verdict(),
 		},
 		Actions: s.Actions(),
 	}
@@ -56,8 +60,8 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.Role = roleName(st.RaftState)
 		v.Term, v.Vote, v.Lead, v.Commit = st.GetTerm(), st.GetVote(), st.Lead, st.GetCommit()
 		v.Applied = n.applied
-		v.Keys = len(n.kv.files)
-		v.Hash = n.kv.hash()
+		v.Keys = n.kv.Keys()
+		v.Hash = n.kv.Hash()
 		elapsed, timeout := raftTimer(n.rn, v.Role == RoleLeader)
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
@@ -101,4 +105,24 @@ func messageView(f *flight) MessageView {
 		v.Entries = append(v.Entries, entryLabel(e))
 	}
 	return v
+}
+
+// entryLabel is the short text shown for an entry: the value it writes, or a
+// name for entries that write none.
+func entryLabel(e *pb.Entry) string {
+	if e.GetType() != pb.EntryNormal {
+		return "conf"
+	}
+	if len(e.GetData()) == 0 {
+		// A new leader's empty entry, which commits entries of earlier terms (§5.4.2).
+		return "·"
+	}
+	c, err := v2store.DecodeCommand(e.GetData())
+	switch {
+	case err != nil:
+		return "?"
+	case c.Op.Kind == v2store.OpDelete:
+		return "rm " + c.Op.Key
+	}
+	return c.Op.Value
 }

@@ -1,6 +1,10 @@
 package raftsim
 
-import "fmt"
+import (
+	"fmt"
+
+	"raftplay/raftsim/v2store"
+)
 
 // Workloads are clients that keep calling: stress (etcd-play's Stress button:
 // writes, continuously) and the checking clients (a mix of writes, reads and
@@ -32,13 +36,13 @@ type workloader struct {
 }
 
 // startWorkload adds count clients of kind, spread round the nodes.
-func (s *Sim) startWorkload(kind workloadKind, count int, read ReadMode) {
+func (s *Sim) startWorkload(kind workloadKind, count int, read v2store.ReadMode) {
 	for i := 0; i < count; i++ {
 		name := fmt.Sprintf("client-%d", len(s.workload)+1)
 		if kind == stressWrites {
 			name = fmt.Sprintf("stress-%d", len(s.workload)+1)
 		}
-		via := uint64(len(s.workload)%len(s.nodes) + 1)
+		via := s.nodes[len(s.workload)%len(s.nodes)].id
 		w := &workloader{c: s.addClient(name, via, read, 3), kind: kind, active: true}
 		s.workload = append(s.workload, w)
 		s.nextCall(w)
@@ -62,7 +66,7 @@ func (s *Sim) stress(on bool) error {
 		}
 	}
 	if on && !any {
-		s.startWorkload(stressWrites, 3, ReadLinearizable)
+		s.startWorkload(stressWrites, 3, v2store.ReadLinearizable)
 	}
 	return nil
 }
@@ -91,28 +95,28 @@ func (s *Sim) workloadCall(clientID uint64) {
 	}
 	w.n++
 	value := fmt.Sprintf("%s.%d", w.c.name, w.n)
-	var op Op
+	var op v2store.Op
 	switch {
 	case w.kind == stressWrites:
-		op = Op{Kind: OpSet, Key: fmt.Sprintf("/stress/k%d", s.rng.IntN(10)), Value: value}
+		op = v2store.Op{Kind: v2store.OpSet, Key: fmt.Sprintf("/stress/k%d", s.rng.IntN(10)), Value: value}
 	default:
 		key := fmt.Sprintf("/k%d", s.rng.IntN(workloadKeys))
 		switch r := s.rng.IntN(10); {
 		case r < 4:
-			op = Op{Kind: OpSet, Key: key, Value: value}
+			op = v2store.Op{Kind: v2store.OpSet, Key: key, Value: value}
 		case r < 8:
-			op = Op{Kind: OpGet, Key: key, Read: w.c.read}
+			op = v2store.Op{Kind: v2store.OpGet, Key: key, Read: w.c.read}
 		default:
 			// Compare with a value some client may have written there.
 			prev := fmt.Sprintf("client-%d.%d", 1+s.rng.IntN(max(1, len(s.workload))), max(1, w.n-s.rng.IntN(3)))
-			op = Op{Kind: OpCAS, Key: key, Value: value, PrevValue: prev}
+			op = v2store.Op{Kind: v2store.OpCAS, Key: key, Value: value, PrevValue: prev}
 		}
 	}
 	via := w.c.via
 	if n := s.node(via); n == nil || !n.up() {
 		via = s.nextUp(via)
 	}
-	s.invoke(w.c, via, op, func(*Result) {
+	s.invoke(w.c, via, op, func(*v2store.Result) {
 		if w.active {
 			s.nextCall(w)
 		} else {

@@ -26,7 +26,7 @@ func (g *Game) drawLinks() {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
 	for i, c := range l.NodePos {
-		if gi := g.groupOf(uint64(i + 1)); gi >= 0 {
+		if gi := g.groupOf(l.NodeIDs[i]); gi >= 0 {
 			p.disc(c, l.TimerR()+10*u, scene.Fade(th.Group(gi), 0.22))
 		}
 	}
@@ -34,7 +34,7 @@ func (g *Game) drawLinks() {
 	// one path, stroked at once.
 	for i, a := range l.NodePos {
 		for j := i + 1; j < len(l.NodePos); j++ {
-			if b := l.NodePos[j]; g.groupOf(uint64(i+1)) != g.groupOf(uint64(j+1)) {
+			if b := l.NodePos[j]; g.groupOf(l.NodeIDs[i]) != g.groupOf(l.NodeIDs[j]) {
 				p.dashed(a, b, 1.5*u, 6*u, 5*u, scene.Fade(th.Cut, 0.55))
 				mid := scene.Lerp(a, b, 0.5)
 				bar := b.Sub(a).Unit().Perp().Scale(7 * u)
@@ -44,7 +44,7 @@ func (g *Game) drawLinks() {
 	}
 	for i, a := range l.NodePos {
 		for j := i + 1; j < len(l.NodePos); j++ {
-			if g.groupOf(uint64(i+1)) == g.groupOf(uint64(j+1)) {
+			if g.groupOf(l.NodeIDs[i]) == g.groupOf(l.NodeIDs[j]) {
 				p.moveTo(a)
 				p.lineTo(l.NodePos[j])
 			}

@@ -44,7 +44,7 @@ type Options struct {
 	OnPanic func(where string, value any, stack []byte)
 	// Stories, when set, plays guided stories on the simulator.
 	Stories *Stories
-	// OnShare is called with the run, encoded (raftsim.Run.Encode), when the
+	// OnShare is called with the run, encoded (runcodec.Encode), when the
 	// user asks for a link that reproduces it.
 	OnShare func(run string)
 }

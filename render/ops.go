@@ -1,6 +1,9 @@
 package render
 
-import "raftplay/render/scene"
+import (
+	"raftplay/raftsim/runcodec"
+	"raftplay/render/scene"
+)
 
 // doOps carries out what the input asked for beyond simulator actions: the
 // story player's commands and the share link. A refusal is shown on screen.
@@ -42,5 +45,5 @@ func (g *Game) share() {
 		g.notice("sharing a link is not available here", true)
 		return
 	}
-	g.opts.OnShare(g.sim.Run().Encode())
+	g.opts.OnShare(runcodec.Encode(g.sim.Run()))
 }

@@ -29,6 +29,8 @@ import (
 	"time"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/v2store"
 )
 
 func main() {
@@ -49,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	checkQuorum := fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
-	readMode := fs.String("read-mode", "linearizable", "how the checking clients read: linearizable, lease or serializable")
+	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
 	campaign := nemesisFlags(fs)
@@ -91,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: -clients must be 0 to 16, got %d\n", *nClients)
 		return 2
 	}
-	if _, err := raftsim.ParseReadMode(*readMode); err != nil {
+	if _, err := v2store.ParseReadMode(*readMode); err != nil {
 		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
 		return 2
 	}
@@ -100,31 +102,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord
 	if *nClients > 0 {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "clients", Count: *nClients, Read: *readMode}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActClients, Count: *nClients, Read: *readMode}})
 	}
 	if *stress {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: "stress", On: true}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true}})
 	}
 	sim, err := raftsim.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
 	}
+	sim.CheckHistoryWith(linearize.New)
 	if *verbose {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}
-	end := dur.Milliseconds()
-	for i, a := range append(start, actions...) {
-		if a.AtMs > end {
-			break
-		}
-		sim.AdvanceTo(a.AtMs)
-		if err := sim.Do(a.Action); err != nil {
-			// A refused action changes nothing; the run goes on, as in the browser.
-			fmt.Fprintf(stderr, "sim: action %d at %d ms refused: %v\n", i, a.AtMs, err)
-		}
+	refused, err := sim.Replay(raftsim.Run{Config: cfg, Actions: append(start, actions...), NowMs: dur.Milliseconds()})
+	if err != nil {
+		fmt.Fprintf(stderr, "sim: %v\n", err)
+		return 2
 	}
-	sim.AdvanceTo(end)
+	for _, r := range refused {
+		// A refused action changes nothing; the run goes on, as in the browser.
+		fmt.Fprintf(stderr, "sim: %v\n", r)
+	}
 	var verdict raftsim.Verdict
 	if *check {
 		verdict = sim.FinalVerdict()
@@ -146,7 +146,7 @@ func report(snap *raftsim.Snapshot, v raftsim.Verdict, stderr io.Writer) int {
 	for _, viol := range snap.Invariants.Violations {
 		fmt.Fprintf(stderr, "sim: invariant %s broke at %d ms: %s\n", viol.Invariant, viol.AtMs, viol.Detail)
 	}
-	if v.Status == "not linearizable" || !snap.Invariants.OK {
+	if v.Status == raftsim.StatusNotLinearizable || !snap.Invariants.OK {
 		return 1
 	}
 	fmt.Fprintln(stderr, "sim: every invariant held")

@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/linearize"
 	"raftplay/render"
 )
 
@@ -33,6 +34,7 @@ func main() {
 		page.showFailure("raftplay could not start", err.Error())
 		return
 	}
+	sim.CheckHistoryWith(linearize.New)
 	app := &app{sim: sim, page: page}
 	for _, a := range params.StartActions() {
 		if err := sim.Do(a); err != nil {

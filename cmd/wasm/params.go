@@ -26,7 +26,7 @@ type Params struct {
 	// Scenario is a built-in story to play from Step (counted from 1).
 	Scenario string
 	Step     int
-	// Run is a shared run (raftsim.Run.Encode) to reproduce; it wins over
+	// Run is a shared run (runcodec.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
 }
@@ -130,9 +130,9 @@ func first(values url.Values, name string) (string, bool) {
 // before the first frame so that they open the action log and a replay
 // repeats them.
 func (p Params) StartActions() []raftsim.Action {
-	acts := []raftsim.Action{{Op: "speed", X: p.Speed}}
+	acts := []raftsim.Action{{Op: raftsim.ActSpeed, X: p.Speed}}
 	if p.Paused {
-		acts = append(acts, raftsim.Action{Op: "pause"})
+		acts = append(acts, raftsim.Action{Op: raftsim.ActPause})
 	}
 	return acts
 }

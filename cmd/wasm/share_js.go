@@ -5,17 +5,24 @@ import (
 	"syscall/js"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/runcodec"
 )
 
 // startRun sets up what the URL asks to show: a shared run, reproduced
 // exactly, or a story from one of its steps. It returns the problems to show;
-// a broken link or story leaves the default run in place.
+// a broken link or story leaves the default run in place, and a link's
+// action that cannot be done is skipped and named (Sim.Replay's policy).
 func (a *app) startRun(p Params) []string {
 	switch {
 	case p.Run != "":
-		run, err := raftsim.DecodeRun(p.Run)
+		run, err := runcodec.Decode(p.Run)
+		var refused []raftsim.Refusal
 		if err == nil {
-			err = a.sim.Replay(run)
+			refused, err = a.sim.Replay(run)
+		}
+		var problems []string
+		for _, r := range refused {
+			problems = append(problems, fmt.Sprintf("this link's %v; the run goes on without it", r))
 		}
 		if err != nil {
 			cfg := raftsim.DefaultConfig()
@@ -24,6 +31,7 @@ func (a *app) startRun(p Params) []string {
 			_ = a.sim.Reset(cfg)
 			return []string{fmt.Sprintf("this link is broken (%v); starting the default run instead", err)}
 		}
+		return problems
 	case p.Scenario != "":
 		if err := a.stories.Start(p.Scenario, p.Step-1); err != nil {
 			return []string{fmt.Sprintf("story %s: %v; starting it from step 1", p.Scenario, err)}

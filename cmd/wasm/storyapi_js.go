@@ -1,6 +1,10 @@
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"raftplay/raftsim/runcodec"
+)
 
 // storyAPI is raftplay.story([cmd]): with no argument it returns the story's
 // state as JSON; with a command (JSON string or object) it carries it out and
@@ -57,6 +61,6 @@ func (a *app) storyState() storyState {
 // stands, as the Copy link button makes it.
 func (a *app) linkAPI([]js.Value) any {
 	var link string
-	a.game.Locked(func() { link = a.shareURL(a.sim.Run().Encode()) })
+	a.game.Locked(func() { link = a.shareURL(runcodec.Encode(a.sim.Run())) })
 	return link
 }

@@ -49,8 +49,9 @@ func TestLyingDisksAreCaughtAndReplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := sim.Replay(raftsim.Run{Config: sim.Config(), Actions: o.Actions, NowMs: o.EndMs}); err != nil {
-			t.Fatalf("seed %d: the action log does not replay: %v", seed, err)
+		refused, err := sim.Replay(raftsim.Run{Config: sim.Config(), Actions: o.Actions, NowMs: o.EndMs})
+		if err != nil || refused != nil {
+			t.Fatalf("seed %d: the action log does not replay: %v %v", seed, err, refused)
 		}
 		var got []string
 		for _, v := range sim.Snapshot().Invariants.Violations {
@@ -81,7 +82,7 @@ func TestSameSeedSameOutcome(t *testing.T) {
 func TestOutcomeRoundTrips(t *testing.T) {
 	o := Outcome{Seed: 9, Nodes: 4, Read: "lease", Lying: true, EndMs: 15000, Operations: 700, Checked: 650,
 		Failures: []string{"not converged: n2 is down after restart-all"},
-		Actions:  []raftsim.ActionRecord{{AtMs: 0, Action: raftsim.Action{Op: "clients", Count: 3, Read: "lease"}}, {AtMs: 300, Action: raftsim.Action{Op: "loss", Rate: 0}}}}
+		Actions:  []raftsim.ActionRecord{{AtMs: 0, Action: raftsim.Action{Op: raftsim.ActClients, Count: 3, Read: "lease"}}, {AtMs: 300, Action: raftsim.Action{Op: raftsim.ActLoss, Rate: 0}}}}
 	back, err := ParseOutcome(o.JSON())
 	if err != nil {
 		t.Fatal(err)

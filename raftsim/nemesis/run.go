@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/linearize"
 )
 
 // Options shape a campaign's runs.
@@ -66,7 +67,8 @@ func Run(seed int64, opt Options) Outcome {
 		out.Failures = []string{err.Error()}
 		return out
 	}
-	if err := sim.Do(raftsim.Action{Op: "clients", Count: clients, Read: out.Read}); err != nil {
+	sim.CheckHistoryWith(linearize.New)
+	if err := sim.Do(raftsim.Action{Op: raftsim.ActClients, Count: clients, Read: out.Read}); err != nil {
 		out.Failures = []string{"clients refused: " + err.Error()}
 		return out
 	}
@@ -91,7 +93,7 @@ func Run(seed int64, opt Options) Outcome {
 	for _, viol := range snap.Invariants.Violations {
 		out.Failures = append(out.Failures, fmt.Sprintf("invariant %s broke at %d ms: %s", viol.Invariant, viol.AtMs, viol.Detail))
 	}
-	if v.Status == "not linearizable" {
+	if v.Status == raftsim.StatusNotLinearizable {
 		out.Failures = append(out.Failures, v.Offending...)
 	}
 	out.Failures = append(out.Failures, converged(snap, committed)...)
@@ -104,13 +106,13 @@ func Run(seed int64, opt Options) Outcome {
 // allClear ends the faults: the network heals and loses nothing, every node
 // runs with an honest disk, and stress stops.
 func allClear(snap *raftsim.Snapshot) []raftsim.Action {
-	acts := []raftsim.Action{{Op: "heal"}, {Op: "loss", Rate: 0}}
+	acts := []raftsim.Action{{Op: raftsim.ActHeal}, {Op: raftsim.ActLoss, Rate: 0}}
 	for _, n := range snap.Nodes {
 		if n.LyingDisk {
-			acts = append(acts, raftsim.Action{Op: "lying-disk", Node: n.ID})
+			acts = append(acts, raftsim.Action{Op: raftsim.ActLyingDisk, Node: n.ID})
 		}
 	}
-	return append(acts, raftsim.Action{Op: "restart-all"}, raftsim.Action{Op: "stress"})
+	return append(acts, raftsim.Action{Op: raftsim.ActRestartAll}, raftsim.Action{Op: raftsim.ActStress})
 }
 
 func maxCommit(snap *raftsim.Snapshot) uint64 {

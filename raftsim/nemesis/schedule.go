@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
 )
 
 // faultKind is one thing the nemesis can do, with how often it is drawn.
@@ -18,21 +19,21 @@ type faultKind struct {
 // faults that change who can talk to whom.
 var faultKinds = []faultKind{
 	{weight: 4, draw: (*drawer).crash},
-	{weight: 1, draw: func(*drawer, *raftsim.Snapshot) raftsim.Action { return raftsim.Action{Op: "crash-all"} }},
+	{weight: 1, draw: func(*drawer, *raftsim.Snapshot) raftsim.Action { return raftsim.Action{Op: raftsim.ActCrashAll} }},
 	{weight: 3, draw: (*drawer).restart},
-	{weight: 1, draw: func(*drawer, *raftsim.Snapshot) raftsim.Action { return raftsim.Action{Op: "restart-all"} }},
+	{weight: 1, draw: func(*drawer, *raftsim.Snapshot) raftsim.Action { return raftsim.Action{Op: raftsim.ActRestartAll} }},
 	{weight: 3, draw: (*drawer).partition},
-	{weight: 2, draw: func(*drawer, *raftsim.Snapshot) raftsim.Action { return raftsim.Action{Op: "heal"} }},
+	{weight: 2, draw: func(*drawer, *raftsim.Snapshot) raftsim.Action { return raftsim.Action{Op: raftsim.ActHeal} }},
 	{weight: 2, draw: (*drawer).loss},
 	{weight: 2, draw: (*drawer).drop},
 	{weight: 2, draw: func(d *drawer, _ *raftsim.Snapshot) raftsim.Action {
-		return raftsim.Action{Op: "transfer", To: d.node()}
+		return raftsim.Action{Op: raftsim.ActTransfer, To: d.node()}
 	}},
 	{weight: 2, draw: func(d *drawer, _ *raftsim.Snapshot) raftsim.Action {
-		return raftsim.Action{Op: "timeout", Node: d.node()}
+		return raftsim.Action{Op: raftsim.ActTimeout, Node: d.node()}
 	}},
 	{weight: 1, draw: func(_ *drawer, snap *raftsim.Snapshot) raftsim.Action {
-		return raftsim.Action{Op: "stress", On: !snap.Clients.Stress}
+		return raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}
 	}},
 	{weight: 1, draw: (*drawer).put},
 	{weight: 2, lying: true, draw: (*drawer).lyingDisk},
@@ -51,7 +52,9 @@ func newDrawer(seed int64, lying bool) *drawer {
 }
 
 // readMode alternates the safe read modes by seed.
-func readMode(seed int64) string { return [...]string{"linearizable", "lease"}[seed%2] }
+func readMode(seed int64) string {
+	return [...]v2store.ReadMode{v2store.ReadLinearizable, v2store.ReadLease}[seed%2].String()
+}
 
 // node draws any node's ID.
 func (d *drawer) node() uint64 { return uint64(1 + d.rng.IntN(d.nodes)) }
@@ -89,7 +92,7 @@ func (d *drawer) crash(snap *raftsim.Snapshot) raftsim.Action {
 	if down := d.nodes - len(up); down >= (d.nodes-1)/2 || len(up) == 0 {
 		return d.restart(snap)
 	}
-	return raftsim.Action{Op: "crash", Node: up[d.rng.IntN(len(up))]}
+	return raftsim.Action{Op: raftsim.ActCrash, Node: up[d.rng.IntN(len(up))]}
 }
 
 // restart starts a crashed node, or forces a time-out when none is down.
@@ -101,9 +104,9 @@ func (d *drawer) restart(snap *raftsim.Snapshot) raftsim.Action {
 		}
 	}
 	if len(down) == 0 {
-		return raftsim.Action{Op: "timeout", Node: d.node()}
+		return raftsim.Action{Op: raftsim.ActTimeout, Node: d.node()}
 	}
-	return raftsim.Action{Op: "restart", Node: down[d.rng.IntN(len(down))]}
+	return raftsim.Action{Op: raftsim.ActRestart, Node: down[d.rng.IntN(len(down))]}
 }
 
 // partition splits the nodes, shuffled, into two to four groups.
@@ -128,12 +131,12 @@ func (d *drawer) partition(*raftsim.Snapshot) raftsim.Action {
 			start = i
 		}
 	}
-	return raftsim.Action{Op: "partition", Groups: groups}
+	return raftsim.Action{Op: raftsim.ActPartition, Groups: groups}
 }
 
 // loss sets the loss rate of every link or of one, or clears it.
 func (d *drawer) loss(*raftsim.Snapshot) raftsim.Action {
-	a := raftsim.Action{Op: "loss", Rate: float64(d.rng.IntN(31)) / 100}
+	a := raftsim.Action{Op: raftsim.ActLoss, Rate: float64(d.rng.IntN(31)) / 100}
 	switch d.rng.IntN(3) {
 	case 0:
 		a.Rate = 0
@@ -146,18 +149,18 @@ func (d *drawer) loss(*raftsim.Snapshot) raftsim.Action {
 // drop loses one message in flight, when there is one.
 func (d *drawer) drop(snap *raftsim.Snapshot) raftsim.Action {
 	if len(snap.Messages) == 0 {
-		return raftsim.Action{Op: "timeout", Node: d.node()}
+		return raftsim.Action{Op: raftsim.ActTimeout, Node: d.node()}
 	}
-	return raftsim.Action{Op: "drop", Message: snap.Messages[d.rng.IntN(len(snap.Messages))].ID}
+	return raftsim.Action{Op: raftsim.ActDrop, Message: snap.Messages[d.rng.IntN(len(snap.Messages))].ID}
 }
 
 // put is a single write through a node, as the playground's write button does.
 func (d *drawer) put(snap *raftsim.Snapshot) raftsim.Action {
-	return raftsim.Action{Op: "put", Key: fmt.Sprintf("/k%d", d.rng.IntN(5)), Value: fmt.Sprintf("v%d", snap.NowMs), Via: d.node()}
+	return raftsim.Action{Op: raftsim.ActPut, Key: fmt.Sprintf("/k%d", d.rng.IntN(5)), Value: fmt.Sprintf("v%d", snap.NowMs), Via: d.node()}
 }
 
 // lyingDisk turns a node's lying disk on or off.
 func (d *drawer) lyingDisk(snap *raftsim.Snapshot) raftsim.Action {
 	id := d.node()
-	return raftsim.Action{Op: "lying-disk", Node: id, On: !snap.Node(id).LyingDisk}
+	return raftsim.Action{Op: raftsim.ActLyingDisk, Node: id, On: !snap.Node(id).LyingDisk}
 }

@@ -15,7 +15,7 @@ import (
 // with one field, e.g. {"leader": true} or {"committed_label": {"label":
 // "much", "nodes": 3}}.
 type Condition struct {
-	Kind  string
+	Kind  ConditionKind
 	ref   nodeRef
 	label string
 	role  string
@@ -25,25 +25,107 @@ type Condition struct {
 	path  string
 }
 
-// conditionKinds lists every condition with the form its value takes.
-var conditionKinds = map[string]string{
-	"leader":            `true: some running node leads`,
-	"no_leader":         `true: no running node leads`,
-	"leader_is":         `node: that node leads`,
-	"leader_not":        `node: some other node leads`,
-	"term_at_least":     `T: a running node is at term T or later`,
-	"committed":         `{"index": N, "nodes": k}: entry N is committed on at least k nodes`,
-	"committed_label":   `{"label": L, "nodes": k}: an entry labelled L is committed on at least k nodes`,
-	"applied_label":     `{"label": L, "nodes": k}: an entry labelled L is applied on at least k nodes`,
-	"uncommitted_label": `{"label": L, "node": n}: node n holds L, not committed`,
-	"no_label":          `L: no node's log holds an entry labelled L`,
-	"role":              `{"node": n, "is": role}: node n is follower, pre-candidate, candidate, leader or down`,
-	"hashes_equal":      `true: every running node has applied the same state`,
-	"hash_is":           `"$name": every running node's hash equals the one remembered`,
-	"keys":              `k: every running node holds k keys`,
-	"invariants_ok":     `true: no safety property has broken`,
-	"split_vote":        `true: in some term two or more candidates ran and none won`,
-	"delivered":         `type: a message of that type (e.g. "MsgHeartbeat") was delivered during the step`,
+// ConditionKind names a condition: the one field of its JSON object.
+type ConditionKind string
+
+// conditionSpec is everything one kind of condition needs: how its value is
+// read, how it reads in words, and when it holds. Each kind is one row of
+// conditions, so adding one cannot leave a switch behind.
+type conditionSpec struct {
+	parse func(p *parser, c *Condition, v gjson.Result, path string)
+	words func(c Condition) string
+	holds func(c Condition, w world) (bool, error)
+}
+
+// conditions lists every kind; the comment of each row gives the form its
+// value takes.
+var conditions = map[ConditionKind]conditionSpec{
+	// true: some running node leads
+	"leader": {parseTrue, said("a leader exists"), func(c Condition, w world) (bool, error) {
+		return w.snap.Leader() != 0, nil
+	}},
+	// true: no running node leads
+	"no_leader": {parseTrue, said("no node leads"), func(c Condition, w world) (bool, error) {
+		return w.snap.Leader() == 0, nil
+	}},
+	// node: that node leads
+	"leader_is": {parseNodeRef, func(c Condition) string { return c.ref.String() + " leads" }, func(c Condition, w world) (bool, error) {
+		return leaderIs(c, w, true)
+	}},
+	// node: some other node leads
+	"leader_not": {parseNodeRef, func(c Condition) string { return "a node other than " + c.ref.String() + " leads" }, func(c Condition, w world) (bool, error) {
+		return leaderIs(c, w, false)
+	}},
+	// T: a running node is at term T or later
+	"term_at_least": {parseNumber, func(c Condition) string { return fmt.Sprintf("term is at least %d", c.num) }, func(c Condition, w world) (bool, error) {
+		return slices.ContainsFunc(w.snap.Nodes, func(n raftsim.NodeView) bool { return n.Up && n.Term >= c.num }), nil
+	}},
+	// {"index": N, "nodes": k}: entry N is committed on at least k nodes
+	"committed": {parseIndexOnNodes, func(c Condition) string { return fmt.Sprintf("entry %d is committed on %d nodes", c.num, c.count) }, func(c Condition, w world) (bool, error) {
+		return countNodes(w.snap, func(n raftsim.NodeView) bool { return n.Commit >= c.num && n.LastIndex >= c.num }) >= c.count, nil
+	}},
+	// {"label": L, "nodes": k}: an entry labelled L is committed on at least k nodes
+	"committed_label": {parseLabelOnNodes, func(c Condition) string { return fmt.Sprintf("%q is committed on %d nodes", c.label, c.count) }, func(c Condition, w world) (bool, error) {
+		return countNodes(w.snap, func(n raftsim.NodeView) bool {
+			return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && e.Committed })
+		}) >= c.count, nil
+	}},
+	// {"label": L, "nodes": k}: an entry labelled L is applied on at least k nodes
+	"applied_label": {parseLabelOnNodes, func(c Condition) string { return fmt.Sprintf("%q is applied on %d nodes", c.label, c.count) }, func(c Condition, w world) (bool, error) {
+		return countNodes(w.snap, func(n raftsim.NodeView) bool {
+			return n.Up && slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && e.Index <= n.Applied })
+		}) >= c.count, nil
+	}},
+	// {"label": L, "node": n}: node n holds L, not committed
+	"uncommitted_label": {parseLabelOnNode, func(c Condition) string { return fmt.Sprintf("%s holds %q uncommitted", c.ref, c.label) }, func(c Condition, w world) (bool, error) {
+		n, err := c.node(w)
+		if err != nil {
+			return false, err
+		}
+		return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && !e.Committed }), nil
+	}},
+	// L: no node's log holds an entry labelled L
+	"no_label": {parseLabel, func(c Condition) string { return fmt.Sprintf("no node holds %q", c.label) }, func(c Condition, w world) (bool, error) {
+		return countNodes(w.snap, func(n raftsim.NodeView) bool {
+			return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label })
+		}) == 0, nil
+	}},
+	// {"node": n, "is": role}: node n is follower, pre-candidate, candidate, leader or down
+	"role": {parseRole, func(c Condition) string { return fmt.Sprintf("%s is %s", c.ref, c.role) }, func(c Condition, w world) (bool, error) {
+		n, err := c.node(w)
+		if err != nil {
+			return false, err
+		}
+		return n.Role == c.role, nil
+	}},
+	// true: every running node has applied the same state
+	"hashes_equal": {parseTrue, said("every running node has the same hash"), func(c Condition, w world) (bool, error) {
+		return hashesAre(w.snap, ""), nil
+	}},
+	// "$name": every running node's hash equals the one remembered
+	"hash_is": {parseRemembered, func(c Condition) string { return "every running node's hash equals $" + c.text }, func(c Condition, w world) (bool, error) {
+		want, ok := w.vars[c.text]
+		if !ok {
+			return false, fmt.Errorf("$%s was not remembered by an earlier step", c.text)
+		}
+		return hashesAre(w.snap, want), nil
+	}},
+	// k: every running node holds k keys
+	"keys": {parseNumber, func(c Condition) string { return fmt.Sprintf("every running node holds %d keys", c.num) }, func(c Condition, w world) (bool, error) {
+		return countNodes(w.snap, func(n raftsim.NodeView) bool { return n.Up && uint64(n.Keys) != c.num }) == 0, nil
+	}},
+	// true: no safety property has broken
+	"invariants_ok": {parseTrue, said("every safety property holds"), func(c Condition, w world) (bool, error) {
+		return w.snap.Invariants.OK, nil
+	}},
+	// true: in some term two or more candidates ran and none won
+	"split_vote": {parseTrue, said("a vote was split"), func(c Condition, w world) (bool, error) {
+		return w.history.splitVote(), nil
+	}},
+	// type: a message of that type (e.g. "MsgHeartbeat") was delivered during the step
+	"delivered": {parseMessageType, func(c Condition) string { return "a " + c.text + " was delivered" }, func(c Condition, w world) (bool, error) {
+		return w.history.delivered[c.text], nil
+	}},
 }
 
 func (p *parser) condition(v gjson.Result, path string) Condition {
@@ -53,125 +135,110 @@ func (p *parser) condition(v gjson.Result, path string) Condition {
 		return c
 	}
 	v.ForEach(func(k, val gjson.Result) bool {
-		c.Kind = k.String()
-		p.conditionValue(&c, val, join(path, c.Kind))
+		c.Kind = ConditionKind(k.String())
+		spec, ok := conditions[c.Kind]
+		if !ok {
+			p.fail(join(path, k.String()), "unknown condition %q; known: %s", c.Kind, strings.Join(sortedKinds(), ", "))
+			return false
+		}
+		spec.parse(p, &c, val, join(path, k.String()))
 		return false
 	})
 	return c
 }
 
-func (p *parser) conditionValue(c *Condition, v gjson.Result, path string) {
-	ref := func(v gjson.Result, path string) nodeRef {
-		r, err := parseRef(v)
-		if err != nil {
-			p.fail(path, "%v", err)
-		}
-		return r
-	}
-	switch c.Kind {
-	case "leader", "no_leader", "hashes_equal", "invariants_ok", "split_vote":
-		if v.Type != gjson.True {
-			p.fail(path, "the only value is true")
-		}
-	case "leader_is", "leader_not":
-		c.ref = ref(v, path)
-	case "term_at_least", "keys":
-		c.num = uint64(p.whole(v, path, 0))
-		if !v.Exists() || v.Type != gjson.Number {
-			p.fail(path, "need a number")
-		}
-	case "committed":
-		p.known(v, path, "index", "nodes")
-		c.num = uint64(p.whole(v.Get("index"), join(path, "index"), 1))
-		c.count = int(p.whole(v.Get("nodes"), join(path, "nodes"), 1))
-		if c.num == 0 || c.count == 0 {
-			p.fail(path, `need {"index": N, "nodes": k}`)
-		}
-	case "committed_label", "applied_label":
-		p.known(v, path, "label", "nodes")
-		c.label = p.str(v.Get("label"), join(path, "label"), true)
-		c.count = int(p.whole(v.Get("nodes"), join(path, "nodes"), 1))
-		if c.count == 0 {
-			p.fail(join(path, "nodes"), "need a node count >= 1")
-		}
-	case "uncommitted_label":
-		p.known(v, path, "label", "node")
-		c.label = p.str(v.Get("label"), join(path, "label"), true)
-		c.ref = ref(v.Get("node"), join(path, "node"))
-	case "no_label":
-		c.label = p.str(v, path, true)
-	case "role":
-		p.known(v, path, "node", "is")
-		c.ref = ref(v.Get("node"), join(path, "node"))
-		c.role = p.str(v.Get("is"), join(path, "is"), true)
-		roles := []string{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader, raftsim.RoleDown}
-		if c.role != "" && !slices.Contains(roles, c.role) {
-			p.fail(join(path, "is"), "unknown role %q (roles: %s)", c.role, strings.Join(roles, ", "))
-		}
-	case "hash_is":
-		c.text = p.str(v, path, true)
-		if !strings.HasPrefix(c.text, "$") {
-			p.fail(path, `need "$name", a hash remembered by an earlier step`)
-		}
-		c.text = strings.TrimPrefix(c.text, "$")
-	case "delivered":
-		c.text = p.str(v, path, true)
-		if c.text != "" && !strings.HasPrefix(c.text, "Msg") {
-			p.fail(path, `need a raft message type such as "MsgHeartbeat"`)
-		}
-	default:
-		p.fail(path, "unknown condition %q; known: %s", c.Kind, strings.Join(sortedKinds(), ", "))
-	}
-}
-
 func sortedKinds() []string {
 	var ks []string
-	for k := range conditionKinds {
-		ks = append(ks, k)
+	for k := range conditions {
+		ks = append(ks, string(k))
 	}
 	slices.Sort(ks)
 	return ks
 }
 
+// said is the words of a condition that takes no argument.
+func said(words string) func(Condition) string { return func(Condition) string { return words } }
+
+func parseTrue(p *parser, c *Condition, v gjson.Result, path string) {
+	if v.Type != gjson.True {
+		p.fail(path, "the only value is true")
+	}
+}
+
+func (p *parser) ref(v gjson.Result, path string) nodeRef {
+	r, err := parseRef(v)
+	if err != nil {
+		p.fail(path, "%v", err)
+	}
+	return r
+}
+
+func parseNodeRef(p *parser, c *Condition, v gjson.Result, path string) { c.ref = p.ref(v, path) }
+
+func parseNumber(p *parser, c *Condition, v gjson.Result, path string) {
+	c.num = uint64(p.whole(v, path, 0))
+	if !v.Exists() || v.Type != gjson.Number {
+		p.fail(path, "need a number")
+	}
+}
+
+func parseIndexOnNodes(p *parser, c *Condition, v gjson.Result, path string) {
+	p.known(v, path, "index", "nodes")
+	c.num = uint64(p.whole(v.Get("index"), join(path, "index"), 1))
+	c.count = int(p.whole(v.Get("nodes"), join(path, "nodes"), 1))
+	if c.num == 0 || c.count == 0 {
+		p.fail(path, `need {"index": N, "nodes": k}`)
+	}
+}
+
+func parseLabelOnNodes(p *parser, c *Condition, v gjson.Result, path string) {
+	p.known(v, path, "label", "nodes")
+	c.label = p.str(v.Get("label"), join(path, "label"), true)
+	c.count = int(p.whole(v.Get("nodes"), join(path, "nodes"), 1))
+	if c.count == 0 {
+		p.fail(join(path, "nodes"), "need a node count >= 1")
+	}
+}
+
+func parseLabelOnNode(p *parser, c *Condition, v gjson.Result, path string) {
+	p.known(v, path, "label", "node")
+	c.label = p.str(v.Get("label"), join(path, "label"), true)
+	c.ref = p.ref(v.Get("node"), join(path, "node"))
+}
+
+func parseLabel(p *parser, c *Condition, v gjson.Result, path string) { c.label = p.str(v, path, true) }
+
+func parseRole(p *parser, c *Condition, v gjson.Result, path string) {
+	p.known(v, path, "node", "is")
+	c.ref = p.ref(v.Get("node"), join(path, "node"))
+	c.role = p.str(v.Get("is"), join(path, "is"), true)
+	roles := []string{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader, raftsim.RoleDown}
+	if c.role != "" && !slices.Contains(roles, c.role) {
+		p.fail(join(path, "is"), "unknown role %q (roles: %s)", c.role, strings.Join(roles, ", "))
+	}
+}
+
+func parseRemembered(p *parser, c *Condition, v gjson.Result, path string) {
+	c.text = p.str(v, path, true)
+	if !strings.HasPrefix(c.text, "$") {
+		p.fail(path, `need "$name", a hash remembered by an earlier step`)
+	}
+	c.text = strings.TrimPrefix(c.text, "$")
+}
+
+func parseMessageType(p *parser, c *Condition, v gjson.Result, path string) {
+	c.text = p.str(v, path, true)
+	if c.text != "" && !strings.HasPrefix(c.text, "Msg") {
+		p.fail(path, `need a raft message type such as "MsgHeartbeat"`)
+	}
+}
+
 // String is the condition in words, for captions and failure reports.
 func (c Condition) String() string {
-	switch c.Kind {
-	case "leader":
-		return "a leader exists"
-	case "no_leader":
-		return "no node leads"
-	case "leader_is":
-		return c.ref.String() + " leads"
-	case "leader_not":
-		return "a node other than " + c.ref.String() + " leads"
-	case "term_at_least":
-		return fmt.Sprintf("term is at least %d", c.num)
-	case "committed":
-		return fmt.Sprintf("entry %d is committed on %d nodes", c.num, c.count)
-	case "committed_label":
-		return fmt.Sprintf("%q is committed on %d nodes", c.label, c.count)
-	case "applied_label":
-		return fmt.Sprintf("%q is applied on %d nodes", c.label, c.count)
-	case "uncommitted_label":
-		return fmt.Sprintf("%s holds %q uncommitted", c.ref, c.label)
-	case "no_label":
-		return fmt.Sprintf("no node holds %q", c.label)
-	case "role":
-		return fmt.Sprintf("%s is %s", c.ref, c.role)
-	case "hashes_equal":
-		return "every running node has the same hash"
-	case "hash_is":
-		return "every running node's hash equals $" + c.text
-	case "keys":
-		return fmt.Sprintf("every running node holds %d keys", c.num)
-	case "invariants_ok":
-		return "every safety property holds"
-	case "split_vote":
-		return "a vote was split"
-	case "delivered":
-		return "a " + c.text + " was delivered"
+	if spec, ok := conditions[c.Kind]; ok {
+		return spec.words(c)
 	}
-	return c.Kind
+	return string(c.Kind)
 }
 
 // world is what conditions are checked against.
@@ -183,86 +250,52 @@ type world struct {
 
 // holds reports whether the condition holds, or why it cannot be checked.
 func (c Condition) holds(w world) (bool, error) {
-	s := w.snap
-	node := func() (*raftsim.NodeView, error) {
-		id, err := c.ref.resolve(s, w.vars)
-		if err != nil {
-			return nil, err
-		}
-		n := s.Node(id)
-		if n == nil {
-			return nil, fmt.Errorf("there is no node %d", id)
-		}
-		return n, nil
+	spec, ok := conditions[c.Kind]
+	if !ok {
+		return false, fmt.Errorf("unknown condition %q", c.Kind)
 	}
-	switch c.Kind {
-	case "leader", "no_leader":
-		return (s.Leader() != 0) == (c.Kind == "leader"), nil
-	case "leader_is", "leader_not":
-		id, err := c.ref.resolve(s, w.vars)
-		if err != nil {
-			return false, err
-		}
-		l := s.Leader()
-		return l != 0 && (l == id) == (c.Kind == "leader_is"), nil
-	case "term_at_least":
-		return slices.ContainsFunc(s.Nodes, func(n raftsim.NodeView) bool { return n.Up && n.Term >= c.num }), nil
-	case "committed":
-		return countNodes(s, func(n raftsim.NodeView) bool { return n.Commit >= c.num && n.LastIndex >= c.num }) >= c.count, nil
-	case "committed_label":
-		return countNodes(s, func(n raftsim.NodeView) bool {
-			return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && e.Committed })
-		}) >= c.count, nil
-	case "applied_label":
-		return countNodes(s, func(n raftsim.NodeView) bool {
-			return n.Up && slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && e.Index <= n.Applied })
-		}) >= c.count, nil
-	case "uncommitted_label":
-		n, err := node()
-		if err != nil {
-			return false, err
-		}
-		return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && !e.Committed }), nil
-	case "no_label":
-		return countNodes(s, func(n raftsim.NodeView) bool {
-			return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label })
-		}) == 0, nil
-	case "role":
-		n, err := node()
-		if err != nil {
-			return false, err
-		}
-		return n.Role == c.role, nil
-	case "hashes_equal", "hash_is":
-		want := ""
-		if c.Kind == "hash_is" {
-			var ok bool
-			if want, ok = w.vars[c.text]; !ok {
-				return false, fmt.Errorf("$%s was not remembered by an earlier step", c.text)
-			}
-		}
-		for _, n := range s.Nodes {
-			if !n.Up {
-				continue
-			}
-			if want == "" {
-				want = n.Hash
-			}
-			if n.Hash != want {
-				return false, nil
-			}
-		}
-		return want != "", nil
-	case "keys":
-		return countNodes(s, func(n raftsim.NodeView) bool { return n.Up && uint64(n.Keys) != c.num }) == 0, nil
-	case "invariants_ok":
-		return s.Invariants.OK, nil
-	case "split_vote":
-		return w.history.splitVote(), nil
-	case "delivered":
-		return w.history.delivered[c.text], nil
+	return spec.holds(c, w)
+}
+
+// node is the view of the node the condition names.
+func (c Condition) node(w world) (*raftsim.NodeView, error) {
+	id, err := c.ref.resolve(w.snap, w.vars)
+	if err != nil {
+		return nil, err
 	}
-	return false, fmt.Errorf("unknown condition %q", c.Kind)
+	n := w.snap.Node(id)
+	if n == nil {
+		return nil, fmt.Errorf("there is no node %d", id)
+	}
+	return n, nil
+}
+
+// leaderIs reports whether the node the condition names leads (is) or some
+// other node does (!is).
+func leaderIs(c Condition, w world, is bool) (bool, error) {
+	id, err := c.ref.resolve(w.snap, w.vars)
+	if err != nil {
+		return false, err
+	}
+	l := w.snap.Leader()
+	return l != 0 && (l == id) == is, nil
+}
+
+// hashesAre reports whether every running node has hash want, or, with want
+// empty, the same hash as the others; false when no node runs.
+func hashesAre(s *raftsim.Snapshot, want string) bool {
+	for _, n := range s.Nodes {
+		if !n.Up {
+			continue
+		}
+		if want == "" {
+			want = n.Hash
+		}
+		if n.Hash != want {
+			return false
+		}
+	}
+	return want != ""
 }
 
 func countNodes(s *raftsim.Snapshot, f func(raftsim.NodeView) bool) int {

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 
@@ -35,6 +36,14 @@ type Player struct {
 	stop    func()   // stops watching the simulator's events
 	refused []string // the current step's actions the simulator refused
 	results []StepResult
+	starts  []stepStart // the start of every step begun so far
+}
+
+// stepStart is what going back to the start of a step restores: the run up
+// to it, which Sim.Replay reproduces, and the names remembered before it.
+type stepStart struct {
+	run  raftsim.Run
+	vars map[string]string
 }
 
 // NewPlayer resets sim to the scenario's config and stands at the start of
@@ -70,23 +79,49 @@ func (p *Player) Last() bool { return p.step == len(p.sc.Steps)-1 }
 // Results returns how the finished steps went, in order.
 func (p *Player) Results() []StepResult { return append([]StepResult(nil), p.results...) }
 
-// Goto replays the story from its start to the start of step k. Runs are
-// deterministic, so going back to a step shows exactly what playing to it did.
+// Goto goes to the start of step k. A step already begun is reached by
+// replaying the run's action log up to it (Sim.Replay); a later one by playing
+// on from the furthest step begun. Runs are deterministic, so either way it
+// shows exactly what playing to it did.
 func (p *Player) Goto(k int) error {
 	if k < 0 || k >= len(p.sc.Steps) {
 		return fmt.Errorf("%s has steps 1 to %d", p.sc.Name, len(p.sc.Steps))
 	}
-	if err := p.sim.Reset(p.sc.Config); err != nil {
+	from := min(k, len(p.starts)-1)
+	if err := p.replayTo(from); err != nil {
 		return err
 	}
-	p.hist.reset()
-	p.vars = map[string]string{}
-	p.results = nil
-	p.begin(0)
 	for p.step < k {
 		p.Finish()
 		p.begin(p.step + 1)
 	}
+	return nil
+}
+
+// replayTo stands at the start of step k, one already begun, or of the first
+// step when k < 0 (a new player).
+func (p *Player) replayTo(k int) error {
+	p.hist.reset()
+	p.vars = map[string]string{}
+	if k < 0 {
+		p.results = nil
+		if err := p.sim.Reset(p.sc.Config); err != nil {
+			return err
+		}
+		p.begin(0)
+		return nil
+	}
+	start := p.starts[k]
+	refused, err := p.sim.Replay(start.run)
+	if err == nil && refused != nil {
+		err = fmt.Errorf("replaying to step %d: %v", k+1, refused[0])
+	}
+	if err != nil {
+		return err
+	}
+	maps.Copy(p.vars, start.vars)
+	p.results = p.results[:k]
+	p.begin(k)
 	return nil
 }
 
@@ -125,6 +160,9 @@ func (p *Player) begin(k int) {
 	p.step, p.startMs, p.next, p.met, p.done = k, p.sim.Now(), 0, false, false
 	p.hist.beginStep()
 	p.refused = nil
+	if k == len(p.starts) {
+		p.starts = append(p.starts, stepStart{run: p.sim.Run(), vars: maps.Clone(p.vars)})
+	}
 	snap := p.sim.Snapshot()
 	for _, b := range p.sc.Steps[k].Remember {
 		p.vars[b.Name] = remember(snap, b.What)

@@ -1,6 +1,9 @@
 package scene
 
-import "raftplay/raftsim"
+import (
+	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
+)
 
 // clientsState is what the scene keeps for the clients' controls besides the
 // console itself: the laid-out console and the verdict panel.
@@ -30,15 +33,15 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 		s.Console.Toggle()
 		s.relayout()
 	case CmdConsoleVia:
-		s.Console.NextVia(len(snap.Nodes))
+		s.Console.NextVia(snap.NodeIDs())
 	case CmdStress:
-		return act(raftsim.Action{Op: "stress", On: !snap.Clients.Stress}), "", true
+		return act(raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}), "", true
 	case CmdClients:
-		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "linearizable"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}), "", true
 	case CmdClientsSerializable:
-		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "serializable"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}), "", true
 	case CmdClientsLease:
-		return act(raftsim.Action{Op: "clients", Count: newClients, Read: "lease"}), "", true
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}), "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdLyingDisk:
@@ -60,10 +63,10 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
 	nv := s.Snap.Node(s.Ctl.Selected)
 	if nv == nil {
-		return nil, selectFirst(len(s.Snap.Nodes))
+		return nil, selectFirst(s.Snap.NodeIDs())
 	}
 	s.Ctl.Selected = 0
-	return act(raftsim.Action{Op: "lying-disk", Node: nv.ID, On: !nv.LyingDisk}), ""
+	return act(raftsim.Action{Op: raftsim.ActLyingDisk, Node: nv.ID, On: !nv.LyingDisk}), ""
 }
 
 // ToolOn reports whether the toolbar shows cmd's button pressed: the console
@@ -78,12 +81,17 @@ func (s *Scene) ToolOn(cmd Command) bool {
 	return false
 }
 
+// consoleLineKinds colours the simulator's console lines.
+var consoleLineKinds = map[raftsim.ConsoleLine]LineKind{
+	raftsim.ConsoleCommand: LineCommand, raftsim.ConsoleAnswer: LineAnswer, raftsim.ConsoleError: LineError,
+}
+
 // observeClients passes the frame's console lines to the transcript and
 // describes the clients for the HUD.
 func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
 	for i := range events {
-		if events[i].Kind == raftsim.EvConsole {
-			s.Console.Transcript.Add(events[i].Text)
+		if e := &events[i]; e.Kind == raftsim.EvConsole {
+			s.Console.Transcript.add(ConsoleLine{Text: e.Text, Kind: consoleLineKinds[e.Line]})
 		}
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)

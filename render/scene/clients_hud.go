@@ -33,20 +33,14 @@ type ClientsHUD struct {
 	Hit               Rect
 }
 
-// Verdict statuses as raftsim.Verdict.Status spells them.
-const (
-	statusLinearizable    = "linearizable"
-	statusNotLinearizable = "not linearizable"
-)
-
 // NewClientsHUD describes the clients of a snapshot.
 func NewClientsHUD(c *raftsim.ClientsView) ClientsHUD {
 	h := ClientsHUD{Load: loadText(c)}
 	v := &c.Linearizable
 	switch v.Status {
-	case statusNotLinearizable:
+	case raftsim.StatusNotLinearizable:
 		h.State, h.Verdict = VerdictBad, "NOT linearizable (click for why)"
-	case statusLinearizable:
+	case raftsim.StatusLinearizable:
 		h.State, h.Verdict = VerdictOK, fmt.Sprintf("linearizable (%s ops checked)", FormatCount(int64(v.Checked)))
 	default:
 		h.Verdict = "linearizability: nothing checked yet"
@@ -86,7 +80,7 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measure) Panel {
 	u := l.U
 	size := FontUI * u
-	p := Panel{Title: "Linearizability: " + c.Linearizable.Status, Lines: VerdictLines(c, cost), Menu: true}
+	p := Panel{Title: "Linearizability: " + string(c.Linearizable.Status), Lines: VerdictLines(c, cost), Menu: true}
 	stress := "Stress writers on"
 	if c.Stress {
 		stress = "Stress writers off"
@@ -144,9 +138,9 @@ func VerdictLines(c *raftsim.ClientsView, cost string) []string {
 	v := &c.Linearizable
 	var lines []string
 	switch v.Status {
-	case statusNotLinearizable:
+	case raftsim.StatusNotLinearizable:
 		lines = append(lines, v.Offending...)
-	case statusLinearizable:
+	case raftsim.StatusLinearizable:
 		lines = append(lines,
 			fmt.Sprintf("%s of %s client operations checked: every key's", FormatCount(int64(v.Checked)), FormatCount(int64(c.Operations))),
 			"history so far has an order that explains what clients saw.")

@@ -2,11 +2,13 @@ package scene
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
 )
 
 // Keys the console reads besides typed characters, as the runes Key takes
@@ -40,7 +42,7 @@ type Console struct {
 // consoleUsage is what a console says when it first opens, a sentence a
 // line: the transcript wraps them to its width.
 var consoleUsage = []string{
-	"Commands (etcdctl v2): set [--swap-with-value V | --swap-with-index I] KEY VALUE, get [--quorum] KEY, ls [--quorum] [KEY], rm KEY, watch [--recursive] KEY, member list.",
+	"Commands (etcdctl v2): " + strings.Join(v2store.EtcdctlHelp, ", ") + ".",
 	"--endpoints nN before a command sends it via node nN; the via button picks the node for every command (the leader by default).",
 	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
 }
@@ -123,13 +125,13 @@ func (c *Console) Submit() (raftsim.Action, bool) {
 	if via == 0 {
 		via = c.Via
 	}
-	return raftsim.Action{Op: "console", Line: cmd, Via: via}, true
+	return raftsim.Action{Op: raftsim.ActConsole, Line: cmd, Via: via}, true
 }
 
 // Refused shows in the transcript why the simulator refused a console
 // action, with the line that asked for it; it reports whether a was one.
 func (c *Console) Refused(a raftsim.Action, err error) bool {
-	if a.Op != "console" {
+	if a.Op != raftsim.ActConsole {
 		return false
 	}
 	echo := "$ etcdctl " + a.Line
@@ -142,12 +144,16 @@ func (c *Console) Refused(a raftsim.Action, err error) bool {
 	return true
 }
 
-// NextVia moves the console on to the next node, round the n nodes and back
-// to the leader.
-func (c *Console) NextVia(n int) {
-	c.Via++
-	if c.Via > uint64(n) {
-		c.Via = 0
+// NextVia moves the console on to the next node, round the nodes ids (in
+// order) and back to the leader.
+func (c *Console) NextVia(ids []uint64) {
+	i, found := slices.BinarySearch(ids, c.Via)
+	if found {
+		i++
+	}
+	c.Via = 0
+	if i < len(ids) {
+		c.Via = ids[i]
 	}
 }
 

@@ -125,10 +125,10 @@ func TestConsoleTranscript(t *testing.T) {
 		t.Fatal("a console opened for the first time says nothing about itself")
 	}
 	s.Observe(s.Snap, []raftsim.Event{
-		{Seq: 1, Kind: raftsim.EvConsole, Text: "$ etcdctl get /foo   (via n1)"},
+		{Seq: 1, Kind: raftsim.EvConsole, Line: raftsim.ConsoleCommand, Text: "$ etcdctl get /foo   (via n1)"},
 		{Seq: 2, Kind: raftsim.EvCommit, Text: "n1 committed up to index 3"},
-		{Seq: 3, Kind: raftsim.EvConsole, Text: "bar"},
-		{Seq: 4, Kind: raftsim.EvConsole, Text: "Error: 100: Key not found (/nope) [3]"},
+		{Seq: 3, Kind: raftsim.EvConsole, Line: raftsim.ConsoleAnswer, Text: "bar"},
+		{Seq: 4, Kind: raftsim.EvConsole, Line: raftsim.ConsoleError, Text: "Error: 100: Key not found (/nope) [3]"},
 	})
 	bad := raftsim.Action{Op: "console", Line: "bogus", Via: 2}
 	if !s.Console.Refused(bad, errors.New("No help topic for 'bogus'")) {
@@ -157,10 +157,10 @@ func TestConsoleTranscript(t *testing.T) {
 func TestTranscriptScrollsAndWraps(t *testing.T) {
 	var tr Transcript
 	for i := range 10 {
-		tr.Add(fmt.Sprintf("line %d", i))
+		tr.add(ConsoleLine{Text: fmt.Sprintf("line %d", i)})
 	}
-	tr.Add("a b c d e f") // 11 runes at 1 unit each: two rows 6 wide
-	tr.Add("")            // an empty answer is an empty row
+	tr.add(ConsoleLine{Text: "a b c d e f"}) // 11 runes at 1 unit each: two rows 6 wide
+	tr.add(ConsoleLine{Text: ""})            // an empty answer is an empty row
 	text := func(rows []ConsoleLine) string {
 		var s []string
 		for _, r := range rows {
@@ -185,7 +185,7 @@ func TestTranscriptScrollsAndWraps(t *testing.T) {
 		t.Errorf("scrolled past the bottom: offset %d", tr.Offset())
 	}
 	for i := range 2 * transcriptSize {
-		tr.Add(fmt.Sprint(i))
+		tr.add(ConsoleLine{Text: fmt.Sprint(i)})
 	}
 	if got := text(tr.Rows(1, 100, 1, unit)); got != fmt.Sprint(2*transcriptSize-1) {
 		t.Errorf("after overflow the newest row is %q", got)
@@ -196,7 +196,7 @@ func TestConsoleWheel(t *testing.T) {
 	s := newScene(cluster(5))
 	s.Key('e')
 	for i := range 40 {
-		s.Console.Transcript.Add(fmt.Sprint(i))
+		s.Console.Transcript.add(ConsoleLine{Text: fmt.Sprint(i)})
 	}
 	s.Wheel(s.L.Center, 100)
 	if s.Console.Transcript.Offset() != 0 {

@@ -1,7 +1,5 @@
 package scene
 
-import "strings"
-
 // LineKind says what a console line is, for its colour.
 type LineKind uint8
 
@@ -35,19 +33,7 @@ type Transcript struct {
 	scroll int
 }
 
-// Add records a line the simulator wrote for the console, telling echoed
-// commands ("$ etcdctl …") and errors apart from answers.
-func (t *Transcript) Add(text string) {
-	kind := LineAnswer
-	switch {
-	case strings.HasPrefix(text, "$ "):
-		kind = LineCommand
-	case strings.HasPrefix(text, "Error"):
-		kind = LineError
-	}
-	t.add(ConsoleLine{Text: text, Kind: kind})
-}
-
+// add records a line.
 func (t *Transcript) add(l ConsoleLine) {
 	t.buf[t.total%transcriptSize] = l
 	t.total++

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	"slices"
 
 	"raftplay/raftsim"
 )
@@ -28,39 +29,39 @@ type Controller struct {
 // returns the actions to do, and a hint to show when the intent cannot be
 // carried out as asked.
 func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action, string) {
-	n := len(snap.Nodes)
+	ids := snap.NodeIDs()
 	switch in.Cmd {
 	case CmdPlayPause:
 		if snap.Paused {
-			return act(raftsim.Action{Op: "play"}), ""
+			return act(raftsim.Action{Op: raftsim.ActPlay}), ""
 		}
-		return act(raftsim.Action{Op: "pause"}), ""
+		return act(raftsim.Action{Op: raftsim.ActPause}), ""
 	case CmdStep:
-		return append(c.pause(snap), raftsim.Action{Op: "step"}), ""
+		return append(c.pause(snap), raftsim.Action{Op: raftsim.ActStep}), ""
 	case CmdSlower:
 		if x, ok := Slower(snap.Speed); ok {
-			return act(raftsim.Action{Op: "speed", X: x}), ""
+			return act(raftsim.Action{Op: raftsim.ActSpeed, X: x}), ""
 		}
 		return nil, "already at the slowest speed, " + FormatSpeed(snap.Speed)
 	case CmdFaster:
 		if x, ok := Faster(snap.Speed); ok {
-			return act(raftsim.Action{Op: "speed", X: x}), ""
+			return act(raftsim.Action{Op: raftsim.ActSpeed, X: x}), ""
 		}
 		return nil, "already at the fastest speed, " + FormatSpeed(snap.Speed)
 	case CmdReset:
 		c.Reset()
-		return act(raftsim.Action{Op: "reset", Seed: snap.Seed + 1}), ""
+		return act(raftsim.Action{Op: raftsim.ActReset, Seed: snap.Seed + 1}), ""
 	case CmdWrite:
 		w := Word(c.writes)
 		c.writes++
-		return act(raftsim.Action{Op: "put", Key: w, Value: w, Via: c.Selected}), ""
+		return act(raftsim.Action{Op: raftsim.ActPut, Key: w, Value: w, Via: c.Selected}), ""
 	case CmdPartition:
 		if c.Edit != nil {
 			c.Edit = nil
 			return nil, "partition editing cancelled"
 		}
 		c.Selected, c.Message = 0, 0
-		c.Edit = newPartitionEdit(n, snap.Partition)
+		c.Edit = newPartitionEdit(ids, snap.Partition)
 		return nil, ""
 	case CmdApply:
 		if c.Edit == nil {
@@ -71,14 +72,14 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 			return nil, err.Error()
 		}
 		c.Edit = nil
-		return act(raftsim.Action{Op: "partition", Groups: groups}), ""
+		return act(raftsim.Action{Op: raftsim.ActPartition, Groups: groups}), ""
 	case CmdHeal:
 		c.Edit = nil
-		return act(raftsim.Action{Op: "heal"}), ""
+		return act(raftsim.Action{Op: raftsim.ActHeal}), ""
 	case CmdKillAll:
-		return act(raftsim.Action{Op: "crash-all"}), ""
+		return act(raftsim.Action{Op: raftsim.ActCrashAll}), ""
 	case CmdRestartAll:
-		return act(raftsim.Action{Op: "restart-all"}), ""
+		return act(raftsim.Action{Op: raftsim.ActRestartAll}), ""
 	case CmdHelp:
 		c.Help = !c.Help
 		return nil, ""
@@ -95,14 +96,14 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 		c.Selected, c.Message = 0, 0
 		return nil, ""
 	case CmdSelectNode:
-		return c.selectNode(in.Node, n)
+		return c.selectNode(in.Node, ids)
 	case CmdJoinGroup:
 		if c.Edit != nil {
 			c.Edit.Join(in.Node, in.Other)
 		}
 		return nil, ""
 	case CmdCrash, CmdRestart, CmdTimeout, CmdTransfer, CmdIsolate:
-		return c.nodeAction(in.Cmd, n)
+		return c.nodeAction(in.Cmd, ids)
 	}
 	return nil, ""
 }
@@ -114,7 +115,7 @@ func (c *Controller) pause(snap *raftsim.Snapshot) []raftsim.Action {
 	if snap.Paused {
 		return nil
 	}
-	return act(raftsim.Action{Op: "pause"})
+	return act(raftsim.Action{Op: raftsim.ActPause})
 }
 
 // closeTop closes the topmost open thing: help, then partition editing, then
@@ -132,9 +133,9 @@ func (c *Controller) closeTop() {
 	}
 }
 
-func (c *Controller) selectNode(id uint64, n int) ([]raftsim.Action, string) {
-	if id < 1 || id > uint64(n) {
-		return nil, fmt.Sprintf("there is no node n%d (nodes are 1 to %d)", id, n)
+func (c *Controller) selectNode(id uint64, ids []uint64) ([]raftsim.Action, string) {
+	if !slices.Contains(ids, id) {
+		return nil, fmt.Sprintf("there is no node n%d (%s)", id, raftsim.DescribeNodeIDs(ids))
 	}
 	if c.Edit != nil {
 		c.Edit.Toggle(id)
@@ -190,40 +191,40 @@ func (c *Controller) drop() ([]raftsim.Action, string) {
 	}
 	id := c.Message
 	c.Message = 0
-	return act(raftsim.Action{Op: "drop", Message: id}), ""
+	return act(raftsim.Action{Op: raftsim.ActDrop, Message: id}), ""
 }
 
 // nodeAction does a node-menu command on the selected node and closes the menu.
-func (c *Controller) nodeAction(cmd Command, n int) ([]raftsim.Action, string) {
+func (c *Controller) nodeAction(cmd Command, ids []uint64) ([]raftsim.Action, string) {
 	id := c.Selected
 	if id == 0 {
-		return nil, selectFirst(n)
+		return nil, selectFirst(ids)
 	}
 	c.Selected = 0
 	switch cmd {
 	case CmdCrash:
-		return act(raftsim.Action{Op: "crash", Node: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActCrash, Node: id}), ""
 	case CmdRestart:
-		return act(raftsim.Action{Op: "restart", Node: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActRestart, Node: id}), ""
 	case CmdTimeout:
-		return act(raftsim.Action{Op: "timeout", Node: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActTimeout, Node: id}), ""
 	case CmdTransfer:
-		return act(raftsim.Action{Op: "transfer", To: id}), ""
+		return act(raftsim.Action{Op: raftsim.ActTransfer, To: id}), ""
 	}
-	return act(raftsim.Action{Op: "partition", Groups: Isolate(id, n)}), ""
+	return act(raftsim.Action{Op: raftsim.ActPartition, Groups: Isolate(id, ids)}), ""
 }
 
-// selectFirst is the hint for a node command with no node selected, among n.
-func selectFirst(n int) string {
-	return fmt.Sprintf("select a node first: click it or press its number (1 to %d)", n)
+// selectFirst is the hint for a node command with no node selected, among ids.
+func selectFirst(ids []uint64) string {
+	return fmt.Sprintf("select a node first: click it or press its number (%s)", raftsim.DescribeNodeIDs(ids))
 }
 
-// Isolate returns the partition that cuts node id off from the n-1 others.
-func Isolate(id uint64, n int) [][]uint64 {
-	rest := make([]uint64, 0, n-1)
-	for i := uint64(1); i <= uint64(n); i++ {
-		if i != id {
-			rest = append(rest, i)
+// Isolate returns the partition that cuts node id off from the other nodes ids.
+func Isolate(id uint64, ids []uint64) [][]uint64 {
+	rest := make([]uint64, 0, len(ids))
+	for _, other := range ids {
+		if other != id {
+			rest = append(rest, other)
 		}
 	}
 	return [][]uint64{{id}, rest}
@@ -232,11 +233,10 @@ func Isolate(id uint64, n int) [][]uint64 {
 // Observe brings the controls up to date with a new snapshot: the inspected
 // message's latest view, and selections that no longer exist.
 func (c *Controller) Observe(snap *raftsim.Snapshot) {
-	n := len(snap.Nodes)
-	if c.Selected > uint64(n) {
+	if c.Selected != 0 && snap.Node(c.Selected) == nil {
 		c.Selected = 0
 	}
-	if c.Edit != nil && len(c.Edit.InB) != n {
+	if c.Edit != nil && !slices.EqualFunc(c.Edit.IDs, snap.Nodes, func(id uint64, n raftsim.NodeView) bool { return id == n.ID }) {
 		c.Edit = nil
 	}
 	if c.Message == 0 {

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -100,7 +101,7 @@ func TestMenuItemsFollowState(t *testing.T) {
 	if e := enabled(2); !e[CmdTransfer] || !e[CmdTimeout] {
 		t.Errorf("menu of a follower: %v", e)
 	}
-	s.Snap.Partition = Isolate(2, 5)
+	s.Snap.Partition = Isolate(2, []uint64{1, 2, 3, 4, 5})
 	if e := enabled(2); e[CmdIsolate] {
 		t.Error("isolating an isolated node is offered")
 	}
@@ -130,10 +131,47 @@ func TestResetForgetsTheOldRun(t *testing.T) {
 	s := newScene(cluster(5))
 	s.Observe(s.Snap, []raftsim.Event{{Seq: 1, Kind: raftsim.EvElected, Text: "n1 won"}})
 	s.Key('3')
+	// Time going back in the same run (time travel) is not a new run.
+	back := cluster(5)
+	back.NowMs = 0
+	s.Observe(back, nil)
+	if s.Ctl.Selected != 3 || len(s.Log.Latest(nil, 10)) != 1 {
+		t.Error("time going back in the same run dropped its selection or events")
+	}
 	next := cluster(5)
-	next.NowMs = 0
+	next.Generation = s.Snap.Generation + 1
 	s.Observe(next, nil)
 	if s.Ctl.Selected != 0 || len(s.Log.Latest(nil, 10)) != 0 {
 		t.Error("a new run kept the old run's selection or events")
+	}
+}
+
+// Nodes are known by raft ID: after membership leaves gaps (node 1 gone,
+// node 6 added) keys, the ring, isolation and partition editing follow the IDs.
+func TestNodesAreKnownByID(t *testing.T) {
+	snap := cluster(3)
+	for i, id := range []uint64{2, 3, 6} {
+		snap.Nodes[i].ID = id
+	}
+	s := newScene(snap)
+	if _, ok := s.L.Node(1); ok {
+		t.Error("the ring places node 1, which is not in the cluster")
+	}
+	at, ok := s.L.Node(6)
+	if !ok || s.HitTest(at).Node != 6 {
+		t.Errorf("node 6 is not on the ring where a click finds it (%v, %v)", at, ok)
+	}
+	s.Key('1')
+	if notes := s.Notices.List(); len(notes) == 0 || !strings.Contains(notes[len(notes)-1].Text, "nodes are [2 3 6]") {
+		t.Errorf("selecting the missing node 1 said %v", notes)
+	}
+	s.Key('6')
+	if acts := s.Key('i'); len(acts) != 1 || !reflect.DeepEqual(acts[0].Groups, [][]uint64{{6}, {2, 3}}) {
+		t.Errorf("isolating node 6 did %v", acts)
+	}
+	s.Key('p')
+	s.Key('3')
+	if acts := s.Key('\n'); len(acts) != 1 || !reflect.DeepEqual(acts[0].Groups, [][]uint64{{2, 6}, {3}}) {
+		t.Errorf("moving node 3 to the other group did %v", acts)
 	}
 }

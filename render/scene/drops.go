@@ -1,11 +1,6 @@
 package scene
 
-import (
-	"strconv"
-	"strings"
-
-	"raftplay/raftsim"
-)
+import "raftplay/raftsim"
 
 // BurstLife is how long, in wall seconds, a dropped message takes to die away.
 const BurstLife = 0.6
@@ -46,25 +41,21 @@ func (d *Drops) Remember(placed []Placed) {
 
 // Dropped starts a burst for a "dropped" event at wall second now. A message
 // that was never drawn (it lived less than a frame) dies at the cut for a
-// partition and at its receiver otherwise, read from the event's text.
+// partition and at its receiver otherwise.
 func (d *Drops) Dropped(e raftsim.Event, l *Layout, now float64) {
 	if t, ok := d.last[e.Message]; ok {
 		d.Bursts = append(d.Bursts, Burst{At: t.pos, Kind: t.kind, Born: now})
 		return
 	}
-	from, to, ok := DroppedLink(e.Text)
-	if !ok {
-		return
-	}
-	start, end, ok := l.Link(from, to)
+	start, end, ok := l.Link(e.From, e.To)
 	if !ok {
 		return
 	}
 	at := end
-	if DropReason(e.Text) == "partition" {
+	if e.Reason == raftsim.DropPartition {
 		at = Lerp(start, end, 0.5)
 	}
-	d.Bursts = append(d.Bursts, Burst{At: at, Kind: KindOf(messageType(e.Text)), Born: now})
+	d.Bursts = append(d.Bursts, Burst{At: at, Kind: KindOf(e.MsgType), Born: now})
 }
 
 // Expire removes the bursts that have died away by wall second now.
@@ -83,50 +74,4 @@ func (d *Drops) Expire(now float64) {
 func (d *Drops) Clear() {
 	clear(d.last)
 	d.Bursts = d.Bursts[:0]
-}
-
-// DropReason returns the reason of a dropped event's text, "dropped (partition)
-// #41 …": partition, node down, lost or by user.
-func DropReason(text string) string {
-	rest, ok := strings.CutPrefix(text, "dropped (")
-	if !ok {
-		return ""
-	}
-	reason, _, ok := strings.Cut(rest, ")")
-	if !ok {
-		return ""
-	}
-	return reason
-}
-
-// DroppedLink reads "nA→nB" from an event's text.
-func DroppedLink(text string) (from, to uint64, ok bool) {
-	before, after, found := strings.Cut(text, "→")
-	if !found {
-		return 0, 0, false
-	}
-	i := strings.LastIndex(before, "n")
-	j := strings.IndexByte(after, ' ')
-	if i < 0 || !strings.HasPrefix(after, "n") {
-		return 0, 0, false
-	}
-	if j < 0 {
-		j = len(after)
-	}
-	f, err1 := strconv.ParseUint(before[i+1:], 10, 64)
-	t, err2 := strconv.ParseUint(after[1:j], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0, 0, false
-	}
-	return f, t, true
-}
-
-// messageType returns the first word of text that names a raft message type.
-func messageType(text string) string {
-	for _, w := range strings.Fields(text) {
-		if strings.HasPrefix(w, "Msg") {
-			return w
-		}
-	}
-	return ""
 }

@@ -7,29 +7,6 @@ import (
 	"raftplay/raftsim"
 )
 
-func TestDropText(t *testing.T) {
-	for _, tc := range []struct {
-		text     string
-		reason   string
-		from, to uint64
-		ok       bool
-	}{
-		{"dropped (partition) #41 n1→n3 MsgApp term 2 index 11 commit 10", "partition", 1, 3, true},
-		{"dropped (node down) #7 n12→n2 MsgHeartbeat term 1 commit 0", "node down", 12, 2, true},
-		{"dropped (by user) #9 n4→n5", "by user", 4, 5, true},
-		{"n1 became leader at term 2", "", 0, 0, false},
-		{"dropped (lost #3 n→n2", "", 0, 0, false},
-	} {
-		if got := DropReason(tc.text); got != tc.reason {
-			t.Errorf("DropReason(%q) = %q, want %q", tc.text, got, tc.reason)
-		}
-		from, to, ok := DroppedLink(tc.text)
-		if from != tc.from || to != tc.to || ok != tc.ok {
-			t.Errorf("DroppedLink(%q) = %d, %d, %v", tc.text, from, to, ok)
-		}
-	}
-}
-
 func TestDropBurstsWhereLastDrawn(t *testing.T) {
 	l := NewLayout(1280, 800, 1, 3, ControlsFull, measure)
 	snap := cluster(3, msg(8, 1, 2, "MsgVote"))
@@ -37,10 +14,10 @@ func TestDropBurstsWhereLastDrawn(t *testing.T) {
 	d.Remember(l.PlaceMessages(nil, snap, 100))
 	drawn := l.PlaceMessages(nil, snap, 100)[0].Pos
 
-	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 8, Text: "dropped (by user) #8 n1→n2 MsgVote term 2"}, &l, 10)
+	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 8, From: 1, To: 2, MsgType: "MsgVote", Reason: raftsim.DropByUser}, &l, 10)
 	// Never drawn: a partition drop dies at the cut, any other at the receiver.
-	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 9, Text: "dropped (partition) #9 n2→n3 MsgApp term 2"}, &l, 10)
-	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 10, Text: "dropped (node down) #10 n3→n1 MsgHeartbeat term 2"}, &l, 10)
+	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 9, From: 2, To: 3, MsgType: "MsgApp", Reason: raftsim.DropPartition}, &l, 10)
+	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 10, From: 3, To: 1, MsgType: "MsgHeartbeat", Reason: raftsim.DropNodeDown}, &l, 10)
 	if len(d.Bursts) != 3 {
 		t.Fatalf("%d bursts", len(d.Bursts))
 	}
@@ -75,7 +52,7 @@ func TestEventLog(t *testing.T) {
 		t.Errorf("latest 3 = %v, want commits 98..100 with sends left out", got)
 	}
 	l.Add(raftsim.Event{Seq: 2000, Kind: raftsim.EvDelivered}, true)
-	l.Add(raftsim.Event{Seq: 2001, Kind: raftsim.EvAction, Text: `action {"op":"step"}`}, true)
+	l.Add(raftsim.Event{Seq: 2001, Kind: raftsim.EvAction, Op: raftsim.ActStep}, true)
 	if got := l.Latest(got, 1); got[0].Seq != 2000 {
 		t.Error("a delivery while paused (a step) is not shown, or the step is")
 	}

@@ -11,10 +11,6 @@ type EventLog struct {
 	total int
 }
 
-// stepAction is the text of the event a step action logs, in the form the
-// simulator writes it.
-var stepAction = "action " + raftsim.Action{Op: "step"}.String()
-
 // Shown reports whether event e goes to the panel. Message traffic and
 // per-entry applies would bury everything else while the cluster runs; while
 // it is paused they are what a step did, so they are shown then, without the
@@ -24,7 +20,7 @@ func Shown(e *raftsim.Event, paused bool) bool {
 	case raftsim.EvSent, raftsim.EvDelivered, raftsim.EvApply:
 		return paused
 	case raftsim.EvAction:
-		return e.Text != stepAction
+		return e.Op != raftsim.ActStep
 	}
 	return true
 }

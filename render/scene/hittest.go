@@ -56,7 +56,7 @@ func (s *Scene) HitTest(p Point) Hit {
 		return Hit{Kind: HitMessage, Message: id}
 	}
 	for i, c := range s.L.NodePos {
-		id := uint64(i + 1)
+		id := s.L.NodeIDs[i]
 		if c.Sub(p).Len() <= s.L.TimerR() || s.L.CaptionRect(id).Contains(p) {
 			return Hit{Kind: HitNode, Node: id}
 		}

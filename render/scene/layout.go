@@ -61,8 +61,10 @@ type Layout struct {
 	NodeR  float64
 	// captionW is the width of the widest node caption.
 	captionW float64
-	// NodePos[i] is the centre of node i+1.
+	// NodePos[i] is the centre of the node whose raft ID is NodeIDs[i]; the
+	// IDs are in order, 1 to n unless the scene numbers them (SetNodeIDs).
 	NodePos []Point
+	NodeIDs []uint64
 	// Logs is the panel of log strips, one row per node.
 	Logs Rect
 	// Events is the event-log panel; empty when the screen has no room.

@@ -1,42 +1,50 @@
 package scene
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // PartitionEdit is a two-way partition being put together before it is applied.
 type PartitionEdit struct {
-	// InB[i] is true when node i+1 is in group B; the rest are in group A.
+	// IDs are the nodes' raft IDs, in order; InB[i] is true when node IDs[i]
+	// is in group B. The rest are in group A.
+	IDs []uint64
 	InB []bool
 }
 
-// newPartitionEdit starts from the current partition: its first group is A,
-// the others together are B. Healed, every node starts in A.
-func newPartitionEdit(n int, current [][]uint64) *PartitionEdit {
-	p := &PartitionEdit{InB: make([]bool, n)}
-	for i := range p.InB {
-		p.InB[i] = GroupOf(current, uint64(i+1)) > 0
+// newPartitionEdit starts from the current partition of the nodes ids: its
+// first group is A, the others together are B. Healed, every node starts in A.
+func newPartitionEdit(ids []uint64, current [][]uint64) *PartitionEdit {
+	p := &PartitionEdit{IDs: ids, InB: make([]bool, len(ids))}
+	for i, id := range ids {
+		p.InB[i] = GroupOf(current, id) > 0
 	}
 	return p
 }
 
-func (p *PartitionEdit) valid(id uint64) bool { return id >= 1 && id <= uint64(len(p.InB)) }
+// slot finds node id among the edit's nodes.
+func (p *PartitionEdit) slot(id uint64) (int, bool) { return slices.BinarySearch(p.IDs, id) }
 
 // Toggle moves node id to the other group.
 func (p *PartitionEdit) Toggle(id uint64) {
-	if p.valid(id) {
-		p.InB[id-1] = !p.InB[id-1]
+	if i, ok := p.slot(id); ok {
+		p.InB[i] = !p.InB[i]
 	}
 }
 
 // Join moves node id into the group of node other.
 func (p *PartitionEdit) Join(id, other uint64) {
-	if p.valid(id) && p.valid(other) {
-		p.InB[id-1] = p.InB[other-1]
+	i, ok := p.slot(id)
+	j, okOther := p.slot(other)
+	if ok && okOther {
+		p.InB[i] = p.InB[j]
 	}
 }
 
 // Group returns 0 for a node in group A and 1 for one in group B.
 func (p *PartitionEdit) Group(id uint64) int {
-	if p.valid(id) && p.InB[id-1] {
+	if i, ok := p.slot(id); ok && p.InB[i] {
 		return 1
 	}
 	return 0
@@ -47,9 +55,9 @@ func (p *PartitionEdit) Groups() ([][]uint64, error) {
 	var a, b []uint64
 	for i, inB := range p.InB {
 		if inB {
-			b = append(b, uint64(i+1))
+			b = append(b, p.IDs[i])
 		} else {
-			a = append(a, uint64(i+1))
+			a = append(a, p.IDs[i])
 		}
 	}
 	if len(a) == 0 || len(b) == 0 {

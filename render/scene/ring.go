@@ -1,6 +1,9 @@
 package scene
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // layRing places the nodes on a ring inside the rectangle ring, leaving
 // room around it for their captions.
@@ -26,7 +29,9 @@ func (l *Layout) layRing(ring Rect, measure Measure) {
 		l.RX = 1.4 * l.RY
 	}
 	l.NodePos = make([]Point, l.Nodes)
+	l.NodeIDs = make([]uint64, l.Nodes)
 	for i := range l.NodePos {
+		l.NodeIDs[i] = uint64(i + 1)
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/n
 		l.NodePos[i] = Point{l.Center.X + l.RX*math.Cos(a), l.Center.Y + l.RY*math.Sin(a)}
 	}
@@ -34,11 +39,17 @@ func (l *Layout) layRing(ring Rect, measure Measure) {
 
 // Node returns the centre of node id, or false for an id not on the ring.
 func (l *Layout) Node(id uint64) (Point, bool) {
-	if id < 1 || id > uint64(len(l.NodePos)) {
+	i, ok := slices.BinarySearch(l.NodeIDs, id)
+	if !ok {
 		return Point{}, false
 	}
-	return l.NodePos[id-1], true
+	return l.NodePos[i], true
 }
+
+// SetNodeIDs gives the ring's places, in order, to the nodes with these raft
+// IDs (as many as the layout has places), so that nodes keep their identity
+// when membership leaves gaps.
+func (l *Layout) SetNodeIDs(ids []uint64) { l.NodeIDs = append(l.NodeIDs[:0], ids...) }
 
 // Align is how a line of text sits on its anchor point horizontally.
 type Align int

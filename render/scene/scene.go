@@ -2,6 +2,7 @@ package scene
 
 import (
 	"math"
+	"slices"
 
 	"raftplay/raftsim"
 )
@@ -86,7 +87,7 @@ func New(theme *Theme, controls Controls, measure Measure) *Scene {
 // Resize lays the scene out again for a w×h screen at u device pixels per
 // CSS pixel; it does nothing when nothing changed.
 func (s *Scene) Resize(w, h, u float64) {
-	if w == s.w && h == s.h && u == s.u && s.L.Nodes == s.nodes() {
+	if w == s.w && h == s.h && u == s.u && s.sameNodes() {
 		return
 	}
 	s.w, s.h, s.u = w, h, u
@@ -100,8 +101,19 @@ func (s *Scene) nodes() int {
 	return len(s.Snap.Nodes)
 }
 
+// sameNodes reports whether the layout places the snapshot's nodes, by ID.
+func (s *Scene) sameNodes() bool {
+	if s.Snap == nil {
+		return s.L.Nodes == s.nodes()
+	}
+	return slices.EqualFunc(s.L.NodeIDs, s.Snap.Nodes, func(id uint64, n raftsim.NodeView) bool { return id == n.ID })
+}
+
 func (s *Scene) relayout() {
 	s.L = NewLayout(s.w, s.h, s.u, s.nodes(), s.controls, s.measure)
+	if s.Snap != nil {
+		s.L.SetNodeIDs(s.Snap.NodeIDs())
+	}
 	if s.Story != nil {
 		s.L.ReserveBottom(StoryPanelHeight(s.u), s.measure)
 	}
@@ -146,14 +158,14 @@ func (s *Scene) Now() float64 {
 // last one: it logs the events, starts bursts for dropped messages where they
 // were last drawn, then places the messages for this frame.
 func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
-	if prev := s.Snap; prev != nil && (snap.NowMs < prev.NowMs || snap.Seed != prev.Seed) {
+	if prev := s.Snap; prev != nil && snap.Generation != prev.Generation {
 		// A new run: what was selected, remembered or logged belongs to the old one.
 		s.Ctl.Reset()
 		s.Drops.Clear()
 		s.Log.Clear()
 	}
 	s.Snap = snap
-	if s.L.Nodes != len(snap.Nodes) {
+	if !s.sameNodes() {
 		s.relayout()
 	}
 	for _, e := range events {

@@ -1,4 +1,4 @@
-package raftsim
+package linearize
 
 import (
 	"bufio"
@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+
+	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
 )
 
 // The checker against real etcd histories: porcupine's module ships 103
@@ -36,7 +39,7 @@ var jepsenCas = regexp.MustCompile(`^\[(\d+)\s+(\d+)\]$`)
 // out, or never completed, may have taken effect at any later time.
 //
 // It also says how many failed cas calls it left out as ambiguous.
-func jepsenHistory(t testing.TB, path string) (ops []HistoryOp, ambiguous int) {
+func jepsenHistory(t testing.TB, path string) (ops []raftsim.HistoryOp, ambiguous int) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -55,24 +58,24 @@ func jepsenHistory(t testing.TB, path string) (ops []HistoryOp, ambiguous int) {
 		proc, _ := strconv.ParseUint(m[1], 10, 64)
 		what, kind, arg := m[2], m[3], m[4]
 		if what == "invoke" {
-			op := Op{Key: "/r"}
+			op := v2store.Op{Key: "/r"}
 			switch kind {
 			case "read":
-				op.Kind = OpGet
+				op.Kind = v2store.OpGet
 			case "write":
-				op.Kind, op.Value = OpSet, arg
+				op.Kind, op.Value = v2store.OpSet, arg
 			case "cas":
 				c := jepsenCas.FindStringSubmatch(arg)
 				if c == nil {
 					t.Fatalf("%s:%d: cas %q", path, line, arg)
 				}
-				op.Kind, op.PrevValue, op.Value = OpCAS, c[1], c[2]
+				op.Kind, op.PrevValue, op.Value = v2store.OpCAS, c[1], c[2]
 			}
 			if kind != "read" && firstWriteCalled == 0 {
 				firstWriteCalled = line
 			}
 			open[proc] = len(ops)
-			ops = append(ops, HistoryOp{ID: uint64(len(ops) + 1), Client: proc, Op: op, CallMs: line, ReturnMs: infinity})
+			ops = append(ops, raftsim.HistoryOp{ID: uint64(len(ops) + 1), Client: proc, Op: op, CallMs: line, ReturnMs: raftsim.HistoryInfinity})
 			continue
 		}
 		i, ok := open[proc]
@@ -93,20 +96,20 @@ func jepsenHistory(t testing.TB, path string) (ops []HistoryOp, ambiguous int) {
 			// write and present once one has returned. A cas that failed
 			// while the first writes were under way could have had either
 			// answer; it changed nothing, and what it saw is left out.
-			code := ErrCompareFailed
+			code := v2store.ErrCompareFailed
 			switch {
 			case firstWriteCalled == 0 || line < firstWriteCalled:
-				code = ErrKeyNotFound
+				code = v2store.ErrKeyNotFound
 			case firstWriteDone == 0 || o.CallMs < firstWriteDone:
 				o.Void, o.ReturnMs = true, line
 				ambiguous++
 				continue
 			}
-			o.Result = &Result{Kind: o.Op.Kind, Key: "/r", ErrCode: code}
+			o.Result = &v2store.Result{Kind: o.Op.Kind, Key: "/r", ErrCode: code}
 		case kind == "read" && arg == "nil":
-			o.Result = &Result{Kind: OpGet, Key: "/r", ErrCode: ErrKeyNotFound}
+			o.Result = &v2store.Result{Kind: v2store.OpGet, Key: "/r", ErrCode: v2store.ErrKeyNotFound}
 		default:
-			o.Result = &Result{Kind: o.Op.Kind, Key: "/r", Value: arg}
+			o.Result = &v2store.Result{Kind: o.Op.Kind, Key: "/r", Value: arg}
 			if kind != "read" {
 				o.Result.Value = o.Op.Value
 			}
@@ -120,7 +123,7 @@ func jepsenHistory(t testing.TB, path string) (ops []HistoryOp, ambiguous int) {
 		t.Fatal(err)
 	}
 	for _, i := range open {
-		ops[i].Void = ops[i].Op.Kind == OpGet
+		ops[i].Void = ops[i].Op.Kind == v2store.OpGet
 	}
 	return ops, ambiguous
 }
@@ -164,7 +167,7 @@ func TestJepsenEtcdHistoriesGetPorcupinesVerdicts(t *testing.T) {
 	if len(logs) != 103 || len(want) != 102 {
 		t.Fatalf("found %d logs and %d verdicts in %s; want 103 and 102 (log 95 is empty)", len(logs), len(want), dir)
 	}
-	tally := map[string]int{}
+	tally := map[raftsim.VerdictStatus]int{}
 	left := 0
 	for _, path := range logs {
 		var n int
@@ -182,13 +185,13 @@ func TestJepsenEtcdHistoriesGetPorcupinesVerdicts(t *testing.T) {
 			}
 			// The HUD's check, in its bounded pieces, then the rest as a
 			// finished history.
-			v := newLinChecker().final(history)
-			if got := v.Status != "not linearizable"; got != linearizable {
+			v := New().Final(history)
+			if got := v.Status != raftsim.StatusNotLinearizable; got != linearizable {
 				t.Fatalf("%d operations: %s (%d checked), porcupine's tests say linearizable=%v\n%s",
 					len(history), v.Status, v.Checked, linearizable, strings.Join(v.Offending, "\n"))
 			}
 			// The same model over the whole history at once, within a bound.
-			var ops []HistoryOp
+			var ops []raftsim.HistoryOp
 			for _, o := range history {
 				if modelled(o) {
 					ops = append(ops, o)
@@ -210,7 +213,7 @@ func TestJepsenEtcdHistoriesGetPorcupinesVerdicts(t *testing.T) {
 func BenchmarkCheckJepsenEtcd002(b *testing.B) {
 	history, _ := jepsenHistory(b, filepath.Join(porcupineDir(b), "test_data", "jepsen", "etcd_002.log"))
 	for b.Loop() {
-		if v := newLinChecker().final(history); v.Status != "linearizable" {
+		if v := New().Final(history); v.Status != raftsim.StatusLinearizable {
 			b.Fatalf("%s: %q", v.Status, v.Offending)
 		}
 	}

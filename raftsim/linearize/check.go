@@ -1,30 +1,21 @@
-package raftsim
-
-import (
-	"fmt"
-
-	"github.com/anishathalye/porcupine"
-)
-
-// The linearizability check: every client operation on a key (set, get, cas,
+// Package linearize is the linearizability check of the clients' history
+// (raftsim.HistoryChecker): every client operation on a key (set, get, cas,
 // delete; ls and watches are left out) is judged by porcupine against a
 // sequential model of one key, the history partitioned per key. The check
 // runs in bounded pieces as the run goes: a key's history is cut after an
 // operation that nothing else on the key overlaps and whose outcome fixes the
 // key's state (a get, or a successful write); the part before the cut is
 // checked once and dropped, and the state after it starts the next piece.
+package linearize
 
-// Verdict is the linearizability check's judgement so far.
-type Verdict struct {
-	// Status is "linearizable" (so far), "not linearizable", or "no
-	// operations" before any has been checked.
-	Status string `json:"status"`
-	// Checked is how many operations have been judged.
-	Checked int `json:"checked"`
-	// Offending lists, for a history that is not linearizable, the
-	// operations of the piece that cannot be ordered, in words.
-	Offending []string `json:"offending,omitempty"`
-}
+import (
+	"fmt"
+
+	"github.com/anishathalye/porcupine"
+
+	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
+)
 
 // keyState is one key's value, or its absence.
 type keyState struct {
@@ -35,11 +26,11 @@ type keyState struct {
 // keyHistory is the part of one key's history not yet checked.
 type keyHistory struct {
 	init keyState
-	ops  []HistoryOp
+	ops  []raftsim.HistoryOp
 }
 
-// linChecker carries the check across calls.
-type linChecker struct {
+// checker carries the check across calls.
+type checker struct {
 	consumed int // history operations handed to keys so far
 	keys     map[string]*keyHistory
 	order    []string // keys in first-seen order, for a deterministic walk
@@ -58,30 +49,27 @@ type linChecker struct {
 // (and kept) even without a cut, so a verdict never waits for ever.
 const maxPiece = 400
 
-func newLinChecker() *linChecker {
-	return &linChecker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}, unsettled: map[uint64]int{}}
+// New returns a check with nothing judged yet, for one run.
+func New() raftsim.HistoryChecker {
+	return &checker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}, unsettled: map[uint64]int{}}
 }
 
-// CheckLinearizability advances the check by at most budget operations
-// (0 means no limit) and returns the verdict so far.
-func (s *Sim) CheckLinearizability(budget int) Verdict {
-	return s.lin.advance(s.clients.history.ops, budget)
-}
-
-func (c *linChecker) verdict() Verdict {
-	v := Verdict{Status: "linearizable", Checked: c.checked, Offending: c.failed}
+// Verdict is the judgement so far.
+func (c *checker) Verdict() raftsim.Verdict {
+	v := raftsim.Verdict{Status: raftsim.StatusLinearizable, Checked: c.checked, Offending: c.failed}
 	switch {
 	case c.failed != nil:
-		v.Status = "not linearizable"
+		v.Status = raftsim.StatusNotLinearizable
 	case c.checked == 0:
-		v.Status = "no operations"
+		v.Status = raftsim.StatusNoOperations
 	}
 	return v
 }
 
-func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
+// Check judges at most budget more operations of history (0: all).
+func (c *checker) Check(history []raftsim.HistoryOp, budget int) raftsim.Verdict {
 	if c.failed != nil {
-		return c.verdict()
+		return c.Verdict()
 	}
 	// Operations still pending may change; take only those before the first.
 	for c.consumed < len(history) && !history[c.consumed].Pending {
@@ -90,7 +78,7 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		if !modelled(op) {
 			continue
 		}
-		key := cleanKey(op.Op.Key)
+		key := v2store.CleanKey(op.Op.Key)
 		k := c.keys[key]
 		if k == nil {
 			k = &keyHistory{}
@@ -99,26 +87,26 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		}
 		k.ops = append(k.ops, op)
 		c.dirty[key] = true
-		if op.ReturnMs == infinity {
+		if op.ReturnMs == raftsim.HistoryInfinity {
 			c.unsettled[op.ID] = c.consumed - 1
 		}
 	}
 	// Results of given-up writes may have been settled since: reread them.
 	for _, key := range c.order {
 		for i, op := range c.keys[key].ops {
-			if op.ReturnMs != infinity {
+			if op.ReturnMs != raftsim.HistoryInfinity {
 				continue
 			}
 			c.keys[key].ops[i] = history[c.unsettled[op.ID]]
 			c.dirty[key] = true
-			if c.keys[key].ops[i].ReturnMs != infinity {
+			if c.keys[key].ops[i].ReturnMs != raftsim.HistoryInfinity {
 				delete(c.unsettled, op.ID)
 			}
 		}
 	}
 	// Operations not taken yet were called after this; a cut must come
 	// before the first of them, or one of them could overlap it.
-	horizon := int64(infinity)
+	horizon := int64(raftsim.HistoryInfinity)
 	if c.consumed < len(history) {
 		horizon = history[c.consumed].CallMs
 	}
@@ -134,12 +122,12 @@ func (c *linChecker) advance(history []HistoryOp, budget int) Verdict {
 		}
 		delete(c.dirty, key)
 	}
-	return c.verdict()
+	return c.Verdict()
 }
 
 // checkKey checks the key's unchecked history up to its last cut and drops
 // what was checked. It reports false when the history is not linearizable.
-func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
+func (c *checker) checkKey(key string, k *keyHistory, horizon int64) bool {
 	cut := lastCut(k.ops, horizon)
 	if cut < 0 && len(k.ops) < maxPiece {
 		return true
@@ -155,7 +143,7 @@ func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
 	if cut >= 0 {
 		k.init = stateAfter(k.ops[cut])
 		c.checked += cut + 1
-		k.ops = append([]HistoryOp(nil), k.ops[cut+1:]...)
+		k.ops = append([]raftsim.HistoryOp(nil), k.ops[cut+1:]...)
 	}
 	return true
 }
@@ -163,7 +151,7 @@ func (c *linChecker) checkKey(key string, k *keyHistory, horizon int64) bool {
 // lastCut finds the last operation after which the key's history can be cut:
 // it overlaps no other operation, returned before horizon (when operations
 // not yet seen may start), and its outcome fixes the key's state.
-func lastCut(ops []HistoryOp, horizon int64) int {
+func lastCut(ops []raftsim.HistoryOp, horizon int64) int {
 	for i := len(ops) - 1; i >= 0; i-- {
 		if !fixesState(ops[i]) || ops[i].ReturnMs >= horizon {
 			continue
@@ -182,45 +170,45 @@ func lastCut(ops []HistoryOp, horizon int64) int {
 	return -1
 }
 
-func fixesState(o HistoryOp) bool {
+func fixesState(o raftsim.HistoryOp) bool {
 	r := o.Result
-	if r == nil || o.ReturnMs == infinity {
+	if r == nil || o.ReturnMs == raftsim.HistoryInfinity {
 		return false
 	}
 	switch o.Op.Kind {
-	case OpGet:
-		return r.OK() && !r.Dir || r.ErrCode == ErrKeyNotFound
-	case OpSet, OpDelete, OpCAS:
+	case v2store.OpGet:
+		return r.OK() && !r.Dir || r.ErrCode == v2store.ErrKeyNotFound
+	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS:
 		return r.OK()
 	}
 	return false
 }
 
-func stateAfter(o HistoryOp) keyState {
+func stateAfter(o raftsim.HistoryOp) keyState {
 	switch o.Op.Kind {
-	case OpGet:
+	case v2store.OpGet:
 		return keyState{exists: o.Result.OK(), value: o.Result.Value}
-	case OpDelete:
+	case v2store.OpDelete:
 		return keyState{}
 	}
 	return keyState{exists: true, value: o.Op.Value}
 }
 
 // modelled tells the operations the per-key model judges.
-func modelled(o HistoryOp) bool {
+func modelled(o raftsim.HistoryOp) bool {
 	if o.Void {
 		return false
 	}
 	switch o.Op.Kind {
-	case OpSet, OpDelete, OpCAS:
+	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS:
 		return true
-	case OpGet:
+	case v2store.OpGet:
 		return o.Result == nil || !o.Result.Dir
 	}
 	return false
 }
 
-func toPorcupine(ops []HistoryOp) []porcupine.Operation {
+func toPorcupine(ops []raftsim.HistoryOp) []porcupine.Operation {
 	out := make([]porcupine.Operation, len(ops))
 	for i, o := range ops {
 		var output any
@@ -241,11 +229,11 @@ func keyModel(init keyState) porcupine.Model {
 	return porcupine.Model{
 		Init: func() any { return init },
 		Step: func(state, input, output any) (bool, any) {
-			st, op := state.(keyState), input.(Op)
+			st, op := state.(keyState), input.(v2store.Op)
 			if output == nil {
 				return true, after(st, op)
 			}
-			r := output.(Result)
+			r := output.(v2store.Result)
 			switch {
 			case !consistent(st, op, r):
 				return false, st
@@ -260,34 +248,34 @@ func keyModel(init keyState) porcupine.Model {
 // after is the state once op has run from st: its effect when it can
 // succeed there, st unchanged when it cannot (a cas that compares unequal, a
 // delete of a missing key) or changes nothing (a get).
-func after(st keyState, op Op) keyState {
+func after(st keyState, op v2store.Op) keyState {
 	switch op.Kind {
-	case OpSet:
+	case v2store.OpSet:
 		return keyState{exists: true, value: op.Value}
-	case OpCAS:
+	case v2store.OpCAS:
 		if op.HasPrevIndex || st.exists && st.value == op.PrevValue {
 			return keyState{exists: true, value: op.Value}
 		}
-	case OpDelete:
+	case v2store.OpDelete:
 		return keyState{}
 	}
 	return st
 }
 
 // consistent reports whether result r of op can be observed in state st.
-func consistent(st keyState, op Op, r Result) bool {
+func consistent(st keyState, op v2store.Op, r v2store.Result) bool {
 	switch {
-	case r.ErrCode == ErrKeyNotFound:
+	case r.ErrCode == v2store.ErrKeyNotFound:
 		return !st.exists
-	case r.ErrCode == ErrCompareFailed:
+	case r.ErrCode == v2store.ErrCompareFailed:
 		return op.HasPrevIndex || st.exists && st.value != op.PrevValue
 	case !r.OK():
 		return true // a directory clash: the model does not track directories
-	case op.Kind == OpGet:
+	case op.Kind == v2store.OpGet:
 		return st.exists && st.value == r.Value
-	case op.Kind == OpCAS && !op.HasPrevIndex:
+	case op.Kind == v2store.OpCAS && !op.HasPrevIndex:
 		return st.exists && st.value == op.PrevValue
-	case op.Kind == OpDelete:
+	case op.Kind == v2store.OpDelete:
 		return st.exists
 	}
 	return true
@@ -296,18 +284,18 @@ func consistent(st keyState, op Op, r Result) bool {
 // describeOpsLimit bounds how many operations a verdict lists.
 const describeOpsLimit = 12
 
-func describeOps(key string, ops []HistoryOp) []string {
+func describeOps(key string, ops []raftsim.HistoryOp) []string {
 	if len(ops) > describeOpsLimit {
 		ops = ops[len(ops)-describeOpsLimit:]
 	}
 	out := []string{fmt.Sprintf("key %s: no order of these operations explains what clients saw", key)}
 	for _, o := range ops {
 		ret, res := "never", "unknown"
-		if o.ReturnMs != infinity {
+		if o.ReturnMs != raftsim.HistoryInfinity {
 			ret = fmt.Sprintf("%d ms", o.ReturnMs)
 		}
 		if o.Result != nil {
-			res = o.Result.summary()
+			res = o.Result.Summary()
 		}
 		out = append(out, fmt.Sprintf("client %d %s %s=%q from %d ms to %s: %s", o.Client, o.Op.Kind, o.Op.Key, o.Op.Value, o.CallMs, ret, res))
 	}

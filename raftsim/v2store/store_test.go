@@ -1,4 +1,4 @@
-package raftsim
+package v2store
 
 import (
 	"slices"
@@ -8,8 +8,8 @@ import (
 
 // The v2 key space answers as etcd does, errors included.
 func TestStoreAnswersLikeEtcdV2(t *testing.T) {
-	s := newKVStore()
-	w := func(index uint64, op Op) Result { return s.apply(index, command{op: op}) }
+	s := NewStore()
+	w := func(index uint64, op Op) Result { return s.Apply(index, Command{Op: op}) }
 	w(1, Op{Kind: OpSet, Key: "/nosql/foo", Value: "bar"})
 	w(2, Op{Kind: OpSet, Key: "nosql/baz/", Value: "qux"})
 	w(3, Op{Kind: OpSet, Key: "/foo", Value: "one"})
@@ -18,10 +18,10 @@ func TestStoreAnswersLikeEtcdV2(t *testing.T) {
 		got  Result
 		want string // error text, or the value / children joined
 	}{
-		{"get a key", s.read(Op{Kind: OpGet, Key: "/nosql/foo"}), "bar"},
-		{"get a missing key", s.read(Op{Kind: OpGet, Key: "/nope"}), "Error: 100: Key not found (/nope) [3]"},
-		{"ls a directory", s.read(Op{Kind: OpLs, Key: "/nosql"}), "/nosql/baz /nosql/foo"},
-		{"ls the root", s.read(Op{Kind: OpLs, Key: "/"}), "/foo /nosql"},
+		{"get a key", s.Read(Op{Kind: OpGet, Key: "/nosql/foo"}), "bar"},
+		{"get a missing key", s.Read(Op{Kind: OpGet, Key: "/nope"}), "Error: 100: Key not found (/nope) [3]"},
+		{"ls a directory", s.Read(Op{Kind: OpLs, Key: "/nosql"}), "/nosql/baz /nosql/foo"},
+		{"ls the root", s.Read(Op{Kind: OpLs, Key: "/"}), "/foo /nosql"},
 		{"cas with the wrong value", w(4, Op{Kind: OpCAS, Key: "/foo", Value: "three", PrevValue: "two"}), "Error: 101: Compare failed ([two != one]) [4]"},
 		{"cas with the right value", w(5, Op{Kind: OpCAS, Key: "/foo", Value: "three", PrevValue: "one"}), "three"},
 		{"cas with the wrong index", w(6, Op{Kind: OpCAS, Key: "/foo", Value: "x", PrevIndex: 3, HasPrevIndex: true}), "Error: 101: Compare failed ([3 != 5]) [6]"},
@@ -51,28 +51,28 @@ func TestStoreAnswersLikeEtcdV2(t *testing.T) {
 // A write retried with the same (client, seq) is applied once and answered
 // with the first result.
 func TestRetriedWriteIsAppliedOnce(t *testing.T) {
-	s := newKVStore()
-	cas := command{client: 7, seq: 1, op: Op{Kind: OpCAS, Key: "/x", Value: "2", PrevValue: "1"}}
-	s.apply(1, command{op: Op{Kind: OpSet, Key: "/x", Value: "1"}})
-	first := s.apply(2, cas)
-	again := s.apply(3, cas) // applied twice, the compare would now fail
+	s := NewStore()
+	cas := Command{Client: 7, Seq: 1, Op: Op{Kind: OpCAS, Key: "/x", Value: "2", PrevValue: "1"}}
+	s.Apply(1, Command{Op: Op{Kind: OpSet, Key: "/x", Value: "1"}})
+	first := s.Apply(2, cas)
+	again := s.Apply(3, cas) // applied twice, the compare would now fail
 	if !first.OK() || !again.OK() || again.Index != 2 || s.files["/x"].value != "2" {
 		t.Fatalf("first %+v, retry %+v, value %q", first, again, s.files["/x"].value)
 	}
 }
 
 func TestHashDoesNotDependOnOrder(t *testing.T) {
-	a, b := newKVStore(), newKVStore()
+	a, b := NewStore(), NewStore()
 	a.put("/x", "1", 1)
 	a.put("/y", "2", 2)
 	b.put("/y", "2", 1)
 	b.put("/x", "0", 2)
 	b.put("/x", "1", 3)
-	if a.hash() != b.hash() {
-		t.Fatalf("same contents, hashes %s and %s", a.hash(), b.hash())
+	if a.Hash() != b.Hash() {
+		t.Fatalf("same contents, hashes %s and %s", a.Hash(), b.Hash())
 	}
 	b.remove("/y")
-	if a.hash() == b.hash() {
+	if a.Hash() == b.Hash() {
 		t.Fatal("different contents, same hash")
 	}
 }

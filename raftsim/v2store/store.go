@@ -1,4 +1,4 @@
-package raftsim
+package v2store
 
 import (
 	"fmt"
@@ -50,10 +50,10 @@ func (r Result) Error() string {
 	return fmt.Sprintf("Error: %d: %s (%s) [%d]", r.ErrCode, errMessages[r.ErrCode], r.Cause, r.Index)
 }
 
-// kvStore is a node's state machine: etcd v2's hierarchical key space, fed by
+// Store is a node's state machine: etcd v2's hierarchical key space, fed by
 // committed entries. It is volatile; a restarted node rebuilds it by applying
 // its log again.
-type kvStore struct {
+type Store struct {
 	files map[string]kvFile // full key -> value; directories are implicit
 	dirs  map[string]int    // directory -> number of keys below it
 	// index is the raft index of the last applied entry, etcd's store index.
@@ -78,8 +78,9 @@ type appliedWrite struct {
 	result Result
 }
 
-func newKVStore() *kvStore {
-	return &kvStore{files: map[string]kvFile{}, dirs: map[string]int{}, done: map[uint64]appliedWrite{}}
+// NewStore returns an empty key space.
+func NewStore() *Store {
+	return &Store{files: map[string]kvFile{}, dirs: map[string]int{}, done: map[uint64]appliedWrite{}}
 }
 
 func pairHash(k, v string) uint64 {
@@ -90,13 +91,13 @@ func pairHash(k, v string) uint64 {
 	return h.Sum64()
 }
 
-// hash is the state's fingerprint as shown per node: equal states, equal hashes.
-func (s *kvStore) hash() string {
+// Hash is the state's fingerprint as shown per node: equal states, equal hashes.
+func (s *Store) Hash() string {
 	return fmt.Sprintf("%08x", uint32(s.sum^(s.sum>>32)))
 }
 
-// cleanKey makes keys absolute, as etcd does: "foo" and "/foo/" are "/foo".
-func cleanKey(k string) string {
+// CleanKey makes keys absolute, as etcd does: "foo" and "/foo/" are "/foo".
+func CleanKey(k string) string {
 	return "/" + strings.Trim(k, "/")
 }
 
@@ -111,24 +112,31 @@ func parents(key string) []string {
 	return ps
 }
 
-// apply applies a committed write at index and returns its result. A write a
+// Keys counts the keys the store holds.
+func (s *Store) Keys() int { return len(s.files) }
+
+// Skip records that the entry at index was applied and wrote nothing (an
+// empty or configuration entry): reads now reflect index.
+func (s *Store) Skip(index uint64) { s.index = index }
+
+// Apply applies a committed write at index and returns its result. A write a
 // client retried after it was applied gets the first result again.
-func (s *kvStore) apply(index uint64, c command) Result {
+func (s *Store) Apply(index uint64, c Command) Result {
 	s.index = index
-	if c.client != 0 {
-		if d, ok := s.done[c.client]; ok && d.seq >= c.seq {
+	if c.Client != 0 {
+		if d, ok := s.done[c.Client]; ok && d.seq >= c.Seq {
 			return d.result
 		}
 	}
-	r := s.write(index, c.op)
-	if c.client != 0 {
-		s.done[c.client] = appliedWrite{seq: c.seq, result: r}
+	r := s.write(index, c.Op)
+	if c.Client != 0 {
+		s.done[c.Client] = appliedWrite{seq: c.Seq, result: r}
 	}
 	return r
 }
 
-func (s *kvStore) write(index uint64, op Op) Result {
-	key := cleanKey(op.Key)
+func (s *Store) write(index uint64, op Op) Result {
+	key := CleanKey(op.Key)
 	r := Result{Kind: op.Kind, Key: key, Index: index}
 	if _, isDir := s.dirs[key]; isDir || key == "/" {
 		return s.fail(r, ErrNotFile, key)
@@ -165,12 +173,12 @@ func (s *kvStore) write(index uint64, op Op) Result {
 	return r
 }
 
-func (s *kvStore) fail(r Result, code int, cause string) Result {
+func (s *Store) fail(r Result, code int, cause string) Result {
 	r.ErrCode, r.Cause, r.Index = code, cause, s.index
 	return r
 }
 
-func (s *kvStore) put(k, v string, index uint64) {
+func (s *Store) put(k, v string, index uint64) {
 	if old, ok := s.files[k]; ok {
 		s.sum -= pairHash(k, old.value)
 	} else {
@@ -182,7 +190,7 @@ func (s *kvStore) put(k, v string, index uint64) {
 	s.sum += pairHash(k, v)
 }
 
-func (s *kvStore) remove(k string) {
+func (s *Store) remove(k string) {
 	s.sum -= pairHash(k, s.files[k].value)
 	delete(s.files, k)
 	for _, p := range parents(k) {
@@ -192,9 +200,9 @@ func (s *kvStore) remove(k string) {
 	}
 }
 
-// read answers a get or an ls from the node's current state.
-func (s *kvStore) read(op Op) Result {
-	key := cleanKey(op.Key)
+// Read answers a get or an ls from the node's current state.
+func (s *Store) Read(op Op) Result {
+	key := CleanKey(op.Key)
 	r := Result{Kind: op.Kind, Key: key, Index: s.index}
 	f, isFile := s.files[key]
 	_, isDir := s.dirs[key]
@@ -216,7 +224,7 @@ func (s *kvStore) read(op Op) Result {
 }
 
 // children lists the keys and directories right below dir, sorted.
-func (s *kvStore) children(dir string) []string {
+func (s *Store) children(dir string) []string {
 	prefix := strings.TrimSuffix(dir, "/") + "/"
 	seen := map[string]bool{}
 	var out []string
@@ -240,8 +248,25 @@ func (s *kvStore) children(dir string) []string {
 	return out
 }
 
-// matches reports whether a write to key is a change a watch on w sees.
-func (w Op) matches(key string) bool {
-	wk := cleanKey(w.Key)
+// Wakes reports whether a write to key is a change the watch w sees.
+func (w Op) Wakes(key string) bool {
+	wk := CleanKey(w.Key)
 	return key == wk || w.Recursive && strings.HasPrefix(key, strings.TrimSuffix(wk, "/")+"/")
+}
+
+// Summary is the result in a few words, for an event log.
+func (r Result) Summary() string {
+	switch {
+	case !r.OK():
+		return "failed: " + r.Error()
+	case r.Kind == OpGet && r.Dir:
+		return fmt.Sprintf("read a directory at index %d", r.Index)
+	case r.Kind == OpGet:
+		return fmt.Sprintf("read %q at index %d", r.Value, r.Index)
+	case r.Kind == OpLs:
+		return fmt.Sprintf("listed %d keys at index %d", len(r.Children), r.Index)
+	case r.Kind == OpWatch:
+		return fmt.Sprintf("saw %s at index %d", r.Key, r.Index)
+	}
+	return fmt.Sprintf("applied at index %d", r.Index)
 }

@@ -1,0 +1,31 @@
+package linearize
+
+import (
+	"testing"
+
+	"raftplay/raftsim"
+)
+
+// BenchmarkCheckTenMinutesOfStress times the linearizability check of the
+// whole history of 10 virtual minutes of stress (three writers) plus three
+// checking clients, checked in one go at the end.
+func BenchmarkCheckTenMinutesOfStress(b *testing.B) {
+	sim, err := raftsim.New(raftsim.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, js := range []string{`{"op":"stress","on":true}`, `{"op":"clients","count":3}`} {
+		if err := sim.DoJSON(js); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sim.Advance(600_000)
+	history := sim.History(0)
+	b.ResetTimer()
+	for b.Loop() {
+		if v := New().Check(history, 0); v.Status != raftsim.StatusLinearizable {
+			b.Fatalf("%s: %q", v.Status, v.Offending)
+		}
+	}
+	b.ReportMetric(float64(len(history)), "ops")
+}

@@ -1,0 +1,79 @@
+package raftsim
+
+import "fmt"
+
+// Replay is the one way a run is reproduced: share links, cmd/sim's action
+// files, the determinism tests and the stories' steps back all come through
+// it, and so will time travel's forks and the experiment runner.
+//
+// The policy for an action the replay cannot do is the one the playground
+// has for any refused action: it changes nothing, is not logged, and the run
+// goes on. A log the simulator wrote itself never holds one (only applied
+// actions are logged, and runs are deterministic); a hand-written action file
+// or an old link may, and its reader is told which and why.
+
+// Run is everything that reproduces a simulation: its config (the seed
+// included), its action log, and how far it had run.
+type Run struct {
+	Config  Config         `json:"config"`
+	Actions []ActionRecord `json:"actions"`
+	NowMs   int64          `json:"now_ms"`
+	// Fired is how many events the run had processed at NowMs; 0 means
+	// every event due by then (see ActionRecord.Fired).
+	Fired uint64 `json:"fired,omitempty"`
+}
+
+// Run returns what reproduces the simulation as it stands.
+func (s *Sim) Run() Run {
+	return Run{Config: s.cfg, Actions: s.Actions(), NowMs: s.clock.now, Fired: s.fired}
+}
+
+// Refusal is an action a replay could not do, and why.
+type Refusal struct {
+	Index  int // position in the run's action list
+	Action ActionRecord
+	Err    error
+}
+
+// Error says which action was refused, when, and why.
+func (r Refusal) Error() string {
+	return fmt.Sprintf("action %d (%s at %d ms) refused: %v", r.Index, r.Action.Op, r.Action.AtMs, r.Err)
+}
+
+// Replay starts a new run from r's config in place (a new generation, like
+// Reset), does r's actions at their virtual times, skipping the ones that
+// are refused, and runs the clock to r.NowMs; actions after r.NowMs are not
+// reached. With an invalid config nothing changes and the error says why.
+func (s *Sim) Replay(r Run) ([]Refusal, error) {
+	if err := s.Reset(r.Config); err != nil {
+		return nil, err
+	}
+	var refused []Refusal
+	for i, a := range r.Actions {
+		if a.AtMs > r.NowMs {
+			break
+		}
+		s.runTo(a.AtMs, a.Fired)
+		if err := s.Do(a.Action); err != nil {
+			refused = append(refused, Refusal{Index: i, Action: a, Err: err})
+		}
+	}
+	s.runTo(r.NowMs, r.Fired)
+	return refused, nil
+}
+
+// runTo moves the run to virtual time t with fired events processed, or,
+// for fired 0, every event due by t.
+func (s *Sim) runTo(t int64, fired uint64) {
+	if fired == 0 {
+		s.AdvanceTo(t)
+		return
+	}
+	for s.fired < fired {
+		if at, ok := s.clock.peek(); !ok || at > t {
+			break
+		}
+		s.Step()
+	}
+	s.clock.now = max(s.clock.now, t)
+}

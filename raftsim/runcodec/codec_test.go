@@ -1,0 +1,55 @@
+package runcodec
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"raftplay/raftsim"
+)
+
+// A shared run, encoded and decoded, reproduces the same state byte for byte.
+func TestRunRoundTripReproducesState(t *testing.T) {
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed = 21
+	sim, err := raftsim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim.Advance(400)
+	for _, js := range []string{`{"op":"put","value":"much"}`, `{"op":"partition","groups":[[1,2],[3,4,5]]}`, `{"op":"crash","node":4}`} {
+		if err := sim.DoJSON(js); err != nil {
+			t.Fatal(err)
+		}
+		sim.Advance(333)
+	}
+	link := Encode(sim.Run())
+	if len(link) > 600 {
+		t.Errorf("encoded run is %d characters; want a compact link", len(link))
+	}
+	r, err := Decode(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := raftsim.New(raftsim.DefaultConfig())
+	if refused, err := other.Replay(r); err != nil || refused != nil {
+		t.Fatal(err, refused)
+	}
+	if a, b := sim.SnapshotJSON(), other.SnapshotJSON(); !bytes.Equal(a, b) {
+		t.Fatalf("replayed state differs:\n%s\n%s", a, b)
+	}
+}
+
+func TestDecodeRejectsBrokenLinks(t *testing.T) {
+	good := Encode(raftsim.Run{Config: raftsim.DefaultConfig(), NowMs: 5})
+	for s, want := range map[string]string{
+		"!!!":              "not base64url",
+		"aGVsbG8":          "cannot inflate",
+		good[:len(good)/2]: "damaged",
+		Encode(raftsim.Run{Config: raftsim.Config{Nodes: 40}}): "nodes must be 3 to 9",
+	} {
+		if _, err := Decode(s); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want %q", s, err, want)
+		}
+	}
+}
