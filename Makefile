@@ -11,12 +11,12 @@ deps:
 	./scripts/deps.sh
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
-# copies, and the wasm_exec.js of the Go that built it.
+# copies (made in Go, so nothing but Go is needed), and the wasm_exec.js of
+# the Go that built it.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	brotli -f -q 11 -o web/raftplay.wasm.br web/raftplay.wasm
-	gzip -f -9 -k -n web/raftplay.wasm
+	$(GO) run ./scripts/precompress web/raftplay.wasm
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
