@@ -42,12 +42,7 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 		g.drawHalted(c)
 	} else {
 		p.disc(c, l.NodeR, scene.Fade(th.Down, 0.45))
-		for k := range 12 {
-			a := top + 2*math.Pi*float64(k)/12
-			p.moveTo(scene.Point{X: c.X + l.NodeR*math.Cos(a), Y: c.Y + l.NodeR*math.Sin(a)})
-			p.path.Arc(f32(c.X), f32(c.Y), f32(l.NodeR), f32(a), f32(a+math.Pi/12), 0)
-		}
-		p.strokePath(1.5*u, th.Muted)
+		p.dashedRing(c, l.NodeR, 1.5*u, th.Muted)
 		p.cross(c, l.NodeR*0.5, 2*u, scene.Fade(th.Muted, 0.6))
 	}
 	g.drawDiskShapes(n, c)

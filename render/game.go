@@ -61,9 +61,13 @@ type Game struct {
 	fonts *fonts
 	paint painter
 	// last is when the previous Update ran, for the wall time between frames.
-	last    time.Time
-	drawn   bool
-	stopped bool
+	last  time.Time
+	drawn bool
+	// onScreen sums up the picture on the screen (frameKey), and painted
+	// counts the frames that were drawn rather than left as they were.
+	onScreen hasher
+	painted  int
+	stopped  bool
 	// acted is set when an action was done since the last advance: the
 	// snapshot that says whether the run plays is then out of date, so
 	// that frame does not advance (a pause must stop the very next event).
@@ -82,6 +86,7 @@ type Game struct {
 	shown   []raftsim.Event
 	cursor  ebiten.CursorShapeType
 	cache   cache
+	sheet   sheet
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -89,6 +94,10 @@ type Game struct {
 func NewGame(sim Sim, opts Options) *Game {
 	g := &Game{sim: sim, opts: opts, fonts: newFonts()}
 	g.paint.fonts = g.fonts
+	g.paint.sheet = &g.sheet
+	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
+	// must keep what the last frame drew.
+	ebiten.SetScreenClearedEveryFrame(false)
 	theme, ok := scene.ThemeNamed(opts.Theme)
 	if !ok {
 		theme = &scene.Dark
@@ -234,13 +243,25 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	defer g.recoverPanic("Draw", nil)
-	g.drawFrame(screen)
+	if k := g.frameKey(); k == 0 || k != g.onScreen || !g.drawn {
+		g.onScreen = k
+		g.drawFrame(screen)
+		g.painted++
+	}
 	if !g.drawn {
 		g.drawn = true
 		if g.opts.OnFirstFrame != nil {
 			g.opts.OnFirstFrame()
 		}
 	}
+}
+
+// Painted returns how many frames were drawn; the others found nothing
+// changed and left the screen as it was.
+func (g *Game) Painted() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.painted
 }
 
 // LayoutF makes the screen as many device pixels as the window has, so

@@ -33,9 +33,12 @@ func (f *frameCounter) Draw(screen *ebiten.Image) {
 // publish adds to window.raftplay:
 //
 //	frames()       how many frames have been drawn
+//	painted()      how many of them were painted afresh; the others found
+//	               nothing changed and left the screen as it was
 //	firstFrameMs() performance.now() at the end of the first frame, or 0
 func (f *frameCounter) publish() {
 	api := js.Global().Get("raftplay")
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return f.drawn }))
+	api.Set("painted", js.FuncOf(func(js.Value, []js.Value) any { return f.Painted() }))
 	api.Set("firstFrameMs", js.FuncOf(func(js.Value, []js.Value) any { return f.firstFrameMs }))
 }
