@@ -75,18 +75,20 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	case !n.Up:
 		name, roleCol = th.Text, th.Muted
 	}
-	size := math.Min(scene.FontNode*u, l.NodeR*0.85)
-	p.print(nodeName(n.ID), c, size, name, text.AlignCenter, text.AlignCenter)
+	p.print(nodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
 	if s.Ctl.Edit != nil {
 		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
 
+	g.drawDiskText(n, c)
+	if !l.Captions {
+		return
+	}
 	role, detail := scene.NodeCaption(n)
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	at, h := l.Caption(n.ID)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
 	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
-	g.drawDiskText(n, c)
 }
 
 // nodeNames holds "n1".."n9" so drawing does not format them every frame.

@@ -31,6 +31,9 @@ type Options struct {
 	// Controls is "full" (the default) or "minimal", a compact toolbar; the
 	// keys work either way.
 	Controls string
+	// Panels are the side panels to show, as scene.ParsePanels reads them
+	// ("logs,events", "none"); empty leaves it to the screen's size.
+	Panels string
 	// OnEvent is called with every new simulator event, oldest first.
 	OnEvent func(raftsim.Event)
 	// OnMessage is called with every notice shown on screen: refused actions,
@@ -110,6 +113,13 @@ func NewGame(sim Sim, opts Options) *Game {
 		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
 	}
 	g.scene = scene.New(theme, controls, g.fonts.measure)
+	if opts.Panels != "" {
+		if p, err := scene.ParsePanels(opts.Panels); err != nil {
+			g.Notify(err.Error() + "; showing the panels the screen has room for")
+		} else {
+			g.scene.ShowPanels(p)
+		}
+	}
 	if opts.Stories != nil {
 		g.scene.Stories = opts.Stories.entries
 	}
@@ -254,6 +264,14 @@ func (g *Game) Draw(screen *ebiten.Image) {
 			g.opts.OnFirstFrame()
 		}
 	}
+}
+
+// Placement returns where the picture puts its nodes and panels now, in
+// CSS pixels.
+func (g *Game) Placement() scene.Placement {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.scene.Placement()
 }
 
 // Painted returns how many frames were drawn; the others found nothing
