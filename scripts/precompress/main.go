@@ -1,6 +1,6 @@
 // Command precompress writes the brotli and gzip copies that the server
 // hands to browsers which accept them: for each file named on the command
-// line, FILE.br (brotli, best quality) and FILE.gz (gzip, best compression,
+// line, FILE.br (brotli, best quality, largest window) and FILE.gz (gzip, best compression,
 // no name or time in the header, so the same input gives the same bytes).
 //
 // It is plain Go so that building the bundle needs nothing but Go.
@@ -37,7 +37,9 @@ func precompress(name string) error {
 		return err
 	}
 	err = writeCompressed(name+".br", raw, func(w io.Writer) io.WriteCloser {
-		return brotli.NewWriterLevel(w, brotli.BestCompression)
+		// The largest window a browser's brotli accepts (16 MiB): the wasm
+		// is larger than the default 4 MiB, and repeats from far back.
+		return brotli.NewWriterOptions(w, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
 	})
 	if err != nil {
 		return err
