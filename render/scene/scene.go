@@ -109,7 +109,10 @@ func (s *Scene) nodes() int {
 }
 
 func (s *Scene) relayout() {
-	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, s.panels, s.measure)
+	panels := s.panels
+	// The console lives in the side area: opening it opens folded panels.
+	panels.Open = panels.Open || s.Console.Open
+	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Story != nil {
 		s.L.ReserveBottom(StoryPanelHeight(s.u), s.measure)
 	}

@@ -129,3 +129,21 @@ func TestPlacementInCSSPixels(t *testing.T) {
 		t.Errorf("panels %v; at 640×400 want the hud and the toolbar, the logs and events folded", p.Panels)
 	}
 }
+
+// TestConsoleOpensOnEveryScreen checks the console gets a panel clear of
+// the nodes even where the side panels are folded or chosen away.
+func TestConsoleOpensOnEveryScreen(t *testing.T) {
+	for _, choice := range []PanelChoice{{}, {Chosen: true}, {Chosen: true, Panels: Panels{Events: true}}} {
+		for _, sz := range []struct{ w, h float64 }{{640, 400}, {1280, 800}, {390, 844}} {
+			s := newScene(cluster(5))
+			s.panels = choice
+			s.Resize(sz.w, sz.h, 1)
+			s.Key('e')
+			c := s.L.Console
+			name := fmt.Sprintf("%v×%v panels %+v", sz.w, sz.h, choice)
+			if !s.Console.Open || c.W < 200 || c.H < consoleMinH(1) || !inside(c, Rect{0, 0, sz.w, sz.h}) {
+				t.Errorf("%s: console at %v", name, c)
+			}
+		}
+	}
+}
