@@ -145,8 +145,39 @@ func (p *painter) roundRectPath(r scene.Rect, rad float64) {
 	p.path.Close()
 }
 
+// maxBoxSprite is the largest rounded rectangle, in device pixels either
+// way, drawn from the sheet: log entries and sample boxes are, panels are
+// drawn as paths (there are few, and the sheet has no room for them).
+const maxBoxSprite = 160
+
+// boxKey names the sprite of a rounded rectangle the size of r, or reports
+// that r is too large for one.
+func (p *painter) boxKey(kind spriteKind, r scene.Rect, rad, width float64) (spriteKey, bool) {
+	if p.sheet == nil || r.W > maxBoxSprite || r.H > maxBoxSprite {
+		return spriteKey{}, false
+	}
+	return spriteKey{kind: kind, r: quarter(rad), w: quarter(width), bw: quarter(r.W), bh: quarter(r.H)}, true
+}
+
+// boxOutline strokes a rounded rectangle just inside r.
+func (p *painter) boxOutline(r scene.Rect, rad, width float64, col color.RGBA) {
+	if k, ok := p.boxKey(spriteBoxOutline, r, rad, width); ok {
+		p.sheet.draw(p.dst, k, r.Center(), col)
+		return
+	}
+	p.roundRectPath(r.Inset(width/2), rad)
+	p.strokePath(width, col)
+}
+
 // box fills a rounded rectangle and, when border has any alpha, outlines it.
 func (p *painter) box(r scene.Rect, rad float64, fill, border color.RGBA, width float64) {
+	if k, ok := p.boxKey(spriteBox, r, rad, 0); ok {
+		p.sheet.draw(p.dst, k, r.Center(), fill)
+		if border.A > 0 {
+			p.boxOutline(r, rad, width, border)
+		}
+		return
+	}
 	p.roundRectPath(r, rad)
 	p.fillPath(fill)
 	if border.A > 0 {

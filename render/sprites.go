@@ -24,15 +24,20 @@ const (
 	spriteOutline
 	spriteCross
 	spriteTick
+	// spriteBox and spriteBoxOutline are a rounded rectangle of size
+	// bw×bh, filled or outlined: a log entry, solid or hollow.
+	spriteBox
+	spriteBoxOutline
 )
 
 // spriteKey names one sprite: a kind at a size. Sizes are device pixels,
 // rounded to a quarter pixel so that a shape growing over a few frames (a
 // dropped message's burst) reuses what it drew before.
 type spriteKey struct {
-	kind  spriteKind
-	shape scene.Shape
-	r, w  float32
+	kind   spriteKind
+	shape  scene.Shape
+	r, w   float32
+	bw, bh float32
 }
 
 // quarter rounds a size to a quarter pixel.
@@ -87,20 +92,21 @@ func (sh *sheet) cell(k spriteKey) image.Rectangle {
 	// Room for the shape's reach, its stroke, anti-aliasing and a pixel of
 	// clear space, so neighbours never bleed into each other.
 	reach := float64(k.r)*1.5 + float64(k.w)
-	side := 2*int(math.Ceil(reach)) + 4
-	if side > sheetSize {
-		side = sheetSize
+	w := min(2*int(math.Ceil(reach))+4, sheetSize)
+	h := w
+	if k.kind == spriteBox || k.kind == spriteBoxOutline {
+		w, h = min(int(math.Ceil(float64(k.bw)))+4, sheetSize), min(int(math.Ceil(float64(k.bh)))+4, sheetSize)
 	}
-	if sh.nextX+side > sheetSize {
+	if sh.nextX+w > sheetSize {
 		sh.shelfY += sh.shelfH
 		sh.shelfH, sh.nextX = 0, 0
 	}
-	if sh.shelfY+side > sheetSize {
+	if sh.shelfY+h > sheetSize {
 		sh.reset()
 	}
-	r := image.Rect(sh.nextX, sh.shelfY, sh.nextX+side, sh.shelfY+side)
-	sh.nextX += side
-	sh.shelfH = max(sh.shelfH, side)
+	r := image.Rect(sh.nextX, sh.shelfY, sh.nextX+w, sh.shelfY+h)
+	sh.nextX += w
+	sh.shelfH = max(sh.shelfH, h)
 	sh.cells[k] = r
 	sh.rasterize(k, r)
 	return r
@@ -131,6 +137,14 @@ func (sh *sheet) rasterize(k spriteKey, r image.Rectangle) {
 		p.cross(c, rad, w, white)
 	case spriteTick:
 		p.tick(c, rad, w, white)
+	case spriteBox, spriteBoxOutline:
+		b := scene.Rect{X: c.X - float64(k.bw)/2, Y: c.Y - float64(k.bh)/2, W: float64(k.bw), H: float64(k.bh)}
+		if k.kind == spriteBox {
+			p.box(b, rad, white, color.RGBA{}, 0)
+		} else {
+			p.roundRectPath(b.Inset(w/2), rad)
+			p.strokePath(w, white)
+		}
 	}
 }
 
