@@ -41,11 +41,11 @@ test: deps wasm
 
 # bench prints the simulator's speed natively and in wasm, the cost of the
 # linearizability check, and the browser figures (transfer sizes, first
-# frame, frames per second).
+# frame, the frame-rate table; -v, or go test cuts the table short).
 bench: deps wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
-	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -timeout 30m -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
+	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -v -timeout 30m -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 
 # sim runs the headless simulator: make sim ARGS='-seed 7 -for 10s -v'
 sim:
