@@ -11,12 +11,12 @@ deps:
 	./scripts/deps.sh
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
-# copies, and the wasm_exec.js of the Go that built it.
+# copies (made in Go, so nothing but Go is needed), and the wasm_exec.js of
+# the Go that built it.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	brotli -f -q 11 -o web/raftplay.wasm.br web/raftplay.wasm
-	gzip -f -9 -k -n web/raftplay.wasm
+	$(GO) run ./scripts/precompress web/raftplay.wasm
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
@@ -41,11 +41,11 @@ test: deps wasm
 
 # bench prints the simulator's speed natively and in wasm, the cost of the
 # linearizability check, and the browser figures (transfer sizes, first
-# frame, frames per second).
+# frame, the frame-rate table; -v, or go test cuts the table short).
 bench: deps wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/ ./raftsim/linearize/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
-	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
+	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -v -timeout 30m -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 
 # sim runs the headless simulator: make sim ARGS='-seed 7 -for 10s -v'
 sim:

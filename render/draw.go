@@ -47,6 +47,10 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 func (g *Game) refreshCache() {
 	c, s := &g.cache, g.scene
 	fresh := c.ensure(&s.L)
+	if fresh {
+		// Every size may have changed with the layout.
+		g.sheet.reset()
+	}
 	if k := g.baseKey(); fresh || k != c.base {
 		c.base = k
 		g.paint.dst = c.img

@@ -20,6 +20,8 @@ import (
 //	link()      the address that reproduces the run
 //	checkCost() what the linearizability check's steps cost the frames
 //	            that ran them, as JSON (render.Game.CheckCost)
+//	layout()    where the picture puts the nodes (centre, radius) and the
+//	            panels it draws, in CSS pixels, as JSON (scene.Placement)
 //
 // frameCounter.publish adds frames() and firstFrameMs() (frames_js.go).
 //
@@ -49,6 +51,10 @@ func (a *app) publishAPI() {
 	api.Set("link", a.jsFunc("link()", a.linkAPI))
 	api.Set("checkCost", a.jsFunc("checkCost()", func([]js.Value) any {
 		b, _ := json.Marshal(a.game.CheckCost()) // plain numbers: cannot fail
+		return string(b)
+	}))
+	api.Set("layout", a.jsFunc("layout()", func([]js.Value) any {
+		b, _ := json.Marshal(a.game.Placement()) // plain numbers and names: cannot fail
 		return string(b)
 	}))
 	js.Global().Set("raftplay", api)

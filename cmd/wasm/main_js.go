@@ -49,6 +49,7 @@ func main() {
 	app.game = render.NewGame(sim, render.Options{
 		Theme:        page.theme(params.Theme),
 		Controls:     params.Controls,
+		Panels:       params.Panels,
 		OnEvent:      feed.Offer,
 		OnMessage:    page.log,
 		OnFirstFrame: page.removeLoader,

@@ -10,6 +10,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/scenario"
+	"raftplay/render/scene"
 )
 
 // Params are the playground's URL parameters, e.g. ?seed=7&nodes=3&speed=0.05.
@@ -23,6 +24,9 @@ type Params struct {
 	Theme string
 	// Controls is "full" or "minimal".
 	Controls string
+	// Panels is the side panels to show ("logs,events", "logs", "none");
+	// empty leaves it to the screen's size.
+	Panels string
 	// Scenario is a built-in story to play from Step (counted from 1).
 	Scenario string
 	Step     int
@@ -95,6 +99,13 @@ func ParseParams(query string) (Params, []string) {
 			p.Controls = v
 		default:
 			bad("controls", v, "full or minimal", p.Controls)
+		}
+	}
+	if v, ok := first(values, "panels"); ok {
+		if _, err := scene.ParsePanels(v); err == nil {
+			p.Panels = v
+		} else {
+			bad("panels", v, err.Error(), "the panels the screen has room for")
 		}
 	}
 	if v, ok := first(values, "scenario"); ok {

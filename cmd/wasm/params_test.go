@@ -42,6 +42,9 @@ func TestParseParams(t *testing.T) {
 		{"?paused=maybe", def, []string{"paused=maybe is not valid (true, false, 1 or 0); using false"}},
 		{"?theme=blue", def, []string{"theme=blue is not valid (light, dark or auto); using auto"}},
 		{"?controls=none", def, []string{"controls=none is not valid (full or minimal); using full"}},
+		{"?panels=logs,events", with(func(p *Params) { p.Panels = "logs,events" }), nil},
+		{"?panels=none", with(func(p *Params) { p.Panels = "none" }), nil},
+		{"?panels=logs,charts", def, []string{`panels=logs,charts is not valid (panel "charts" is not known (logs, events, or none)); using the panels the screen has room for`}},
 		{"?nodes=1&seed=x&utm_source=mail", def, []string{
 			"seed=x is not valid (a whole number); using 1",
 			"nodes=1 is not valid (3 to 9); using 5",

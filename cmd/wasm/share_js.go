@@ -52,6 +52,9 @@ func (a *app) shareURL(run string) string {
 	if d := DefaultParams(); params.Controls != d.Controls {
 		q += "&controls=" + params.Controls
 	}
+	if params.Panels != "" {
+		q += "&panels=" + params.Panels
+	}
 	return loc.Get("origin").String() + loc.Get("pathname").String() + q
 }
 

@@ -70,13 +70,15 @@ func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
 }
 
 // ToolOn reports whether the toolbar shows cmd's button pressed: the console
-// while it is open, stress while it runs.
+// while it is open, stress while it runs, the folded panels while open.
 func (s *Scene) ToolOn(cmd Command) bool {
 	switch cmd {
 	case CmdConsole:
 		return s.Console.Open
 	case CmdStress:
 		return s.Snap != nil && s.Snap.Clients.Stress
+	case CmdPanels:
+		return s.L.Panels.Any()
 	}
 	return false
 }

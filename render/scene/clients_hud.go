@@ -64,9 +64,15 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 	u := l.U
 	size := FontUI * u
 	lineH := l.HUDLineH()
-	y := l.HUD.Y + (hudLines-1)*lineH
-	h.IconR = size * 0.5
-	h.Icon = Point{l.HUD.X + h.IconR, y + lineH/2}
+	y := l.HUD.Y + float64(l.HUDLines-1)*lineH
+	h.IconR = l.HUDIconR()
+	_, h.Icon = l.HUDIcons()
+	if l.HUDLines == 1 {
+		// One line: the icon alone, at the right end, says the verdict.
+		h.VerdictAt, h.LoadAt = h.Icon, h.Icon
+		h.Hit = Rect{h.Icon.X - h.IconR, y, 2 * h.IconR, lineH}
+		return
+	}
 	h.VerdictAt = Point{l.HUD.X + 2*h.IconR + 6*u, y}
 	vw := measure(h.Verdict, size)
 	h.LoadAt = Point{h.VerdictAt.X + vw + 18*u, y}

@@ -48,6 +48,7 @@ const (
 	CmdClientsSerializable // three more checking clients, serializable reads
 	CmdClientsLease        // three more checking clients, lease reads
 	CmdVerdict             // open or close the linearizability verdict
+	CmdPanels              // open or close the folded side panels
 )
 
 // Intent is a command with what it applies to.

@@ -31,6 +31,7 @@ type Scene struct {
 	Pointer Point
 
 	controls Controls
+	panels   PanelChoice
 	measure  Measure
 	w, h, u  float64
 	pressed  Hit
@@ -94,6 +95,13 @@ func (s *Scene) Resize(w, h, u float64) {
 	s.relayout()
 }
 
+// ShowPanels shows exactly the side panels p, whatever the screen's size:
+// an embedding page's choice (the panels= URL parameter).
+func (s *Scene) ShowPanels(p Panels) {
+	s.panels = PanelChoice{Chosen: true, Panels: p}
+	s.relayout()
+}
+
 func (s *Scene) nodes() int {
 	if s.Snap == nil {
 		return 3
@@ -110,7 +118,10 @@ func (s *Scene) sameNodes() bool {
 }
 
 func (s *Scene) relayout() {
-	s.L = NewLayout(s.w, s.h, s.u, s.nodes(), s.controls, s.measure)
+	panels := s.panels
+	// The console lives in the side area: opening it opens folded panels.
+	panels.Open = panels.Open || s.Console.Open
+	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Snap != nil {
 		s.L.SetNodeIDs(s.Snap.NodeIDs())
 	}
@@ -233,6 +244,10 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	case in.Cmd == CmdStories && len(s.Stories) > 0:
 		s.picking = !s.picking
 		s.layPanels()
+		return nil
+	case in.Cmd == CmdPanels:
+		s.panels.Open = !s.panels.Open
+		s.relayout()
 		return nil
 	case in.Cmd == CmdClose && s.picking:
 		s.picking = false
