@@ -11,12 +11,14 @@ deps:
 	./scripts/deps.sh
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
-# copies, and the wasm_exec.js of the Go that built it.
+# copies, the wasm_exec.js of the Go that built it, and offline.js, which
+# names the build for the service worker.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
 	brotli -f -q 11 -o web/raftplay.wasm.br web/raftplay.wasm
 	gzip -f -9 -k -n web/raftplay.wasm
+	$(GO) run ./cmd/offline -dir web
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
@@ -27,6 +29,7 @@ serve: deps wasm
 dist: deps wasm
 	rm -rf dist && mkdir -p dist/site
 	cp web/index.html web/loader.js web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
+	cp web/sw.js web/offline.js web/manifest.webmanifest web/icon-192.png web/icon-512.png dist/site/
 	$(GO) build -trimpath -o dist/serve ./cmd/serve
 
 # test runs everything: vet, the native tests (with the browser tests in

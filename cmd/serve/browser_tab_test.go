@@ -67,6 +67,14 @@ func openPlayground(tb testing.TB, query string) *tab {
 func openTab(tb testing.TB, path, api string) *tab {
 	tb.Helper()
 	requireBrowser(tb)
+	return openURL(tb, browser.server.URL+path, api)
+}
+
+// openURL is openTab for a page at any address, e.g. on a server of the
+// test's own; each of setup is done to the tab before it navigates.
+func openURL(tb testing.TB, url, api string, setup ...func(*tab)) *tab {
+	tb.Helper()
+	requireBrowser(tb)
 	tabCtx, closeTab := chromedp.NewContext(browser.ctx)
 	// The first run opens the tab; like the browser's, it has no deadline.
 	if err := chromedp.Do(tabCtx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
@@ -83,18 +91,27 @@ func openTab(tb testing.TB, path, api string) *tab {
 	})
 	// Subscribed before the navigation, so no line of the page is missed.
 	go t.collectConsole(chromedp.Console(ctx))
+	for _, f := range setup {
+		f(t)
+	}
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(browser.server.URL+path)); err != nil {
-		tb.Fatalf("navigating to %s: %v", path, err)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		tb.Fatalf("navigating to %s: %v", url, err)
 	}
-	ready := fmt.Sprintf("(() => { const api = %s; return api && api.frames && api.frames() > 0; })()", api)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](ready,
-		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
-		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
-			`[document.getElementById("raftplay-status"), document.getElementById("raftplay-error")].map(e => e ? e.textContent : "").join(" ")`))
-		tb.Fatalf("the playground at %s did not draw a frame within %v (%v); the loader says: %q", path, loadTimeout, err, status)
-	}
+	t.waitFirstFrame(url)
 	return t
+}
+
+// waitFirstFrame waits until the page at url, just loaded, has drawn a frame.
+func (t *tab) waitFirstFrame(url string) {
+	t.tb.Helper()
+	ready := fmt.Sprintf("(() => { const api = %s; return api && api.frames && api.frames() > 0; })()", t.api)
+	if _, err := chromedp.Run(t.ctx, chromedp.Poll[bool](ready,
+		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
+		status, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](
+			`[document.getElementById("raftplay-status"), document.getElementById("raftplay-error")].map(e => e ? e.textContent : "").join(" ")`))
+		t.tb.Fatalf("the playground at %s did not draw a frame within %v (%v); the loader says: %q", url, loadTimeout, err, status)
+	}
 }
 
 // collectConsole keeps every console line of the page until the tab closes.
