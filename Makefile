@@ -4,7 +4,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: test bench sim deps wasm serve dist
+.PHONY: test bench sim deps wasm serve serve-lan dist
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
@@ -23,6 +23,11 @@ wasm:
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
 	$(GO) run ./cmd/serve -addr $(ADDR)
+
+# serve-lan serves a classroom: on this machine's network addresses, each
+# printed with a QR code to scan, logging every connection and request.
+serve-lan: deps wasm
+	$(GO) run ./cmd/serve -lan -addr $(ADDR)
 
 # dist makes dist/site (any static host) and dist/serve (one binary with the
 # whole site inside).
