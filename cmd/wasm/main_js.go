@@ -57,6 +57,9 @@ func main() {
 	for _, p := range problems {
 		app.game.Notify(p)
 	}
+	if params.ShareQR {
+		page.showShareQR()
+	}
 	app.publishAPI()
 	frames := &frameCounter{Game: app.game}
 	frames.publish()
