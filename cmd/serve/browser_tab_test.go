@@ -28,8 +28,9 @@ const (
 )
 
 const (
-	// tabTimeout bounds everything one test does in its tab.
-	tabTimeout = 60 * time.Second
+	// tabTimeout bounds everything one test does in its tab, with room
+	// for a machine whose cores are busy with other work too.
+	tabTimeout = 120 * time.Second
 	// loadTimeout bounds loading the page until its first frame.
 	loadTimeout = 30 * time.Second
 	// pollEvery is how often a wait looks again.

@@ -21,7 +21,8 @@ import (
 //	checkCost() what the linearizability check's steps cost the frames
 //	            that ran them, as JSON (render.Game.CheckCost)
 //
-// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go).
+// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
+// publishConsole console() (consolefield_js.go).
 //
 // Calls run between frames, under the game's lock.
 func (a *app) publishAPI() {

@@ -19,11 +19,14 @@ type frameCounter struct {
 	// firstFrameMs is performance.now() when the first frame was drawn:
 	// milliseconds since the navigation started.
 	firstFrameMs float64
+	// afterDraw keeps the page in step with the frame just drawn.
+	afterDraw func()
 }
 
 // Draw draws the frame and counts it.
 func (f *frameCounter) Draw(screen *ebiten.Image) {
 	f.Game.Draw(screen)
+	f.afterDraw()
 	f.drawn++
 	if f.drawn == 1 {
 		f.firstFrameMs = js.Global().Get("performance").Call("now").Float()

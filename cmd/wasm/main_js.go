@@ -61,7 +61,8 @@ func main() {
 		page.showShareQR()
 	}
 	app.publishAPI()
-	frames := &frameCounter{Game: app.game}
+	app.publishConsole()
+	frames := &frameCounter{Game: app.game, afterDraw: newConsoleField(page.doc, app.game).sync}
 	frames.publish()
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)
