@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
-
 	"raftplay/render/scene"
 )
 
@@ -27,16 +24,8 @@ func TestBrowserShareQR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
-	if err != nil {
-		t.Fatalf("the page's QR code does not decode: %v", err)
-	}
-	if want := browser.server.URL + "/?seed=3"; res.GetText() != want {
-		t.Errorf("the page's QR code reads %q, want %q", res.GetText(), want)
+	if got, want := decodeQR(t, img), browser.server.URL+"/?seed=3"; got != want {
+		t.Errorf("the page's QR code reads %q, want %q", got, want)
 	}
 	if caption := eval[string](tab, `document.getElementById("raftplay-share").textContent`); !strings.Contains(caption, browser.server.URL+"/?seed=3") {
 		t.Errorf("the address is not written under the code: %q", caption)

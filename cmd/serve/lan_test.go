@@ -69,13 +69,19 @@ func decodeTerminalQR(t *testing.T, text string) string {
 			}
 		}
 	}
+	return decodeQR(t, img)
+}
+
+// decodeQR reads the QR code in img with a QR reader.
+func decodeQR(t *testing.T, img image.Image) string {
+	t.Helper()
 	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
 	if err != nil {
-		t.Fatalf("the QR code does not decode: %v\n%s", err, text)
+		t.Fatalf("the QR code does not decode: %v", err)
 	}
 	return res.GetText()
 }
