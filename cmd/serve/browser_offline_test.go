@@ -22,7 +22,7 @@ import (
 var buildPattern = regexp.MustCompile(`"build":"([0-9a-f]+)"`)
 
 // siteCopy reads every file of web.Site into a map the test can change.
-func siteCopy(t *testing.T) fstest.MapFS {
+func siteCopy(t testing.TB) fstest.MapFS {
 	t.Helper()
 	site := fstest.MapFS{}
 	err := fs.WalkDir(web.Site, ".", func(p string, d fs.DirEntry, err error) error {
@@ -51,7 +51,7 @@ func (s *swappableSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveSite makes s serve fsys.
-func (s *swappableSite) serveSite(t *testing.T, fsys fs.FS) {
+func (s *swappableSite) serveSite(t testing.TB, fsys fs.FS) {
 	t.Helper()
 	h, err := newHandler(fsys)
 	if err != nil {
