@@ -4,29 +4,37 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: test bench sim deps wasm serve dist
+.PHONY: test bench sim deps wasm serve serve-lan dist
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
 	./scripts/deps.sh
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
-# copies (made in Go, so nothing but Go is needed), and the wasm_exec.js of
-# the Go that built it.
+# copies (made in Go, so nothing but Go is needed), the wasm_exec.js of the
+# Go that built it, and offline.js, which names the build for the service
+# worker.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
 	$(GO) run ./scripts/precompress web/raftplay.wasm
+	$(GO) run ./cmd/offline -dir web
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
 	$(GO) run ./cmd/serve -addr $(ADDR)
+
+# serve-lan serves a classroom: on this machine's network addresses, each
+# printed with a QR code to scan, logging every connection and request.
+serve-lan: deps wasm
+	$(GO) run ./cmd/serve -lan -addr $(ADDR)
 
 # dist makes dist/site (any static host) and dist/serve (one binary with the
 # whole site inside).
 dist: deps wasm
 	rm -rf dist && mkdir -p dist/site
 	cp web/index.html web/loader.js web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
+	cp web/sw.js web/offline.js web/manifest.webmanifest web/icon-192.png web/icon-512.png dist/site/
 	$(GO) build -trimpath -o dist/serve ./cmd/serve
 
 # test runs everything: vet, the native tests (with the browser tests in

@@ -80,6 +80,9 @@ type Game struct {
 	// Update moves them into the scene.
 	noteMu  sync.Mutex
 	pending []string
+	// typed holds text from the page's text field (textfield.go), also
+	// under noteMu; Update types it like keys.
+	typed []rune
 
 	// Scratch space reused every frame: input, the frame's new events, the
 	// events the panel shows.

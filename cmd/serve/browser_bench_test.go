@@ -76,9 +76,9 @@ func wasmBytes(b *testing.B, client *http.Client, coding string) float64 {
 const firstFrameLoads = 5
 
 // BenchmarkBrowserFirstFrame reports the median time from navigation to the
-// end of the first frame, each load in a new tab. The browser's HTTP cache
-// keeps the wasm between loads (the server asks it to revalidate, and the
-// answer is 304), so this is a reload's time, not a first visit's.
+// end of the first frame, each load in a new tab. The service worker keeps
+// the wasm after the first load (and the browser's HTTP cache would too), so
+// this is a return visit's time, not a first visit's.
 func BenchmarkBrowserFirstFrame(b *testing.B) {
 	var median float64
 	for b.Loop() {

@@ -29,8 +29,9 @@ const (
 )
 
 const (
-	// tabTimeout bounds everything one test does in its tab.
-	tabTimeout = 60 * time.Second
+	// tabTimeout bounds everything one test does in its tab, with room
+	// for a machine whose cores are busy with other work too.
+	tabTimeout = 120 * time.Second
 	// loadTimeout bounds loading the page until its first frame.
 	loadTimeout = 30 * time.Second
 	// pollEvery is how often a wait looks again.
@@ -83,9 +84,12 @@ func openTab(tb testing.TB, path, api string) *tab {
 }
 
 // openURL opens a tab of size view on url, a page whose playground (or
-// other counter of frames) api names, and waits for its first frame.
-func openURL(tb testing.TB, url, api string, view viewport) *tab {
+// other counter of frames) api names, e.g. on a server of the test's own,
+// and waits for its first frame; each of setup is done to the tab before it
+// navigates.
+func openURL(tb testing.TB, url, api string, view viewport, setup ...func(*tab)) *tab {
 	tb.Helper()
+	requireBrowser(tb)
 	tabCtx, closeTab := chromedp.NewContext(browser.ctx)
 	// The first run opens the tab; like the browser's, it has no deadline.
 	if err := chromedp.Do(tabCtx, chromedp.EmulateViewport(view.w, view.h, chromedp.EmulateScale(view.scale))); err != nil {
@@ -102,18 +106,27 @@ func openURL(tb testing.TB, url, api string, view viewport) *tab {
 	})
 	// Subscribed before the navigation, so no line of the page is missed.
 	go t.collectConsole(chromedp.Console(ctx))
+	for _, f := range setup {
+		f(t)
+	}
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		tb.Fatalf("navigating to %s: %v", url, err)
 	}
-	ready := fmt.Sprintf("(() => { const api = %s; return api && api.frames && api.frames() > 0; })()", api)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](ready,
-		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
-		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
-			`[document.getElementById("raftplay-status"), document.getElementById("raftplay-error")].map(e => e ? e.textContent : "").join(" ")`))
-		tb.Fatalf("the page at %s did not draw a frame within %v (%v); the loader says: %q", url, loadTimeout, err, status)
-	}
+	t.waitFirstFrame(url)
 	return t
+}
+
+// waitFirstFrame waits until the page at url, just loaded, has drawn a frame.
+func (t *tab) waitFirstFrame(url string) {
+	t.tb.Helper()
+	ready := fmt.Sprintf("(() => { const api = %s; return api && api.frames && api.frames() > 0; })()", t.api)
+	if _, err := chromedp.Run(t.ctx, chromedp.Poll[bool](ready,
+		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
+		status, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](
+			`[document.getElementById("raftplay-status"), document.getElementById("raftplay-error")].map(e => e ? e.textContent : "").join(" ")`))
+		t.tb.Fatalf("the page at %s did not draw a frame within %v (%v); the loader says: %q", url, loadTimeout, err, status)
+	}
 }
 
 // collectConsole keeps every console line of the page until the tab closes.

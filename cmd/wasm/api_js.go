@@ -23,7 +23,8 @@ import (
 //	layout()    where the picture puts the nodes (centre, radius) and the
 //	            panels it draws, in CSS pixels, as JSON (scene.Placement)
 //
-// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go).
+// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
+// publishConsole console() (consolefield_js.go).
 //
 // Calls run between frames, under the game's lock.
 func (a *app) publishAPI() {

@@ -22,6 +22,8 @@ type frameCounter struct {
 	// drawMs is the wall time spent in Draw, all frames together: the Go
 	// side of drawing, without what the GPU (or SwiftShader) does later.
 	drawMs float64
+	// afterDraw keeps the page in step with the frame just drawn.
+	afterDraw func()
 }
 
 // Draw draws the frame and counts it.
@@ -31,6 +33,7 @@ func (f *frameCounter) Draw(screen *ebiten.Image) {
 	f.Game.Draw(screen)
 	t1 := perf.Call("now").Float()
 	f.drawMs += t1 - t0
+	f.afterDraw()
 	f.drawn++
 	if f.drawn == 1 {
 		f.firstFrameMs = t1

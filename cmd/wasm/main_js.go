@@ -60,8 +60,12 @@ func main() {
 	for _, p := range problems {
 		app.game.Notify(p)
 	}
+	if params.ShareQR {
+		page.showShareQR()
+	}
 	app.publishAPI()
-	frames := &frameCounter{Game: app.game}
+	app.publishConsole()
+	frames := &frameCounter{Game: app.game, afterDraw: newConsoleField(page.doc, app.game).sync}
 	frames.publish()
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)

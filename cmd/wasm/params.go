@@ -33,6 +33,9 @@ type Params struct {
 	// Run is a shared run (runcodec.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
+	// ShareQR shows, over the playground, a QR code of its address, for a
+	// class to scan from a projector (share=qr).
+	ShareQR bool
 }
 
 // DefaultParams are used for every parameter the URL leaves out or gets wrong.
@@ -124,6 +127,13 @@ func ParseParams(query string) (Params, []string) {
 	}
 	if v, ok := first(values, "run"); ok {
 		p.Run = v
+	}
+	if v, ok := first(values, "share"); ok {
+		if v == "qr" {
+			p.ShareQR = true
+		} else {
+			bad("share", v, "qr", "no code")
+		}
 	}
 	return p, problems
 }

@@ -14,9 +14,8 @@ type clientsState struct {
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
-// it keeps to three rows and the ring keeps its room: the console needs a
-// keyboard, which a phone seldom has, and the verdict panel (a tap on the
-// HUD's verdict) switches stress there.
+// it keeps to three rows and the ring keeps its room: the verdict panel (a
+// tap on the HUD's verdict) opens the console and switches stress there.
 var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true}
 
 // newClients is how many checking clients one command adds: enough for
@@ -31,6 +30,8 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdConsole:
 		s.Console.Toggle()
+		// Opened from the verdict panel, the console takes its place.
+		s.clients.verdictOpen = false
 		s.relayout()
 	case CmdConsoleVia:
 		s.Console.NextVia(snap.NodeIDs())

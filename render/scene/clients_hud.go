@@ -82,7 +82,7 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 // VerdictPanel lays out the verdict's details under the HUD: what was
 // checked, or for a history that is not linearizable the operations no order
 // explains; the load and what the check costs; then, stacked as in a menu,
-// the stress switch and buttons that add checking clients.
+// the stress switch, buttons that add checking clients, and the console.
 func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measure) Panel {
 	u := l.U
 	size := FontUI * u
@@ -96,6 +96,8 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measu
 		{Cmd: CmdClients, Label: "+3 checking clients, linearizable reads", Key: "v"},
 		{Cmd: CmdClientsLease, Label: "+3 checking clients, lease reads"},
 		{Cmd: CmdClientsSerializable, Label: "+3 checking clients, serializable reads"},
+		// The way in on a phone, whose toolbar has no room for Console.
+		{Cmd: CmdConsole, Label: "etcdctl console", Key: "e"},
 		{Cmd: CmdVerdict, Label: "Close", Key: "Esc"},
 	}
 	w := measure(p.Title, size)

@@ -29,6 +29,8 @@ type Scene struct {
 	// Hover is the element under the mouse; Pointer is where it is.
 	Hover   Hit
 	Pointer Point
+	// Touched is set once the screen has been touched (see touch.go).
+	Touched bool
 
 	controls Controls
 	panels   PanelChoice
@@ -298,7 +300,7 @@ func (s *Scene) layPanels() {
 		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Ctl.Help {
-		s.help = s.L.HelpPanel(s.measure)
+		s.help = s.L.HelpPanel(s.measure, s.gestures()...)
 	}
 }
 
