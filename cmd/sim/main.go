@@ -5,6 +5,8 @@
 //	                 [-prevote=false] [-checkquorum=false]
 //	go run ./cmd/sim -scenario partition|story.json [-v]
 //	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] -check [...]
+//	go run ./cmd/sim -experiment election [-trials 1000] [-json] [-ranges 12,25,50,100,150]
+//	                 [-latency 6-8] [-disk 1-1] [-workers N]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
 // -v prints the event log as text on stderr. -scenario plays a story and checks
@@ -12,7 +14,9 @@
 // expectation that failed. -clients runs that many checking clients (writes,
 // reads and compare-and-swaps on a few keys) beside any actions; -check then
 // judges their history with porcupine, prints the verdict on stderr and exits
-// 1 when the history is not linearizable or a safety invariant broke. Bad
+// 1 when the history is not linearizable or a safety invariant broke.
+// -experiment election reproduces the Raft paper's election-time experiment
+// (raftsim/experiment) and prints its table, or with -json its results. Bad
 // flags or files: a message on stderr and exit status 2.
 package main
 
@@ -47,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	readMode := fs.String("read-mode", "linearizable", "how the checking clients read: linearizable, lease or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
+	exp := addExperimentFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -57,6 +62,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *dur <= 0 || *dur%time.Millisecond != 0 {
 		fmt.Fprintf(stderr, "sim: -for must be a positive whole number of milliseconds, got %v\n", *dur)
 		return 2
+	}
+	if *exp.name != "" {
+		return runExperiment(exp, *seed, stdout, stderr)
 	}
 	if *story != "" {
 		sc, err := loadScenario(*story)

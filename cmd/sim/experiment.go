@@ -1,0 +1,137 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"raftplay/raftsim/experiment"
+)
+
+// experimentFlags are the flags of -experiment election.
+type experimentFlags struct {
+	name    *string
+	trials  *int
+	json    *bool
+	ranges  *string
+	latency *string
+	disk    *string
+	workers *int
+}
+
+func addExperimentFlags(fs *flag.FlagSet) experimentFlags {
+	cal := experiment.DefaultCalibration()
+	return experimentFlags{
+		name:    fs.String("experiment", "", `run an experiment instead of one simulation: "election" (the Raft paper's Figure 16)`),
+		trials:  fs.Int("trials", 1000, "experiment: trials per setting"),
+		json:    fs.Bool("json", false, "experiment: print the results as one JSON array, for plotting"),
+		ranges:  fs.String("ranges", joinInts(experiment.PaperRanges), "experiment: minimum election timeouts in ms; each range is [min, 2*min)"),
+		latency: fs.String("latency", fmt.Sprintf("%d-%d", cal.LatencyMinMs, cal.LatencyMaxMs), "experiment: one-way latency range in ms"),
+		disk:    fs.String("disk", fmt.Sprintf("%d-%d", cal.DiskMinMs, cal.DiskMaxMs), "experiment: disk sync time range in ms"),
+		workers: fs.Int("workers", 0, "experiment: trials run at once (0: one per core); results do not depend on it"),
+	}
+}
+
+// runExperiment runs -experiment and returns the exit status: 0, or 2 for
+// bad flags, or 1 when a trial could not run.
+func runExperiment(f experimentFlags, seed int64, stdout, stderr io.Writer) int {
+	if *f.name != "election" {
+		fmt.Fprintf(stderr, "sim: -experiment must be election, got %q\n", *f.name)
+		return 2
+	}
+	e, err := f.experiment(seed)
+	if err != nil {
+		fmt.Fprintf(stderr, "sim: %v\n", err)
+		return 2
+	}
+	total := len(e.Settings) * e.Trials
+	e.Progress = func(done, _ int) {
+		if done%max(1, total/100) == 0 || done == total {
+			fmt.Fprintf(stderr, "\rsim: election experiment: %d of %d trials", done, total)
+			if done == total {
+				fmt.Fprintln(stderr)
+			}
+		}
+	}
+	results, err := e.Run()
+	if err != nil {
+		fmt.Fprintf(stderr, "\nsim: %v\n", err)
+		return 1
+	}
+	if *f.json {
+		if err := experiment.WriteJSON(stdout, results); err != nil {
+			fmt.Fprintf(stderr, "sim: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	experiment.WriteTable(stdout, e, results)
+	return 0
+}
+
+// experiment reads the flags into an Experiment: each range twice, as the
+// paper ran it (PreVote and CheckQuorum off) and with etcd's defaults (on).
+func (f experimentFlags) experiment(seed int64) (experiment.Experiment, error) {
+	e := experiment.Experiment{Trials: *f.trials, Seed: seed, Workers: *f.workers}
+	if e.Trials < 1 || e.Trials > 100_000 {
+		return e, fmt.Errorf("-trials must be 1 to 100000, got %d", e.Trials)
+	}
+	mins, err := parseInts(*f.ranges)
+	if err != nil {
+		return e, fmt.Errorf("-ranges: %v", err)
+	}
+	for _, m := range mins {
+		if m < 2 || m > 10_000 {
+			return e, fmt.Errorf("-ranges: a minimum timeout must be 2 to 10000 ms, got %d", m)
+		}
+		e.Settings = append(e.Settings, experiment.Setting{MinMs: m}, experiment.Setting{MinMs: m, PreVote: true, CheckQuorum: true})
+	}
+	cal := &e.Calibration
+	if cal.LatencyMinMs, cal.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
+		return e, fmt.Errorf("-latency: %v", err)
+	}
+	if cal.DiskMinMs, cal.DiskMaxMs, err = parseRange(*f.disk); err != nil {
+		return e, fmt.Errorf("-disk: %v", err)
+	}
+	if cfg := e.Settings[0].Config(e.Calibration, seed); cfg.Validate() != nil {
+		return e, cfg.Validate()
+	}
+	return e, nil
+}
+
+// parseRange reads "a-b" or "a" (a range of one value).
+func parseRange(s string) (lo, hi int64, err error) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		b = a
+	}
+	lo, err1 := strconv.ParseInt(a, 10, 64)
+	hi, err2 := strconv.ParseInt(b, 10, 64)
+	if err1 != nil || err2 != nil || lo > hi {
+		return 0, 0, fmt.Errorf(`need "min-max" in whole milliseconds with min <= max, got %q`, s)
+	}
+	return lo, hi, nil
+}
+
+// parseInts reads a comma-separated list of whole numbers.
+func parseInts(s string) ([]int64, error) {
+	var out []int64
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("need whole numbers separated by commas, got %q", s)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func joinInts(v []int64) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = strconv.FormatInt(x, 10)
+	}
+	return strings.Join(s, ",")
+}
