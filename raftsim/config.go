@@ -35,6 +35,12 @@ type Config struct {
 	// both on by default, and so does DefaultConfig.
 	PreVote     bool `json:"pre_vote"`
 	CheckQuorum bool `json:"check_quorum"`
+
+	// TimeoutSpreadTicks is a what-if, not etcd: above 0, raft's randomized
+	// election timeout is drawn from [ElectionTicks, ElectionTicks +
+	// TimeoutSpreadTicks) instead of etcd raft's [ElectionTicks,
+	// 2*ElectionTicks), to show the Raft paper's narrow ranges (150-155 ms).
+	TimeoutSpreadTicks int `json:"timeout_spread_ticks,omitempty"`
 }
 
 // DefaultConfig returns the timing of the Raft paper and The Secret Lives of
@@ -71,6 +77,9 @@ func (c Config) Validate() error {
 	}
 	if c.ElectionTicks <= c.HeartbeatTicks {
 		bad("election_ticks (%d) must be greater than heartbeat_ticks (%d)", c.ElectionTicks, c.HeartbeatTicks)
+	}
+	if c.TimeoutSpreadTicks < 0 || c.TimeoutSpreadTicks > c.ElectionTicks {
+		bad("timeout_spread_ticks must be 0 (etcd's spread) to election_ticks (%d), got %d", c.ElectionTicks, c.TimeoutSpreadTicks)
 	}
 	if c.LatencyMinMs < 1 || c.LatencyMaxMs < c.LatencyMinMs {
 		bad("latency must satisfy 1 <= latency_min_ms <= latency_max_ms, got %d..%d", c.LatencyMinMs, c.LatencyMaxMs)

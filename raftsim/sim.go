@@ -75,7 +75,7 @@ func (s *Sim) init(cfg Config) {
 	s.clock = clock{}
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
-	s.raftRand = rand.NewChaCha8(seedBytes(seed))
+	s.raftRand = newRaftStream(cfg, seed)
 	s.clients = newClients()
 	s.workload, s.stressing = nil, false
 	s.user = s.addClient("you", 0, ReadLinearizable, 0)

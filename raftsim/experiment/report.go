@@ -35,20 +35,30 @@ func WriteTable(w io.Writer, e Experiment, results []Result) {
 	fmt.Fprintf(w, "time without a leader = leader crash -> the new leader's first message lands at a follower (ms)\n\n")
 	fmt.Fprintf(w, "%-11s %-7s %-11s %6s %7s %6s %6s %6s %6s  %-8s %s\n",
 		"timeout", "prevote", "checkquorum", "trials", "mean", "median", "p90", "p99", "max", "elected", "paper")
+	whatIf := false
 	for _, r := range results {
+		name := fmt.Sprintf("%d-%d ms", r.RangeMs[0], r.RangeMs[1])
+		if r.WhatIf {
+			name += "*"
+		}
 		fmt.Fprintf(w, "%-11s %-7s %-11s %6d %7.1f %6d %6d %6d %6d  %-8.1f %s\n",
-			fmt.Sprintf("%d-%d ms", r.RangeMs[0], r.RangeMs[1]), onOff(r.PreVote), onOff(r.CheckQuorum),
+			name, onOff(r.PreVote), onOff(r.CheckQuorum),
 			r.Trials, r.MeanMs, r.MedianMs, r.P90Ms, r.P99Ms, r.MaxMs, r.ElectedMeanMs, paperColumn(r))
 		if r.TimedOut > 0 {
 			fmt.Fprintf(w, "  %d trials had no leader within %d ms\n", r.TimedOut, LimitMs)
 		}
+		whatIf = whatIf || r.WhatIf
+	}
+	if whatIf {
+		fmt.Fprintf(w, "\n* what-if, not etcd: etcd raft always draws the timeout from [min, 2*min); for these ranges the\n"+
+			"  simulator serves raft's draws from the narrower range (Config.TimeoutSpreadTicks).\n")
 	}
 }
 
 // paperColumn is the paper's figures for r's range, and how far r is from
 // them, when the paper gives any (for the paper's own settings only).
 func paperColumn(r Result) string {
-	p, ok := Paper[r.RangeMs[0]]
+	p, ok := Paper[r.RangeMs]
 	if !ok || r.PreVote || r.CheckQuorum {
 		return ""
 	}
@@ -61,6 +71,9 @@ func paperColumn(r Result) string {
 	}
 	if p.MaxMs > 0 {
 		parts = append(parts, fmt.Sprintf("max %d", p.MaxMs))
+	}
+	if p.Note != "" {
+		parts = append(parts, p.Note)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -1,32 +1,41 @@
 package experiment
 
-import (
-	"fmt"
-
-	"raftplay/raftsim"
-)
+import "raftplay/raftsim"
 
 // Setting is one curve of the experiment: an election-timeout range and the
 // two raft options that change how an election runs.
 type Setting struct {
-	// MinMs is the minimum election timeout; etcd raft draws from
-	// [MinMs, 2·MinMs) with one-millisecond ticks.
-	MinMs       int64 `json:"min_ms"`
-	PreVote     bool  `json:"prevote"`
-	CheckQuorum bool  `json:"checkquorum"`
+	// The election timeout is drawn from MinMs to MaxMs with one-millisecond
+	// ticks. etcd raft always draws from [MinMs, 2·MinMs), which the paper
+	// writes "MinMs–2·MinMs"; any other MaxMs is a what-if (see WhatIf),
+	// drawn from MinMs..MaxMs inclusive, so 150–150 has no randomness and
+	// 150–151 two values.
+	MinMs, MaxMs int64
+	PreVote      bool
+	CheckQuorum  bool
 }
+
+// Etcd is the setting etcd raft can be configured for with a minimum
+// timeout of min ms: the range [min, 2·min).
+func Etcd(min int64, preVote, checkQuorum bool) Setting {
+	return Setting{MinMs: min, MaxMs: 2 * min, PreVote: preVote, CheckQuorum: checkQuorum}
+}
+
+// WhatIf reports whether the range is one etcd raft cannot be configured
+// for: the simulator then narrows raft's draws (Config.TimeoutSpreadTicks).
+func (s Setting) WhatIf() bool { return s.MaxMs != 2*s.MinMs }
 
 // RangeMs is the timeout range as the paper writes it, e.g. [12, 24].
-func (s Setting) RangeMs() [2]int64 { return [2]int64{s.MinMs, 2 * s.MinMs} }
-
-// String names the setting as the table prints it.
-func (s Setting) String() string {
-	return fmt.Sprintf("%d-%d ms", s.MinMs, 2*s.MinMs)
-}
+func (s Setting) RangeMs() [2]int64 { return [2]int64{s.MinMs, s.MaxMs} }
 
 // PaperRanges are the minimum timeouts of the paper's lower graph, whose
 // ranges etcd raft can be configured for.
 var PaperRanges = []int64{12, 25, 50, 100, 150}
+
+// PaperNarrowMaxMs are the maximum timeouts of the paper's upper graph, all
+// with a 150 ms minimum: 150–150 (no randomness) to 150–200. Only 150–300 of
+// that graph is etcd's; the rest are what-ifs.
+var PaperNarrowMaxMs = []int64{150, 151, 155, 175, 200}
 
 // Calibration is what the paper's cluster had besides the timeouts: the
 // network's one-way latency and the disk's sync time. The defaults give a
@@ -52,6 +61,9 @@ func (s Setting) Config(cal Calibration, seed int64) raftsim.Config {
 	c.Seed = seed
 	c.TickMs = 1
 	c.ElectionTicks = int(s.MinMs)
+	if s.WhatIf() {
+		c.TimeoutSpreadTicks = int(s.MaxMs - s.MinMs + 1)
+	}
 	c.HeartbeatTicks = int(max(1, s.MinMs/2))
 	c.LatencyMinMs, c.LatencyMaxMs = cal.LatencyMinMs, cal.LatencyMaxMs
 	c.DiskMinMs, c.DiskMaxMs = cal.DiskMinMs, cal.DiskMaxMs

@@ -10,7 +10,9 @@ type Result struct {
 	RangeMs     [2]int64 `json:"range_ms"`
 	PreVote     bool     `json:"prevote"`
 	CheckQuorum bool     `json:"checkquorum"`
-	Trials      int      `json:"trials"`
+	// WhatIf marks a range etcd raft cannot be configured for.
+	WhatIf bool `json:"whatif,omitempty"`
+	Trials int  `json:"trials"`
 	// The time without a leader: crash → the new leader's first message
 	// lands at a follower.
 	MeanMs   float64 `json:"mean_ms"`
@@ -34,7 +36,7 @@ type Result struct {
 
 // Summarize turns one setting's trials into its Result.
 func Summarize(set Setting, trials []Trial) Result {
-	r := Result{RangeMs: set.RangeMs(), PreVote: set.PreVote, CheckQuorum: set.CheckQuorum, Trials: len(trials)}
+	r := Result{RangeMs: set.RangeMs(), PreVote: set.PreVote, CheckQuorum: set.CheckQuorum, WhatIf: set.WhatIf(), Trials: len(trials)}
 	if len(trials) == 0 {
 		return r
 	}
