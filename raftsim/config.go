@@ -28,6 +28,9 @@ type Config struct {
 	// DiskMinMs and DiskMaxMs bound how long a disk sync takes.
 	DiskMinMs int64 `json:"disk_min_ms"`
 	DiskMaxMs int64 `json:"disk_max_ms"`
+	// LossRate is the probability that a message on any link is lost, from
+	// the start of the run; the loss action changes it per link.
+	LossRate float64 `json:"loss_rate,omitempty"`
 	// ClientTimeoutMs is how long a client waits for its write to be applied.
 	ClientTimeoutMs int64 `json:"client_timeout_ms"`
 
@@ -86,6 +89,9 @@ func (c Config) Validate() error {
 	}
 	if c.DiskMinMs < 0 || c.DiskMaxMs < c.DiskMinMs {
 		bad("disk sync must satisfy 0 <= disk_min_ms <= disk_max_ms, got %d..%d", c.DiskMinMs, c.DiskMaxMs)
+	}
+	if !(c.LossRate >= 0 && c.LossRate < 1) {
+		bad("loss_rate must be at least 0 and below 1, got %v", c.LossRate)
 	}
 	if c.ClientTimeoutMs < 1 {
 		bad("client_timeout_ms must be at least 1, got %d", c.ClientTimeoutMs)

@@ -23,6 +23,7 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 	}
 	small := map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks, "timeout_spread_ticks": &c.TimeoutSpreadTicks}
 	bools := map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum}
+	floats := map[string]*float64{"loss_rate": &c.LossRate}
 	var errs []string
 	v.ForEach(func(k, f gjson.Result) bool {
 		name := k.String()
@@ -31,6 +32,10 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 			*dst = f.Int()
 		} else if dst, ok := small[name]; ok && whole && f.Int() >= -1<<31 && f.Int() < 1<<31 {
 			*dst = int(f.Int())
+		} else if dst, ok := floats[name]; ok && f.Type == gjson.Number {
+			*dst = f.Num
+		} else if _, ok := floats[name]; ok {
+			errs = append(errs, fmt.Sprintf("config.%s: need a number, got %s", name, f.Raw))
 		} else if dst, ok := bools[name]; ok && (f.Type == gjson.True || f.Type == gjson.False) {
 			*dst = f.Bool()
 		} else if _, ok := bools[name]; ok {

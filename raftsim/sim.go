@@ -92,6 +92,9 @@ func (s *Sim) init(cfg Config) {
 	for i := range s.nodes {
 		s.nodes[i] = &node{id: uint64(i + 1), sim: s, disk: newDisk(voters), phase: s.rng.Int64N(cfg.TickMs)}
 	}
+	if cfg.LossRate > 0 {
+		s.setLoss(0, 0, cfg.LossRate) // every link; cannot fail
+	}
 	for _, n := range s.nodes {
 		// A fresh node over an empty disk cannot fail to start.
 		if err := n.start(); err != nil {

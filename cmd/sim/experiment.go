@@ -16,21 +16,16 @@ type experimentFlags struct {
 	trials  *int
 	json    *bool
 	ranges  *string
-	latency *string
-	disk    *string
 	workers *int
 	whatIf  *bool
 }
 
 func addExperimentFlags(fs *flag.FlagSet) experimentFlags {
-	cal := experiment.DefaultCalibration()
 	return experimentFlags{
 		name:    fs.String("experiment", "", `run an experiment instead of one simulation: "election" (the Raft paper's Figure 16)`),
 		trials:  fs.Int("trials", 1000, "experiment: trials per setting"),
 		json:    fs.Bool("json", false, "experiment: print the results as one JSON array, for plotting"),
 		ranges:  fs.String("ranges", joinInts(experiment.PaperRanges), "experiment: minimum election timeouts in ms; each range is [min, 2*min)"),
-		latency: fs.String("latency", fmt.Sprintf("%d-%d", cal.LatencyMinMs, cal.LatencyMaxMs), "experiment: one-way latency range in ms"),
-		disk:    fs.String("disk", fmt.Sprintf("%d-%d", cal.DiskMinMs, cal.DiskMaxMs), "experiment: disk sync time range in ms"),
 		workers: fs.Int("workers", 0, "experiment: trials run at once (0: one per core); results do not depend on it"),
 		whatIf:  fs.Bool("whatif", false, "experiment: add the paper's narrow ranges 150-150 to 150-200 ms, which etcd raft cannot be configured for (a what-if)"),
 	}
@@ -38,12 +33,12 @@ func addExperimentFlags(fs *flag.FlagSet) experimentFlags {
 
 // runExperiment runs -experiment and returns the exit status: 0, or 2 for
 // bad flags, or 1 when a trial could not run.
-func runExperiment(f experimentFlags, seed int64, stdout, stderr io.Writer) int {
+func runExperiment(f experimentFlags, knobs configFlags, stdout, stderr io.Writer) int {
 	if *f.name != "election" {
 		fmt.Fprintf(stderr, "sim: -experiment must be election, got %q\n", *f.name)
 		return 2
 	}
-	e, err := f.experiment(seed)
+	e, err := f.experiment(knobs)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
@@ -75,8 +70,10 @@ func runExperiment(f experimentFlags, seed int64, stdout, stderr io.Writer) int 
 
 // experiment reads the flags into an Experiment: each range twice, as the
 // paper ran it (PreVote and CheckQuorum off) and with etcd's defaults (on).
-func (f experimentFlags) experiment(seed int64) (experiment.Experiment, error) {
-	e := experiment.Experiment{Trials: *f.trials, Seed: seed, Workers: *f.workers}
+// The network and disk come from -latency and -disk when given, else from
+// the paper's calibration; the other knobs are the experiment's own.
+func (f experimentFlags) experiment(knobs configFlags) (experiment.Experiment, error) {
+	e := experiment.Experiment{Trials: *f.trials, Seed: *knobs.seed, Workers: *f.workers, Calibration: experiment.DefaultCalibration()}
 	if e.Trials < 1 || e.Trials > 100_000 {
 		return e, fmt.Errorf("-trials must be 1 to 100000, got %d", e.Trials)
 	}
@@ -96,30 +93,17 @@ func (f experimentFlags) experiment(seed int64) (experiment.Experiment, error) {
 		}
 	}
 	cal := &e.Calibration
-	if cal.LatencyMinMs, cal.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
-		return e, fmt.Errorf("-latency: %v", err)
+	if knobs.set("latency") {
+		if cal.LatencyMinMs, cal.LatencyMaxMs, err = parseRange(*knobs.latency); err != nil {
+			return e, fmt.Errorf("-latency: %v", err)
+		}
 	}
-	if cal.DiskMinMs, cal.DiskMaxMs, err = parseRange(*f.disk); err != nil {
-		return e, fmt.Errorf("-disk: %v", err)
+	if knobs.set("disk") {
+		if cal.DiskMinMs, cal.DiskMaxMs, err = parseRange(*knobs.disk); err != nil {
+			return e, fmt.Errorf("-disk: %v", err)
+		}
 	}
-	if cfg := e.Settings[0].Config(e.Calibration, seed); cfg.Validate() != nil {
-		return e, cfg.Validate()
-	}
-	return e, nil
-}
-
-// parseRange reads "a-b" or "a" (a range of one value).
-func parseRange(s string) (lo, hi int64, err error) {
-	a, b, ok := strings.Cut(s, "-")
-	if !ok {
-		b = a
-	}
-	lo, err1 := strconv.ParseInt(a, 10, 64)
-	hi, err2 := strconv.ParseInt(b, 10, 64)
-	if err1 != nil || err2 != nil || lo > hi {
-		return 0, 0, fmt.Errorf(`need "min-max" in whole milliseconds with min <= max, got %q`, s)
-	}
-	return lo, hi, nil
+	return e, e.Settings[0].Config(e.Calibration, e.Seed).Validate()
 }
 
 // parseInts reads a comma-separated list of whole numbers.

@@ -1,0 +1,69 @@
+package raftsim
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/tidwall/gjson"
+)
+
+// TestConfigKnobsValidated: every knob refuses a value out of range with a
+// message that names it, and a refused config is not used.
+func TestConfigKnobsValidated(t *testing.T) {
+	for _, tc := range []struct{ js, want string }{
+		{`{"heartbeat_ticks":15}`, "election_ticks (15) must be greater than heartbeat_ticks (15)"},
+		{`{"election_ticks":0}`, "election_ticks"},
+		{`{"heartbeat_ticks":0}`, "heartbeat_ticks must be at least 1"},
+		{`{"tick_ms":0}`, "tick_ms must be at least 1"},
+		{`{"latency_min_ms":-3}`, "latency must satisfy"},
+		{`{"latency_min_ms":9,"latency_max_ms":4}`, "latency must satisfy"},
+		{`{"disk_min_ms":-1}`, "disk sync must satisfy"},
+		{`{"loss_rate":1}`, "loss_rate must be at least 0 and below 1"},
+		{`{"loss_rate":-0.1}`, "loss_rate must be"},
+		{`{"loss_rate":"lots"}`, "config.loss_rate: need a number"},
+		{`{"pre_vote":"yes"}`, "config.pre_vote: need true or false"},
+		{`{"timeout_spread_ticks":16}`, "timeout_spread_ticks must be 0"},
+		{`{"tick":10}`, "config.tick: unknown config field"},
+	} {
+		_, err := ParseConfig(gjson.Parse(tc.js), DefaultConfig())
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want it to say %q", tc.js, err, tc.want)
+		}
+	}
+}
+
+// TestKnobsRoundTripAndReplay: a run with every knob turned travels through
+// a share link and replays byte for byte.
+func TestKnobsRoundTripAndReplay(t *testing.T) {
+	cfg, err := ParseConfig(gjson.Parse(`{"seed":4,"nodes":3,"pre_vote":false,"check_quorum":false,"tick_ms":5,
+		"election_ticks":20,"heartbeat_ticks":2,"latency_min_ms":2,"latency_max_ms":30,"disk_min_ms":0,"disk_max_ms":9,
+		"loss_rate":0.05,"timeout_spread_ticks":3}`), DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := New(cfg)
+	a.Do(Action{Op: "put", Key: "k", Value: "much"})
+	a.Advance(3000)
+	r, err := DecodeRun(a.Run().Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Config != cfg {
+		t.Fatalf("config changed on the way through a link:\n got %+v\nwant %+v", r.Config, cfg)
+	}
+	b, _ := New(DefaultConfig())
+	if err := b.Replay(r); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.SnapshotJSON(), b.SnapshotJSON()) {
+		t.Fatal("the replay of the link differs from the run")
+	}
+	lost := false
+	for _, e := range a.Events(0) {
+		lost = lost || (e.Kind == EvDropped && strings.Contains(e.Text, "(lost)"))
+	}
+	if !lost {
+		t.Error("loss_rate 0.05: no message was lost in the last few hundred events")
+	}
+}
