@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tidwall/gjson"
+
 	"raftplay/raftsim"
 )
 
@@ -24,6 +26,7 @@ type configFlags struct {
 	disk           *string
 	loss           *float64
 	spread         *int
+	json           *string
 }
 
 func addConfigFlags(fs *flag.FlagSet) configFlags {
@@ -41,6 +44,7 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		disk:           fs.String("disk", msRange(def.DiskMinMs, def.DiskMaxMs), "disk sync time range in ms, min-max (-experiment: 1-1 unless set)"),
 		loss:           fs.Float64("loss", def.LossRate, "probability that any message is lost, from 0 to below 1"),
 		spread:         fs.Int("timeout-spread", def.TimeoutSpreadTicks, "what-if, not etcd: draw election timeouts from [n, n+spread) ticks; 0 is etcd's [n, 2n)"),
+		json:           fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`),
 	}
 }
 
@@ -64,7 +68,16 @@ func (f configFlags) config() (raftsim.Config, error) {
 	if c.DiskMinMs, c.DiskMaxMs, err = parseRange(*f.disk); err != nil {
 		return c, fmt.Errorf("-disk: %v", err)
 	}
-	return c, c.Validate()
+	if *f.json == "" {
+		return c, c.Validate()
+	}
+	if !gjson.Valid(*f.json) {
+		return c, fmt.Errorf("-config: not JSON: %.80q", *f.json)
+	}
+	if c, err = raftsim.ParseConfig(gjson.Parse(*f.json), c); err != nil {
+		return c, fmt.Errorf("-config: %v", err)
+	}
+	return c, nil
 }
 
 func msRange(lo, hi int64) string { return fmt.Sprintf("%d-%d", lo, hi) }

@@ -30,9 +30,20 @@ func TestBadKnobFlags(t *testing.T) {
 		{"-disk", "x"},
 		{"-loss", "1.5"},
 		{"-timeout-spread", "99"},
+		{"-config", "{nope"},
+		{"-config", `{"tick":3}`},
 	} {
 		if code, out, errs := runSim(t, args...); code != 2 || out != "" || !strings.HasPrefix(errs, "sim: ") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2, a message and no run", args, code, errs)
 		}
+	}
+}
+
+func TestConfigFlagTakesASnapshotsConfig(t *testing.T) {
+	_, first, _ := runSim(t, "-seed", "5", "-for", "1s", "-loss", "0.2", "-prevote=false", "-election-ticks", "22")
+	cfg := gjson.Get(first, "config").Raw
+	code, again, errs := runSim(t, "-for", "1s", "-config", cfg)
+	if code != 0 || again != first {
+		t.Fatalf("-config %s: exit %d (%s); the run differs from the one the flags gave", cfg, code, errs)
 	}
 }

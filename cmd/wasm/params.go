@@ -29,11 +29,13 @@ type Params struct {
 	// Run is a shared run (raftsim.Run.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
+	// Config is the run's config: seed, nodes and the knobs (knobs.go).
+	Config raftsim.Config
 }
 
 // DefaultParams are used for every parameter the URL leaves out or gets wrong.
 func DefaultParams() Params {
-	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1}
+	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1, Config: raftsim.DefaultConfig()}
 }
 
 // ParseParams reads the parameters from a query string (with or without its
@@ -113,6 +115,10 @@ func ParseParams(query string) (Params, []string) {
 	}
 	if v, ok := first(values, "run"); ok {
 		p.Run = v
+	}
+	var problem string
+	if p.Config, problem = parseKnobs(values, p); problem != "" {
+		problems = append(problems, problem)
 	}
 	return p, problems
 }

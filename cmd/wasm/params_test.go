@@ -50,8 +50,13 @@ func TestParseParams(t *testing.T) {
 		{"?nodes=%206%20", with(func(p *Params) { p.Nodes = 6 }), nil},
 	} {
 		got, problems := ParseParams(tc.query)
-		if got != tc.want {
-			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, tc.want)
+		// No knobs in these URLs: the config is the default one with the
+		// URL's seed and nodes (TestKnobParams covers the knobs).
+		want := tc.want
+		want.Config = raftsim.DefaultConfig()
+		want.Config.Seed, want.Config.Nodes = want.Seed, want.Nodes
+		if got != want {
+			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, want)
 		}
 		if !reflect.DeepEqual(problems, tc.problems) {
 			t.Errorf("ParseParams(%q) problems %q, want %q", tc.query, problems, tc.problems)
