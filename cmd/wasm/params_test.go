@@ -25,7 +25,7 @@ func TestParseParams(t *testing.T) {
 		{"?seed=42&nodes=7&speed=0.5&paused=true&theme=light&controls=minimal", Params{Seed: 42, Nodes: 7, Speed: 0.5, Paused: true, Theme: "light", Controls: "minimal", Step: 1}, nil},
 		{"?scenario=partition&step=3", with(func(p *Params) { p.Scenario, p.Step = "partition", 3 }), nil},
 		{"?run=abc", with(func(p *Params) { p.Run = "abc" }), nil},
-		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader); using free play"}},
+		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader, checkquorum, disruptive-rejoin, prevote); using free play"}},
 		{"?step=0", def, []string{"step=0 is not valid (a step number from 1); using 1"}},
 		{"seed=-3", with(func(p *Params) { p.Seed = -3 }), nil},
 		{"?paused=1", with(func(p *Params) { p.Paused = true }), nil},
