@@ -136,6 +136,10 @@ func (s *Sim) apply(a *Action) error {
 		s.speed = a.X
 	case "reset":
 		cfg := s.cfg
+		if a.Config != nil {
+			cfg = *a.Config
+			cfg.Seed = s.cfg.Seed
+		}
 		if a.Seed != 0 {
 			cfg.Seed = a.Seed
 		}

@@ -67,3 +67,30 @@ func TestKnobsRoundTripAndReplay(t *testing.T) {
 		t.Error("loss_rate 0.05: no message was lost in the last few hundred events")
 	}
 }
+
+// TestResetWithConfig: the settings panel's way in. A reset with a config
+// starts a new run with those knobs and the same seed; a bad config is
+// refused with the field named and the run goes on untouched.
+func TestResetWithConfig(t *testing.T) {
+	sim, _ := New(DefaultConfig())
+	sim.Advance(500)
+	if err := sim.DoJSON(`{"op":"reset","config":{"pre_vote":false,"election_ticks":30}}`); err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Config()
+	if c.PreVote || c.ElectionTicks != 30 || c.Seed != 1 || sim.Now() != 0 {
+		t.Fatalf("after the reset: config %+v at %d ms; want PreVote off, 30 election ticks, seed 1, time 0", c, sim.Now())
+	}
+	sim.Advance(500)
+	before := sim.SnapshotJSON()
+	err := sim.DoJSON(`{"op":"reset","config":{"heartbeat_ticks":40}}`)
+	if err == nil || !strings.Contains(err.Error(), "must be greater than heartbeat_ticks") {
+		t.Fatalf("a bad config: error %v", err)
+	}
+	if !bytes.Equal(before, sim.SnapshotJSON()) {
+		t.Fatal("a refused reset changed the run")
+	}
+	if err := sim.DoJSON(`{"op":"reset","config":{"seed":9}}`); err != nil || sim.Config().Seed != 9 || !sim.Config().PreVote {
+		t.Fatalf("a config's seed: %v, %+v (want seed 9 and the defaults back)", err, sim.Config())
+	}
+}
