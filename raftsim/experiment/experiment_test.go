@@ -70,3 +70,30 @@ func TestQuantiles(t *testing.T) {
 		t.Errorf("cdf = %v", c)
 	}
 }
+
+// TestRunnerMatchesRun: trials run a slice at a time, as a page runs them
+// between frames, give the same results as a batch run.
+func TestRunnerMatchesRun(t *testing.T) {
+	e := Experiment{Settings: []Setting{Etcd(25, false, false), Etcd(50, true, true)}, Trials: 6, Seed: 3, Calibration: DefaultCalibration()}
+	want, err := e.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewRunner(e)
+	steps, slice := 0, 0
+	for !r.Step(func() bool { slice++; return slice%50 != 0 }) {
+		steps++
+		if done, total := r.Progress(); done > total || steps > 1_000_000 {
+			t.Fatalf("progress %d of %d after %d slices", done, total, steps)
+		}
+	}
+	if r.Err() != nil {
+		t.Fatal(r.Err())
+	}
+	if got := r.Results(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("sliced results differ from the batch's:\n%+v\n%+v", got, want)
+	}
+	if steps < 10 {
+		t.Errorf("the trials ran in %d slices; a page needs many short ones", steps)
+	}
+}

@@ -31,69 +31,129 @@ type Trial struct {
 // without end.
 const LimitMs = 20_000
 
-// warmupLimitMs bounds the wait for the first leader before the crash.
+// warmupLimitMs bounds the wait for a settled leader before the crash.
 const warmupLimitMs = 20_000
 
-// RunTrial runs one trial: a fresh five-server cluster elects a leader and
-// settles; the leader crashes at a uniformly random point of its heartbeat
-// interval; the trial ends when the new leader's first message lands.
+// RunTrial runs one trial to its end: a fresh five-server cluster elects a
+// leader and settles; the leader crashes at a uniformly random point of its
+// heartbeat interval; the trial ends when the new leader's first message
+// lands.
 func RunTrial(set Setting, cal Calibration, seed int64) (Trial, error) {
-	cfg := set.Config(cal, seed)
-	sim, err := raftsim.New(cfg)
+	t, err := newTrialRun(set, cal, seed)
 	if err != nil {
 		return Trial{}, err
 	}
-	w := newWatch()
-	sim.OnEvent(w.see)
-
-	// The first leader, then time for every follower to hear from it.
-	if !advanceUntil(sim, warmupLimitMs, func() bool { return w.leader != 0 }) {
-		return Trial{}, fmt.Errorf("seed %d: no leader within %d ms", seed, warmupLimitMs)
-	}
-	sim.Advance(4 * set.MinMs)
-
-	// Crash at a uniformly random point of the heartbeat interval that
-	// starts with the leader's next heartbeat. With timeouts near the
-	// broadcast time leadership may pass meanwhile; then try again.
-	hb := int64(cfg.HeartbeatTicks) * cfg.TickMs
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
-	var crashed uint64
-	for crashed == 0 {
-		mark := sim.Now()
-		if mark > warmupLimitMs || !advanceUntil(sim, warmupLimitMs, func() bool { return w.lastBeat >= mark }) {
-			return Trial{}, fmt.Errorf("seed %d: no leader kept its place for a heartbeat interval", seed)
-		}
-		beating := w.leader
-		sim.AdvanceTo(w.lastBeat + rng.Int64N(hb))
-		if w.leader == beating {
-			crashed = beating
+	for !t.done {
+		if err := t.advance(); err != nil {
+			return Trial{}, err
 		}
 	}
-	if err := sim.Do(raftsim.Action{Op: "crash", Node: crashed}); err != nil {
-		return Trial{}, err
-	}
-	w.crash(crashed, sim.Now())
+	return t.result, nil
+}
 
-	t := Trial{Seed: seed}
-	if !advanceUntil(sim, LimitMs, func() bool { return w.heardAt >= 0 }) {
-		t.TimedOut = true
-		t.ElectedMs, t.LeaderMs = LimitMs, LimitMs
-	} else {
-		t.ElectedMs, t.LeaderMs = w.electedAt-w.crashAt, w.heardAt-w.crashAt
+// phase is where a trial stands.
+type phase int
+
+const (
+	warmingUp  phase = iota // waiting for a first leader
+	settling                // letting every follower hear from it
+	awaitBeat               // waiting for the heartbeat that opens the interval
+	toCrash                 // running to the chosen point of the interval
+	leaderless              // after the crash, until a new leader is heard
+)
+
+// trialRun is a trial that runs a millisecond at a time, so a page can run
+// trials between frames (Runner) and a batch can run them whole (RunTrial).
+type trialRun struct {
+	sim    *raftsim.Sim
+	w      *watch
+	rng    *rand.Rand
+	seed   int64
+	hbMs   int64
+	settle int64
+
+	phase   phase
+	until   int64 // the current phase's deadline or target, by phase
+	mark    int64 // awaitBeat: a heartbeat at or after mark opens the interval
+	beating uint64
+	done    bool
+	result  Trial
+}
+
+func newTrialRun(set Setting, cal Calibration, seed int64) (*trialRun, error) {
+	cfg := set.Config(cal, seed)
+	sim, err := raftsim.New(cfg)
+	if err != nil {
+		return nil, err
 	}
-	t.HeartbeatRTT, t.VoteRTT = w.heartbeatRTT, w.voteRTT
+	t := &trialRun{
+		sim: sim, w: newWatch(), seed: seed, rng: rand.New(rand.NewPCG(uint64(seed), 0x5eed)),
+		hbMs: int64(cfg.HeartbeatTicks) * cfg.TickMs, settle: 4 * set.MinMs, until: warmupLimitMs,
+	}
+	sim.OnEvent(t.w.see)
 	return t, nil
 }
 
-// advanceUntil advances the simulation a millisecond at a time until done
-// holds or limit milliseconds have passed; it reports whether done held.
-func advanceUntil(sim *raftsim.Sim, limit int64, done func() bool) bool {
-	end := sim.Now() + limit
-	for !done() {
-		if sim.Now() >= end {
-			return false
+// advance moves the trial on by one step: a millisecond of virtual time, or
+// the crash. It returns an error when the cluster never settles.
+func (t *trialRun) advance() error {
+	sim, w := t.sim, t.w
+	switch t.phase {
+	case warmingUp:
+		if w.leader != 0 {
+			t.phase, t.until = settling, sim.Now()+t.settle
+			return nil
 		}
-		sim.Advance(1)
+		if sim.Now() >= t.until {
+			return fmt.Errorf("seed %d: no leader within %d ms", t.seed, warmupLimitMs)
+		}
+	case settling:
+		if sim.Now() >= t.until {
+			t.phase, t.mark = awaitBeat, sim.Now()
+			return nil
+		}
+	case awaitBeat:
+		// With timeouts near the broadcast time leadership may pass while
+		// the trial waits; the interval opens with whoever beats next.
+		if w.lastBeat >= t.mark {
+			t.phase, t.beating, t.until = toCrash, w.leader, w.lastBeat+t.rng.Int64N(t.hbMs)
+			return nil
+		}
+		if sim.Now() >= warmupLimitMs {
+			return fmt.Errorf("seed %d: no leader kept its place for a heartbeat interval", t.seed)
+		}
+	case toCrash:
+		if sim.Now() < t.until {
+			break
+		}
+		if w.leader != t.beating {
+			t.phase, t.mark = awaitBeat, sim.Now()
+			return nil
+		}
+		if err := sim.Do(raftsim.Action{Op: "crash", Node: t.beating}); err != nil {
+			return err
+		}
+		w.crash(t.beating, sim.Now())
+		t.phase = leaderless
+		return nil
+	case leaderless:
+		if w.heardAt >= 0 || sim.Now()-w.crashAt >= LimitMs {
+			t.finish()
+			return nil
+		}
 	}
-	return true
+	sim.Advance(1)
+	return nil
+}
+
+// finish records the trial's outcome.
+func (t *trialRun) finish() {
+	w := t.w
+	r := Trial{Seed: t.seed, HeartbeatRTT: w.heartbeatRTT, VoteRTT: w.voteRTT}
+	if w.heardAt < 0 {
+		r.TimedOut, r.ElectedMs, r.LeaderMs = true, LimitMs, LimitMs
+	} else {
+		r.ElectedMs, r.LeaderMs = w.electedAt-w.crashAt, w.heardAt-w.crashAt
+	}
+	t.result, t.done = r, true
 }
