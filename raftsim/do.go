@@ -143,6 +143,10 @@ func (s *Sim) apply(a *Action) error {
 		if a.Seed != 0 {
 			cfg.Seed = a.Seed
 		}
+		// An action built in Go has not been through ParseAction.
+		if err := cfg.Validate(); err != nil {
+			return fmt.Errorf("reset: %v", err)
+		}
 		s.init(cfg)
 	default:
 		return fmt.Errorf("unknown op %q", a.Op)

@@ -48,6 +48,12 @@ const (
 	CmdClientsSerializable // three more checking clients, serializable reads
 	CmdClientsLease        // three more checking clients, lease reads
 	CmdVerdict             // open or close the linearizability verdict
+	// The settings panel (settings.go) and the election experiment view.
+	CmdSettings         // open or close the settings panel
+	CmdSettingsKnob     // the next value of knob Intent.Arg
+	CmdSettingsDefaults // back to the simulator's defaults
+	CmdSettingsApply    // a new run with the settings, same seed
+	CmdExperiment       // open or close the election experiment view
 )
 
 // Intent is a command with what it applies to.
