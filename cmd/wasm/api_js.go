@@ -20,6 +20,9 @@ import (
 //	link()      the address that reproduces the run
 //	checkCost() what the linearizability check's steps cost the frames
 //	            that ran them, as JSON (render.Game.CheckCost)
+//	experiment() the election experiment's view: {"open":…,"done":…,
+//	            "total":…,"results":[…]} with results as cmd/sim -json
+//	            prints them (render.Game.Experiment)
 //
 // frameCounter.publish adds frames() and firstFrameMs() (frames_js.go).
 //
@@ -49,6 +52,10 @@ func (a *app) publishAPI() {
 	api.Set("link", a.jsFunc("link()", a.linkAPI))
 	api.Set("checkCost", a.jsFunc("checkCost()", func([]js.Value) any {
 		b, _ := json.Marshal(a.game.CheckCost()) // plain numbers: cannot fail
+		return string(b)
+	}))
+	api.Set("experiment", a.jsFunc("experiment()", func([]js.Value) any {
+		b, _ := json.Marshal(a.game.Experiment()) // plain values: cannot fail
 		return string(b)
 	}))
 	js.Global().Set("raftplay", api)

@@ -1,8 +1,10 @@
 package experiment
 
-// Runner runs an experiment's trials a slice at a time, in order, for a page
-// that must go on drawing frames while they run: each Step does as much as
-// the caller's budget allows and returns. Its results are the same as Run's.
+// Runner runs an experiment's trials a slice at a time, for a page that must
+// go on drawing frames while they run: each Step does as much as the
+// caller's budget allows and returns. It takes the settings in turn, trial 0
+// of each, then trial 1, so every curve grows from the start. Its results
+// are the same as Run's.
 type Runner struct {
 	e      Experiment
 	next   int // the next trial to start, counted over all settings
@@ -22,12 +24,12 @@ func NewRunner(e Experiment) *Runner {
 func (r *Runner) Step(more func() bool) bool {
 	for r.err == nil && !r.Done() && more() {
 		if r.cur == nil {
-			set, i := r.next/r.e.Trials, r.next%r.e.Trials
+			set, i := r.next%len(r.e.Settings), r.next/len(r.e.Settings)
 			r.cur, r.err = newTrialRun(r.e.Settings[set], r.e.Calibration, TrialSeed(r.e.Seed, i))
 			continue
 		}
 		if r.err = r.cur.advance(); r.cur.done {
-			set := r.next / r.e.Trials
+			set := r.next % len(r.e.Settings)
 			r.trials[set] = append(r.trials[set], r.cur.result)
 			r.cur = nil
 			r.next++

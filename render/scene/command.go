@@ -83,6 +83,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
+	'o': CmdSettings, 'z': CmdExperiment,
 }
 
 // KeyIntent returns what a typed key asks for: the runes of keyCommands
@@ -123,6 +124,7 @@ var HelpLines = []HelpLine{
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y", "copy a link that reproduces this run"},
+	{"o  z", "settings (knobs: ↑↓ ←→ Enter) / the paper's election experiment"},
 	{"?", "this help"},
 	{"Esc", "close the panel on top"},
 }

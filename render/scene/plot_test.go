@@ -8,12 +8,15 @@ import (
 	"raftplay/raftsim/experiment"
 )
 
+// labResults are three settings' results: two under way, one not begun.
+var labResults = []experiment.Result{
+	{RangeMs: [2]int64{12, 24}, Trials: 4, CDF: [][2]float64{{20, 0.25}, {35, 0.5}, {60, 1}}},
+	{RangeMs: [2]int64{150, 155}, WhatIf: true, Trials: 2, CDF: [][2]float64{{300, 0.5}, {900, 1}}},
+	{RangeMs: [2]int64{150, 300}, PreVote: true, CheckQuorum: true},
+}
+
 func TestLayPlot(t *testing.T) {
-	results := []experiment.Result{
-		{RangeMs: [2]int64{12, 24}, Trials: 4, CDF: [][2]float64{{20, 0.25}, {35, 0.5}, {60, 1}}},
-		{RangeMs: [2]int64{150, 155}, WhatIf: true, Trials: 2, CDF: [][2]float64{{300, 0.5}, {900, 1}}},
-		{RangeMs: [2]int64{150, 300}, PreVote: true, CheckQuorum: true},
-	}
+	results := labResults
 	frame := Rect{0, 0, 1280, 800}
 	p := LayPlot(frame, 1, results, "40 of 300 trials", measure)
 	if !inside(p.Area, frame) || p.Area.W < 400 || p.Area.H < 300 {
