@@ -49,8 +49,9 @@ func (g *Game) stepExperiment() {
 	deadline := time.Now().Add(labBudget)
 	g.lab.Step(func() bool { return time.Now().Before(deadline) })
 	done, total := g.lab.Progress()
-	status := fmt.Sprintf("%d of %d trials (seed %d; 5 servers; broadcast ≈15 ms: latency 6–8 ms, disk 1 ms); * what-if, not etcd",
-		done, total, g.sim.Snapshot().Seed)
+	c := experiment.DefaultCalibration()
+	status := fmt.Sprintf("%d of %d trials (seed %d; 5 servers; latency %d–%d ms, disk %d–%d ms); what-if: not etcd's range",
+		done, total, g.sim.Snapshot().Seed, c.LatencyMinMs, c.LatencyMaxMs, c.DiskMinMs, c.DiskMaxMs)
 	if err := g.lab.Err(); err != nil {
 		status = "the experiment stopped: " + err.Error()
 	}

@@ -7,7 +7,7 @@
 //	go run ./cmd/sim -scenario partition|story.json [-v]
 //	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] -check [...]
 //	go run ./cmd/sim -experiment election [-trials 1000] [-json] [-ranges 12,25,50,100,150]
-//	                 [-latency 6-8] [-disk 1-1] [-workers N] [-whatif]
+//	                 [-latency 2-4] [-disk 1-2] [-workers N] [-whatif]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
 // -v prints the event log as text on stderr. -scenario plays a story and checks

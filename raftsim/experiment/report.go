@@ -31,7 +31,7 @@ func WriteTable(w io.Writer, e Experiment, results []Result) {
 	fmt.Fprintf(w, "election experiment (Raft paper §9.3, Figure 16): 5 servers, %d trials per setting, seed %d\n", e.Trials, e.Seed)
 	fmt.Fprintf(w, "calibration: tick 1 ms; heartbeat every half the minimum timeout; one-way latency %d-%d ms; disk sync %d-%d ms\n",
 		c.LatencyMinMs, c.LatencyMaxMs, c.DiskMinMs, c.DiskMaxMs)
-	fmt.Fprintf(w, "measured: vote round trip (network + voter's disk: the paper's broadcast time, ~15 ms there) %.1f ms; heartbeat round trip %.1f ms\n", vote, hb)
+	fmt.Fprintf(w, "measured: vote round trip (network + voter's disk: the broadcast time; the paper states ~15 ms) %.1f ms; heartbeat round trip %.1f ms\n", vote, hb)
 	fmt.Fprintf(w, "time without a leader = leader crash -> the new leader's first message lands at a follower (ms)\n\n")
 	fmt.Fprintf(w, "%-11s %-7s %-11s %6s %7s %6s %6s %6s %6s  %-8s %s\n",
 		"timeout", "prevote", "checkquorum", "trials", "mean", "median", "p90", "p99", "max", "elected", "paper")

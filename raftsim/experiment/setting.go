@@ -38,8 +38,8 @@ var PaperRanges = []int64{12, 25, 50, 100, 150}
 var PaperNarrowMaxMs = []int64{150, 151, 155, 175, 200}
 
 // Calibration is what the paper's cluster had besides the timeouts: the
-// network's one-way latency and the disk's sync time. The defaults give a
-// broadcast time (request, disk sync, response) of about 15 ms, the paper's.
+// network's one-way latency and the disk's sync time, which together make
+// the broadcast time (request, the voter's disk sync, response).
 type Calibration struct {
 	LatencyMinMs int64 `json:"latency_min_ms"`
 	LatencyMaxMs int64 `json:"latency_max_ms"`
@@ -47,10 +47,17 @@ type Calibration struct {
 	DiskMaxMs    int64 `json:"disk_max_ms"`
 }
 
-// DefaultCalibration is 6–8 ms one way and a 1 ms disk sync: a vote's round
-// trip of about 15 ms.
+// DefaultCalibration is 2–4 ms one way and a 1–2 ms disk sync: a vote's
+// round trip of about 6.5 ms. The paper states a broadcast time of about
+// 15 ms, but with that the 12–24 ms setting breaks Raft's timing
+// requirement (broadcast time well below the election timeout): voters time
+// out before the new leader's first message lands, and the downtime more
+// than doubles (cmd/sim -experiment election -latency 6-8 -disk 1 shows
+// it). The paper itself says 12–24 ms still meets the requirement, so its
+// effective round trip was shorter; this one reproduces both of its
+// reported figures that depend on it (12–24 ms mean, 150–155 ms median).
 func DefaultCalibration() Calibration {
-	return Calibration{LatencyMinMs: 6, LatencyMaxMs: 8, DiskMinMs: 1, DiskMaxMs: 1}
+	return Calibration{LatencyMinMs: 2, LatencyMaxMs: 4, DiskMinMs: 1, DiskMaxMs: 2}
 }
 
 // Config is the simulator config of one trial: five servers, one-millisecond
