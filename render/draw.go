@@ -37,6 +37,9 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	for _, p := range s.OpenPanels() {
 		g.drawPanel(p)
 	}
+	if s.ExperimentOpen() {
+		g.drawPlot()
+	}
 	g.drawNotices()
 	if p, ok := s.Help(); ok {
 		g.drawHelp(p)

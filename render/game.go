@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/experiment"
 	"raftplay/render/scene"
 )
 
@@ -93,6 +94,9 @@ type Game struct {
 	cursor  ebiten.CursorShapeType
 	cache   cache
 	sheet   sheet
+
+	// lab runs the election experiment while its view is open (lab.go).
+	lab *experiment.Runner
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -188,6 +192,7 @@ func (g *Game) Update() (err error) {
 		g.scene.SetStory(story.View())
 	}
 	g.checkLinearizability()
+	g.stepExperiment()
 	snap := g.sim.Snapshot()
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)

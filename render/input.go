@@ -20,6 +20,8 @@ var specialKeys = []struct {
 	{ebiten.KeyBackspace, scene.KeyBackspace, true},
 	{ebiten.KeyArrowUp, scene.KeyUp, false},
 	{ebiten.KeyArrowDown, scene.KeyDown, false},
+	{ebiten.KeyArrowLeft, scene.KeyLeft, true},
+	{ebiten.KeyArrowRight, scene.KeyRight, true},
 	{ebiten.KeyPageUp, scene.KeyPageUp, true},
 	{ebiten.KeyPageDown, scene.KeyPageDown, true},
 }

@@ -8,10 +8,11 @@ import (
 // it is when nothing visible changed: a paused page that nobody touches then
 // costs next to nothing. It returns 0, which means "draw", while something
 // animates by the wall clock alone (a notice fading, a dropped message's
-// burst, the console's caret) or the run plays.
+// burst, the console's caret, the experiment's trials filling in) or the
+// run plays.
 func (g *Game) frameKey() hasher {
 	s := g.scene
-	if s.Snap == nil || !s.Snap.Paused || len(s.Notices.List()) > 0 || len(s.Drops.Bursts) > 0 {
+	if s.Snap == nil || !s.Snap.Paused || len(s.Notices.List()) > 0 || len(s.Drops.Bursts) > 0 || s.ExperimentOpen() {
 		return 0
 	}
 	h := newHasher()

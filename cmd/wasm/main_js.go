@@ -27,9 +27,7 @@ func main() {
 		}
 	}()
 	params, problems := ParseParams(js.Global().Get("location").Get("search").String())
-	cfg := raftsim.DefaultConfig()
-	cfg.Seed, cfg.Nodes = params.Seed, params.Nodes
-	sim, err := raftsim.New(cfg)
+	sim, err := raftsim.New(params.Config)
 	if err != nil {
 		page.showFailure("raftplay could not start", err.Error())
 		return

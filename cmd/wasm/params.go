@@ -36,11 +36,13 @@ type Params struct {
 	// ShareQR shows, over the playground, a QR code of its address, for a
 	// class to scan from a projector (share=qr).
 	ShareQR bool
+	// Config is the run's config: seed, nodes and the knobs (knobs.go).
+	Config raftsim.Config
 }
 
 // DefaultParams are used for every parameter the URL leaves out or gets wrong.
 func DefaultParams() Params {
-	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1}
+	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1, Config: raftsim.DefaultConfig()}
 }
 
 // ParseParams reads the parameters from a query string (with or without its
@@ -134,6 +136,10 @@ func ParseParams(query string) (Params, []string) {
 		} else {
 			bad("share", v, "qr", "no code")
 		}
+	}
+	var problem string
+	if p.Config, problem = parseKnobs(values, p); problem != "" {
+		problems = append(problems, problem)
 	}
 	return p, problems
 }

@@ -27,7 +27,7 @@ func TestParseParams(t *testing.T) {
 		{"?run=abc", with(func(p *Params) { p.Run = "abc" }), nil},
 		{"?share=qr", with(func(p *Params) { p.ShareQR = true }), nil},
 		{"?share=link", def, []string{"share=link is not valid (qr); using no code"}},
-		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader); using free play"}},
+		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader, checkquorum, disruptive-rejoin, prevote); using free play"}},
 		{"?step=0", def, []string{"step=0 is not valid (a step number from 1); using 1"}},
 		{"seed=-3", with(func(p *Params) { p.Seed = -3 }), nil},
 		{"?paused=1", with(func(p *Params) { p.Paused = true }), nil},
@@ -55,8 +55,13 @@ func TestParseParams(t *testing.T) {
 		{"?nodes=%206%20", with(func(p *Params) { p.Nodes = 6 }), nil},
 	} {
 		got, problems := ParseParams(tc.query)
-		if got != tc.want {
-			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, tc.want)
+		// No knobs in these URLs: the config is the default one with the
+		// URL's seed and nodes (TestKnobParams covers the knobs).
+		want := tc.want
+		want.Config = raftsim.DefaultConfig()
+		want.Config.Seed, want.Config.Nodes = want.Seed, want.Nodes
+		if got != want {
+			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, want)
 		}
 		if !reflect.DeepEqual(problems, tc.problems) {
 			t.Errorf("ParseParams(%q) problems %q, want %q", tc.query, problems, tc.problems)

@@ -16,7 +16,8 @@ type clientsState struct {
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
 // it keeps to three rows and the ring keeps its room: the verdict panel (a
 // tap on the HUD's verdict) opens the console and switches stress there.
-var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true}
+// The settings and the experiment's figure want a wide screen.
+var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true, CmdSettings: true, CmdExperiment: true}
 
 // newClients is how many checking clients one command adds: enough for
 // their operations on a key to overlap.

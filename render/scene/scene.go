@@ -58,6 +58,14 @@ type Scene struct {
 	ClientsHUD ClientsHUD
 	CheckCost  CheckCost
 	clients    clientsState
+
+	// Settings is the settings panel (lab.go); Plot the experiment view's
+	// figure while it is open.
+	Settings       Settings
+	Plot           Plot
+	settingsP      Panel
+	labP           Panel
+	experimentOpen bool
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -204,6 +212,12 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 	if s.Console.Open {
 		return s.consoleKey(r)
 	}
+	if acts, ok := s.settingsKey(r); ok {
+		return acts
+	}
+	if s.experimentOpen && (r == KeyEscape || KeyIntent(r).Cmd == CmdExperiment) {
+		return s.handle(Intent{Cmd: CmdExperiment})
+	}
 	return s.handle(KeyIntent(r))
 }
 
@@ -261,7 +275,10 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	}
-	acts, note, ok := s.clientsIntent(in)
+	acts, note, ok := s.labIntent(in)
+	if !ok {
+		acts, note, ok = s.clientsIntent(in)
+	}
 	if !ok {
 		acts, note = s.Ctl.Handle(in, s.Snap)
 	}
@@ -298,6 +315,14 @@ func (s *Scene) layPanels() {
 	if s.picking {
 		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)
 		s.open = append(s.open, &s.pickerP)
+	}
+	if s.Settings.Open {
+		s.settingsP = s.L.SettingsPanel(&s.Settings, s.measure)
+		s.open = append(s.open, &s.settingsP)
+	}
+	if s.experimentOpen {
+		s.labP = s.L.ExperimentPanel()
+		s.open = append(s.open, &s.labP)
 	}
 	if s.Ctl.Help {
 		s.help = s.L.HelpPanel(s.measure, s.gestures()...)

@@ -57,6 +57,8 @@ var fullToolbar = []toolSpec{
 	{CmdRestartAll, "Restart all", "", "a"},
 	{CmdReset, "Reset", "", "r"},
 	{CmdStories, "Stories", "", "g"},
+	{CmdSettings, "Settings", "", "o"},
+	{CmdExperiment, "Experiment", "", "z"},
 	{CmdShare, "Copy link", "", "y"},
 	{CmdHelp, "Help", "", "?"},
 }
