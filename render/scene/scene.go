@@ -216,6 +216,9 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 		return acts
 	}
 	if s.experimentOpen && (r == KeyEscape || KeyIntent(r).Cmd == CmdExperiment) {
+		// Closed here at once: an Esc that comes both as a character and as
+		// a key in one frame must not open the view again.
+		s.experimentOpen = false
 		return s.handle(Intent{Cmd: CmdExperiment})
 	}
 	return s.handle(KeyIntent(r))
