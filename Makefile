@@ -4,29 +4,37 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: test bench sim deps wasm serve dist nemesis fuzz
+.PHONY: test bench sim deps wasm serve serve-lan dist nemesis fuzz
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
 	./scripts/deps.sh
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
-# copies, and the wasm_exec.js of the Go that built it.
+# copies (made in Go, so nothing but Go is needed), the wasm_exec.js of the
+# Go that built it, and offline.js, which names the build for the service
+# worker.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	brotli -f -q 11 -o web/raftplay.wasm.br web/raftplay.wasm
-	gzip -f -9 -k -n web/raftplay.wasm
+	$(GO) run ./scripts/precompress web/raftplay.wasm
+	$(GO) run ./cmd/offline -dir web
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
 	$(GO) run ./cmd/serve -addr $(ADDR)
+
+# serve-lan serves a classroom: on this machine's network addresses, each
+# printed with a QR code to scan, logging every connection and request.
+serve-lan: deps wasm
+	$(GO) run ./cmd/serve -lan -addr $(ADDR)
 
 # dist makes dist/site (any static host) and dist/serve (one binary with the
 # whole site inside).
 dist: deps wasm
 	rm -rf dist && mkdir -p dist/site
 	cp web/index.html web/loader.js web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
+	cp web/sw.js web/offline.js web/manifest.webmanifest web/icon-192.png web/icon-512.png dist/site/
 	$(GO) build -trimpath -o dist/serve ./cmd/serve
 
 # test runs everything: vet, the native tests (with the browser tests in
@@ -42,11 +50,11 @@ test: deps wasm
 
 # bench prints the simulator's speed natively and in wasm, the cost of the
 # linearizability check, and the browser figures (transfer sizes, first
-# frame, frames per second).
+# frame, the frame-rate table; -v, or go test cuts the table short).
 bench: deps wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/ ./raftsim/linearize/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
-	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
+	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -v -timeout 30m -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 
 # nemesis runs a seeded fault campaign over every core, seeds 1 to SEEDS;
 # failing runs leave their action files in nemesis-failures/. make test runs

@@ -32,6 +32,9 @@ type Action struct {
 	On      bool       `json:"on,omitempty"`
 	Count   int        `json:"count,omitempty"`
 	Read    string     `json:"read,omitempty"`
+	// Config is what a reset starts the new run with: the etcd defaults
+	// under the fields given. Nil keeps the current run's config.
+	Config *Config `json:"config,omitempty"`
 }
 
 // ActionRecord is an applied action with the virtual time it was applied at,
@@ -268,6 +271,16 @@ func parseAction(v gjson.Result) (Action, error) {
 				return a, fmt.Errorf(`reset: "seed" must be a whole number`)
 			}
 			a.Seed = s.Int()
+		}
+		if c := v.Get("config"); c.Exists() {
+			cfg, err := ParseConfig(c, DefaultConfig())
+			if err != nil {
+				return a, fmt.Errorf("reset: %v", err)
+			}
+			if a.Seed == 0 && c.Get("seed").Exists() {
+				a.Seed = cfg.Seed
+			}
+			a.Config = &cfg
 		}
 	case ActCrashAll, ActRestartAll, ActHeal, ActPause, ActPlay, ActStep:
 	default:

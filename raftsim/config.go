@@ -28,6 +28,9 @@ type Config struct {
 	// DiskMinMs and DiskMaxMs bound how long a disk sync takes.
 	DiskMinMs int64 `json:"disk_min_ms"`
 	DiskMaxMs int64 `json:"disk_max_ms"`
+	// LossRate is the probability that a message on any link is lost, from
+	// the start of the run; the loss action changes it per link.
+	LossRate float64 `json:"loss_rate,omitempty"`
 	// ClientTimeoutMs is how long a client waits for its write to be applied.
 	ClientTimeoutMs int64 `json:"client_timeout_ms"`
 
@@ -35,6 +38,12 @@ type Config struct {
 	// both on by default, and so does DefaultConfig.
 	PreVote     bool `json:"pre_vote"`
 	CheckQuorum bool `json:"check_quorum"`
+
+	// TimeoutSpreadTicks is a what-if, not etcd: above 0, raft's randomized
+	// election timeout is drawn from [ElectionTicks, ElectionTicks +
+	// TimeoutSpreadTicks) instead of etcd raft's [ElectionTicks,
+	// 2*ElectionTicks), to show the Raft paper's narrow ranges (150-155 ms).
+	TimeoutSpreadTicks int `json:"timeout_spread_ticks,omitempty"`
 }
 
 // DefaultConfig returns the timing of the Raft paper and The Secret Lives of
@@ -72,11 +81,17 @@ func (c Config) Validate() error {
 	if c.ElectionTicks <= c.HeartbeatTicks {
 		bad("election_ticks (%d) must be greater than heartbeat_ticks (%d)", c.ElectionTicks, c.HeartbeatTicks)
 	}
+	if c.TimeoutSpreadTicks < 0 || c.TimeoutSpreadTicks > c.ElectionTicks {
+		bad("timeout_spread_ticks must be 0 (etcd's spread) to election_ticks (%d), got %d", c.ElectionTicks, c.TimeoutSpreadTicks)
+	}
 	if c.LatencyMinMs < 1 || c.LatencyMaxMs < c.LatencyMinMs {
 		bad("latency must satisfy 1 <= latency_min_ms <= latency_max_ms, got %d..%d", c.LatencyMinMs, c.LatencyMaxMs)
 	}
 	if c.DiskMinMs < 0 || c.DiskMaxMs < c.DiskMinMs {
 		bad("disk sync must satisfy 0 <= disk_min_ms <= disk_max_ms, got %d..%d", c.DiskMinMs, c.DiskMaxMs)
+	}
+	if !(c.LossRate >= 0 && c.LossRate < 1) {
+		bad("loss_rate must be at least 0 and below 1, got %v", c.LossRate)
 	}
 	if c.ClientTimeoutMs < 1 {
 		bad("client_timeout_ms must be at least 1, got %d", c.ClientTimeoutMs)

@@ -2,10 +2,55 @@ package raftsim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
 )
+
+// configFields maps each config field's JSON name to where it lives in c,
+// by kind: the one table ParseConfig and ConfigFieldNames read.
+type configFields struct {
+	ints   map[string]*int64
+	small  map[string]*int
+	bools  map[string]*bool
+	floats map[string]*float64
+}
+
+func fieldsOf(c *Config) configFields {
+	return configFields{
+		ints: map[string]*int64{
+			"seed": &c.Seed, "tick_ms": &c.TickMs, "latency_min_ms": &c.LatencyMinMs, "latency_max_ms": &c.LatencyMaxMs,
+			"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
+		},
+		small: map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks,
+			"timeout_spread_ticks": &c.TimeoutSpreadTicks},
+		bools:  map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum},
+		floats: map[string]*float64{"loss_rate": &c.LossRate},
+	}
+}
+
+// ConfigFieldNames lists the JSON names of the config's fields, sorted: the
+// names a config object, a share link and the page's URL use.
+func ConfigFieldNames() []string {
+	var c Config
+	f := fieldsOf(&c)
+	var names []string
+	for k := range f.ints {
+		names = append(names, k)
+	}
+	for k := range f.small {
+		names = append(names, k)
+	}
+	for k := range f.bools {
+		names = append(names, k)
+	}
+	for k := range f.floats {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}
 
 // ParseConfig reads the fields of a JSON config object over base (fields not
 // given keep base's values) and validates the result. Errors name the field.
@@ -17,26 +62,25 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 	if !v.IsObject() {
 		return c, fmt.Errorf("config must be a JSON object")
 	}
-	ints := map[string]*int64{
-		"seed": &c.Seed, "tick_ms": &c.TickMs, "latency_min_ms": &c.LatencyMinMs, "latency_max_ms": &c.LatencyMaxMs,
-		"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
-	}
-	small := map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks}
-	bools := map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum}
+	f := fieldsOf(&c)
 	var errs []string
-	v.ForEach(func(k, f gjson.Result) bool {
+	v.ForEach(func(k, val gjson.Result) bool {
 		name := k.String()
-		whole := f.Type == gjson.Number && float64(f.Int()) == f.Num
-		if dst, ok := ints[name]; ok && whole {
-			*dst = f.Int()
-		} else if dst, ok := small[name]; ok && whole && f.Int() >= -1<<31 && f.Int() < 1<<31 {
-			*dst = int(f.Int())
-		} else if dst, ok := bools[name]; ok && (f.Type == gjson.True || f.Type == gjson.False) {
-			*dst = f.Bool()
-		} else if _, ok := bools[name]; ok {
-			errs = append(errs, fmt.Sprintf("config.%s: need true or false, got %s", name, f.Raw))
-		} else if ints[name] != nil || small[name] != nil {
-			errs = append(errs, fmt.Sprintf("config.%s: need a whole number, got %s", name, f.Raw))
+		whole := val.Type == gjson.Number && float64(val.Int()) == val.Num
+		if dst, ok := f.ints[name]; ok && whole {
+			*dst = val.Int()
+		} else if dst, ok := f.small[name]; ok && whole && val.Int() >= -1<<31 && val.Int() < 1<<31 {
+			*dst = int(val.Int())
+		} else if dst, ok := f.floats[name]; ok && val.Type == gjson.Number {
+			*dst = val.Num
+		} else if _, ok := f.floats[name]; ok {
+			errs = append(errs, fmt.Sprintf("config.%s: need a number, got %s", name, val.Raw))
+		} else if dst, ok := f.bools[name]; ok && (val.Type == gjson.True || val.Type == gjson.False) {
+			*dst = val.Bool()
+		} else if _, ok := f.bools[name]; ok {
+			errs = append(errs, fmt.Sprintf("config.%s: need true or false, got %s", name, val.Raw))
+		} else if f.ints[name] != nil || f.small[name] != nil {
+			errs = append(errs, fmt.Sprintf("config.%s: need a whole number, got %s", name, val.Raw))
 		} else {
 			errs = append(errs, fmt.Sprintf("config.%s: unknown config field", name))
 		}

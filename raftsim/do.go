@@ -138,8 +138,16 @@ func (s *Sim) apply(a *Action) error {
 		s.speed = a.X
 	case ActReset:
 		cfg := s.cfg
+		if a.Config != nil {
+			cfg = *a.Config
+			cfg.Seed = s.cfg.Seed
+		}
 		if a.Seed != 0 {
 			cfg.Seed = a.Seed
+		}
+		// An action built in Go has not been through ParseAction.
+		if err := cfg.Validate(); err != nil {
+			return fmt.Errorf("reset: %v", err)
 		}
 		s.init(cfg)
 	default:

@@ -68,7 +68,7 @@ func FuzzParseAction(f *testing.F) {
 		`{"op":"timeout","node":3}`, `{"op":"transfer","to":2}`, `{"op":"drop","message":4}`,
 		`{"op":"loss","rate":0.2}`, `{"op":"loss","from":1,"to":2,"rate":0}`, `{"op":"console","line":"get /a"}`,
 		`{"op":"stress","on":false}`, `{"op":"clients","count":2,"read":"lease"}`, `{"op":"lying-disk","node":1,"on":true}`,
-		`{"op":"pause"}`, `{"op":"play"}`, `{"op":"step"}`, `{"op":"speed","x":0.5}`, `{"op":"reset","seed":9}`,
+		`{"op":"pause"}`, `{"op":"play"}`, `{"op":"step"}`, `{"op":"speed","x":0.5}`, `{"op":"reset","seed":9}`, `{"op":"reset","config":{"pre_vote":false,"loss_rate":0.1,"seed":3}}`, `{"op":"reset","config":{"heartbeat_ticks":99}}`,
 		`{"op":"crash","node":1e300}`, "{\"op\":\"put\",\"value\":\"\xd9\"}", `{"op":"partition","groups":[[],[1]]}`, `{"op":"partition","groups":[[1],[1]]}`, `{"op":"crash","node":"2"}`, `[]`, `{`,
 	} {
 		f.Add(js)

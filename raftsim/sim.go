@@ -92,7 +92,7 @@ func (s *Sim) init(cfg Config) {
 	s.clock = clock{}
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
-	s.raftRand = rand.NewChaCha8(seedBytes(seed))
+	s.raftRand = newRaftStream(cfg, seed)
 	s.clients = newClients()
 	s.workload, s.stressing = nil, false
 	s.user = s.addClient("you", 0, v2store.ReadLinearizable, 0)
@@ -111,6 +111,9 @@ func (s *Sim) init(cfg Config) {
 	s.nodes = make([]*node, cfg.Nodes)
 	for i := range s.nodes {
 		s.nodes[i] = &node{id: uint64(i + 1), sim: s, disk: newDisk(voters), phase: s.rng.Int64N(cfg.TickMs)}
+	}
+	if cfg.LossRate > 0 {
+		s.setLoss(0, 0, cfg.LossRate) // every link; cannot fail
 	}
 	for _, n := range s.nodes {
 		// A fresh node over an empty disk cannot fail to start.

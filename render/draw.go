@@ -37,6 +37,9 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	for _, p := range s.OpenPanels() {
 		g.drawPanel(p)
 	}
+	if s.ExperimentOpen() {
+		g.drawPlot()
+	}
 	g.drawNotices()
 	if p, ok := s.Help(); ok {
 		g.drawHelp(p)
@@ -47,6 +50,10 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 func (g *Game) refreshCache() {
 	c, s := &g.cache, g.scene
 	fresh := c.ensure(&s.L)
+	if fresh {
+		// Every size may have changed with the layout.
+		g.sheet.reset()
+	}
 	if k := g.baseKey(); fresh || k != c.base {
 		c.base = k
 		g.paint.dst = c.img

@@ -41,6 +41,9 @@ func (g *Game) drawClientsText() {
 		col = th.Bad
 		p.print("!", h.Icon, size, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
+	if s.L.HUDLines == 1 {
+		return // the icon alone says it
+	}
 	p.printLeft(h.Verdict, h.VerdictAt, size, col)
 	if s.Hover.Kind == scene.HitButton && s.Hover.Cmd == scene.CmdVerdict {
 		p.rect(scene.Rect{X: h.VerdictAt.X, Y: h.VerdictAt.Y + size*1.2, W: h.Hit.Right() - h.VerdictAt.X, H: u}, col)

@@ -58,8 +58,7 @@ func (g *Game) printKey(x, y float64, what string, hollow bool) float64 {
 	small := scene.FontSmall * u
 	box := scene.Rect{X: x, Y: y + 2*u, W: 12 * u, H: small - 2*u}
 	if hollow {
-		p.roundRectPath(box.Inset(0.75*u), 2*u)
-		p.strokePath(1.5*u, th.Muted)
+		p.boxOutline(box, 2*u, 1.5*u, th.Muted)
 	} else {
 		p.box(box, 2*u, th.Muted, th.Muted, 0)
 	}
@@ -94,7 +93,8 @@ func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win 
 		if n.Commit >= win.First && n.Commit <= win.Last {
 			b := geom.Box(row, int(n.Commit-win.First))
 			x := b.Right() + geom.Gap/2
-			p.segment(scene.Point{X: x, Y: b.Y - 2*u}, scene.Point{X: x, Y: b.Bottom() + 2*u}, 2*u, th.Text)
+			// A plain rectangle: one draw that batches with the sprites.
+			p.rect(scene.Rect{X: x - u, Y: b.Y - 2*u, W: 2 * u, H: b.H + 4*u}, th.Text)
 		}
 	}
 
@@ -121,8 +121,7 @@ func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
 		if !e.Durable {
 			col = scene.Fade(col, 0.5)
 		}
-		p.roundRectPath(b.Inset(0.75*u), 3*u)
-		p.strokePath(1.5*u, col)
+		p.boxOutline(b, 3*u, 1.5*u, col)
 		label = th.Text
 	}
 	name := scene.Fit(e.Label, b.W-3*u, tiny, g.fonts.measure)

@@ -42,12 +42,7 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 		g.drawHalted(c)
 	} else {
 		p.disc(c, l.NodeR, scene.Fade(th.Down, 0.45))
-		for k := range 12 {
-			a := top + 2*math.Pi*float64(k)/12
-			p.moveTo(scene.Point{X: c.X + l.NodeR*math.Cos(a), Y: c.Y + l.NodeR*math.Sin(a)})
-			p.path.Arc(f32(c.X), f32(c.Y), f32(l.NodeR), f32(a), f32(a+math.Pi/12), 0)
-		}
-		p.strokePath(1.5*u, th.Muted)
+		p.dashedRing(c, l.NodeR, 1.5*u, th.Muted)
 		p.cross(c, l.NodeR*0.5, 2*u, scene.Fade(th.Muted, 0.6))
 	}
 	g.drawDiskShapes(n, c)
@@ -80,18 +75,20 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	case !n.Up:
 		name, roleCol = th.Text, th.Muted
 	}
-	size := math.Min(scene.FontNode*u, l.NodeR*0.85)
-	p.print(nodeName(n.ID), c, size, name, text.AlignCenter, text.AlignCenter)
+	p.print(nodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
 	if s.Ctl.Edit != nil {
 		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
 
+	g.drawDiskText(n, c)
+	if !l.Captions {
+		return
+	}
 	role, detail := scene.NodeCaption(n)
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	at, h := l.Caption(n.ID)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
 	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
-	g.drawDiskText(n, c)
 }
 
 // nodeNames holds "n1".."n9" so drawing does not format them every frame.

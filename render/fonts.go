@@ -1,34 +1,41 @@
 package render
 
 import (
-	"bytes"
-
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
 )
 
-// fonts hands out faces of the Go font by size, made once per size: a face is
-// cheap, but its glyph cache lives in the source and is keyed by the face.
+// fonts hands out faces of the Go font by size, made once per size so each
+// keeps its glyph cache.
+//
+// The faces are x/image's opentype rasterizer behind text/v2's GoXFace
+// rather than text/v2's GoTextFace: the page draws only Latin text, which
+// needs no shaping, and leaving the HarfBuzz shaper out saves about half a
+// megabyte of wasm on the wire and the shaping of every new string.
 type fonts struct {
-	src   *text.GoTextFaceSource
-	faces map[float64]*text.GoTextFace
+	src   *opentype.Font
+	faces map[float64]*text.GoXFace
 }
 
 func newFonts() *fonts {
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	src, err := opentype.Parse(goregular.TTF)
 	if err != nil {
 		// The font is compiled in; it parses or the build is broken.
 		panic("render: the Go font does not parse: " + err.Error())
 	}
-	return &fonts{src: src, faces: map[float64]*text.GoTextFace{}}
+	return &fonts{src: src, faces: map[float64]*text.GoXFace{}}
 }
 
 // face returns the face of the given size in device pixels.
-func (f *fonts) face(size float64) *text.GoTextFace {
+func (f *fonts) face(size float64) *text.GoXFace {
 	if fc, ok := f.faces[size]; ok {
 		return fc
 	}
-	fc := &text.GoTextFace{Source: f.src, Size: size}
+	// NewFace never fails: it only scales the font (x/image v0.43.0).
+	xf, _ := opentype.NewFace(f.src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	fc := text.NewGoXFace(xf)
 	f.faces[size] = fc
 	return fc
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/experiment"
 	"raftplay/render/scene"
 )
 
@@ -31,6 +32,9 @@ type Options struct {
 	// Controls is "full" (the default) or "minimal", a compact toolbar; the
 	// keys work either way.
 	Controls string
+	// Panels are the side panels to show, as scene.ParsePanels reads them
+	// ("logs,events", "none"); empty leaves it to the screen's size.
+	Panels string
 	// OnEvent is called with every new simulator event, oldest first.
 	OnEvent func(raftsim.Event)
 	// OnMessage is called with every notice shown on screen: refused actions,
@@ -61,9 +65,13 @@ type Game struct {
 	fonts *fonts
 	paint painter
 	// last is when the previous Update ran, for the wall time between frames.
-	last    time.Time
-	drawn   bool
-	stopped bool
+	last  time.Time
+	drawn bool
+	// onScreen sums up the picture on the screen (frameKey), and painted
+	// counts the frames that were drawn rather than left as they were.
+	onScreen hasher
+	painted  int
+	stopped  bool
 	// acted is set when an action was done since the last advance: the
 	// snapshot that says whether the run plays is then out of date, so
 	// that frame does not advance (a pause must stop the very next event).
@@ -73,6 +81,9 @@ type Game struct {
 	// Update moves them into the scene.
 	noteMu  sync.Mutex
 	pending []string
+	// typed holds text from the page's text field (textfield.go), also
+	// under noteMu; Update types it like keys.
+	typed []rune
 
 	// Scratch space reused every frame: input, the frame's new events, the
 	// events the panel shows.
@@ -82,6 +93,10 @@ type Game struct {
 	shown   []raftsim.Event
 	cursor  ebiten.CursorShapeType
 	cache   cache
+	sheet   sheet
+
+	// lab runs the election experiment while its view is open (lab.go).
+	lab *experiment.Runner
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -89,6 +104,10 @@ type Game struct {
 func NewGame(sim Sim, opts Options) *Game {
 	g := &Game{sim: sim, opts: opts, fonts: newFonts()}
 	g.paint.fonts = g.fonts
+	g.paint.sheet = &g.sheet
+	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
+	// must keep what the last frame drew.
+	ebiten.SetScreenClearedEveryFrame(false)
 	theme, ok := scene.ThemeNamed(opts.Theme)
 	if !ok {
 		theme = &scene.Dark
@@ -101,6 +120,13 @@ func NewGame(sim Sim, opts Options) *Game {
 		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
 	}
 	g.scene = scene.New(theme, controls, g.fonts.measure)
+	if opts.Panels != "" {
+		if p, err := scene.ParsePanels(opts.Panels); err != nil {
+			g.Notify(err.Error() + "; showing the panels the screen has room for")
+		} else {
+			g.scene.ShowPanels(p)
+		}
+	}
 	if opts.Stories != nil {
 		g.scene.Stories = opts.Stories.entries
 	}
@@ -166,6 +192,7 @@ func (g *Game) Update() (err error) {
 		g.scene.SetStory(story.View())
 	}
 	g.checkLinearizability()
+	g.stepExperiment()
 	snap := g.sim.Snapshot()
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)
@@ -234,13 +261,33 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	defer g.recoverPanic("Draw", nil)
-	g.drawFrame(screen)
+	if k := g.frameKey(); k == 0 || k != g.onScreen || !g.drawn {
+		g.onScreen = k
+		g.drawFrame(screen)
+		g.painted++
+	}
 	if !g.drawn {
 		g.drawn = true
 		if g.opts.OnFirstFrame != nil {
 			g.opts.OnFirstFrame()
 		}
 	}
+}
+
+// Placement returns where the picture puts its nodes and panels now, in
+// CSS pixels.
+func (g *Game) Placement() scene.Placement {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.scene.Placement()
+}
+
+// Painted returns how many frames were drawn; the others found nothing
+// changed and left the screen as it was.
+func (g *Game) Painted() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.painted
 }
 
 // LayoutF makes the screen as many device pixels as the window has, so

@@ -9,10 +9,8 @@ import (
 // hudIcon returns where the invariants icon goes and its radius.
 func (g *Game) hudIcon() (scene.Point, float64) {
 	l := &g.scene.L
-	size := scene.FontUI * l.U
-	line := l.HUDLineH()
-	r := size * 0.5
-	return scene.Point{X: l.HUD.X + r, Y: l.HUD.Y + 2*line + line/2}, r
+	c, _ := l.HUDIcons()
+	return c, l.HUDIconR()
 }
 
 // drawHUDIcon says at a glance whether the invariants hold: a tick in a green
@@ -39,14 +37,19 @@ func (g *Game) drawHUDText() {
 	size := scene.FontUI * u
 	line := l.HUDLineH()
 	at := scene.Point{X: l.HUD.X, Y: l.HUD.Y}
-	p.printLeft(h.Clock, at, size, th.Text)
-	p.printLeft(h.Cluster, at.Add(scene.Point{Y: line}), size, th.Muted)
 	c, r := g.hudIcon()
 	col := th.Good
 	if !h.OK {
 		col = th.Bad
 		p.print("!", c, size, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
+	if l.HUDLines == 1 {
+		// The clock alone, left of the icons.
+		p.printLeft(scene.Fit(h.Clock, c.X-r-6*u-at.X, size, g.fonts.measure), at, size, th.Text)
+		return
+	}
+	p.printLeft(h.Clock, at, size, th.Text)
+	p.printLeft(h.Cluster, at.Add(scene.Point{Y: line}), size, th.Muted)
 	status := scene.Fit(h.Invariants, l.HUD.W-2*r-6*u, size, g.fonts.measure)
 	p.printLeft(status, at.Add(scene.Point{X: 2*r + 6*u, Y: 2 * line}), size, col)
 }

@@ -20,6 +20,8 @@ var specialKeys = []struct {
 	{ebiten.KeyBackspace, scene.KeyBackspace, true},
 	{ebiten.KeyArrowUp, scene.KeyUp, false},
 	{ebiten.KeyArrowDown, scene.KeyDown, false},
+	{ebiten.KeyArrowLeft, scene.KeyLeft, true},
+	{ebiten.KeyArrowRight, scene.KeyRight, true},
 	{ebiten.KeyPageUp, scene.KeyPageUp, true},
 	{ebiten.KeyPageDown, scene.KeyPageDown, true},
 }
@@ -42,7 +44,7 @@ func pressedNow(k ebiten.Key, repeat bool) bool {
 // so that "?", "=" and "-" work on every keyboard layout.
 func (g *Game) readInput() {
 	s := g.scene
-	g.runes = ebiten.AppendInputChars(g.runes[:0])
+	g.runes = ebiten.AppendInputChars(g.takeTyped(g.runes[:0]))
 	for _, r := range g.runes {
 		g.do(s.Key(r))
 	}
@@ -65,7 +67,13 @@ func (g *Game) readInput() {
 		g.do(s.Release(mouse))
 	}
 
-	// A tap is a click: down where the finger lands, up where it last was.
+	// A finger on the screen points like the mouse; a tap is a click:
+	// down where the finger lands, up where it last was.
+	g.touches = ebiten.AppendTouchIDs(g.touches[:0])
+	for _, id := range g.touches {
+		x, y := ebiten.TouchPosition(id)
+		s.Touch(scene.Point{X: float64(x), Y: float64(y)})
+	}
 	g.touches = inpututil.AppendJustPressedTouchIDs(g.touches[:0])
 	for _, id := range g.touches {
 		x, y := ebiten.TouchPosition(id)

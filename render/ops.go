@@ -16,6 +16,9 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdShare:
 			g.share()
 			continue
+		case op.Cmd == scene.CmdExperiment:
+			g.toggleExperiment()
+			continue
 		case st == nil:
 			g.notice("stories are not available here", true)
 			continue

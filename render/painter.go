@@ -13,9 +13,13 @@ import (
 
 // painter draws antialiased shapes and text on one image. It keeps its paths
 // and options between calls, so drawing a frame allocates next to nothing.
+// With a sheet, the fixed shapes (discs, rings, message shapes, crosses,
+// ticks, arcs) are copies of sprites; without one (the sheet's own painter)
+// they are vector paths.
 type painter struct {
 	dst    *ebiten.Image
 	fonts  *fonts
+	sheet  *sheet
 	path   vector.Path
 	stroke vector.Path
 	fill   vector.FillOptions
@@ -59,12 +63,20 @@ func (p *painter) circlePath(c scene.Point, r float64) {
 
 // disc fills a circle.
 func (p *painter) disc(c scene.Point, r float64, col color.RGBA) {
+	if p.sheet != nil {
+		p.sheet.draw(p.dst, spriteKey{kind: spriteDisc, r: quarter(r)}, c, col)
+		return
+	}
 	p.circlePath(c, r)
 	p.fillPath(col)
 }
 
 // ring strokes a circle.
 func (p *painter) ring(c scene.Point, r, width float64, col color.RGBA) {
+	if p.sheet != nil {
+		p.sheet.draw(p.dst, ringKey(r, width), c, col)
+		return
+	}
 	p.circlePath(c, r)
 	p.strokePath(width, col)
 }
@@ -72,9 +84,33 @@ func (p *painter) ring(c scene.Point, r, width float64, col color.RGBA) {
 // arc strokes the part of a circle from angle a0 to a1 (radians, clockwise
 // on screen, 0 pointing right).
 func (p *painter) arc(c scene.Point, r, a0, a1, width float64, col color.RGBA) {
+	if p.sheet != nil {
+		p.sheet.arc(p.dst, ringKey(r, width), c, a0, a1, col)
+		return
+	}
 	p.moveTo(scene.Point{X: c.X + r*math.Cos(a0), Y: c.Y + r*math.Sin(a0)})
 	p.path.Arc(f32(c.X), f32(c.Y), f32(r), f32(a0), f32(a1), vector.Clockwise)
 	p.strokePath(width, col)
+}
+
+// dashedRing strokes a circle in twelve dashes.
+func (p *painter) dashedRing(c scene.Point, r, width float64, col color.RGBA) {
+	if p.sheet != nil {
+		p.sheet.draw(p.dst, spriteKey{kind: spriteDashes, r: quarter(r), w: quarter(width)}, c, col)
+		return
+	}
+	top := -math.Pi / 2
+	for i := range 12 {
+		a := top + 2*math.Pi*float64(i)/12
+		p.moveTo(scene.Point{X: c.X + r*math.Cos(a), Y: c.Y + r*math.Sin(a)})
+		p.path.Arc(f32(c.X), f32(c.Y), f32(r), f32(a), f32(a+math.Pi/12), vector.Clockwise)
+	}
+	p.strokePath(width, col)
+}
+
+// ringKey names the sprite of a ring.
+func ringKey(r, width float64) spriteKey {
+	return spriteKey{kind: spriteRing, r: quarter(r), w: quarter(width)}
 }
 
 // segment strokes a straight line.
@@ -109,8 +145,39 @@ func (p *painter) roundRectPath(r scene.Rect, rad float64) {
 	p.path.Close()
 }
 
+// maxBoxSprite is the largest rounded rectangle, in device pixels either
+// way, drawn from the sheet: log entries and sample boxes are, panels are
+// drawn as paths (there are few, and the sheet has no room for them).
+const maxBoxSprite = 160
+
+// boxKey names the sprite of a rounded rectangle the size of r, or reports
+// that r is too large for one.
+func (p *painter) boxKey(kind spriteKind, r scene.Rect, rad, width float64) (spriteKey, bool) {
+	if p.sheet == nil || r.W > maxBoxSprite || r.H > maxBoxSprite {
+		return spriteKey{}, false
+	}
+	return spriteKey{kind: kind, r: quarter(rad), w: quarter(width), bw: quarter(r.W), bh: quarter(r.H)}, true
+}
+
+// boxOutline strokes a rounded rectangle just inside r.
+func (p *painter) boxOutline(r scene.Rect, rad, width float64, col color.RGBA) {
+	if k, ok := p.boxKey(spriteBoxOutline, r, rad, width); ok {
+		p.sheet.draw(p.dst, k, r.Center(), col)
+		return
+	}
+	p.roundRectPath(r.Inset(width/2), rad)
+	p.strokePath(width, col)
+}
+
 // box fills a rounded rectangle and, when border has any alpha, outlines it.
 func (p *painter) box(r scene.Rect, rad float64, fill, border color.RGBA, width float64) {
+	if k, ok := p.boxKey(spriteBox, r, rad, 0); ok {
+		p.sheet.draw(p.dst, k, r.Center(), fill)
+		if border.A > 0 {
+			p.boxOutline(r, rad, width, border)
+		}
+		return
+	}
 	p.roundRectPath(r, rad)
 	p.fillPath(fill)
 	if border.A > 0 {
@@ -180,6 +247,16 @@ func (p *painter) shapePath(s scene.Shape, c scene.Point, r float64) {
 
 // shape draws shape s filled with col, or hollow: outlined in col over bg.
 func (p *painter) shape(s scene.Shape, c scene.Point, r float64, hollow bool, col, bg color.RGBA, width float64) {
+	if p.sheet != nil {
+		fill := spriteKey{kind: spriteShape, shape: s, r: quarter(r)}
+		if !hollow {
+			p.sheet.draw(p.dst, fill, c, col)
+			return
+		}
+		p.sheet.draw(p.dst, fill, c, bg)
+		p.sheet.draw(p.dst, spriteKey{kind: spriteOutline, shape: s, r: quarter(r), w: quarter(width)}, c, col)
+		return
+	}
 	p.shapePath(s, c, r)
 	if !hollow {
 		p.fillPath(col)
@@ -192,6 +269,10 @@ func (p *painter) shape(s scene.Shape, c scene.Point, r float64, hollow bool, co
 
 // cross draws an × of half-size r.
 func (p *painter) cross(c scene.Point, r, width float64, col color.RGBA) {
+	if p.sheet != nil {
+		p.sheet.draw(p.dst, spriteKey{kind: spriteCross, r: quarter(r), w: quarter(width)}, c, col)
+		return
+	}
 	p.moveTo(c.Add(scene.Point{X: -r, Y: -r}))
 	p.lineTo(c.Add(scene.Point{X: r, Y: r}))
 	p.moveTo(c.Add(scene.Point{X: r, Y: -r}))
@@ -201,6 +282,10 @@ func (p *painter) cross(c scene.Point, r, width float64, col color.RGBA) {
 
 // tick draws a check mark that fills a circle of radius r around c.
 func (p *painter) tick(c scene.Point, r, width float64, col color.RGBA) {
+	if p.sheet != nil {
+		p.sheet.draw(p.dst, spriteKey{kind: spriteTick, r: quarter(r), w: quarter(width)}, c, col)
+		return
+	}
 	p.moveTo(c.Add(scene.Point{X: -r * 0.5, Y: 0}))
 	p.lineTo(c.Add(scene.Point{X: -r * 0.1, Y: r * 0.4}))
 	p.lineTo(c.Add(scene.Point{X: r * 0.5, Y: -r * 0.4}))

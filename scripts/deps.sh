@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # deps.sh installs what raftplay's build and tests need on Debian when it is missing:
-# Chromium for the browser tests, the X11/GL headers Ebiten's native (cgo) build needs,
-# and brotli for precompressing the wasm bundle. It is idempotent: with everything
+# Chromium for the browser tests and the X11/GL headers Ebiten's native (cgo) build needs.
+# (The wasm bundle is compressed by scripts/precompress, in Go.) It is idempotent: with everything
 # present it installs nothing and exits 0.
 set -euo pipefail
 
 # command-or-file : Debian package that provides it.
 needs=(
   "/usr/bin/chromium:chromium"
-  "/usr/bin/brotli:brotli"
   "/usr/include/GL/gl.h:libgl1-mesa-dev"
   "/usr/include/X11/Xcursor/Xcursor.h:libxcursor-dev"
   "/usr/include/X11/extensions/XInput2.h:libxi-dev"

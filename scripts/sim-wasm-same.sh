@@ -16,8 +16,20 @@ for seed in 7 8; do
     exit 1
   fi
 done
+# Every knob turned, the what-if spread and an election experiment too.
+knobs=(-seed 9 -for 10s -prevote=false -tick-ms 5 -election-ticks 30 -heartbeat-ticks 4 -latency 2-20 -disk 0-6 -loss 0.05 -timeout-spread 7)
+experiment=(-experiment election -trials 20 -ranges 25 -whatif -json -workers 2)
+for run in knobs experiment; do
+  declare -n args=$run
+  "$tmp/sim" "${args[@]}" >"$tmp/native-$run.json" 2>/dev/null
+  "$exec_wasm" "$tmp/sim.wasm" "${args[@]}" >"$tmp/wasm-$run.json" 2>/dev/null
+  if ! cmp -s "$tmp/native-$run.json" "$tmp/wasm-$run.json"; then
+    echo "sim-wasm-same: the $run run: wasm output differs from native" >&2
+    exit 1
+  fi
+done
 if cmp -s "$tmp/native-7.json" "$tmp/native-8.json"; then
   echo "sim-wasm-same: seeds 7 and 8 printed the same bytes" >&2
   exit 1
 fi
-echo "sim-wasm-same: seeds 7 and 8 print the same bytes natively and in wasm"
+echo "sim-wasm-same: seeds 7 and 8, a run with every knob turned and an election experiment print the same bytes natively and in wasm"

@@ -178,6 +178,52 @@
     window.addEventListener("unhandledrejection", (event) => report(event.reason));
   }
 
+  // keepOffline registers the service worker (sw.js) that lets the
+  // playground start with no network after this visit. Browsers run workers
+  // only in secure contexts (https, localhost); elsewhere, e.g. a classroom
+  // server on a LAN address over plain http, the page just stays online. A
+  // worker that cannot register or install is reported once in the console
+  // and changes nothing else: offline use is a bonus, never a reason to fail.
+  function keepOffline() {
+    if (!window.isSecureContext || !("serviceWorker" in navigator)) {
+      return;
+    }
+    let reported = false;
+    const report = (reason) => {
+      if (!reported) {
+        reported = true;
+        console.warn(`raftplay: offline use is not available: ${reason}`);
+      }
+    };
+    const hadController = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (hadController) {
+        console.info("raftplay: a new version has been saved for offline use; reload to run it");
+      }
+    });
+    navigator.serviceWorker.register("sw.js", { updateViaCache: "none" }).then((registration) => {
+      // A page served from the cache asks at once whether the host has a
+      // new build (the browser's own check after a navigation may wait for
+      // a long while). Offline the check fails, which is expected.
+      if (hadController) {
+        registration.update().catch(() => {});
+      }
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        // A worker that goes from installing straight to redundant failed
+        // to cache the site; one replaced later by a newer build did not.
+        let installed = false;
+        worker.addEventListener("statechange", () => {
+          if (worker.state === "installed" || worker.state === "activating") {
+            installed = true;
+          } else if (worker.state === "redundant" && !installed) {
+            report("the service worker could not cache the site (is every file built?)");
+          }
+        });
+      });
+    }, (err) => report(err.message));
+  }
+
   async function start() {
     const missing = missingFeature();
     if (missing) {
@@ -233,5 +279,6 @@
       `The Go program exited with code ${exitCode}. Reload the page to start again.\n${stderrTail}`.trim());
   }
 
+  keepOffline();
   start();
 })();

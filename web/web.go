@@ -7,6 +7,10 @@ package web
 
 import "embed"
 
+// The app icons are drawn by a program, so they follow the theme.
+//
+//go:generate go run ../cmd/icons -dir .
+
 // Site is this folder as built into the binary.
 //
 // The pattern is "*" rather than a list of names because the generated files

@@ -1,20 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"testing"
 
-	"github.com/go-text/typesetting/di"
-	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/font/opentype"
-	"github.com/go-text/typesetting/language"
-	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/font/opentype"
 
 	"raftplay/raftsim"
 	"raftplay/render/scene"
@@ -22,41 +17,26 @@ import (
 
 // The tests find things on the canvas where render/scene lays them out for
 // the viewport. The layout measures text, so it needs the playground's own
-// measure: the Go font shaped by go-text's HarfBuzz port, which is what
-// Ebiten's text/v2 does. Ebiten itself cannot run here (natively it wants a
-// display), so goFontMeasure repeats its few lines.
-
-// oneFont resolves every rune to the Go font, as Ebiten's single-face source does.
-type oneFont struct{ face *font.Face }
-
-func (f oneFont) ResolveFace(rune) *font.Face { return f.face }
+// measure: the Go font through x/image's opentype faces, whose advances
+// Ebiten's text/v2 GoXFace sums. Ebiten itself cannot run here (natively it
+// wants a display), so goFontMeasure repeats its few lines.
 
 // goFontMeasure returns a scene.Measure that gives the widths the
 // playground's text/v2 faces give.
 func goFontMeasure(tb testing.TB) scene.Measure {
 	tb.Helper()
-	loader, err := opentype.NewLoader(bytes.NewReader(goregular.TTF))
+	ft, err := opentype.Parse(goregular.TTF)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ft, err := font.NewFont(loader)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	face := font.NewFace(ft)
-	var shaper shaping.HarfbuzzShaper
+	faces := map[float64]font.Face{}
 	return func(text string, size float64) float64 {
-		runes := []rune(text)
-		in := shaping.Input{
-			Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Face: face,
-			Size: fixed.Int26_6(size * 64), Script: language.Latin, Language: "und",
+		face, ok := faces[size]
+		if !ok {
+			face, _ = opentype.NewFace(ft, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+			faces[size] = face
 		}
-		var seg shaping.Segmenter
-		var adv fixed.Int26_6
-		for _, run := range seg.Split(in, oneFont{face}) {
-			adv += shaper.Shape(run).Advance
-		}
-		return float64(adv) / 64
+		return float64(font.MeasureString(face, text)) / 64
 	}
 }
 

@@ -138,10 +138,10 @@ func TestBrowserShareLinkRoundTrip(t *testing.T) {
 	broken.until("a leader in the default run", budgetMs, electionStepMs, hasLeader)
 }
 
-// Every built-in story plays to its end in the browser with all its claims
-// holding; a screenshot of each story's last step is saved for a person to
-// look at (in $RAFTPLAY_ARTIFACTS, or the temp dir).
-func TestBrowserEveryStoryPlaysToItsEnd(t *testing.T) {
+// artifactsDir is the folder where the browser tests leave pictures for a
+// person to look at: $RAFTPLAY_ARTIFACTS, or raftplay-artifacts in the temp dir.
+func artifactsDir(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("RAFTPLAY_ARTIFACTS")
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), "raftplay-artifacts")
@@ -149,6 +149,14 @@ func TestBrowserEveryStoryPlaysToItsEnd(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// Every built-in story plays to its end in the browser with all its claims
+// holding; a screenshot of each story's last step is saved for a person to
+// look at (in $RAFTPLAY_ARTIFACTS, or the temp dir).
+func TestBrowserEveryStoryPlaysToItsEnd(t *testing.T) {
+	dir := artifactsDir(t)
 	for _, name := range scenario.Builtins {
 		t.Run(name, func(t *testing.T) {
 			tab := openPlayground(t, "paused=true&theme=light&scenario="+name)

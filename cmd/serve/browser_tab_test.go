@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/png"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -28,8 +29,9 @@ const (
 )
 
 const (
-	// tabTimeout bounds everything one test does in its tab.
-	tabTimeout = 60 * time.Second
+	// tabTimeout bounds everything one test does in its tab, with room
+	// for a machine whose cores are busy with other work too.
+	tabTimeout = 120 * time.Second
 	// loadTimeout bounds loading the page until its first frame.
 	loadTimeout = 30 * time.Second
 	// pollEvery is how often a wait looks again.
@@ -48,6 +50,8 @@ type tab struct {
 	api string
 	// close closes the tab; the test's end does too.
 	close func()
+	// view is the tab's viewport.
+	view viewport
 
 	mu      sync.Mutex
 	console []string
@@ -60,6 +64,15 @@ func openPlayground(tb testing.TB, query string) *tab {
 	return openTab(tb, "/?"+query, ownAPI)
 }
 
+// viewport is a tab's size in CSS pixels and its device scale.
+type viewport struct {
+	w, h  int64
+	scale float64
+}
+
+// defaultView is the viewport of the tabs that do not ask for another.
+var defaultView = viewport{viewW, viewH, 1}
+
 // openTab opens a tab at viewW×viewH on path, a page of the test server whose
 // playground api names, and waits until the playground has drawn a frame.
 // The tab closes when the test ends; if the test failed, what the page
@@ -67,14 +80,24 @@ func openPlayground(tb testing.TB, query string) *tab {
 func openTab(tb testing.TB, path, api string) *tab {
 	tb.Helper()
 	requireBrowser(tb)
+	return openURL(tb, browser.server.URL+path, api, defaultView)
+}
+
+// openURL opens a tab of size view on url, a page whose playground (or
+// other counter of frames) api names, e.g. on a server of the test's own,
+// and waits for its first frame; each of setup is done to the tab before it
+// navigates.
+func openURL(tb testing.TB, url, api string, view viewport, setup ...func(*tab)) *tab {
+	tb.Helper()
+	requireBrowser(tb)
 	tabCtx, closeTab := chromedp.NewContext(browser.ctx)
 	// The first run opens the tab; like the browser's, it has no deadline.
-	if err := chromedp.Do(tabCtx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
+	if err := chromedp.Do(tabCtx, chromedp.EmulateViewport(view.w, view.h, chromedp.EmulateScale(view.scale))); err != nil {
 		closeTab()
 		tb.Fatalf("opening a tab: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
-	t := &tab{tb: tb, ctx: ctx, api: api, close: func() { cancel(); closeTab() }}
+	t := &tab{tb: tb, ctx: ctx, api: api, close: func() { cancel(); closeTab() }, view: view}
 	tb.Cleanup(func() {
 		if tb.Failed() {
 			t.logConsole()
@@ -83,18 +106,27 @@ func openTab(tb testing.TB, path, api string) *tab {
 	})
 	// Subscribed before the navigation, so no line of the page is missed.
 	go t.collectConsole(chromedp.Console(ctx))
+	for _, f := range setup {
+		f(t)
+	}
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(browser.server.URL+path)); err != nil {
-		tb.Fatalf("navigating to %s: %v", path, err)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		tb.Fatalf("navigating to %s: %v", url, err)
 	}
-	ready := fmt.Sprintf("(() => { const api = %s; return api && api.frames && api.frames() > 0; })()", api)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](ready,
-		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
-		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
-			`[document.getElementById("raftplay-status"), document.getElementById("raftplay-error")].map(e => e ? e.textContent : "").join(" ")`))
-		tb.Fatalf("the playground at %s did not draw a frame within %v (%v); the loader says: %q", path, loadTimeout, err, status)
-	}
+	t.waitFirstFrame(url)
 	return t
+}
+
+// waitFirstFrame waits until the page at url, just loaded, has drawn a frame.
+func (t *tab) waitFirstFrame(url string) {
+	t.tb.Helper()
+	ready := fmt.Sprintf("(() => { const api = %s; return api && api.frames && api.frames() > 0; })()", t.api)
+	if _, err := chromedp.Run(t.ctx, chromedp.Poll[bool](ready,
+		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
+		status, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](
+			`[document.getElementById("raftplay-status"), document.getElementById("raftplay-error")].map(e => e ? e.textContent : "").join(" ")`))
+		t.tb.Fatalf("the page at %s did not draw a frame within %v (%v); the loader says: %q", url, loadTimeout, err, status)
+	}
 }
 
 // collectConsole keeps every console line of the page until the tab closes.
@@ -284,8 +316,9 @@ func (t *tab) screenshot() ([]byte, image.Image) {
 	if err != nil {
 		t.tb.Fatalf("decoding the screenshot: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() != viewW || b.Dy() != viewH {
-		t.tb.Fatalf("the screenshot is %dx%d, want %dx%d", b.Dx(), b.Dy(), viewW, viewH)
+	w, h := int(math.Round(float64(t.view.w)*t.view.scale)), int(math.Round(float64(t.view.h)*t.view.scale))
+	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
+		t.tb.Fatalf("the screenshot is %dx%d, want %dx%d", b.Dx(), b.Dy(), w, h)
 	}
 	return buf, img
 }

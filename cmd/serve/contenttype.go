@@ -15,6 +15,8 @@ var contentTypes = map[string]string{
 	".js":   "text/javascript; charset=utf-8",
 	".wasm": "application/wasm",
 	".css":  "text/css; charset=utf-8",
+	// The type the web app manifest spec registers; mime may not know it.
+	".webmanifest": "application/manifest+json",
 }
 
 // contentType is the Content-Type to send for the file called name.

@@ -2,8 +2,11 @@
 // over HTTP, so a classroom can run the playground from one file with no
 // network access:
 //
-//	go run ./cmd/serve [-addr 127.0.0.1:8080]
+//	go run ./cmd/serve [-addr 127.0.0.1:8080] [-lan]
 //
+// With -lan it serves a classroom: it listens on the machine's network
+// addresses, prints each with a QR code to scan, and logs every connection
+// and request.
 // It sends raftplay.wasm with the exact Content-Type browsers require for
 // WebAssembly, picks its brotli or gzip copy by the request's Accept-Encoding,
 // answers revalidations with 304, allows any page to embed the site in an
@@ -17,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"net"
 	"os"
 	"os/signal"
@@ -28,7 +32,7 @@ import (
 // generatedFiles are the files the Makefile adds to the site. Without them the
 // page loads but cannot start, so their absence is reported at start-up,
 // where whoever ran the command will see it.
-var generatedFiles = []string{"raftplay.wasm", "wasm_exec.js"}
+var generatedFiles = []string{"raftplay.wasm", "wasm_exec.js", "offline.js"}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -41,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080",
 		"`host:port` to listen on; \":8080\" serves every network interface, e.g. a classroom LAN")
+	lan := flags.Bool("lan", false,
+		"serve a classroom: listen on this machine's network addresses at -addr's port, print each address with a QR code, log every connection and request")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -71,20 +77,42 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	ln, err := net.Listen("tcp", *addr)
+	// Caught from here on, so a Ctrl-C once the addresses are printed
+	// always stops the server cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := newServer(handler)
+	var lns []net.Listener
+	if *lan {
+		_, port, _ := net.SplitHostPort(*addr)
+		lns, err = listenLAN(port, stdout)
+		logger := log.New(stderr, "", log.Ltime)
+		srv.Handler = withAccessLog(srv.Handler, logger)
+		srv.ConnState = logConnections(logger)
+	} else {
+		lns, err = listenAt(*addr, stdout)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "raftplay: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "raftplay: serving on %s\n", siteURL(ln.Addr()))
+	fmt.Fprintln(stdout, "raftplay: press Ctrl-C to stop")
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := serve(ctx, newServer(handler), ln); err != nil {
+	if err := serve(ctx, srv, lns...); err != nil {
 		fmt.Fprintf(stderr, "raftplay: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// listenAt listens on addr and prints the address to open.
+func listenAt(addr string, stdout io.Writer) ([]net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stdout, "raftplay: serving on %s\n", siteURL(ln.Addr()))
+	return []net.Listener{ln}, nil
 }
 
 // siteURL is the address to open in a browser. A wildcard host (":8080",

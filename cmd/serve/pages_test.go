@@ -3,9 +3,11 @@ package main
 import (
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"raftplay/raftsim/scenario"
 	"raftplay/web"
 )
 
@@ -50,14 +52,25 @@ func TestIndexHasWhatTheWasmUses(t *testing.T) {
 	}
 }
 
-func TestEmbedShowsTheSnippet(t *testing.T) {
+// TestEmbedBuilderOffersEveryChoice checks that the builder's story list is
+// the built-in stories, in order, and that it has a field for every other
+// choice embed.js reads.
+func TestEmbedBuilderOffersEveryChoice(t *testing.T) {
 	page := readPage(t, "embed.html")
-	if frame := startTag(t, page, "playground"); !strings.Contains(frame, `src="index.html?seed=7&amp;controls=minimal"`) {
-		t.Errorf("the demo iframe does not load the documented URL: %s", frame)
+	var stories []string
+	for _, m := range regexp.MustCompile(`<option value="([a-z-]+)">story: `).FindAllStringSubmatch(page, -1) {
+		stories = append(stories, m[1])
 	}
-	if !strings.Contains(page, `&lt;iframe src="index.html?seed=7&amp;controls=minimal"`) {
-		t.Error("embed.html does not show the iframe snippet for copying")
+	if !slices.Equal(stories, scenario.Builtins) {
+		t.Errorf("the builder offers the stories %v, want %v", stories, scenario.Builtins)
 	}
+	for _, field := range []string{"scenario", "step", "seed", "nodes", "speed", "theme", "controls", "panels", "width", "height", "paused"} {
+		if !regexp.MustCompile(`<(input|select) name="` + field + `"`).MatchString(page) {
+			t.Errorf("the builder has no field named %s", field)
+		}
+	}
+	startTag(t, page, "playground")
+	startTag(t, page, "snippet")
 }
 
 // TestNoExternalURLs keeps the site usable offline: every page and script

@@ -26,10 +26,13 @@ func newServer(h http.Handler) *http.Server {
 	}
 }
 
-// serve runs srv on ln until ctx is done, then shuts it down gracefully.
-func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+// serve runs srv on every listener in lns until ctx is done, then shuts it
+// down gracefully.
+func serve(ctx context.Context, srv *http.Server, lns ...net.Listener) error {
+	served := make(chan error, len(lns))
+	for _, ln := range lns {
+		go func() { served <- srv.Serve(ln) }()
+	}
 	select {
 	case err := <-served:
 		// Serve only returns early on a failure: ErrServerClosed comes

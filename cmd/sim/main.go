@@ -2,10 +2,13 @@
 // snapshot as JSON: the same simulator the browser playground drives.
 //
 //	go run ./cmd/sim -seed 7 -for 10s [-nodes 5] [-actions file.json] [-v]
-//	                 [-prevote=false] [-checkquorum=false]
+//	                 [-prevote=false] [-checkquorum=false] [-tick-ms 10] [-election-ticks 15]
+//	                 [-heartbeat-ticks 5] [-latency 4-12] [-disk 1-3] [-loss 0.01]
 //	go run ./cmd/sim -scenario partition|story.json [-v]
 //	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] -check [...]
 //	go run ./cmd/sim -nemesis -seeds 1-10000 [-lying] [-workers N] [-out dir]
+//	go run ./cmd/sim -experiment election [-trials 1000] [-json] [-ranges 12,25,50,100,150]
+//	                 [-latency 2-4] [-disk 1-2] [-workers N] [-whatif]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
 // -v prints the event log as text on stderr. -scenario plays a story and checks
@@ -17,8 +20,10 @@
 // -nemesis runs a seeded fault campaign (package raftsim/nemesis) over worker
 // processes, with a progress bar and a summary on stderr; for each failing
 // seed it prints the command that reproduces it and writes its action file;
-// exit status 1 when any run failed. Bad flags or files: a message on stderr
-// and exit status 2.
+// exit status 1 when any run failed.
+// -experiment election reproduces the Raft paper's election-time experiment
+// (raftsim/experiment) and prints its table, or with -json its results. Bad
+// flags or files: a message on stderr and exit status 2.
 package main
 
 import (
@@ -41,20 +46,17 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	def := raftsim.DefaultConfig()
-	seed := fs.Int64("seed", def.Seed, "seed that drives every random choice")
-	nodes := fs.Int("nodes", def.Nodes, "cluster size, 3 to 9")
+	knobs := addConfigFlags(fs)
 	dur := fs.Duration("for", 10*time.Second, "virtual time to simulate, e.g. 10s or 500ms")
 	actionsFile := fs.String("actions", "", "JSON array of actions, each with at_ms, applied at those virtual times")
 	verbose := fs.Bool("v", false, "print the event log on stderr")
-	preVote := fs.Bool("prevote", def.PreVote, "raft PreVote")
-	checkQuorum := fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
 	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
 	campaign := nemesisFlags(fs)
+	exp := addExperimentFlags(fs, campaign.workers)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -68,6 +70,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *dur <= 0 || *dur%time.Millisecond != 0 {
 		fmt.Fprintf(stderr, "sim: -for must be a positive whole number of milliseconds, got %v\n", *dur)
 		return 2
+	}
+	if *exp.name != "" {
+		return runExperiment(exp, knobs, stdout, stderr)
 	}
 	if *story != "" {
 		sc, err := loadScenario(*story)
@@ -97,8 +102,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
 		return 2
 	}
-	cfg := def
-	cfg.Seed, cfg.Nodes, cfg.PreVote, cfg.CheckQuorum = *seed, *nodes, *preVote, *checkQuorum
+	cfg, err := knobs.config()
+	if err != nil {
+		fmt.Fprintf(stderr, "sim: %v\n", err)
+		return 2
+	}
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord
 	if *nClients > 0 {

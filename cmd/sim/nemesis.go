@@ -34,7 +34,7 @@ func nemesisFlags(fs *flag.FlagSet) *nemesisArgs {
 		on:      fs.Bool("nemesis", false, "run a seeded fault campaign over -seeds and judge every run; exit 1 on any failure"),
 		seeds:   fs.String("seeds", "1-100", "seeds of the campaign: A-B or N"),
 		lying:   fs.Bool("lying", false, "campaign: add lying disks to the faults (failures are expected)"),
-		workers: fs.Int("workers", runtime.NumCPU(), "campaign: worker processes to spread the runs over"),
+		workers: fs.Int("workers", runtime.NumCPU(), "campaign: worker processes to spread the runs over; experiment: trials run at once (results do not depend on it)"),
 		out:     fs.String("out", "nemesis-failures", "campaign: folder for the action files of failing runs"),
 		batch:   fs.String("nemesis-batch", "", "run these seeds' campaigns here, one JSON outcome a line (used by -nemesis)"),
 	}

@@ -20,8 +20,14 @@ import (
 //	link()      the address that reproduces the run
 //	checkCost() what the linearizability check's steps cost the frames
 //	            that ran them, as JSON (render.Game.CheckCost)
+//	layout()    where the picture puts the nodes (centre, radius) and the
+//	            panels it draws, in CSS pixels, as JSON (scene.Placement)
+//	experiment() the election experiment's view: {"open":…,"done":…,
+//	            "total":…,"results":[…]} with results as cmd/sim -json
+//	            prints them (render.Game.Experiment)
 //
-// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go).
+// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
+// publishConsole console() (consolefield_js.go).
 //
 // Calls run between frames, under the game's lock.
 func (a *app) publishAPI() {
@@ -49,6 +55,14 @@ func (a *app) publishAPI() {
 	api.Set("link", a.jsFunc("link()", a.linkAPI))
 	api.Set("checkCost", a.jsFunc("checkCost()", func([]js.Value) any {
 		b, _ := json.Marshal(a.game.CheckCost()) // plain numbers: cannot fail
+		return string(b)
+	}))
+	api.Set("layout", a.jsFunc("layout()", func([]js.Value) any {
+		b, _ := json.Marshal(a.game.Placement()) // plain numbers and names: cannot fail
+		return string(b)
+	}))
+	api.Set("experiment", a.jsFunc("experiment()", func([]js.Value) any {
+		b, _ := json.Marshal(a.game.Experiment()) // plain values: cannot fail
 		return string(b)
 	}))
 	js.Global().Set("raftplay", api)

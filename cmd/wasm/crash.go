@@ -9,7 +9,7 @@ import (
 )
 
 // crashReport is the text of the page shown when the playground panics:
-// what broke, and the seed, cluster size and action log that replay the run
+// what broke, and the seed, config and action log that replay the run
 // up to it (with cmd/sim -actions, or the same URL and the same clicks).
 func crashReport(where string, value any, stack []byte, cfg raftsim.Config, actions []raftsim.ActionRecord) string {
 	var b strings.Builder
@@ -23,7 +23,8 @@ func crashReport(where string, value any, stack []byte, cfg raftsim.Config, acti
 		js = []byte(fmt.Sprintf("(the action log could not be encoded: %v)", err))
 	}
 	b.Write(js)
-	fmt.Fprintf(&b, "\n\ngo run ./cmd/sim -seed %d -nodes %d -actions actions.json  replays them.\n\n", cfg.Seed, cfg.Nodes)
+	cfgJSON, _ := json.Marshal(cfg) // plain values: cannot fail
+	fmt.Fprintf(&b, "\n\ngo run ./cmd/sim -config '%s' -actions actions.json  replays them.\n\n", cfgJSON)
 	b.Write(stack)
 	return b.String()
 }

@@ -22,7 +22,8 @@ func TestCrashReport(t *testing.T) {
 		`"op": "crash"`,
 		`"node": 3`,
 		`"value": "much"`,
-		"-seed 42 -nodes 7 -actions actions.json",
+		`go run ./cmd/sim -config '{"nodes":7,"seed":42,`,
+		`}' -actions actions.json`,
 		"goroutine 1 [running]:",
 	} {
 		if !strings.Contains(got, want) {

@@ -19,23 +19,38 @@ type frameCounter struct {
 	// firstFrameMs is performance.now() when the first frame was drawn:
 	// milliseconds since the navigation started.
 	firstFrameMs float64
+	// drawMs is the wall time spent in Draw, all frames together: the Go
+	// side of drawing, without what the GPU (or SwiftShader) does later.
+	drawMs float64
+	// afterDraw keeps the page in step with the frame just drawn.
+	afterDraw func()
 }
 
 // Draw draws the frame and counts it.
 func (f *frameCounter) Draw(screen *ebiten.Image) {
+	perf := js.Global().Get("performance")
+	t0 := perf.Call("now").Float()
 	f.Game.Draw(screen)
+	t1 := perf.Call("now").Float()
+	f.drawMs += t1 - t0
+	f.afterDraw()
 	f.drawn++
 	if f.drawn == 1 {
-		f.firstFrameMs = js.Global().Get("performance").Call("now").Float()
+		f.firstFrameMs = t1
 	}
 }
 
 // publish adds to window.raftplay:
 //
 //	frames()       how many frames have been drawn
+//	painted()      how many of them were painted afresh; the others found
+//	               nothing changed and left the screen as it was
 //	firstFrameMs() performance.now() at the end of the first frame, or 0
+//	drawMs()       milliseconds spent in Draw so far, all frames together
 func (f *frameCounter) publish() {
 	api := js.Global().Get("raftplay")
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return f.drawn }))
+	api.Set("painted", js.FuncOf(func(js.Value, []js.Value) any { return f.Painted() }))
 	api.Set("firstFrameMs", js.FuncOf(func(js.Value, []js.Value) any { return f.firstFrameMs }))
+	api.Set("drawMs", js.FuncOf(func(js.Value, []js.Value) any { return f.drawMs }))
 }

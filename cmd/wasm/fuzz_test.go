@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
 	"reflect"
 	"slices"
@@ -34,7 +35,26 @@ func paramsQuery(p Params) string {
 	if p.Run != "" {
 		v.Set("run", p.Run)
 	}
+	if p.Panels != "" {
+		v.Set("panels", p.Panels)
+	}
+	if p.ShareQR {
+		v.Set("share", "qr")
+	}
+	// The knobs, each by its config name where it is not the default.
+	got, def := gjson.ParseBytes(mustMarshalConfig(p.Config)), gjson.ParseBytes(mustMarshalConfig(raftsim.DefaultConfig()))
+	for _, name := range raftsim.ConfigFieldNames() {
+		if name != "seed" && name != "nodes" && got.Get(name).Raw != def.Get(name).Raw {
+			v.Set(name, got.Get(name).Raw)
+		}
+	}
 	return "?" + v.Encode()
+}
+
+// mustMarshalConfig is a config's JSON form; plain values cannot fail.
+func mustMarshalConfig(c raftsim.Config) []byte {
+	b, _ := json.Marshal(c)
+	return b
 }
 
 // FuzzParseParams: any query gives parameters in range (a bad value falls
@@ -44,6 +64,7 @@ func FuzzParseParams(f *testing.F) {
 	for _, q := range []string{
 		"", "?", "?seed=42&nodes=7&speed=0.5&paused=true&theme=light&controls=minimal",
 		"?scenario=partition&step=3", "?run=abc", "?nodes=12&speed=NaN&step=-1", "?%zz", "?speed=1e-320&paused",
+		"?share=qr&panels=logs", "?pre_vote=false&loss_rate=0.05&tick_ms=5", "?heartbeat_ticks=40",
 	} {
 		f.Add(q)
 	}
@@ -56,10 +77,8 @@ func FuzzParseParams(f *testing.F) {
 			p.Scenario != "" && !slices.Contains(scenario.Builtins, p.Scenario):
 			t.Fatalf("%q gives parameters out of range: %+v", query, p)
 		}
-		cfg := raftsim.DefaultConfig()
-		cfg.Seed, cfg.Nodes = p.Seed, p.Nodes
-		if err := cfg.Validate(); err != nil {
-			t.Fatalf("%q: %v", query, err)
+		if cfg := p.Config; cfg.Seed != p.Seed || cfg.Nodes != p.Nodes || cfg.Validate() != nil {
+			t.Fatalf("%q: config %+v does not match seed %d and %d nodes, or is invalid: %v", query, cfg, p.Seed, p.Nodes, cfg.Validate())
 		}
 		for _, a := range p.StartActions() {
 			if _, err := raftsim.ParseAction(string(mustMarshal(t, a))); err != nil {

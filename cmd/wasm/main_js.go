@@ -27,9 +27,7 @@ func main() {
 		}
 	}()
 	params, problems := ParseParams(js.Global().Get("location").Get("search").String())
-	cfg := raftsim.DefaultConfig()
-	cfg.Seed, cfg.Nodes = params.Seed, params.Nodes
-	sim, err := raftsim.New(cfg)
+	sim, err := raftsim.New(params.Config)
 	if err != nil {
 		page.showFailure("raftplay could not start", err.Error())
 		return
@@ -49,6 +47,7 @@ func main() {
 	app.game = render.NewGame(sim, render.Options{
 		Theme:        page.theme(params.Theme),
 		Controls:     params.Controls,
+		Panels:       params.Panels,
 		OnEvent:      feed.Offer,
 		OnMessage:    page.log,
 		OnFirstFrame: page.removeLoader,
@@ -59,8 +58,12 @@ func main() {
 	for _, p := range problems {
 		app.game.Notify(p)
 	}
+	if params.ShareQR {
+		page.showShareQR()
+	}
 	app.publishAPI()
-	frames := &frameCounter{Game: app.game}
+	app.publishConsole()
+	frames := &frameCounter{Game: app.game, afterDraw: newConsoleField(page.doc, app.game).sync}
 	frames.publish()
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)

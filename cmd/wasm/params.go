@@ -10,6 +10,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/scenario"
+	"raftplay/render/scene"
 )
 
 // Params are the playground's URL parameters, e.g. ?seed=7&nodes=3&speed=0.05.
@@ -23,17 +24,25 @@ type Params struct {
 	Theme string
 	// Controls is "full" or "minimal".
 	Controls string
+	// Panels is the side panels to show ("logs,events", "logs", "none");
+	// empty leaves it to the screen's size.
+	Panels string
 	// Scenario is a built-in story to play from Step (counted from 1).
 	Scenario string
 	Step     int
 	// Run is a shared run (runcodec.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
+	// ShareQR shows, over the playground, a QR code of its address, for a
+	// class to scan from a projector (share=qr).
+	ShareQR bool
+	// Config is the run's config: seed, nodes and the knobs (knobs.go).
+	Config raftsim.Config
 }
 
 // DefaultParams are used for every parameter the URL leaves out or gets wrong.
 func DefaultParams() Params {
-	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1}
+	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1, Config: raftsim.DefaultConfig()}
 }
 
 // ParseParams reads the parameters from a query string (with or without its
@@ -97,6 +106,13 @@ func ParseParams(query string) (Params, []string) {
 			bad("controls", v, "full or minimal", p.Controls)
 		}
 	}
+	if v, ok := first(values, "panels"); ok {
+		if _, err := scene.ParsePanels(v); err == nil {
+			p.Panels = v
+		} else {
+			bad("panels", v, err.Error(), "the panels the screen has room for")
+		}
+	}
 	if v, ok := first(values, "scenario"); ok {
 		if slices.Contains(scenario.Builtins, v) {
 			p.Scenario = v
@@ -113,6 +129,17 @@ func ParseParams(query string) (Params, []string) {
 	}
 	if v, ok := first(values, "run"); ok {
 		p.Run = v
+	}
+	if v, ok := first(values, "share"); ok {
+		if v == "qr" {
+			p.ShareQR = true
+		} else {
+			bad("share", v, "qr", "no code")
+		}
+	}
+	var problem string
+	if p.Config, problem = parseKnobs(values, p); problem != "" {
+		problems = append(problems, problem)
 	}
 	return p, problems
 }

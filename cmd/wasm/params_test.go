@@ -25,7 +25,9 @@ func TestParseParams(t *testing.T) {
 		{"?seed=42&nodes=7&speed=0.5&paused=true&theme=light&controls=minimal", Params{Seed: 42, Nodes: 7, Speed: 0.5, Paused: true, Theme: "light", Controls: "minimal", Step: 1}, nil},
 		{"?scenario=partition&step=3", with(func(p *Params) { p.Scenario, p.Step = "partition", 3 }), nil},
 		{"?run=abc", with(func(p *Params) { p.Run = "abc" }), nil},
-		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader); using free play"}},
+		{"?share=qr", with(func(p *Params) { p.ShareQR = true }), nil},
+		{"?share=link", def, []string{"share=link is not valid (qr); using no code"}},
+		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader, checkquorum, disruptive-rejoin, prevote); using free play"}},
 		{"?step=0", def, []string{"step=0 is not valid (a step number from 1); using 1"}},
 		{"seed=-3", with(func(p *Params) { p.Seed = -3 }), nil},
 		{"?paused=1", with(func(p *Params) { p.Paused = true }), nil},
@@ -42,6 +44,9 @@ func TestParseParams(t *testing.T) {
 		{"?paused=maybe", def, []string{"paused=maybe is not valid (true, false, 1 or 0); using false"}},
 		{"?theme=blue", def, []string{"theme=blue is not valid (light, dark or auto); using auto"}},
 		{"?controls=none", def, []string{"controls=none is not valid (full or minimal); using full"}},
+		{"?panels=logs,events", with(func(p *Params) { p.Panels = "logs,events" }), nil},
+		{"?panels=none", with(func(p *Params) { p.Panels = "none" }), nil},
+		{"?panels=logs,charts", def, []string{`panels=logs,charts is not valid (panel "charts" is not known (logs, events, or none)); using the panels the screen has room for`}},
 		{"?nodes=1&seed=x&utm_source=mail", def, []string{
 			"seed=x is not valid (a whole number); using 1",
 			"nodes=1 is not valid (3 to 9); using 5",
@@ -50,8 +55,13 @@ func TestParseParams(t *testing.T) {
 		{"?nodes=%206%20", with(func(p *Params) { p.Nodes = 6 }), nil},
 	} {
 		got, problems := ParseParams(tc.query)
-		if got != tc.want {
-			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, tc.want)
+		// No knobs in these URLs: the config is the default one with the
+		// URL's seed and nodes (TestKnobParams covers the knobs).
+		want := tc.want
+		want.Config = raftsim.DefaultConfig()
+		want.Config.Seed, want.Config.Nodes = want.Seed, want.Nodes
+		if got != want {
+			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, want)
 		}
 		if !reflect.DeepEqual(problems, tc.problems) {
 			t.Errorf("ParseParams(%q) problems %q, want %q", tc.query, problems, tc.problems)

@@ -25,10 +25,8 @@ func (a *app) startRun(p Params) []string {
 			problems = append(problems, fmt.Sprintf("this link's %v; the run goes on without it", r))
 		}
 		if err != nil {
-			cfg := raftsim.DefaultConfig()
-			cfg.Seed, cfg.Nodes = p.Seed, p.Nodes
-			// The default config is valid; a reset to it cannot fail.
-			_ = a.sim.Reset(cfg)
+			// The URL's config was validated; a reset to it cannot fail.
+			_ = a.sim.Reset(p.Config)
 			return []string{fmt.Sprintf("this link is broken (%v); starting the default run instead", err)}
 		}
 		return problems
@@ -51,6 +49,9 @@ func (a *app) shareURL(run string) string {
 	}
 	if d := DefaultParams(); params.Controls != d.Controls {
 		q += "&controls=" + params.Controls
+	}
+	if params.Panels != "" {
+		q += "&panels=" + params.Panels
 	}
 	return loc.Get("origin").String() + loc.Get("pathname").String() + q
 }

@@ -12,7 +12,8 @@ var builtinFiles embed.FS
 // Builtins lists the built-in stories in the order a reader meets them.
 var Builtins = []string{
 	"election", "split-vote", "replication", "follower-failures",
-	"leader-failure", "all-nodes-failure", "partition", "stale-leader",
+	"leader-failure", "all-nodes-failure", "partition", "stale-leader", "checkquorum",
+	"disruptive-rejoin", "prevote",
 }
 
 // Builtin returns the built-in story called name.

@@ -14,10 +14,10 @@ type clientsState struct {
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
-// it keeps to three rows and the ring keeps its room: the console needs a
-// keyboard, which a phone seldom has, and the verdict panel (a tap on the
-// HUD's verdict) switches stress there.
-var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true}
+// it keeps to three rows and the ring keeps its room: the verdict panel (a
+// tap on the HUD's verdict) opens the console and switches stress there.
+// The settings and the experiment's figure want a wide screen.
+var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true, CmdSettings: true, CmdExperiment: true}
 
 // newClients is how many checking clients one command adds: enough for
 // their operations on a key to overlap.
@@ -31,6 +31,8 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdConsole:
 		s.Console.Toggle()
+		// Opened from the verdict panel, the console takes its place.
+		s.clients.verdictOpen = false
 		s.relayout()
 	case CmdConsoleVia:
 		s.Console.NextVia(snap.NodeIDs())
@@ -70,13 +72,15 @@ func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
 }
 
 // ToolOn reports whether the toolbar shows cmd's button pressed: the console
-// while it is open, stress while it runs.
+// while it is open, stress while it runs, the folded panels while open.
 func (s *Scene) ToolOn(cmd Command) bool {
 	switch cmd {
 	case CmdConsole:
 		return s.Console.Open
 	case CmdStress:
 		return s.Snap != nil && s.Snap.Clients.Stress
+	case CmdPanels:
+		return s.L.Panels.Any()
 	}
 	return false
 }

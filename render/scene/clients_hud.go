@@ -64,9 +64,15 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 	u := l.U
 	size := FontUI * u
 	lineH := l.HUDLineH()
-	y := l.HUD.Y + (hudLines-1)*lineH
-	h.IconR = size * 0.5
-	h.Icon = Point{l.HUD.X + h.IconR, y + lineH/2}
+	y := l.HUD.Y + float64(l.HUDLines-1)*lineH
+	h.IconR = l.HUDIconR()
+	_, h.Icon = l.HUDIcons()
+	if l.HUDLines == 1 {
+		// One line: the icon alone, at the right end, says the verdict.
+		h.VerdictAt, h.LoadAt = h.Icon, h.Icon
+		h.Hit = Rect{h.Icon.X - h.IconR, y, 2 * h.IconR, lineH}
+		return
+	}
 	h.VerdictAt = Point{l.HUD.X + 2*h.IconR + 6*u, y}
 	vw := measure(h.Verdict, size)
 	h.LoadAt = Point{h.VerdictAt.X + vw + 18*u, y}
@@ -76,7 +82,7 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 // VerdictPanel lays out the verdict's details under the HUD: what was
 // checked, or for a history that is not linearizable the operations no order
 // explains; the load and what the check costs; then, stacked as in a menu,
-// the stress switch and buttons that add checking clients.
+// the stress switch, buttons that add checking clients, and the console.
 func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measure) Panel {
 	u := l.U
 	size := FontUI * u
@@ -90,6 +96,8 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measu
 		{Cmd: CmdClients, Label: "+3 checking clients, linearizable reads", Key: "v"},
 		{Cmd: CmdClientsLease, Label: "+3 checking clients, lease reads"},
 		{Cmd: CmdClientsSerializable, Label: "+3 checking clients, serializable reads"},
+		// The way in on a phone, whose toolbar has no room for Console.
+		{Cmd: CmdConsole, Label: "etcdctl console", Key: "e"},
 		{Cmd: CmdVerdict, Label: "Close", Key: "Esc"},
 	}
 	w := measure(p.Title, size)

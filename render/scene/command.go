@@ -48,6 +48,13 @@ const (
 	CmdClientsSerializable // three more checking clients, serializable reads
 	CmdClientsLease        // three more checking clients, lease reads
 	CmdVerdict             // open or close the linearizability verdict
+	CmdPanels              // open or close the folded side panels
+	// The settings panel (settings.go) and the election experiment view.
+	CmdSettings         // open or close the settings panel
+	CmdSettingsKnob     // the next value of knob Intent.Arg
+	CmdSettingsDefaults // back to the simulator's defaults
+	CmdSettingsApply    // a new run with the settings, same seed
+	CmdExperiment       // open or close the election experiment view
 )
 
 // Intent is a command with what it applies to.
@@ -77,6 +84,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
+	'o': CmdSettings, 'z': CmdExperiment,
 }
 
 // KeyIntent returns what a typed key asks for: the runes of keyCommands
@@ -117,6 +125,7 @@ var HelpLines = []HelpLine{
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y", "copy a link that reproduces this run"},
+	{"o  z", "settings (knobs: ↑↓ ←→ Enter) / the paper's election experiment"},
 	{"?", "this help"},
 	{"Esc", "close the panel on top"},
 }

@@ -20,6 +20,8 @@ const (
 	KeyDown      = '\uE001'
 	KeyPageUp    = '\uE002'
 	KeyPageDown  = '\uE003'
+	KeyLeft      = '\uE004'
+	KeyRight     = '\uE005'
 )
 
 // Console is the etcdctl console: whether it is open, the node it talks to,

@@ -29,7 +29,17 @@ func consoleMinH(u float64) float64 {
 func (l *Layout) LayConsole() {
 	u := l.U
 	gap := Pad * u
-	top, bottom := l.Logs.Y, l.H-gap
+	// The side area starts at the log strips, or the event log when the
+	// strips are not shown; with neither (panels=none) the console rises
+	// over the foot of the stage.
+	side := l.Logs
+	if side.Empty() {
+		side = l.Events
+	}
+	if side.Empty() {
+		side = Rect{Pad * u, l.Stage.Y, l.W - 2*Pad*u, l.H - l.Stage.Y}
+	}
+	top, bottom := side.Y, l.H-gap
 	minH := consoleMinH(u)
 	h := minH
 	if ev := l.Events; !ev.Empty() {
@@ -39,13 +49,13 @@ func (l *Layout) LayConsole() {
 		}
 	}
 	h = math.Max(0, math.Min(h, bottom-top))
-	l.Console = Rect{l.Logs.X, bottom - h, l.Logs.W, h}
+	l.Console = Rect{side.X, bottom - h, side.W, h}
 	if above := l.Console.Y - gap - l.Events.Y; l.Events.Empty() || above < minEventsH*u {
 		l.Events = Rect{}
 	} else {
 		l.Events.H = above
 	}
-	if l.Logs.Bottom() > l.Console.Y-gap {
+	if !l.Logs.Empty() && l.Logs.Bottom() > l.Console.Y-gap {
 		l.Logs.H = l.Console.Y - gap - l.Logs.Y
 		if l.Logs.H < LogHeaderH(u)+float64(l.Nodes)*12*u {
 			l.Logs = Rect{}

@@ -39,6 +39,16 @@ func (t *Transcript) add(l ConsoleLine) {
 	t.total++
 }
 
+// Last returns the text of the newest n lines that are kept, oldest first.
+func (t *Transcript) Last(n int) []string {
+	n = min(n, t.total, transcriptSize)
+	lines := make([]string, 0, n)
+	for i := t.total - n; i < t.total; i++ {
+		lines = append(lines, t.buf[i%transcriptSize].Text)
+	}
+	return lines
+}
+
 // Total counts the lines ever added; it changes whenever the view would.
 func (t *Transcript) Total() int { return t.total }
 

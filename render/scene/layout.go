@@ -12,7 +12,8 @@ const (
 	FontNode  = 17
 	FontUI    = 13
 	FontSmall = 11.5
-	FontTiny  = 9.5
+	// FontTiny is the least size that reads well: 11 CSS px.
+	FontTiny = 11
 )
 
 // Spacing in CSS pixels.
@@ -28,7 +29,8 @@ const (
 	timerGap = 6.0
 	minNodeR = 13.0
 	maxNodeR = 30.0
-	// hudLines are the clock, the cluster, the invariants and the clients.
+	// hudLines are the clock, the cluster, the invariants and the clients,
+	// on a screen tall enough for them.
 	hudLines = 4
 	// minEventsH is the least height worth giving the event panel.
 	minEventsH = 90.0
@@ -45,6 +47,14 @@ type Layout struct {
 	// Compact is set on screens too narrow for key hints on the buttons:
 	// phones, which seldom have a keyboard.
 	Compact bool
+	// Panels are the side panels shown; Folded is set when the screen is
+	// too small to show them by default, so a toolbar button (CmdPanels)
+	// opens and closes them.
+	Panels Panels
+	Folded bool
+	// HUDLines is how many lines the HUD has: four, or on a short screen
+	// one (the clock, with the invariants' and the verdict's icons).
+	HUDLines int
 
 	Toolbar Rect
 	Buttons []Button
@@ -59,6 +69,9 @@ type Layout struct {
 	// on a tall or wide one, so nodes keep apart on a phone.
 	RX, RY float64
 	NodeR  float64
+	// Captions is set when the nodes have their captions (role, term and
+	// vote) beside them; a tiny screen leaves them out and keeps the ring.
+	Captions bool
 	// captionW is the width of the widest node caption.
 	captionW float64
 	// NodePos[i] is the centre of the node whose raft ID is NodeIDs[i]; the
@@ -74,21 +87,47 @@ type Layout struct {
 }
 
 // NewLayout lays out a w×h screen (device pixels) at u device pixels per CSS
-// pixel for a cluster of n nodes.
+// pixel for a cluster of n nodes, with the side panels the screen has room
+// for.
 func NewLayout(w, h, u float64, n int, controls Controls, measure Measure) Layout {
-	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600}
+	return NewLayoutWith(w, h, u, n, controls, PanelChoice{}, measure)
+}
+
+// NewLayoutWith is NewLayout with the side panels decided by panels.
+func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice, measure Measure) Layout {
+	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines}
+	if shortScreen(h / u) {
+		l.HUDLines = 1
+	}
+	l.Panels = panels.Panels
+	if !panels.Chosen {
+		l.Panels = Panels{Logs: true, Events: true}
+		if !roomForPanels(w/u, h/u) {
+			l.Folded = roomBesideRing(w/u, h/u)
+			if !l.Folded || !panels.Open {
+				l.Panels = Panels{}
+			}
+		}
+	}
 	specs := fullToolbar
-	if controls == ControlsMinimal {
+	if controls == ControlsMinimal || shortScreen(h/u) {
+		// A short screen keeps the ring rather than rows of buttons; the
+		// keys and the help do the rest.
 		specs = minimalToolbar
 	}
 	l.layToolbar(specs, measure)
 	top := l.Toolbar.Bottom()
-	if w >= 1.1*h && w/u >= 720 {
+	switch {
+	case !l.Panels.Any():
+		l.Stage = Rect{0, top, w, h - top}
+	case wideScreen(w/u, h/u) || l.Folded:
+		// Folded panels, opened, go beside the ring: under it they would
+		// squeeze it on a screen this low.
 		side := math.Min(math.Max(0.42*w, 330*u), 620*u)
 		side = math.Min(side, w-340*u)
 		l.Stage = Rect{0, top, w - side, h - top}
 		l.laySide(Rect{w - side, top, side - Pad*u, h - top - Pad*u})
-	} else {
+	default:
 		// A tall screen: the ring on top, then the logs, then at least a few
 		// lines of events, as far as the screen allows.
 		rest := h - top
@@ -102,16 +141,24 @@ func NewLayout(w, h, u float64, n int, controls Controls, measure Measure) Layou
 	return l
 }
 
-// laySide splits the side area into the log panel and the event log.
+// laySide splits the side area into the log panel and the event log, as
+// many of them as are shown.
 func (l *Layout) laySide(r Rect) {
 	u := l.U
+	if !l.Panels.Logs {
+		l.Events = r
+		return
+	}
 	// Rows as tall as the room left for at least minEventsH of events allows.
-	room := r.H - LogHeaderH(u) - (1.5*Pad+minEventsH)*u
+	room := r.H - LogHeaderH(u)
+	if l.Panels.Events {
+		room -= (1.5*Pad + minEventsH) * u
+	}
 	rowH := math.Min(34*u, math.Max(24*u, room/float64(l.Nodes)))
 	logsH := math.Min(r.H, LogHeaderH(u)+rowH*float64(l.Nodes)+Pad*u/2)
 	l.Logs = Rect{r.X, r.Y, r.W, logsH}
 	evY := l.Logs.Bottom() + Pad*u
-	if r.Bottom()-evY >= minEventsH*u {
+	if l.Panels.Events && r.Bottom()-evY >= minEventsH*u {
 		l.Events = Rect{r.X, evY, r.W, r.Bottom() - evY}
 	}
 }
@@ -128,11 +175,30 @@ func (l *Layout) LogRowH() float64 {
 // panel text, so its four lines leave the ring room on a phone.
 func (l *Layout) HUDLineH() float64 { return FontUI * l.U * 1.3 }
 
+// NodeNameSize is the font size of a node's name on its disc, in device
+// pixels: as large as the disc allows, up to FontNode.
+func (l *Layout) NodeNameSize() float64 { return math.Min(FontNode*l.U, l.NodeR*0.85) }
+
+// HUDIcons returns the centres of the HUD's two icons, the invariants' and
+// the linearizability verdict's, of radius HUDIconR: at the start of their
+// lines, or on a one-line HUD side by side at its right end.
+func (l *Layout) HUDIcons() (invariants, verdict Point) {
+	line, r := l.HUDLineH(), l.HUDIconR()
+	if l.HUDLines == 1 {
+		y := l.HUD.Y + line/2
+		return Point{l.HUD.Right() - 3*r - 6*l.U, y}, Point{l.HUD.Right() - r, y}
+	}
+	return Point{l.HUD.X + r, l.HUD.Y + 2*line + line/2}, Point{l.HUD.X + r, l.HUD.Y + 3*line + line/2}
+}
+
+// HUDIconR is the radius of the HUD's icons.
+func (l *Layout) HUDIconR() float64 { return FontUI * l.U * 0.5 }
+
 // layStage places the HUD, the legend and the ring inside the stage.
 func (l *Layout) layStage(measure Measure) {
 	u := l.U
 	s := l.Stage
-	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, hudLines * l.HUDLineH()}
+	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, float64(l.HUDLines) * l.HUDLineH()}
 	l.layLegend(measure)
 	l.layRing(l.ringArea(0), measure)
 }
@@ -142,7 +208,12 @@ func (l *Layout) layStage(measure Measure) {
 // the bottom of the stage.
 func (l *Layout) ringArea(reserve float64) Rect {
 	u, s := l.U, l.Stage
-	bottom := math.Min(l.Legend.Y, s.Bottom()-(bannerH+Pad/2)*u)
+	banner := (bannerH + Pad/2) * u
+	if shortScreen(l.H / u) {
+		// The partition banner covers the ring's foot while it is up.
+		banner = Pad * u / 2
+	}
+	bottom := math.Min(l.Legend.Y, s.Bottom()-banner)
 	bottom = math.Min(bottom, s.Bottom()-reserve-Pad*u/2)
 	return Rect{s.X, l.HUD.Bottom(), s.W, bottom - l.HUD.Bottom()}
 }

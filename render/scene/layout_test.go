@@ -138,6 +138,9 @@ func TestCaptionsKeepClear(t *testing.T) {
 	for _, sc := range screens {
 		for _, n := range []int{3, 5, 7, 9} {
 			l := NewLayout(sc.w, sc.h, sc.u, n, ControlsFull, measure)
+			if !l.Captions {
+				continue // left out where they would crowd the nodes
+			}
 			for i := range l.NodePos {
 				id := uint64(i + 1)
 				cr := l.CaptionRect(id)

@@ -13,6 +13,12 @@ type LegendItem struct {
 // layLegend flows the legend items along the bottom of the stage.
 func (l *Layout) layLegend(measure Measure) {
 	u := l.U
+	if shortScreen(l.H / u) {
+		// The ring needs the room more; the help names the shapes.
+		l.Legend = Rect{l.Stage.X + Pad*u, l.Stage.Bottom(), l.Stage.W - 2*Pad*u, 0}
+		l.LegendItems = nil
+		return
+	}
 	size := FontSmall * u
 	lineH := size * LineH
 	icon := 12 * u

@@ -176,11 +176,12 @@ func (l *Layout) PartitionBanner(measure Measure) Panel {
 	return l.reflow(p)
 }
 
-// HelpPanel lays out the help overlay in the middle of the screen.
-func (l *Layout) HelpPanel(measure Measure) Panel {
+// HelpPanel lays out the help overlay in the middle of the screen, with
+// extra lines (the gestures, on a touch screen) after the keys.
+func (l *Layout) HelpPanel(measure Measure, extra ...HelpLine) Panel {
 	u := l.U
 	p := Panel{Title: "raftplay: a playground of etcd's Raft. Keys and taps:"}
-	for _, h := range HelpLines {
+	for _, h := range append(HelpLines[:len(HelpLines):len(HelpLines)], extra...) {
 		p.Keys = append(p.Keys, h.Keys)
 		p.Lines = append(p.Lines, h.What)
 		p.KeyW = math.Max(p.KeyW, measure(h.Keys, FontUI*u)+14*u)

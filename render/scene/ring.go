@@ -6,15 +6,32 @@ import (
 )
 
 // layRing places the nodes on a ring inside the rectangle ring, leaving
-// room around it for their captions.
+// room around it for their captions; when the nodes would then touch (a
+// tiny screen, or many nodes on a phone) it leaves the captions out, since
+// the nodes matter more.
 func (l *Layout) layRing(ring Rect, measure Measure) {
+	l.layRingWith(ring, !tinyScreen(l.W/l.U, l.H/l.U), measure)
+	if l.Captions && !l.nodesApart() {
+		l.layRingWith(ring, false, measure)
+	}
+}
+
+// layRingWith places the nodes, with or without room for captions.
+func (l *Layout) layRingWith(ring Rect, captions bool, measure Measure) {
 	u := l.U
 	l.Center = ring.Center()
 	// Captions go beside the nodes on the left and right of the ring and
 	// above or below the others, so the ring keeps room for them both ways.
-	l.captionW = math.Max(measure("pre-candidate", FontSmall*u), measure("term 99 · voted n9", FontTiny*u)) + 4*u
+	// Without them a little margin keeps the ring off the HUD.
+	l.Captions = captions
+	l.captionW = 0
+	captionH := Pad * u / 2
+	if captions {
+		l.captionW = math.Max(measure("pre-candidate", FontSmall*u), measure("term 99 · voted n9", FontTiny*u)) + 4*u
+		captionH = labelSpace * u
+	}
 	outerX := math.Max(0, ring.W/2-l.captionW-(timerGap+Pad)*u)
-	outerY := math.Max(0, ring.H/2-(labelSpace+timerGap)*u)
+	outerY := math.Max(0, ring.H/2-captionH-timerGap*u)
 	outer := math.Min(outerX, outerY)
 	n := float64(l.Nodes)
 	l.NodeR = math.Max(minNodeR*u, math.Min(math.Min(maxNodeR*u, outer*0.2), outer*math.Sin(math.Pi/n)*0.55))
@@ -35,6 +52,18 @@ func (l *Layout) layRing(ring Rect, measure Measure) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/n
 		l.NodePos[i] = Point{l.Center.X + l.RX*math.Cos(a), l.Center.Y + l.RY*math.Sin(a)}
 	}
+}
+
+// nodesApart reports whether no two nodes' timer rings overlap.
+func (l *Layout) nodesApart() bool {
+	for i, p := range l.NodePos {
+		for _, q := range l.NodePos[:i] {
+			if p.Sub(q).Len() < 2*l.TimerR() {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Node returns the centre of node id, or false for an id not on the ring.
@@ -96,6 +125,9 @@ func (l *Layout) Caption(id uint64) (at Point, h Align) {
 // CaptionRect is the box node id's caption may fill; a click there counts
 // as one on the node.
 func (l *Layout) CaptionRect(id uint64) Rect {
+	if !l.Captions {
+		return Rect{}
+	}
 	at, h := l.Caption(id)
 	w := l.captionW
 	block := (FontSmall + FontTiny) * LineH * l.U

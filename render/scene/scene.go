@@ -29,8 +29,11 @@ type Scene struct {
 	// Hover is the element under the mouse; Pointer is where it is.
 	Hover   Hit
 	Pointer Point
+	// Touched is set once the screen has been touched (see touch.go).
+	Touched bool
 
 	controls Controls
+	panels   PanelChoice
 	measure  Measure
 	w, h, u  float64
 	pressed  Hit
@@ -55,6 +58,14 @@ type Scene struct {
 	ClientsHUD ClientsHUD
 	CheckCost  CheckCost
 	clients    clientsState
+
+	// Settings is the settings panel (lab.go); Plot the experiment view's
+	// figure while it is open.
+	Settings       Settings
+	Plot           Plot
+	settingsP      Panel
+	labP           Panel
+	experimentOpen bool
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -94,6 +105,13 @@ func (s *Scene) Resize(w, h, u float64) {
 	s.relayout()
 }
 
+// ShowPanels shows exactly the side panels p, whatever the screen's size:
+// an embedding page's choice (the panels= URL parameter).
+func (s *Scene) ShowPanels(p Panels) {
+	s.panels = PanelChoice{Chosen: true, Panels: p}
+	s.relayout()
+}
+
 func (s *Scene) nodes() int {
 	if s.Snap == nil {
 		return 3
@@ -110,7 +128,10 @@ func (s *Scene) sameNodes() bool {
 }
 
 func (s *Scene) relayout() {
-	s.L = NewLayout(s.w, s.h, s.u, s.nodes(), s.controls, s.measure)
+	panels := s.panels
+	// The console lives in the side area: opening it opens folded panels.
+	panels.Open = panels.Open || s.Console.Open
+	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Snap != nil {
 		s.L.SetNodeIDs(s.Snap.NodeIDs())
 	}
@@ -191,6 +212,15 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 	if s.Console.Open {
 		return s.consoleKey(r)
 	}
+	if acts, ok := s.settingsKey(r); ok {
+		return acts
+	}
+	if s.experimentOpen && (r == KeyEscape || KeyIntent(r).Cmd == CmdExperiment) {
+		// Closed here at once: an Esc that comes both as a character and as
+		// a key in one frame must not open the view again.
+		s.experimentOpen = false
+		return s.handle(Intent{Cmd: CmdExperiment})
+	}
 	return s.handle(KeyIntent(r))
 }
 
@@ -234,6 +264,10 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.picking = !s.picking
 		s.layPanels()
 		return nil
+	case in.Cmd == CmdPanels:
+		s.panels.Open = !s.panels.Open
+		s.relayout()
+		return nil
 	case in.Cmd == CmdClose && s.picking:
 		s.picking = false
 		s.layPanels()
@@ -244,7 +278,10 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	}
-	acts, note, ok := s.clientsIntent(in)
+	acts, note, ok := s.labIntent(in)
+	if !ok {
+		acts, note, ok = s.clientsIntent(in)
+	}
 	if !ok {
 		acts, note = s.Ctl.Handle(in, s.Snap)
 	}
@@ -282,8 +319,16 @@ func (s *Scene) layPanels() {
 		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)
 		s.open = append(s.open, &s.pickerP)
 	}
+	if s.Settings.Open {
+		s.settingsP = s.L.SettingsPanel(&s.Settings, s.measure)
+		s.open = append(s.open, &s.settingsP)
+	}
+	if s.experimentOpen {
+		s.labP = s.L.ExperimentPanel()
+		s.open = append(s.open, &s.labP)
+	}
 	if s.Ctl.Help {
-		s.help = s.L.HelpPanel(s.measure)
+		s.help = s.L.HelpPanel(s.measure, s.gestures()...)
 	}
 }
 

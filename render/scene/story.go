@@ -32,7 +32,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment:
 		return true
 	}
 	return false

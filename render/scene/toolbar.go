@@ -57,6 +57,8 @@ var fullToolbar = []toolSpec{
 	{CmdRestartAll, "Restart all", "", "a"},
 	{CmdReset, "Reset", "", "r"},
 	{CmdStories, "Stories", "", "g"},
+	{CmdSettings, "Settings", "", "o"},
+	{CmdExperiment, "Experiment", "", "z"},
 	{CmdShare, "Copy link", "", "y"},
 	{CmdHelp, "Help", "", "?"},
 }
@@ -69,12 +71,19 @@ var minimalToolbar = []toolSpec{
 	{CmdHelp, "Help", "", "?"},
 }
 
+// panelsButton opens and closes the side panels on a screen too small to
+// show them beside the ring.
+var panelsButton = toolSpec{CmdPanels, "Logs", "", ""}
+
 // layToolbar places the buttons left to right, wrapping onto more rows when
 // the screen is narrow.
 func (l *Layout) layToolbar(specs []toolSpec, measure Measure) {
 	u := l.U
 	x, y := Pad*u, Pad*u
-	l.Buttons = make([]Button, 0, len(specs))
+	l.Buttons = make([]Button, 0, len(specs)+1)
+	if l.Folded {
+		specs = append(specs[:len(specs):len(specs)], panelsButton)
+	}
 	for _, s := range specs {
 		if l.Compact && compactOmits[s.cmd] {
 			continue

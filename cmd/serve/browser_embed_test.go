@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"raftplay/web"
+)
+
+// setField sets a field of the embed builder's form as a person would, so
+// that the page hears the change.
+func (t *tab) setField(name, value string) {
+	t.tb.Helper()
+	name, value = mustJSON(t.tb, name), mustJSON(t.tb, value)
+	eval[bool](t, fmt.Sprintf(`(() => {
+	  const field = document.getElementById("builder").elements[%s];
+	  if (field.type === "checkbox") { field.checked = %s === "true"; } else { field.value = %s; }
+	  field.dispatchEvent(new Event("input", { bubbles: true }));
+	  field.dispatchEvent(new Event("change", { bubbles: true }));
+	  return true;
+	})()`, name, value, value))
+}
+
+func mustJSON(tb testing.TB, v any) string {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+// The builder's snippet, pasted into another page, shows the playground as
+// configured: seed, nodes, look and size. The test serves the site and that
+// page from one server of its own, so the page can look into the iframe.
+func TestBrowserEmbedBuilderSnippet(t *testing.T) {
+	requireBrowser(t)
+	site, err := newHandler(web.Site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pasted atomic.Pointer[string]
+	mux := http.NewServeMux()
+	mux.Handle("/", site)
+	mux.HandleFunc("/blog.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!doctype html><title>a blog post</title><p>Here is Raft:</p>\n%s\n", *pasted.Load())
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	const preview = `document.getElementById("playground").contentWindow.raftplay`
+	tab := openURL(t, srv.URL+"/embed.html", preview, defaultView)
+	for _, f := range [][2]string{
+		{"seed", "9"}, {"nodes", "3"}, {"theme", "light"}, {"controls", "minimal"},
+		{"paused", "true"}, {"width", "800"}, {"height", "500"},
+	} {
+		tab.setField(f[0], f[1])
+	}
+	snippet := eval[string](tab, `document.getElementById("snippet").value`)
+	for _, want := range []string{`width="800"`, `height="500"`, `src="` + srv.URL + `/index.html?`} {
+		if !strings.Contains(snippet, want) {
+			t.Errorf("the snippet has no %s:\n%s", want, snippet)
+		}
+	}
+	// The preview follows the form.
+	if _, err := chromedp.Run(tab.ctx, chromedp.Poll[bool](`(() => { const api = `+preview+`; return api && api.frames() > 0 && JSON.parse(api.state()).seed === 9; })()`,
+		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
+		t.Fatalf("the preview did not switch to seed 9: %v", err)
+	}
+	tab.close()
+
+	pasted.Store(&snippet)
+	const frame = `document.querySelector("iframe")`
+	blog := openURL(t, srv.URL+"/blog.html", frame+`.contentWindow.raftplay`, defaultView)
+	s := blog.state()
+	if s.Seed != 9 || len(s.Nodes) != 3 || !s.Paused {
+		t.Errorf("the pasted playground runs seed %d with %d nodes, paused=%v; want seed 9, 3 nodes, paused", s.Seed, len(s.Nodes), s.Paused)
+	}
+	search := eval[string](blog, frame+`.contentWindow.location.search`)
+	q, err := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	if err != nil || q.Get("theme") != "light" || q.Get("controls") != "minimal" {
+		t.Errorf("the pasted playground's parameters are %q, want theme=light and controls=minimal", search)
+	}
+	if w := eval[int](blog, frame+`.getBoundingClientRect().width`); w != 800 {
+		t.Errorf("the pasted iframe is %d px wide, want 800", w)
+	}
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"raftplay/raftsim"
+)
+
+// configFlags are the knobs of a run: one flag per raftsim.Config field, with
+// the simulator's defaults, validated together by Config.Validate.
+type configFlags struct {
+	fs             *flag.FlagSet
+	seed           *int64
+	nodes          *int
+	preVote        *bool
+	checkQuorum    *bool
+	tickMs         *int64
+	electionTicks  *int
+	heartbeatTicks *int
+	latency        *string
+	disk           *string
+	loss           *float64
+	spread         *int
+	json           *string
+}
+
+func addConfigFlags(fs *flag.FlagSet) configFlags {
+	def := raftsim.DefaultConfig()
+	return configFlags{
+		fs:             fs,
+		seed:           fs.Int64("seed", def.Seed, "seed that drives every random choice"),
+		nodes:          fs.Int("nodes", def.Nodes, "cluster size, 3 to 9"),
+		preVote:        fs.Bool("prevote", def.PreVote, "raft PreVote (etcd: on)"),
+		checkQuorum:    fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum (etcd: on)"),
+		tickMs:         fs.Int64("tick-ms", def.TickMs, "length of raft's tick in virtual ms"),
+		electionTicks:  fs.Int("election-ticks", def.ElectionTicks, "raft ElectionTick: timeouts are drawn from [n, 2n) ticks"),
+		heartbeatTicks: fs.Int("heartbeat-ticks", def.HeartbeatTicks, "raft HeartbeatTick"),
+		latency:        fs.String("latency", msRange(def.LatencyMinMs, def.LatencyMaxMs), "one-way message latency range in ms, min-max (-experiment: 2-4 unless set)"),
+		disk:           fs.String("disk", msRange(def.DiskMinMs, def.DiskMaxMs), "disk sync time range in ms, min-max (-experiment: 1-2 unless set)"),
+		loss:           fs.Float64("loss", def.LossRate, "probability that any message is lost, from 0 to below 1"),
+		spread:         fs.Int("timeout-spread", def.TimeoutSpreadTicks, "what-if, not etcd: draw election timeouts from [n, n+spread) ticks; 0 is etcd's [n, 2n)"),
+		json:           fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`),
+	}
+}
+
+// set reports whether the command line gave flag name.
+func (f configFlags) set(name string) bool {
+	given := false
+	f.fs.Visit(func(fl *flag.Flag) { given = given || fl.Name == name })
+	return given
+}
+
+// config is the validated config the flags describe.
+func (f configFlags) config() (raftsim.Config, error) {
+	c := raftsim.DefaultConfig()
+	c.Seed, c.Nodes, c.PreVote, c.CheckQuorum = *f.seed, *f.nodes, *f.preVote, *f.checkQuorum
+	c.TickMs, c.ElectionTicks, c.HeartbeatTicks = *f.tickMs, *f.electionTicks, *f.heartbeatTicks
+	c.LossRate, c.TimeoutSpreadTicks = *f.loss, *f.spread
+	var err error
+	if c.LatencyMinMs, c.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
+		return c, fmt.Errorf("-latency: %v", err)
+	}
+	if c.DiskMinMs, c.DiskMaxMs, err = parseRange(*f.disk); err != nil {
+		return c, fmt.Errorf("-disk: %v", err)
+	}
+	if *f.json == "" {
+		return c, c.Validate()
+	}
+	if !gjson.Valid(*f.json) {
+		return c, fmt.Errorf("-config: not JSON: %.80q", *f.json)
+	}
+	if c, err = raftsim.ParseConfig(gjson.Parse(*f.json), c); err != nil {
+		return c, fmt.Errorf("-config: %v", err)
+	}
+	return c, nil
+}
+
+func msRange(lo, hi int64) string { return fmt.Sprintf("%d-%d", lo, hi) }
+
+// parseRange reads "a-b" or "a" (a range of one value).
+func parseRange(s string) (lo, hi int64, err error) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		b = a
+	}
+	lo, err1 := strconv.ParseInt(a, 10, 64)
+	hi, err2 := strconv.ParseInt(b, 10, 64)
+	if err1 != nil || err2 != nil || lo > hi {
+		return 0, 0, fmt.Errorf(`need "min-max" in whole milliseconds with min <= max, got %q`, s)
+	}
+	return lo, hi, nil
+}

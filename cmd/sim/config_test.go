@@ -1,0 +1,49 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tidwall/gjson"
+)
+
+func TestKnobFlagsReachTheRun(t *testing.T) {
+	code, out, errs := runSim(t, "-seed", "3", "-for", "2s", "-prevote=false", "-tick-ms", "5", "-election-ticks", "30",
+		"-heartbeat-ticks", "3", "-latency", "2-20", "-disk", "0-4", "-loss", "0.1", "-timeout-spread", "4")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got := gjson.Get(out, "config").Raw
+	for _, want := range []string{`"tick_ms":5`, `"election_ticks":30`, `"heartbeat_ticks":3`, `"latency_min_ms":2`, `"latency_max_ms":20`,
+		`"disk_min_ms":0`, `"disk_max_ms":4`, `"loss_rate":0.1`, `"pre_vote":false`, `"timeout_spread_ticks":4`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("config %s lacks %s", got, want)
+		}
+	}
+}
+
+func TestBadKnobFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-heartbeat-ticks", "15"},
+		{"-tick-ms", "0"},
+		{"-latency", "-3"},
+		{"-disk", "x"},
+		{"-loss", "1.5"},
+		{"-timeout-spread", "99"},
+		{"-config", "{nope"},
+		{"-config", `{"tick":3}`},
+	} {
+		if code, out, errs := runSim(t, args...); code != 2 || out != "" || !strings.HasPrefix(errs, "sim: ") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2, a message and no run", args, code, errs)
+		}
+	}
+}
+
+func TestConfigFlagTakesASnapshotsConfig(t *testing.T) {
+	_, first, _ := runSim(t, "-seed", "5", "-for", "1s", "-loss", "0.2", "-prevote=false", "-election-ticks", "22")
+	cfg := gjson.Get(first, "config").Raw
+	code, again, errs := runSim(t, "-for", "1s", "-config", cfg)
+	if code != 0 || again != first {
+		t.Fatalf("-config %s: exit %d (%s); the run differs from the one the flags gave", cfg, code, errs)
+	}
+}

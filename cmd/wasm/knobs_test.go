@@ -1,0 +1,38 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"raftplay/raftsim"
+)
+
+func TestKnobParams(t *testing.T) {
+	p, problems := ParseParams("?seed=9&nodes=3&pre_vote=false&check_quorum=false&tick_ms=5&election_ticks=20" +
+		"&heartbeat_ticks=2&latency_min_ms=2&latency_max_ms=30&disk_min_ms=0&disk_max_ms=9&loss_rate=0.05&timeout_spread_ticks=3")
+	want := raftsim.Config{Nodes: 3, Seed: 9, TickMs: 5, ElectionTicks: 20, HeartbeatTicks: 2, LatencyMinMs: 2, LatencyMaxMs: 30,
+		DiskMinMs: 0, DiskMaxMs: 9, LossRate: 0.05, ClientTimeoutMs: raftsim.DefaultConfig().ClientTimeoutMs, TimeoutSpreadTicks: 3}
+	if len(problems) > 0 || p.Config != want {
+		t.Errorf("config %+v, problems %q; want %+v", p.Config, problems, want)
+	}
+}
+
+func TestBadKnobParamsChangeNothing(t *testing.T) {
+	for _, tc := range []struct{ query, want string }{
+		{"?heartbeat_ticks=15", "election_ticks (15) must be greater than heartbeat_ticks (15)"},
+		{"?tick_ms=fast", `config.tick_ms: need a whole number, got "fast"`},
+		{"?pre_vote=maybe", `config.pre_vote: need true or false, got "maybe"`},
+		{"?loss_rate=2", "loss_rate must be at least 0 and below 1"},
+		{"?latency_min_ms=-1&pre_vote=false", "latency must satisfy"},
+	} {
+		p, problems := ParseParams("?seed=4" + "&" + tc.query[1:])
+		def := raftsim.DefaultConfig()
+		def.Seed = 4
+		if p.Config != def {
+			t.Errorf("%s: config %+v, want the default with seed 4", tc.query, p.Config)
+		}
+		if len(problems) != 1 || !strings.Contains(problems[0], tc.want) || !strings.Contains(problems[0], "using etcd's defaults") {
+			t.Errorf("%s: problems %q, want one naming %q", tc.query, problems, tc.want)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package experiment
+
+import "raftplay/raftsim"
+
+// watch follows a trial through the event stream: who leads, when the
+// leader last sent heartbeats, the round trips, and after the crash when a
+// new leader is elected and first heard from.
+type watch struct {
+	leader   uint64
+	lastBeat int64 // when the leader last sent a heartbeat
+
+	crashed            uint64
+	crashAt, electedAt int64
+	heardAt            int64 // -1 until the new leader's first message lands
+	newLeader, newTerm uint64
+
+	inFlight map[uint64]sent     // by message ID
+	beatAt   map[uint64]int64    // heartbeat delivery's send time, by follower
+	voteAt   map[[2]uint64]int64 // vote request's send time, by (candidate, voter)
+
+	heartbeatRTT, voteRTT meanOf
+}
+
+// sent is what the watch keeps of a message until it lands.
+type sent struct {
+	from uint64
+	typ  string
+	at   int64
+	term uint64
+}
+
+func newWatch() *watch {
+	return &watch{
+		lastBeat: -1, crashAt: -1, electedAt: -1, heardAt: -1,
+		inFlight: map[uint64]sent{}, beatAt: map[uint64]int64{}, voteAt: map[[2]uint64]int64{},
+	}
+}
+
+// crash notes that the leader went down at time at.
+func (w *watch) crash(id uint64, at int64) {
+	w.crashed, w.crashAt, w.leader = id, at, 0
+}
+
+func (w *watch) see(e raftsim.Event) {
+	switch e.Kind {
+	case raftsim.EvRole:
+		// Leadership can pass before the crash too: with short timeouts a
+		// follower may time out before a heartbeat lands.
+		if e.Role == raftsim.RoleLeader {
+			w.leader, w.lastBeat = e.Node, -1
+		} else if e.Node == w.leader {
+			w.leader, w.lastBeat = 0, -1
+		}
+	case raftsim.EvElected:
+		if w.crashAt >= 0 && w.electedAt < 0 {
+			w.electedAt, w.newLeader, w.newTerm = e.AtMs, e.Node, e.Term
+		}
+	case raftsim.EvSent:
+		typ := e.MsgType
+		w.inFlight[e.Message] = sent{from: e.Node, typ: typ, at: e.AtMs, term: e.Term}
+		if typ == "MsgHeartbeat" && e.Node == w.leader {
+			w.lastBeat = e.AtMs
+		}
+	case raftsim.EvDropped:
+		delete(w.inFlight, e.Message)
+	case raftsim.EvDelivered:
+		m, ok := w.inFlight[e.Message]
+		if !ok {
+			return
+		}
+		delete(w.inFlight, e.Message)
+		w.delivered(m, e.Node, e.AtMs)
+	}
+}
+
+// delivered accounts for message m landing at node to at time at.
+func (w *watch) delivered(m sent, to uint64, at int64) {
+	switch m.typ {
+	case "MsgHeartbeat":
+		w.beatAt[to] = m.at
+	case "MsgHeartbeatResp":
+		if t, ok := w.beatAt[m.from]; ok {
+			w.heartbeatRTT.add(float64(at - t))
+			delete(w.beatAt, m.from)
+		}
+	case "MsgVote":
+		w.voteAt[[2]uint64{m.from, to}] = m.at
+	case "MsgVoteResp":
+		if t, ok := w.voteAt[[2]uint64{to, m.from}]; ok {
+			w.voteRTT.add(float64(at - t))
+			delete(w.voteAt, [2]uint64{to, m.from})
+		}
+	}
+	if w.heardAt < 0 && w.newLeader != 0 && m.from == w.newLeader && m.term == w.newTerm &&
+		(m.typ == "MsgApp" || m.typ == "MsgHeartbeat") {
+		w.heardAt = at
+	}
+}
+
+// meanOf accumulates a mean.
+type meanOf struct {
+	sum float64
+	n   int
+}
+
+func (m *meanOf) add(v float64) { m.sum += v; m.n++ }
+
+func (m *meanOf) merge(o meanOf) { m.sum += o.sum; m.n += o.n }
+
+// mean is the mean, or 0 with nothing added.
+func (m meanOf) mean() float64 {
+	if m.n == 0 {
+		return 0
+	}
+	return m.sum / float64(m.n)
+}

@@ -1,0 +1,61 @@
+package raftsim
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/tidwall/gjson"
+)
+
+// TestConfigKnobsValidated: every knob refuses a value out of range with a
+// message that names it, and a refused config is not used.
+func TestConfigKnobsValidated(t *testing.T) {
+	for _, tc := range []struct{ js, want string }{
+		{`{"heartbeat_ticks":15}`, "election_ticks (15) must be greater than heartbeat_ticks (15)"},
+		{`{"election_ticks":0}`, "election_ticks"},
+		{`{"heartbeat_ticks":0}`, "heartbeat_ticks must be at least 1"},
+		{`{"tick_ms":0}`, "tick_ms must be at least 1"},
+		{`{"latency_min_ms":-3}`, "latency must satisfy"},
+		{`{"latency_min_ms":9,"latency_max_ms":4}`, "latency must satisfy"},
+		{`{"disk_min_ms":-1}`, "disk sync must satisfy"},
+		{`{"loss_rate":1}`, "loss_rate must be at least 0 and below 1"},
+		{`{"loss_rate":-0.1}`, "loss_rate must be"},
+		{`{"loss_rate":"lots"}`, "config.loss_rate: need a number"},
+		{`{"pre_vote":"yes"}`, "config.pre_vote: need true or false"},
+		{`{"timeout_spread_ticks":16}`, "timeout_spread_ticks must be 0"},
+		{`{"tick":10}`, "config.tick: unknown config field"},
+	} {
+		_, err := ParseConfig(gjson.Parse(tc.js), DefaultConfig())
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want it to say %q", tc.js, err, tc.want)
+		}
+	}
+}
+
+// TestResetWithConfig: the settings panel's way in. A reset with a config
+// starts a new run with those knobs and the same seed; a bad config is
+// refused with the field named and the run goes on untouched.
+func TestResetWithConfig(t *testing.T) {
+	sim, _ := New(DefaultConfig())
+	sim.Advance(500)
+	if err := sim.DoJSON(`{"op":"reset","config":{"pre_vote":false,"election_ticks":30}}`); err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Config()
+	if c.PreVote || c.ElectionTicks != 30 || c.Seed != 1 || sim.Now() != 0 {
+		t.Fatalf("after the reset: config %+v at %d ms; want PreVote off, 30 election ticks, seed 1, time 0", c, sim.Now())
+	}
+	sim.Advance(500)
+	before := sim.SnapshotJSON()
+	err := sim.DoJSON(`{"op":"reset","config":{"heartbeat_ticks":40}}`)
+	if err == nil || !strings.Contains(err.Error(), "must be greater than heartbeat_ticks") {
+		t.Fatalf("a bad config: error %v", err)
+	}
+	if !bytes.Equal(before, sim.SnapshotJSON()) {
+		t.Fatal("a refused reset changed the run")
+	}
+	if err := sim.DoJSON(`{"op":"reset","config":{"seed":9}}`); err != nil || sim.Config().Seed != 9 || !sim.Config().PreVote {
+		t.Fatalf("a config's seed: %v, %+v (want seed 9 and the defaults back)", err, sim.Config())
+	}
+}

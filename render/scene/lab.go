@@ -1,0 +1,98 @@
+package scene
+
+import (
+	"fmt"
+
+	"raftplay/raftsim"
+	"raftplay/raftsim/experiment"
+)
+
+// The lab: the settings panel (the run's knobs) and the election
+// experiment's view. Both are opened from the toolbar or by key, and work
+// by mouse and keyboard alike.
+
+// labIntent handles the settings panel's commands and reports whether it
+// did; applying the settings is a reset action, which the simulator
+// validates again.
+func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
+	st := &s.Settings
+	switch in.Cmd {
+	case CmdSettings:
+		st.Toggle(s.Snap.Config)
+	case CmdSettingsKnob:
+		st.Step(in.Arg, +1)
+	case CmdSettingsDefaults:
+		st.Defaults()
+	case CmdSettingsApply:
+		if !st.Open {
+			return nil, "", false
+		}
+		if err := st.Cfg.Validate(); err != nil {
+			return nil, "", true // the panel says why
+		}
+		st.Open = false
+		return act(st.Apply()), fmt.Sprintf("a new run with these settings, same seed %d", st.Cfg.Seed), true
+	case CmdClose:
+		if !st.Open || s.Ctl.Help {
+			return nil, "", false
+		}
+		st.Open = false
+	default:
+		return nil, "", false
+	}
+	return nil, "", true
+}
+
+// settingsKey handles a key while the settings panel is open: ↑↓ choose a
+// knob, ←→ change it, Enter applies, Esc closes. It reports whether the key
+// was the panel's.
+func (s *Scene) settingsKey(r rune) ([]raftsim.Action, bool) {
+	st := &s.Settings
+	if !st.Open || s.Ctl.Help {
+		return nil, false
+	}
+	switch r {
+	case KeyUp:
+		st.Move(-1)
+	case KeyDown:
+		st.Move(+1)
+	case KeyLeft:
+		st.Step(-1, -1)
+	case KeyRight:
+		st.Step(-1, +1)
+	case KeyEnter:
+		return s.handle(Intent{Cmd: CmdSettingsApply}), true
+	default:
+		return nil, false
+	}
+	s.layPanels()
+	return nil, true
+}
+
+// ExperimentOpen reports whether the experiment view covers the picture.
+func (s *Scene) ExperimentOpen() bool { return s.experimentOpen }
+
+// SetExperiment opens the experiment view with what its trials gave so far,
+// or closes it (results nil).
+func (s *Scene) SetExperiment(results []experiment.Result, status string) {
+	open := results != nil
+	if open {
+		s.labP = s.L.ExperimentPanel()
+		s.Plot = LayPlot(s.labP.Rect, s.L.U, results, status, s.measure)
+	}
+	if open != s.experimentOpen {
+		s.experimentOpen = open
+		s.layPanels()
+	}
+}
+
+// ExperimentPanel is the experiment view's frame: the whole screen under
+// the toolbar, with its close button; it takes every click inside it.
+func (l *Layout) ExperimentPanel() Panel {
+	u := l.U
+	r := Rect{0, l.Toolbar.Bottom(), l.W, l.H - l.Toolbar.Bottom()}
+	close := Button{Cmd: CmdExperiment, Label: "Close", Key: "Esc"}
+	bw := 90 * u
+	close.Rect = Rect{r.Right() - bw - Pad*u, r.Y + Pad*u, bw, buttonH * u}
+	return Panel{Rect: r, Buttons: []Button{close}}
+}

@@ -1,0 +1,93 @@
+package scene
+
+import (
+	"testing"
+
+	"raftplay/raftsim"
+)
+
+// labScene is a scene over a snapshot whose config is the default one.
+func labScene() *Scene {
+	snap := cluster(5)
+	snap.Config = raftsim.DefaultConfig()
+	return newScene(snap)
+}
+
+func TestSettingsByKeyboard(t *testing.T) {
+	s := labScene()
+	s.Key('o')
+	if !s.Settings.Open || s.Settings.Cfg != raftsim.DefaultConfig() {
+		t.Fatalf("o: settings open %v on %+v", s.Settings.Open, s.Settings.Cfg)
+	}
+	s.Key(KeyRight) // PreVote off
+	s.Key(KeyDown)
+	s.Key(KeyRight) // CheckQuorum off
+	s.Key(KeyDown)
+	s.Key(KeyDown)
+	s.Key(KeyLeft) // election ticks 15 -> 10
+	acts := s.Key(KeyEnter)
+	if len(acts) != 1 || acts[0].Op != "reset" || acts[0].Config == nil {
+		t.Fatalf("Enter gave %+v, want one reset with a config", acts)
+	}
+	c := *acts[0].Config
+	if c.PreVote || c.CheckQuorum || c.ElectionTicks != 10 || c.Seed != raftsim.DefaultConfig().Seed {
+		t.Errorf("applied %+v", c)
+	}
+	if s.Settings.Open {
+		t.Error("the panel stays open after Apply")
+	}
+	s.Key('o')
+	s.Key(KeyEscape)
+	if s.Settings.Open {
+		t.Error("Esc does not close the settings")
+	}
+}
+
+func TestSettingsByMouse(t *testing.T) {
+	s := labScene()
+	click := func(p Point) []raftsim.Action { s.Press(p); return s.Release(p) }
+	var open Button
+	for _, b := range s.L.Buttons {
+		if b.Cmd == CmdSettings {
+			open = b
+		}
+	}
+	if open.Cmd != CmdSettings {
+		t.Fatal("no Settings button on the toolbar")
+	}
+	click(open.Rect.Center())
+	if !s.Settings.Open {
+		t.Fatal("the toolbar's Settings button did not open the panel")
+	}
+	click(s.settingsP.Buttons[0].Rect.Center()) // PreVote off
+	acts := click(s.settingsP.Buttons[len(knobs)].Rect.Center())
+	if len(acts) != 1 || acts[0].Config == nil || acts[0].Config.PreVote {
+		t.Fatalf("Apply by click gave %+v", acts)
+	}
+}
+
+func TestExperimentViewOpensAndCloses(t *testing.T) {
+	s := labScene()
+	s.Key('z')
+	ops := s.TakeOps()
+	if len(ops) != 1 || ops[0].Cmd != CmdExperiment {
+		t.Fatalf("z asked the game for %+v", ops)
+	}
+	s.SetExperiment(nil, "")
+	if s.ExperimentOpen() {
+		t.Fatal("open without results")
+	}
+	s.SetExperiment(labResults, "3 of 300 trials")
+	if !s.ExperimentOpen() || len(s.Plot.Curves) != len(labResults) {
+		t.Fatalf("open %v with %d curves", s.ExperimentOpen(), len(s.Plot.Curves))
+	}
+	// The view takes clicks; its Close button and Esc ask the game to close it.
+	if h := s.HitTest(s.Plot.Area.Center()); h.Kind != HitPanel {
+		t.Errorf("a click on the plot hits %+v", h)
+	}
+	s.Key(KeyEscape)
+	s.Key(KeyEscape) // as a browser may deliver it: a character and a key
+	if ops := s.TakeOps(); len(ops) != 1 || ops[0].Cmd != CmdExperiment {
+		t.Errorf("Esc in the experiment view asked for %+v", ops)
+	}
+}

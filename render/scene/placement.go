@@ -1,0 +1,68 @@
+package scene
+
+import "math"
+
+// Placement is where the picture puts its nodes and panels, in CSS pixels:
+// what raftplay.layout() returns, so a host page can place its own overlays
+// and tests can check the picture against its layout.
+type Placement struct {
+	Width  float64      `json:"width"`
+	Height float64      `json:"height"`
+	Nodes  []NodePlace  `json:"nodes"`
+	Panels []PanelPlace `json:"panels"`
+}
+
+// NodePlace is a node's centre and radius.
+type NodePlace struct {
+	ID uint64  `json:"id"`
+	X  float64 `json:"x"`
+	Y  float64 `json:"y"`
+	R  float64 `json:"r"`
+}
+
+// PanelPlace is a panel's name and rectangle.
+type PanelPlace struct {
+	Name string  `json:"name"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	W    float64 `json:"w"`
+	H    float64 `json:"h"`
+}
+
+// Placement returns where the picture puts things now: every node, and the
+// panels drawn (hud, toolbar, legend, logs, events, console, and those
+// open: verdict, banner, message, story, menu, stories, help).
+func (s *Scene) Placement() Placement {
+	l := &s.L
+	css := func(x float64) float64 { return math.Round(x/l.U*10) / 10 }
+	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
+	for i, c := range l.NodePos {
+		p.Nodes = append(p.Nodes, NodePlace{ID: uint64(i + 1), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
+	}
+	add := func(name string, r Rect) {
+		if !r.Empty() {
+			p.Panels = append(p.Panels, PanelPlace{Name: name, X: css(r.X), Y: css(r.Y), W: css(r.W), H: css(r.H)})
+		}
+	}
+	add("hud", l.HUD)
+	add("toolbar", l.Toolbar)
+	add("legend", l.Legend)
+	add("logs", l.Logs)
+	add("events", l.Events)
+	add("console", l.Console)
+	named := []struct {
+		name string
+		p    *Panel
+	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"menu", &s.menu}, {"stories", &s.pickerP}}
+	for _, o := range s.open {
+		for _, n := range named {
+			if o == n.p {
+				add(n.name, o.Rect)
+			}
+		}
+	}
+	if s.Ctl.Help {
+		add("help", s.help.Rect)
+	}
+	return p
+}
