@@ -44,7 +44,7 @@ func TestExperimentTable(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errs, "of 35 trials") {
+	if !strings.Contains(errs, "35/35 runs") {
 		t.Errorf("no progress line on stderr: %q", errs)
 	}
 }
@@ -57,6 +57,9 @@ func TestExperimentBadFlags(t *testing.T) {
 		{"-experiment", "election", "-ranges", "1"},
 		{"-experiment", "election", "-latency", "9-3"},
 		{"-experiment", "election", "-latency", "0-3"},
+		{"-experiment", "election", "-workers", "0"},
+		{"-experiment", "election", "-trials", "5", "-experiment-batch", "9-3"},
+		{"-experiment", "election", "-trials", "5", "-experiment-batch", "0-5000"},
 	} {
 		if code, _, errs := runSim(t, args...); code != 2 || !strings.Contains(errs, "sim: ") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errs)

@@ -22,7 +22,8 @@
 // seed it prints the command that reproduces it and writes its action file;
 // exit status 1 when any run failed.
 // -experiment election reproduces the Raft paper's election-time experiment
-// (raftsim/experiment) and prints its table, or with -json its results. Bad
+// (raftsim/experiment) over worker processes and prints its table, or with
+// -json its results. Bad
 // flags or files: a message on stderr and exit status 2.
 package main
 
@@ -72,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *exp.name != "" {
-		return runExperiment(exp, knobs, stdout, stderr)
+		return runExperiment(exp, knobs, args, stdout, stderr)
 	}
 	if *story != "" {
 		sc, err := loadScenario(*story)

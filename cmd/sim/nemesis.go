@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -158,31 +156,16 @@ func (c *campaign) runBatch(b nemesis.Seeds, outcomes chan<- nemesis.Outcome) er
 	if c.opt.Lying {
 		args = append(args, "-lying")
 	}
-	cmd := exec.Command(c.self, args...)
-	var errb strings.Builder
-	cmd.Stderr = &errb
-	pipe, err := cmd.StdoutPipe()
-	if err != nil {
-		return err
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("starting a worker for seeds %s: %v", b, err)
-	}
-	sc := bufio.NewScanner(pipe)
-	sc.Buffer(nil, 64<<20) // a failing run's line carries its whole action log
-	got := int64(0)
-	for sc.Scan() {
-		o, err := nemesis.ParseOutcome(sc.Bytes())
+	got, err := runWorker(c.self, args, func(line []byte) error {
+		o, err := nemesis.ParseOutcome(line)
 		if err != nil {
-			cmd.Process.Kill()
-			cmd.Wait()
-			return fmt.Errorf("worker for seeds %s: %v", b, err)
+			return err
 		}
-		got++
 		outcomes <- o
-	}
-	if err := cmd.Wait(); err != nil || got != b.Len() {
-		return fmt.Errorf("worker for seeds %s reported %d of %d runs (%v): %s", b, got, b.Len(), err, errb.String())
+		return nil
+	})
+	if err != nil || got != b.Len() {
+		return fmt.Errorf("worker for seeds %s reported %d of %d runs: %v", b, got, b.Len(), err)
 	}
 	return nil
 }

@@ -8,7 +8,8 @@
 // measured, over 1000 trials per election-timeout range (the paper states
 // a broadcast time of about 15 ms; see DefaultCalibration). Each trial here is its own simulation with a seed
 // derived from the experiment's seed and the trial number, so a whole
-// experiment is deterministic however many goroutines run it.
+// experiment is deterministic however its trials are spread: cmd/sim runs
+// them in worker processes, a page between frames (Runner).
 //
 // etcd raft draws a follower's timeout uniformly from [ElectionTick,
 // 2·ElectionTick) ticks, which is exactly the shape of the paper's lower

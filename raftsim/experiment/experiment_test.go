@@ -5,23 +5,41 @@ import (
 	"testing"
 )
 
-func run(t *testing.T, trials, workers int, settings ...Setting) []Result {
+// runWhole runs every trial of e whole, setting by setting, in reverse
+// trial order: the order trials run in must not matter.
+func runWhole(t *testing.T, e Experiment) []Result {
 	t.Helper()
-	e := Experiment{Settings: settings, Trials: trials, Seed: 1, Calibration: DefaultCalibration(), Workers: workers}
-	r, err := e.Run()
-	if err != nil {
-		t.Fatal(err)
+	trials := make([][]Trial, len(e.Settings))
+	for s := range e.Settings {
+		trials[s] = make([]Trial, e.Trials)
+		for i := e.Trials - 1; i >= 0; i-- {
+			tr, err := e.Trial(s, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trials[s][i] = tr
+		}
 	}
-	return r
+	return e.Summarize(trials)
 }
 
-// TestSameSeedSameResults: an experiment is a function of its seed, however
-// many goroutines run its trials.
+func run(t *testing.T, trials int, settings ...Setting) []Result {
+	t.Helper()
+	return runWhole(t, Experiment{Settings: settings, Trials: trials, Seed: 1, Calibration: DefaultCalibration()})
+}
+
+// TestSameSeedSameResults: an experiment is a function of its seed, and
+// another seed gives other trials.
 func TestSameSeedSameResults(t *testing.T) {
-	a := run(t, 12, 1, Etcd(50, false, false), Etcd(50, true, true))
-	b := run(t, 12, 3, Etcd(50, false, false), Etcd(50, true, true))
+	e := Experiment{Settings: []Setting{Etcd(50, false, false), Etcd(50, true, true)}, Trials: 12, Seed: 1, Calibration: DefaultCalibration()}
+	a, b := runWhole(t, e), runWhole(t, e)
+	e.Seed = 2
+	c := runWhole(t, e)
 	if !reflect.DeepEqual(a, b) {
-		t.Fatalf("1 worker and 3 workers disagree:\n%+v\n%+v", a, b)
+		t.Fatalf("the same seed twice disagrees:\n%+v\n%+v", a, b)
+	}
+	if reflect.DeepEqual(a, c) {
+		t.Fatal("seeds 1 and 2 gave the same results")
 	}
 }
 
@@ -30,7 +48,7 @@ func TestSameSeedSameResults(t *testing.T) {
 // at a random point of a heartbeat interval that is half the minimum), none
 // goes without a leader for long, and a longer timeout means a longer wait.
 func TestDowntimeFollowsTheTimeout(t *testing.T) {
-	r := run(t, 40, 0, Etcd(25, false, false), Etcd(150, false, false))
+	r := run(t, 40, Etcd(25, false, false), Etcd(150, false, false))
 	short, long := r[0], r[1]
 	for _, x := range r {
 		if x.TimedOut > 0 || x.CDF[0][0] < float64(x.RangeMs[0])/2 || x.MaxMs > 10*x.RangeMs[1] {
@@ -52,7 +70,7 @@ func TestDowntimeFollowsTheTimeout(t *testing.T) {
 // timeout exactly 150 ms (a what-if; etcd cannot be set so) elections split
 // again and again, and take far longer than with etcd's 150-300 ms.
 func TestNoRandomnessSplitsVotes(t *testing.T) {
-	r := run(t, 10, 0, Setting{MinMs: 150, MaxMs: 150}, Etcd(150, false, false))
+	r := run(t, 10, Setting{MinMs: 150, MaxMs: 150}, Etcd(150, false, false))
 	if !r[0].WhatIf || r[1].WhatIf {
 		t.Errorf("what-if marks: 150-150 %v, 150-300 %v", r[0].WhatIf, r[1].WhatIf)
 	}
@@ -71,14 +89,11 @@ func TestQuantiles(t *testing.T) {
 	}
 }
 
-// TestRunnerMatchesRun: trials run a slice at a time, as a page runs them
-// between frames, give the same results as a batch run.
-func TestRunnerMatchesRun(t *testing.T) {
+// TestRunnerMatchesWholeTrials: trials run a slice at a time, as a page
+// runs them between frames, give the same results as trials run whole.
+func TestRunnerMatchesWholeTrials(t *testing.T) {
 	e := Experiment{Settings: []Setting{Etcd(25, false, false), Etcd(50, true, true)}, Trials: 6, Seed: 3, Calibration: DefaultCalibration()}
-	want, err := e.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := runWhole(t, e)
 	r := NewRunner(e)
 	steps, slice := 0, 0
 	for !r.Step(func() bool { slice++; return slice%50 != 0 }) {

@@ -13,8 +13,8 @@ type Runner struct {
 	err    error
 }
 
-// NewRunner returns a runner of e's trials (e.Workers and e.Progress are not
-// used: a runner is one goroutine's, stepped by its owner).
+// NewRunner returns a runner of e's trials; it is one goroutine's, stepped
+// by its owner.
 func NewRunner(e Experiment) *Runner {
 	return &Runner{e: e, trials: make([][]Trial, len(e.Settings))}
 }
@@ -50,9 +50,5 @@ func (r *Runner) Progress() (done, total int) { return r.next, len(r.e.Settings)
 // Results summarizes, per setting, the trials done so far: a setting not yet
 // started has Trials 0.
 func (r *Runner) Results() []Result {
-	out := make([]Result, len(r.e.Settings))
-	for s, set := range r.e.Settings {
-		out[s] = Summarize(set, r.trials[s])
-	}
-	return out
+	return r.e.Summarize(r.trials)
 }

@@ -42,7 +42,7 @@ func Summarize(set Setting, trials []Trial) Result {
 	}
 	leader := make([]int64, len(trials))
 	elected := make([]int64, len(trials))
-	var hb, vote meanOf
+	var hb, vote Mean
 	for i, t := range trials {
 		leader[i], elected[i] = t.LeaderMs, t.ElectedMs
 		hb.merge(t.HeartbeatRTT)
@@ -57,7 +57,7 @@ func Summarize(set Setting, trials []Trial) Result {
 	r.MedianMs, r.P90Ms, r.P99Ms = quantile(leader, 0.5), quantile(leader, 0.9), quantile(leader, 0.99)
 	r.ElectedMeanMs, r.ElectedMaxMs = mean(elected), elected[len(elected)-1]
 	r.CDF = cdf(leader)
-	r.HeartbeatRTTMs, r.VoteRTTMs = hb.mean(), vote.mean()
+	r.HeartbeatRTTMs, r.VoteRTTMs = hb.Value(), vote.Value()
 	return r
 }
 

@@ -22,8 +22,8 @@ type Trial struct {
 	// The round trips seen in the trial, the calibration as measured:
 	// a heartbeat (the network only) and a vote (the network and the
 	// voter's disk sync, the paper's "broadcast time").
-	HeartbeatRTT meanOf `json:"-"`
-	VoteRTT      meanOf `json:"-"`
+	HeartbeatRTT Mean `json:"heartbeat_rtt"`
+	VoteRTT      Mean `json:"vote_rtt"`
 }
 
 // LimitMs bounds a trial's wait for a new leader: far beyond any etcd

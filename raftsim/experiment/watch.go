@@ -18,7 +18,7 @@ type watch struct {
 	beatAt   map[uint64]int64    // heartbeat delivery's send time, by follower
 	voteAt   map[[2]uint64]int64 // vote request's send time, by (candidate, voter)
 
-	heartbeatRTT, voteRTT meanOf
+	heartbeatRTT, voteRTT Mean
 }
 
 // sent is what the watch keeps of a message until it lands.
@@ -97,20 +97,21 @@ func (w *watch) delivered(m sent, to uint64, at int64) {
 	}
 }
 
-// meanOf accumulates a mean.
-type meanOf struct {
-	sum float64
-	n   int
+// Mean accumulates a mean; its JSON form carries a trial's round trips from
+// a worker process to the one that sums them up.
+type Mean struct {
+	Sum float64 `json:"sum"`
+	N   int     `json:"n"`
 }
 
-func (m *meanOf) add(v float64) { m.sum += v; m.n++ }
+func (m *Mean) add(v float64) { m.Sum += v; m.N++ }
 
-func (m *meanOf) merge(o meanOf) { m.sum += o.sum; m.n += o.n }
+func (m *Mean) merge(o Mean) { m.Sum += o.Sum; m.N += o.N }
 
-// mean is the mean, or 0 with nothing added.
-func (m meanOf) mean() float64 {
-	if m.n == 0 {
+// Value is the mean, or 0 with nothing added.
+func (m Mean) Value() float64 {
+	if m.N == 0 {
 		return 0
 	}
-	return m.sum / float64(m.n)
+	return m.Sum / float64(m.N)
 }
