@@ -95,8 +95,10 @@ type Game struct {
 	cache   cache
 	sheet   sheet
 
-	// lab runs the election experiment while its view is open (lab.go).
-	lab *experiment.Runner
+	// lab runs the election experiment while its view is open (lab.go);
+	// labNote says how it was set up, for the view's status line.
+	lab     *experiment.Runner
+	labNote string
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or

@@ -34,9 +34,13 @@ func (g *Game) toggleExperiment() {
 		g.scene.SetExperiment(nil, "")
 		return
 	}
-	g.lab = experiment.NewRunner(experiment.Experiment{
-		Settings: labSettings(), Trials: labTrials, Seed: g.sim.Snapshot().Seed, Calibration: experiment.DefaultCalibration(),
-	})
+	e := experiment.Experiment{
+		Settings: labSettings(), Trials: labTrials, Seed: g.scene.Snap.Seed, Calibration: experiment.DefaultCalibration(),
+	}
+	c := e.Calibration
+	g.labNote = fmt.Sprintf("seed %d; 5 servers; latency %d–%d ms, disk %d–%d ms; what-if: not etcd's range",
+		e.Seed, c.LatencyMinMs, c.LatencyMaxMs, c.DiskMinMs, c.DiskMaxMs)
+	g.lab = experiment.NewRunner(e)
 	g.stepExperiment()
 }
 
@@ -49,9 +53,7 @@ func (g *Game) stepExperiment() {
 	deadline := time.Now().Add(labBudget)
 	g.lab.Step(func() bool { return time.Now().Before(deadline) })
 	done, total := g.lab.Progress()
-	c := experiment.DefaultCalibration()
-	status := fmt.Sprintf("%d of %d trials (seed %d; 5 servers; latency %d–%d ms, disk %d–%d ms); what-if: not etcd's range",
-		done, total, g.sim.Snapshot().Seed, c.LatencyMinMs, c.LatencyMaxMs, c.DiskMinMs, c.DiskMaxMs)
+	status := fmt.Sprintf("%d of %d trials (%s)", done, total, g.labNote)
 	if err := g.lab.Err(); err != nil {
 		status = "the experiment stopped: " + err.Error()
 	}
