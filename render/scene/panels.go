@@ -77,7 +77,7 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 	if p.Rect.Right() > l.Stage.Right()-Pad*u && node.X-gap-p.Rect.W >= 0 {
 		p.Rect.X = node.X - gap - p.Rect.W
 	}
-	return l.stackMenu(p, w)
+	return l.stackMenu(p, w, measure)
 }
 
 // menuHeight is the height of a menu's title and n items.
@@ -85,17 +85,45 @@ func (l *Layout) menuHeight(n int) float64 {
 	return FontUI*l.U*LineH + float64(n)*(menuItemH+menuGap)*l.U
 }
 
-// stackMenu keeps menu p on screen and stacks its items, w wide, under its
-// title.
-func (l *Layout) stackMenu(p Panel, w float64) Panel {
+// stackMenu lays menu p out where its Rect puts it, kept on screen: its
+// items, w wide, stacked under its title, and its lines (if any) under them.
+// When the items would run off the bottom they go on in more columns, and
+// when the columns would run off the side they narrow and their labels are
+// cut to fit: a menu of many stories on a small embed stays whole.
+func (l *Layout) stackMenu(p Panel, w float64, measure Measure) Panel {
 	u := l.U
-	p.Rect = p.Rect.clampInto(l.below())
+	area := l.below()
+	titleH, itemH, gap := FontUI*u*LineH, (menuItemH+menuGap)*u, menuGap*u
+	linesH := float64(len(p.Lines)) * FontUI * u * LineH
+	rows := max(len(p.Buttons), 1)
+	if free := area.H - 2*Pad*u - titleH - linesH; float64(rows)*itemH > free {
+		rows = max(1, int(free/itemH))
+	}
+	cols := (len(p.Buttons) + rows - 1) / rows
+	cols = max(cols, 1)
+	w = math.Min(w, (area.W-2*Pad*u-float64(cols-1)*gap)/float64(cols))
+	p.Rect.W = float64(cols)*w + float64(cols-1)*gap + 2*Pad*u
+	p.Rect.H = titleH + float64(min(rows, len(p.Buttons)))*itemH + linesH + 2*Pad*u
+	p.Rect = p.Rect.clampInto(area)
 	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
-	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + FontUI*u*LineH}
-	y := p.Body.Y
+	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + titleH}
+	p.Title = Fit(p.Title, p.Rect.W-2*Pad*u, FontUI*u, measure)
 	for i := range p.Buttons {
-		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}
-		y += (menuItemH + menuGap) * u
+		b := &p.Buttons[i]
+		col, row := i/rows, i%rows
+		b.Rect = Rect{p.Body.X + float64(col)*(w+gap), p.Body.Y + float64(row)*itemH, w, menuItemH * u}
+		room := w - 2*buttonPadX*u
+		if b.Key != "" {
+			room -= 6*u + measure(b.Key, FontSmall*u)
+		}
+		b.Label = Fit(b.Label, room, FontUI*u, measure)
+	}
+	if len(p.Lines) > 0 {
+		// The lines go under the items, where the eye goes after a change.
+		p.Body.Y += float64(min(rows, len(p.Buttons))) * itemH
+		for i, line := range p.Lines {
+			p.Lines[i] = Fit(line, p.Rect.W-2*Pad*u, FontUI*u, measure)
+		}
 	}
 	return p
 }

@@ -160,10 +160,6 @@ func (l *Layout) SettingsPanel(st *Settings, measure Measure) Panel {
 	if err != nil {
 		p.Lines = append(p.Lines, Wrap(strings.TrimPrefix(err.Error(), "invalid config: "), w, FontUI*u, measure)...)
 	}
-	lines := float64(len(p.Lines)) * FontUI * u * LineH
-	p.Rect = Rect{l.Stage.X + Pad*u, l.HUD.Bottom(), w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + lines + 2*Pad*u}
-	p = l.stackMenu(p, w)
-	// The lines go under the buttons, where the eye goes after a change.
-	p.Body = Point{p.Body.X, p.Buttons[len(p.Buttons)-1].Rect.Bottom() + menuGap*u}
-	return p
+	p.Rect = Rect{X: l.Stage.X + Pad*u, Y: l.HUD.Bottom()}
+	return l.stackMenu(p, w, measure)
 }

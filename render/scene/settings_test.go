@@ -107,3 +107,34 @@ func TestSettingsPanelFits(t *testing.T) {
 		}
 	}
 }
+
+// TestMenusStayWholeOnSmallScreens: the settings and a picker of many
+// stories keep every item on screen, in more columns where one would run
+// off the bottom, with labels cut where the columns narrow.
+func TestMenusStayWholeOnSmallScreens(t *testing.T) {
+	var st Settings
+	st.Toggle(raftsim.DefaultConfig())
+	var stories []StoryEntry
+	for range 11 {
+		stories = append(stories, StoryEntry{Name: "disruptive-rejoin", Title: "Without PreVote, a node that rejoins deposes a healthy leader"})
+	}
+	for _, sz := range [][3]float64{{1280, 800, 1}, {640, 400, 1}, {390 * 3, 844 * 3, 3}, {320, 240, 1}} {
+		l := NewLayout(sz[0], sz[1], sz[2], 5, ControlsFull, measure)
+		screen := Rect{0, 0, sz[0], sz[1]}
+		for _, p := range []Panel{l.SettingsPanel(&st, measure), l.StoryPicker(stories, measure)} {
+			if !inside(p.Rect, screen) {
+				t.Errorf("%v: %q at %+v leaves the screen", sz, p.Title, p.Rect)
+			}
+			for i, b := range p.Buttons {
+				if !inside(b.Rect, p.Rect) {
+					t.Errorf("%v: %q item %d at %+v is outside its panel %+v", sz, p.Title, i, b.Rect, p.Rect)
+				}
+				for _, o := range p.Buttons[i+1:] {
+					if overlap(b.Rect, o.Rect) {
+						t.Errorf("%v: %q items %q and %q overlap", sz, p.Title, b.Label, o.Label)
+					}
+				}
+			}
+		}
+	}
+}

@@ -93,7 +93,7 @@ func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryPick, Label: label, Arg: i})
 	}
 	p.Rect = Rect{l.Stage.X + Pad*u, l.HUD.Bottom(), w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + 2*Pad*u}
-	return l.stackMenu(p, w)
+	return l.stackMenu(p, w, measure)
 }
 
 // Wrap breaks text into lines no wider than width at the font size.
