@@ -277,8 +277,8 @@ func (t *tab) pause() {
 }
 
 // click clicks the left mouse button at p, in CSS pixels. The button stays
-// down for a frame: the game reads the mouse once a frame, before drawing
-// it, and a press and a release between two frames would be no click to it.
+// down until the game has read it (see inputRead): a press and a release
+// read in one frame would be no click to it.
 func (t *tab) click(p scene.Point) {
 	t.tb.Helper()
 	opts := []chromedp.MouseOption{chromedp.ButtonLeft, chromedp.ClickCount(1)}
@@ -287,11 +287,11 @@ func (t *tab) click(p scene.Point) {
 		chromedp.MouseEvent(chromedp.MousePressed, p.X, p.Y, opts...)); err != nil {
 		t.tb.Fatalf("pressing the mouse at (%.0f, %.0f): %v", p.X, p.Y, err)
 	}
-	t.waitFrames(1)
+	t.inputRead()
 	if err := chromedp.Do(t.ctx, chromedp.MouseEvent(chromedp.MouseReleased, p.X, p.Y, opts...)); err != nil {
 		t.tb.Fatalf("releasing the mouse at (%.0f, %.0f): %v", p.X, p.Y, err)
 	}
-	t.waitFrames(1)
+	t.inputRead()
 }
 
 // press types keys on the keyboard and waits until the game has read them.
@@ -300,7 +300,17 @@ func (t *tab) press(keys string) {
 	if err := chromedp.Do(t.ctx, chromedp.KeyEvent(keys)); err != nil {
 		t.tb.Fatalf("typing %q: %v", keys, err)
 	}
-	t.waitFrames(1)
+	t.inputRead()
+}
+
+// inputRead waits until the game has read what was just typed or clicked.
+// The game reads input at the start of a frame, so one more frame drawn is
+// not enough: it may be the frame that had already read its input when the
+// event came. The frame after it has read it. Two keys read in one frame
+// act in the game's order, not the order typed (Enter before an arrow).
+func (t *tab) inputRead() {
+	t.tb.Helper()
+	t.waitFrames(2)
 }
 
 // screenshot captures the viewport as a PNG, once what was done before has

@@ -36,20 +36,20 @@ func asPhone(t *tab) {
 }
 
 // touch puts a finger down at p (CSS pixels), holds it for hold and lifts
-// it, waiting a frame after each so the game sees both.
+// it, waiting after each until the game has read it.
 func (t *tab) touch(p scene.Point, hold time.Duration) {
 	t.tb.Helper()
 	start := input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: p.X, Y: p.Y}}}
 	if _, err := chromedp.Call(t.ctx, input.DispatchTouchEvent, start); err != nil {
 		t.tb.Fatalf("touching (%.0f, %.0f): %v", p.X, p.Y, err)
 	}
-	t.waitFrames(1)
+	t.inputRead()
 	time.Sleep(hold)
 	end := input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}}
 	if _, err := chromedp.Call(t.ctx, input.DispatchTouchEvent, end); err != nil {
 		t.tb.Fatalf("lifting the finger at (%.0f, %.0f): %v", p.X, p.Y, err)
 	}
-	t.waitFrames(1)
+	t.inputRead()
 }
 
 // cssPoint turns a point of the layout (device pixels) into CSS pixels.
@@ -106,7 +106,7 @@ func TestBrowserPhoneConsole(t *testing.T) {
 	if _, err := chromedp.Call(tab.ctx, input.InsertText, input.InsertTextParams{Text: "set /foo bar"}); err != nil {
 		t.Fatal(err)
 	}
-	tab.waitFrames(1)
+	tab.inputRead()
 	tab.press("\r")
 	lines := tab.untilConsole("the answer to set /foo bar", func(lines []string) bool {
 		// The echo names the node the command went through.
