@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
 )
 
@@ -16,10 +17,10 @@ import (
 func newSim(t testing.TB, seed int64) *raftsim.Sim {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
-	s, err := raftsim.New(cfg)
+	s, err := clients.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.CheckHistoryWith(linearize.New)
+	clients.Of(s).CheckHistoryWith(linearize.New)
 	return s
 }

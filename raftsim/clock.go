@@ -4,24 +4,26 @@ package raftsim
 type timerKind uint8
 
 const (
-	timerTick          timerKind = iota // a node's raft clock ticks
-	timerDeliver                        // a message reaches its receiver
-	timerDiskSync                       // a node's disk finishes a sync
-	timerDiskFlush                      // a lying disk makes a write durable
-	timerClientTimeout                  // a client gives up on an attempt
-	timerWorkload                       // a workload client makes its next call
+	timerTick      timerKind = iota // a node's raft clock ticks
+	timerDeliver                    // a message reaches its receiver
+	timerDiskSync                   // a node's disk finishes a sync
+	timerDiskFlush                  // a lying disk makes a write durable
+	timerApp                        // a timer the App set (Sim.After)
 )
 
 // timer is one entry of the virtual clock's queue. Epoch is the node's
 // incarnation when the timer was set: a crash bumps the node's epoch, so the
 // timers of its previous life find themselves stale and do nothing.
 type timer struct {
-	at    int64
-	seq   uint64
-	kind  timerKind
-	node  uint64
-	epoch uint64
-	id    uint64 // message ID or client request ID
+	at   int64
+	seq  uint64
+	kind timerKind
+	// appKind is an App timer's own kind (AppTimer.Kind); it fits beside
+	// kind, so the queue's entries grow no larger.
+	appKind uint8
+	node    uint64
+	epoch   uint64
+	id      uint64 // message ID, or an App timer's ID
 }
 
 // timerQueue is a min-heap ordered by (at, seq): events at the same virtual

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-
-	"raftplay/raftsim/v2store"
 )
 
 // DoJSON parses an action in its JSON form (see ParseAction) and does it.
@@ -37,6 +35,9 @@ func (s *Sim) Do(a Action) error {
 }
 
 func (s *Sim) apply(a *Action) error {
+	if slices.Contains(AppOps, a.Op) {
+		return s.doApp(a)
+	}
 	switch a.Op {
 	case ActCrash:
 		n, err := s.upNode(a.Node)
@@ -77,10 +78,6 @@ func (s *Sim) apply(a *Action) error {
 			return fmt.Errorf("heal: the network is not partitioned")
 		}
 		s.net.heal()
-	case ActPut:
-		return s.doPut(a)
-	case ActStress:
-		return s.stress(a.On)
 	case ActLyingDisk:
 		n := s.node(a.Node)
 		switch {
@@ -93,22 +90,6 @@ func (s *Sim) apply(a *Action) error {
 		if a.On {
 			n.disk.startLying()
 		}
-	case ActClients:
-		read, _ := v2store.ParseReadMode(a.Read)
-		if read == v2store.ReadLease && !s.cfg.CheckQuorum {
-			// raft refuses lease mode without CheckQuorum: the lease is only
-			// as good as the leader's check that it still has a quorum.
-			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
-		}
-		s.startWorkload(mixedOps, a.Count, read)
-	case ActConsole:
-		if a.Via == 0 {
-			a.Via = s.defaultVia()
-		}
-		if _, err := s.upNode(a.Via); err != nil {
-			return fmt.Errorf("console via %v", err)
-		}
-		return s.console(a.Line, a.Via)
 	case ActTimeout:
 		n, err := s.upNode(a.Node)
 		if err != nil {
@@ -154,38 +135,6 @@ func (s *Sim) apply(a *Action) error {
 		return fmt.Errorf("unknown op %q", a.Op)
 	}
 	return nil
-}
-
-func (s *Sim) doPut(a *Action) error {
-	if a.Value == "" {
-		return fmt.Errorf("put needs a value")
-	}
-	if a.Key == "" {
-		a.Key = a.Value
-	}
-	if a.Via == 0 {
-		a.Via = s.defaultVia()
-	}
-	n, err := s.upNode(a.Via)
-	if err != nil {
-		return fmt.Errorf("put via %v", err)
-	}
-	s.invoke(s.user, n.id, v2store.Op{Kind: v2store.OpSet, Key: a.Key, Value: a.Value}, nil)
-	return nil
-}
-
-// defaultVia picks the node a client talks to when none is named: the leader
-// if there is one, else the lowest running node.
-func (s *Sim) defaultVia() uint64 {
-	if l := s.leader(); l != nil {
-		return l.id
-	}
-	for _, n := range s.nodes {
-		if n.up() {
-			return n.id
-		}
-	}
-	return s.nodes[0].id
 }
 
 func (s *Sim) transfer(to uint64) error {

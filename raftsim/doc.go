@@ -4,19 +4,24 @@
 // The simulator owns everything around them: the virtual clock and its event
 // queue, the network (each message in flight is an object with a send and a
 // delivery time), the disks (syncs take virtual time; a crash loses what was not
-// synced), a key-value state machine fed by committed entries, client requests,
-// and a checker of Raft's safety properties that runs after every event.
+// synced), a key-value state machine fed by committed entries, and a checker
+// of Raft's safety properties that runs after every event. What talks to the
+// cluster from outside is an App (app.go): the simulator tells it what each
+// node applied and which ReadIndex answers came, and dispatches to it the
+// actions that are its (put, console, stress, clients).
 //
 // A run is (Config, seed, action log). One seed drives every random choice,
 // including raft's own election-timeout draws, so replaying the same actions at
 // the same virtual times reproduces the run byte for byte, natively and in wasm.
 //
 // Read it top-down: sim.go (the loop and the action API), node.go (the Ready
-// contract), network.go, clock.go, then the clients, the checker and the
-// views (snapshot.go, event.go); replay.go reproduces a run.
+// contract), network.go, clock.go, app.go (the App's seam), then the checker
+// and the views (snapshot.go, event.go); replay.go reproduces a run.
 //
-// Beside it: v2store (etcd's v2 key space, the nodes' state machine, and
-// etcdctl's command lines), linearize (the clients' history checked with
-// porcupine, plugged in through HistoryChecker), runcodec (runs as
-// share-link text) and scenario (the stories).
+// Beside it: clients (the App: clients, workloads, their history and the
+// etcdctl console), v2store (etcd's v2 key space, the nodes' state machine,
+// and etcdctl's command lines), linearize (the clients' history checked with
+// porcupine, plugged in through clients.HistoryChecker), runcodec (runs as
+// share-link text), scenario (the stories), nemesis (fault campaigns) and
+// experiment (the election experiment).
 package raftsim

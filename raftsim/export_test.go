@@ -1,13 +1,20 @@
 package raftsim
 
-import "math/rand/v2"
+import "go.etcd.io/raft/v3"
 
 // What the external tests (package raftsim_test, which may import the
-// subpackages that import raftsim, such as linearize) need of the inside.
+// subpackages that import raftsim, such as clients and linearize) need of
+// the inside, and what the inside's tests need of them.
 
-// Rand is the simulation's own random stream, for tests whose faults are
-// drawn from the run's seed.
-func Rand(s *Sim) *rand.Rand { return s.rng }
+// AttachClients attaches raftsim/clients to a Sim. The package's own tests
+// drive the cluster as its users do, through client writes, but cannot
+// import raftsim/clients, which imports raftsim; the external tests, built
+// into the same test binary, set this before any test runs (clients_test.go).
+var AttachClients func(*Sim)
 
 // Others lists the node IDs 1 to 5 other than id, comma-separated.
 var Others = others
+
+// ReadOnlyOf is node id's own ReadOnlyOption, which lease reads set only
+// around their own request.
+func ReadOnlyOf(s *Sim, id uint64) raft.ReadOnlyOption { return *readOnlyOption(s.node(id).rn) }

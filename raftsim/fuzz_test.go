@@ -23,6 +23,7 @@ func fuzzSim(t *testing.T) *Sim {
 	if err != nil {
 		t.Fatal(err)
 	}
+	AttachClients(s)
 	s.Advance(600)
 	for _, js := range []string{`{"op":"put","key":"/a","value":"x"}`, `{"op":"partition","groups":[[1],[2,3]]}`} {
 		if err := s.DoJSON(js); err != nil {

@@ -2,6 +2,7 @@ package raftsim
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -19,6 +20,7 @@ func newHarness(t testing.TB, seed int64) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	AttachClients(s)
 	return &harness{t: t, sim: s}
 }
 
@@ -87,4 +89,15 @@ func (h *harness) ok() {
 	if s := h.sim.Snapshot(); !s.Invariants.OK {
 		h.t.Fatalf("invariants broke: %+v", s.Invariants.Violations)
 	}
+}
+
+// others lists the node IDs 1 to 5 other than id, comma-separated.
+func others(id uint64) string {
+	var s []string
+	for i := uint64(1); i <= 5; i++ {
+		if i != id {
+			s = append(s, fmt.Sprint(i))
+		}
+	}
+	return strings.Join(s, ",")
 }

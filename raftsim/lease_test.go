@@ -1,4 +1,4 @@
-package raftsim
+package raftsim_test
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 
 	"go.etcd.io/raft/v3"
 
+	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/v2store"
 )
 
@@ -14,13 +16,21 @@ import (
 // own setting stays safe.
 func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
 	latency := func(read string) int64 {
-		h := newHarness(t, 3)
-		l := h.leader(2000)
-		h.run(300)
-		h.do(fmt.Sprintf(`{"op":"clients","count":1,"read":%q}`, read))
-		h.run(3000)
+		s := newSim(t, 3)
+		for !followed(s.Snapshot()) {
+			if s.Now() >= 2000 {
+				t.Fatalf("%s: no leader followed by every node after 2 s", read)
+			}
+			s.Advance(10)
+		}
+		leader := s.Leader()
+		s.Advance(300)
+		if err := s.DoJSON(fmt.Sprintf(`{"op":"clients","count":1,"read":%q}`, read)); err != nil {
+			t.Fatal(err)
+		}
+		s.Advance(3000)
 		var total, n int64
-		for _, o := range h.sim.History(0) {
+		for _, o := range clients.Of(s).History(0) {
 			if o.Op.Kind == v2store.OpGet && o.Result != nil && o.Result.OK() && o.Client != 0 {
 				total += o.ReturnMs - o.CallMs
 				n++
@@ -29,7 +39,7 @@ func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
 		if n == 0 {
 			t.Fatalf("%s: no read answered", read)
 		}
-		if opt := *readOnlyOption(h.sim.node(l.ID).rn); opt != raft.ReadOnlySafe {
+		if opt := raftsim.ReadOnlyOf(s, leader); opt != raft.ReadOnlySafe {
 			t.Fatalf("%s: the leader's own ReadOnlyOption is %v after the run", read, opt)
 		}
 		return total / n

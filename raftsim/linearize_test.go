@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // chaosRun runs checking clients under seeded crashes, restarts, partitions
@@ -21,15 +22,15 @@ func chaosRun(t testing.TB, seed int64, read string) raftsim.Verdict {
 	}
 	for t0 := int64(1000); t0 < 20000; t0 += 1000 {
 		s.AdvanceTo(t0)
-		id := uint64(raftsim.Rand(s).IntN(5) + 1)
-		f := faults[raftsim.Rand(s).IntN(len(faults))]
+		id := uint64(s.Rand().IntN(5) + 1)
+		f := faults[s.Rand().IntN(len(faults))]
 		js := fmt.Sprintf(f, id)
 		if f == faults[2] {
 			js = fmt.Sprintf(f, id, raftsim.Others(id))
 		}
 		_ = s.DoJSON(js) // refused faults (restart a running node, ...) are part of the run
 		if t0%5000 == 0 {
-			s.CheckLinearizability(0)
+			clients.Of(s).CheckLinearizability(0)
 		}
 	}
 	s.DoJSON(`{"op":"heal"}`)
@@ -38,7 +39,7 @@ func chaosRun(t testing.TB, seed int64, read string) raftsim.Verdict {
 	if st := s.Snapshot(); !st.Invariants.OK {
 		t.Errorf("seed %d: invariants broke: %+v", seed, st.Invariants.Violations)
 	}
-	return s.CheckLinearizability(0)
+	return clients.Of(s).CheckLinearizability(0)
 }
 
 // In the safe read modes every history is linearizable, whatever the faults.

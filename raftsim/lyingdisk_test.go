@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // An honest disk keeps Raft safe through any number of crashes: only what
@@ -72,7 +73,7 @@ func crashLoop(t *testing.T, seed int64, lying bool) *raftsim.Snapshot {
 		}
 	}
 	s.AdvanceTo(12000)
-	s.CheckLinearizability(0)
+	clients.Of(s).CheckLinearizability(0)
 	return s.Snapshot()
 }
 

@@ -3,8 +3,6 @@ package raftsim
 import (
 	"strings"
 	"testing"
-
-	"go.etcd.io/raft/v3"
 )
 
 // The network's tables are keyed by node ID, so a cluster whose IDs have
@@ -36,23 +34,5 @@ func TestNetworkTablesTakeAnyNodeIDs(t *testing.T) {
 	n.setLoss(6, 2, 0)
 	if len(n.loss) != 1 || n.lossRate(6, 2) != 0 {
 		t.Errorf("a rate of 0 should remove the link: %v", n.loss)
-	}
-}
-
-// A client retrying round the ring goes to the next running node by ID,
-// also from a node that has left.
-func TestNextUpFollowsIDOrder(t *testing.T) {
-	s := &Sim{}
-	for _, id := range []uint64{2, 3, 6, 7} {
-		n := &node{id: id}
-		if id != 3 {
-			n.rn = new(raft.RawNode) // up
-		}
-		s.nodes = append(s.nodes, n)
-	}
-	for _, c := range []struct{ from, want uint64 }{{2, 6}, {6, 7}, {7, 2}, {1, 2}, {4, 6}, {9, 2}} {
-		if got := s.nextUp(c.from); got != c.want {
-			t.Errorf("nextUp(%d) = %d, want %d", c.from, got, c.want)
-		}
 	}
 }

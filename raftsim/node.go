@@ -27,20 +27,16 @@ type node struct {
 	// disk. Its messages wait for the sync, as raft's contract demands, and
 	// no new Ready is taken until it is done.
 	syncing *raft.Ready
-	// handling is set while a Ready is being completed. Answering a client
-	// there can make it send its next call to this very node; that call's
-	// pump must wait for the loop already under way, as RawNode takes no new
-	// Ready before Advance.
+	// handling is set while a Ready is being completed. The App, told of an
+	// applied entry there, can send a new request to this very node; that
+	// request's pump must wait for the loop already under way, as RawNode
+	// takes no new Ready before Advance.
 	handling bool
 	// lying makes the disk acknowledge writes before they are durable.
 	lying bool
 
 	kv      *v2store.Store
 	applied uint64
-	// Calls waiting on this node: watches for their change, ReadIndex reads
-	// (by call ID, in arrival order) for their index to be applied.
-	watches []*call
-	reads   []uint64
 
 	// What the event stream last said about this node.
 	role   string
@@ -87,9 +83,11 @@ func (n *node) crash() {
 	n.syncing = nil
 	n.kv = nil
 	n.applied = 0
-	n.watches, n.reads = nil, nil
 	n.epoch++
 	n.role = RoleDown
+	if n.sim.app != nil {
+		n.sim.app.Crashed(n.id)
+	}
 }
 
 func (n *node) tick() {
@@ -153,14 +151,8 @@ func (n *node) finish(rd *raft.Ready) {
 	for _, e := range rd.CommittedEntries {
 		n.apply(e)
 	}
-	if len(rd.ReadStates) > 0 {
-		ctxs, idx := make([][]byte, len(rd.ReadStates)), make([]uint64, len(rd.ReadStates))
-		for i, rs := range rd.ReadStates {
-			ctxs[i], idx[i] = rs.RequestCtx, rs.Index
-		}
-		n.sim.readStates(n, ctxs, idx)
-	} else if len(rd.CommittedEntries) > 0 && len(n.reads) > 0 {
-		n.sim.serveReads(n)
+	if n.sim.app != nil && (len(rd.ReadStates) > 0 || len(rd.CommittedEntries) > 0) {
+		n.sim.app.ReadIndexReady(n.id, rd.ReadStates)
 	}
 	if n.up() {
 		n.raftAdvance(rd)
@@ -179,44 +171,6 @@ func (n *node) apply(e *pb.Entry) {
 		}
 	}
 	n.sim.observeApplied(n, e, c, r)
-}
-
-// fireWatches answers the watches on this node that a change wakes.
-func (n *node) fireWatches(s *Sim, r v2store.Result) {
-	kept := n.watches[:0]
-	var fired []*call
-	for _, w := range n.watches {
-		if w.op.Wakes(r.Key) {
-			fired = append(fired, w)
-		} else {
-			kept = append(kept, w)
-		}
-	}
-	n.watches = kept
-	for _, w := range fired {
-		res := r
-		res.Kind = v2store.OpWatch
-		s.answer(w, &res)
-	}
-}
-
-// readyReads takes the IDs of the ReadIndex reads this node can now answer.
-func (n *node) readyReads(s *Sim) []uint64 {
-	var ready []uint64
-	kept := n.reads[:0]
-	for _, id := range n.reads {
-		k := s.clients.reads[id]
-		switch {
-		case k == nil || k.via != n.id:
-			// answered, or retried elsewhere
-		case k.readKnow && k.readAt <= n.applied:
-			ready = append(ready, id)
-		default:
-			kept = append(kept, id)
-		}
-	}
-	n.reads = kept
-	return ready
 }
 
 // logView returns the node's log as it stands: the durable entries, with the

@@ -67,8 +67,8 @@ func (s *Sim) observeApplied(n *node, e *pb.Entry, c v2store.Command, r v2store.
 	s.check(InvStateMachineSafety, s.checker.apply(n.id, e.GetIndex(), e.GetTerm(), dataHash(e.GetData())))
 	s.emit(Event{Kind: EvApply, Node: n.id, Index: e.GetIndex(), Term: e.GetTerm(),
 		Text: fmt.Sprintf("n%d applied index %d (%s)", n.id, e.GetIndex(), entryLabel(e))})
-	if c.Op.Kind != 0 {
-		s.applied(n, e, c, r)
+	if c.Op.Kind != 0 && s.app != nil {
+		s.app.Applied(n.id, e.GetIndex(), c, r)
 	}
 }
 

@@ -43,7 +43,7 @@ func (n *node) raftStep(m *pb.Message) {
 	n.enterRaft()
 	defer n.leaveRaft()
 	if m.GetType() == pb.MsgReadIndex {
-		defer n.readOnlyFor(n.sim.isLeaseRead(m))()
+		defer n.readOnlyFor(n.isLeaseRead(m))()
 	}
 	// Step refuses some messages (e.g. a proposal no leader takes); raft has
 	// then dropped it, which is the network's ordinary fate for a message.
@@ -87,6 +87,12 @@ func (n *node) raftStatus() raft.BasicStatus {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return n.rn.BasicStatus()
+}
+
+// isLeaseRead reports whether a MsgReadIndex carries a lease read: raft puts
+// the request's context in its one entry, and the App says what it asked.
+func (n *node) isLeaseRead(m *pb.Message) bool {
+	return len(m.GetEntries()) == 1 && n.sim.app != nil && n.sim.app.LeaseRead(m.GetEntries()[0].GetData())
 }
 
 // raftReadIndex asks raft for a read index; lease makes a leader answer it

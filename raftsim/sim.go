@@ -6,12 +6,10 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
-
-	"raftplay/raftsim/v2store"
 )
 
-// Sim is a whole simulated cluster: nodes, network, disks, clients, clock and
-// checker. It is not safe for concurrent use; separate Sims are independent,
+// Sim is a whole simulated cluster: nodes, network, disks, clock and
+// checker, and the App attached to it. It is not safe for concurrent use; separate Sims are independent,
 // even when they run in parallel goroutines.
 type Sim struct {
 	cfg   Config
@@ -28,25 +26,10 @@ type Sim struct {
 	rng      *rand.Rand
 	raftRand io.Reader
 
-	clients clients
-	// user is the client behind put actions (the playground's write
-	// button): one attempt each, so what a fault does to it stays visible.
-	user *client
-	// etcdctl is the client behind the console; it retries like etcdctl,
-	// through the next node.
-	etcdctl *client
-	// watcher holds the console's watches, which wait without blocking
-	// the console's other commands.
-	watcher *client
-	// workload holds the clients that keep calling; stressing says whether
-	// the stress writers run.
-	workload  []*workloader
-	stressing bool
+	// app talks to the cluster from outside (see App); nil runs raft alone.
+	app App
 
-	checker checker
-	// lin judges the clients' history; newChecker makes one for each run.
-	lin         HistoryChecker
-	newChecker  func() HistoryChecker
+	checker     checker
 	events      eventRing
 	watchers    []watcher
 	nextWatcher uint64
@@ -93,16 +76,10 @@ func (s *Sim) init(cfg Config) {
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = newRaftStream(cfg, seed)
-	s.clients = newClients()
-	s.workload, s.stressing = nil, false
-	s.user = s.addClient("you", 0, v2store.ReadLinearizable, 0)
-	s.etcdctl = s.addClient("etcdctl", 0, v2store.ReadSerializable, 2)
-	s.watcher = s.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
-	s.checker = newChecker()
-	s.lin = nil
-	if s.newChecker != nil {
-		s.lin = s.newChecker()
+	if s.app != nil {
+		s.app.Reset()
 	}
+	s.checker = newChecker()
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)
 	for i := range voters {
@@ -221,10 +198,8 @@ func (s *Sim) fire(t timer) {
 		}
 	case timerDeliver:
 		s.deliver(t.id)
-	case timerClientTimeout:
-		s.timedOut(t.id, t.epoch)
-	case timerWorkload:
-		s.workloadCall(t.id)
+	case timerApp:
+		s.app.Timer(AppTimer{Kind: t.appKind, ID: t.id, Gen: t.epoch})
 	}
 }
 

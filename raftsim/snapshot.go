@@ -23,7 +23,8 @@ type Snapshot struct {
 	Actions    []ActionRecord  `json:"actions"`
 }
 
-// ClientsView is the clients' side of the run: load and the verdict.
+// ClientsView is the clients' side of the run, load and verdict, as the
+// attached App (raftsim/clients) reports it.
 type ClientsView struct {
 	Stress bool `json:"stress"`
 	// Workload is how many clients keep calling (stress writers included).
@@ -34,6 +35,27 @@ type ClientsView struct {
 	// Operations is how many calls the history holds.
 	Operations   int     `json:"operations"`
 	Linearizable Verdict `json:"linearizability"`
+}
+
+// VerdictStatus is the linearizability check's judgement; its value is the
+// verdict's JSON "status".
+type VerdictStatus string
+
+// The judgements a Verdict can give.
+const (
+	StatusNoOperations    VerdictStatus = "no operations"    // nothing checked yet
+	StatusLinearizable    VerdictStatus = "linearizable"     // so far
+	StatusNotLinearizable VerdictStatus = "not linearizable" // for good: a piece has no order
+)
+
+// Verdict is the linearizability check's judgement so far.
+type Verdict struct {
+	Status VerdictStatus `json:"status"`
+	// Checked is how many operations have been judged.
+	Checked int `json:"checked"`
+	// Offending lists, for a history that is not linearizable, the
+	// operations of the piece that cannot be ordered, in words.
+	Offending []string `json:"offending,omitempty"`
 }
 
 // NodeView is one node as the snapshot shows it.

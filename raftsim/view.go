@@ -26,11 +26,8 @@ func (s *Sim) Snapshot() *Snapshot {
 		Messages:   make([]MessageView, 0, len(s.net.inflight)),
 		Partition:  [][]uint64{},
 		Invariants: s.checker.status(),
-		Clients: ClientsView{
-			Stress: s.stressing, Workload: len(s.workload), OpsPerSec: s.opsPerSecond(),
-			Operations: len(s.clients.history.ops), Linearizable: s.verdict(),
-		},
-		Actions: s.Actions(),
+		Clients:    s.clientsView(),
+		Actions:    s.Actions(),
 	}
 	if snap.Actions == nil {
 		snap.Actions = []ActionRecord{}

@@ -7,17 +7,26 @@ import (
 	"raftplay/render/scene"
 )
 
-// linChecker is a simulator that judges its clients' history for
-// linearizability a bounded step at a time; *raftsim.Sim is one.
+// linChecker is an App that judges its clients' history for
+// linearizability a bounded step at a time; raftsim/clients' is one.
 type linChecker interface {
 	CheckLinearizability(budget int) raftsim.Verdict
+}
+
+// appRunner is a simulator with an App attached; *raftsim.Sim is one.
+type appRunner interface {
+	App() raftsim.App
 }
 
 // checkLinearizability takes a step of the linearizability check when one is
 // due (see scene.CheckEvery), so the HUD's verdict keeps up with the run
 // without any frame waiting long for it, and records what the step cost.
 func (g *Game) checkLinearizability() {
-	c, ok := g.sim.(linChecker)
+	r, ok := g.sim.(appRunner)
+	if !ok {
+		return
+	}
+	c, ok := r.App().(linChecker)
 	if !ok || !g.scene.CheckCost.Due() {
 		return
 	}

@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
 	"raftplay/raftsim/v2store"
 )
@@ -116,12 +117,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *stress {
 		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true}})
 	}
-	sim, err := raftsim.New(cfg)
+	sim, err := clients.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
 	}
-	sim.CheckHistoryWith(linearize.New)
+	cs := clients.Of(sim)
+	cs.CheckHistoryWith(linearize.New)
 	if *verbose {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}
@@ -136,7 +138,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var verdict raftsim.Verdict
 	if *check {
-		verdict = sim.FinalVerdict()
+		verdict = cs.FinalVerdict()
 	}
 	snap := sim.Snapshot()
 	fmt.Fprintf(stdout, "%s\n", snap.JSON())

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/scenario"
 )
 
@@ -30,7 +31,7 @@ func loadScenario(arg string) (*scenario.Scenario, error) {
 // runScenario plays a story headless, prints one line per step and returns
 // the exit status: 0 when every expectation held, 1 naming each that did not.
 func runScenario(sc *scenario.Scenario, verbose bool, stdout, stderr io.Writer) int {
-	sim, err := raftsim.New(sc.Config)
+	sim, err := clients.New(sc.Config)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2

@@ -12,6 +12,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/scenario"
 )
 
@@ -106,7 +107,7 @@ func FuzzHostMessage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, payload string) {
 		cfg := raftsim.DefaultConfig()
 		cfg.Nodes = 3
-		sim, err := raftsim.New(cfg)
+		sim, err := clients.New(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
 	"raftplay/render"
 )
@@ -27,12 +28,12 @@ func main() {
 		}
 	}()
 	params, problems := ParseParams(js.Global().Get("location").Get("search").String())
-	sim, err := raftsim.New(params.Config)
+	sim, err := clients.New(params.Config)
 	if err != nil {
 		page.showFailure("raftplay could not start", err.Error())
 		return
 	}
-	sim.CheckHistoryWith(linearize.New)
+	clients.Of(sim).CheckHistoryWith(linearize.New)
 	app := &app{sim: sim, page: page}
 	for _, a := range params.StartActions() {
 		if err := sim.Do(a); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 func TestParseParams(t *testing.T) {
@@ -92,7 +93,7 @@ func TestStartActions(t *testing.T) {
 	}
 	// They are actions the simulator takes.
 	p, _ := ParseParams("?speed=1000&paused=true")
-	sim, err := raftsim.New(raftsim.DefaultConfig())
+	sim, err := clients.New(raftsim.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

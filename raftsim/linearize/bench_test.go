@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // BenchmarkCheckTenMinutesOfStress times the linearizability check of the
 // whole history of 10 virtual minutes of stress (three writers) plus three
 // checking clients, checked in one go at the end.
 func BenchmarkCheckTenMinutesOfStress(b *testing.B) {
-	sim, err := raftsim.New(raftsim.DefaultConfig())
+	sim, err := clients.New(raftsim.DefaultConfig())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -20,7 +21,7 @@ func BenchmarkCheckTenMinutesOfStress(b *testing.B) {
 		}
 	}
 	sim.Advance(600_000)
-	history := sim.History(0)
+	history := clients.Of(sim).History(0)
 	b.ResetTimer()
 	for b.Loop() {
 		if v := New().Check(history, 0); v.Status != raftsim.StatusLinearizable {

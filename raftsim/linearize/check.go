@@ -1,5 +1,5 @@
 // Package linearize is the linearizability check of the clients' history
-// (raftsim.HistoryChecker): every client operation on a key (set, get, cas,
+// (clients.HistoryChecker): every client operation on a key (set, get, cas,
 // delete; ls and watches are left out) is judged by porcupine against a
 // sequential model of one key, the history partitioned per key. The check
 // runs in bounded pieces as the run goes: a key's history is cut after an
@@ -14,6 +14,7 @@ import (
 	"github.com/anishathalye/porcupine"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/v2store"
 )
 
@@ -26,7 +27,7 @@ type keyState struct {
 // keyHistory is the part of one key's history not yet checked.
 type keyHistory struct {
 	init keyState
-	ops  []raftsim.HistoryOp
+	ops  []clients.HistoryOp
 }
 
 // checker carries the check across calls.
@@ -50,7 +51,7 @@ type checker struct {
 const maxPiece = 400
 
 // New returns a check with nothing judged yet, for one run.
-func New() raftsim.HistoryChecker {
+func New() clients.HistoryChecker {
 	return &checker{keys: map[string]*keyHistory{}, dirty: map[string]bool{}, unsettled: map[uint64]int{}}
 }
 
@@ -67,7 +68,7 @@ func (c *checker) Verdict() raftsim.Verdict {
 }
 
 // Check judges at most budget more operations of history (0: all).
-func (c *checker) Check(history []raftsim.HistoryOp, budget int) raftsim.Verdict {
+func (c *checker) Check(history []clients.HistoryOp, budget int) raftsim.Verdict {
 	if c.failed != nil {
 		return c.Verdict()
 	}
@@ -87,26 +88,26 @@ func (c *checker) Check(history []raftsim.HistoryOp, budget int) raftsim.Verdict
 		}
 		k.ops = append(k.ops, op)
 		c.dirty[key] = true
-		if op.ReturnMs == raftsim.HistoryInfinity {
+		if op.ReturnMs == clients.HistoryInfinity {
 			c.unsettled[op.ID] = c.consumed - 1
 		}
 	}
 	// Results of given-up writes may have been settled since: reread them.
 	for _, key := range c.order {
 		for i, op := range c.keys[key].ops {
-			if op.ReturnMs != raftsim.HistoryInfinity {
+			if op.ReturnMs != clients.HistoryInfinity {
 				continue
 			}
 			c.keys[key].ops[i] = history[c.unsettled[op.ID]]
 			c.dirty[key] = true
-			if c.keys[key].ops[i].ReturnMs != raftsim.HistoryInfinity {
+			if c.keys[key].ops[i].ReturnMs != clients.HistoryInfinity {
 				delete(c.unsettled, op.ID)
 			}
 		}
 	}
 	// Operations not taken yet were called after this; a cut must come
 	// before the first of them, or one of them could overlap it.
-	horizon := int64(raftsim.HistoryInfinity)
+	horizon := int64(clients.HistoryInfinity)
 	if c.consumed < len(history) {
 		horizon = history[c.consumed].CallMs
 	}
@@ -143,7 +144,7 @@ func (c *checker) checkKey(key string, k *keyHistory, horizon int64) bool {
 	if cut >= 0 {
 		k.init = stateAfter(k.ops[cut])
 		c.checked += cut + 1
-		k.ops = append([]raftsim.HistoryOp(nil), k.ops[cut+1:]...)
+		k.ops = append([]clients.HistoryOp(nil), k.ops[cut+1:]...)
 	}
 	return true
 }
@@ -151,7 +152,7 @@ func (c *checker) checkKey(key string, k *keyHistory, horizon int64) bool {
 // lastCut finds the last operation after which the key's history can be cut:
 // it overlaps no other operation, returned before horizon (when operations
 // not yet seen may start), and its outcome fixes the key's state.
-func lastCut(ops []raftsim.HistoryOp, horizon int64) int {
+func lastCut(ops []clients.HistoryOp, horizon int64) int {
 	for i := len(ops) - 1; i >= 0; i-- {
 		if !fixesState(ops[i]) || ops[i].ReturnMs >= horizon {
 			continue
@@ -170,9 +171,9 @@ func lastCut(ops []raftsim.HistoryOp, horizon int64) int {
 	return -1
 }
 
-func fixesState(o raftsim.HistoryOp) bool {
+func fixesState(o clients.HistoryOp) bool {
 	r := o.Result
-	if r == nil || o.ReturnMs == raftsim.HistoryInfinity {
+	if r == nil || o.ReturnMs == clients.HistoryInfinity {
 		return false
 	}
 	switch o.Op.Kind {
@@ -184,7 +185,7 @@ func fixesState(o raftsim.HistoryOp) bool {
 	return false
 }
 
-func stateAfter(o raftsim.HistoryOp) keyState {
+func stateAfter(o clients.HistoryOp) keyState {
 	switch o.Op.Kind {
 	case v2store.OpGet:
 		return keyState{exists: o.Result.OK(), value: o.Result.Value}
@@ -195,7 +196,7 @@ func stateAfter(o raftsim.HistoryOp) keyState {
 }
 
 // modelled tells the operations the per-key model judges.
-func modelled(o raftsim.HistoryOp) bool {
+func modelled(o clients.HistoryOp) bool {
 	if o.Void {
 		return false
 	}
@@ -208,7 +209,7 @@ func modelled(o raftsim.HistoryOp) bool {
 	return false
 }
 
-func toPorcupine(ops []raftsim.HistoryOp) []porcupine.Operation {
+func toPorcupine(ops []clients.HistoryOp) []porcupine.Operation {
 	out := make([]porcupine.Operation, len(ops))
 	for i, o := range ops {
 		var output any
@@ -284,14 +285,14 @@ func consistent(st keyState, op v2store.Op, r v2store.Result) bool {
 // describeOpsLimit bounds how many operations a verdict lists.
 const describeOpsLimit = 12
 
-func describeOps(key string, ops []raftsim.HistoryOp) []string {
+func describeOps(key string, ops []clients.HistoryOp) []string {
 	if len(ops) > describeOpsLimit {
 		ops = ops[len(ops)-describeOpsLimit:]
 	}
 	out := []string{fmt.Sprintf("key %s: no order of these operations explains what clients saw", key)}
 	for _, o := range ops {
 		ret, res := "never", "unknown"
-		if o.ReturnMs != raftsim.HistoryInfinity {
+		if o.ReturnMs != clients.HistoryInfinity {
 			ret = fmt.Sprintf("%d ms", o.ReturnMs)
 		}
 		if o.Result != nil {

@@ -4,10 +4,11 @@ import (
 	"github.com/anishathalye/porcupine"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/v2store"
 )
 
-// Final judges the history as finished (raftsim.Sim.FinalVerdict). Check
+// Final judges the history as finished (clients.Clients.FinalVerdict). Check
 // judges a key's history only up to its last cut, since operations yet to
 // come may overlap what follows; a write whose outcome stays unknown overlaps
 // everything after it, so on that key no cut comes again and the rest would
@@ -15,15 +16,15 @@ import (
 // waiting counted as unknown (a write may have taken effect; a read
 // constrains nothing). A failure found this way is kept, so Verdict says it
 // too.
-func (c *checker) Final(history []raftsim.HistoryOp) raftsim.Verdict {
+func (c *checker) Final(history []clients.HistoryOp) raftsim.Verdict {
 	v := c.Check(history, 0)
 	if c.failed != nil {
 		return v
 	}
-	rest := map[string][]raftsim.HistoryOp{}
+	rest := map[string][]clients.HistoryOp{}
 	order := c.order
 	for _, key := range c.order {
-		rest[key] = append([]raftsim.HistoryOp(nil), c.keys[key].ops...)
+		rest[key] = append([]clients.HistoryOp(nil), c.keys[key].ops...)
 	}
 	for _, op := range history[c.consumed:] {
 		if !modelled(op) || op.Pending && !op.Op.Kind.IsWrite() {

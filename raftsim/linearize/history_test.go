@@ -1,18 +1,18 @@
 package linearize
 
 import (
-	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/v2store"
 )
 
 // recorder writes a history as the simulator's clients record theirs (see
-// raftsim's history): a call is recorded when it is sent, pending with an
+// raftsim/clients' history): a call is recorded when it is sent, pending with an
 // unknown outcome; its answer fills in its return and result in place; a
 // call whose client gives up stops pending, void when it was a read or a
 // write raft never took; a given-up write some node applies later is settled
 // in place, returning when it was applied.
 type recorder struct {
-	ops []raftsim.HistoryOp
+	ops []clients.HistoryOp
 	at  map[uint64]int // call ID -> position in ops
 }
 
@@ -21,7 +21,7 @@ func (h *recorder) called(id, client uint64, op v2store.Op, callMs int64) {
 		h.at = map[uint64]int{}
 	}
 	h.at[id] = len(h.ops)
-	h.ops = append(h.ops, raftsim.HistoryOp{ID: id, Client: client, Op: op, CallMs: callMs, ReturnMs: raftsim.HistoryInfinity, Pending: true})
+	h.ops = append(h.ops, clients.HistoryOp{ID: id, Client: client, Op: op, CallMs: callMs, ReturnMs: clients.HistoryInfinity, Pending: true})
 }
 
 func (h *recorder) returned(id uint64, r v2store.Result, now int64) {

@@ -16,6 +16,7 @@ import (
 	"github.com/anishathalye/porcupine"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/v2store"
 )
 
@@ -39,7 +40,7 @@ var jepsenCas = regexp.MustCompile(`^\[(\d+)\s+(\d+)\]$`)
 // out, or never completed, may have taken effect at any later time.
 //
 // It also says how many failed cas calls it left out as ambiguous.
-func jepsenHistory(t testing.TB, path string) (ops []raftsim.HistoryOp, ambiguous int) {
+func jepsenHistory(t testing.TB, path string) (ops []clients.HistoryOp, ambiguous int) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -75,7 +76,7 @@ func jepsenHistory(t testing.TB, path string) (ops []raftsim.HistoryOp, ambiguou
 				firstWriteCalled = line
 			}
 			open[proc] = len(ops)
-			ops = append(ops, raftsim.HistoryOp{ID: uint64(len(ops) + 1), Client: proc, Op: op, CallMs: line, ReturnMs: raftsim.HistoryInfinity})
+			ops = append(ops, clients.HistoryOp{ID: uint64(len(ops) + 1), Client: proc, Op: op, CallMs: line, ReturnMs: clients.HistoryInfinity})
 			continue
 		}
 		i, ok := open[proc]
@@ -191,7 +192,7 @@ func TestJepsenEtcdHistoriesGetPorcupinesVerdicts(t *testing.T) {
 					len(history), v.Status, v.Checked, linearizable, strings.Join(v.Offending, "\n"))
 			}
 			// The same model over the whole history at once, within a bound.
-			var ops []raftsim.HistoryOp
+			var ops []clients.HistoryOp
 			for _, o := range history {
 				if modelled(o) {
 					ops = append(ops, o)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // Safe read modes under every fault: no run fails, and each judges enough
@@ -45,7 +46,7 @@ func TestLyingDisksAreCaughtAndReplay(t *testing.T) {
 		if len(o.Actions) == 0 {
 			t.Fatalf("seed %d failed without its action log", seed)
 		}
-		sim, err := raftsim.New(Config(seed, Options{Lying: true}))
+		sim, err := clients.New(Config(seed, Options{Lying: true}))
 		if err != nil {
 			t.Fatal(err)
 		}

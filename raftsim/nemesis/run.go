@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
 )
 
@@ -26,7 +27,7 @@ const (
 	// caughtUpMs is how long before the end the commit index is taken that
 	// every node must have applied by the end.
 	caughtUpMs = 1000
-	clients    = 3
+	callers    = 3
 )
 
 // Outcome is what one seeded run found.
@@ -62,13 +63,14 @@ func Run(seed int64, opt Options) Outcome {
 	d := newDrawer(seed, opt.Lying)
 	cfg := Config(seed, opt)
 	out := Outcome{Seed: seed, Nodes: cfg.Nodes, Read: readMode(seed), Lying: opt.Lying}
-	sim, err := raftsim.New(cfg)
+	sim, err := clients.New(cfg)
 	if err != nil {
 		out.Failures = []string{err.Error()}
 		return out
 	}
-	sim.CheckHistoryWith(linearize.New)
-	if err := sim.Do(raftsim.Action{Op: raftsim.ActClients, Count: clients, Read: out.Read}); err != nil {
+	cs := clients.Of(sim)
+	cs.CheckHistoryWith(linearize.New)
+	if err := sim.Do(raftsim.Action{Op: raftsim.ActClients, Count: callers, Read: out.Read}); err != nil {
 		out.Failures = []string{"clients refused: " + err.Error()}
 		return out
 	}
@@ -87,7 +89,7 @@ func Run(seed int64, opt Options) Outcome {
 	sim.AdvanceTo(out.EndMs - caughtUpMs)
 	committed := maxCommit(sim.Snapshot())
 	sim.AdvanceTo(out.EndMs)
-	v := sim.FinalVerdict()
+	v := cs.FinalVerdict()
 	snap := sim.Snapshot()
 	out.Operations, out.Checked = snap.Clients.Operations, v.Checked
 	for _, viol := range snap.Invariants.Violations {

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // A shared run, encoded and decoded, reproduces the same state byte for byte.
 func TestRunRoundTripReproducesState(t *testing.T) {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = 21
-	sim, err := raftsim.New(cfg)
+	sim, err := clients.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func TestRunRoundTripReproducesState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, _ := raftsim.New(raftsim.DefaultConfig())
+	other, _ := clients.New(raftsim.DefaultConfig())
 	if refused, err := other.Replay(r); err != nil || refused != nil {
 		t.Fatal(err, refused)
 	}

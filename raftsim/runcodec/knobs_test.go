@@ -7,6 +7,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // TestKnobsRoundTripAndReplay: a run with every knob turned travels through
@@ -18,7 +19,7 @@ func TestKnobsRoundTripAndReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := raftsim.New(cfg)
+	a, _ := clients.New(cfg)
 	a.Do(raftsim.Action{Op: "put", Key: "k", Value: "much"})
 	a.Advance(3000)
 	r, err := Decode(Encode(a.Run()))
@@ -28,7 +29,7 @@ func TestKnobsRoundTripAndReplay(t *testing.T) {
 	if r.Config != cfg {
 		t.Fatalf("config changed on the way through a link:\n got %+v\nwant %+v", r.Config, cfg)
 	}
-	b, _ := raftsim.New(raftsim.DefaultConfig())
+	b, _ := clients.New(raftsim.DefaultConfig())
 	if refused, err := b.Replay(r); err != nil || len(refused) > 0 {
 		t.Fatal(err, refused)
 	}

@@ -3,7 +3,7 @@ package scenario
 import (
 	"testing"
 
-	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // play runs a built-in story headless and returns its player.
@@ -13,7 +13,7 @@ func play(t *testing.T, name string) (*Player, []StepResult) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sim, err := raftsim.New(sc.Config)
+	sim, err := clients.New(sc.Config)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // FuzzParse feeds story files to the reader (cmd/sim -scenario file.json and
@@ -38,7 +38,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(again, sc) {
 			t.Fatalf("the same story read twice differs: %v", err)
 		}
-		sim, err := raftsim.New(sc.Config)
+		sim, err := clients.New(sc.Config)
 		if err != nil {
 			t.Fatalf("an accepted story's config is refused: %v", err)
 		}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // Playing a story in small frames, as the browser does, gives the same run
@@ -14,7 +14,7 @@ func TestFramesGiveTheSameRunAsHeadless(t *testing.T) {
 	for _, name := range []string{"partition", "split-vote", "leader-failure"} {
 		headless, _ := play(t, name)
 		sc, _ := Builtin(name)
-		sim, _ := raftsim.New(sc.Config)
+		sim, _ := clients.New(sc.Config)
 		p, err := NewPlayer(sim, sc)
 		if err != nil {
 			t.Fatal(err)
@@ -41,7 +41,7 @@ func TestFramesGiveTheSameRunAsHeadless(t *testing.T) {
 func TestGotoReplaysToTheSameState(t *testing.T) {
 	for _, name := range Builtins {
 		sc, _ := Builtin(name)
-		sim, _ := raftsim.New(sc.Config)
+		sim, _ := clients.New(sc.Config)
 		p, _ := NewPlayer(sim, sc)
 		var atStart [][]byte
 		for {
@@ -71,7 +71,7 @@ func TestGotoReplaysToTheSameState(t *testing.T) {
 		p.Close()
 	}
 	sc, _ := Builtin("partition")
-	sim, _ := raftsim.New(sc.Config)
+	sim, _ := clients.New(sc.Config)
 	p, _ := NewPlayer(sim, sc)
 	if err := p.Goto(9); err == nil || !strings.Contains(err.Error(), "has steps 1 to 5") {
 		t.Errorf("Goto(9): %v", err)
@@ -80,7 +80,7 @@ func TestGotoReplaysToTheSameState(t *testing.T) {
 
 func TestNextBeforeStepEndsIsRefused(t *testing.T) {
 	sc, _ := Builtin("election")
-	sim, _ := raftsim.New(sc.Config)
+	sim, _ := clients.New(sc.Config)
 	p, _ := NewPlayer(sim, sc)
 	if err := p.Next(); err == nil || !strings.Contains(err.Error(), "has not ended") {
 		t.Fatalf("Next before the end: %v", err)
@@ -95,7 +95,7 @@ func TestFalseExpectationFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sim, _ := raftsim.New(sc.Config)
+	sim, _ := clients.New(sc.Config)
 	p, _ := NewPlayer(sim, sc)
 	rs := p.RunAll()
 	if len(rs) != 2 || rs[0].OK() || rs[1].OK() {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 func knobRow(t *testing.T, name string) int {
@@ -55,7 +56,7 @@ func TestSettingsStepThroughValues(t *testing.T) {
 // simulator runs it with the same seed, and refuses a config that does not
 // validate, which the panel explains and does not offer to apply.
 func TestSettingsApplyStartsANewRun(t *testing.T) {
-	sim, _ := raftsim.New(raftsim.Config{Nodes: 5, Seed: 7, TickMs: 10, ElectionTicks: 15, HeartbeatTicks: 5,
+	sim, _ := clients.New(raftsim.Config{Nodes: 5, Seed: 7, TickMs: 10, ElectionTicks: 15, HeartbeatTicks: 5,
 		LatencyMinMs: 4, LatencyMaxMs: 12, DiskMinMs: 1, DiskMaxMs: 3, ClientTimeoutMs: 1000, PreVote: true, CheckQuorum: true})
 	sim.Advance(1000)
 	var st Settings

@@ -1,9 +1,11 @@
-package raftsim
+package clients
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"raftplay/raftsim"
 )
 
 // The console answers etcdctl commands as etcdctl does, in order, errors included.
@@ -11,9 +13,9 @@ func TestConsoleAnswersLikeEtcdctl(t *testing.T) {
 	h := newHarness(t, 1)
 	l := h.leader(2000)
 	var out []string
-	h.sim.OnEvent(func(e Event) {
-		if e.Kind == EvConsole && e.Line != ConsoleCommand {
-			if (e.Line == ConsoleError) != strings.HasPrefix(e.Text, "Error") {
+	h.sim.OnEvent(func(e raftsim.Event) {
+		if e.Kind == raftsim.EvConsole && e.Line != raftsim.ConsoleCommand {
+			if (e.Line == raftsim.ConsoleError) != strings.HasPrefix(e.Text, "Error") {
 				t.Errorf("console line %q is marked %s", e.Text, e.Line)
 			}
 			out = append(out, e.Text)

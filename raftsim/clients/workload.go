@@ -1,8 +1,9 @@
-package raftsim
+package clients
 
 import (
 	"fmt"
 
+	"raftplay/raftsim"
 	"raftplay/raftsim/v2store"
 )
 
@@ -36,52 +37,53 @@ type workloader struct {
 }
 
 // startWorkload adds count clients of kind, spread round the nodes.
-func (s *Sim) startWorkload(kind workloadKind, count int, read v2store.ReadMode) {
+func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.ReadMode) {
 	for i := 0; i < count; i++ {
-		name := fmt.Sprintf("client-%d", len(s.workload)+1)
+		name := fmt.Sprintf("client-%d", len(cs.workload)+1)
 		if kind == stressWrites {
-			name = fmt.Sprintf("stress-%d", len(s.workload)+1)
+			name = fmt.Sprintf("stress-%d", len(cs.workload)+1)
 		}
-		via := s.nodes[len(s.workload)%len(s.nodes)].id
-		w := &workloader{c: s.addClient(name, via, read, 3), kind: kind, active: true}
-		s.workload = append(s.workload, w)
-		s.nextCall(w)
+		ids := cs.sim.NodeIDs()
+		via := ids[len(cs.workload)%len(ids)]
+		w := &workloader{c: cs.addClient(name, via, read, 3), kind: kind, active: true}
+		cs.workload = append(cs.workload, w)
+		cs.nextCall(w)
 	}
 }
 
 // stress turns the stress writers on or off; they are created on first use.
-func (s *Sim) stress(on bool) error {
-	if on == s.stressing {
+func (cs *Clients) stress(on bool) error {
+	if on == cs.stressing {
 		return fmt.Errorf("stress is already %s", map[bool]string{true: "on", false: "off"}[on])
 	}
-	s.stressing = on
+	cs.stressing = on
 	any := false
-	for _, w := range s.workload {
+	for _, w := range cs.workload {
 		if w.kind == stressWrites {
 			any = true
 			if on && !w.looping {
-				s.nextCall(w)
+				cs.nextCall(w)
 			}
 			w.active = on
 		}
 	}
 	if on && !any {
-		s.startWorkload(stressWrites, 3, v2store.ReadLinearizable)
+		cs.startWorkload(stressWrites, 3, v2store.ReadLinearizable)
 	}
 	return nil
 }
 
 // nextCall schedules the client's next call after a think time.
-func (s *Sim) nextCall(w *workloader) {
+func (cs *Clients) nextCall(w *workloader) {
 	w.looping = true
-	think := 5 + s.rng.Int64N(20)
-	s.clock.schedule(timer{at: s.clock.now + think, kind: timerWorkload, id: w.c.id})
+	think := 5 + cs.sim.Rand().Int64N(20)
+	cs.sim.After(think, raftsim.AppTimer{Kind: timerWorkload, ID: w.c.id})
 }
 
 // call makes the workload client's next call, when it is still active.
-func (s *Sim) workloadCall(clientID uint64) {
+func (cs *Clients) workloadCall(clientID uint64) {
 	var w *workloader
-	for _, x := range s.workload {
+	for _, x := range cs.workload {
 		if x.c.id == clientID {
 			w = x
 		}
@@ -98,27 +100,27 @@ func (s *Sim) workloadCall(clientID uint64) {
 	var op v2store.Op
 	switch {
 	case w.kind == stressWrites:
-		op = v2store.Op{Kind: v2store.OpSet, Key: fmt.Sprintf("/stress/k%d", s.rng.IntN(10)), Value: value}
+		op = v2store.Op{Kind: v2store.OpSet, Key: fmt.Sprintf("/stress/k%d", cs.sim.Rand().IntN(10)), Value: value}
 	default:
-		key := fmt.Sprintf("/k%d", s.rng.IntN(workloadKeys))
-		switch r := s.rng.IntN(10); {
+		key := fmt.Sprintf("/k%d", cs.sim.Rand().IntN(workloadKeys))
+		switch r := cs.sim.Rand().IntN(10); {
 		case r < 4:
 			op = v2store.Op{Kind: v2store.OpSet, Key: key, Value: value}
 		case r < 8:
 			op = v2store.Op{Kind: v2store.OpGet, Key: key, Read: w.c.read}
 		default:
 			// Compare with a value some client may have written there.
-			prev := fmt.Sprintf("client-%d.%d", 1+s.rng.IntN(max(1, len(s.workload))), max(1, w.n-s.rng.IntN(3)))
+			prev := fmt.Sprintf("client-%d.%d", 1+cs.sim.Rand().IntN(max(1, len(cs.workload))), max(1, w.n-cs.sim.Rand().IntN(3)))
 			op = v2store.Op{Kind: v2store.OpCAS, Key: key, Value: value, PrevValue: prev}
 		}
 	}
 	via := w.c.via
-	if n := s.node(via); n == nil || !n.up() {
-		via = s.nextUp(via)
+	if !cs.sim.Up(via) {
+		via = cs.nextUp(via)
 	}
-	s.invoke(w.c, via, op, func(*v2store.Result) {
+	cs.invoke(w.c, via, op, func(*v2store.Result) {
 		if w.active {
-			s.nextCall(w)
+			cs.nextCall(w)
 		} else {
 			w.looping = false
 		}
@@ -126,11 +128,11 @@ func (s *Sim) workloadCall(clientID uint64) {
 }
 
 // opsPerSecond counts the calls answered successfully in the last virtual second.
-func (s *Sim) opsPerSecond() int {
-	ops := s.clients.history.ops
+func (cs *Clients) opsPerSecond() int {
+	ops, now := cs.history.ops, cs.sim.Now()
 	k := 0
-	for i := len(ops) - 1; i >= 0 && ops[i].CallMs >= s.clock.now-10*s.cfg.ClientTimeoutMs; i-- {
-		if r := ops[i].Result; r != nil && r.OK() && !ops[i].Pending && ops[i].ReturnMs > s.clock.now-1000 {
+	for i := len(ops) - 1; i >= 0 && ops[i].CallMs >= now-10*cs.sim.Config().ClientTimeoutMs; i-- {
+		if r := ops[i].Result; r != nil && r.OK() && !ops[i].Pending && ops[i].ReturnMs > now-1000 {
 			k++
 		}
 	}

@@ -6,51 +6,6 @@ import (
 	"testing"
 )
 
-// clientEvents collects the text of client events.
-func clientEvents(h *harness) *[]string {
-	var got []string
-	h.sim.OnEvent(func(e Event) {
-		if e.Kind == EvClient {
-			got = append(got, e.Text)
-		}
-	})
-	return &got
-}
-
-func TestClientWriteOutcomes(t *testing.T) {
-	h := newHarness(t, 1)
-	l := h.leader(2000)
-	follower := l.ID%5 + 1
-	got := clientEvents(h)
-
-	// Through a follower: forwarded to the leader, applied.
-	h.write(follower, "a", "much")
-	h.run(500)
-	// In a minority that cannot commit: the client times out.
-	h.do(fmt.Sprintf(`{"op":"partition","groups":[[%d],[%s]]}`, l.ID, others(l.ID)))
-	h.write(l.ID, "b", "wow")
-	h.run(1500)
-	// With no leader known, the node drops the proposal at once.
-	h.do(`{"op":"heal"}`)
-	h.do(`{"op":"crash-all"}`)
-	h.do(`{"op":"restart","node":1}`)
-	h.write(1, "c", "cool")
-
-	want := []string{
-		fmt.Sprintf("you: set a=much via n%d applied at index", follower),
-		fmt.Sprintf("you: set b=wow via n%d timed out after 1000 ms", l.ID),
-		"you: set c=cool via n1 failed: no leader known to accept it",
-	}
-	if len(*got) != len(want) {
-		t.Fatalf("client events = %q", *got)
-	}
-	for i := range want {
-		if !strings.Contains((*got)[i], want[i]) {
-			t.Errorf("event %d = %q, want %q", i, (*got)[i], want[i])
-		}
-	}
-}
-
 func TestDropMessageByID(t *testing.T) {
 	h := newHarness(t, 1)
 	h.leader(2000)
@@ -98,14 +53,4 @@ func TestStepProcessesOneEvent(t *testing.T) {
 	if !s.Paused || s.NowMs <= before || s.NowMs > before+h.sim.Config().TickMs {
 		t.Fatalf("after one step: paused=%v now=%d (was %d)", s.Paused, s.NowMs, before)
 	}
-}
-
-func others(id uint64) string {
-	var s []string
-	for i := uint64(1); i <= 5; i++ {
-		if i != id {
-			s = append(s, fmt.Sprint(i))
-		}
-	}
-	return strings.Join(s, ",")
 }

@@ -1,4 +1,4 @@
-package raftsim
+package clients
 
 import (
 	"testing"
@@ -23,7 +23,7 @@ func TestStressToggledKeepsOneLoopPerWriter(t *testing.T) {
 	h.run(1000)
 	last := map[uint64]int64{}
 	calls := 0
-	for _, o := range h.sim.History(0) {
+	for _, o := range h.cs.History(0) {
 		if o.Op.Kind != v2store.OpSet || len(o.Op.Key) < 8 || o.Op.Key[:8] != "/stress/" {
 			continue
 		}

@@ -1,6 +1,9 @@
-package raftsim
+package clients
 
-import "raftplay/raftsim/v2store"
+import (
+	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
+)
 
 // HistoryOp is one client operation as a linearizability checker sees it:
 // when it was called, when it returned and what it returned.
@@ -78,66 +81,45 @@ func (h *history) appliedSomewhere(c v2store.Command, r v2store.Result, now int6
 // History returns the operations recorded since position from (0 for all),
 // oldest call first. Operations still pending or unknown can change later;
 // a checker rereads them.
-func (s *Sim) History(from int) []HistoryOp {
-	if from >= len(s.clients.history.ops) {
+func (cs *Clients) History(from int) []HistoryOp {
+	if from >= len(cs.history.ops) {
 		return nil
 	}
-	return append([]HistoryOp(nil), s.clients.history.ops[from:]...)
-}
-
-// VerdictStatus is the linearizability check's judgement; its value is the
-// verdict's JSON "status".
-type VerdictStatus string
-
-// The judgements a Verdict can give.
-const (
-	StatusNoOperations    VerdictStatus = "no operations"    // nothing checked yet
-	StatusLinearizable    VerdictStatus = "linearizable"     // so far
-	StatusNotLinearizable VerdictStatus = "not linearizable" // for good: a piece has no order
-)
-
-// Verdict is the linearizability check's judgement so far.
-type Verdict struct {
-	Status VerdictStatus `json:"status"`
-	// Checked is how many operations have been judged.
-	Checked int `json:"checked"`
-	// Offending lists, for a history that is not linearizable, the
-	// operations of the piece that cannot be ordered, in words.
-	Offending []string `json:"offending,omitempty"`
+	return append([]HistoryOp(nil), cs.history.ops[from:]...)
 }
 
 // HistoryChecker judges the clients' history as the run goes; the playground
-// uses raftsim/linearize's. The simulator keeps one per run (see
+// uses raftsim/linearize's. Clients keeps one per run (see
 // CheckHistoryWith) and shows its verdict in every snapshot.
 type HistoryChecker interface {
 	// Check judges at most budget more operations (0: every one there is)
 	// of history, the whole history so far in call order, and returns the
 	// verdict.
-	Check(history []HistoryOp, budget int) Verdict
+	Check(history []HistoryOp, budget int) raftsim.Verdict
 	// Verdict is the judgement so far.
-	Verdict() Verdict
+	Verdict() raftsim.Verdict
 	// Final judges history as finished, when the run ends: what Check
 	// leaves waiting for operations yet to come (the rest of a key after a
 	// write whose outcome stays unknown) is judged too. A failure found this
 	// way is kept, so Verdict says it too.
-	Final(history []HistoryOp) Verdict
+	Final(history []HistoryOp) raftsim.Verdict
 }
 
 // CheckHistoryWith makes every run of the simulation, the current one
 // included, judge its clients' history with a checker newChecker makes.
 // Without one the verdict stays "no operations".
-func (s *Sim) CheckHistoryWith(newChecker func() HistoryChecker) {
-	s.newChecker = newChecker
-	s.lin = newChecker()
+func (cs *Clients) CheckHistoryWith(newChecker func() HistoryChecker) {
+	cs.newChecker = newChecker
+	cs.lin = newChecker()
 }
 
 // CheckLinearizability advances the history check by at most budget
 // operations (0 means no limit) and returns the verdict so far.
-func (s *Sim) CheckLinearizability(budget int) Verdict {
-	if s.lin == nil {
-		return s.verdict()
+func (cs *Clients) CheckLinearizability(budget int) raftsim.Verdict {
+	if cs.lin == nil {
+		return cs.verdict()
 	}
-	return s.lin.Check(s.clients.history.ops, budget)
+	return cs.lin.Check(cs.history.ops, budget)
 }
 
 // FinalVerdict judges the history as finished, when a run ends (cmd/sim
@@ -148,17 +130,17 @@ func (s *Sim) CheckLinearizability(budget int) Verdict {
 // of every key is judged too, with calls still waiting counted as unknown (a
 // write may have taken effect; a read constrains nothing). A failure found
 // this way is kept, so the snapshot's verdict says it too.
-func (s *Sim) FinalVerdict() Verdict {
-	if s.lin == nil {
-		return s.verdict()
+func (cs *Clients) FinalVerdict() raftsim.Verdict {
+	if cs.lin == nil {
+		return cs.verdict()
 	}
-	return s.lin.Final(s.clients.history.ops)
+	return cs.lin.Final(cs.history.ops)
 }
 
 // verdict is the history check's judgement so far.
-func (s *Sim) verdict() Verdict {
-	if s.lin == nil {
-		return Verdict{Status: StatusNoOperations}
+func (cs *Clients) verdict() raftsim.Verdict {
+	if cs.lin == nil {
+		return raftsim.Verdict{Status: raftsim.StatusNoOperations}
 	}
-	return s.lin.Verdict()
+	return cs.lin.Verdict()
 }

@@ -1,0 +1,179 @@
+package raftsim
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"go.etcd.io/raft/v3"
+
+	"raftplay/raftsim/v2store"
+)
+
+// The simulator runs raft and the nodes' state machines; what talks to them
+// from outside (clients, their workloads and history, the etcdctl console)
+// is an App, attached with Sim.Attach. As etcd raft hands its application a
+// Ready and lets it decide, the simulator tells the App what each node's
+// Ready brought (entries applied, ReadIndex answers) and gives it the calls
+// below to propose, read and set timers. The simulator never learns what a
+// client is; raftsim/clients is the App the playground runs.
+
+// App is an application attached to the simulation. Its methods are called
+// inside the event that causes them, so they must be deterministic: an App
+// draws randomness only from Sim.Rand and time only from Sim.Now.
+type App interface {
+	// Reset starts the App's state afresh, when a run starts (Attach,
+	// Reset, a reset action, Replay).
+	Reset()
+	// Do does one of the actions AppOps lists. It validates the action
+	// against the current state, refusing it with a clear error and no
+	// change, and may fill in defaults (a node to go through), which the
+	// action log then records.
+	Do(a *Action) error
+	// Applied says that node applied the entry at index, which carried
+	// command c, and that its state machine answered r.
+	Applied(node, index uint64, c v2store.Command, r v2store.Result)
+	// ReadIndexReady is told, after node applied a Ready's entries, the
+	// ReadIndex answers that Ready carried (none when it only applied
+	// entries): reads waiting for an index the node has now applied can
+	// be served.
+	ReadIndexReady(node uint64, states []raft.ReadState)
+	// LeaseRead says whether the ReadIndex request with context ctx is to
+	// be answered on the leader's lease rather than by a quorum round.
+	LeaseRead(ctx []byte) bool
+	// Crashed says that node lost its volatile state: whatever waited on
+	// it there is gone.
+	Crashed(node uint64)
+	// Timer is a timer the App set with Sim.After, now due.
+	Timer(t AppTimer)
+	// View is the App's part of the snapshot.
+	View() ClientsView
+}
+
+// AppOps lists the actions the simulator passes to its App.
+var AppOps = []ActionOp{ActPut, ActConsole, ActStress, ActClients}
+
+// AppTimer is a timer an App sets on the virtual clock. The simulator hands
+// it back as it was set; its fields mean what the App says they mean.
+type AppTimer struct {
+	Kind uint8
+	ID   uint64
+	// Gen tells a timer of an ID's earlier life from the current one.
+	Gen uint64
+}
+
+// Attach makes app the simulation's App, for this run and every later one,
+// and resets it.
+func (s *Sim) Attach(app App) {
+	s.app = app
+	app.Reset()
+}
+
+// App returns the attached App, or nil.
+func (s *Sim) App() App { return s.app }
+
+// doApp passes an action to the App.
+func (s *Sim) doApp(a *Action) error {
+	if s.app == nil {
+		return fmt.Errorf("%s: no clients are attached to this simulation", a.Op)
+	}
+	return s.app.Do(a)
+}
+
+// clientsView is the App's part of the snapshot; without an App, no
+// operations.
+func (s *Sim) clientsView() ClientsView {
+	if s.app == nil {
+		return ClientsView{Linearizable: Verdict{Status: StatusNoOperations}}
+	}
+	return s.app.View()
+}
+
+// Rand is the run's random stream. An App draws from it, so that what it
+// does is reproduced by the seed with everything else.
+func (s *Sim) Rand() *rand.Rand { return s.rng }
+
+// After sets t to fire ms from now; App.Timer gets it then.
+func (s *Sim) After(ms int64, t AppTimer) {
+	s.clock.schedule(timer{at: s.clock.now + ms, kind: timerApp, appKind: t.Kind, id: t.ID, epoch: t.Gen})
+}
+
+// Emit stamps an event with the time, keeps it and hands it to every
+// OnEvent watcher.
+func (s *Sim) Emit(e Event) { s.emit(e) }
+
+// NodeIDs lists the nodes' raft IDs, in order.
+func (s *Sim) NodeIDs() []uint64 { return s.nodeIDs() }
+
+// Up reports whether node id is running.
+func (s *Sim) Up(id uint64) bool {
+	n := s.node(id)
+	return n != nil && n.up()
+}
+
+// RequireUp says why node id cannot take a request (unknown, or down), or
+// returns nil.
+func (s *Sim) RequireUp(id uint64) error {
+	_, err := s.upNode(id)
+	return err
+}
+
+// Role returns node id's role as the event stream last said it.
+func (s *Sim) Role(id uint64) string {
+	if n := s.node(id); n != nil {
+		return n.role
+	}
+	return RoleDown
+}
+
+// Leader returns the ID of the cluster's leader (see leaderOf), or 0.
+func (s *Sim) Leader() uint64 {
+	if l := s.leader(); l != nil {
+		return l.id
+	}
+	return 0
+}
+
+// AppliedIndex returns the last index node id has applied.
+func (s *Sim) AppliedIndex(id uint64) uint64 {
+	if n := s.node(id); n != nil {
+		return n.applied
+	}
+	return 0
+}
+
+// Propose hands data to node id's raft as a new entry and lets the node act
+// on it. raft refuses a proposal at once when the node knows no leader (or
+// leadership is being transferred); the error says so.
+func (s *Sim) Propose(id uint64, data []byte) error {
+	n, err := s.upNode(id)
+	if err != nil {
+		return err
+	}
+	if err := n.raftPropose(data); err != nil {
+		return err
+	}
+	n.pump()
+	return nil
+}
+
+// ReadIndex asks node id's raft for a read index for the request ctx; the
+// answer comes to App.ReadIndexReady. lease asks the leader to answer on its
+// lease (see readOnlyFor).
+func (s *Sim) ReadIndex(id uint64, ctx []byte, lease bool) {
+	n := s.node(id)
+	if n == nil || !n.up() {
+		return
+	}
+	n.raftReadIndex(ctx, lease)
+	n.pump()
+}
+
+// Read answers op from node id's state machine as it stands, with no
+// consensus round: a serializable read.
+func (s *Sim) Read(id uint64, op v2store.Op) v2store.Result {
+	n := s.node(id)
+	if n == nil || !n.up() {
+		return v2store.Result{}
+	}
+	return n.kv.Read(op)
+}
