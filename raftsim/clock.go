@@ -9,6 +9,7 @@ const (
 	timerDiskSync                   // a node's disk finishes a sync
 	timerDiskFlush                  // a lying disk makes a write durable
 	timerApp                        // a timer the App set (Sim.After)
+	timerSync                       // the leader syncs the TTL clock (ttlsync.go)
 )
 
 // timer is one entry of the virtual clock's queue. Epoch is the node's

@@ -89,6 +89,9 @@ func FuzzConsoleLine(f *testing.F) {
 		"get /a", "etcdctl set /a b", "set --swap-with-value x /a y", "set --swap-with-index 3 /a y", "mk /b 1",
 		"rm /a", "ls /", "ls --recursive /", "watch /a", "watch --recursive /", "member list", "get --quorum /a",
 		"", "   ", "set", "set /a", "set --swap-with-index", "rm --dir /", "bogus /x",
+		"mkdir /d", "rm -r /d", "set --ttl 1 /t x", "watch --after-index 1 /a", "cluster-health", "set '/a", "curl-forms on",
+		"curl -L http://n1:2379/v2/keys/a -XPUT -d value=1", "curl -L 'http://n2:2379/v2/keys/?wait=true&recursive=true'",
+		"curl", "curl -L http://n9:2379/v2/keys/a", "curl -L 'http://n1:2379/v2/keys/a?ttl=x' -XPUT", "curl -XFOO n1:2379/v2/keys",
 	} {
 		f.Add(l)
 	}

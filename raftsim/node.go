@@ -68,7 +68,7 @@ func (n *node) start() error {
 	n.rn = rn
 	n.epoch++
 	n.halted = false
-	n.kv = v2store.NewStore()
+	n.kv = v2store.NewStore(n.sim.Now)
 	n.applied = 0
 	n.role = RoleFollower
 	n.sim.scheduleTick(n)
@@ -168,6 +168,7 @@ func (n *node) apply(e *pb.Entry) {
 		var err error
 		if c, err = v2store.DecodeCommand(e.GetData()); err == nil {
 			r = n.kv.Apply(e.GetIndex(), c)
+			n.sim.scheduleSync(n)
 		}
 	}
 	n.sim.observeApplied(n, e, c, r)

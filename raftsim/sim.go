@@ -28,6 +28,8 @@ type Sim struct {
 
 	// app talks to the cluster from outside (see App); nil runs raft alone.
 	app App
+	// syncSet is set while a TTL sync is scheduled (ttlsync.go).
+	syncSet bool
 
 	checker     checker
 	events      eventRing
@@ -73,6 +75,7 @@ func (s *Sim) init(cfg Config) {
 	s.fired = 0
 	s.cfg = cfg
 	s.clock = clock{}
+	s.syncSet = false
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = newRaftStream(cfg, seed)
@@ -200,6 +203,8 @@ func (s *Sim) fire(t timer) {
 		s.deliver(t.id)
 	case timerApp:
 		s.app.Timer(AppTimer{Kind: t.appKind, ID: t.id, Gen: t.epoch})
+	case timerSync:
+		s.syncTTLs()
 	}
 }
 

@@ -118,8 +118,12 @@ func entryLabel(e *pb.Entry) string {
 	switch {
 	case err != nil:
 		return "?"
-	case c.Op.Kind == v2store.OpDelete:
+	case c.Op.Kind == v2store.OpDelete || c.Op.Kind == v2store.OpCAD:
 		return "rm " + c.Op.Key
+	case c.Op.Kind == v2store.OpSync:
+		return "sync"
+	case c.Op.Dir:
+		return c.Op.Key + "/"
 	}
 	return c.Op.Value
 }

@@ -119,6 +119,10 @@ func (cs *Clients) attempt(k *call) {
 			cs.failAttempt(k, "failed: no leader known to accept it")
 		}
 	case k.op.Kind == v2store.OpWatch:
+		if r, ok := cs.sim.Watched(k.via, k.op); ok {
+			cs.answer(k, &r)
+			return
+		}
 		w := cs.on(k.via)
 		w.watches = append(w.watches, k)
 	case k.op.Read == v2store.ReadSerializable:
@@ -205,9 +209,7 @@ func (cs *Clients) answer(k *call, r *v2store.Result) {
 // Applied answers the write an entry carried, when its client is waiting
 // for this node, and fires the watches the change wakes.
 func (cs *Clients) Applied(node, index uint64, c v2store.Command, r v2store.Result) {
-	if r.OK() {
-		cs.fireWatches(node, r)
-	}
+	cs.fireWatches(node, cs.sim.Changes(node))
 	cs.history.appliedSomewhere(c, r, cs.sim.Now())
 	k := cs.writes[[2]uint64{c.Client, c.Seq}]
 	if k != nil && k.via == node {
@@ -215,24 +217,27 @@ func (cs *Clients) Applied(node, index uint64, c v2store.Command, r v2store.Resu
 	}
 }
 
-// fireWatches answers the watches on node that a change wakes.
-func (cs *Clients) fireWatches(node uint64, r v2store.Result) {
+// fireWatches answers the watches on node that one of the changes wakes,
+// each with the first change it sees.
+func (cs *Clients) fireWatches(node uint64, changes []v2store.Result) {
 	w := cs.waiting[node]
-	if w == nil {
+	if w == nil || len(changes) == 0 {
 		return
 	}
 	kept := w.watches[:0]
 	var fired []*call
+	var seen []v2store.Result
 	for _, k := range w.watches {
-		if k.op.Wakes(r.Key) {
-			fired = append(fired, k)
-		} else {
+		i := slices.IndexFunc(changes, func(e v2store.Result) bool { return e.Index >= k.op.AfterIndex && k.op.Sees(e) })
+		if i < 0 {
 			kept = append(kept, k)
+			continue
 		}
+		fired, seen = append(fired, k), append(seen, changes[i])
 	}
 	w.watches = kept
-	for _, k := range fired {
-		res := r
+	for i, k := range fired {
+		res := seen[i]
 		res.Kind = v2store.OpWatch
 		cs.answer(k, &res)
 	}

@@ -8,42 +8,122 @@ import (
 	"raftplay/raftsim/v2store"
 )
 
-// The console takes etcdctl (v2) command lines and answers them as etcdctl
-// does. Its commands are actions ({"op":"console","line":"get /foo"}), so a
-// run's console session is in its action log and replays with it.
+// The console takes etcdctl (v2) command lines and curl requests to
+// /v2/keys and answers them as etcdctl and etcd do, standard output as
+// answers and standard error as errors. Its commands are actions
+// ({"op":"console","line":"get /foo"}), so a run's console session is in its
+// action log and replays with it.
+
+// curlFormsCommand switches on or off the curl form shown under each
+// etcdctl command.
+const curlFormsCommand = "curl-forms"
 
 // console runs a command line through node via, writing the answer as
 // console events when it comes.
 func (cs *Clients) console(line string, via uint64) error {
-	op, err := v2store.ParseEtcdctl(line)
+	words := append(strings.Fields(line), "")
+	switch words[0] {
+	case "curl":
+		return cs.curl(line)
+	case curlFormsCommand:
+		return cs.toggleCurlForms(words[1 : len(words)-1])
+	}
+	e, err := v2store.ParseEtcdctl(line)
 	if err != nil {
 		return err
 	}
-	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvConsole, Node: via, Line: raftsim.ConsoleCommand, Text: fmt.Sprintf("$ etcdctl %s   (via n%d)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), via)})
-	if op.Kind == v2store.OpMemberList {
-		for _, id := range cs.sim.NodeIDs() {
-			cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
-				id, id, id, id, cs.sim.Up(id) && cs.sim.Role(id) == raftsim.RoleLeader))
-		}
-		return nil
+	cs.consoleLine(via, raftsim.ConsoleCommand, fmt.Sprintf("$ etcdctl %s   (via n%d)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), via))
+	if cs.curlForms && e.Asks() {
+		cs.consoleLine(via, raftsim.ConsoleCommand, "  = "+v2store.CurlForm(e.Op, fmt.Sprintf("n%d", via)))
 	}
+	switch {
+	case e.Printed != nil:
+		cs.printed(via, *e.Printed)
+	case e.Name == "member list":
+		cs.memberList(via)
+	case e.Name == "cluster-health":
+		cs.clusterHealth(via)
+	default:
+		op := e.Op
+		op.StampTTL(cs.sim.Now())
+		cs.etcdctlCall(e, op, via)
+	}
+	return nil
+}
+
+// etcdctlCall sends an etcdctl command's operation and prints the answer. A
+// watch that goes on (--forever, or a change to a directory, which etcdctl
+// skips) waits again from the index after the change.
+func (cs *Clients) etcdctlCall(e v2store.Etcdctl, op v2store.Op, via uint64) {
 	c := cs.etcdctl
 	if op.Kind == v2store.OpWatch {
 		c = cs.watcher
 	}
 	cs.invoke(c, via, op, func(r *v2store.Result) {
 		if r == nil {
-			cs.consoleLine(via, raftsim.ConsoleError, "Error: client: etcd cluster is unavailable or misconfigured; error #0: timed out")
+			cs.consoleLine(via, raftsim.ConsoleError, "Error:  client: etcd cluster is unavailable or misconfigured; error #0: timed out")
 			return
 		}
-		kind := raftsim.ConsoleAnswer
-		if !r.OK() {
-			kind = raftsim.ConsoleError
+		if !(op.Kind == v2store.OpWatch && r.OK() && r.Dir) {
+			cs.printed(via, e.Output(r))
 		}
-		for _, l := range v2store.EtcdctlOutput(op, r) {
-			cs.consoleLine(via, kind, l)
+		if op.Kind == v2store.OpWatch && e.WatchAgain(r) {
+			op.AfterIndex = r.Index + 1
+			cs.etcdctlCall(e, op, via)
 		}
 	})
+}
+
+func (cs *Clients) printed(via uint64, p v2store.Printed) {
+	for _, l := range p.Stdout {
+		cs.consoleLine(via, raftsim.ConsoleAnswer, l)
+	}
+	for _, l := range p.Stderr {
+		cs.consoleLine(via, raftsim.ConsoleError, l)
+	}
+}
+
+func (cs *Clients) memberList(via uint64) {
+	for _, id := range cs.sim.NodeIDs() {
+		cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
+			id, id, id, id, cs.sim.Up(id) && cs.sim.Role(id) == raftsim.RoleLeader))
+	}
+}
+
+// clusterHealth asks each member for its health, as etcdctl
+// cluster-health does: a running member answers; the cluster is healthy
+// when all do, degraded when some do.
+func (cs *Clients) clusterHealth(via uint64) {
+	up := 0
+	ids := cs.sim.NodeIDs()
+	for _, id := range ids {
+		if cs.sim.Up(id) {
+			up++
+			cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("member %x is healthy: got healthy result from http://n%d:2379", id, id))
+		} else {
+			cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("member %x is unreachable: [http://n%d:2379] are all unreachable", id, id))
+		}
+	}
+	switch {
+	case up == len(ids):
+		cs.consoleLine(via, raftsim.ConsoleAnswer, "cluster is healthy")
+	case up > 0:
+		cs.consoleLine(via, raftsim.ConsoleAnswer, "cluster is degraded")
+	default:
+		cs.consoleLine(via, raftsim.ConsoleAnswer, "cluster is unavailable")
+	}
+}
+
+func (cs *Clients) toggleCurlForms(args []string) error {
+	switch {
+	case len(args) == 1 && args[0] == "on":
+		cs.curlForms = true
+	case len(args) == 1 && args[0] == "off":
+		cs.curlForms = false
+	default:
+		return fmt.Errorf("%s on|off: show each etcdctl command's curl form under it, or stop", curlFormsCommand)
+	}
+	cs.consoleLine(0, raftsim.ConsoleCommand, "$ "+curlFormsCommand+" "+args[0])
 	return nil
 }
 

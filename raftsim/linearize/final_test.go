@@ -21,7 +21,7 @@ func TestFinalVerdictJudgesWhatFollowsAnUnknownWrite(t *testing.T) {
 	h.called(1, a, lost, 0)
 	h.unknown(1, true)
 	h.called(2, b, read, 3000)
-	h.returned(2, v2store.Result{Kind: v2store.OpGet, Key: "/a", Value: "2", Index: 9}, 3020)
+	h.returned(2, v2store.Result{Kind: v2store.OpGet, NodeView: v2store.NodeView{Key: "/a", Value: "2"}, Index: 9}, 3020)
 
 	if v := lin.Check(h.ops, 0); v.Status == raftsim.StatusNotLinearizable || v.Checked != 0 {
 		t.Fatalf("running check: %s after %d; it cannot cut after an unknown write", v.Status, v.Checked)

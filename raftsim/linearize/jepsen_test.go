@@ -106,11 +106,11 @@ func jepsenHistory(t testing.TB, path string) (ops []clients.HistoryOp, ambiguou
 				ambiguous++
 				continue
 			}
-			o.Result = &v2store.Result{Kind: o.Op.Kind, Key: "/r", ErrCode: code}
+			o.Result = &v2store.Result{Kind: o.Op.Kind, NodeView: v2store.NodeView{Key: "/r"}, ErrCode: code}
 		case kind == "read" && arg == "nil":
-			o.Result = &v2store.Result{Kind: v2store.OpGet, Key: "/r", ErrCode: v2store.ErrKeyNotFound}
+			o.Result = &v2store.Result{Kind: v2store.OpGet, NodeView: v2store.NodeView{Key: "/r"}, ErrCode: v2store.ErrKeyNotFound}
 		default:
-			o.Result = &v2store.Result{Kind: o.Op.Kind, Key: "/r", Value: arg}
+			o.Result = &v2store.Result{Kind: o.Op.Kind, NodeView: v2store.NodeView{Key: "/r", Value: arg}}
 			if kind != "read" {
 				o.Result.Value = o.Op.Value
 			}

@@ -25,14 +25,14 @@ func TestSettledWriteOfAQueuedCallIsJudgedOnItsOwnKey(t *testing.T) {
 
 	h.called(getB, a, v2store.Op{Kind: v2store.OpGet, Key: "/b"}, 0) // setA waits in a's queue
 	h.called(setB, b, v2store.Op{Kind: v2store.OpSet, Key: "/b", Value: "vb"}, 5)
-	h.returned(getB, v2store.Result{Kind: v2store.OpGet, Key: "/b", ErrCode: v2store.ErrKeyNotFound}, 10)
-	h.returned(setB, v2store.Result{Kind: v2store.OpSet, Key: "/b", Index: 2}, 12)
+	h.returned(getB, v2store.Result{Kind: v2store.OpGet, NodeView: v2store.NodeView{Key: "/b"}, ErrCode: v2store.ErrKeyNotFound}, 10)
+	h.returned(setB, v2store.Result{Kind: v2store.OpSet, NodeView: v2store.NodeView{Key: "/b"}, Index: 2}, 12)
 	h.called(setA, a, v2store.Op{Kind: v2store.OpSet, Key: "/a", Value: "va"}, 10)
 	h.unknown(setA, true) // every attempt timed out, after raft took one
 	check()
-	h.appliedSomewhere(setA, v2store.Result{Kind: v2store.OpSet, Key: "/a", Index: 3}, 4000)
+	h.appliedSomewhere(setA, v2store.Result{Kind: v2store.OpSet, NodeView: v2store.NodeView{Key: "/a"}, Index: 3}, 4000)
 	h.called(getA, b, v2store.Op{Kind: v2store.OpGet, Key: "/a"}, 4100)
-	h.returned(getA, v2store.Result{Kind: v2store.OpGet, Key: "/a", Value: "va", Index: 3}, 4120)
+	h.returned(getA, v2store.Result{Kind: v2store.OpGet, NodeView: v2store.NodeView{Key: "/a", Value: "va"}, Index: 3}, 4120)
 
 	v := check()
 	if v.Status != raftsim.StatusLinearizable {

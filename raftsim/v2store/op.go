@@ -1,8 +1,10 @@
 // Package v2store is etcd's v2 key space as the nodes' state machine: the
-// operations clients send (set, get, ls, rm, cas, watch) and how reads are
-// served, the commands writes travel through the raft log as, the store that
-// applies them with etcd's answers and error codes, and etcdctl's v2 command
-// lines. It knows nothing of raft or the simulator, which uses it.
+// operations clients send (set, create, update, compare-and-swap, delete,
+// get, watch) and how reads are served, the commands writes travel through
+// the raft log as, the store that applies them with etcd's answers and error
+// codes, and the two ways people talk to it: etcdctl's v2 command lines and
+// curl requests to /v2/keys. It knows nothing of raft or the simulator,
+// which uses it.
 package v2store
 
 import (
@@ -14,9 +16,9 @@ import (
 // OpKind is a key-value operation in etcd's v2 vocabulary.
 type OpKind uint8
 
-// The operations clients send. Writes (set, delete, cas) go through the raft
-// log; reads (get, ls) are answered by one node; a watch waits on one node
-// for the next change.
+// The operations clients send. Writes (set, create, update, cas, delete,
+// cad, and the leader's sync) go through the raft log; reads (get, ls) are
+// answered by one node; a watch waits on one node for the next change.
 const (
 	OpSet OpKind = iota + 1
 	OpDelete
@@ -24,9 +26,16 @@ const (
 	OpGet
 	OpLs
 	OpWatch
+	OpCreate // fails when the key exists (etcdctl mk, mkdir)
+	OpUpdate // fails when the key does not exist (etcdctl update, updatedir)
+	OpCAD    // compare-and-delete (etcdctl rm --with-value / --with-index)
+	// OpSync carries the leader's clock through the log; applying it
+	// expires the keys whose TTL has run out, as etcd's SYNC request does.
+	OpSync
 )
 
-var opNames = [...]string{OpSet: "set", OpDelete: "delete", OpCAS: "cas", OpGet: "get", OpLs: "ls", OpWatch: "watch"}
+var opNames = [...]string{OpSet: "set", OpDelete: "delete", OpCAS: "cas", OpGet: "get", OpLs: "ls", OpWatch: "watch",
+	OpCreate: "create", OpUpdate: "update", OpCAD: "cad", OpSync: "sync"}
 
 // String is the operation's etcdctl name, e.g. "set".
 func (k OpKind) String() string {
@@ -37,7 +46,13 @@ func (k OpKind) String() string {
 }
 
 // IsWrite tells operations that go through the log.
-func (k OpKind) IsWrite() bool { return k == OpSet || k == OpDelete || k == OpCAS }
+func (k OpKind) IsWrite() bool {
+	switch k {
+	case OpSet, OpDelete, OpCAS, OpCreate, OpUpdate, OpCAD, OpSync:
+		return true
+	}
+	return false
+}
 
 // Op is one client operation.
 type Op struct {
@@ -49,10 +64,35 @@ type Op struct {
 	PrevValue    string
 	PrevIndex    uint64
 	HasPrevIndex bool
-	// Recursive makes a watch fire on any change under Key.
+	// Dir makes a write make (or expect) a directory, and lets a delete
+	// remove an empty one.
+	Dir bool
+	// Recursive makes a delete remove a directory with all below it, a get
+	// list everything below Key, and a watch fire on any change under Key.
 	Recursive bool
+	// Sorted asks a get to list a directory's children in order.
+	Sorted bool
+	// Unique makes a create add an in-order key below Key, named by its index.
+	Unique bool
+	// TTL is a write's time to live in seconds (0: none); Expire is the
+	// virtual time in ms it ends, fixed when the request is sent, as etcd
+	// fixes it on the member that takes the request.
+	TTL    int64
+	Expire int64
+	// AfterIndex makes a watch look from this index on (etcd's waitIndex),
+	// in the store's recent history first.
+	AfterIndex uint64
+	// Time is a sync's clock, in virtual ms.
+	Time int64
 	// Read is how a get or ls is served.
 	Read ReadMode
+}
+
+// StampTTL fixes when a write with a TTL expires, counted from now (ms).
+func (o *Op) StampTTL(now int64) {
+	if o.TTL > 0 {
+		o.Expire = now + o.TTL*1000
+	}
 }
 
 // Command is a write as it travels through the log: the operation and the
@@ -76,12 +116,16 @@ func (c Command) Encode() []byte {
 	b = appendString(b, c.Op.Value)
 	b = appendString(b, c.Op.PrevValue)
 	b = binary.AppendUvarint(b, c.Op.PrevIndex)
-	if c.Op.HasPrevIndex {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
+	var flags byte
+	for i, set := range []bool{c.Op.HasPrevIndex, c.Op.Dir, c.Op.Recursive, c.Op.Unique} {
+		if set {
+			flags |= 1 << i
+		}
 	}
-	return b
+	b = append(b, flags)
+	b = binary.AppendVarint(b, c.Op.TTL)
+	b = binary.AppendVarint(b, c.Op.Expire)
+	return binary.AppendVarint(b, c.Op.Time)
 }
 
 var errBadCommand = errors.New("malformed command")
@@ -94,6 +138,16 @@ type decoder struct {
 
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errBadCommand
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
 	if n <= 0 {
 		d.err = errBadCommand
 		return 0
@@ -134,7 +188,9 @@ func DecodeCommand(b []byte) (Command, error) {
 	c.Op.Value = d.string()
 	c.Op.PrevValue = d.string()
 	c.Op.PrevIndex = d.uvarint()
-	c.Op.HasPrevIndex = d.byte() == 1
+	flags := d.byte()
+	c.Op.HasPrevIndex, c.Op.Dir, c.Op.Recursive, c.Op.Unique = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0
+	c.Op.TTL, c.Op.Expire, c.Op.Time = d.varint(), d.varint(), d.varint()
 	if d.err == nil && !c.Op.Kind.IsWrite() {
 		d.err = errBadCommand
 	}

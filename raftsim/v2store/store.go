@@ -3,74 +3,33 @@ package v2store
 import (
 	"fmt"
 	"hash/fnv"
-	"slices"
-	"strings"
+	"path"
 )
 
-// etcd v2 error codes, with the messages etcd gives them.
-const (
-	ErrKeyNotFound   = 100
-	ErrCompareFailed = 101
-	ErrNotFile       = 102
-	ErrNotDir        = 104
-)
-
-var errMessages = map[int]string{
-	ErrKeyNotFound:   "Key not found",
-	ErrCompareFailed: "Compare failed",
-	ErrNotFile:       "Not a file",
-	ErrNotDir:        "Not a directory",
-}
-
-// Result is what a node answers to an operation.
-type Result struct {
-	Kind  OpKind
-	Key   string
-	Value string
-	// PrevValue is the value a set, delete or cas replaced, when there was one.
-	PrevValue string
-	HadPrev   bool
-	// Index is the store index the answer reflects: the write's own index,
-	// or the index of the state that was read.
-	Index uint64
-	// Dir is set when Key names a directory; Children lists an ls.
-	Dir      bool
-	Children []string
-	// ErrCode is an etcd v2 error code (0 for success), with its cause.
-	ErrCode int
-	Cause   string
-}
-
-// OK reports whether the operation succeeded.
-func (r Result) OK() bool { return r.ErrCode == 0 }
-
-// Error renders a failed result as etcdctl does:
-// "Error: 101: Compare failed ([two != one]) [15]".
-func (r Result) Error() string {
-	return fmt.Sprintf("Error: %d: %s (%s) [%d]", r.ErrCode, errMessages[r.ErrCode], r.Cause, r.Index)
-}
-
-// Store is a node's state machine: etcd v2's hierarchical key space, fed by
-// committed entries. It is volatile; a restarted node rebuilds it by applying
-// its log again.
+// Store is a node's state machine: etcd v2's tree of keys and directories,
+// fed by committed entries. It is volatile; a restarted node rebuilds it by
+// applying its log again.
 type Store struct {
-	files map[string]kvFile // full key -> value; directories are implicit
-	dirs  map[string]int    // directory -> number of keys below it
+	root *node
 	// index is the raft index of the last applied entry, etcd's store index.
 	index uint64
-	// sum is the sum of a hash of every (key, value) pair, so it does not
-	// depend on map order and updates in O(1) per write.
+	// now is the virtual clock in ms, for the TTLs answers show.
+	now func() int64
+	// sum is the sum of a hash of every node, so it does not depend on
+	// map order and updates in O(1) per change.
 	sum uint64
+	// files counts the keys that hold values.
+	files int
+	// ttl holds the nodes given a TTL; removed or made permanent ones are
+	// dropped when a sync looks through it.
+	ttl []*node
+	// events is the recent history watches with an index look through;
+	// changes the events of the last applied entry.
+	events  eventHistory
+	changes []Result
 	// done remembers each client's last applied write and its result, so a
 	// retried write is answered without being applied twice.
 	done map[uint64]appliedWrite
-}
-
-// kvFile is a key's value and the index of the write that last changed it
-// (etcd's modifiedIndex), which cas --swap-with-index compares against.
-type kvFile struct {
-	value    string
-	modified uint64
 }
 
 type appliedWrite struct {
@@ -78,16 +37,20 @@ type appliedWrite struct {
 	result Result
 }
 
-// NewStore returns an empty key space.
-func NewStore() *Store {
-	return &Store{files: map[string]kvFile{}, dirs: map[string]int{}, done: map[uint64]appliedWrite{}}
+// NewStore returns an empty key space reading the virtual clock (ms) now.
+func NewStore(now func() int64) *Store {
+	return &Store{root: newDir("/", 0, nil, 0), now: now, done: map[uint64]appliedWrite{}}
 }
 
-func pairHash(k, v string) uint64 {
+func nodeHash(n *node) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(k))
-	h.Write([]byte{0})
-	h.Write([]byte(v))
+	h.Write([]byte(n.path))
+	if n.dir {
+		h.Write([]byte{1})
+	} else {
+		h.Write([]byte{0})
+		h.Write([]byte(n.value))
+	}
 	return h.Sum64()
 }
 
@@ -98,175 +61,308 @@ func (s *Store) Hash() string {
 
 // CleanKey makes keys absolute, as etcd does: "foo" and "/foo/" are "/foo".
 func CleanKey(k string) string {
-	return "/" + strings.Trim(k, "/")
+	return path.Clean(path.Join("/", k))
 }
 
-// parents returns the directories above key, outermost first.
-func parents(key string) []string {
-	var ps []string
-	for i := 1; i < len(key); i++ {
-		if key[i] == '/' {
-			ps = append(ps, key[:i])
-		}
-	}
-	return ps
-}
+// Keys counts the keys that hold values.
+func (s *Store) Keys() int { return s.files }
 
-// Keys counts the keys the store holds.
-func (s *Store) Keys() int { return len(s.files) }
+// Index is the raft index of the last applied entry.
+func (s *Store) Index() uint64 { return s.index }
 
 // Skip records that the entry at index was applied and wrote nothing (an
 // empty or configuration entry): reads now reflect index.
-func (s *Store) Skip(index uint64) { s.index = index }
+func (s *Store) Skip(index uint64) {
+	s.index = index
+	s.changes = s.changes[:0]
+}
 
 // Apply applies a committed write at index and returns its result. A write a
 // client retried after it was applied gets the first result again.
 func (s *Store) Apply(index uint64, c Command) Result {
-	s.index = index
+	s.Skip(index)
 	if c.Client != 0 {
 		if d, ok := s.done[c.Client]; ok && d.seq >= c.Seq {
 			return d.result
 		}
 	}
 	r := s.write(index, c.Op)
+	r.Kind = c.Op.Kind
+	if r.OK() && c.Op.Kind != OpSync {
+		s.record(r)
+	}
 	if c.Client != 0 {
 		s.done[c.Client] = appliedWrite{seq: c.Seq, result: r}
 	}
 	return r
 }
 
+// Changes are the events the last applied entry made: the write's own, or
+// the expiries of a sync.
+func (s *Store) Changes() []Result { return s.changes }
+
+func (s *Store) record(e Result) {
+	s.changes = append(s.changes, e)
+	s.events.add(e)
+}
+
 func (s *Store) write(index uint64, op Op) Result {
 	key := CleanKey(op.Key)
-	r := Result{Kind: op.Kind, Key: key, Index: index}
-	if _, isDir := s.dirs[key]; isDir || key == "/" {
-		return s.fail(r, ErrNotFile, key)
-	}
-	for _, p := range parents(key) {
-		if _, isFile := s.files[p]; isFile {
-			return s.fail(r, ErrNotDir, p)
-		}
-	}
-	old, had := s.files[key]
-	r.PrevValue, r.HadPrev = old.value, had
+	var r Result
+	var err *Error
 	switch op.Kind {
-	case OpCAS:
-		switch {
-		case !had:
-			return s.fail(r, ErrKeyNotFound, key)
-		case op.HasPrevIndex:
-			if op.PrevIndex != old.modified {
-				return s.fail(r, ErrCompareFailed, fmt.Sprintf("[%d != %d]", op.PrevIndex, old.modified))
-			}
-		case op.PrevValue != old.value:
-			return s.fail(r, ErrCompareFailed, fmt.Sprintf("[%s != %s]", op.PrevValue, old.value))
-		}
-		fallthrough
 	case OpSet:
-		s.put(key, op.Value, index)
-		r.Value = op.Value
+		r, err = s.set(index, key, op)
+	case OpCreate:
+		r, err = s.create(index, key, op, false)
+	case OpUpdate:
+		r, err = s.update(index, key, op)
+	case OpCAS:
+		r, err = s.compareAndSwap(index, key, op)
 	case OpDelete:
-		if !had {
-			return s.fail(r, ErrKeyNotFound, key)
-		}
-		s.remove(key)
+		r, err = s.delete(index, key, op)
+	case OpCAD:
+		r, err = s.compareAndDelete(index, key, op)
+	case OpSync:
+		s.expire(index, op.Time)
+		return Result{Action: "sync", Index: index}
 	}
+	if err != nil {
+		return failed(op.Kind, *err)
+	}
+	r.Index = index
 	return r
 }
 
-func (s *Store) fail(r Result, code int, cause string) Result {
-	r.ErrCode, r.Cause, r.Index = code, cause, s.index
-	return r
+func (s *Store) fail(code int, cause string) *Error {
+	return &Error{Code: code, Cause: cause, Index: s.index}
 }
 
-func (s *Store) put(k, v string, index uint64) {
-	if old, ok := s.files[k]; ok {
-		s.sum -= pairHash(k, old.value)
+// get finds the node at key (etcd's internalGet).
+func (s *Store) get(key string) (*node, *Error) {
+	n := s.root
+	for _, name := range components(key) {
+		if !n.dir {
+			return nil, s.fail(ErrNotDir, n.path)
+		}
+		child, ok := n.children[name]
+		if !ok {
+			return nil, s.fail(ErrKeyNotFound, path.Join(n.path, name))
+		}
+		n = child
+	}
+	return n, nil
+}
+
+// components splits a clean key into its names: "/a/b" is [a b].
+func components(key string) []string {
+	var out []string
+	for start, i := 1, 1; i <= len(key); i++ {
+		if i == len(key) || key[i] == '/' {
+			if i > start {
+				out = append(out, key[start:i])
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// mkdirs walks to the directory dir, making the missing ones at index
+// (etcd's walk with checkDir): a file in the way is error 104.
+func (s *Store) mkdirs(dir string, index uint64) (*node, *Error) {
+	n := s.root
+	for _, name := range components(dir) {
+		child, ok := n.children[name]
+		switch {
+		case !ok:
+			child = newDir(path.Join(n.path, name), index, n, 0)
+			s.attach(child)
+		case !child.dir:
+			return nil, s.fail(ErrNotDir, child.path)
+		}
+		n = child
+	}
+	return n, nil
+}
+
+func (s *Store) attach(n *node) {
+	n.parent.children[n.name()] = n
+	s.sum += nodeHash(n)
+	if !n.dir {
+		s.files++
+	}
+	if n.expire != 0 {
+		s.ttl = append(s.ttl, n)
+	}
+}
+
+// detach removes n and everything below it.
+func (s *Store) detach(n *node) {
+	delete(n.parent.children, n.name())
+	n.walk(func(m *node) {
+		m.removed = true
+		s.sum -= nodeHash(m)
+		if !m.dir {
+			s.files--
+		}
+	})
+}
+
+// setValue changes a node's value (and modified index) in place.
+func (s *Store) setValue(n *node, value string, index uint64) {
+	s.sum -= nodeHash(n)
+	n.value, n.modified = value, index
+	s.sum += nodeHash(n)
+}
+
+// setExpire gives a node a new expiry, or makes it permanent (etcd's UpdateTTL).
+func (s *Store) setExpire(n *node, expire int64) {
+	n.expire = expire
+	if expire != 0 {
+		s.ttl = append(s.ttl, n)
+	}
+}
+
+// create makes the node at key (etcd's internalCreate). With replace it
+// replaces a file already there; without, an existing node is error 105.
+func (s *Store) create(index uint64, key string, op Op, replace bool) (Result, *Error) {
+	action := "create"
+	if replace {
+		action = "set"
+	}
+	if op.Unique {
+		key = path.Join(key, fmt.Sprintf("%020d", index))
+	}
+	if key == "/" {
+		return Result{}, s.fail(ErrRootReadOnly, "/")
+	}
+	dir, name := path.Split(key)
+	parent, err := s.mkdirs(dir, index)
+	if err != nil {
+		return Result{}, err
+	}
+	r := Result{Action: action}
+	if old, ok := parent.children[name]; ok {
+		if !replace {
+			return Result{}, s.fail(ErrNodeExist, key)
+		}
+		if old.dir {
+			return Result{}, s.fail(ErrNotFile, key)
+		}
+		prev := old.view(false, false, s.now())
+		r.PrevNode = &prev
+		s.detach(old)
+	}
+	var n *node
+	if op.Dir {
+		n = newDir(key, index, parent, op.Expire)
 	} else {
-		for _, p := range parents(k) {
-			s.dirs[p]++
-		}
+		n = &node{path: key, value: op.Value, parent: parent, created: index, modified: index, expire: op.Expire}
 	}
-	s.files[k] = kvFile{value: v, modified: index}
-	s.sum += pairHash(k, v)
+	s.attach(n)
+	r.NodeView = n.view(false, false, s.now())
+	return r, nil
 }
 
-func (s *Store) remove(k string) {
-	s.sum -= pairHash(k, s.files[k].value)
-	delete(s.files, k)
-	for _, p := range parents(k) {
-		if s.dirs[p]--; s.dirs[p] == 0 {
-			delete(s.dirs, p)
+func (s *Store) set(index uint64, key string, op Op) (Result, *Error) {
+	if _, err := s.get(key); err != nil && err.Code != ErrKeyNotFound {
+		return Result{}, err
+	}
+	return s.create(index, key, op, true)
+}
+
+// update changes an existing node: a file's value and TTL, or only a
+// directory's TTL.
+func (s *Store) update(index uint64, key string, op Op) (Result, *Error) {
+	if key == "/" {
+		return Result{}, s.fail(ErrRootReadOnly, "/")
+	}
+	n, err := s.get(key)
+	if err != nil {
+		return Result{}, err
+	}
+	if n.dir && op.Value != "" {
+		return Result{}, s.fail(ErrNotFile, key)
+	}
+	prev := n.view(false, false, s.now())
+	s.setValue(n, op.Value, index)
+	s.setExpire(n, op.Expire)
+	return Result{Action: "update", NodeView: n.view(false, false, s.now()), PrevNode: &prev}, nil
+}
+
+// compareAndSwap writes a file whose value or index is what the op expects.
+func (s *Store) compareAndSwap(index uint64, key string, op Op) (Result, *Error) {
+	n, err := s.compared(key, op)
+	if err != nil {
+		return Result{}, err
+	}
+	prev := n.view(false, false, s.now())
+	s.setValue(n, op.Value, index)
+	s.setExpire(n, op.Expire)
+	return Result{Action: "compareAndSwap", NodeView: n.view(false, false, s.now()), PrevNode: &prev}, nil
+}
+
+// compared finds the file at key and tests it as a compare-and-swap or
+// compare-and-delete does.
+func (s *Store) compared(key string, op Op) (*node, *Error) {
+	if key == "/" {
+		return nil, s.fail(ErrRootReadOnly, "/")
+	}
+	n, err := s.get(key)
+	if err != nil {
+		return nil, err
+	}
+	if n.dir {
+		return nil, s.fail(ErrNotFile, key)
+	}
+	if ok, cause := n.compare(op.PrevValue, op.PrevIndex); !ok {
+		return nil, s.fail(ErrCompareFailed, cause())
+	}
+	return n, nil
+}
+
+// delete removes a file, an empty directory (with Dir) or a directory and
+// all below it (with Recursive).
+func (s *Store) delete(index uint64, key string, op Op) (Result, *Error) {
+	if key == "/" {
+		return Result{}, s.fail(ErrRootReadOnly, "/")
+	}
+	n, err := s.get(key)
+	if err != nil {
+		return Result{}, err
+	}
+	if n.dir {
+		if !op.Dir && !op.Recursive {
+			return Result{}, s.fail(ErrNotFile, key)
+		}
+		if len(n.children) > 0 && !op.Recursive {
+			return Result{}, s.fail(ErrDirNotEmpty, key)
 		}
 	}
+	return s.removed(index, n, "delete"), nil
+}
+
+func (s *Store) compareAndDelete(index uint64, key string, op Op) (Result, *Error) {
+	n, err := s.compared(key, op)
+	if err != nil {
+		return Result{}, err
+	}
+	return s.removed(index, n, "compareAndDelete"), nil
+}
+
+// removed takes n out of the tree and returns the event that says so.
+func (s *Store) removed(index uint64, n *node, action string) Result {
+	prev := n.view(false, false, s.now())
+	s.detach(n)
+	return Result{Action: action, NodeView: NodeView{Key: n.path, Dir: n.dir, ModifiedIndex: index, CreatedIndex: n.created}, PrevNode: &prev}
 }
 
 // Read answers a get or an ls from the node's current state.
 func (s *Store) Read(op Op) Result {
-	key := CleanKey(op.Key)
-	r := Result{Kind: op.Kind, Key: key, Index: s.index}
-	f, isFile := s.files[key]
-	_, isDir := s.dirs[key]
-	isDir = isDir || key == "/"
-	switch {
-	case isFile && op.Kind == OpLs:
-		r.Children = []string{key}
-	case isFile:
-		r.Value = f.value
-	case isDir:
-		r.Dir = true
-		if op.Kind == OpLs {
-			r.Children = s.children(key)
-		}
-	default:
-		return s.fail(r, ErrKeyNotFound, key)
+	n, err := s.get(CleanKey(op.Key))
+	if err != nil {
+		return failed(op.Kind, *err)
 	}
-	return r
-}
-
-// children lists the keys and directories right below dir, sorted.
-func (s *Store) children(dir string) []string {
-	prefix := strings.TrimSuffix(dir, "/") + "/"
-	seen := map[string]bool{}
-	var out []string
-	add := func(k string) {
-		if !strings.HasPrefix(k, prefix) {
-			return
-		}
-		child := prefix + strings.SplitN(k[len(prefix):], "/", 2)[0]
-		if !seen[child] {
-			seen[child] = true
-			out = append(out, child)
-		}
-	}
-	for k := range s.files {
-		add(k)
-	}
-	for d := range s.dirs {
-		add(d)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// Wakes reports whether a write to key is a change the watch w sees.
-func (w Op) Wakes(key string) bool {
-	wk := CleanKey(w.Key)
-	return key == wk || w.Recursive && strings.HasPrefix(key, strings.TrimSuffix(wk, "/")+"/")
-}
-
-// Summary is the result in a few words, for an event log.
-func (r Result) Summary() string {
-	switch {
-	case !r.OK():
-		return "failed: " + r.Error()
-	case r.Kind == OpGet && r.Dir:
-		return fmt.Sprintf("read a directory at index %d", r.Index)
-	case r.Kind == OpGet:
-		return fmt.Sprintf("read %q at index %d", r.Value, r.Index)
-	case r.Kind == OpLs:
-		return fmt.Sprintf("listed %d keys at index %d", len(r.Children), r.Index)
-	case r.Kind == OpWatch:
-		return fmt.Sprintf("saw %s at index %d", r.Key, r.Index)
-	}
-	return fmt.Sprintf("applied at index %d", r.Index)
+	return Result{Kind: op.Kind, Action: "get", NodeView: n.view(true, op.Recursive, s.now()), Index: s.index}
 }

@@ -44,7 +44,7 @@ type Console struct {
 // consoleUsage is what a console says when it first opens, a sentence a
 // line: the transcript wraps them to its width.
 var consoleUsage = []string{
-	"Commands (etcdctl v2): " + strings.Join(v2store.EtcdctlHelp, ", ") + ".",
+	"Commands (etcdctl v2): " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
 	"--endpoints nN before a command sends it via node nN; the via button picks the node for every command (the leader by default).",
 	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
 }

@@ -1,0 +1,58 @@
+package v2store
+
+import "strings"
+
+// historySize is how many events a store keeps for watches that ask for an
+// earlier index, as etcd's watcher hub keeps 1000.
+const historySize = 1000
+
+// eventHistory is a store's recent events, oldest first.
+type eventHistory struct {
+	events []Result
+	// dropped is set once the history has lost its oldest events.
+	dropped bool
+}
+
+func (h *eventHistory) add(e Result) {
+	if len(h.events) == historySize {
+		h.events = append(h.events[:0], h.events[1:]...)
+		h.dropped = true
+	}
+	h.events = append(h.events, e)
+}
+
+// Sees reports whether the watch w is woken by the event e, as etcd's
+// watchers are: a change at the watched key, below it for a recursive watch,
+// or the removal of a directory the watched key was in.
+func (w Op) Sees(e Result) bool {
+	key := CleanKey(w.Key)
+	if e.Key == key {
+		return true
+	}
+	if w.Recursive && strings.HasPrefix(e.Key, strings.TrimSuffix(key, "/")+"/") {
+		return true
+	}
+	removed := e.Action == "delete" || e.Action == "expire"
+	return removed && e.PrevNode != nil && e.PrevNode.Dir && strings.HasPrefix(key, e.PrevNode.Key+"/")
+}
+
+// Watched answers a watch from the store's history: the first event at or
+// after its AfterIndex it sees. ok is false when the watch has to wait for a
+// change to come; error 401 when the history no longer reaches back that far.
+func (s *Store) Watched(w Op) (r Result, ok bool) {
+	if w.AfterIndex == 0 {
+		return Result{}, false
+	}
+	h := s.events.events
+	if s.events.dropped && len(h) > 0 && w.AfterIndex < h[0].Index {
+		return failed(OpWatch, Error{Code: ErrHistoryCleared, Index: s.index,
+			Cause: "the requested history has been cleared [" + u64(h[0].Index) + "/" + u64(w.AfterIndex) + "]"}), true
+	}
+	for _, e := range h {
+		if e.Index >= w.AfterIndex && w.Sees(e) {
+			e.Kind = OpWatch
+			return e, true
+		}
+	}
+	return Result{}, false
+}
