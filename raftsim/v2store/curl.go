@@ -164,7 +164,7 @@ func keyRequest(method string, u *url.URL, data []string) (Op, error) {
 		return op, requestError(ErrInvalidField, `"wait" can only be used with GET requests`)
 	}
 	if _, ok := form["prevValue"]; ok && op.PrevValue == "" {
-		return op, requestError(201, `"prevValue" cannot be empty`)
+		return op, requestError(ErrPrevValueNone, `"prevValue" cannot be empty`)
 	}
 	if form.Get("ttl") != "" {
 		ttl, err := formUint(form, "ttl")

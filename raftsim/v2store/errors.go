@@ -12,6 +12,7 @@ const (
 	ErrNodeExist      = 105
 	ErrRootReadOnly   = 107
 	ErrDirNotEmpty    = 108
+	ErrPrevValueNone  = 201
 	ErrTTLNaN         = 202
 	ErrIndexNaN       = 203
 	ErrInvalidField   = 209
@@ -26,6 +27,7 @@ var errMessages = map[int]string{
 	ErrNodeExist:      "Key already exists",
 	ErrRootReadOnly:   "Root is read only",
 	ErrDirNotEmpty:    "Directory not empty",
+	ErrPrevValueNone:  "PrevValue is Required in POST form",
 	ErrTTLNaN:         "The given TTL in POST form is not a number",
 	ErrIndexNaN:       "The given index in POST form is not a number",
 	ErrInvalidField:   "Invalid field",

@@ -16,13 +16,20 @@ func (e Etcdctl) Output(r *Result) Printed {
 		return Printed{Stdout: e.watched(r)}
 	case e.Name == "mkdir" || e.Name == "setdir" || e.Name == "updatedir":
 		return Printed{}
-	case e.Name == "rm" || e.Name == "rmdir":
-		if r.Dir { // a directory removed says nothing
-			return Printed{}
-		}
-		return Printed{Stdout: []string{"PrevNode.Value: " + r.PrevNode.Value}}
+	case (e.Name == "rm" || e.Name == "rmdir") && r.Dir:
+		return Printed{} // a directory removed says nothing
 	}
-	return Printed{Stdout: []string{r.Value}}
+	return Printed{Stdout: []string{simple(r)}}
+}
+
+// simple is etcdctl's "simple" output of an answer: the node's value, or
+// for a delete the value removed. A compare-and-delete is not a "delete"
+// to it: it prints the removed node's value, which is empty.
+func simple(r *Result) string {
+	if r.Action == "delete" {
+		return "PrevNode.Value: " + r.PrevNode.Value
+	}
+	return r.Value
 }
 
 // listing is ls's output: a file lists its own key, a directory its
@@ -56,10 +63,7 @@ func (e Etcdctl) watched(r *Result) []string {
 	if e.Op.Recursive {
 		out = append(out, fmt.Sprintf("[%s] %s", r.Action, r.Key))
 	}
-	if r.Action == "delete" {
-		return append(out, "PrevNode.Value: "+r.PrevNode.Value)
-	}
-	return append(out, r.Value)
+	return append(out, simple(r))
 }
 
 // WatchAgain tells whether a watch goes on after the answer r: etcdctl

@@ -1,0 +1,301 @@
+//go:build linux
+
+package clients
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/shlex"
+	"github.com/tidwall/gjson"
+
+	"raftplay/raftsim"
+)
+
+// The differential test: the command scripts in testdata/etcdv2 run through
+// a real etcd 3.4 (ETCDCTL_API=2 etcdctl, and curl to its /v2/keys) and
+// through raftplay's console, and what each printed must be the same, line
+// by line, after normalizing only what has to differ: indices, expiry
+// times, member IDs, names and URLs, and the order of a directory's
+// children, which etcd lists in no fixed order.
+//
+// A script line is an etcdctl command (without "etcdctl") or a curl command
+// naming nodes as n1:2379 … n3:2379; "# …" is a comment. Three more forms:
+//
+//	& LINE     starts LINE in the background (a watch), and goes on;
+//	wait       waits for the background lines; what the lines since the
+//	           first "&" printed compares as one set, their order being
+//	           a race in both;
+//	sleep MS   lets MS milliseconds pass (TTLs), in real and virtual time.
+func TestConsoleMatchesRealEtcd(t *testing.T) {
+	scripts, err := filepath.Glob("testdata/etcdv2/*.txt")
+	if err != nil || len(scripts) == 0 {
+		t.Fatalf("no scripts in testdata/etcdv2: %v", err)
+	}
+	const members = 3
+	etcd := startEtcd(t, members)
+	commands := 0
+	for _, path := range scripts {
+		steps := readScript(t, path)
+		commands += countCommands(steps)
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
+			etcd.clear(t)
+			h := newDiffHarness(t, members)
+			runScript(t, filepath.Base(path), steps, etcd, h)
+		})
+	}
+	if commands < 60 {
+		t.Errorf("the scripts hold %d commands; the comparison wants at least 60", commands)
+	}
+	t.Logf("%d scripts, %d commands compared with etcd", len(scripts), commands)
+}
+
+// step is one line of a script.
+type step struct {
+	line       string
+	at         int // line number, for messages
+	background bool
+	wait       bool
+	sleepMs    int64
+}
+
+func readScript(t *testing.T, path string) []step {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var steps []step
+	sc := bufio.NewScanner(f)
+	for at := 1; sc.Scan(); at++ {
+		line := strings.TrimSpace(sc.Text())
+		st := step{line: line, at: at}
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case line == "wait":
+			st.wait = true
+		case strings.HasPrefix(line, "sleep "):
+			ms, err := strconv.ParseInt(strings.TrimPrefix(line, "sleep "), 10, 64)
+			if err != nil {
+				t.Fatalf("%s:%d: sleep needs milliseconds", path, at)
+			}
+			st.sleepMs = ms
+		case strings.HasPrefix(line, "& "):
+			st.line, st.background = strings.TrimPrefix(line, "& "), true
+		}
+		steps = append(steps, st)
+	}
+	return steps
+}
+
+func countCommands(steps []step) int {
+	n := 0
+	for _, st := range steps {
+		if !st.wait && st.sleepMs == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// runScript runs the steps on both sides and compares what each command (or
+// background group) printed.
+func runScript(t *testing.T, name string, steps []step, etcd *realEtcd, h *diffHarness) {
+	var group []string // the commands of the open background group
+	var bg []*realRun  // its background runs on the real etcd
+	var realGroup []string
+	for _, st := range steps {
+		switch {
+		case st.sleepMs > 0:
+			time.Sleep(time.Duration(st.sleepMs) * time.Millisecond)
+			h.sim.Advance(st.sleepMs)
+			continue
+		case st.wait:
+			for _, r := range bg {
+				realGroup = append(realGroup, r.finish(5*time.Second)...)
+			}
+			simGroup := h.take()
+			compare(t, fmt.Sprintf("%s:%d (%s)", name, st.at, strings.Join(group, "; ")), realGroup, simGroup, true)
+			group, bg, realGroup = nil, nil, nil
+			continue
+		}
+		r := etcd.start(t, st.line)
+		h.console(st.line)
+		if st.background {
+			// Give the watch time to reach etcd before the next command.
+			time.Sleep(300 * time.Millisecond)
+			bg = append(bg, r)
+		}
+		if st.background || group != nil {
+			group = append(group, st.line)
+			if !st.background {
+				realGroup = append(realGroup, r.finish(10*time.Second)...)
+			}
+			continue
+		}
+		compare(t, fmt.Sprintf("%s:%d %s", name, st.at, st.line), r.finish(10*time.Second), h.take(), listsInAnyOrder(st.line))
+	}
+	if group != nil {
+		t.Errorf("%s: background lines with no wait after them", name)
+	}
+}
+
+// listsInAnyOrder tells commands whose lines come in an order etcd does not
+// fix: directory listings and the members.
+func listsInAnyOrder(line string) bool {
+	f := strings.Fields(line)
+	return len(f) > 0 && (f[0] == "ls" || f[0] == "member" || f[0] == "cluster-health")
+}
+
+func compare(t *testing.T, what string, real, sim []string, anyOrder bool) {
+	t.Helper()
+	real, sim = normalizeAll(real), normalizeAll(sim)
+	if anyOrder {
+		slices.Sort(real)
+		slices.Sort(sim)
+	}
+	if !slices.Equal(real, sim) {
+		t.Errorf("%s:\n  etcd printed     %q\n  raftplay printed %q", what, real, sim)
+	}
+}
+
+// realRun is one command run against the real etcd.
+type realRun struct {
+	cmd            *exec.Cmd
+	stdout, stderr bytes.Buffer
+	done           chan error
+}
+
+// start runs a script line against the real cluster: etcdctl through
+// member 1, curl to the member its URL names.
+func (e *realEtcd) start(t *testing.T, line string) *realRun {
+	t.Helper()
+	words, err := shlex.Split(line)
+	if err != nil {
+		t.Fatalf("%q: %v", line, err)
+	}
+	r := &realRun{done: make(chan error, 1)}
+	if words[0] == "curl" {
+		for i := range words {
+			words[i] = nodeHost.ReplaceAllStringFunc(words[i], func(h string) string {
+				n, _ := strconv.Atoi(h[1:2])
+				return strings.TrimPrefix(e.clients[n-1], "http://")
+			})
+		}
+		r.cmd = exec.Command("curl", append([]string{"-sS"}, words[1:]...)...)
+	} else {
+		r.cmd = exec.Command("etcdctl", append([]string{"--endpoints", e.clients[0]}, words...)...)
+		r.cmd.Env = append(os.Environ(), "ETCDCTL_API=2")
+	}
+	r.cmd.Stdout, r.cmd.Stderr = &r.stdout, &r.stderr
+	if err := r.cmd.Start(); err != nil {
+		t.Fatalf("%q: %v", line, err)
+	}
+	go func() { r.done <- r.cmd.Wait() }()
+	return r
+}
+
+// nodeHost is how scripts name a member in a URL.
+var nodeHost = regexp.MustCompile(`n[1-9]:2379`)
+
+// finish waits for the run (killing it after limit) and returns what it
+// printed, standard output first, as the console's "out:"/"err:" lines.
+func (r *realRun) finish(limit time.Duration) []string {
+	select {
+	case <-r.done:
+	case <-time.After(limit):
+		r.cmd.Process.Kill()
+		<-r.done
+		return append(printedLines(r.stdout.String(), r.stderr.String()), "(still waiting when stopped)")
+	}
+	return printedLines(r.stdout.String(), r.stderr.String())
+}
+
+func printedLines(stdout, stderr string) []string {
+	var out []string
+	for _, s := range []struct{ prefix, text string }{{"out: ", stdout}, {"err: ", stderr}} {
+		if s.text == "" {
+			continue
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(s.text, "\n"), "\n") {
+			out = append(out, s.prefix+l)
+		}
+	}
+	return out
+}
+
+// clear removes every key and directory from the real etcd, so each script
+// starts from an empty key space as the simulator does.
+func (e *realEtcd) clear(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "curl", "-sS", e.clients[0]+"/v2/keys/").Output()
+	if err != nil {
+		t.Fatalf("listing the real etcd: %v", err)
+	}
+	for _, n := range gjson.GetBytes(out, "node.nodes.#.key").Array() {
+		if err := exec.CommandContext(ctx, "curl", "-sS", "-XDELETE", e.clients[0]+"/v2/keys"+n.String()+"?recursive=true").Run(); err != nil {
+			t.Fatalf("clearing %s: %v", n.String(), err)
+		}
+	}
+}
+
+// diffHarness drives the simulated cluster's console and collects what it
+// printed.
+type diffHarness struct {
+	*harness
+	via     uint64
+	printed []string
+}
+
+// commandMs is how long the simulation runs after each command: enough for
+// any answer of a healthy cluster.
+const commandMs = 300
+
+func newDiffHarness(t *testing.T, nodes int) *diffHarness {
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed, cfg.Nodes = 1, nodes
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &diffHarness{harness: &harness{t: t, sim: s, cs: Of(s)}}
+	h.via = h.leader(3000).ID
+	cancel := s.OnEvent(func(e raftsim.Event) {
+		switch {
+		case e.Kind != raftsim.EvConsole || e.Line == raftsim.ConsoleCommand:
+		case e.Line == raftsim.ConsoleError:
+			h.printed = append(h.printed, "err: "+e.Text)
+		default:
+			h.printed = append(h.printed, "out: "+e.Text)
+		}
+	})
+	t.Cleanup(cancel)
+	return h
+}
+
+func (h *diffHarness) console(line string) {
+	h.do(fmt.Sprintf(`{"op":"console","line":%q,"via":%d}`, line, h.via))
+	h.run(commandMs)
+}
+
+// take returns what the console printed since the last take.
+func (h *diffHarness) take() []string {
+	p := h.printed
+	h.printed = nil
+	return p
+}

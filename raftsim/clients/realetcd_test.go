@@ -1,0 +1,114 @@
+//go:build linux
+
+package clients
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// realEtcd is a cluster of real etcd 3.4 members (Debian's etcd-server)
+// serving the v2 API on loopback, for the differential test.
+type realEtcd struct {
+	// clients are the members' client URLs, member 1 first.
+	clients []string
+}
+
+// needEtcdEnv is set by make test, where scripts/deps.sh has installed etcd:
+// there a missing binary fails the test instead of skipping it.
+const needEtcdEnv = "RAFTPLAY_NEED_ETCD"
+
+// startEtcd starts members etcd members with --enable-v2 on free loopback
+// ports, each in its own data directory under the test's temporary
+// directory, and stops them when the test ends, however it ends (and when
+// the test process dies: the kernel kills them with it).
+func startEtcd(t *testing.T, members int) *realEtcd {
+	t.Helper()
+	for _, bin := range []string{"etcd", "etcdctl"} {
+		if _, err := exec.LookPath(bin); err != nil {
+			if os.Getenv(needEtcdEnv) != "" {
+				t.Fatalf("%s not found, and %s is set: scripts/deps.sh should have installed etcd-server and etcd-client", bin, needEtcdEnv)
+			}
+			t.Skipf("%s not found: install Debian's etcd-server and etcd-client (scripts/deps.sh does) to compare the console with a real etcd", bin)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	e := &realEtcd{}
+	var peers, cluster []string
+	for i := range members {
+		e.clients = append(e.clients, "http://"+freePort(t))
+		peers = append(peers, "http://"+freePort(t))
+		cluster = append(cluster, fmt.Sprintf("m%d=%s", i+1, peers[i]))
+	}
+	var procs []*exec.Cmd
+	for i := range members {
+		cmd := exec.CommandContext(ctx, "etcd", "--enable-v2", "--name", fmt.Sprintf("m%d", i+1),
+			"--data-dir", t.TempDir(),
+			"--listen-client-urls", e.clients[i], "--advertise-client-urls", e.clients[i],
+			"--listen-peer-urls", peers[i], "--initial-advertise-peer-urls", peers[i],
+			"--initial-cluster", strings.Join(cluster, ","), "--initial-cluster-state", "new",
+			"--initial-cluster-token", "raftplay-diff")
+		var log bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &log, &log
+		cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("starting etcd: %v", err)
+		}
+		procs = append(procs, cmd)
+		t.Cleanup(func() {
+			cmd.Process.Kill()
+			cmd.Wait()
+			if t.Failed() {
+				t.Logf("etcd m%d's log:\n%s", i+1, lastLines(log.String(), 8))
+			}
+		})
+	}
+	for i, url := range e.clients {
+		waitHealthy(t, url, procs[i])
+	}
+	return e
+}
+
+// freePort finds a loopback port nothing listens on.
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// waitHealthy waits until the member at url answers its health check.
+func waitHealthy(t *testing.T, url string, cmd *exec.Cmd) {
+	t.Helper()
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get(url + "/health")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if cmd.ProcessState != nil {
+			break
+		}
+	}
+	t.Fatalf("etcd at %s did not become healthy", url)
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
