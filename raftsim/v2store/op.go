@@ -136,8 +136,9 @@ type decoder struct {
 	err error
 }
 
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
+// next reads one varint-coded field with read (binary.Uvarint or Varint).
+func next[T uint64 | int64](d *decoder, read func([]byte) (T, int)) T {
+	v, n := read(d.b)
 	if n <= 0 {
 		d.err = errBadCommand
 		return 0
@@ -146,15 +147,9 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
-func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err = errBadCommand
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
+func (d *decoder) uvarint() uint64 { return next(d, binary.Uvarint) }
+
+func (d *decoder) varint() int64 { return next(d, binary.Varint) }
 
 func (d *decoder) byte() byte {
 	if len(d.b) == 0 {

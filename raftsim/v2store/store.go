@@ -275,20 +275,14 @@ func (s *Store) set(index uint64, key string, op Op) (Result, *Error) {
 // update changes an existing node: a file's value and TTL, or only a
 // directory's TTL.
 func (s *Store) update(index uint64, key string, op Op) (Result, *Error) {
-	if key == "/" {
-		return Result{}, s.fail(ErrRootReadOnly, "/")
-	}
-	n, err := s.get(key)
+	n, err := s.writable(key)
 	if err != nil {
 		return Result{}, err
 	}
 	if n.dir && op.Value != "" {
 		return Result{}, s.fail(ErrNotFile, key)
 	}
-	prev := n.view(false, false, s.now())
-	s.setValue(n, op.Value, index)
-	s.setExpire(n, op.Expire)
-	return Result{Action: "update", NodeView: n.view(false, false, s.now()), PrevNode: &prev}, nil
+	return s.rewrite(index, n, op, "update"), nil
 }
 
 // compareAndSwap writes a file whose value or index is what the op expects.
@@ -297,19 +291,31 @@ func (s *Store) compareAndSwap(index uint64, key string, op Op) (Result, *Error)
 	if err != nil {
 		return Result{}, err
 	}
+	return s.rewrite(index, n, op, "compareAndSwap"), nil
+}
+
+// rewrite gives an existing node the op's value and TTL in place (its
+// created index stays).
+func (s *Store) rewrite(index uint64, n *node, op Op, action string) Result {
 	prev := n.view(false, false, s.now())
 	s.setValue(n, op.Value, index)
 	s.setExpire(n, op.Expire)
-	return Result{Action: "compareAndSwap", NodeView: n.view(false, false, s.now()), PrevNode: &prev}, nil
+	return Result{Action: action, NodeView: n.view(false, false, s.now()), PrevNode: &prev}
+}
+
+// writable finds the node at key for a write that changes or removes it:
+// the root is etcd's read-only node.
+func (s *Store) writable(key string) (*node, *Error) {
+	if key == "/" {
+		return nil, s.fail(ErrRootReadOnly, "/")
+	}
+	return s.get(key)
 }
 
 // compared finds the file at key and tests it as a compare-and-swap or
 // compare-and-delete does.
 func (s *Store) compared(key string, op Op) (*node, *Error) {
-	if key == "/" {
-		return nil, s.fail(ErrRootReadOnly, "/")
-	}
-	n, err := s.get(key)
+	n, err := s.writable(key)
 	if err != nil {
 		return nil, err
 	}
@@ -325,10 +331,7 @@ func (s *Store) compared(key string, op Op) (*node, *Error) {
 // delete removes a file, an empty directory (with Dir) or a directory and
 // all below it (with Recursive).
 func (s *Store) delete(index uint64, key string, op Op) (Result, *Error) {
-	if key == "/" {
-		return Result{}, s.fail(ErrRootReadOnly, "/")
-	}
-	n, err := s.get(key)
+	n, err := s.writable(key)
 	if err != nil {
 		return Result{}, err
 	}

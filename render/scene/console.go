@@ -45,6 +45,7 @@ type Console struct {
 // line: the transcript wraps them to its width.
 var consoleUsage = []string{
 	"Commands (etcdctl v2): " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
+	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API; curl-forms on shows each command's curl form.",
 	"--endpoints nN before a command sends it via node nN; the via button picks the node for every command (the leader by default).",
 	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
 }
