@@ -136,7 +136,7 @@ func runScript(t *testing.T, name string, steps []step, etcd *realEtcd, h *diffH
 		h.console(st.line)
 		if st.background {
 			// Give the watch time to reach etcd before the next command.
-			time.Sleep(300 * time.Millisecond)
+			time.Sleep(500 * time.Millisecond)
 			bg = append(bg, r)
 		}
 		if st.background || group != nil {

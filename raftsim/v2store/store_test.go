@@ -152,3 +152,18 @@ func TestHashDoesNotDependOnOrder(t *testing.T) {
 		t.Fatal("different contents, same hash")
 	}
 }
+
+// The history keeps the last historySize events; a watch from an index it
+// no longer reaches gets error 401, one it reaches its event.
+func TestWatchHistoryIsBounded(t *testing.T) {
+	s := NewStore(func() int64 { return 0 })
+	for i := uint64(1); i <= historySize+10; i++ {
+		s.Apply(i, Command{Op: Op{Kind: OpSet, Key: "/k", Value: u64(i)}})
+	}
+	if r, ok := s.Watched(Op{Key: "/k", AfterIndex: 5}); !ok || r.ErrCode != ErrHistoryCleared {
+		t.Errorf("watch from index 5: %+v %v, want error 401", r, ok)
+	}
+	if r, ok := s.Watched(Op{Key: "/k", AfterIndex: 11}); !ok || r.Value != "11" {
+		t.Errorf("watch from index 11, the oldest kept: %+v %v", r, ok)
+	}
+}

@@ -19,6 +19,9 @@ func (s *Store) HasTTL() bool {
 // pruneTTL drops removed and permanent nodes, and repeats, from the TTL list
 // and sorts it by expiry, then key.
 func (s *Store) pruneTTL() {
+	if len(s.ttl) == 0 {
+		return
+	}
 	seen := make(map[*node]bool, len(s.ttl))
 	live := s.ttl[:0]
 	for _, n := range s.ttl {

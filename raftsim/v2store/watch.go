@@ -6,20 +6,27 @@ import "strings"
 // earlier index, as etcd's watcher hub keeps 1000.
 const historySize = 1000
 
-// eventHistory is a store's recent events, oldest first.
+// eventHistory is a store's recent events: a ring whose oldest event is at
+// start once it is full.
 type eventHistory struct {
 	events []Result
+	start  int
 	// dropped is set once the history has lost its oldest events.
 	dropped bool
 }
 
 func (h *eventHistory) add(e Result) {
-	if len(h.events) == historySize {
-		h.events = append(h.events[:0], h.events[1:]...)
-		h.dropped = true
+	if len(h.events) < historySize {
+		h.events = append(h.events, e)
+		return
 	}
-	h.events = append(h.events, e)
+	h.events[h.start] = e
+	h.start = (h.start + 1) % historySize
+	h.dropped = true
 }
+
+// at returns the i-th event, oldest first.
+func (h *eventHistory) at(i int) Result { return h.events[(h.start+i)%len(h.events)] }
 
 // Sees reports whether the watch w is woken by the event e, as etcd's
 // watchers are: a change at the watched key, below it for a recursive watch,
@@ -43,13 +50,13 @@ func (s *Store) Watched(w Op) (r Result, ok bool) {
 	if w.AfterIndex == 0 {
 		return Result{}, false
 	}
-	h := s.events.events
-	if s.events.dropped && len(h) > 0 && w.AfterIndex < h[0].Index {
+	h := &s.events
+	if h.dropped && w.AfterIndex < h.at(0).Index {
 		return failed(OpWatch, Error{Code: ErrHistoryCleared, Index: s.index,
-			Cause: "the requested history has been cleared [" + u64(h[0].Index) + "/" + u64(w.AfterIndex) + "]"}), true
+			Cause: "the requested history has been cleared [" + u64(h.at(0).Index) + "/" + u64(w.AfterIndex) + "]"}), true
 	}
-	for _, e := range h {
-		if e.Index >= w.AfterIndex && w.Sees(e) {
+	for i := range len(h.events) {
+		if e := h.at(i); e.Index >= w.AfterIndex && w.Sees(e) {
 			e.Kind = OpWatch
 			return e, true
 		}
