@@ -1,7 +1,10 @@
 // Package linearize is the linearizability check of the clients' history
-// (clients.HistoryChecker): every client operation on a key (set, get, cas,
-// delete; ls and watches are left out) is judged by porcupine against a
-// sequential model of one key, the history partitioned per key. The check
+// (clients.HistoryChecker): every client operation on a key (set, create,
+// update, get, cas, delete, compare-and-delete; ls and watches are left out)
+// is judged by porcupine against a sequential model of one key, the history
+// partitioned per key. A write the one-key model cannot follow (a TTL, a
+// directory, a recursive delete, an in-order key) ends the judging of every
+// key at or below its key. The check
 // runs in bounded pieces as the run goes: a key's history is cut after an
 // operation that nothing else on the key overlaps and whose outcome fixes the
 // key's state (a get, or a successful write); the part before the cut is
@@ -10,6 +13,7 @@ package linearize
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/anishathalye/porcupine"
 
@@ -44,6 +48,8 @@ type checker struct {
 	// call when it is made but records it when it is sent, after the calls
 	// ahead of it in its queue, so IDs are not in history order.
 	unsettled map[uint64]int
+	// untracked are the keys below which judging ended (see untracks).
+	untracked []string
 }
 
 // maxPiece bounds a key's unchecked history: past it the piece is checked
@@ -76,10 +82,13 @@ func (c *checker) Check(history []clients.HistoryOp, budget int) raftsim.Verdict
 	for c.consumed < len(history) && !history[c.consumed].Pending {
 		op := history[c.consumed]
 		c.consumed++
-		if !modelled(op) {
-			continue
+		if key, ok := untracks(op); ok {
+			c.untrack(key)
 		}
 		key := v2store.CleanKey(op.Op.Key)
+		if !modelled(op) || c.isUntracked(key) {
+			continue
+		}
 		k := c.keys[key]
 		if k == nil {
 			k = &keyHistory{}
@@ -179,17 +188,15 @@ func fixesState(o clients.HistoryOp) bool {
 	switch o.Op.Kind {
 	case v2store.OpGet:
 		return r.OK() && !r.Dir || r.ErrCode == v2store.ErrKeyNotFound
-	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS:
-		return r.OK()
 	}
-	return false
+	return r.OK() // a write the model judges (see modelled)
 }
 
 func stateAfter(o clients.HistoryOp) keyState {
 	switch o.Op.Kind {
 	case v2store.OpGet:
 		return keyState{exists: o.Result.OK(), value: o.Result.Value}
-	case v2store.OpDelete:
+	case v2store.OpDelete, v2store.OpCAD:
 		return keyState{}
 	}
 	return keyState{exists: true, value: o.Op.Value}
@@ -201,10 +208,46 @@ func modelled(o clients.HistoryOp) bool {
 		return false
 	}
 	switch o.Op.Kind {
-	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS:
-		return true
+	case v2store.OpSet, v2store.OpDelete, v2store.OpCAS, v2store.OpCreate, v2store.OpUpdate, v2store.OpCAD:
+		return o.Op.TTL == 0 && !o.Op.Dir && !o.Op.Recursive && !o.Op.Unique
 	case v2store.OpGet:
 		return o.Result == nil || !o.Result.Dir
+	}
+	return false
+}
+
+// untracks reports a write the one-key model cannot follow, and the key at
+// and below which it changes what the model would expect: a key with a TTL
+// vanishes at a sync, a recursive delete removes every key below, a
+// directory or an in-order key is not a value of the key.
+func untracks(o clients.HistoryOp) (string, bool) {
+	if o.Void || !o.Op.Kind.IsWrite() || modelled(o) {
+		return "", false
+	}
+	return v2store.CleanKey(o.Op.Key), true
+}
+
+// untrack ends the judging of key and every key below it.
+func (c *checker) untrack(key string) {
+	c.untracked = append(c.untracked, key)
+	kept := c.order[:0]
+	for _, k := range c.order {
+		if c.isUntracked(k) {
+			delete(c.keys, k)
+			delete(c.dirty, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	c.order = kept
+}
+
+// isUntracked reports whether key is at or below a key judging ended for.
+func (c *checker) isUntracked(key string) bool {
+	for _, u := range c.untracked {
+		if key == u || strings.HasPrefix(key, strings.TrimSuffix(u, "/")+"/") {
+			return true
+		}
 	}
 	return false
 }
@@ -257,6 +300,18 @@ func after(st keyState, op v2store.Op) keyState {
 		if op.HasPrevIndex || st.exists && st.value == op.PrevValue {
 			return keyState{exists: true, value: op.Value}
 		}
+	case v2store.OpCreate:
+		if !st.exists {
+			return keyState{exists: true, value: op.Value}
+		}
+	case v2store.OpUpdate:
+		if st.exists {
+			return keyState{exists: true, value: op.Value}
+		}
+	case v2store.OpCAD:
+		if op.HasPrevIndex || st.exists && st.value == op.PrevValue {
+			return keyState{}
+		}
 	case v2store.OpDelete:
 		return keyState{}
 	}
@@ -270,14 +325,18 @@ func consistent(st keyState, op v2store.Op, r v2store.Result) bool {
 		return !st.exists
 	case r.ErrCode == v2store.ErrCompareFailed:
 		return op.HasPrevIndex || st.exists && st.value != op.PrevValue
+	case r.ErrCode == v2store.ErrNodeExist:
+		return st.exists
 	case !r.OK():
 		return true // a directory clash: the model does not track directories
 	case op.Kind == v2store.OpGet:
 		return st.exists && st.value == r.Value
-	case op.Kind == v2store.OpCAS && !op.HasPrevIndex:
+	case (op.Kind == v2store.OpCAS || op.Kind == v2store.OpCAD) && !op.HasPrevIndex:
 		return st.exists && st.value == op.PrevValue
-	case op.Kind == v2store.OpDelete:
+	case op.Kind == v2store.OpDelete || op.Kind == v2store.OpUpdate || op.Kind == v2store.OpCAD:
 		return st.exists
+	case op.Kind == v2store.OpCreate:
+		return !st.exists
 	}
 	return true
 }

@@ -27,10 +27,13 @@ func (c *checker) Final(history []clients.HistoryOp) raftsim.Verdict {
 		rest[key] = append([]clients.HistoryOp(nil), c.keys[key].ops...)
 	}
 	for _, op := range history[c.consumed:] {
-		if !modelled(op) || op.Pending && !op.Op.Kind.IsWrite() {
-			continue
+		if key, ok := untracks(op); ok {
+			c.untrack(key)
 		}
 		key := v2store.CleanKey(op.Op.Key)
+		if !modelled(op) || c.isUntracked(key) || op.Pending && !op.Op.Kind.IsWrite() {
+			continue
+		}
 		if _, seen := rest[key]; !seen {
 			order = append(order[:len(order):len(order)], key)
 		}
