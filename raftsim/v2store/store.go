@@ -67,9 +67,6 @@ func CleanKey(k string) string {
 // Keys counts the keys that hold values.
 func (s *Store) Keys() int { return s.files }
 
-// Index is the raft index of the last applied entry.
-func (s *Store) Index() uint64 { return s.index }
-
 // Skip records that the entry at index was applied and wrote nothing (an
 // empty or configuration entry): reads now reflect index.
 func (s *Store) Skip(index uint64) {
