@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh installs what raftplay's build and tests need on Debian when it is missing:
 # Chromium for the browser tests, the X11/GL headers Ebiten's native (cgo) build needs, and
-# etcd 3.4 (server and etcdctl) for the console's differential test against a real etcd.
+# etcd 3.4 (server and etcdctl) and curl for the console's differential test against a real etcd.
 # (The wasm bundle is compressed by scripts/precompress, in Go.) It is idempotent: with everything
 # present it installs nothing and exits 0.
 set -euo pipefail
@@ -17,6 +17,7 @@ needs=(
   "/usr/include/X11/extensions/xf86vmode.h:libxxf86vm-dev"
   "/usr/bin/etcd:etcd-server"
   "/usr/bin/etcdctl:etcd-client"
+  "/usr/bin/curl:curl"
 )
 
 missing=()

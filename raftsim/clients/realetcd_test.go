@@ -33,12 +33,12 @@ const needEtcdEnv = "RAFTPLAY_NEED_ETCD"
 // the test process dies: the kernel kills them with it).
 func startEtcd(t *testing.T, members int) *realEtcd {
 	t.Helper()
-	for _, bin := range []string{"etcd", "etcdctl"} {
+	for _, bin := range []string{"etcd", "etcdctl", "curl"} {
 		if _, err := exec.LookPath(bin); err != nil {
 			if os.Getenv(needEtcdEnv) != "" {
-				t.Fatalf("%s not found, and %s is set: scripts/deps.sh should have installed etcd-server and etcd-client", bin, needEtcdEnv)
+				t.Fatalf("%s not found, and %s is set: scripts/deps.sh should have installed etcd-server, etcd-client and curl", bin, needEtcdEnv)
 			}
-			t.Skipf("%s not found: install Debian's etcd-server and etcd-client (scripts/deps.sh does) to compare the console with a real etcd", bin)
+			t.Skipf("%s not found: install Debian's etcd-server, etcd-client and curl (scripts/deps.sh does) to compare the console with a real etcd", bin)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
