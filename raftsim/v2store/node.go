@@ -31,6 +31,9 @@ func newDir(path string, index uint64, parent *node, expire int64) *node {
 // name is the last component of the node's path.
 func (n *node) name() string { return n.path[strings.LastIndexByte(n.path, '/')+1:] }
 
+// hidden tells a node etcd leaves out of listings: its name starts with "_".
+func (n *node) hidden() bool { return strings.HasPrefix(n.name(), "_") }
+
 // sortedChildren lists a directory's children by name. etcd lists them in
 // its map's order, which is no order at all; sorting keeps every node and
 // every run alike.
@@ -85,7 +88,9 @@ func (n *node) view(list, recursive bool, now int64) NodeView {
 	v.TTL = ttlAt(n.expire, now)
 	if n.dir && list {
 		for _, c := range n.sortedChildren() {
-			v.Nodes = append(v.Nodes, c.view(recursive, recursive, now))
+			if !c.hidden() {
+				v.Nodes = append(v.Nodes, c.view(recursive, recursive, now))
+			}
 		}
 	}
 	return v

@@ -28,10 +28,21 @@ func (h *eventHistory) add(e Result) {
 // at returns the i-th event, oldest first.
 func (h *eventHistory) at(i int) Result { return h.events[(h.start+i)%len(h.events)] }
 
-// Sees reports whether the watch w is woken by the event e, as etcd's
-// watchers are: a change at the watched key, below it for a recursive watch,
-// or the removal of a directory the watched key was in.
+// Sees reports whether the watch w, waiting, is woken by the event e, as
+// etcd's watchers are: a change at the watched key, below it for a
+// recursive watch unless a hidden key ("_name") lies between, or the
+// removal of a directory the watched key was in.
 func (w Op) Sees(e Result) bool {
+	key := CleanKey(w.Key)
+	if e.Key != key && len(e.Key) > len(key) && strings.Contains(CleanKey(e.Key[len(key):]), "/_") {
+		return false
+	}
+	return w.seesInHistory(e)
+}
+
+// seesInHistory is Sees for a watch answered from the history, which etcd
+// scans without the hidden-key rule.
+func (w Op) seesInHistory(e Result) bool {
 	key := CleanKey(w.Key)
 	if e.Key == key {
 		return true
@@ -56,7 +67,7 @@ func (s *Store) Watched(w Op) (r Result, ok bool) {
 			Cause: "the requested history has been cleared [" + u64(h.at(0).Index) + "/" + u64(w.AfterIndex) + "]"}), true
 	}
 	for i := range len(h.events) {
-		if e := h.at(i); e.Index >= w.AfterIndex && w.Sees(e) {
+		if e := h.at(i); e.Index >= w.AfterIndex && w.seesInHistory(e) {
 			e.Kind = OpWatch
 			return e, true
 		}
