@@ -90,3 +90,25 @@ func TestConsoleCurl(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(*out, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// watch --forever prints every change until the run ends; a watch skips
+// changes to a directory, as etcdctl does, and prints the next change to a
+// key.
+func TestConsoleWatchForeverAndDirectories(t *testing.T) {
+	h := newHarness(t, 1)
+	h.leader(2000)
+	out := consoleLines(h)
+	for _, line := range []string{"watch --forever /f", "set /f 1", "set /f 2", "watch /d", "mkdir /d", "rm --dir /d", "set /d v"} {
+		h.do(fmt.Sprintf(`{"op":"console","line":%q,"via":1}`, line))
+		h.run(300)
+	}
+	var answers []string
+	for _, l := range *out {
+		if !strings.HasPrefix(l, "$ ") {
+			answers = append(answers, l)
+		}
+	}
+	if want := []string{"1", "1", "2", "2", "v", "v"}; !slices.Equal(answers, want) {
+		t.Errorf("answers %q, want %q (each set's own and the watches')", answers, want)
+	}
+}
