@@ -167,7 +167,7 @@ func (s *Sim) failAttempt(k *call, why string) {
 	if k.attempt >= k.client.retries {
 		delete(s.clients.pending, k.id)
 		s.clients.history.unknown(k)
-		s.emit(Event{Kind: EvClient, Node: k.via, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, why)})
+		s.emit(Event{Kind: EvClient, Node: k.via, Text: fmt.Sprintf("%s: %s via %s %s", k.client.name, k.describe(), s.name(k.via), why)})
 		if k.onDone != nil {
 			k.onDone(nil)
 		}
@@ -178,7 +178,7 @@ func (s *Sim) failAttempt(k *call, why string) {
 	k.readKnow = false
 	from := k.via
 	k.via = s.nextUp(k.via)
-	s.emit(Event{Kind: EvClient, Node: from, Text: fmt.Sprintf("%s: %s via n%d %s; retrying via n%d", k.client.name, k.describe(), from, why, k.via)})
+	s.emit(Event{Kind: EvClient, Node: from, Text: fmt.Sprintf("%s: %s via %s %s; retrying via %s", k.client.name, k.describe(), s.name(from), why, s.name(k.via))})
 	s.attempt(k)
 }
 
@@ -208,7 +208,7 @@ func (s *Sim) answer(k *call, r *v2store.Result) {
 	s.forget(k)
 	delete(s.clients.pending, k.id)
 	s.clients.history.returned(k, r, s.clock.now)
-	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, r.Summary())})
+	s.emit(Event{Kind: EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via %s %s", k.client.name, k.describe(), s.name(k.via), r.Summary())})
 	if k.onDone != nil {
 		k.onDone(r)
 	}

@@ -18,11 +18,11 @@ func (s *Sim) console(line string, via uint64) error {
 	if err != nil {
 		return err
 	}
-	s.emit(Event{Kind: EvConsole, Node: via, Line: ConsoleCommand, Text: fmt.Sprintf("$ etcdctl %s   (via n%d)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), via)})
+	s.emit(Event{Kind: EvConsole, Node: via, Line: ConsoleCommand, Text: fmt.Sprintf("$ etcdctl %s   (via %s)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), s.name(via))})
 	if op.Kind == v2store.OpMemberList {
 		for _, n := range s.nodes {
-			s.consoleLine(via, ConsoleAnswer, fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
-				n.id, n.id, n.id, n.id, n.up() && n.role == RoleLeader))
+			s.consoleLine(via, ConsoleAnswer, fmt.Sprintf("%x: name=%s peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
+				n.id, s.name(n.id), n.id, n.id, n.up() && n.role == RoleLeader))
 		}
 		return nil
 	}
