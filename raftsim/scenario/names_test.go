@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"raftplay/raftsim"
 )
 
 // TestCaptionsUseDeclaredNames: a story's captions call each node what the
@@ -35,7 +37,13 @@ func TestCaptionsUseDeclaredNames(t *testing.T) {
 	}
 }
 
-// looksDefault reports whether w is a node's default name, n and digits.
+// looksDefault reports whether w is what a run without names calls a node.
 func looksDefault(w string) bool {
-	return len(w) > 1 && w[0] == 'n' && strings.Trim(w[1:], "0123456789") == ""
+	var unnamed raftsim.Config
+	for id := uint64(1); id <= 9; id++ {
+		if w == unnamed.NodeName(id) {
+			return true
+		}
+	}
+	return false
 }
