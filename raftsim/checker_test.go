@@ -64,7 +64,7 @@ func TestCheckerCatchesFabricatedViolations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newChecker()
+			c := newChecker(DefaultConfig().NodeName)
 			err := tt.feed(&c)
 			switch {
 			case tt.want == "" && err != nil:

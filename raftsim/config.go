@@ -2,7 +2,9 @@ package raftsim
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Config holds everything that shapes a run besides the seed and the actions.
@@ -44,7 +46,28 @@ type Config struct {
 	// TimeoutSpreadTicks) instead of etcd raft's [ElectionTicks,
 	// 2*ElectionTicks), to show the Raft paper's narrow ranges (150-155 ms).
 	TimeoutSpreadTicks int `json:"timeout_spread_ticks,omitempty"`
+
+	// Names are the members' names, as etcd's --name gives them: Names[i]
+	// names node i+1 wherever a node is named (the picture, events, the
+	// console, errors). Empty means n1, n2, ...; a story may name its nodes
+	// A to E, as The Secret Lives of Data does.
+	Names []string `json:"names,omitempty"`
 }
+
+// NodeName is what node id is called in this run: its name from Names, or
+// "n" and its ID.
+func (c Config) NodeName(id uint64) string {
+	if id >= 1 && id <= uint64(len(c.Names)) {
+		return c.Names[id-1]
+	}
+	if id < uint64(len(defaultNames)) {
+		return defaultNames[id]
+	}
+	return "n" + strconv.FormatUint(id, 10)
+}
+
+// defaultNames holds n0..n9 so that drawing a frame formats no names.
+var defaultNames = [...]string{"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"}
 
 // DefaultConfig returns the timing of the Raft paper and The Secret Lives of
 // Data: election timeout 150-290 ms, heartbeat 50 ms, one-way latency 4-12 ms.
@@ -96,8 +119,47 @@ func (c Config) Validate() error {
 	if c.ClientTimeoutMs < 1 {
 		bad("client_timeout_ms must be at least 1, got %d", c.ClientTimeoutMs)
 	}
+	if err := c.validateNames(); err != nil {
+		bad("%v", err)
+	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid config: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// maxNameLen keeps a node's name as short as n1..n9, so that it fits where
+// they do: inside the node's disc and the log strips' name column.
+const maxNameLen = 2
+
+// looksDefault reports whether name has the form nodes get when Names is
+// empty ("n" and digits).
+func looksDefault(name string) bool {
+	_, err := strconv.ParseUint(strings.TrimPrefix(name, "n"), 10, 64)
+	return strings.HasPrefix(name, "n") && err == nil
+}
+
+// validateNames checks that Names, when given, names every node once, each
+// with a short word that no other node's default name could be mistaken for.
+func (c Config) validateNames() error {
+	if len(c.Names) == 0 {
+		return nil
+	}
+	if len(c.Names) != c.Nodes {
+		return fmt.Errorf("names must name all %d nodes, got %d", c.Nodes, len(c.Names))
+	}
+	seen := map[string]bool{}
+	for i, n := range c.Names {
+		if n == "" || len([]rune(n)) > maxNameLen || strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+			return fmt.Errorf("names[%d] must be 1 to %d letters or digits, got %q", i, maxNameLen, n)
+		}
+		if looksDefault(n) {
+			return fmt.Errorf("names[%d]: %q looks like another node's default name", i, n)
+		}
+		if seen[n] {
+			return fmt.Errorf("names[%d]: %q names two nodes", i, n)
+		}
+		seen[n] = true
 	}
 	return nil
 }

@@ -66,6 +66,12 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 	var errs []string
 	v.ForEach(func(k, val gjson.Result) bool {
 		name := k.String()
+		if name == "names" {
+			if err := parseNames(val, &c.Names); err != nil {
+				errs = append(errs, "config.names: "+err.Error())
+			}
+			return true
+		}
 		whole := val.Type == gjson.Number && float64(val.Int()) == val.Num
 		if dst, ok := f.ints[name]; ok && whole {
 			*dst = val.Int()
@@ -90,4 +96,20 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 		return c, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	return c, c.Validate()
+}
+
+// parseNames reads the members' names: an array of strings, one a node.
+func parseNames(v gjson.Result, dst *[]string) error {
+	if !v.IsArray() {
+		return fmt.Errorf("need an array of names, got %s", v.Raw)
+	}
+	names := []string{}
+	for _, n := range v.Array() {
+		if n.Type != gjson.String {
+			return fmt.Errorf("need a name as a string, got %s", n.Raw)
+		}
+		names = append(names, n.String())
+	}
+	*dst = names
+	return nil
 }

@@ -84,7 +84,7 @@ func (s *Sim) apply(a *Action) error {
 		case n == nil:
 			return fmt.Errorf("unknown node %d (%s)", a.Node, DescribeNodeIDs(s.nodeIDs()))
 		case n.lying == a.On:
-			return fmt.Errorf("n%d's disk already %s", n.id, map[bool]string{true: "lies", false: "tells the truth"}[a.On])
+			return fmt.Errorf("%s's disk already %s", s.name(n.id), map[bool]string{true: "lies", false: "tells the truth"}[a.On])
 		}
 		n.lying = a.On
 		if a.On {
@@ -147,7 +147,7 @@ func (s *Sim) transfer(to uint64) error {
 		return fmt.Errorf("transfer: there is no leader to hand over")
 	}
 	if l == target {
-		return fmt.Errorf("transfer: n%d already leads", to)
+		return fmt.Errorf("transfer: %s already leads", s.name(to))
 	}
 	l.raftTransfer(to)
 	l.pump()
@@ -181,15 +181,15 @@ func (s *Sim) setLoss(from, to uint64, rate float64) error {
 
 func (s *Sim) crash(n *node) {
 	n.crash()
-	s.emit(Event{Kind: EvCrash, Node: n.id, Text: fmt.Sprintf("n%d crashed; unsynced writes and volatile state are lost", n.id)})
+	s.emit(Event{Kind: EvCrash, Node: n.id, Text: fmt.Sprintf("%s crashed; unsynced writes and volatile state are lost", s.name(n.id))})
 }
 
 func (s *Sim) restart(n *node) error {
 	if err := n.start(); err != nil {
-		return fmt.Errorf("restart n%d: %v", n.id, err)
+		return fmt.Errorf("restart %s: %v", s.name(n.id), err)
 	}
 	last, _ := n.disk.LastIndex()
-	s.emit(Event{Kind: EvRestart, Node: n.id, Term: n.term, Text: fmt.Sprintf("n%d restarted from its disk (term %d, %d entries, commit %d)", n.id, n.term, last, n.commit)})
+	s.emit(Event{Kind: EvRestart, Node: n.id, Term: n.term, Text: fmt.Sprintf("%s restarted from its disk (term %d, %d entries, commit %d)", s.name(n.id), n.term, last, n.commit)})
 	n.pump()
 	return nil
 }
@@ -200,7 +200,7 @@ func (s *Sim) upNode(id uint64) (*node, error) {
 	case n == nil:
 		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 	case !n.up():
-		return nil, fmt.Errorf("n%d is down", id)
+		return nil, fmt.Errorf("%s is down", s.name(id))
 	}
 	return n, nil
 }
@@ -211,7 +211,7 @@ func (s *Sim) downNode(id uint64) (*node, error) {
 	case n == nil:
 		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
 	case n.up():
-		return nil, fmt.Errorf("n%d is already running", id)
+		return nil, fmt.Errorf("%s is already running", s.name(id))
 	}
 	return n, nil
 }

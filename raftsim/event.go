@@ -85,18 +85,19 @@ func messageEvent(kind EventKind, node uint64, f *flight) Event {
 		Term: m.GetTerm(), Index: m.GetIndex(), flight: f}
 }
 
-// describeMessage fills in Text for a message event.
-func (e *Event) describeMessage() {
+// describeMessage fills in Text for a message event, calling each node what
+// name says.
+func (e *Event) describeMessage(name func(uint64) string) {
 	if e.Text != "" || e.flight == nil {
 		return
 	}
 	switch e.Kind {
 	case EvSent:
-		e.Text = "sent " + describe(e.flight)
+		e.Text = "sent " + describe(e.flight, name)
 	case EvDelivered:
-		e.Text = "delivered " + describe(e.flight)
+		e.Text = "delivered " + describe(e.flight, name)
 	case EvDropped:
-		e.Text = "dropped (" + string(e.Reason) + ") " + describe(e.flight)
+		e.Text = "dropped (" + string(e.Reason) + ") " + describe(e.flight, name)
 	}
 }
 
@@ -124,8 +125,9 @@ func (r *eventRing) add(e Event) Event {
 	return e
 }
 
-// since returns the kept events with Seq > seq, oldest first.
-func (r *eventRing) since(seq uint64) []Event {
+// since returns the kept events with Seq > seq, oldest first, their nodes
+// called what name says.
+func (r *eventRing) since(seq uint64, name func(uint64) string) []Event {
 	first := uint64(1)
 	if r.next > eventRingSize {
 		first = r.next - eventRingSize + 1
@@ -136,7 +138,7 @@ func (r *eventRing) since(seq uint64) []Event {
 	var out []Event
 	for s := first; s <= r.next; s++ {
 		e := &r.buf[(s-1)%eventRingSize]
-		e.describeMessage()
+		e.describeMessage(name)
 		out = append(out, *e)
 	}
 	return out

@@ -34,13 +34,16 @@ type checker struct {
 	entries   map[entryID]entryFact
 	committed []uint64 // committed[i] is the term of the committed entry at index i
 	applied   []appliedFact
+
+	name func(uint64) string // what each node is called in the run
 }
 
 // maxViolations bounds the list kept; a broken run tends to repeat itself.
 const maxViolations = 64
 
-func newChecker() checker {
+func newChecker(name func(uint64) string) checker {
 	return checker{
+		name:      name,
 		leaders:   map[uint64]uint64{},
 		entries:   map[entryID]entryFact{},
 		committed: []uint64{0},
@@ -71,7 +74,7 @@ func dataHash(b []byte) uint64 {
 // leader checks election safety when node id leads term.
 func (c *checker) leader(term, id uint64) error {
 	if prev, ok := c.leaders[term]; ok && prev != id {
-		return fmt.Errorf("n%d and n%d both led term %d", prev, id, term)
+		return fmt.Errorf("%s and %s both led term %d", c.name(prev), c.name(id), term)
 	}
 	c.leaders[term] = id
 	return nil
@@ -84,9 +87,9 @@ func (c *checker) entry(id, index, term, data, prevTerm uint64) error {
 	if prev, ok := c.entries[k]; ok {
 		switch {
 		case prev.data != f.data:
-			return fmt.Errorf("n%d holds a different entry at index %d term %d than another node", id, index, term)
+			return fmt.Errorf("%s holds a different entry at index %d term %d than another node", c.name(id), index, term)
 		case prev.prevTerm != f.prevTerm:
-			return fmt.Errorf("n%d's entry at index %d term %d follows term %d, another node's follows term %d", id, index, term, prevTerm, prev.prevTerm)
+			return fmt.Errorf("%s's entry at index %d term %d follows term %d, another node's follows term %d", c.name(id), index, term, prevTerm, prev.prevTerm)
 		}
 		return nil
 	}
@@ -98,12 +101,12 @@ func (c *checker) entry(id, index, term, data, prevTerm uint64) error {
 // records the terms of newly committed entries; termAt reads id's log.
 func (c *checker) commit(id, old, now uint64, termAt func(uint64) (uint64, bool)) error {
 	if now < old {
-		return fmt.Errorf("n%d's commit index went back from %d to %d", id, old, now)
+		return fmt.Errorf("%s's commit index went back from %d to %d", c.name(id), old, now)
 	}
 	for i := uint64(len(c.committed)); i <= now; i++ {
 		t, ok := termAt(i)
 		if !ok {
-			return fmt.Errorf("n%d committed index %d that its log does not hold", id, i)
+			return fmt.Errorf("%s committed index %d that its log does not hold", c.name(id), i)
 		}
 		c.committed = append(c.committed, t)
 	}
@@ -120,7 +123,7 @@ func (c *checker) leaderComplete(id, term uint64, termAt func(uint64) (uint64, b
 	}
 	want := c.committed[last]
 	if got, ok := termAt(last); !ok || got != want {
-		return fmt.Errorf("n%d leads term %d without the committed entry at index %d (term %d)", id, term, last, want)
+		return fmt.Errorf("%s leads term %d without the committed entry at index %d (term %d)", c.name(id), term, last, want)
 	}
 	return nil
 }
@@ -130,12 +133,12 @@ func (c *checker) apply(id, index, term, data uint64) error {
 	f := appliedFact{term, data}
 	if index < uint64(len(c.applied)) {
 		if prev := c.applied[index]; prev != f {
-			return fmt.Errorf("n%d applied a different entry at index %d (term %d) than another node (term %d)", id, index, term, prev.term)
+			return fmt.Errorf("%s applied a different entry at index %d (term %d) than another node (term %d)", c.name(id), index, term, prev.term)
 		}
 		return nil
 	}
 	if index != uint64(len(c.applied)) {
-		return fmt.Errorf("n%d applied index %d before index %d was applied anywhere", id, index, len(c.applied))
+		return fmt.Errorf("%s applied index %d before index %d was applied anywhere", c.name(id), index, len(c.applied))
 	}
 	c.applied = append(c.applied, f)
 	return nil

@@ -26,11 +26,11 @@ func (s *Sim) observeReady(n *node, rd *raft.Ready) {
 		return
 	}
 	n.role = role
-	s.emit(Event{Kind: EvRole, Node: n.id, Term: n.term, Role: role, Text: fmt.Sprintf("n%d became %s at term %d", n.id, role, n.term)})
+	s.emit(Event{Kind: EvRole, Node: n.id, Term: n.term, Role: role, Text: fmt.Sprintf("%s became %s at term %d", s.name(n.id), role, n.term)})
 	if role != RoleLeader {
 		return
 	}
-	s.emit(Event{Kind: EvElected, Node: n.id, Term: n.term, Text: fmt.Sprintf("n%d won the election for term %d", n.id, n.term)})
+	s.emit(Event{Kind: EvElected, Node: n.id, Term: n.term, Text: fmt.Sprintf("%s won the election for term %d", s.name(n.id), n.term)})
 	s.check(InvElectionSafety, s.checker.leader(n.term, n.id))
 	// The leader's log is the durable one plus what this Ready is about to persist.
 	s.check(InvLeaderCompleteness, s.checker.leaderComplete(n.id, n.term, func(i uint64) (uint64, bool) {
@@ -57,7 +57,7 @@ func (s *Sim) observePersisted(n *node, rd *raft.Ready) {
 	if c := hs.GetCommit(); c != n.commit {
 		s.check(InvCommitMonotonic, s.checker.commit(n.id, n.commit, c, func(i uint64) (uint64, bool) { return durableTerm(n.disk, i) }))
 		if c > n.commit {
-			s.emit(Event{Kind: EvCommit, Node: n.id, Index: c, Term: hs.GetTerm(), Text: fmt.Sprintf("n%d committed up to index %d", n.id, c)})
+			s.emit(Event{Kind: EvCommit, Node: n.id, Index: c, Term: hs.GetTerm(), Text: fmt.Sprintf("%s committed up to index %d", s.name(n.id), c)})
 		}
 		n.commit = c
 	}
@@ -66,7 +66,7 @@ func (s *Sim) observePersisted(n *node, rd *raft.Ready) {
 func (s *Sim) observeApplied(n *node, e *pb.Entry, c v2store.Command, r v2store.Result) {
 	s.check(InvStateMachineSafety, s.checker.apply(n.id, e.GetIndex(), e.GetTerm(), dataHash(e.GetData())))
 	s.emit(Event{Kind: EvApply, Node: n.id, Index: e.GetIndex(), Term: e.GetTerm(),
-		Text: fmt.Sprintf("n%d applied index %d (%s)", n.id, e.GetIndex(), entryLabel(e))})
+		Text: fmt.Sprintf("%s applied index %d (%s)", s.name(n.id), e.GetIndex(), entryLabel(e))})
 	if c.Op.Kind != 0 && s.app != nil {
 		s.app.Applied(n.id, e.GetIndex(), c, r)
 	}

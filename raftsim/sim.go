@@ -82,7 +82,7 @@ func (s *Sim) init(cfg Config) {
 	if s.app != nil {
 		s.app.Reset()
 	}
-	s.checker = newChecker()
+	s.checker = newChecker(s.name)
 	s.actions = nil
 	voters := make([]uint64, cfg.Nodes)
 	for i := range voters {
@@ -141,7 +141,10 @@ func (s *Sim) OnEvent(f func(Event)) (cancel func()) {
 
 // Events returns the most recent events with a sequence number above since,
 // oldest first. Only the latest few hundred are kept; OnEvent sees them all.
-func (s *Sim) Events(since uint64) []Event { return s.events.since(since) }
+func (s *Sim) Events(since uint64) []Event { return s.events.since(since, s.name) }
+
+// name is what node id is called in this run (see Config.NodeName).
+func (s *Sim) name(id uint64) string { return s.cfg.NodeName(id) }
 
 // Advance processes every event due up to now+ms and moves the clock there.
 func (s *Sim) Advance(ms int64) {
@@ -259,7 +262,7 @@ func (s *Sim) diskTime() int64 {
 func (s *Sim) emit(e Event) {
 	e.AtMs = s.clock.now
 	if len(s.watchers) > 0 {
-		e.describeMessage()
+		e.describeMessage(s.name)
 	}
 	e = s.events.add(e)
 	for _, w := range s.watchers {
@@ -271,8 +274,8 @@ func (s *Sim) emit(e Event) {
 func (s *Sim) halt(n *node, reason string) {
 	n.crash()
 	n.halted = true
-	s.emit(Event{Kind: EvHalt, Node: n.id, Text: fmt.Sprintf("n%d halted: raft panicked: %s", n.id, reason)})
-	s.violate("raft-panic", fmt.Sprintf("n%d: %s", n.id, reason))
+	s.emit(Event{Kind: EvHalt, Node: n.id, Text: fmt.Sprintf("%s halted: raft panicked: %s", s.name(n.id), reason)})
+	s.violate("raft-panic", fmt.Sprintf("%s: %s", s.name(n.id), reason))
 }
 
 func (s *Sim) violate(invariant, detail string) {

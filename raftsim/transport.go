@@ -66,9 +66,10 @@ func (s *Sim) dropped(f *flight, reason DropReason) {
 
 // describe is a one-line account of a message, like raft.DescribeMessage but
 // short enough for an event log: "#41 n1→n3 MsgApp term 2 index 11 (1 entry: much) commit 10".
-func describe(f *flight) string {
+// name says what each node is called.
+func describe(f *flight, name func(uint64) string) string {
 	m := f.msg
-	s := fmt.Sprintf("#%d n%d→n%d %s term %d", f.id, m.GetFrom(), m.GetTo(), m.GetType(), m.GetTerm())
+	s := fmt.Sprintf("#%d %s→%s %s term %d", f.id, name(m.GetFrom()), name(m.GetTo()), m.GetType(), m.GetTerm())
 	switch m.GetType() {
 	case pb.MsgApp:
 		s += fmt.Sprintf(" index %d logterm %d", m.GetIndex(), m.GetLogTerm())

@@ -57,6 +57,11 @@ type cache struct {
 	logs, events, console *ebiten.Image // sub-images of img at the panels
 	layoutKey             hasher        // the layout the images were made for
 	base, log, evs, con   hasher        // what each part shows now
+	// evTotal is how many events the event panel had been given when drawn:
+	// later ones are drawn by scrolling it (drawEvents), through evScratch.
+	evTotal   int
+	evScratch *ebiten.Image
+	evCopy    ebiten.DrawImageOptions
 }
 
 // ensure makes the cache image for layout l, reusing it while the layout

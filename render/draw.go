@@ -65,10 +65,14 @@ func (g *Game) refreshCache() {
 		g.paint.dst = c.logs
 		g.drawLogs()
 	}
-	if k := g.eventsKey(); fresh || k != c.evs {
-		c.evs = k
+	if k, total := g.eventsKey(), g.scene.Log.Total(); fresh || k != c.evs || total != c.evTotal {
+		added := 0 // all afresh
+		if !fresh && k == c.evs && total > c.evTotal {
+			added = total - c.evTotal
+		}
+		c.evs, c.evTotal = k, total
 		g.paint.dst = c.events
-		g.drawEvents()
+		g.drawEvents(added)
 	}
 	if k := g.consoleKey(); fresh || k != c.con {
 		c.con = k
@@ -150,11 +154,12 @@ func (g *Game) logsKey() hasher {
 	return h
 }
 
-// eventsKey sums up what drawEvents shows.
+// eventsKey sums up what the event panel shows besides its lines, which
+// come and go with the log's total: the run they belong to (a new one clears
+// the log) and the play state (its title says what is listed).
 func (g *Game) eventsKey() hasher {
 	h := newHasher()
-	h.int(uint64(g.scene.Log.Total()))
-	h.int(g.scene.Log.Newest())
+	h.int(g.scene.Snap.Generation)
 	h.bool(g.scene.Snap.Paused)
 	return h
 }

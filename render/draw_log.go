@@ -76,7 +76,7 @@ func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win 
 	if !n.Up {
 		nameCol = th.Muted
 	}
-	p.print(nodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
+	p.print(s.Snap.Config.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
 
 	if !win.Empty() {
 		if win.First > 1 && n.LastIndex > 0 {

@@ -75,7 +75,7 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	case !n.Up:
 		name, roleCol = th.Text, th.Muted
 	}
-	p.print(nodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
+	p.print(s.Snap.Config.NodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
 	if s.Ctl.Edit != nil {
 		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
@@ -84,21 +84,13 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	if !l.Captions {
 		return
 	}
-	role, detail := scene.NodeCaption(n)
+	role, detail := scene.NodeCaption(n, &s.Snap.Config)
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	at, h := l.Caption(n.ID)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
 	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 }
 
-// nodeNames holds "n1".."n9" so drawing does not format them every frame.
-var nodeNames = [...]string{"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"}
-
-func nodeName(id uint64) string {
-	if id < uint64(len(nodeNames)) {
-		return nodeNames[id]
-	}
-	return "n?"
-}
-
-func groupName(g int) string { return string(rune('A' + g)) }
+// groupName labels a partition group's badge with a roman numeral: letters
+// would read as node names, which stories give as A to E.
+func groupName(g int) string { return [...]string{"I", "II"}[g] }

@@ -111,6 +111,33 @@ func TestBrowserStoryForwardAndBack(t *testing.T) {
 	}
 }
 
+// A story that names its nodes A to E has the page call them so: the labels
+// raftplay.layout() reports for the discs, the snapshot's config, and what the
+// simulator answers a user; a page without a story says n1..n5.
+func TestBrowserStoryNamesItsNodes(t *testing.T) {
+	tab := openPlayground(t, "scenario=partition&paused=true&theme=dark")
+	tab.finishStep() // a leader is elected and "much" committed
+	var labels []string
+	for _, n := range tab.layout().Nodes {
+		labels = append(labels, n.Name)
+	}
+	if got := strings.Join(labels, " "); got != "A B C D E" {
+		t.Errorf("the partition story labels its nodes %q; want A B C D E", got)
+	}
+	if names := tab.state().Config.Names; strings.Join(names, " ") != "A B C D E" {
+		t.Errorf("state() names the nodes %q", names)
+	}
+	tab.do(`{"op":"crash","node":2}`)
+	if res := call[string](tab, "do", `{"op":"crash","node":2}`); !strings.Contains(res, `"B is down"`) {
+		t.Errorf("crashing node 2 twice answered %s; want it to say B is down", res)
+	}
+
+	plain := openPlayground(t, "seed=7&paused=true")
+	if n := plain.layout().Nodes[1]; n.Name != "n2" {
+		t.Errorf("without a story node 2 is labelled %q; want n2", n.Name)
+	}
+}
+
 // A link made by Copy link reproduces the run in a fresh page; a broken link
 // says so and starts the default run.
 func TestBrowserShareLinkRoundTrip(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ func TestKnobParams(t *testing.T) {
 		"&heartbeat_ticks=2&latency_min_ms=2&latency_max_ms=30&disk_min_ms=0&disk_max_ms=9&loss_rate=0.05&timeout_spread_ticks=3")
 	want := raftsim.Config{Nodes: 3, Seed: 9, TickMs: 5, ElectionTicks: 20, HeartbeatTicks: 2, LatencyMinMs: 2, LatencyMaxMs: 30,
 		DiskMinMs: 0, DiskMaxMs: 9, LossRate: 0.05, ClientTimeoutMs: raftsim.DefaultConfig().ClientTimeoutMs, TimeoutSpreadTicks: 3}
-	if len(problems) > 0 || p.Config != want {
+	if len(problems) > 0 || !reflect.DeepEqual(p.Config, want) {
 		t.Errorf("config %+v, problems %q; want %+v", p.Config, problems, want)
 	}
 }
@@ -28,7 +29,7 @@ func TestBadKnobParamsChangeNothing(t *testing.T) {
 		p, problems := ParseParams("?seed=4" + "&" + tc.query[1:])
 		def := raftsim.DefaultConfig()
 		def.Seed = 4
-		if p.Config != def {
+		if !reflect.DeepEqual(p.Config, def) {
 			t.Errorf("%s: config %+v, want the default with seed 4", tc.query, p.Config)
 		}
 		if len(problems) != 1 || !strings.Contains(problems[0], tc.want) || !strings.Contains(problems[0], "using etcd's defaults") {

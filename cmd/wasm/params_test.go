@@ -61,7 +61,7 @@ func TestParseParams(t *testing.T) {
 		want := tc.want
 		want.Config = raftsim.DefaultConfig()
 		want.Config.Seed, want.Config.Nodes = want.Seed, want.Nodes
-		if got != want {
+		if !reflect.DeepEqual(got, want) {
 			t.Errorf("ParseParams(%q) = %+v, want %+v", tc.query, got, want)
 		}
 		if !reflect.DeepEqual(problems, tc.problems) {

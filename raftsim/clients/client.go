@@ -155,7 +155,7 @@ func (cs *Clients) failAttempt(k *call, why string) {
 	if k.attempt >= k.client.retries {
 		delete(cs.pending, k.id)
 		cs.history.unknown(k)
-		cs.sim.Emit(raftsim.Event{Kind: raftsim.EvClient, Node: k.via, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, why)})
+		cs.sim.Emit(raftsim.Event{Kind: raftsim.EvClient, Node: k.via, Text: fmt.Sprintf("%s: %s via %s %s", k.client.name, k.describe(), cs.name(k.via), why)})
 		if k.onDone != nil {
 			k.onDone(nil)
 		}
@@ -166,7 +166,7 @@ func (cs *Clients) failAttempt(k *call, why string) {
 	k.readKnow = false
 	from := k.via
 	k.via = cs.nextUp(k.via)
-	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvClient, Node: from, Text: fmt.Sprintf("%s: %s via n%d %s; retrying via n%d", k.client.name, k.describe(), from, why, k.via)})
+	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvClient, Node: from, Text: fmt.Sprintf("%s: %s via %s %s; retrying via %s", k.client.name, k.describe(), cs.name(from), why, cs.name(k.via))})
 	cs.attempt(k)
 }
 
@@ -199,7 +199,7 @@ func (cs *Clients) answer(k *call, r *v2store.Result) {
 	cs.forget(k)
 	delete(cs.pending, k.id)
 	cs.history.returned(k, r, cs.sim.Now())
-	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via n%d %s", k.client.name, k.describe(), k.via, r.Summary())})
+	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvClient, Node: k.via, Index: r.Index, Text: fmt.Sprintf("%s: %s via %s %s", k.client.name, k.describe(), cs.name(k.via), r.Summary())})
 	if k.onDone != nil {
 		k.onDone(r)
 	}

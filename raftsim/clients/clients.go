@@ -155,6 +155,10 @@ func (cs *Clients) put(a *raftsim.Action) error {
 	return nil
 }
 
+// name is what node id is called in this run: its name in the config
+// (as etcd's --name), n1…n9 when the config gives none.
+func (cs *Clients) name(id uint64) string { return cs.sim.Config().NodeName(id) }
+
 // defaultVia picks the node a client talks to when none is named: the leader
 // if there is one, else the lowest running node.
 func (cs *Clients) defaultVia() uint64 {

@@ -32,7 +32,7 @@ func (cs *Clients) console(line string, via uint64) error {
 	if err != nil {
 		return err
 	}
-	cs.consoleLine(via, raftsim.ConsoleCommand, fmt.Sprintf("$ etcdctl %s   (via n%d)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), via))
+	cs.consoleLine(via, raftsim.ConsoleCommand, fmt.Sprintf("$ etcdctl %s   (via %s)", strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl")), " "), cs.name(via)))
 	if cs.curlForms && e.Asks() {
 		cs.consoleLine(via, raftsim.ConsoleCommand, "  = "+v2store.CurlForm(e.Op, fmt.Sprintf("n%d", via)))
 	}
@@ -85,8 +85,8 @@ func (cs *Clients) printed(via uint64, p v2store.Printed) {
 
 func (cs *Clients) memberList(via uint64) {
 	for _, id := range cs.sim.NodeIDs() {
-		cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
-			id, id, id, id, cs.sim.Up(id) && cs.sim.Role(id) == raftsim.RoleLeader))
+		cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("%x: name=%s peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
+			id, cs.name(id), id, id, cs.sim.Up(id) && cs.sim.Role(id) == raftsim.RoleLeader))
 	}
 }
 

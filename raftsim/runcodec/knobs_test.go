@@ -2,6 +2,7 @@ package runcodec
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -10,12 +11,12 @@ import (
 	"raftplay/raftsim/clients"
 )
 
-// TestKnobsRoundTripAndReplay: a run with every knob turned travels through
+// TestKnobsRoundTripAndReplay: a run with every knob turned, its nodes named, travels through
 // a share link and replays byte for byte.
 func TestKnobsRoundTripAndReplay(t *testing.T) {
 	cfg, err := raftsim.ParseConfig(gjson.Parse(`{"seed":4,"nodes":3,"pre_vote":false,"check_quorum":false,"tick_ms":5,
 		"election_ticks":20,"heartbeat_ticks":2,"latency_min_ms":2,"latency_max_ms":30,"disk_min_ms":0,"disk_max_ms":9,
-		"loss_rate":0.05,"timeout_spread_ticks":3}`), raftsim.DefaultConfig())
+		"loss_rate":0.05,"timeout_spread_ticks":3,"names":["A","B","C"]}`), raftsim.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +27,7 @@ func TestKnobsRoundTripAndReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Config != cfg {
+	if !reflect.DeepEqual(r.Config, cfg) {
 		t.Fatalf("config changed on the way through a link:\n got %+v\nwant %+v", r.Config, cfg)
 	}
 	b, _ := clients.New(raftsim.DefaultConfig())

@@ -8,7 +8,10 @@
 // duration, and expectations checked when the step ends. Node fields in
 // actions and conditions take a node ID, "leader" (the leader at that moment)
 // or "$name" (a node remembered by an earlier step), so a story reads the way
-// it is told: "the leader crashes", "the old leader comes back".
+// it is told: "the leader crashes", "the old leader comes back". A config
+// may name the nodes ("names": ["A", "B", "C", "D", "E"], as The Secret Lives
+// of Data calls them); the picture, the events, the console and the errors
+// then call them so, and the captions must too (a test checks them).
 //
 // A Player drives the simulation through the steps: headless in one go
 // (cmd/sim -scenario, the tests) or a frame at a time in the browser, where it

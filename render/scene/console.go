@@ -132,14 +132,15 @@ func (c *Console) Submit() (raftsim.Action, bool) {
 }
 
 // Refused shows in the transcript why the simulator refused a console
-// action, with the line that asked for it; it reports whether a was one.
-func (c *Console) Refused(a raftsim.Action, err error) bool {
+// action, with the line that asked for it and the node called what cfg names
+// it; it reports whether a was one.
+func (c *Console) Refused(a raftsim.Action, err error, cfg *raftsim.Config) bool {
 	if a.Op != raftsim.ActConsole {
 		return false
 	}
 	echo := "$ etcdctl " + a.Line
 	if a.Via != 0 {
-		echo += fmt.Sprintf("   (via n%d)", a.Via)
+		echo += "   (via " + cfg.NodeName(a.Via) + ")"
 	}
 	c.Transcript.Follow()
 	c.Transcript.add(ConsoleLine{Text: echo, Kind: LineCommand})
@@ -163,10 +164,10 @@ func (c *Console) NextVia(ids []uint64) {
 // ViaLabel names the node the console talks to, for its button.
 func (c *Console) ViaLabel(snap *raftsim.Snapshot) string {
 	if c.Via != 0 {
-		return fmt.Sprintf("via n%d", c.Via)
+		return "via " + snap.Config.NodeName(c.Via)
 	}
 	if id := snap.Leader(); id != 0 {
-		return fmt.Sprintf("via leader n%d", id)
+		return "via leader " + snap.Config.NodeName(id)
 	}
 	return "via leader (none yet)"
 }

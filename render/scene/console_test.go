@@ -131,10 +131,10 @@ func TestConsoleTranscript(t *testing.T) {
 		{Seq: 4, Kind: raftsim.EvConsole, Line: raftsim.ConsoleError, Text: "Error: 100: Key not found (/nope) [3]"},
 	})
 	bad := raftsim.Action{Op: "console", Line: "bogus", Via: 2}
-	if !s.Console.Refused(bad, errors.New("No help topic for 'bogus'")) {
+	if !s.Console.Refused(bad, errors.New("No help topic for 'bogus'"), &s.Snap.Config) {
 		t.Error("a refused console action was not taken")
 	}
-	if s.Console.Refused(raftsim.Action{Op: "crash", Node: 1}, errors.New("n1 is down")) {
+	if s.Console.Refused(raftsim.Action{Op: "crash", Node: 1}, errors.New("n1 is down"), &s.Snap.Config) {
 		t.Error("a refused crash went to the console")
 	}
 	rows := s.Console.Transcript.Rows(5, 1e6, 10, measure)

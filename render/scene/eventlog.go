@@ -37,15 +37,6 @@ func (l *EventLog) Add(e raftsim.Event, paused bool) {
 // Total counts the events ever added; it changes whenever the panel would.
 func (l *EventLog) Total() int { return l.total }
 
-// Newest is the sequence number of the newest event kept (0 for none): with
-// Total it tells one log's content from another's, even across runs.
-func (l *EventLog) Newest() uint64 {
-	if l.total == 0 {
-		return 0
-	}
-	return l.buf[(l.total-1)%eventLogSize].Seq
-}
-
 // Clear forgets every event.
 func (l *EventLog) Clear() { l.total = 0 }
 

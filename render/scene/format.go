@@ -51,13 +51,13 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 	}
 	h := HUD{Clock: fmt.Sprintf("t = %s   speed %s   %s", FormatMs(snap.NowMs), FormatSpeed(snap.Speed), state)}
 	if id := snap.Leader(); id != 0 {
-		h.Cluster = fmt.Sprintf("leader n%d, term %d", id, snap.Node(id).Term)
+		h.Cluster = fmt.Sprintf("leader %s, term %d", snap.Config.NodeName(id), snap.Node(id).Term)
 	} else {
 		h.Cluster = "no leader"
 	}
 	h.Cluster += fmt.Sprintf("   seed %d   %d nodes", snap.Seed, len(snap.Nodes))
 	if len(snap.Partition) > 0 {
-		h.Cluster += "   partition " + FormatGroups(snap.Partition)
+		h.Cluster += "   partition " + FormatGroups(snap.Partition, &snap.Config)
 	}
 	h.OK = snap.Invariants.OK
 	if h.OK {
@@ -72,8 +72,9 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 	return h
 }
 
-// FormatGroups renders a partition as "{1 2} | {3 4 5}".
-func FormatGroups(groups [][]uint64) string {
+// FormatGroups renders a partition as "{n1 n2} | {n3 n4 n5}", each node
+// called what cfg names it.
+func FormatGroups(groups [][]uint64, cfg *raftsim.Config) string {
 	var b strings.Builder
 	for i, g := range groups {
 		if i > 0 {
@@ -84,7 +85,7 @@ func FormatGroups(groups [][]uint64) string {
 			if j > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(strconv.FormatUint(id, 10))
+			b.WriteString(cfg.NodeName(id))
 		}
 		b.WriteByte('}')
 	}
@@ -93,7 +94,7 @@ func FormatGroups(groups [][]uint64) string {
 
 // NodeCaption is the two lines under (or over) a node: its role, then its
 // term and vote, or for a node raft halted, why.
-func NodeCaption(n *raftsim.NodeView) (role, detail string) {
+func NodeCaption(n *raftsim.NodeView, cfg *raftsim.Config) (role, detail string) {
 	role = n.Role
 	switch {
 	case n.Halted:
@@ -103,7 +104,7 @@ func NodeCaption(n *raftsim.NodeView) (role, detail string) {
 	}
 	detail = fmt.Sprintf("term %d", n.Term)
 	if n.Vote != 0 {
-		detail += fmt.Sprintf(" · voted n%d", n.Vote)
+		detail += " · voted " + cfg.NodeName(n.Vote)
 	}
 	if n.Halted {
 		// Unlike a crash, raft stopped itself: say so where the term goes.

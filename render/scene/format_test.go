@@ -18,8 +18,13 @@ func TestFormat(t *testing.T) {
 			t.Errorf("FormatSpeed(%v) = %q, want %q", in, got, want)
 		}
 	}
-	if got := FormatGroups([][]uint64{{1, 2}, {3, 4, 5}}); got != "{1 2} | {3 4 5}" {
+	cfg := raftsim.DefaultConfig()
+	if got := FormatGroups([][]uint64{{1, 2}, {3, 4, 5}}, &cfg); got != "{n1 n2} | {n3 n4 n5}" {
 		t.Errorf("FormatGroups = %q", got)
+	}
+	cfg.Names = []string{"A", "B", "C", "D", "E"}
+	if got := FormatGroups([][]uint64{{1, 2}, {3, 4, 5}}, &cfg); got != "{A B} | {C D E}" {
+		t.Errorf("FormatGroups with names = %q", got)
 	}
 }
 
@@ -40,7 +45,7 @@ func TestHUD(t *testing.T) {
 	s.Partition = [][]uint64{{1}, {2, 3, 4, 5}}
 	s.Invariants = raftsim.InvariantStatus{Violations: []raftsim.Violation{{AtMs: 40, Invariant: "election-safety", Detail: "two leaders in term 2"}}}
 	h = NewHUD(s)
-	if !strings.HasPrefix(h.Cluster, "no leader") || !strings.HasSuffix(h.Cluster, "partition {1} | {2 3 4 5}") {
+	if !strings.HasPrefix(h.Cluster, "no leader") || !strings.HasSuffix(h.Cluster, "partition {n1} | {n2 n3 n4 n5}") {
 		t.Errorf("cluster %q", h.Cluster)
 	}
 	if h.OK || h.Invariants != "BROKEN at 40 ms: election-safety: two leaders in term 2" {
@@ -49,6 +54,7 @@ func TestHUD(t *testing.T) {
 }
 
 func TestNodeCaptionAndTimer(t *testing.T) {
+	cfg := raftsim.DefaultConfig()
 	for _, tc := range []struct {
 		n            raftsim.NodeView
 		role, detail string
@@ -60,7 +66,7 @@ func TestNodeCaptionAndTimer(t *testing.T) {
 		{raftsim.NodeView{Role: "down", Term: 4, Vote: 1}, "down", "term 4 · voted n1", 0, false},
 		{raftsim.NodeView{Role: "down", Halted: true, Term: 4}, "halted", "raft panicked", 0, false},
 	} {
-		role, detail := NodeCaption(&tc.n)
+		role, detail := NodeCaption(&tc.n, &cfg)
 		left, ok := TimerLeft(&tc.n)
 		if role != tc.role || detail != tc.detail || left != tc.left || ok != tc.timer {
 			t.Errorf("%+v: %q, %q, timer %v %v", tc.n, role, detail, left, ok)

@@ -120,7 +120,7 @@ func TestClickAndDrag(t *testing.T) {
 		t.Fatal("dragging n4 onto n2 did not put it in n2's group")
 	}
 	acts := s.Key(KeyEnter)
-	if len(acts) != 1 || acts[0].Op != "partition" || FormatGroups(acts[0].Groups) != "{1 3 5} | {2 4}" {
+	if len(acts) != 1 || acts[0].Op != "partition" || FormatGroups(acts[0].Groups, &s.Snap.Config) != "{n1 n3 n5} | {n2 n4}" {
 		t.Errorf("Enter applied %v", acts)
 	}
 }

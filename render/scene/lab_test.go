@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"reflect"
 	"testing"
 
 	"raftplay/raftsim"
@@ -16,7 +17,7 @@ func labScene() *Scene {
 func TestSettingsByKeyboard(t *testing.T) {
 	s := labScene()
 	s.Key('o')
-	if !s.Settings.Open || s.Settings.Cfg != raftsim.DefaultConfig() {
+	if !s.Settings.Open || !reflect.DeepEqual(s.Settings.Cfg, raftsim.DefaultConfig()) {
 		t.Fatalf("o: settings open %v on %+v", s.Settings.Open, s.Settings.Cfg)
 	}
 	s.Key(KeyRight) // PreVote off

@@ -42,7 +42,7 @@ var nodeMenuItems = []toolSpec{
 	{CmdRestart, "Restart", "", "u"},
 	{CmdTimeout, "Time out now (campaign)", "", "t"},
 	{CmdTransfer, "Transfer leadership here", "", "l"},
-	{CmdWrite, "Client write via n%d", "", "w"},
+	{CmdWrite, "Client write via %s", "", "w"},
 	{CmdIsolate, "Isolate", "", "i"},
 	{CmdLyingDisk, "Lying disk on", "Lying disk off", "f"},
 }
@@ -52,16 +52,17 @@ var nodeMenuItems = []toolSpec{
 func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Panel {
 	u := l.U
 	nv := snap.Node(id)
-	p := Panel{Title: fmt.Sprintf("n%d", id), Menu: true}
+	name := snap.Config.NodeName(id)
+	p := Panel{Title: name, Menu: true}
 	if nv != nil {
-		role, detail := NodeCaption(nv)
-		p.Title = fmt.Sprintf("n%d  %s, %s", id, role, detail)
+		role, detail := NodeCaption(nv, &snap.Config)
+		p.Title = fmt.Sprintf("%s  %s, %s", name, role, detail)
 	}
 	w := measure(p.Title, FontUI*u)
 	for _, it := range nodeMenuItems {
 		label := it.label
 		if it.cmd == CmdWrite {
-			label = fmt.Sprintf(label, id)
+			label = fmt.Sprintf(label, name)
 		}
 		if it.cmd == CmdLyingDisk && nv != nil && nv.LyingDisk {
 			label = it.alt

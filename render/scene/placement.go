@@ -12,12 +12,14 @@ type Placement struct {
 	Panels []PanelPlace `json:"panels"`
 }
 
-// NodePlace is a node's centre and radius.
+// NodePlace is a node's name, as its disc is labelled, and its centre and
+// radius.
 type NodePlace struct {
-	ID uint64  `json:"id"`
-	X  float64 `json:"x"`
-	Y  float64 `json:"y"`
-	R  float64 `json:"r"`
+	ID   uint64  `json:"id"`
+	Name string  `json:"name"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	R    float64 `json:"r"`
 }
 
 // PanelPlace is a panel's name and rectangle.
@@ -37,7 +39,8 @@ func (s *Scene) Placement() Placement {
 	css := func(x float64) float64 { return math.Round(x/l.U*10) / 10 }
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
 	for i, c := range l.NodePos {
-		p.Nodes = append(p.Nodes, NodePlace{ID: uint64(i + 1), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
+		id := uint64(i + 1)
+		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.Config.NodeName(id), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
 	}
 	add := func(name string, r Rect) {
 		if !r.Empty() {
