@@ -43,6 +43,7 @@ func TestNamesInEventsAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	AttachClients(s)
 	h := &harness{t: t, sim: s}
 	lead := h.leader(5000).ID
 	h.do(`{"op":"crash","node":2}`)
