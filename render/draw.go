@@ -154,12 +154,12 @@ func (g *Game) logsKey() hasher {
 	return h
 }
 
-// eventsKey sums up what the event panel shows besides its lines, which
-// come and go with the log's total: the run they belong to (a new one clears
-// the log) and the play state (its title says what is listed).
+// eventsKey sums up what the event panel shows besides the lines the log's
+// total adds: which log they come from (it is cleared for a new run) and the
+// play state (the title says what is listed).
 func (g *Game) eventsKey() hasher {
 	h := newHasher()
-	h.int(g.scene.Snap.Generation)
+	h.int(uint64(g.scene.Log.Clears()))
 	h.bool(g.scene.Snap.Paused)
 	return h
 }

@@ -7,8 +7,9 @@ const eventLogSize = 64
 
 // EventLog keeps the latest events worth reading in the event panel.
 type EventLog struct {
-	buf   [eventLogSize]raftsim.Event
-	total int
+	buf    [eventLogSize]raftsim.Event
+	total  int
+	clears int
 }
 
 // Shown reports whether event e goes to the panel. Message traffic and
@@ -37,8 +38,16 @@ func (l *EventLog) Add(e raftsim.Event, paused bool) {
 // Total counts the events ever added; it changes whenever the panel would.
 func (l *EventLog) Total() int { return l.total }
 
+// Clears counts the times the log was cleared: while it stays the same, a
+// panel drawn at one Total shows the lines of a later one after scrolling
+// down by the difference.
+func (l *EventLog) Clears() int { return l.clears }
+
 // Clear forgets every event.
-func (l *EventLog) Clear() { l.total = 0 }
+func (l *EventLog) Clear() {
+	l.total = 0
+	l.clears++
+}
 
 // Latest appends to dst[:0] up to k of the newest events, oldest first.
 func (l *EventLog) Latest(dst []raftsim.Event, k int) []raftsim.Event {
