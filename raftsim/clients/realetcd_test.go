@@ -93,7 +93,7 @@ func freePort(t *testing.T) string {
 // waitHealthy waits until the member at url answers its health check.
 func waitHealthy(t *testing.T, url string, cmd *exec.Cmd) {
 	t.Helper()
-	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
 		resp, err := http.Get(url + "/health")
 		if err == nil {
 			resp.Body.Close()
