@@ -40,9 +40,26 @@ func (n *node) maybeSnapshot() {
 			return
 		}
 	}
+	n.sim.checker.forget(n.sim.firstIndexFloor())
 	n.sim.emit(Event{Kind: EvSnapshot, Node: n.id, Index: n.applied, Term: snap.GetMetadata().GetTerm(),
 		Text: fmt.Sprintf("n%d saved a snapshot at index %d (%d bytes) and compacted its log up to index %d",
 			n.id, n.applied, len(snap.GetData()), compactTo)})
+}
+
+// firstIndexFloor is the lowest first index of any node's log, on what the
+// node sees and on a lying disk's durable image alike: below it, no log holds
+// an entry any more.
+func (s *Sim) firstIndexFloor() uint64 {
+	floor := ^uint64(0)
+	for _, n := range s.nodes {
+		first, _ := n.disk.FirstIndex()
+		floor = min(floor, first)
+		if n.disk.durable != nil {
+			first, _ = n.disk.durable.FirstIndex()
+			floor = min(floor, first)
+		}
+	}
+	return floor
 }
 
 // snapshotIndex is the index of the snapshot the node's disk holds (0 for none).
