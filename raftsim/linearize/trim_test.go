@@ -11,17 +11,9 @@ import (
 // A long run's history keeps only what the check still needs: the judged
 // operations go, and the verdict still covers them.
 func TestHistoryTrimmedToWhatTheCheckNeeds(t *testing.T) {
-	sim, err := clients.New(raftsim.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sim := stressed(t)
 	cs := clients.Of(sim)
 	cs.CheckHistoryWith(New)
-	for _, js := range []string{`{"op":"stress","on":true}`, `{"op":"clients","count":3}`} {
-		if err := sim.DoJSON(js); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// Crashes leave writes whose outcome is unknown until some node applies
 	// them: the check rereads those, so the history must keep them.
 	for at := int64(20_000); at <= 180_000; at += 20_000 {
