@@ -12,8 +12,9 @@ import (
 // binary form, the same bytes for the same state on every node and platform:
 // nodes in depth-first name order, clients in ID order, varint numbers.
 //
-// The watch history is not kept: a store restored from a snapshot starts
-// with none, as etcd's does after a restart.
+// The watch history is not kept, so that snapshots stay small: a store
+// restored from one starts with none, and a watch that looks back before the
+// snapshot is told the history was cleared (etcd's error 401).
 
 // snapshotVersion is the first byte of every snapshot, so a reader can tell
 // one it does not know.
@@ -64,6 +65,7 @@ func Restore(data []byte, now func() int64) (*Store, error) {
 	}
 	s := NewStore(now)
 	s.index = d.uvarint()
+	s.events.from = s.index + 1
 	dirs := map[string]*node{"/": s.root}
 	for range d.count() {
 		n := &node{path: d.string(), dir: d.bool(), value: d.string(), created: d.uvarint(), modified: d.uvarint(), expire: d.varint()}
@@ -86,6 +88,16 @@ func Restore(data []byte, now func() int64) (*Store, error) {
 		return nil, errBadSnapshot
 	}
 	return s, nil
+}
+
+// oldest is the first index the history can answer a watch from, and
+// whether events before it were lost (dropped from a full history, or left
+// behind in a snapshot).
+func (h *eventHistory) oldest() (uint64, bool) {
+	if h.dropped {
+		return h.at(0).Index, true
+	}
+	return h.from, h.from > 0
 }
 
 // parentPath is the path of the directory holding key.

@@ -70,3 +70,27 @@ func TestRestoreRefusesBadSnapshots(t *testing.T) {
 		t.Fatal("a snapshot of an unknown version was accepted")
 	}
 }
+
+// A restored store keeps no watch history: a watch looking back before the
+// snapshot is told the history was cleared; one after it sees new events.
+func TestRestoredStoreWatchesFromTheSnapshotOn(t *testing.T) {
+	orig := NewStore(func() int64 { return 0 })
+	for i := range 4 {
+		orig.Apply(uint64(i+1), Command{Op: Op{Kind: OpSet, Key: "/k", Value: "v"}})
+	}
+	s, err := Restore(orig.Snapshot(), orig.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := s.Watched(Op{Key: "/k", AfterIndex: 2}); !ok || r.ErrCode != ErrHistoryCleared ||
+		r.Cause != "the requested history has been cleared [5/2]" {
+		t.Fatalf("a watch from before the snapshot: %v %+v", ok, r)
+	}
+	if _, ok := s.Watched(Op{Key: "/k", AfterIndex: 5}); ok {
+		t.Fatal("a watch from after the snapshot did not wait for a change")
+	}
+	s.Apply(5, Command{Op: Op{Kind: OpSet, Key: "/k", Value: "new"}})
+	if r, ok := s.Watched(Op{Key: "/k", AfterIndex: 5}); !ok || r.Value != "new" {
+		t.Fatalf("a watch from after the snapshot: %v %+v", ok, r)
+	}
+}
