@@ -24,7 +24,8 @@ func fieldsOf(c *Config) configFields {
 			"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
 		},
 		small: map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks,
-			"timeout_spread_ticks": &c.TimeoutSpreadTicks},
+			"timeout_spread_ticks": &c.TimeoutSpreadTicks, "snapshot_count": &c.SnapshotCount,
+			"snapshot_catchup_entries": &c.SnapshotCatchUpEntries},
 		bools:  map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum},
 		floats: map[string]*float64{"loss_rate": &c.LossRate},
 	}

@@ -17,6 +17,8 @@ const (
 	EvCrash     EventKind = "crash"     // a node went down
 	EvRestart   EventKind = "restart"   // a node came back from its durable storage
 	EvHalt      EventKind = "halt"      // raft panicked on a node; the node was stopped
+	EvSnapshot  EventKind = "snapshot"  // a node saved a snapshot and compacted its log
+	EvRestore   EventKind = "restore"   // a node's state machine was rebuilt from the leader's snapshot
 	EvClient    EventKind = "client"    // a client request was applied, dropped or timed out
 	EvViolation EventKind = "violation" // a safety property broke
 	EvAction    EventKind = "action"    // an action was applied

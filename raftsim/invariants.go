@@ -16,12 +16,10 @@ const (
 	InvCommitMonotonic    = "commit-monotonic" // a node's durable commit index never goes back
 )
 
-type entryID struct{ index, term uint64 }
-
 // entryFact is what log matching pins down about an entry: its content and
 // the term of the entry before it. If every (index, term) agrees on both, by
 // induction two logs that share an (index, term) share the whole prefix.
-type entryFact struct{ data, prevTerm uint64 }
+type entryFact struct{ term, data, prevTerm uint64 }
 
 type appliedFact struct{ term, data uint64 }
 
@@ -30,10 +28,17 @@ type checker struct {
 	violations []Violation
 	dropped    int // violations beyond maxViolations, counted only
 
-	leaders   map[uint64]uint64 // term -> the node that led it
-	entries   map[entryID]entryFact
-	committed []uint64 // committed[i] is the term of the committed entry at index i
-	applied   []appliedFact
+	leaders map[uint64]uint64 // term -> the node that led it
+	// The facts below are kept per log index from base on: once every disk
+	// has compacted its log past an index, no node can write, commit or
+	// apply an entry there again, and its facts are dropped (forget).
+	base uint64
+	// entries[i-base] holds the facts of the entries seen at index i, one
+	// per term.
+	entries [][]entryFact
+	// committed[i-base] is the term of the committed entry at index i.
+	committed []uint64
+	applied   []appliedFact // applied[i-base]
 
 	name func(uint64) string // what each node is called in the run
 }
@@ -45,7 +50,6 @@ func newChecker(name func(uint64) string) checker {
 	return checker{
 		name:      name,
 		leaders:   map[uint64]uint64{},
-		entries:   map[entryID]entryFact{},
 		committed: []uint64{0},
 		applied:   []appliedFact{{}},
 	}
@@ -82,18 +86,25 @@ func (c *checker) leader(term, id uint64) error {
 
 // entry checks log matching for an entry made durable on node id.
 func (c *checker) entry(id, index, term, data, prevTerm uint64) error {
-	k := entryID{index, term}
-	f := entryFact{data, prevTerm}
-	if prev, ok := c.entries[k]; ok {
+	if index < c.base {
+		return nil // below every disk's snapshot: cannot be written (see forget)
+	}
+	for uint64(len(c.entries)) <= index-c.base {
+		c.entries = append(c.entries, nil)
+	}
+	facts := &c.entries[index-c.base]
+	for _, prev := range *facts {
 		switch {
-		case prev.data != f.data:
+		case prev.term != term:
+			continue
+		case prev.data != data:
 			return fmt.Errorf("%s holds a different entry at index %d term %d than another node", c.name(id), index, term)
-		case prev.prevTerm != f.prevTerm:
+		case prev.prevTerm != prevTerm:
 			return fmt.Errorf("%s's entry at index %d term %d follows term %d, another node's follows term %d", c.name(id), index, term, prevTerm, prev.prevTerm)
 		}
 		return nil
 	}
-	c.entries[k] = f
+	*facts = append(*facts, entryFact{term, data, prevTerm})
 	return nil
 }
 
@@ -103,7 +114,7 @@ func (c *checker) commit(id, old, now uint64, termAt func(uint64) (uint64, bool)
 	if now < old {
 		return fmt.Errorf("%s's commit index went back from %d to %d", c.name(id), old, now)
 	}
-	for i := uint64(len(c.committed)); i <= now; i++ {
+	for i := c.base + uint64(len(c.committed)); i <= now; i++ {
 		t, ok := termAt(i)
 		if !ok {
 			return fmt.Errorf("%s committed index %d that its log does not hold", c.name(id), i)
@@ -117,11 +128,11 @@ func (c *checker) commit(id, old, now uint64, termAt func(uint64) (uint64, bool)
 // so far; termAt reads its log. By log matching, holding the last committed
 // entry means holding all of them.
 func (c *checker) leaderComplete(id, term uint64, termAt func(uint64) (uint64, bool)) error {
-	last := uint64(len(c.committed) - 1)
+	last := c.base + uint64(len(c.committed)-1)
 	if last == 0 {
 		return nil
 	}
-	want := c.committed[last]
+	want := c.committed[len(c.committed)-1]
 	if got, ok := termAt(last); !ok || got != want {
 		return fmt.Errorf("%s leads term %d without the committed entry at index %d (term %d)", c.name(id), term, last, want)
 	}
@@ -131,15 +142,37 @@ func (c *checker) leaderComplete(id, term uint64, termAt func(uint64) (uint64, b
 // apply checks that no two nodes apply different entries at one index.
 func (c *checker) apply(id, index, term, data uint64) error {
 	f := appliedFact{term, data}
-	if index < uint64(len(c.applied)) {
-		if prev := c.applied[index]; prev != f {
+	next := c.base + uint64(len(c.applied))
+	if index < next {
+		if index < c.base {
+			return nil // below every disk's snapshot (see forget)
+		}
+		if prev := c.applied[index-c.base]; prev != f {
 			return fmt.Errorf("%s applied a different entry at index %d (term %d) than another node (term %d)", c.name(id), index, term, prev.term)
 		}
 		return nil
 	}
-	if index != uint64(len(c.applied)) {
-		return fmt.Errorf("%s applied index %d before index %d was applied anywhere", c.name(id), index, len(c.applied))
+	if index != next {
+		return fmt.Errorf("%s applied index %d before index %d was applied anywhere", c.name(id), index, next)
 	}
 	c.applied = append(c.applied, f)
 	return nil
+}
+
+// forget drops the facts of indices below floor, the lowest first index of
+// any disk, durable images included: every node's log starts above them, so
+// none can write, commit or apply an entry there again. The last committed
+// and applied facts stay, as the next checks start from them.
+func (c *checker) forget(floor uint64) {
+	lastCommitted := c.base + uint64(len(c.committed)-1)
+	lastApplied := c.base + uint64(len(c.applied)-1)
+	floor = min(floor, lastCommitted, lastApplied)
+	if floor <= c.base {
+		return
+	}
+	k := floor - c.base
+	c.entries = append([][]entryFact(nil), c.entries[min(k, uint64(len(c.entries))):]...)
+	c.committed = append([]uint64(nil), c.committed[k:]...)
+	c.applied = append([]appliedFact(nil), c.applied[k:]...)
+	c.base = floor
 }

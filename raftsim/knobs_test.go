@@ -24,6 +24,8 @@ func TestConfigKnobsValidated(t *testing.T) {
 		{`{"loss_rate":"lots"}`, "config.loss_rate: need a number"},
 		{`{"pre_vote":"yes"}`, "config.pre_vote: need true or false"},
 		{`{"timeout_spread_ticks":16}`, "timeout_spread_ticks must be 0"},
+		{`{"snapshot_count":-1}`, "snapshot_count must be 0 (never) or more"},
+		{`{"snapshot_catchup_entries":-5}`, "snapshot_catchup_entries must be 0 or more"},
 		{`{"tick":10}`, "config.tick: unknown config field"},
 	} {
 		_, err := ParseConfig(gjson.Parse(tc.js), DefaultConfig())

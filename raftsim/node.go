@@ -37,6 +37,9 @@ type node struct {
 
 	kv      *v2store.Store
 	applied uint64
+	// confState is the configuration as of the applied state: what a
+	// snapshot of it records.
+	confState *pb.ConfState
 
 	// What the event stream last said about this node.
 	role   string
@@ -61,16 +64,26 @@ func (n *node) start() error {
 		PreVote:         cfg.PreVote,
 		Logger:          raftLogger{},
 	}
+	snap, err := n.disk.Snapshot()
+	if err != nil {
+		return fmt.Errorf("%s could not read its snapshot: %v", n.sim.name(n.id), err)
+	}
+	// Entries up to the snapshot are in the state machine already; raft
+	// hands out the log's tail from there, as etcd restarts.
+	rc.Applied = snap.GetMetadata().GetIndex()
 	rn, err := n.raftNew(rc)
 	if err != nil || rn == nil {
-		return fmt.Errorf("n%d could not start: %v", n.id, err)
+		return fmt.Errorf("%s could not start: %v", n.sim.name(n.id), err)
 	}
 	n.rn = rn
 	n.epoch++
 	n.halted = false
-	n.kv = v2store.NewStore(n.sim.Now)
-	n.applied = 0
 	n.role = RoleFollower
+	if !n.restore(snap) {
+		return fmt.Errorf("%s could not read its snapshot", n.sim.name(n.id))
+	}
+	// Without a snapshot, the configuration is the one the cluster started with.
+	_, n.confState, _ = n.disk.InitialState()
 	n.sim.scheduleTick(n)
 	return nil
 }
@@ -148,8 +161,14 @@ func (n *node) finish(rd *raft.Ready) {
 	for _, m := range rd.Messages {
 		n.sim.send(n, m)
 	}
+	if !raft.IsEmptySnap(rd.Snapshot) {
+		n.restoredFromLeader(rd.Snapshot)
+	}
 	for _, e := range rd.CommittedEntries {
 		n.apply(e)
+	}
+	if n.up() && len(rd.CommittedEntries) > 0 {
+		n.maybeSnapshot()
 	}
 	if n.sim.app != nil && (len(rd.ReadStates) > 0 || len(rd.CommittedEntries) > 0) {
 		n.sim.app.ReadIndexReady(n.id, rd.ReadStates)

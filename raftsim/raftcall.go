@@ -83,10 +83,23 @@ func (n *node) raftTransfer(to uint64) {
 	n.rn.TransferLeader(to)
 }
 
+func (n *node) raftReportSnapshot(to uint64, status raft.SnapshotStatus) {
+	n.enterRaft()
+	defer n.leaveRaft()
+	n.rn.ReportSnapshot(to, status)
+}
+
 func (n *node) raftStatus() raft.BasicStatus {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return n.rn.BasicStatus()
+}
+
+// raftFullStatus is raft's Status, with the leader's progress of each member.
+func (n *node) raftFullStatus() raft.Status {
+	n.enterRaft()
+	defer n.leaveRaft()
+	return n.rn.Status()
 }
 
 // isLeaseRead reports whether a MsgReadIndex carries a lease read: raft puts

@@ -86,6 +86,15 @@ type NodeView struct {
 	Log               []EntryView `json:"log"`
 	Keys              int         `json:"keys"`
 	Hash              string      `json:"hash"`
+	// SnapshotIndex and SnapshotTerm are those of the last snapshot on the
+	// node's disk (0 before the first); FirstIndex is the first entry its
+	// log still holds: those before it were compacted away.
+	SnapshotIndex uint64 `json:"snapshot_index"`
+	SnapshotTerm  uint64 `json:"snapshot_term"`
+	FirstIndex    uint64 `json:"first_index"`
+	// Progress is, on the leader, its view of each member (itself
+	// included), in ID order.
+	Progress []ProgressView `json:"progress,omitempty"`
 }
 
 // EntryView is one log entry of one node.
@@ -110,6 +119,9 @@ type MessageView struct {
 	Commit  uint64   `json:"commit"`
 	Reject  bool     `json:"reject,omitempty"`
 	Entries []string `json:"entries,omitempty"`
+	// Bytes is the size of the state a MsgSnap carries; its Index and
+	// LogTerm are then the snapshot's index and term.
+	Bytes int `json:"bytes,omitempty"`
 	// Response is true for answers (append, heartbeat and vote responses).
 	Response  bool  `json:"response,omitempty"`
 	SentMs    int64 `json:"sent_ms"`

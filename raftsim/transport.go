@@ -45,6 +45,7 @@ func (s *Sim) deliver(id uint64) {
 			m = proto.Clone(m).(*pb.Message)
 		}
 		dst.step(m)
+		s.reportSnapshot(f.msg, true)
 	}
 }
 
@@ -62,6 +63,7 @@ func (s *Sim) dropped(f *flight, reason DropReason) {
 	e := messageEvent(EvDropped, f.msg.GetFrom(), f)
 	e.Reason = reason
 	s.emit(e)
+	s.reportSnapshot(f.msg, false)
 }
 
 // describe is a one-line account of a message, like raft.DescribeMessage but
@@ -94,6 +96,9 @@ func describe(f *flight, name func(uint64) string) string {
 		}
 	case pb.MsgProp:
 		s += fmt.Sprintf(" (%s)", entryLabels(m.GetEntries()))
+	case pb.MsgSnap:
+		md := m.GetSnapshot().GetMetadata()
+		s += fmt.Sprintf(" snapshot index %d term %d (%d bytes)", md.GetIndex(), md.GetTerm(), len(m.GetSnapshot().GetData()))
 	}
 	return s
 }

@@ -62,7 +62,12 @@ func (s *Sim) nodeView(n *node) NodeView {
 		elapsed, timeout := raftTimer(n.rn, v.Role == RoleLeader)
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
+		v.Progress = n.progressViews()
 	}
+	if snap, err := n.disk.Snapshot(); err == nil {
+		v.SnapshotIndex, v.SnapshotTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
+	}
+	v.FirstIndex, _ = n.disk.FirstIndex()
 	ents, durable := n.logView()
 	if len(ents) > 0 {
 		v.LastIndex = ents[len(ents)-1].GetIndex()
@@ -100,6 +105,10 @@ func messageView(f *flight) MessageView {
 	}
 	for _, e := range m.GetEntries() {
 		v.Entries = append(v.Entries, entryLabel(e))
+	}
+	if snap := m.GetSnapshot(); snap != nil {
+		v.Index, v.LogTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
+		v.Bytes = len(snap.GetData())
 	}
 	return v
 }

@@ -12,7 +12,9 @@ import (
 // drawLogs draws (into its part of the cache) one log strip per node over a
 // shared window of indexes:
 // each entry coloured by its term, solid once committed and hollow before,
-// a bar after the commit index, then the node's key count and state hash.
+// a bar after the commit index, a muted one where the log was compacted
+// (the entries before it are in the node's snapshot), then the node's key
+// count and state hash.
 func (g *Game) drawLogs() {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
@@ -30,7 +32,7 @@ func (g *Game) drawLogs() {
 	x := title.X + g.fonts.measure("Logs", scene.FontUI*u) + 12*u
 	x = g.printKey(x, title.Y+2*u, "committed", false)
 	x = g.printKey(x, title.Y+2*u, "not yet", true)
-	p.printLeft("| commit index   colour = term", scene.Point{X: x, Y: title.Y + 2*u}, small, th.Muted)
+	p.printLeft("| commit index   ¦ compacted   colour = term", scene.Point{X: x, Y: title.Y + 2*u}, small, th.Muted)
 
 	// Index numbers over the columns; every other one when they are narrow.
 	every := uint64(1)
@@ -79,7 +81,7 @@ func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win 
 	p.print(s.Snap.Config.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
 
 	if !win.Empty() {
-		if win.First > 1 && n.LastIndex > 0 {
+		if win.First > max(n.FirstIndex, 1) && n.LastIndex > 0 {
 			// The node has entries before the window.
 			p.print("…", scene.Point{X: geom.BoxX - 3*u, Y: r.Center().Y}, tiny, th.Muted, text.AlignEnd, text.AlignCenter)
 		}
@@ -89,6 +91,10 @@ func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win 
 				continue
 			}
 			g.drawEntry(e, geom.Box(row, int(i-win.First)))
+		}
+		if c := n.FirstIndex - 1; n.FirstIndex > 1 && c >= win.First && c <= win.Last {
+			b := geom.Box(row, int(c-win.First))
+			p.rect(scene.Rect{X: b.Right() + geom.Gap/2 - u/2, Y: b.Y, W: u, H: b.H}, th.Muted)
 		}
 		if n.Commit >= win.First && n.Commit <= win.Last {
 			b := geom.Box(row, int(n.Commit-win.First))

@@ -33,7 +33,8 @@ func (g *Game) drawMessageShapes() {
 	}
 }
 
-// drawMessageText labels each append with the number of entries it carries.
+// drawMessageText labels each append with the number of entries it carries,
+// and each snapshot with its size.
 func (g *Game) drawMessageText() {
 	s, p := g.scene, &g.paint
 	th, u := s.Theme, s.L.U
@@ -41,6 +42,9 @@ func (g *Game) drawMessageText() {
 	for _, m := range s.Placed {
 		if k := len(m.Msg.Entries); k > 0 && m.Kind == scene.KindApp {
 			p.print(entryCount(k), m.Pos.Add(scene.Point{X: r + 2*u, Y: -r}), scene.FontTiny*u, th.Text, text.AlignStart, text.AlignCenter)
+		}
+		if m.Msg.Bytes > 0 && m.Kind == scene.KindSnap {
+			p.print(scene.FormatBytes(m.Msg.Bytes), m.Pos.Add(scene.Point{X: r + 2*u, Y: -r}), scene.FontTiny*u, th.Text, text.AlignStart, text.AlignCenter)
 		}
 	}
 }

@@ -89,6 +89,9 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	at, h := l.Caption(n.ID)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
 	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	if view := scene.LeaderView(s.Snap, n.ID); view != "" {
+		p.print(view, at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	}
 }
 
 // groupName labels a partition group's badge with a roman numeral: letters

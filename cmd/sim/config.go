@@ -26,6 +26,8 @@ type configFlags struct {
 	disk           *string
 	loss           *float64
 	spread         *int
+	snapCount      *int
+	snapCatchUp    *int
 	json           *string
 }
 
@@ -44,6 +46,8 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		disk:           fs.String("disk", msRange(def.DiskMinMs, def.DiskMaxMs), "disk sync time range in ms, min-max (-experiment: 1-2 unless set)"),
 		loss:           fs.Float64("loss", def.LossRate, "probability that any message is lost, from 0 to below 1"),
 		spread:         fs.Int("timeout-spread", def.TimeoutSpreadTicks, "what-if, not etcd: draw election timeouts from [n, n+spread) ticks; 0 is etcd's [n, 2n)"),
+		snapCount:      fs.Int("snapshot-count", def.SnapshotCount, "etcd's --snapshot-count, scaled down: snapshot and compact every n applied entries; 0 never"),
+		snapCatchUp:    fs.Int("snapshot-catchup-entries", def.SnapshotCatchUpEntries, "etcd's SnapshotCatchUpEntries: entries a compaction keeps before the snapshot"),
 		json:           fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`),
 	}
 }
@@ -61,6 +65,7 @@ func (f configFlags) config() (raftsim.Config, error) {
 	c.Seed, c.Nodes, c.PreVote, c.CheckQuorum = *f.seed, *f.nodes, *f.preVote, *f.checkQuorum
 	c.TickMs, c.ElectionTicks, c.HeartbeatTicks = *f.tickMs, *f.electionTicks, *f.heartbeatTicks
 	c.LossRate, c.TimeoutSpreadTicks = *f.loss, *f.spread
+	c.SnapshotCount, c.SnapshotCatchUpEntries = *f.snapCount, *f.snapCatchUp
 	var err error
 	if c.LatencyMinMs, c.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
 		return c, fmt.Errorf("-latency: %v", err)

@@ -9,13 +9,15 @@ import (
 
 func TestKnobFlagsReachTheRun(t *testing.T) {
 	code, out, errs := runSim(t, "-seed", "3", "-for", "2s", "-prevote=false", "-tick-ms", "5", "-election-ticks", "30",
-		"-heartbeat-ticks", "3", "-latency", "2-20", "-disk", "0-4", "-loss", "0.1", "-timeout-spread", "4")
+		"-heartbeat-ticks", "3", "-latency", "2-20", "-disk", "0-4", "-loss", "0.1", "-timeout-spread", "4",
+		"-snapshot-count", "50", "-snapshot-catchup-entries", "7")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	got := gjson.Get(out, "config").Raw
 	for _, want := range []string{`"tick_ms":5`, `"election_ticks":30`, `"heartbeat_ticks":3`, `"latency_min_ms":2`, `"latency_max_ms":20`,
-		`"disk_min_ms":0`, `"disk_max_ms":4`, `"loss_rate":0.1`, `"pre_vote":false`, `"timeout_spread_ticks":4`} {
+		`"disk_min_ms":0`, `"disk_max_ms":4`, `"loss_rate":0.1`, `"pre_vote":false`, `"timeout_spread_ticks":4`,
+		`"snapshot_count":50`, `"snapshot_catchup_entries":7`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("config %s lacks %s", got, want)
 		}
@@ -30,6 +32,7 @@ func TestBadKnobFlags(t *testing.T) {
 		{"-disk", "x"},
 		{"-loss", "1.5"},
 		{"-timeout-spread", "99"},
+		{"-snapshot-count", "-1"},
 		{"-config", "{nope"},
 		{"-config", `{"tick":3}`},
 	} {

@@ -86,6 +86,7 @@ func (cs *Clients) start(k *call) {
 	k.callMs = cs.sim.Now()
 	cs.pending[k.id] = k
 	cs.history.called(k)
+	cs.trimHistory()
 	cs.attempt(k)
 }
 

@@ -202,7 +202,7 @@ func (cs *Clients) on(node uint64) *waiting {
 func (cs *Clients) View() raftsim.ClientsView {
 	return raftsim.ClientsView{
 		Stress: cs.stressing, Workload: len(cs.workload), OpsPerSec: cs.opsPerSecond(),
-		Operations: len(cs.history.ops), Linearizable: cs.verdict(),
+		Operations: cs.history.len(), Linearizable: cs.verdict(),
 	}
 }
 

@@ -1,6 +1,8 @@
 package clients
 
 import (
+	"sort"
+
 	"raftplay/raftsim"
 	"raftplay/raftsim/v2store"
 )
@@ -23,19 +25,41 @@ type HistoryOp struct {
 	// Void marks a call that gave up with no effect: a read, or a write
 	// raft refused every time it was sent. It constrains nothing.
 	Void bool
+
+	// writeKey is the (client, seq) of a write whose outcome is unknown,
+	// under which unknownWrite finds it.
+	writeKey [2]uint64
 }
 
 // HistoryInfinity is the return time of an operation whose outcome is unknown.
 const HistoryInfinity = infinity
 
 // history records every client operation except watches, in call order.
+// Operations the history check no longer needs are dropped from its front
+// (see trimHistory), so a long run's history stays bounded; positions count
+// from the first operation of the run, dropped ones included.
 type history struct {
 	ops []HistoryOp
-	// at finds an operation by call ID; unknownWrite finds a given-up write
-	// by (client, seq) so its apply can settle it.
+	// dropped is how many operations were dropped: the position of ops[0].
+	dropped int
+	// trimAt is the length at which the history is trimmed next.
+	trimAt int
+	// at finds an operation's position by call ID; unknownWrite finds a
+	// given-up write's by (client, seq) so its apply can settle it.
 	at           map[uint64]int
 	unknownWrite map[[2]uint64]int
 }
+
+// op returns the operation at position pos, or nil once it was dropped.
+func (h *history) op(pos int) *HistoryOp {
+	if i := pos - h.dropped; i >= 0 && i < len(h.ops) {
+		return &h.ops[i]
+	}
+	return nil
+}
+
+// len is how many operations the run has recorded.
+func (h *history) len() int { return h.dropped + len(h.ops) }
 
 func (h *history) called(k *call) {
 	if k.op.Kind == v2store.OpWatch {
@@ -44,26 +68,28 @@ func (h *history) called(k *call) {
 	if h.at == nil {
 		h.at, h.unknownWrite = map[uint64]int{}, map[[2]uint64]int{}
 	}
-	h.at[k.id] = len(h.ops)
+	h.at[k.id] = h.len()
 	h.ops = append(h.ops, HistoryOp{ID: k.id, Client: k.client.id, Op: k.op, CallMs: k.callMs, ReturnMs: infinity, Pending: true})
 }
 
 func (h *history) returned(k *call, r *v2store.Result, now int64) {
-	if i, ok := h.at[k.id]; ok {
+	if o := h.op(h.at[k.id]); o != nil && o.ID == k.id {
 		res := *r
-		h.ops[i].ReturnMs, h.ops[i].Result, h.ops[i].Pending = now, &res, false
+		o.ReturnMs, o.Result, o.Pending = now, &res, false
 	}
 }
 
 func (h *history) unknown(k *call) {
-	i, ok := h.at[k.id]
-	if !ok {
+	pos := h.at[k.id]
+	o := h.op(pos)
+	if o == nil || o.ID != k.id {
 		return
 	}
-	h.ops[i].Pending = false
-	h.ops[i].Void = !k.op.Kind.IsWrite() || !k.proposed
-	if !h.ops[i].Void {
-		h.unknownWrite[k.writeKey()] = i
+	o.Pending = false
+	o.Void = !k.op.Kind.IsWrite() || !k.proposed
+	if !o.Void {
+		o.writeKey = k.writeKey()
+		h.unknownWrite[o.writeKey] = pos
 	}
 }
 
@@ -75,17 +101,57 @@ func (h *history) appliedSomewhere(c v2store.Command, r v2store.Result, now int6
 		return
 	}
 	delete(h.unknownWrite, key)
-	h.ops[i].ReturnMs, h.ops[i].Result = now, &r
+	if o := h.op(i); o != nil {
+		o.ReturnMs, o.Result = now, &r
+	}
 }
 
-// History returns the operations recorded since position from (0 for all),
-// oldest call first. Operations still pending or unknown can change later;
-// a checker rereads them.
+// drop forgets the first n operations.
+func (h *history) drop(n int) {
+	for i := range h.ops[:n] {
+		o := &h.ops[i]
+		delete(h.at, o.ID)
+		if pos, ok := h.unknownWrite[o.writeKey]; ok && pos == h.dropped+i {
+			delete(h.unknownWrite, o.writeKey)
+		}
+	}
+	h.ops = append(h.ops[:0:0], h.ops[n:]...)
+	h.dropped += n
+}
+
+// historyTrimMin is the fewest operations a history holds before it is
+// trimmed: trimming copies what is kept, so it waits for a batch.
+const historyTrimMin = 4096
+
+// trimHistory drops the operations the history check no longer needs, once
+// the history has doubled since it was last trimmed. The check is brought up
+// to date first, so that what it has judged can go. Operations of the last
+// recentMs stay, for the load the snapshot shows.
+func (cs *Clients) trimHistory() {
+	h := &cs.history
+	if cs.lin == nil || len(h.ops) < max(h.trimAt, historyTrimMin) {
+		return
+	}
+	cs.lin.Check(h.ops, 0)
+	n := cs.lin.Needs()
+	recent := cs.sim.Now() - cs.recentMs()
+	n = min(n, sort.Search(len(h.ops), func(i int) bool { return h.ops[i].CallMs >= recent }))
+	if n > 0 {
+		h.drop(n)
+		cs.lin.Dropped(n)
+	}
+	h.trimAt = 2 * len(h.ops)
+}
+
+// History returns the operations recorded since position from (0 for all
+// the history still holds), oldest call first. Operations still pending or
+// unknown can change later; a checker rereads them.
 func (cs *Clients) History(from int) []HistoryOp {
-	if from >= len(cs.history.ops) {
+	i := max(from-cs.history.dropped, 0)
+	if i >= len(cs.history.ops) {
 		return nil
 	}
-	return append([]HistoryOp(nil), cs.history.ops[from:]...)
+	return append([]HistoryOp(nil), cs.history.ops[i:]...)
 }
 
 // HistoryChecker judges the clients' history as the run goes; the playground
@@ -103,6 +169,12 @@ type HistoryChecker interface {
 	// write whose outcome stays unknown) is judged too. A failure found this
 	// way is kept, so Verdict says it too.
 	Final(history []HistoryOp) raftsim.Verdict
+	// Needs is the position in the history last checked of the first
+	// operation the checker will read again: those before it may go.
+	Needs() int
+	// Dropped says that the history's first n operations are gone: the
+	// history handed in from now on starts n operations later.
+	Dropped(n int)
 }
 
 // CheckHistoryWith makes every run of the simulation, the current one

@@ -127,11 +127,15 @@ func (cs *Clients) workloadCall(clientID uint64) {
 	})
 }
 
+// recentMs is how far back opsPerSecond looks for calls that returned in the
+// last second: as far as a call with all its retries can take.
+func (cs *Clients) recentMs() int64 { return 10 * cs.sim.Config().ClientTimeoutMs }
+
 // opsPerSecond counts the calls answered successfully in the last virtual second.
 func (cs *Clients) opsPerSecond() int {
 	ops, now := cs.history.ops, cs.sim.Now()
 	k := 0
-	for i := len(ops) - 1; i >= 0 && ops[i].CallMs >= now-10*cs.sim.Config().ClientTimeoutMs; i-- {
+	for i := len(ops) - 1; i >= 0 && ops[i].CallMs >= now-cs.recentMs(); i-- {
 		if r := ops[i].Result; r != nil && r.OK() && !ops[i].Pending && ops[i].ReturnMs > now-1000 {
 			k++
 		}
