@@ -12,6 +12,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/experiment"
+	"raftplay/raftsim/timeline"
 	"raftplay/render/scene"
 )
 
@@ -51,6 +52,9 @@ type Options struct {
 	// OnShare is called with the run, encoded (runcodec.Encode), when the
 	// user asks for a link that reproduces it.
 	OnShare func(run string)
+	// Timeline, when set, keeps the run's past for time travel (Seek, Fork,
+	// Export); NewTimeline makes one.
+	Timeline *timeline.Timeline
 }
 
 // ErrStopped is what Update returns after a panic was reported to OnPanic.
@@ -99,6 +103,10 @@ type Game struct {
 	// labNote says how it was set up, for the view's status line.
 	lab     *experiment.Runner
 	labNote string
+
+	// past is the past moment shown (timetravel.go); the live run waits
+	// while it is set.
+	past *raftsim.Snapshot
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -157,6 +165,9 @@ func (g *Game) Locked(f func()) {
 func (g *Game) Do(a raftsim.Action) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.actOnPast(); err != nil {
+		return err
+	}
 	g.acted = true
 	return g.sim.Do(a)
 }
@@ -182,7 +193,7 @@ func (g *Game) Update() (err error) {
 	g.readInput()
 	g.doOps(g.scene.TakeOps())
 	story := g.opts.Stories
-	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted {
+	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
 		if story != nil && story.Active() {
 			story.advance(ms)
 		} else {
@@ -196,6 +207,12 @@ func (g *Game) Update() (err error) {
 	g.checkLinearizability()
 	g.stepExperiment()
 	snap := g.sim.Snapshot()
+	if g.opts.Timeline != nil {
+		g.opts.Timeline.Observe(snap)
+	}
+	if g.past != nil {
+		snap = g.past
+	}
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)
 	if g.opts.OnEvent != nil {
@@ -212,7 +229,11 @@ func (g *Game) Update() (err error) {
 func (g *Game) do(actions []raftsim.Action) {
 	for _, a := range actions {
 		g.acted = true
-		if err := g.sim.Do(a); err != nil {
+		err := g.actOnPast()
+		if err == nil {
+			err = g.sim.Do(a)
+		}
+		if err != nil {
 			if !g.scene.Console.Refused(a, err) {
 				g.notice(err.Error(), true)
 			}

@@ -11,6 +11,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/timeline"
 	"raftplay/render"
 )
 
@@ -41,6 +42,7 @@ func main() {
 	}
 
 	app.stories = render.NewStories(sim)
+	app.timeline = render.NewTimeline(sim, app.stories)
 	problems = append(problems, app.startRun(params)...)
 
 	var feed liveFeed
@@ -54,6 +56,7 @@ func main() {
 		OnPanic:      app.crashed,
 		Stories:      app.stories,
 		OnShare:      app.share,
+		Timeline:     app.timeline,
 	})
 	for _, p := range problems {
 		app.game.Notify(p)
@@ -85,6 +88,8 @@ type app struct {
 	game    *render.Game
 	page    *page
 	stories *render.Stories
+	// timeline keeps the run's past for seek(), fork() and export().
+	timeline *timeline.Timeline
 }
 
 // crashed reports a panic on the page, with what replays the run.

@@ -33,7 +33,7 @@ var faults = []struct {
 
 // livePlay runs sim as the playground does, a frame of frameMs at a time,
 // doing the faults due, with tl watching every frame, until untilMs.
-func livePlay(t *testing.T, sim *raftsim.Sim, tl *Timeline, untilMs, frameMs int64) {
+func livePlay(t testing.TB, sim *raftsim.Sim, tl *Timeline, untilMs, frameMs int64) {
 	t.Helper()
 	next := 0
 	for sim.Now() < untilMs {
@@ -49,7 +49,7 @@ func livePlay(t *testing.T, sim *raftsim.Sim, tl *Timeline, untilMs, frameMs int
 }
 
 // newLive builds a live simulation the way the playground does.
-func newLive(t *testing.T, seed int64) *raftsim.Sim {
+func newLive(t testing.TB, seed int64) *raftsim.Sim {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
