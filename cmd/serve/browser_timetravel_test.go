@@ -9,6 +9,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/timeline"
 )
 
 // replayed is the snapshot cmd/sim prints for cfg and actions run to ms.
@@ -93,14 +94,7 @@ func TestBrowserTimeTravelAPI(t *testing.T) {
 		t.Errorf("fork() of the live run: ok=%v %q", ok, msg)
 	}
 
-	var ex struct {
-		Config  raftsim.Config         `json:"config"`
-		Seed    int64                  `json:"seed"`
-		Actions []raftsim.ActionRecord `json:"actions"`
-		UntilMs int64                  `json:"until_ms"`
-		Final   json.RawMessage        `json:"final"`
-		Story   json.RawMessage        `json:"story"`
-	}
+	var ex timeline.Export
 	if err := json.Unmarshal([]byte(eval[string](tab, "raftplay.export()")), &ex); err != nil {
 		t.Fatal(err)
 	}

@@ -61,6 +61,17 @@ func newLive(t testing.TB, seed int64) *raftsim.Sim {
 	return sim
 }
 
+// played is a live simulation of seed played to untilMs in 16 ms frames,
+// with the timeline (made with opts, if given) that watched it.
+func played(t testing.TB, seed, untilMs int64, opts ...Options) (*raftsim.Sim, *Timeline) {
+	t.Helper()
+	sim := newLive(t, seed)
+	tl := New(sim, append(opts, Options{})[0])
+	t.Cleanup(tl.Close)
+	livePlay(t, sim, tl, untilMs, 16)
+	return sim, tl
+}
+
 var (
 	simOnce sync.Once
 	simBin  string

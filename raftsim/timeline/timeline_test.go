@@ -39,10 +39,7 @@ func configJSON(t *testing.T, cfg raftsim.Config) string {
 // last seek, and back), are each exactly what cmd/sim prints for the same
 // seed and actions run to that moment.
 func TestStateAtIsWhatCmdSimPrints(t *testing.T) {
-	sim := newLive(t, 7)
-	tl := New(sim, Options{})
-	defer tl.Close()
-	livePlay(t, sim, tl, 60000, 16)
+	sim, tl := played(t, 7, 60000)
 	actions := writeActions(t, sim.Actions())
 	cfg := configJSON(t, sim.Config())
 	for _, ms := range []int64{1, 4999, 5000, 9003, 21017, 33000, 59999, 12345, 45001, 60000} {
@@ -64,10 +61,7 @@ func TestStateAtIsWhatCmdSimPrints(t *testing.T) {
 // nothing but the run shapes a snapshot (no speed or pause changes, no
 // history checked between frames), byte for byte.
 func TestFramesAreTheRunsMoments(t *testing.T) {
-	sim := newLive(t, 3)
-	tl := New(sim, Options{})
-	defer tl.Close()
-	livePlay(t, sim, tl, 20000, 16)
+	_, tl := played(t, 3, 20000)
 	st := tl.Stats()
 	if st.FromMs > 16 || st.ToMs < 20000-DefaultEveryMs || st.Frames < 150 {
 		t.Fatalf("frames %+v: want one about every 100 ms from the start to 20000 ms", st)
@@ -90,10 +84,7 @@ func TestFramesAreTheRunsMoments(t *testing.T) {
 // A fork at a past moment keeps the actions done by then, plays on from
 // there, and the run's share link reproduces the forked run.
 func TestForkCutsTheLogAndTheLinkReproducesIt(t *testing.T) {
-	sim := newLive(t, 7)
-	tl := New(sim, Options{})
-	defer tl.Close()
-	livePlay(t, sim, tl, 30000, 16)
+	sim, tl := played(t, 7, 30000)
 	before := sim.Actions()
 	genBefore := sim.Generation()
 	if err := tl.Fork(13000); err != nil {
@@ -148,10 +139,8 @@ func TestForkCutsTheLogAndTheLinkReproducesIt(t *testing.T) {
 // A fork done in slices, as the playground does between frames, gives the
 // same run as one done at once.
 func TestForkInSlicesIsTheSame(t *testing.T) {
-	whole, sliced := newLive(t, 5), newLive(t, 5)
-	a, b := New(whole, Options{}), New(sliced, Options{})
-	livePlay(t, whole, a, 25000, 16)
-	livePlay(t, sliced, b, 25000, 16)
+	whole, a := played(t, 5, 25000)
+	sliced, b := played(t, 5, 25000)
 	if err := a.Fork(21000); err != nil {
 		t.Fatal(err)
 	}
@@ -180,10 +169,7 @@ func TestForkInSlicesIsTheSame(t *testing.T) {
 // The export's action file, config and until_ms give its final snapshot
 // in cmd/sim, and its story passes cmd/sim -scenario.
 func TestExportRoundTrip(t *testing.T) {
-	sim := newLive(t, 11)
-	tl := New(sim, Options{})
-	defer tl.Close()
-	livePlay(t, sim, tl, 35000, 16)
+	sim, tl := played(t, 11, 35000)
 	if err := sim.DoJSON(`{"op":"clients","count":2}`); err != nil {
 		t.Fatal(err)
 	}
@@ -193,26 +179,19 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	js := ex.JSON()
-	var back struct {
-		Config  json.RawMessage `json:"config"`
-		Seed    int64           `json:"seed"`
-		Actions json.RawMessage `json:"actions"`
-		UntilMs int64           `json:"until_ms"`
-		Final   json.RawMessage `json:"final"`
-		Story   json.RawMessage `json:"story"`
-	}
+	var back Export
 	if err := json.Unmarshal(js, &back); err != nil {
 		t.Fatal(err)
 	}
 	if back.Seed != 11 || back.UntilMs != 38000 {
 		t.Fatalf("seed %d until %d, want 11 and 38000", back.Seed, back.UntilMs)
 	}
-	dir := t.TempDir()
-	actions := filepath.Join(dir, "actions.json")
-	storyFile := filepath.Join(dir, "story.json")
-	os.WriteFile(actions, back.Actions, 0o644)
-	os.WriteFile(storyFile, back.Story, 0o644)
-	out := runSim(t, "-config", string(back.Config), "-actions", actions, "-for", fmt.Sprintf("%dms", back.UntilMs))
+	actions := writeActions(t, back.Actions)
+	storyFile := filepath.Join(t.TempDir(), "story.json")
+	if err := os.WriteFile(storyFile, back.Story, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runSim(t, "-config", configJSON(t, back.Config), "-actions", actions, "-for", fmt.Sprintf("%dms", back.UntilMs))
 	if !bytes.Equal(bytes.TrimSpace(out), back.Final) {
 		t.Errorf("cmd/sim's final snapshot differs from the export's:\n got %.300s\nwant %.300s", out, back.Final)
 	}
@@ -262,10 +241,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 // With a small budget, the frames still reach back to the run's start,
 // more widely spaced, and stay within it.
 func TestFramesStayWithinTheBudget(t *testing.T) {
-	sim := newLive(t, 4)
-	tl := New(sim, Options{BudgetBytes: 400 << 10})
-	defer tl.Close()
-	livePlay(t, sim, tl, 60000, 16)
+	_, tl := played(t, 4, 60000, Options{BudgetBytes: 400 << 10})
 	st := tl.Stats()
 	if st.Bytes > 400<<10 || st.FromMs > 16 || st.ToMs < 60000-st.EveryMs || st.EveryMs <= DefaultEveryMs {
 		t.Errorf("frames %+v: want at most 400 KiB reaching from the start to 60000 ms, spaced wider than %d ms", st, DefaultEveryMs)
@@ -279,10 +255,7 @@ func TestFramesStayWithinTheBudget(t *testing.T) {
 // faults are done at the first frame at or after theirs), and stepping from
 // mark to mark walks them in order.
 func TestMarksFollowTheRun(t *testing.T) {
-	sim := newLive(t, 7)
-	tl := New(sim, Options{})
-	defer tl.Close()
-	livePlay(t, sim, tl, 21000, 16)
+	_, tl := played(t, 7, 21000)
 	want := map[string]bool{}
 	for _, w := range []string{"write@2000", "crash@5000", "partition@9000", "restart@12000", "write@15000", "heal@20000"} {
 		want[w] = false
