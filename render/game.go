@@ -52,9 +52,12 @@ type Options struct {
 	// OnShare is called with the run, encoded (runcodec.Encode), when the
 	// user asks for a link that reproduces it.
 	OnShare func(run string)
-	// Timeline, when set, keeps the run's past for time travel (Seek, Fork,
-	// Export); NewTimeline makes one.
+	// Timeline, when set, keeps the run's past for time travel (ShowAt,
+	// Fork, Export, the strip under the cluster); NewTimeline makes one.
 	Timeline *timeline.Timeline
+	// OnExport is called with a file name and the run exported as a test
+	// (timeline.Export) when the user asks to download it.
+	OnExport func(name string, data []byte)
 }
 
 // ErrStopped is what Update returns after a panic was reported to OnPanic.
@@ -105,8 +108,9 @@ type Game struct {
 	labNote string
 
 	// past is the past moment shown (timetravel.go); the live run waits
-	// while it is set.
+	// while it is set. time is the strip's state (timestrip.go).
 	past *raftsim.Snapshot
+	time timeState
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -192,6 +196,7 @@ func (g *Game) Update() (err error) {
 	g.takeNotices()
 	g.readInput()
 	g.doOps(g.scene.TakeOps())
+	g.continueFork()
 	story := g.opts.Stories
 	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
 		if story != nil && story.Active() {
@@ -210,6 +215,8 @@ func (g *Game) Update() (err error) {
 	if g.opts.Timeline != nil {
 		g.opts.Timeline.Observe(snap)
 	}
+	g.time.liveGen = snap.Generation
+	g.scene.SetTime(g.timeView(snap.NowMs))
 	if g.past != nil {
 		snap = g.past
 	}

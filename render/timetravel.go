@@ -60,6 +60,7 @@ func (g *Game) seek(ms int64) (*raftsim.Snapshot, error) {
 	// keeps its event log and selection.
 	snap.Generation = live.Generation
 	g.past = snap
+	g.time.cursorMs = ms
 	return snap, nil
 }
 

@@ -57,6 +57,7 @@ func main() {
 		Stories:      app.stories,
 		OnShare:      app.share,
 		Timeline:     app.timeline,
+		OnExport:     app.download,
 	})
 	for _, p := range problems {
 		app.game.Notify(p)

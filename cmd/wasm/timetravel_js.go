@@ -15,8 +15,8 @@ import (
 //	export()  the run as a test: {"config":…,"seed":…,"actions":[…],
 //	          "until_ms":N,"final":<snapshot>,"story":{…},"command":"…"}
 //	          (timeline.Export), or an error
-//	timeline() the marks and what the kept frames cost, as JSON
-//	          {"marks":[…],"stats":{…}}
+//	timeline() the live run's present, its marks and what the kept
+//	          frames cost, as JSON {"now_ms":N,"marks":[…],"stats":{…}}
 func (a *app) publishTimeTravel(api js.Value) {
 	api.Set("seek", a.jsFunc("seek()", func(args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeNumber {
@@ -44,10 +44,31 @@ func (a *app) publishTimeTravel(api js.Value) {
 		var out []byte
 		a.game.Locked(func() {
 			out, _ = json.Marshal(struct { // plain values: cannot fail
-				Marks any `json:"marks"`
-				Stats any `json:"stats"`
-			}{a.timeline.Marks(), a.timeline.Stats()})
+				NowMs int64 `json:"now_ms"`
+				Marks any   `json:"marks"`
+				Stats any   `json:"stats"`
+			}{a.sim.Now(), a.timeline.Marks(), a.timeline.Stats()})
 		})
 		return string(out)
 	}))
+}
+
+// download offers data to the user as a file called name: the Export
+// button's run as a test. The object URL is let go a while later, once the
+// browser has taken the file.
+func (a *app) download(name string, data []byte) {
+	global := js.Global()
+	blob := global.Get("Blob").New(js.ValueOf([]any{string(data)}), js.ValueOf(map[string]any{"type": "application/json"}))
+	url := global.Get("URL").Call("createObjectURL", blob)
+	link := global.Get("document").Call("createElement", "a")
+	link.Set("href", url)
+	link.Set("download", name)
+	link.Call("click")
+	var release js.Func
+	release = js.FuncOf(func(js.Value, []js.Value) any {
+		global.Get("URL").Call("revokeObjectURL", url)
+		release.Release()
+		return nil
+	})
+	global.Call("setTimeout", release, 60_000)
 }

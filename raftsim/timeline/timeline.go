@@ -155,10 +155,25 @@ func (t *Timeline) Frame(ms int64) (*raftsim.Snapshot, bool) {
 	if i == 0 {
 		return nil, false
 	}
-	f := t.frames[i-1]
+	return t.frameAt(i - 1), true
+}
+
+// FrameFrom returns the first kept snapshot at or after ms, with its action
+// log: the picture just after a mark's moment; false when none is kept.
+func (t *Timeline) FrameFrom(ms int64) (*raftsim.Snapshot, bool) {
+	i := sort.Search(len(t.frames), func(i int) bool { return t.frames[i].snap.NowMs >= ms })
+	if i == len(t.frames) {
+		return nil, false
+	}
+	return t.frameAt(i), true
+}
+
+// frameAt is frame i with its action log, a copy the caller may keep.
+func (t *Timeline) frameAt(i int) *raftsim.Snapshot {
+	f := t.frames[i]
 	snap := *f.snap
 	snap.Actions = t.log[:f.actions:f.actions]
-	return &snap, true
+	return &snap
 }
 
 // Stats says how much of the past the timeline keeps, and what it costs.
