@@ -187,6 +187,7 @@ func TestBrowserTimelineStrip(t *testing.T) {
 // The strip at the other sizes, for a look (RAFTPLAY_SHOTS) and for the
 // layout: on the screen, under the ring.
 func TestBrowserTimelineStripSizes(t *testing.T) {
+	requireBrowser(t)
 	for _, v := range []viewport{{640, 400, 1}, {390, 844, 3}} {
 		tab := openURL(t, browser.server.URL+"/?seed=3&speed=8", ownAPI, v)
 		tab.playUntil(6000)

@@ -75,7 +75,7 @@ func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
 	fork, widest := "Play from here", "000.0 s / 000.0 s"
 	if l.Compact {
 		// A phone's strip keeps its room for the track.
-		fork, widest = "Play on", "replaying 00%"
+		fork, widest = "Play on", "000.0 s"
 	}
 	add(CmdFork, fork, v.Past)
 	left := ts.Label.X + measure(widest, size) + 8*u
@@ -84,9 +84,11 @@ func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
 }
 
 // timeLabel says where the strip stands: the moment shown of the run's
-// length (on a phone, the moment only), or the fork's progress.
+// length, or the fork's progress; on a phone, the moment or the progress only.
 func timeLabel(v *TimeView, compact bool) string {
 	switch {
+	case v.Forking && compact:
+		return fmt.Sprintf("%.0f%%", 100*v.Progress)
 	case v.Forking:
 		return fmt.Sprintf("replaying %.0f%%", 100*v.Progress)
 	case compact:
