@@ -45,22 +45,64 @@ func (r Refusal) Error() string {
 // are refused, and runs the clock to r.NowMs; actions after r.NowMs are not
 // reached. With an invalid config nothing changes and the error says why.
 func (s *Sim) Replay(r Run) ([]Refusal, error) {
+	rp, err := s.StartReplay(r)
+	if err != nil {
+		return nil, err
+	}
+	rp.RunTo(r.NowMs)
+	return rp.Refused(), nil
+}
+
+// Replaying is a replay under way: Replay in pieces, so a long one can be
+// spread over frames (a time-travel fork) or carried on from where an
+// earlier one stopped (seeking forward) instead of starting again.
+type Replaying struct {
+	s       *Sim
+	run     Run
+	next    int   // the first of run's actions not yet done
+	at      int64 // how far it has been played
+	refused []Refusal
+}
+
+// StartReplay starts a new run from r's config in place, as Replay does, and
+// stands at its start; RunTo plays it on. With an invalid config nothing
+// changes and the error says why.
+func (s *Sim) StartReplay(r Run) (*Replaying, error) {
 	if err := s.Reset(r.Config); err != nil {
 		return nil, err
 	}
-	var refused []Refusal
-	for i, a := range r.Actions {
-		if a.AtMs > r.NowMs {
-			break
-		}
-		s.runTo(a.AtMs, a.Fired)
-		if err := s.Do(a.Action); err != nil {
-			refused = append(refused, Refusal{Index: i, Action: a, Err: err})
+	return &Replaying{s: s, run: r}, nil
+}
+
+// RunTo plays the run on to virtual time t (at most the run's NowMs, and
+// never back): it does the actions due by t, skipping the refused ones, and
+// processes the events due by t. Replaying to t in one call or in several
+// gives the same run.
+func (p *Replaying) RunTo(t int64) {
+	t = min(max(t, p.at), p.run.NowMs)
+	p.at = t
+	for ; p.next < len(p.run.Actions) && p.run.Actions[p.next].AtMs <= t; p.next++ {
+		a := p.run.Actions[p.next]
+		p.s.runTo(a.AtMs, a.Fired)
+		if err := p.s.Do(a.Action); err != nil {
+			p.refused = append(p.refused, Refusal{Index: p.next, Action: a, Err: err})
 		}
 	}
-	s.runTo(r.NowMs, r.Fired)
-	return refused, nil
+	if t == p.run.NowMs {
+		p.s.runTo(t, p.run.Fired)
+		return
+	}
+	p.s.runTo(t, 0)
 }
+
+// Done reports whether the replay has reached the run's end.
+func (p *Replaying) Done() bool { return p.at == p.run.NowMs }
+
+// At is the virtual time the replay has reached.
+func (p *Replaying) At() int64 { return p.at }
+
+// Refused lists the actions the replay could not do so far.
+func (p *Replaying) Refused() []Refusal { return p.refused }
 
 // runTo moves the run to virtual time t with fired events processed, or,
 // for fired 0, every event due by t.
@@ -77,3 +119,7 @@ func (s *Sim) runTo(t int64, fired uint64) {
 	}
 	s.clock.now = max(s.clock.now, t)
 }
+
+// Generation is the run count Snapshot.Generation reports, without the cost
+// of a snapshot: a watcher of events can tell which run an event belongs to.
+func (s *Sim) Generation() uint64 { return s.generation }

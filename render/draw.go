@@ -33,6 +33,7 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	g.drawHUDText()
 	g.drawClientsText()
 	g.drawConsoleCaret()
+	g.drawTimeStrip()
 
 	for _, p := range s.OpenPanels() {
 		g.drawPanel(p)

@@ -12,6 +12,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/experiment"
+	"raftplay/raftsim/timeline"
 	"raftplay/render/scene"
 )
 
@@ -51,6 +52,12 @@ type Options struct {
 	// OnShare is called with the run, encoded (runcodec.Encode), when the
 	// user asks for a link that reproduces it.
 	OnShare func(run string)
+	// Timeline, when set, keeps the run's past for time travel (ShowAt,
+	// Fork, Export, the strip under the cluster); NewTimeline makes one.
+	Timeline *timeline.Timeline
+	// OnExport is called with a file name and the run exported as a test
+	// (timeline.Export) when the user asks to download it.
+	OnExport func(name string, data []byte)
 }
 
 // ErrStopped is what Update returns after a panic was reported to OnPanic.
@@ -99,6 +106,11 @@ type Game struct {
 	// labNote says how it was set up, for the view's status line.
 	lab     *experiment.Runner
 	labNote string
+
+	// past is the past moment shown (timetravel.go); the live run waits
+	// while it is set. time is the strip's state (timestrip.go).
+	past *raftsim.Snapshot
+	time timeState
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -157,6 +169,9 @@ func (g *Game) Locked(f func()) {
 func (g *Game) Do(a raftsim.Action) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.actOnPast(); err != nil {
+		return err
+	}
 	g.acted = true
 	return g.sim.Do(a)
 }
@@ -181,8 +196,9 @@ func (g *Game) Update() (err error) {
 	g.takeNotices()
 	g.readInput()
 	g.doOps(g.scene.TakeOps())
+	g.continueFork()
 	story := g.opts.Stories
-	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted {
+	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
 		if story != nil && story.Active() {
 			story.advance(ms)
 		} else {
@@ -196,6 +212,14 @@ func (g *Game) Update() (err error) {
 	g.checkLinearizability()
 	g.stepExperiment()
 	snap := g.sim.Snapshot()
+	if g.opts.Timeline != nil {
+		g.opts.Timeline.Observe(snap)
+	}
+	g.time.liveGen = snap.Generation
+	g.scene.SetTime(g.timeView(snap.NowMs))
+	if g.past != nil {
+		snap = g.past
+	}
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)
 	if g.opts.OnEvent != nil {
@@ -212,7 +236,11 @@ func (g *Game) Update() (err error) {
 func (g *Game) do(actions []raftsim.Action) {
 	for _, a := range actions {
 		g.acted = true
-		if err := g.sim.Do(a); err != nil {
+		err := g.actOnPast()
+		if err == nil {
+			err = g.sim.Do(a)
+		}
+		if err != nil {
 			if !g.scene.Console.Refused(a, err, &g.scene.Snap.Config) {
 				g.notice(err.Error(), true)
 			}

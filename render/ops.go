@@ -19,6 +19,8 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdExperiment:
 			g.toggleExperiment()
 			continue
+		case g.timeOp(op):
+			continue
 		case st == nil:
 			g.notice("stories are not available here", true)
 			continue

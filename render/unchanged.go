@@ -64,6 +64,7 @@ func (g *Game) frameKey() hasher {
 	if p, ok := s.Help(); ok {
 		hashPanel(&h, p)
 	}
+	g.timeKey(&h)
 	return h
 }
 

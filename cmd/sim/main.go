@@ -117,13 +117,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *stress {
 		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true}})
 	}
-	sim, err := clients.New(cfg)
+	sim, err := linearize.NewSim(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
 	}
 	cs := clients.Of(sim)
-	cs.CheckHistoryWith(linearize.New)
 	if *verbose {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}

@@ -26,7 +26,8 @@ import (
 //	            "total":…,"results":[…]} with results as cmd/sim -json
 //	            prints them (render.Game.Experiment)
 //
-// frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
+// publishTimeTravel adds seek(), fork(), export() and timeline()
+// (timetravel_js.go); frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
 // publishConsole console() (consolefield_js.go).
 //
 // Calls run between frames, under the game's lock.
@@ -65,15 +66,13 @@ func (a *app) publishAPI() {
 		b, _ := json.Marshal(a.game.Experiment()) // plain values: cannot fail
 		return string(b)
 	}))
+	a.publishTimeTravel(api)
 	js.Global().Set("raftplay", api)
 }
 
-// state returns the current snapshot as JSON.
-func (a *app) state() string {
-	var s string
-	a.game.Locked(func() { s = string(a.sim.Snapshot().JSON()) })
-	return s
-}
+// state returns the snapshot shown as JSON: the live run's, or the past
+// moment seek() shows.
+func (a *app) state() string { return string(a.game.Shown().JSON()) }
 
 // do applies an action given as a JSON string or a JavaScript object. A
 // refused action is also shown on screen, so whoever watches the playground

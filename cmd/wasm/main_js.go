@@ -10,8 +10,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/timeline"
 	"raftplay/render"
 )
 
@@ -28,12 +28,11 @@ func main() {
 		}
 	}()
 	params, problems := ParseParams(js.Global().Get("location").Get("search").String())
-	sim, err := clients.New(params.Config)
+	sim, err := linearize.NewSim(params.Config)
 	if err != nil {
 		page.showFailure("raftplay could not start", err.Error())
 		return
 	}
-	clients.Of(sim).CheckHistoryWith(linearize.New)
 	app := &app{sim: sim, page: page}
 	for _, a := range params.StartActions() {
 		if err := sim.Do(a); err != nil {
@@ -42,6 +41,7 @@ func main() {
 	}
 
 	app.stories = render.NewStories(sim)
+	app.timeline = render.NewTimeline(sim, app.stories)
 	problems = append(problems, app.startRun(params)...)
 
 	var feed liveFeed
@@ -55,6 +55,8 @@ func main() {
 		OnPanic:      app.crashed,
 		Stories:      app.stories,
 		OnShare:      app.share,
+		Timeline:     app.timeline,
+		OnExport:     app.download,
 	})
 	for _, p := range problems {
 		app.game.Notify(p)
@@ -86,6 +88,8 @@ type app struct {
 	game    *render.Game
 	page    *page
 	stories *render.Stories
+	// timeline keeps the run's past for seek(), fork() and export().
+	timeline *timeline.Timeline
 }
 
 // crashed reports a panic on the page, with what replays the run.

@@ -63,13 +63,12 @@ func Run(seed int64, opt Options) Outcome {
 	d := newDrawer(seed, opt.Lying)
 	cfg := Config(seed, opt)
 	out := Outcome{Seed: seed, Nodes: cfg.Nodes, Read: readMode(seed), Lying: opt.Lying}
-	sim, err := clients.New(cfg)
+	sim, err := linearize.NewSim(cfg)
 	if err != nil {
 		out.Failures = []string{err.Error()}
 		return out
 	}
 	cs := clients.Of(sim)
-	cs.CheckHistoryWith(linearize.New)
 	if err := sim.Do(raftsim.Action{Op: raftsim.ActClients, Count: callers, Read: out.Read}); err != nil {
 		out.Failures = []string{"clients refused: " + err.Error()}
 		return out

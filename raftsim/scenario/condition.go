@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -122,6 +124,13 @@ var conditions = map[ConditionKind]conditionSpec{
 	"split_vote": {parseTrue, said("a vote was split"), func(c Condition, w world) (bool, error) {
 		return w.history.splitVote(), nil
 	}},
+	// snapshot: the cluster is in exactly this state, the JSON cmd/sim prints
+	// (whitespace aside); the last step of a run exported from the timeline
+	"state": {parseState, func(c Condition) string {
+		return fmt.Sprintf("the state is exactly the expected snapshot (%d bytes)", len(c.text))
+	}, func(c Condition, w world) (bool, error) {
+		return string(w.snap.JSON()) == c.text, nil
+	}},
 	// type: a message of that type (e.g. "MsgHeartbeat") was delivered during the step
 	"delivered": {parseMessageType, func(c Condition) string { return "a " + c.text + " was delivered" }, func(c Condition, w world) (bool, error) {
 		return w.history.delivered[c.text], nil
@@ -224,6 +233,16 @@ func parseRemembered(p *parser, c *Condition, v gjson.Result, path string) {
 		p.fail(path, `need "$name", a hash remembered by an earlier step`)
 	}
 	c.text = strings.TrimPrefix(c.text, "$")
+}
+
+func parseState(p *parser, c *Condition, v gjson.Result, path string) {
+	if !v.IsObject() {
+		p.fail(path, "need a snapshot, a JSON object as cmd/sim prints it")
+		return
+	}
+	var b bytes.Buffer
+	_ = json.Compact(&b, []byte(v.Raw)) // gjson has checked it is valid
+	c.text = b.String()
 }
 
 func parseMessageType(p *parser, c *Condition, v gjson.Result, path string) {

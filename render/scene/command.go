@@ -55,6 +55,13 @@ const (
 	CmdSettingsDefaults // back to the simulator's defaults
 	CmdSettingsApply    // a new run with the settings, same seed
 	CmdExperiment       // open or close the election experiment view
+	// The timeline strip (timestrip.go), which the game carries out.
+	CmdTimeShow // show the moment Intent.Arg (virtual ms); at the present, the live run
+	CmdTimePrev // show the mark before the cursor
+	CmdTimeNext // show the mark after the cursor
+	CmdTimeLive // show the live run again
+	CmdFork     // play on from the moment shown
+	CmdExport   // download the run as a test
 )
 
 // Intent is a command with what it applies to.
@@ -85,6 +92,7 @@ var keyCommands = map[rune]Command{
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
 	'o': CmdSettings, 'z': CmdExperiment,
+	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
 // KeyIntent returns what a typed key asks for: the runes of keyCommands
@@ -124,7 +132,7 @@ var HelpLines = []HelpLine{
 	{"click", "a node for its menu; a message, or the verdict, for details"},
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
-	{"y", "copy a link that reproduces this run"},
+	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
 	{"o  z", "settings (knobs: ↑↓ ←→ Enter) / the paper's election experiment"},
 	{"?", "this help"},
 	{"Esc", "close the panel on top"},

@@ -49,6 +49,9 @@ func (s *Scene) HitTest(p Point) Hit {
 	if h, ok := buttonAt(s.L.Buttons, p); ok {
 		return h
 	}
+	if h, ok := s.timeHit(p); ok {
+		return h
+	}
 	if s.L.Toolbar.Contains(p) {
 		return Hit{}
 	}

@@ -9,9 +9,10 @@ import (
 )
 
 // keyAliases are second keys for a command that already has one listed
-// (shifted or unshifted twins, the console's backquote) and the keys every
+// (shifted or unshifted twins, the console's backquote, the timeline's
+// arrows) and the keys every
 // panel names on its own buttons; the help and the README list the first.
-var keyAliases = map[rune]bool{'_': true, '+': true, '`': true, KeyEscape: true, KeyEnter: true}
+var keyAliases = map[rune]bool{'_': true, '+': true, '`': true, KeyEscape: true, KeyEnter: true, KeyLeft: true, KeyRight: true}
 
 // Every key the controller answers is in the help overlay and in the
 // README's key table, so neither can fall behind the bindings.

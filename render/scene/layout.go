@@ -84,6 +84,8 @@ type Layout struct {
 	Events Rect
 	// Console is the etcdctl console's panel while it is open (LayConsole).
 	Console Rect
+	// Time is the timeline strip along the stage's foot (timestrip.go).
+	Time Rect
 }
 
 // NewLayout lays out a w×h screen (device pixels) at u device pixels per CSS
@@ -137,6 +139,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		l.Stage = Rect{0, top, w, stageH}
 		l.laySide(Rect{Pad * u, top + stageH, w - 2*Pad*u, h - top - stageH - Pad*u})
 	}
+	l.layTimeStrip()
 	l.layStage(measure)
 	return l
 }

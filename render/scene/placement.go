@@ -53,6 +53,7 @@ func (s *Scene) Placement() Placement {
 	add("logs", l.Logs)
 	add("events", l.Events)
 	add("console", l.Console)
+	s.placeTime(add)
 	named := []struct {
 		name string
 		p    *Panel

@@ -66,6 +66,9 @@ type Scene struct {
 	settingsP      Panel
 	labP           Panel
 	experimentOpen bool
+
+	// time is the timeline strip (timestrip.go).
+	time timeState
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -228,17 +231,24 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 func (s *Scene) Move(p Point) {
 	s.Pointer = p
 	s.Hover = s.HitTest(p)
+	s.dragTime(p)
 }
 
 // Press records a mouse button or finger going down at p.
 func (s *Scene) Press(p Point) {
 	s.Pointer = p
+	if s.pressTime(p) {
+		return
+	}
 	s.pressed, s.down = s.HitTest(p), true
 }
 
 // Release handles the mouse button or finger coming up at p and returns the
 // actions the click or drag asks for.
 func (s *Scene) Release(p Point) []raftsim.Action {
+	if s.releaseTime(p) {
+		return nil
+	}
 	if !s.down {
 		return nil
 	}

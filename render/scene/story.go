@@ -35,7 +35,7 @@ func isGameOp(c Command) bool {
 	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment:
 		return true
 	}
-	return false
+	return isTimeOp(c)
 }
 
 // StoryPanel lays out the caption panel along the bottom of the stage: the

@@ -17,6 +17,7 @@ var TouchGestures = []HelpLine{
 // in partition mode follows the finger.
 func (s *Scene) Touch(p Point) {
 	s.Pointer = p
+	s.dragTime(p)
 	if !s.Touched {
 		s.Touched = true
 		s.layPanels()

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"image/color"
+
+	"raftplay/raftsim/timeline"
+	"raftplay/render/scene"
+)
+
+// markColor is the colour of a mark on the strip: the colours the picture
+// gives the same things (a leader, a crashed node, a cut link, a good
+// outcome, a client write, a broken property).
+func markColor(th *scene.Theme, kind string) color.RGBA {
+	switch timeline.MarkKind(kind) {
+	case timeline.MarkLeader:
+		return th.Leader
+	case timeline.MarkCrash:
+		return th.Bad
+	case timeline.MarkRestart, timeline.MarkHeal:
+		return th.Good
+	case timeline.MarkPartition:
+		return th.Cut
+	case timeline.MarkViolation:
+		return th.Warn
+	}
+	return th.Accent
+}
+
+// drawTimeStrip draws the timeline strip: the track with the run's marks,
+// the part already shown filled, the cursor at the moment shown, a fork's
+// progress, the label and the buttons.
+func (g *Game) drawTimeStrip() {
+	ts, v, ok := g.scene.Strip()
+	if !ok {
+		return
+	}
+	s, p := g.scene, &g.paint
+	th, u := s.Theme, s.L.U
+	p.box(ts.Rect, 6*u, th.Panel, th.PanelBorder, u)
+	tr := ts.Track
+	mid := tr.Y + tr.H/2
+	p.rect(scene.Rect{X: tr.X, Y: mid - 1.5*u, W: tr.W, H: 3 * u}, th.Link)
+	cursor := ts.X(v.ShownMs, v.EndMs)
+	p.rect(scene.Rect{X: tr.X, Y: mid - 1.5*u, W: cursor - tr.X, H: 3 * u}, scene.Fade(th.Accent, 0.6))
+	for _, m := range v.Marks {
+		x := ts.X(m.AtMs, v.EndMs)
+		p.rect(scene.Rect{X: x - u, Y: tr.Y + 2*u, W: 2 * u, H: tr.H - 4*u}, markColor(th, m.Kind))
+	}
+	if v.Forking {
+		p.rect(scene.Rect{X: tr.X, Y: tr.Bottom() - 3*u, W: tr.W * v.Progress, H: 3 * u}, th.Good)
+	}
+	ink := th.Text
+	if v.Past {
+		ink = th.Accent
+	}
+	p.rect(scene.Rect{X: cursor - 1.5*u, Y: tr.Y - 2*u, W: 3 * u, H: tr.H + 4*u}, ink)
+	label := th.Muted
+	if v.Past || v.Forking {
+		label = th.Accent
+	}
+	p.printLeft(ts.Text, ts.Label, scene.FontSmall*u, label)
+	for i := range ts.Buttons {
+		g.drawButton(&ts.Buttons[i], false, false)
+	}
+}
+
+// timeKey folds what the strip shows into h, so a paused picture is drawn
+// again when the strip changes.
+func (g *Game) timeKey(h *hasher) {
+	ts, v, ok := g.scene.Strip()
+	if !ok {
+		return
+	}
+	h.int(uint64(v.EndMs))
+	h.int(uint64(v.ShownMs))
+	h.bool(v.Past)
+	h.bool(v.Forking)
+	h.float(v.Progress)
+	h.int(uint64(len(v.Marks)))
+	h.rect(ts.Rect)
+	h.int(uint64(len(ts.Buttons)))
+}

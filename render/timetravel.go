@@ -1,0 +1,119 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+
+	"raftplay/raftsim"
+	"raftplay/raftsim/timeline"
+)
+
+// Time travel: while the game shows a past moment (g.past), the live run
+// waits where it was; the picture draws the past snapshot. Acting on the
+// past forks the run there first, as RaftScope does: the future that was
+// is dropped, and the action is the first of the new one.
+
+// timelineStories says why a fork must wait: a story plays on the run.
+func timelineStories(st *Stories) func() error {
+	return func() error {
+		if st != nil && st.Active() {
+			return fmt.Errorf("the story %q is playing; take over (x) or close it first", st.Name())
+		}
+		return nil
+	}
+}
+
+// NewTimeline makes the timeline a Game with these stories follows: it
+// refuses to fork while a story plays.
+func NewTimeline(sim *raftsim.Sim, st *Stories) *timeline.Timeline {
+	return timeline.New(sim, timeline.Options{Busy: timelineStories(st)})
+}
+
+// errNoTimeline is what time travel says in a game made without one.
+var errNoTimeline = errors.New("time travel is not available here")
+
+// ShowAt shows the run as it was at virtual time ms, exactly (see
+// timeline.Timeline.StateAt), and returns that snapshot; seeking to the
+// live run's present shows the live run again. A moment outside the run is
+// refused and nothing changes.
+func (g *Game) ShowAt(ms int64) (*raftsim.Snapshot, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.seek(ms)
+}
+
+func (g *Game) seek(ms int64) (*raftsim.Snapshot, error) {
+	tl := g.opts.Timeline
+	if tl == nil {
+		return nil, errNoTimeline
+	}
+	snap, err := tl.StateAt(ms)
+	if err != nil {
+		return nil, err
+	}
+	live := g.sim.Snapshot()
+	if ms == live.NowMs {
+		g.past = nil
+		return live, nil
+	}
+	// The past is the live run's, not the scratch replay's: the picture
+	// keeps its event log and selection.
+	snap.Generation = live.Generation
+	g.past = snap
+	g.time.cursorMs = ms
+	return snap, nil
+}
+
+// Fork plays on from the past moment shown: the actions after it are
+// dropped and the live run continues from it. It is refused, changing
+// nothing, when no past moment is shown or a story plays.
+func (g *Game) Fork() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.fork()
+}
+
+func (g *Game) fork() error {
+	if g.opts.Timeline == nil {
+		return errNoTimeline
+	}
+	if g.past == nil {
+		return errors.New("play from here: the live run is shown; pick a past moment on the timeline first")
+	}
+	if err := g.opts.Timeline.Fork(g.past.NowMs); err != nil {
+		return err
+	}
+	g.past = nil
+	return nil
+}
+
+// Export returns the run from its start to the live present as a test
+// (timeline.Export).
+func (g *Game) Export() (*timeline.Export, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.opts.Timeline == nil {
+		return nil, errNoTimeline
+	}
+	return g.opts.Timeline.Export()
+}
+
+// Shown returns the snapshot the picture shows: the past moment looked at,
+// or the live run's.
+func (g *Game) Shown() *raftsim.Snapshot {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.past != nil {
+		return g.past
+	}
+	return g.sim.Snapshot()
+}
+
+// actOnPast forks the run at the past moment shown, if one is, so that an
+// action done now is done there.
+func (g *Game) actOnPast() error {
+	if g.past == nil {
+		return nil
+	}
+	return g.fork()
+}
