@@ -33,10 +33,16 @@ const (
 )
 
 // pressedNow reports whether key k acts this tick: when it goes down and,
-// for a repeating key held down, at each repeat.
+// for a repeating key held down, at each repeat. A key that went down and
+// up again since the last tick has no press duration (Ebiten counts one
+// only while the key is held), yet it was pressed: on a slow machine, where
+// a frame takes longer than a tap, most taps are such.
 func pressedNow(k ebiten.Key, repeat bool) bool {
+	if inpututil.IsKeyJustPressed(k) {
+		return true
+	}
 	d := inpututil.KeyPressDuration(k)
-	return d == 1 || repeat && d >= keyRepeatDelay && (d-keyRepeatDelay)%keyRepeatEvery == 0
+	return repeat && d >= keyRepeatDelay && (d-keyRepeatDelay)%keyRepeatEvery == 0
 }
 
 // readInput hands this frame's keys, clicks and taps to the scene and does

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -107,4 +108,31 @@ func curvePixels(t *testing.T, shot []byte, th *scene.Theme) int {
 		}
 	}
 	return n
+}
+
+// A key tapped faster than a frame, down and up before the game reads its
+// input (most taps on a slow machine, where a frame takes longer), still
+// acts: o ↓ → Enter, each sent as a keydown and a keyup at once, turn
+// CheckQuorum off and start a new run with the same seed.
+func TestBrowserTapWithinAFrame(t *testing.T) {
+	tab := openPlayground(t, "seed=7")
+	tab.until("a leader", budgetMs, electionStepMs, hasLeader)
+	for _, k := range [][2]string{{"o", "KeyO"}, {"ArrowDown", "ArrowDown"}, {"ArrowRight", "ArrowRight"}, {"Enter", "Enter"}} {
+		tab.tap(k[0], k[1])
+	}
+	if c := tab.state().Config; c.CheckQuorum || !c.PreVote || c.Seed != 7 {
+		t.Fatalf("after tapping o ↓ → Enter: %+v; want CheckQuorum off, PreVote on, seed 7", c)
+	}
+}
+
+// tap sends key (its KeyboardEvent key and code) down and up to the game's
+// canvas in one go, so that no frame can read input between the two.
+func (t *tab) tap(key, code string) {
+	t.tb.Helper()
+	eval[bool](t, fmt.Sprintf(`(() => {
+		const c = document.querySelector("canvas");
+		for (const type of ["keydown", "keyup"]) c.dispatchEvent(new KeyboardEvent(type, {key: %q, code: %q, bubbles: true}));
+		return true;
+	})()`, key, code))
+	t.inputRead()
 }
