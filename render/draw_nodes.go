@@ -87,9 +87,15 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	role, detail := scene.NodeCaption(n, &s.Snap.Config)
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	at, h := l.Caption(n.ID)
+	view := scene.LeaderView(s.Snap, n.ID)
+	if view != "" && at.Y < c.Y-l.TimerR() {
+		// A caption above its node ends where the node's ring begins: the
+		// leader's view joins the second line rather than run into it.
+		detail, view = detail+" · "+view, ""
+	}
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
 	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
-	if view := scene.LeaderView(s.Snap, n.ID); view != "" {
+	if view != "" {
 		p.print(view, at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	}
 }

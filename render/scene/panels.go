@@ -176,7 +176,7 @@ func (l *Layout) MessagePanel(m *raftsim.MessageView, gone bool, measure Measure
 func (l *Layout) PartitionBanner(measure Measure) Panel {
 	u := l.U
 	p := Panel{
-		Title: "Partition: tap nodes, or press their digits, to move them between groups A and B",
+		Title: "Partition: tap nodes, or press their digits, to move them between groups I and II",
 		Buttons: []Button{
 			{Cmd: CmdApply, Label: "Apply", Key: "Enter"},
 			{Cmd: CmdPartition, Label: "Cancel", Key: "Esc"},
