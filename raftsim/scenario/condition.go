@@ -179,6 +179,9 @@ func (p *parser) ref(v gjson.Result, path string) nodeRef {
 	if err != nil {
 		p.fail(path, "%v", err)
 	}
+	if r.id != 0 {
+		r.called = p.cfg.NodeName(r.id)
+	}
 	return r
 }
 

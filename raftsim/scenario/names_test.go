@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 // TestCaptionsUseDeclaredNames: a story's captions call each node what the
@@ -46,4 +47,22 @@ func looksDefault(w string) bool {
 		}
 	}
 	return false
+}
+
+// A failing claim about a node calls it what the story's config names it,
+// as the captions do: "expected C leads", not n3.
+func TestFailureReportsUseDeclaredNames(t *testing.T) {
+	sc, err := Parse(`{"name":"x","title":"x","config":{"seed":1,"names":["A","B","C","D","E"]},"steps":[
+		{"caption":"c","until":{"leader":true},"within_ms":2000,"expect":[{"leader_is":3},{"role":{"node":2,"is":"candidate"}}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, _ := clients.New(sc.Config)
+	p, _ := NewPlayer(sim, sc)
+	got := strings.Join(p.RunAll()[0].Failures, "\n")
+	for _, want := range []string{"steps[0].expect[0]: expected C leads", "steps[0].expect[1]: expected B is candidate"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("failures %q do not say %q", got, want)
+		}
+	}
 }

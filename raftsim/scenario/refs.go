@@ -17,6 +17,9 @@ var refFields = []string{"node", "to", "via", "from"}
 type nodeRef struct {
 	id   uint64
 	name string // "leader" or a remembered name
+	// called is what the story's config calls node id, so that a failure
+	// report speaks of B as the captions do.
+	called string
 }
 
 func parseRef(v gjson.Result) (nodeRef, error) {
@@ -37,6 +40,8 @@ func (r nodeRef) String() string {
 		return "the leader"
 	case r.name != "":
 		return "$" + r.name
+	case r.called != "":
+		return r.called
 	}
 	return fmt.Sprintf("n%d", r.id)
 }

@@ -60,7 +60,12 @@ func Parse(js string) (*Scenario, error) {
 }
 
 // parser collects every problem in a file, each with its path.
-type parser struct{ errs []string }
+type parser struct {
+	errs []string
+	// cfg is the story's config, read before its steps: conditions call
+	// nodes what it names them.
+	cfg raftsim.Config
+}
 
 func (p *parser) fail(path, format string, args ...any) {
 	p.errs = append(p.errs, path+": "+fmt.Sprintf(format, args...))
@@ -122,6 +127,7 @@ func (p *parser) scenario(v gjson.Result) *Scenario {
 		Source: p.str(v.Get("source"), "source", false),
 		Config: p.config(v.Get("config"), "config"),
 	}
+	p.cfg = sc.Config
 	steps := v.Get("steps")
 	if !steps.IsArray() || len(steps.Array()) == 0 {
 		p.fail("steps", "need a non-empty array of steps")
