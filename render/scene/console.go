@@ -44,9 +44,9 @@ type Console struct {
 // consoleUsage is what a console says when it first opens, a sentence a
 // line: the transcript wraps them to its width.
 var consoleUsage = []string{
-	"Commands (etcdctl v2): " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
+	"Commands (etcdctl v2 for keys, v3 for members): " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
 	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API; curl-forms on shows each command's curl form.",
-	"--endpoints nN before a command sends it via node nN; the via button picks the node for every command (the leader by default).",
+	"--endpoints N before a command (a node's name, nN or its URL) sends it via that node; the via button picks the node for every command (the leader by default).",
 	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
 }
 
@@ -106,8 +106,9 @@ func (c *Console) Newer() {
 
 // Submit takes the line: it goes to the history and the line is cleared. It
 // returns the console action to do, or false for a blank line or one whose
-// --endpoints makes no sense (the transcript then says why).
-func (c *Console) Submit() (raftsim.Action, bool) {
+// --endpoints makes no sense (the transcript then says why). snap tells the
+// nodes' names, which --endpoints may give.
+func (c *Console) Submit(snap *raftsim.Snapshot) (raftsim.Action, bool) {
 	line := strings.TrimSpace(string(c.input))
 	c.input = c.input[:0]
 	c.browse = len(c.history)
@@ -119,7 +120,7 @@ func (c *Console) Submit() (raftsim.Action, bool) {
 	}
 	c.browse = len(c.history)
 	c.Transcript.Follow()
-	cmd, via, err := splitEndpoint(line)
+	cmd, via, err := splitEndpoint(line, snap)
 	if err != nil {
 		c.Transcript.add(ConsoleLine{Text: "$ etcdctl " + line, Kind: LineCommand})
 		c.Transcript.add(ConsoleLine{Text: err.Error(), Kind: LineError})
@@ -173,10 +174,11 @@ func (c *Console) ViaLabel(snap *raftsim.Snapshot) string {
 }
 
 // splitEndpoint takes etcdctl's global --endpoints flag off the front of a
-// line ("--endpoints n2 get /foo", "etcdctl --endpoints=http://n2:2379 ls"):
-// it names the node for this one command. It returns the command and the
-// node, 0 when the line names none.
-func splitEndpoint(line string) (string, uint64, error) {
+// line ("--endpoints n2 get /foo", "etcdctl --endpoints=http://n2:2379 ls",
+// "--endpoints B ls" where the run names its nodes): it names the node for
+// this one command. It returns the command and the node, 0 when the line
+// names none.
+func splitEndpoint(line string, snap *raftsim.Snapshot) (string, uint64, error) {
 	f := strings.Fields(line)
 	if len(f) > 0 && f[0] == "etcdctl" {
 		f = f[1:]
@@ -195,9 +197,9 @@ func splitEndpoint(line string) (string, uint64, error) {
 		}
 		value, rest = rest[0], rest[1:]
 	}
-	id, ok := endpointNode(value)
+	id, ok := endpointNode(value, snap)
 	if !ok {
-		return "", 0, fmt.Errorf("Error: %s %q: name a node as n2, 2 or http://n2:2379", flag, value)
+		return "", 0, fmt.Errorf("Error: %s %q: name a node by its name, as n2, 2 or http://n2:2379", flag, value)
 	}
 	if len(rest) == 0 {
 		return "", 0, fmt.Errorf("Error: %s n%d: and which command?", flag, id)
@@ -205,8 +207,16 @@ func splitEndpoint(line string) (string, uint64, error) {
 	return strings.Join(rest, " "), id, nil
 }
 
-// endpointNode reads a node from an endpoint: "n2", "2" or a URL of n2.
-func endpointNode(v string) (uint64, bool) {
+// endpointNode reads a node from an endpoint: its name in the run, "n2",
+// "2" or a URL of n2.
+func endpointNode(v string, snap *raftsim.Snapshot) (uint64, bool) {
+	if snap != nil {
+		for _, id := range snap.NodeIDs() {
+			if snap.Config.NodeName(id) == v {
+				return id, true
+			}
+		}
+	}
 	if _, after, ok := strings.Cut(v, "://"); ok {
 		v = after
 	}

@@ -17,7 +17,7 @@ func (s *Scene) consoleKey(r rune) []raftsim.Action {
 		s.relayout()
 		return nil
 	case KeyEnter, '\r':
-		if a, ok := c.Submit(); ok {
+		if a, ok := c.Submit(s.Snap); ok {
 			acts = act(a)
 		}
 	case KeyBackspace:

@@ -111,6 +111,11 @@ func TestConsoleVia(t *testing.T) {
 	if want := `[{"op":"console","via":2,"line":"get /a"},{"op":"console","via":3,"line":"get /b"}]`; string(got) != want {
 		t.Errorf("via n2, then --endpoints n3: %s, want %s", got, want)
 	}
+	snap.Config.Names = []string{"A", "B", "C"}
+	got, _ = json.Marshal(typeKeys(s, "--endpoints C get /c⏎--endpoints=B get /d⏎"))
+	if want := `[{"op":"console","via":3,"line":"get /c"},{"op":"console","via":2,"line":"get /d"}]`; string(got) != want {
+		t.Errorf("--endpoints by a story's names: %s, want %s", got, want)
+	}
 	snap.Nodes[0].Role = raftsim.RoleFollower
 	if l := (&Console{}).ViaLabel(snap); l != "via leader (none yet)" {
 		t.Errorf("with no leader the via button reads %q", l)
