@@ -131,6 +131,14 @@ var conditions = map[ConditionKind]conditionSpec{
 	}, func(c Condition, w world) (bool, error) {
 		return string(w.snap.JSON()) == c.text, nil
 	}},
+	// {"path": P, "is": V}: the snapshot's value at gjson path P is the JSON
+	// value V, e.g. {"path": "membership.voters_outgoing.#", "is": 3}, for
+	// what no other condition names (joint consensus, a follower's progress)
+	"snapshot": {parseSnapshotPath, func(c Condition) string {
+		return fmt.Sprintf("the state's %s is %s", c.text, c.label)
+	}, func(c Condition, w world) (bool, error) {
+		return gjson.GetBytes(w.snap.JSON(), c.text).Raw == c.label, nil
+	}},
 	// type: a message of that type (e.g. "MsgHeartbeat") was delivered during the step
 	"delivered": {parseMessageType, func(c Condition) string { return "a " + c.text + " was delivered" }, func(c Condition, w world) (bool, error) {
 		return w.history.delivered[c.text], nil
@@ -246,6 +254,19 @@ func parseState(p *parser, c *Condition, v gjson.Result, path string) {
 	var b bytes.Buffer
 	_ = json.Compact(&b, []byte(v.Raw)) // gjson has checked it is valid
 	c.text = b.String()
+}
+
+func parseSnapshotPath(p *parser, c *Condition, v gjson.Result, path string) {
+	p.known(v, path, "path", "is")
+	c.text = p.str(v.Get("path"), join(path, "path"), true)
+	is := v.Get("is")
+	if !is.Exists() {
+		p.fail(join(path, "is"), "missing; need the JSON value expected there")
+		return
+	}
+	var b bytes.Buffer
+	_ = json.Compact(&b, []byte(is.Raw)) // gjson has checked it is valid
+	c.label = b.String()
 }
 
 func parseMessageType(p *parser, c *Condition, v gjson.Result, path string) {

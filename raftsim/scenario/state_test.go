@@ -44,3 +44,36 @@ func TestStateExpectsTheWholeSnapshot(t *testing.T) {
 		t.Errorf("a state that is not an object: %v", err)
 	}
 }
+
+// A "snapshot" expectation holds when the value at its gjson path is the
+// JSON given, and fails when it differs.
+func TestSnapshotPathCondition(t *testing.T) {
+	story := func(cond string) string {
+		return fmt.Sprintf(`{"name":"s","title":"t","config":{"seed":1},"steps":[{"caption":"c","until":{"leader":true},"within_ms":2000,"expect":[{"snapshot":%s}]}]}`, cond)
+	}
+	sim, _ := raftsim.New(raftsim.DefaultConfig()) // seed 1: n5 leads
+	for cond, ok := range map[string]bool{
+		`{"path":"nodes.#","is":5}`:                      true,
+		`{"path":"nodes.#(role==\"leader\").id","is":5}`: true,
+		`{"path":"nodes.#(role==\"leader\").id","is":2}`: false,
+		`{"path":"nodes.4.role","is":"leader"}`:          true,
+		`{"path":"nodes.4.role","is":"follower"}`:        false,
+		`{"path":"no.such.field","is":null}`:             false,
+	} {
+		sc, err := Parse(story(cond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := NewPlayer(sim, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := p.RunAll()[0]; r.OK() != ok {
+			t.Errorf("%s held %v, want %v: %v", cond, r.OK(), ok, r.Failures)
+		}
+		p.Close()
+	}
+	if _, err := Parse(story(`{"path":"nodes.#"}`)); err == nil || !strings.Contains(err.Error(), "snapshot.is: missing") {
+		t.Errorf("a snapshot condition without is: %v", err)
+	}
+}
