@@ -55,8 +55,8 @@ func TestNamesInEventsAndErrors(t *testing.T) {
 	var text []string
 	memberList := false
 	for _, e := range s.Events(0) {
-		if strings.Contains(e.Text, "peerURLs") { // URLs hold addresses, not names, as in etcd
-			memberList = memberList || strings.Contains(e.Text, "name=C ")
+		if strings.Contains(e.Text, ", started, ") { // URLs hold addresses, not names, as in etcd
+			memberList = memberList || strings.Contains(e.Text, ", started, C, ")
 			continue
 		}
 		text = append(text, e.Text)

@@ -42,6 +42,11 @@ type Clients struct {
 	curler *client
 	// curlForms shows each etcdctl command's curl form under it.
 	curlForms bool
+	// memberWaits holds the console's member commands waiting for their
+	// change to be applied, by sequence number (looked up, never ranged
+	// over).
+	memberWaits map[uint64]*memberWait
+	memberSeq   uint64
 	// workload holds the clients that keep calling; stressing says whether
 	// the stress writers run.
 	workload  []*workloader
@@ -64,6 +69,7 @@ type waiting struct {
 const (
 	timerTimeout  uint8 = iota + 1 // a call's attempt times out; ID is the call, Gen the attempt
 	timerWorkload                  // a workload client makes its next call; ID is the client
+	timerMember                    // a console member command looks whether its change is in; ID is its sequence number
 )
 
 // Attach makes clients the App of sim, for this run and every later one.
@@ -102,6 +108,7 @@ func (cs *Clients) Reset() {
 	cs.watcher = cs.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
 	cs.curler = cs.addClient("curl", 0, v2store.ReadSerializable, 0)
 	cs.curlForms = false
+	cs.memberWaits, cs.memberSeq = map[uint64]*memberWait{}, 0
 	cs.lin = nil
 	if cs.newChecker != nil {
 		cs.lin = cs.newChecker()
@@ -174,13 +181,16 @@ func (cs *Clients) defaultVia() uint64 {
 	return ids[0]
 }
 
-// Timer fires a call's time-out or a workload client's next call.
+// Timer fires a call's time-out, a workload client's next call or a member
+// command's look at its change.
 func (cs *Clients) Timer(t raftsim.AppTimer) {
 	switch t.Kind {
 	case timerTimeout:
 		cs.timedOut(t.ID, t.Gen)
 	case timerWorkload:
 		cs.workloadCall(t.ID)
+	case timerMember:
+		cs.memberCheck(t.ID)
 	}
 }
 

@@ -39,8 +39,8 @@ func (cs *Clients) console(line string, via uint64) error {
 	switch {
 	case e.Printed != nil:
 		cs.printed(via, *e.Printed)
-	case e.Name == "member list":
-		cs.memberList(via)
+	case e.Member != nil:
+		cs.member(e.Member, via)
 	case e.Name == "cluster-health":
 		cs.clusterHealth(via)
 	default:
@@ -80,13 +80,6 @@ func (cs *Clients) printed(via uint64, p v2store.Printed) {
 	}
 	for _, l := range p.Stderr {
 		cs.consoleLine(via, raftsim.ConsoleError, l)
-	}
-}
-
-func (cs *Clients) memberList(via uint64) {
-	for _, id := range cs.sim.NodeIDs() {
-		cs.consoleLine(via, raftsim.ConsoleAnswer, fmt.Sprintf("%x: name=%s peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=%v",
-			id, cs.name(id), id, id, cs.sim.Up(id) && cs.sim.Role(id) == raftsim.RoleLeader))
 	}
 }
 

@@ -72,7 +72,7 @@ func TestConsoleAnswersLikeEtcdctl(t *testing.T) {
 
 	out = nil
 	h.do(`{"op":"console","line":"member list"}`)
-	if len(out) != 5 || out[l.ID-1] != fmt.Sprintf("%x: name=n%d peerURLs=http://n%d:2380 clientURLs=http://n%d:2379 isLeader=true", l.ID, l.ID, l.ID, l.ID) {
+	if len(out) != 5 || out[l.ID-1] != fmt.Sprintf("%x, started, n%d, http://n%d:2380, http://n%d:2379, false", l.ID, l.ID, l.ID, l.ID) {
 		t.Errorf("member list: %q", out)
 	}
 }

@@ -24,14 +24,17 @@ import (
 )
 
 // The differential test: the command scripts in testdata/etcdv2 run through
-// a real etcd 3.4 (ETCDCTL_API=2 etcdctl, and curl to its /v2/keys) and
-// through raftplay's console, and what each printed must be the same, line
-// by line, after normalizing only what has to differ: indices, expiry
-// times, member IDs, names and URLs, and the order of a directory's
-// children, which etcd lists in no fixed order.
+// a real etcd 3.4 (ETCDCTL_API=2 etcdctl for keys, etcdctl's default v3 for
+// member commands, and curl to its /v2/keys) and through raftplay's console,
+// and what each printed must be the same, line by line, after normalizing
+// only what has to differ: indices, expiry times, member and cluster IDs,
+// URLs, the widths of a table's columns, which follow the IDs, and the order
+// of a directory's children, which etcd lists in no fixed order. Both
+// clusters call their members m1, m2 and m3.
 //
 // A script line is an etcdctl command (without "etcdctl") or a curl command
-// naming nodes as n1:2379 … n3:2379; "# …" is a comment. Three more forms:
+// naming nodes as n1:2379 … n3:2379; "# …" is a comment. {id:NAME} in a line
+// is the ID of the member called NAME on each side. Three more forms:
 //
 //	& LINE     starts LINE in the background (a watch), and goes on;
 //	wait       waits for the background lines; what the lines since the
@@ -132,8 +135,8 @@ func runScript(t *testing.T, name string, steps []step, etcd *realEtcd, h *diffH
 			group, bg, realGroup = nil, nil, nil
 			continue
 		}
-		r := etcd.start(t, st.line)
-		h.console(st.line)
+		r := etcd.start(t, withIDs(t, st.line, etcd.ids))
+		h.console(withIDs(t, st.line, h.ids()))
 		if st.background {
 			// Give the watch time to reach etcd before the next command.
 			time.Sleep(500 * time.Millisecond)
@@ -146,7 +149,9 @@ func runScript(t *testing.T, name string, steps []step, etcd *realEtcd, h *diffH
 			}
 			continue
 		}
-		compare(t, fmt.Sprintf("%s:%d %s", name, st.at, st.line), r.finish(10*time.Second), h.take(), listsInAnyOrder(st.line))
+		real := r.finish(10 * time.Second)
+		etcd.learnID(st.line, real)
+		compare(t, fmt.Sprintf("%s:%d %s", name, st.at, st.line), real, h.take(), listsInAnyOrder(st.line))
 	}
 	if group != nil {
 		t.Errorf("%s: background lines with no wait after them", name)
@@ -162,6 +167,9 @@ func listsInAnyOrder(line string) bool {
 
 func compare(t *testing.T, what string, real, sim []string, anyOrder bool) {
 	t.Helper()
+	// etcd's v3 client logs each failed attempt on stderr, in JSON, before
+	// etcdctl prints the error: a log, not an answer.
+	real = slices.DeleteFunc(real, func(l string) bool { return strings.HasPrefix(l, `err: {"level":`) })
 	real, sim = normalizeAll(real), normalizeAll(sim)
 	if anyOrder {
 		slices.Sort(real)
@@ -198,7 +206,7 @@ func (e *realEtcd) start(t *testing.T, line string) *realRun {
 		r.cmd = exec.Command("curl", append([]string{"-sS"}, words[1:]...)...)
 	} else {
 		r.cmd = exec.Command("etcdctl", append([]string{"--endpoints", e.clients[0]}, words...)...)
-		r.cmd.Env = append(os.Environ(), "ETCDCTL_API=2")
+		r.cmd.Env = append(os.Environ(), "ETCDCTL_API="+etcdctlAPI(words))
 	}
 	r.cmd.Stdout, r.cmd.Stderr = &r.stdout, &r.stderr
 	if err := r.cmd.Start(); err != nil {
@@ -206,6 +214,30 @@ func (e *realEtcd) start(t *testing.T, line string) *realRun {
 	}
 	go func() { r.done <- r.cmd.Wait() }()
 	return r
+}
+
+// etcdctlAPI is the etcdctl API a command goes through: v3 for member
+// commands, which have learners only there, v2 for the rest.
+func etcdctlAPI(words []string) string {
+	if words[0] == "member" {
+		return "3"
+	}
+	return "2"
+}
+
+// idRef is how a script names a member's ID: {id:m2}.
+var idRef = regexp.MustCompile(`\{id:(\w+)\}`)
+
+// withIDs puts each member's ID, in hex, for its {id:NAME}.
+func withIDs(t *testing.T, line string, ids map[string]uint64) string {
+	t.Helper()
+	return idRef.ReplaceAllStringFunc(line, func(ref string) string {
+		id, ok := ids[idRef.FindStringSubmatch(ref)[1]]
+		if !ok {
+			t.Fatalf("%q: no member is called that (members: %v)", line, ids)
+		}
+		return strconv.FormatUint(id, 16)
+	})
 }
 
 // nodeHost is how scripts name a member in a URL.
@@ -269,6 +301,9 @@ const commandMs = 300
 func newDiffHarness(t *testing.T, nodes int) *diffHarness {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed, cfg.Nodes = 1, nodes
+	for i := range nodes {
+		cfg.Names = append(cfg.Names, fmt.Sprintf("m%d", i+1))
+	}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -286,6 +321,16 @@ func newDiffHarness(t *testing.T, nodes int) *diffHarness {
 	})
 	t.Cleanup(cancel)
 	return h
+}
+
+// ids are the simulated members' IDs by name.
+func (h *diffHarness) ids() map[string]uint64 {
+	snap := h.sim.Snapshot()
+	ids := map[string]uint64{}
+	for _, id := range snap.NodeIDs() {
+		ids[snap.NodeName(id)] = id
+	}
+	return ids
 }
 
 func (h *diffHarness) console(line string) {

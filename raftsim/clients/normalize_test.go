@@ -29,9 +29,12 @@ var normalizations = []struct {
 	// loaded machine stretches (v2store's tests pin how TTLs count down).
 	{regexp.MustCompile(`"expiration":"[^"]*"`), `"expiration":T`},
 	{regexp.MustCompile(`"ttl":\d+`), `"ttl":T`},
-	// Members: IDs, names and URLs.
-	{regexp.MustCompile(`^out: [0-9a-f]+: name=\S+`), `out: ID: name=NAME`},
+	// Members: IDs and URLs (both sides call them m1, m2, …). A table's
+	// columns are as wide as the IDs make them.
+	{regexp.MustCompile(`^out: [0-9a-f]+, `), `out: ID, `},
+	{regexp.MustCompile(`^out: \| [0-9a-f]+ \|`), `out: | ID |`},
 	{regexp.MustCompile(`member [0-9a-f]+ is`), `member ID is`},
+	{regexp.MustCompile(`Member +[0-9a-f]+ (added to|promoted in|removed from) cluster +[0-9a-f]+`), `Member ID $1 cluster CLUSTER`},
 	{regexp.MustCompile(`http://[0-9a-z.]+:\d+`), `URL`},
 }
 
@@ -43,9 +46,26 @@ func normalizeAll(lines []string) []string {
 	return out
 }
 
+// tableRuns are the runs of spaces and dashes that pad a table's columns.
+var tableRuns = regexp.MustCompile(`( |-)+`)
+
 func normalize(line string) string {
+	if strings.Contains(line, "\t") {
+		// etcdctl's v3 help aligns its columns with tabs; the console
+		// prints them expanded, as a terminal shows them.
+		line = line[:5] + expandTabs(line[5:])
+	}
 	if rest, ok := strings.CutPrefix(line, "out: {"); ok {
 		line = "out: " + sortNodes("{"+rest)
+	}
+	if strings.HasPrefix(line, "out: |") || strings.HasPrefix(line, "out: +") {
+		line = tableRuns.ReplaceAllString(line, "$1")
+	}
+	if rest, ok := strings.CutPrefix(line, `out: ETCD_INITIAL_CLUSTER="`); ok {
+		// Members in ID order, and IDs differ.
+		members := strings.Split(strings.TrimSuffix(rest, `"`), ",")
+		slices.Sort(members)
+		line = `out: ETCD_INITIAL_CLUSTER="` + strings.Join(members, ",") + `"`
 	}
 	for _, n := range normalizations {
 		line = n.re.ReplaceAllString(line, n.with)
@@ -87,5 +107,22 @@ func sortNodes(raw string) string {
 		return true
 	})
 	b.WriteByte('}')
+	return b.String()
+}
+
+// expandTabs replaces each tab with the spaces up to the next multiple of 8.
+func expandTabs(s string) string {
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
 	return b.String()
 }

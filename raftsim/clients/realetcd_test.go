@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,6 +22,8 @@ import (
 type realEtcd struct {
 	// clients are the members' client URLs, member 1 first.
 	clients []string
+	// ids are the members' IDs by name: m1, m2, … and those added since.
+	ids map[string]uint64
 }
 
 // needEtcdEnv is set by make test, where scripts/deps.sh has installed etcd:
@@ -76,7 +79,40 @@ func startEtcd(t *testing.T, members int) *realEtcd {
 	for i, url := range e.clients {
 		waitHealthy(t, url, procs[i])
 	}
+	e.ids = memberIDs(t, e.clients[0])
 	return e
+}
+
+// memberIDs reads the members' IDs by name from etcdctl member list.
+func memberIDs(t *testing.T, endpoint string) map[string]uint64 {
+	t.Helper()
+	out, err := exec.Command("etcdctl", "--endpoints", endpoint, "member", "list").Output()
+	if err != nil {
+		t.Fatalf("etcdctl member list: %v", err)
+	}
+	ids := map[string]uint64{}
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Split(l, ", ")
+		id, err := strconv.ParseUint(f[0], 16, 64)
+		if err != nil || len(f) < 3 {
+			t.Fatalf("etcdctl member list printed %q", l)
+		}
+		ids[f[2]] = id
+	}
+	return ids
+}
+
+// learnID remembers the ID a member add gave its new member, which
+// etcdctl member list does not name until it has started.
+func (e *realEtcd) learnID(line string, printed []string) {
+	words := strings.Fields(line)
+	if len(words) < 3 || words[0] != "member" || words[1] != "add" || len(printed) == 0 {
+		return
+	}
+	var id uint64
+	if _, err := fmt.Sscanf(printed[0], "out: Member %x added", &id); err == nil {
+		e.ids[words[2]] = id
+	}
 }
 
 // freePort finds a loopback port nothing listens on.

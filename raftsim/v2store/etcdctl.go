@@ -29,6 +29,8 @@ type Etcdctl struct {
 	Slash bool
 	// Forever is watch --forever: the watch goes on after each change.
 	Forever bool
+	// Member is set for a member subcommand.
+	Member *MemberCommand
 	// Printed is set when etcdctl answers by itself, without asking the
 	// cluster: a usage error, help, an unknown command.
 	Printed *Printed
@@ -70,18 +72,6 @@ func ParseEtcdctl(line string) (Etcdctl, error) {
 
 func printed(stdout, stderr []string) Etcdctl {
 	return Etcdctl{Printed: &Printed{Stdout: stdout, Stderr: stderr}}
-}
-
-func parseMember(args []string) Etcdctl {
-	switch {
-	case len(args) == 0:
-		return printed(memberHelp, nil)
-	case args[0] == "list":
-		return Etcdctl{Name: "member list"}
-	case args[0] == "add" || args[0] == "remove" || args[0] == "update":
-		return printed(nil, []string{"Error:  member " + args[0] + " is not in raftplay's console yet; member list is"})
-	}
-	return printed(nil, []string{fmt.Sprintf("No help topic for '%s'", args[0])})
 }
 
 var errHelp = errors.New("help requested")

@@ -68,25 +68,6 @@ var etcdctlCommands = []commandSpec{
 		flags: []flagSpec{{[]string{"forever", "f"}, boolFlag, "forever check the health every 10 second until CTRL+C"}}},
 }
 
-// memberHelp is what "etcdctl member" alone prints.
-var memberHelp = []string{
-	"NAME:",
-	"   etcdctl member - member add, remove and list subcommands",
-	"",
-	"USAGE:",
-	"   etcdctl member command [command options] [arguments...]",
-	"",
-	"COMMANDS:",
-	"   list    enumerate existing cluster members",
-	"   add     add a new member to the etcd cluster",
-	"   remove  remove an existing member from the etcd cluster",
-	"   update  update an existing member in the etcd cluster",
-	"",
-	"OPTIONS:",
-	"   --help, -h  show help",
-	"   ",
-}
-
 func commandNamed(name string) (commandSpec, bool) {
 	for _, c := range etcdctlCommands {
 		if c.name == name {
@@ -102,7 +83,7 @@ func EtcdctlHelp() []string {
 	for _, c := range etcdctlCommands {
 		out = append(out, c.name+" - "+c.usage)
 	}
-	return append(out, "member list - enumerate existing cluster members")
+	return append(out, "member list|add <name> [--learner]|promote <id>|remove <id> - the cluster's members, as etcdctl 3.4 (v3) manages them")
 }
 
 // label is the flag as help lists it: "--recursive, -r", "--ttl value".

@@ -9,15 +9,43 @@ import (
 // Bad command lines get etcdctl's own words, on the stream etcdctl uses.
 func TestEtcdctlRefusesAsEtcdctlDoes(t *testing.T) {
 	for line, want := range map[string]Printed{
-		"frobnicate /x":   {Stderr: []string{"No help topic for 'frobnicate'"}},
-		"set /x":          {Stderr: []string{"Error:  value required"}},
-		"rm":              {Stderr: []string{"Error:  key required"}},
-		"member bogus":    {Stderr: []string{"No help topic for 'bogus'"}},
-		"rmdir --bogus /": {Stdout: []string{"Incorrect Usage: flag provided but not defined: -bogus", "", "NAME:", "   etcdctl rmdir - removes the key if it is an empty directory or a key-value pair", "", "USAGE:", "   etcdctl rmdir <key>"}, Stderr: []string{"flag provided but not defined: -bogus"}},
+		"frobnicate /x":                 {Stderr: []string{"No help topic for 'frobnicate'"}},
+		"set /x":                        {Stderr: []string{"Error:  value required"}},
+		"rm":                            {Stderr: []string{"Error:  key required"}},
+		"member bogus":                  {Stdout: memberHelp()},
+		"member remove zz":              {Stderr: []string{`Error: bad member ID arg (strconv.ParseUint: parsing "zz": invalid syntax), expecting ID in Hex`}},
+		"member add":                    {Stderr: []string{"Error: member name not provided"}},
+		"member add m4 --peer-urls=foo": {Stderr: []string{"Error: URL scheme must be http, https, unix, or unixs: foo"}},
+		"member list --bogus":           {Stderr: []string{"Error: unknown flag: --bogus"}},
+		"rmdir --bogus /":               {Stdout: []string{"Incorrect Usage: flag provided but not defined: -bogus", "", "NAME:", "   etcdctl rmdir - removes the key if it is an empty directory or a key-value pair", "", "USAGE:", "   etcdctl rmdir <key>"}, Stderr: []string{"flag provided but not defined: -bogus"}},
 	} {
 		e, err := ParseEtcdctl(line)
 		if err != nil || e.Printed == nil || !slices.Equal(e.Printed.Stdout, want.Stdout) || !slices.Equal(e.Printed.Stderr, want.Stderr) {
 			t.Errorf("%q: got %+v %v, want %+v", line, e.Printed, err, want)
+		}
+	}
+}
+
+// Member commands are read as etcdctl's v3 reads them: flags anywhere, in
+// either form, IDs in hex.
+func TestEtcdctlReadsMemberCommands(t *testing.T) {
+	for line, want := range map[string]MemberCommand{
+		"member list":                              {Sub: "list"},
+		"member list -w table":                     {Sub: "list", Table: true},
+		"member list --write-out=table":            {Sub: "list", Table: true},
+		"member add m4 --learner":                  {Sub: "add", Name: "m4", Learner: true},
+		"member add --learner=false m4":            {Sub: "add", Name: "m4"},
+		"member add m4 --peer-urls http://n4:2380": {Sub: "add", Name: "m4", PeerURLs: []string{"http://n4:2380"}},
+		"etcdctl member promote a":                 {Sub: "promote", ID: 10},
+		"member remove 1f":                         {Sub: "remove", ID: 31},
+	} {
+		e, err := ParseEtcdctl(line)
+		if err != nil || e.Member == nil || e.Printed != nil {
+			t.Errorf("%q: read as %+v, %v", line, e, err)
+			continue
+		}
+		if m := *e.Member; m.Sub != want.Sub || m.Name != want.Name || m.Learner != want.Learner || m.Table != want.Table || m.ID != want.ID || !slices.Equal(m.PeerURLs, want.PeerURLs) {
+			t.Errorf("%q: read as %+v, want %+v", line, m, want)
 		}
 	}
 }
