@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -133,11 +134,21 @@ var conditions = map[ConditionKind]conditionSpec{
 	}},
 	// {"path": P, "is": V}: the snapshot's value at gjson path P is the JSON
 	// value V, e.g. {"path": "membership.voters_outgoing.#", "is": 3}, for
-	// what no other condition names (joint consensus, a follower's progress)
+	// what no other condition names (joint consensus, a follower's
+	// progress); $name in P is a node remembered earlier, and null stands
+	// for nothing there
 	"snapshot": {parseSnapshotPath, func(c Condition) string {
 		return fmt.Sprintf("the state's %s is %s", c.text, c.label)
 	}, func(c Condition, w world) (bool, error) {
-		return gjson.GetBytes(w.snap.JSON(), c.text).Raw == c.label, nil
+		path, err := withRemembered(c.text, w.vars)
+		if err != nil {
+			return false, err
+		}
+		got := gjson.GetBytes(w.snap.JSON(), path).Raw
+		if got == "" {
+			got = "null" // nothing there
+		}
+		return got == c.label, nil
 	}},
 	// type: a message of that type (e.g. "MsgHeartbeat") was delivered during the step
 	"delivered": {parseMessageType, func(c Condition) string { return "a " + c.text + " was delivered" }, func(c Condition, w world) (bool, error) {
@@ -267,6 +278,22 @@ func parseSnapshotPath(p *parser, c *Condition, v gjson.Result, path string) {
 	var b bytes.Buffer
 	_ = json.Compact(&b, []byte(is.Raw)) // gjson has checked it is valid
 	c.label = b.String()
+}
+
+// remembered is a name remembered earlier, as a path writes it: $old.
+var remembered = regexp.MustCompile(`\$[A-Za-z_][A-Za-z0-9_]*`)
+
+// withRemembered puts in path the value of each $name remembered earlier.
+func withRemembered(path string, vars map[string]string) (string, error) {
+	var err error
+	out := remembered.ReplaceAllStringFunc(path, func(ref string) string {
+		v, ok := vars[ref[1:]]
+		if !ok {
+			err = fmt.Errorf("%s was not remembered by an earlier step", ref)
+		}
+		return v
+	})
+	return out, err
 }
 
 func parseMessageType(p *parser, c *Condition, v gjson.Result, path string) {

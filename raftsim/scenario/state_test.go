@@ -58,7 +58,8 @@ func TestSnapshotPathCondition(t *testing.T) {
 		`{"path":"nodes.#(role==\"leader\").id","is":2}`: false,
 		`{"path":"nodes.4.role","is":"leader"}`:          true,
 		`{"path":"nodes.4.role","is":"follower"}`:        false,
-		`{"path":"no.such.field","is":null}`:             false,
+		`{"path":"no.such.field","is":null}`:             true,
+		`{"path":"no.such.field","is":0}`:                false,
 	} {
 		sc, err := Parse(story(cond))
 		if err != nil {
@@ -73,6 +74,19 @@ func TestSnapshotPathCondition(t *testing.T) {
 		}
 		p.Close()
 	}
+	// A path may name a node remembered by an earlier step.
+	sc, err := Parse(`{"name":"s","title":"t","config":{"seed":1},"steps":[
+		{"caption":"c","until":{"leader":true},"within_ms":2000},
+		{"caption":"d","remember":{"l":"leader"},"expect":[{"snapshot":{"path":"nodes.#(id==$l).role","is":"leader"}},
+			{"snapshot":{"path":"nodes.#(id==$nobody).role","is":null}}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := NewPlayer(sim, sc)
+	if got := p.RunAll()[1].Failures; len(got) != 1 || !strings.Contains(got[0], "$nobody was not remembered") {
+		t.Errorf("paths with remembered nodes: failures %q, want only $nobody's", got)
+	}
+	p.Close()
 	if _, err := Parse(story(`{"path":"nodes.#"}`)); err == nil || !strings.Contains(err.Error(), "snapshot.is: missing") {
 		t.Errorf("a snapshot condition without is: %v", err)
 	}
