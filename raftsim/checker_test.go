@@ -34,6 +34,26 @@ func TestCheckerCatchesFabricatedViolations(t *testing.T) {
 			_ = c.leader(3, 1)
 			return c.leader(4, 2)
 		}, ""},
+		{"a leader without a majority", func(c *checker) error {
+			c.vote(3, 1, 2)
+			c.vote(2, 1, 3) // a vote of an earlier term counts for nothing
+			return c.quorum(3, 1, conf([]uint64{1, 2, 3, 4, 5}))
+		}, "n1 leads term 3 with the votes of 2 of the voters [1 2 3 4 5], not a majority"},
+		{"a joint leader with a majority of the incoming voters only", func(c *checker) error {
+			c.vote(3, 1, 2)
+			c.vote(3, 1, 6)
+			joint := conf([]uint64{1, 2, 6})
+			joint.VotersOutgoing = []uint64{1, 2, 3, 4, 5}
+			return c.quorum(3, 1, joint)
+		}, "with the votes of 2 of the voters [1 2 3 4 5]"},
+		{"a joint leader with a majority of both", func(c *checker) error {
+			c.vote(3, 1, 2)
+			c.vote(3, 1, 4)
+			c.vote(3, 1, 6)
+			joint := conf([]uint64{1, 2, 6})
+			joint.VotersOutgoing = []uint64{1, 2, 3, 4, 5}
+			return c.quorum(3, 1, joint)
+		}, ""},
 		{"same index and term, different data", func(c *checker) error {
 			_ = c.entry(1, 5, 2, 0xaa, 1)
 			return c.entry(2, 5, 2, 0xbb, 1)
