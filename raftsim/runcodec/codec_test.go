@@ -2,6 +2,8 @@ package runcodec
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,5 +54,39 @@ func TestDecodeRejectsBrokenLinks(t *testing.T) {
 		if _, err := Decode(s); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want %q", s, err, want)
 		}
+	}
+}
+
+// A run that changed the membership travels in a link and replays to the
+// same state: the added nodes, their names, the removed one.
+func TestMembershipRunRoundTrip(t *testing.T) {
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed = 22
+	sim, err := clients.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim.Advance(1000)
+	for _, js := range []string{`{"op":"add-member","as":"learner","name":"F"}`, `{"op":"put","value":"much"}`, `{"op":"promote","node":6}`,
+		fmt.Sprintf(`{"op":"remove-member","node":%d}`, sim.Leader())} {
+		if err := sim.DoJSON(js); err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		sim.Advance(700)
+	}
+	r, err := Decode(Encode(sim.Run()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := clients.New(raftsim.DefaultConfig())
+	if refused, err := other.Replay(r); err != nil || refused != nil {
+		t.Fatal(err, refused)
+	}
+	a, b := sim.Snapshot(), other.Snapshot()
+	if !bytes.Equal(a.JSON(), b.JSON()) {
+		t.Fatalf("replayed state differs:\n%s\n%s", a.JSON(), b.JSON())
+	}
+	if b.NodeName(6) != "F" || b.Node(6).Member != raftsim.MemberVoter || !slices.Contains(b.NodeIDs(), 6) {
+		t.Errorf("after the link's replay n6 is %q, a %q", b.NodeName(6), b.Node(6).Member)
 	}
 }
