@@ -21,7 +21,7 @@ import (
 // back to the configuration in force.
 
 // proposeConfChange has the leader l propose one change of node id's
-// membership.
+// membership; proposed then sends it on its way.
 func (s *Sim) proposeConfChange(l *node, typ pb.ConfChangeType, id uint64, change MemberChange) error {
 	cc := &pb.ConfChangeV2{
 		Transition: pb.ConfChangeTransitionJointImplicit.Enum(),
@@ -31,9 +31,15 @@ func (s *Sim) proposeConfChange(l *node, typ pb.ConfChangeType, id uint64, chang
 		// raft drops proposals while leadership is being handed over.
 		return fmt.Errorf("%s: %s did not take the change: %v", actionOfChange(change), s.name(l.id), err)
 	}
+	return nil
+}
+
+// proposed reports a change the leader l took, once node id is there to be
+// named, and lets the leader send it.
+func (s *Sim) proposed(l *node, id uint64, change MemberChange) {
 	s.emit(Event{Kind: EvMember, Node: l.id, Member: id, Change: change, Index: l.pendingConfIndex(), Term: l.term,
 		Text: fmt.Sprintf("%s proposed %s %s at index %d", s.name(l.id), change, s.name(id), l.pendingConfIndex())})
-	return nil
+	l.pump()
 }
 
 // actionOfChange is the action that proposes a change, for messages.

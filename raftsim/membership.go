@@ -88,17 +88,13 @@ func (s *Sim) addMember(a *Action) error {
 		return err
 	}
 	s.startNewNode(id, a.Name, l)
-	l.pump()
+	s.proposed(l, id, change)
 	return nil
 }
 
 // promote has the leader propose making a learner a voter.
 func (s *Sim) promote(id uint64) error {
-	n, err := s.memberNode(ActPromote, id)
-	if err != nil {
-		return err
-	}
-	l, err := s.reconfigurer(ActPromote)
+	n, l, err := s.memberAndLeader(ActPromote, id)
 	if err != nil {
 		return err
 	}
@@ -125,18 +121,14 @@ func (s *Sim) promote(id uint64) error {
 	if err := s.proposeConfChange(l, pb.ConfChangeAddNode, id, ChangePromote); err != nil {
 		return err
 	}
-	l.pump()
+	s.proposed(l, id, ChangePromote)
 	return nil
 }
 
 // removeMember has the leader propose taking a member (the leader itself
 // too) out of the cluster. The node stops once the change is applied.
 func (s *Sim) removeMember(id uint64) error {
-	n, err := s.memberNode(ActRemoveMember, id)
-	if err != nil {
-		return err
-	}
-	l, err := s.reconfigurer(ActRemoveMember)
+	n, l, err := s.memberAndLeader(ActRemoveMember, id)
 	if err != nil {
 		return err
 	}
@@ -159,7 +151,7 @@ func (s *Sim) removeMember(id uint64) error {
 	if err := s.proposeConfChange(l, pb.ConfChangeRemoveNode, id, ChangeRemove); err != nil {
 		return err
 	}
-	l.pump()
+	s.proposed(l, id, ChangeRemove)
 	return nil
 }
 
@@ -204,17 +196,19 @@ func (s *Sim) strictReconfigCheck(op ActionOp, l *node, voters, extra int) error
 	return nil
 }
 
-// memberNode returns node id for an action that changes its membership, or
-// says why it has none to change.
-func (s *Sim) memberNode(op ActionOp, id uint64) (*node, error) {
-	n := s.node(id)
+// memberAndLeader returns node id, for an action that changes its
+// membership, and the leader to propose the change, or says why there is no
+// change to make.
+func (s *Sim) memberAndLeader(op ActionOp, id uint64) (n, l *node, err error) {
+	n = s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("%s: unknown node %d (%s)", op, id, DescribeNodeIDs(s.nodeIDs()))
+		return nil, nil, fmt.Errorf("%s: unknown node %d (%s)", op, id, DescribeNodeIDs(s.nodeIDs()))
 	case n.removed:
-		return nil, fmt.Errorf("%s: %s", op, removedText(s.name(id)))
+		return nil, nil, fmt.Errorf("%s: %s", op, removedText(s.name(id)))
 	}
-	return n, nil
+	l, err = s.reconfigurer(op)
+	return n, l, err
 }
 
 // memberCount is how many nodes belong to the cluster or are joining it.

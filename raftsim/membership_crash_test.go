@@ -41,12 +41,7 @@ func TestLeaderCrashWhileJoint(t *testing.T) {
 		return s.Leader() == l && s.Node(l).Conf.Joint()
 	})
 	h.do(fmt.Sprintf(`{"op":"crash","node":%d}`, l))
-	var rest []uint64
-	for id := uint64(1); id <= 5; id++ {
-		if id != f {
-			rest = append(rest, id)
-		}
-	}
+	rest := votersWithout(5, f)
 	s := h.settled(5000, conf(rest))
 	if s.Leader() == l || s.Node(f).Member != MemberRemoved {
 		t.Fatalf("leader n%d, n%d is %q", s.Leader(), f, s.Node(f).Member)
@@ -66,12 +61,7 @@ func TestReplaceFailedMember(t *testing.T) {
 	h.removeSettled(f)
 	h.leader(3000)
 	h.do(`{"op":"add-member","as":"voter"}`)
-	var want []uint64
-	for id := uint64(1); id <= 6; id++ {
-		if id != f {
-			want = append(want, id)
-		}
-	}
+	want := votersWithout(6, f)
 	h.settled(3000, conf(want))
 	h.writes(5, "after")
 	h.caughtUp(6, 3000)

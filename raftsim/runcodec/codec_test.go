@@ -13,19 +13,7 @@ import (
 
 // A shared run, encoded and decoded, reproduces the same state byte for byte.
 func TestRunRoundTripReproducesState(t *testing.T) {
-	cfg := raftsim.DefaultConfig()
-	cfg.Seed = 21
-	sim, err := clients.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim.Advance(400)
-	for _, js := range []string{`{"op":"put","value":"much"}`, `{"op":"partition","groups":[[1,2],[3,4,5]]}`, `{"op":"crash","node":4}`} {
-		if err := sim.DoJSON(js); err != nil {
-			t.Fatal(err)
-		}
-		sim.Advance(333)
-	}
+	sim := played(t, 21, 400, 333, `{"op":"put","value":"much"}`, `{"op":"partition","groups":[[1,2],[3,4,5]]}`, `{"op":"crash","node":4}`)
 	link := Encode(sim.Run())
 	if len(link) > 600 {
 		t.Errorf("encoded run is %d characters; want a compact link", len(link))
@@ -60,20 +48,11 @@ func TestDecodeRejectsBrokenLinks(t *testing.T) {
 // A run that changed the membership travels in a link and replays to the
 // same state: the added nodes, their names, the removed one.
 func TestMembershipRunRoundTrip(t *testing.T) {
-	cfg := raftsim.DefaultConfig()
-	cfg.Seed = 22
-	sim, err := clients.New(cfg)
-	if err != nil {
+	sim := played(t, 22, 1000, 700, `{"op":"add-member","as":"learner","name":"F"}`, `{"op":"put","value":"much"}`, `{"op":"promote","node":6}`)
+	if err := sim.DoJSON(fmt.Sprintf(`{"op":"remove-member","node":%d}`, sim.Leader())); err != nil {
 		t.Fatal(err)
 	}
-	sim.Advance(1000)
-	for _, js := range []string{`{"op":"add-member","as":"learner","name":"F"}`, `{"op":"put","value":"much"}`, `{"op":"promote","node":6}`,
-		fmt.Sprintf(`{"op":"remove-member","node":%d}`, sim.Leader())} {
-		if err := sim.DoJSON(js); err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		sim.Advance(700)
-	}
+	sim.Advance(700)
 	r, err := Decode(Encode(sim.Run()))
 	if err != nil {
 		t.Fatal(err)
@@ -89,4 +68,24 @@ func TestMembershipRunRoundTrip(t *testing.T) {
 	if b.NodeName(6) != "F" || b.Node(6).Member != raftsim.MemberVoter || !slices.Contains(b.NodeIDs(), 6) {
 		t.Errorf("after the link's replay n6 is %q, a %q", b.NodeName(6), b.Node(6).Member)
 	}
+}
+
+// played is a run of seed with clients: the actions js, the first after
+// first ms and each followed by every ms.
+func played(t *testing.T, seed, first, every int64, js ...string) *raftsim.Sim {
+	t.Helper()
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed = seed
+	sim, err := clients.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim.Advance(first)
+	for _, a := range js {
+		if err := sim.DoJSON(a); err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+		sim.Advance(every)
+	}
+	return sim
 }
