@@ -162,6 +162,10 @@ func (s *Sim) reconfigurer(op ActionOp) (*node, error) {
 	if l == nil {
 		return nil, fmt.Errorf("%s: etcdserver: no leader: a membership change is proposed by the leader, and there is none now", op)
 	}
+	if to := l.raftStatus().LeadTransferee; to != 0 {
+		// raft drops every proposal until the transfer ends.
+		return nil, fmt.Errorf("%s: %s is handing its leadership over to %s; a membership change waits until it is done", op, s.name(l.id), s.name(to))
+	}
 	if len(l.confState.GetVotersOutgoing()) > 0 {
 		return nil, fmt.Errorf("%s: a membership change is in progress: the cluster is in joint consensus and has not left it yet", op)
 	}
@@ -209,6 +213,12 @@ func (s *Sim) memberAndLeader(op ActionOp, id uint64) (n, l *node, err error) {
 	}
 	l, err = s.reconfigurer(op)
 	return n, l, err
+}
+
+// votes reports whether node id is a voter in the configuration n applied
+// (in either half of a joint one): raft lets only voters campaign and lead.
+func (n *node) votes(id uint64) bool {
+	return slices.Contains(n.confState.GetVoters(), id) || slices.Contains(n.confState.GetVotersOutgoing(), id)
 }
 
 // memberCount is how many nodes belong to the cluster or are joining it.

@@ -104,17 +104,15 @@ func TestRefusedMembershipChangesChangeNothing(t *testing.T) {
 			return `{"op":"promote","node":6}`
 		}, "etcdserver: can only promote a learner member which is in sync with leader (n6 holds up to index 0 of the leader's"},
 		{"remove the last voter", 3, func(h *harness) string {
-			s := h.sim.Snapshot()
 			h.leader(3000)
-			s = h.sim.Snapshot()
+			s := h.sim.Snapshot()
 			h.removeSettled(follower(s, 0))
 			h.removeSettled(follower(s, 1))
 			return fmt.Sprintf(`{"op":"remove-member","node":%d}`, s.Leader())
 		}, "is the last voter"},
 		{"remove a voter with too few started", 5, func(h *harness) string {
-			s := h.sim.Snapshot()
 			h.leader(3000)
-			s = h.sim.Snapshot()
+			s := h.sim.Snapshot()
 			h.do(fmt.Sprintf(`{"op":"crash","node":%d}`, follower(s, 0)))
 			h.do(fmt.Sprintf(`{"op":"crash","node":%d}`, follower(s, 1)))
 			return fmt.Sprintf(`{"op":"remove-member","node":%d}`, follower(s, 2))
@@ -137,6 +135,25 @@ func TestRefusedMembershipChangesChangeNothing(t *testing.T) {
 			h.until(3000, "F in force", func(s *Snapshot) bool { return s.Node(7).Member == MemberLearner && !s.Membership.Joint() })
 			return `{"op":"add-member","as":"learner","name":"F"}`
 		}, `"F" already names node 7`},
+		{"a leadership transfer under way", 5, func(h *harness) string {
+			h.leader(3000)
+			s := h.sim.Snapshot()
+			f := follower(s, 0)
+			// Cut off, the target never catches up: the transfer waits.
+			h.do(fmt.Sprintf(`{"op":"partition","groups":[[%d],%s]}`, f, jsonIDs(votersWithout(5, f))))
+			h.write(s.Leader(), "k", "v")
+			h.run(20)
+			h.do(fmt.Sprintf(`{"op":"transfer","to":%d}`, f))
+			return `{"op":"add-member","as":"learner"}`
+		}, "is handing its leadership over to"},
+		{"campaign as a learner", 5, func(h *harness) string {
+			h.addLearners(1)
+			return `{"op":"timeout","node":6}`
+		}, "timeout: n6 is not a voter in the configuration it applied"},
+		{"transfer to a learner", 5, func(h *harness) string {
+			h.addLearners(1)
+			return `{"op":"transfer","to":6}`
+		}, "transfer: n6 is not a voter, and only a voter can lead"},
 		{"remove an unknown node", 5, func(h *harness) string {
 			h.leader(3000)
 			return `{"op":"remove-member","node":12}`
