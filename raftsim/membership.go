@@ -88,17 +88,13 @@ func (s *Sim) addMember(a *Action) error {
 		return err
 	}
 	s.startNewNode(id, a.Name, l)
-	l.pump()
+	s.proposed(l, id, change)
 	return nil
 }
 
 // promote has the leader propose making a learner a voter.
 func (s *Sim) promote(id uint64) error {
-	n, err := s.memberNode(ActPromote, id)
-	if err != nil {
-		return err
-	}
-	l, err := s.reconfigurer(ActPromote)
+	n, l, err := s.memberAndLeader(ActPromote, id)
 	if err != nil {
 		return err
 	}
@@ -125,18 +121,14 @@ func (s *Sim) promote(id uint64) error {
 	if err := s.proposeConfChange(l, pb.ConfChangeAddNode, id, ChangePromote); err != nil {
 		return err
 	}
-	l.pump()
+	s.proposed(l, id, ChangePromote)
 	return nil
 }
 
 // removeMember has the leader propose taking a member (the leader itself
 // too) out of the cluster. The node stops once the change is applied.
 func (s *Sim) removeMember(id uint64) error {
-	n, err := s.memberNode(ActRemoveMember, id)
-	if err != nil {
-		return err
-	}
-	l, err := s.reconfigurer(ActRemoveMember)
+	n, l, err := s.memberAndLeader(ActRemoveMember, id)
 	if err != nil {
 		return err
 	}
@@ -159,7 +151,7 @@ func (s *Sim) removeMember(id uint64) error {
 	if err := s.proposeConfChange(l, pb.ConfChangeRemoveNode, id, ChangeRemove); err != nil {
 		return err
 	}
-	l.pump()
+	s.proposed(l, id, ChangeRemove)
 	return nil
 }
 
@@ -169,6 +161,10 @@ func (s *Sim) reconfigurer(op ActionOp) (*node, error) {
 	l := s.leader()
 	if l == nil {
 		return nil, fmt.Errorf("%s: etcdserver: no leader: a membership change is proposed by the leader, and there is none now", op)
+	}
+	if to := l.raftStatus().LeadTransferee; to != 0 {
+		// raft drops every proposal until the transfer ends.
+		return nil, fmt.Errorf("%s: %s is handing its leadership over to %s; a membership change waits until it is done", op, s.name(l.id), s.name(to))
 	}
 	if len(l.confState.GetVotersOutgoing()) > 0 {
 		return nil, fmt.Errorf("%s: a membership change is in progress: the cluster is in joint consensus and has not left it yet", op)
@@ -204,17 +200,25 @@ func (s *Sim) strictReconfigCheck(op ActionOp, l *node, voters, extra int) error
 	return nil
 }
 
-// memberNode returns node id for an action that changes its membership, or
-// says why it has none to change.
-func (s *Sim) memberNode(op ActionOp, id uint64) (*node, error) {
-	n := s.node(id)
+// memberAndLeader returns node id, for an action that changes its
+// membership, and the leader to propose the change, or says why there is no
+// change to make.
+func (s *Sim) memberAndLeader(op ActionOp, id uint64) (n, l *node, err error) {
+	n = s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("%s: unknown node %d (%s)", op, id, DescribeNodeIDs(s.nodeIDs()))
+		return nil, nil, fmt.Errorf("%s: unknown node %d (%s)", op, id, DescribeNodeIDs(s.nodeIDs()))
 	case n.removed:
-		return nil, fmt.Errorf("%s: %s", op, removedText(s.name(id)))
+		return nil, nil, fmt.Errorf("%s: %s", op, removedText(s.name(id)))
 	}
-	return n, nil
+	l, err = s.reconfigurer(op)
+	return n, l, err
+}
+
+// votes reports whether node id is a voter in the configuration n applied
+// (in either half of a joint one): raft lets only voters campaign and lead.
+func (n *node) votes(id uint64) bool {
+	return slices.Contains(n.confState.GetVoters(), id) || slices.Contains(n.confState.GetVotersOutgoing(), id)
 }
 
 // memberCount is how many nodes belong to the cluster or are joining it.
