@@ -117,13 +117,14 @@ func (c *campaign) run() int {
 	go func() { wg.Wait(); close(outcomes) }()
 
 	var failed []nemesis.Outcome
-	var ops, checked int
+	var ops, checked, changes int
 	done := int64(0)
 	bar := newProgress(c.stderr, c.seeds.Len(), start)
 	for o := range outcomes {
 		done++
 		ops += o.Operations
 		checked += o.Checked
+		changes += o.MemberChanges
 		if o.Failed() {
 			failed = append(failed, o)
 		}
@@ -141,9 +142,9 @@ func (c *campaign) run() int {
 		c.report(&failed[i])
 	}
 	wall := time.Since(start)
-	fmt.Fprintf(c.stderr, "nemesis: %d runs (seeds %s%s) in %s on %d workers, %.1f runs/s; %d operations, %d checked; %d failed\n",
+	fmt.Fprintf(c.stderr, "nemesis: %d runs (seeds %s%s) in %s on %d workers, %.1f runs/s; %d operations, %d checked; %d membership changes; %d failed\n",
 		done, c.seeds, map[bool]string{true: ", lying disks", false: ""}[c.opt.Lying],
-		wall.Round(time.Second), c.workers, float64(done)/wall.Seconds(), ops, checked, len(failed))
+		wall.Round(time.Second), c.workers, float64(done)/wall.Seconds(), ops, checked, changes, len(failed))
 	if len(failed) > 0 {
 		return 1
 	}

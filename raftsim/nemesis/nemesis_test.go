@@ -18,8 +18,10 @@ func TestSafeCampaignFindsNothing(t *testing.T) {
 		last = 3
 	}
 	sizes := map[int]bool{}
+	changes := 0
 	for seed := int64(1); seed <= last; seed++ {
 		o := Run(seed, Options{})
+		changes += o.MemberChanges
 		if o.Failed() {
 			t.Fatalf("seed %d: %q\nreproduce: %s", seed, o.Failures, o.ReproduceCommand())
 		}
@@ -30,6 +32,9 @@ func TestSafeCampaignFindsNothing(t *testing.T) {
 	}
 	if !testing.Short() && len(sizes) < 5 {
 		t.Fatalf("%d seeds drew only %d cluster sizes", last, len(sizes))
+	}
+	if changes < int(last) {
+		t.Fatalf("%d seeds made only %d membership changes", last, changes)
 	}
 }
 
@@ -81,7 +86,7 @@ func TestSameSeedSameOutcome(t *testing.T) {
 }
 
 func TestOutcomeRoundTrips(t *testing.T) {
-	o := Outcome{Seed: 9, Nodes: 4, Read: "lease", Lying: true, EndMs: 15000, Operations: 700, Checked: 650,
+	o := Outcome{Seed: 9, Nodes: 4, Read: "lease", Lying: true, EndMs: 15000, Operations: 700, Checked: 650, MemberChanges: 3,
 		Failures: []string{"not converged: n2 is down after restart-all"},
 		Actions:  []raftsim.ActionRecord{{AtMs: 0, Action: raftsim.Action{Op: raftsim.ActClients, Count: 3, Read: "lease"}}, {AtMs: 300, Action: raftsim.Action{Op: raftsim.ActLoss, Rate: 0}}}}
 	back, err := ParseOutcome(o.JSON())

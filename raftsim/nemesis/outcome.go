@@ -34,6 +34,7 @@ func ParseOutcome(line []byte) (Outcome, error) {
 		Operations: int(v.Get("operations").Int()),
 		Checked:    int(v.Get("checked").Int()),
 	}
+	o.MemberChanges = int(v.Get("member_changes").Int())
 	if o.Seed < 1 || o.Nodes < 3 {
 		return Outcome{}, fmt.Errorf("outcome without a seed or nodes: %.80q", line)
 	}

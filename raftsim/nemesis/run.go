@@ -2,6 +2,7 @@ package nemesis
 
 import (
 	"fmt"
+	"slices"
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/clients"
@@ -41,6 +42,9 @@ type Outcome struct {
 	// many of them the linearizability check judged.
 	Operations int `json:"operations"`
 	Checked    int `json:"checked"`
+	// MemberChanges is how many membership changes the core took (added,
+	// promoted, removed); refused ones are not counted.
+	MemberChanges int `json:"member_changes"`
 	// Failures says, one line each, what went wrong; none for a good run.
 	Failures []string `json:"failures,omitempty"`
 	// Actions is the run's action log, kept only when it failed: fed to
@@ -91,6 +95,7 @@ func Run(seed int64, opt Options) Outcome {
 	v := cs.FinalVerdict()
 	snap := sim.Snapshot()
 	out.Operations, out.Checked = snap.Clients.Operations, v.Checked
+	out.MemberChanges = memberChanges(sim.Actions())
 	for _, viol := range snap.Invariants.Violations {
 		out.Failures = append(out.Failures, fmt.Sprintf("invariant %s broke at %d ms: %s", viol.Invariant, viol.AtMs, viol.Detail))
 	}
@@ -108,7 +113,7 @@ func Run(seed int64, opt Options) Outcome {
 // runs with an honest disk, and stress stops.
 func allClear(snap *raftsim.Snapshot) []raftsim.Action {
 	acts := []raftsim.Action{{Op: raftsim.ActHeal}, {Op: raftsim.ActLoss, Rate: 0}}
-	for _, n := range snap.Nodes {
+	for _, n := range snap.Members() {
 		if n.LyingDisk {
 			acts = append(acts, raftsim.Action{Op: raftsim.ActLyingDisk, Node: n.ID})
 		}
@@ -125,12 +130,19 @@ func maxCommit(snap *raftsim.Snapshot) uint64 {
 }
 
 // converged lists how the cluster, some time after the faults stopped, falls
-// short of one leader that every node follows, every node having applied
+// short of one leader that every member follows, every member having applied
 // what was committed a while ago, and equal states at equal applied indexes.
+// The members are those of the configuration in force, voters and learners:
+// a removed node has stopped, and one whose addition never committed was
+// never let in.
 func converged(snap *raftsim.Snapshot, committed uint64) []string {
 	var fails []string
 	var leaders []uint64
+	var inForce []raftsim.NodeView
 	for _, n := range snap.Nodes {
+		if slices.Contains(snap.Membership.Voters, n.ID) || slices.Contains(snap.Membership.Learners, n.ID) {
+			inForce = append(inForce, n)
+		}
 		if n.Up && n.Role == raftsim.RoleLeader {
 			leaders = append(leaders, n.ID)
 		}
@@ -138,8 +150,11 @@ func converged(snap *raftsim.Snapshot, committed uint64) []string {
 	if len(leaders) != 1 {
 		fails = append(fails, fmt.Sprintf("not converged: %d leaders %v after the faults stopped", len(leaders), leaders))
 	}
+	if len(snap.Membership.VotersOutgoing) > 0 {
+		fails = append(fails, fmt.Sprintf("not converged: still in joint consensus (voters %v, outgoing %v) after the faults stopped", snap.Membership.Voters, snap.Membership.VotersOutgoing))
+	}
 	hashAt := map[uint64]raftsim.NodeView{}
-	for _, n := range snap.Nodes {
+	for _, n := range inForce {
 		switch {
 		case !n.Up:
 			fails = append(fails, fmt.Sprintf("not converged: n%d is down after restart-all", n.ID))

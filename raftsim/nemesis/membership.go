@@ -1,0 +1,113 @@
+package nemesis
+
+import (
+	"raftplay/raftsim"
+)
+
+// Membership changes in the fault mix, as an operator makes them with
+// etcdctl member: a learner added, a learner promoted, a member removed (the
+// leader too), a voter added, and a crashed member replaced (removed, and a
+// new voter added in its place once the removal is in force). The core
+// refuses what etcd refuses (no leader, a change in progress, a learner not
+// caught up, too few started voters); a refused change changes nothing.
+
+// memberIDs are the members' IDs, in ID order.
+func memberIDs(snap *raftsim.Snapshot) []uint64 {
+	var ids []uint64
+	for _, n := range snap.Members() {
+		ids = append(ids, n.ID)
+	}
+	return ids
+}
+
+// pick draws one of ids, or 0 when there is none.
+func (d *drawer) pick(ids []uint64) uint64 {
+	if len(ids) == 0 {
+		return 0
+	}
+	return ids[d.rng.IntN(len(ids))]
+}
+
+// addLearner adds a node as a learner.
+func (d *drawer) addLearner(*raftsim.Snapshot) raftsim.Action {
+	return raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsLearner}
+}
+
+// addVoter adds a node as a voter at once (etcdctl member add without
+// --learner).
+func (d *drawer) addVoter(*raftsim.Snapshot) raftsim.Action {
+	return raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsVoter}
+}
+
+// promote promotes a learner, or adds one when there is none.
+func (d *drawer) promote(snap *raftsim.Snapshot) raftsim.Action {
+	var learners []uint64
+	for _, n := range snap.Members() {
+		if n.Member == raftsim.MemberLearner {
+			learners = append(learners, n.ID)
+		}
+	}
+	if len(learners) == 0 {
+		return d.addLearner(snap)
+	}
+	return raftsim.Action{Op: raftsim.ActPromote, Node: d.pick(learners)}
+}
+
+// removeMember removes any member, the leader included, but not one of the
+// last two voters (see removable).
+func (d *drawer) removeMember(snap *raftsim.Snapshot) raftsim.Action {
+	ids := removable(snap, snap.Members())
+	if len(ids) == 0 {
+		return d.addVoter(snap)
+	}
+	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(ids)}
+}
+
+// removable are the members of ms the campaign may remove: any learner, and
+// a voter while more than two remain. Taking a cluster from two voters to
+// one is what etcd's documentation warns against: when the voter removed is
+// the leader and stops as soon as it applies the change, the other has the
+// entry that leaves joint consensus but not its commit, and it can win no
+// election in the joint configuration without the stopped node's vote. etcd
+// stops a removed member 10 ticks after it applies its removal
+// (stopWithDelay), so that the commit goes out first; the simulator stops
+// it at once (seed 199 of the campaign found the stuck cluster).
+func removable(snap *raftsim.Snapshot, ms []raftsim.NodeView) []uint64 {
+	var ids []uint64
+	for _, n := range ms {
+		if n.Member == raftsim.MemberLearner || len(snap.Membership.Voters) > 2 {
+			ids = append(ids, n.ID)
+		}
+	}
+	return ids
+}
+
+// replace removes a crashed member and has a voter added in its place at the
+// next turn; with none down it removes any member.
+func (d *drawer) replace(snap *raftsim.Snapshot) raftsim.Action {
+	var down []raftsim.NodeView
+	for _, n := range snap.Members() {
+		if !n.Up {
+			down = append(down, n)
+		}
+	}
+	ids := removable(snap, down)
+	if len(ids) == 0 {
+		return d.removeMember(snap)
+	}
+	d.replacing = true
+	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(ids)}
+}
+
+// memberChanges counts the membership changes in an action log: those the
+// core took, as refused actions are not logged.
+func memberChanges(log []raftsim.ActionRecord) int {
+	n := 0
+	for _, r := range log {
+		switch r.Op {
+		case raftsim.ActAddMember, raftsim.ActPromote, raftsim.ActRemoveMember:
+			n++
+		}
+	}
+	return n
+}
