@@ -203,3 +203,20 @@ func TestNewMemberBuiltFromSnapshot(t *testing.T) {
 	}
 	h.ok()
 }
+
+// A node added while the network is partitioned joins the leader's side,
+// and the partition's groups list it.
+func TestMemberAddedDuringAPartitionJoinsTheLeadersSide(t *testing.T) {
+	h := newHarness(t, 10)
+	l := h.leader(3000).ID
+	f := l%5 + 1
+	h.do(fmt.Sprintf(`{"op":"partition","groups":[[%d],%s]}`, f, jsonIDs(votersWithout(5, f))))
+	h.do(`{"op":"add-member","as":"learner"}`)
+	want := conf(votersWithout(5, 0), 6)
+	s := h.until(3000, "learner n6 in force", func(s *Snapshot) bool { return confEqual(s.Membership, want) && s.Node(6).Member == MemberLearner })
+	if g := s.Partition[1]; !slices.Contains(g, 6) || !slices.Contains(g, l) {
+		t.Fatalf("partition %v: n6 is not on the leader's side", s.Partition)
+	}
+	h.caughtUp(6, 3000)
+	h.ok()
+}
