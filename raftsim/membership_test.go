@@ -190,7 +190,15 @@ func TestNewMemberBuiltFromSnapshot(t *testing.T) {
 	h.leader(3000)
 	h.writes(160, "k")
 	restored := false
-	cancel := h.sim.OnEvent(func(e Event) { restored = restored || e.Kind == EvRestore && e.Node == 6 })
+	cancel := h.sim.OnEvent(func(e Event) {
+		if e.Kind == EvRestore && e.Node == 6 {
+			// The state comes with the configuration of the snapshot.
+			if c := h.sim.Snapshot().Node(6).Conf; !slices.Contains(c.members(), 6) {
+				t.Errorf("n6 restored a snapshot at index %d whose configuration %s does not hold it", e.Index, c.describe())
+			}
+			restored = true
+		}
+	})
 	defer cancel()
 	if s := h.sim.Snapshot(); s.Node(s.Leader()).FirstIndex <= 1 {
 		t.Fatalf("the leader has not compacted its log")
