@@ -13,13 +13,10 @@ import (
 // etcd's message when it must be, and otherwise proposed by the leader as a
 // raft configuration change (confchange.go).
 
-// MemberAs is what add-member adds a node as.
-type MemberAs string
-
-// The kinds of member a node can be added as.
+// What add-member adds a node as (Action.As).
 const (
-	AsLearner MemberAs = "learner" // receives the log, does not vote (etcdctl member add --learner)
-	AsVoter   MemberAs = "voter"   // votes and counts towards the quorum
+	AsLearner = "learner" // receives the log, does not vote (etcdctl member add --learner)
+	AsVoter   = "voter"   // votes and counts towards the quorum
 )
 
 // maxMembers bounds the cluster: voters and learners together, as the
@@ -33,10 +30,10 @@ const learnerReadyPercent = 0.9
 // parseAddMember reads add-member's fields: "as", and an optional "name".
 func parseAddMember(v gjson.Result, a *Action) error {
 	as := v.Get("as")
-	if as.Type != gjson.String || (as.String() != string(AsLearner) && as.String() != string(AsVoter)) {
+	if as.Type != gjson.String || (as.String() != AsLearner && as.String() != AsVoter) {
 		return fmt.Errorf(`add-member needs "as": "learner" or "voter"`)
 	}
-	a.As = MemberAs(as.String())
+	a.As = as.String()
 	if name := v.Get("name"); name.Exists() {
 		if name.Type != gjson.String {
 			return fmt.Errorf(`add-member: "name" must be a string`)
