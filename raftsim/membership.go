@@ -13,13 +13,10 @@ import (
 // etcd's message when it must be, and otherwise proposed by the leader as a
 // raft configuration change (confchange.go).
 
-// MemberAs is what add-member adds a node as.
-type MemberAs string
-
-// The kinds of member a node can be added as.
+// What add-member adds a node as (Action.As).
 const (
-	AsLearner MemberAs = "learner" // receives the log, does not vote (etcdctl member add --learner)
-	AsVoter   MemberAs = "voter"   // votes and counts towards the quorum
+	AsLearner = "learner" // receives the log, does not vote (etcdctl member add --learner)
+	AsVoter   = "voter"   // votes and counts towards the quorum
 )
 
 // maxMembers bounds the cluster: voters and learners together, as the
@@ -33,10 +30,10 @@ const learnerReadyPercent = 0.9
 // parseAddMember reads add-member's fields: "as", and an optional "name".
 func parseAddMember(v gjson.Result, a *Action) error {
 	as := v.Get("as")
-	if as.Type != gjson.String || (as.String() != string(AsLearner) && as.String() != string(AsVoter)) {
+	if as.Type != gjson.String || (as.String() != AsLearner && as.String() != AsVoter) {
 		return fmt.Errorf(`add-member needs "as": "learner" or "voter"`)
 	}
-	a.As = MemberAs(as.String())
+	a.As = as.String()
 	if name := v.Get("name"); name.Exists() {
 		if name.Type != gjson.String {
 			return fmt.Errorf(`add-member: "name" must be a string`)
@@ -72,18 +69,15 @@ func (s *Sim) addMember(a *Action) error {
 	if members := s.memberCount(); members >= maxMembers {
 		return fmt.Errorf("add-member: etcdserver: too many members: the cluster has %d voters and learners, the most it can have", members)
 	}
-	typ := pb.ConfChangeAddLearnerNode
+	typ, change := pb.ConfChangeAddLearnerNode, ChangeAddLearner
 	if a.As == AsVoter {
-		typ = pb.ConfChangeAddNode
+		typ, change = pb.ConfChangeAddNode, ChangeAddVoter
+		// The new voter is not started yet: it does not count.
 		if err := s.strictReconfigCheck(a.Op, l, len(l.confState.GetVoters())+1, 0); err != nil {
 			return err
 		}
 	}
 	id := s.nodes[len(s.nodes)-1].id + 1 // IDs are never reused
-	change := ChangeAddLearner
-	if a.As == AsVoter {
-		change = ChangeAddVoter
-	}
 	if err := s.proposeConfChange(l, typ, id, change); err != nil {
 		return err
 	}
@@ -110,7 +104,8 @@ func (s *Sim) promote(id uint64) error {
 		return fmt.Errorf("promote: etcdserver: can only promote a learner member which is in sync with leader (%s holds up to index %d of the leader's %d)",
 			s.name(id), learner, lead)
 	}
-	// etcd counts the learner about to vote as started, with the voters.
+	// The learner about to vote counts among the started voters while it
+	// runs (etcd counts it always: there, started means it once joined).
 	started := 0
 	if n.up() {
 		started = 1

@@ -190,7 +190,15 @@ func TestNewMemberBuiltFromSnapshot(t *testing.T) {
 	h.leader(3000)
 	h.writes(160, "k")
 	restored := false
-	cancel := h.sim.OnEvent(func(e Event) { restored = restored || e.Kind == EvRestore && e.Node == 6 })
+	cancel := h.sim.OnEvent(func(e Event) {
+		if e.Kind == EvRestore && e.Node == 6 {
+			// The state comes with the configuration of the snapshot.
+			if c := h.sim.Snapshot().Node(6).Conf; !slices.Contains(c.members(), 6) {
+				t.Errorf("n6 restored a snapshot at index %d whose configuration %s does not hold it", e.Index, c.describe())
+			}
+			restored = true
+		}
+	})
 	defer cancel()
 	if s := h.sim.Snapshot(); s.Node(s.Leader()).FirstIndex <= 1 {
 		t.Fatalf("the leader has not compacted its log")
@@ -201,5 +209,22 @@ func TestNewMemberBuiltFromSnapshot(t *testing.T) {
 	if n := s.Node(6); !restored || n.SnapshotIndex == 0 || n.Member != MemberVoter {
 		t.Fatalf("n6: restored from a snapshot %v, snapshot index %d, member %q", restored, n.SnapshotIndex, n.Member)
 	}
+	h.ok()
+}
+
+// A node added while the network is partitioned joins the leader's side,
+// and the partition's groups list it.
+func TestMemberAddedDuringAPartitionJoinsTheLeadersSide(t *testing.T) {
+	h := newHarness(t, 10)
+	l := h.leader(3000).ID
+	f := l%5 + 1
+	h.do(fmt.Sprintf(`{"op":"partition","groups":[[%d],%s]}`, f, jsonIDs(votersWithout(5, f))))
+	h.do(`{"op":"add-member","as":"learner"}`)
+	want := conf(votersWithout(5, 0), 6)
+	s := h.until(3000, "learner n6 in force", func(s *Snapshot) bool { return confEqual(s.Membership, want) && s.Node(6).Member == MemberLearner })
+	if g := s.Partition[1]; !slices.Contains(g, 6) || !slices.Contains(g, l) {
+		t.Fatalf("partition %v: n6 is not on the leader's side", s.Partition)
+	}
+	h.caughtUp(6, 3000)
 	h.ok()
 }
