@@ -97,6 +97,15 @@ func TestConsoleMemberCommands(t *testing.T) {
 	s.expect("member list", 10, list("")...)
 	s.expect("member remove 6", 10, "Error: etcdserver: member not found")
 	s.expect("member remove 3f", 10, "Error: etcdserver: member not found")
+
+	// Without --learner a voter joins at once, under the next ID: IDs are
+	// never reused.
+	if got := s.run("member add n7", 1000); len(got) != 6 || got[0] != "Member                7 added to cluster "+cluster {
+		t.Errorf("member add n7 answered %q", got)
+	}
+	if got := s.run("member list", 10); len(got) != 6 || got[5] != "7, started, n7, http://n7:2380, http://n7:2379, false" {
+		t.Errorf("member list after adding voter n7: %q", got)
+	}
 }
 
 // etcd's --strict-reconfig-check: a voter is not removed when the started
