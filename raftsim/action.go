@@ -32,6 +32,11 @@ type Action struct {
 	On      bool       `json:"on,omitempty"`
 	Count   int        `json:"count,omitempty"`
 	Read    string     `json:"read,omitempty"`
+	// As is what add-member adds the new node as: "learner" or "voter".
+	As MemberAs `json:"as,omitempty"`
+	// Name is add-member's name for the new node (etcd's --name); empty
+	// calls it "n" and its ID.
+	Name string `json:"name,omitempty"`
 	// Config is what a reset starts the new run with: the etcd defaults
 	// under the fields given. Nil keeps the current run's config.
 	Config *Config `json:"config,omitempty"`
@@ -107,6 +112,10 @@ const (
 	ActStep       ActionOp = "step"        // process exactly one event
 	ActSpeed      ActionOp = "speed"       // set virtual milliseconds per wall millisecond
 	ActReset      ActionOp = "reset"       // start a new run, with a seed or the same one
+
+	ActAddMember    ActionOp = "add-member"    // a new node joins, as a learner or a voter (membership.go)
+	ActPromote      ActionOp = "promote"       // make a learner a voter
+	ActRemoveMember ActionOp = "remove-member" // take a member out of the cluster; it stops for good
 )
 
 // Ops lists every action the simulator accepts, in the order help texts show them.
@@ -114,6 +123,7 @@ var Ops = []ActionOp{
 	ActCrash, ActRestart, ActCrashAll, ActRestartAll, ActPartition, ActHeal, ActPut,
 	ActTimeout, ActTransfer, ActDrop, ActLoss, ActConsole, ActStress, ActClients,
 	ActLyingDisk, ActPause, ActPlay, ActStep, ActSpeed, ActReset,
+	ActAddMember, ActPromote, ActRemoveMember,
 }
 
 // actionOpNames is Ops as text, for error messages.
@@ -197,8 +207,10 @@ func parseAction(v gjson.Result) (Action, error) {
 		return need(field)
 	}
 	switch a.Op {
-	case ActCrash, ActRestart, ActTimeout:
+	case ActCrash, ActRestart, ActTimeout, ActPromote, ActRemoveMember:
 		a.Node = need("node")
+	case ActAddMember:
+		err = parseAddMember(v, &a)
 	case ActTransfer:
 		a.To = need("to")
 	case ActDrop:
@@ -288,8 +300,8 @@ func parseAction(v gjson.Result) (Action, error) {
 	}
 	// JSON cannot carry other bytes: the action log would write them as
 	// U+FFFD, and a replay would do another action.
-	if err == nil && !utf8.ValidString(a.Key+a.Value+a.Line) {
-		err = fmt.Errorf("%s: key, value and line must be UTF-8 text", a.Op)
+	if err == nil && !utf8.ValidString(a.Key+a.Value+a.Line+a.Name) {
+		err = fmt.Errorf("%s: key, value, line and name must be UTF-8 text", a.Op)
 	}
 	return a, err
 }

@@ -17,11 +17,14 @@ import (
 // MsgSnap; a restarted node starts from its snapshot and replays the tail.
 
 // maybeSnapshot snapshots the state machine and compacts the log once enough
-// entries were applied since the last snapshot (etcd's triggerSnapshot).
+// entries were applied since the last snapshot (etcd's triggerSnapshot), and
+// right after a configuration change: raft refuses a snapshot whose
+// configuration does not hold the node it is sent to, so a member that joins
+// after a compaction needs one taken since it was added.
 func (n *node) maybeSnapshot() {
 	count := uint64(n.sim.cfg.SnapshotCount)
 	snapIndex := n.snapshotIndex()
-	if count == 0 || n.applied-snapIndex < count {
+	if count == 0 || n.applied-snapIndex < count && n.confIndex <= snapIndex {
 		return
 	}
 	snap, err := n.disk.CreateSnapshot(n.applied, n.confState, n.kv.Snapshot())
@@ -52,6 +55,9 @@ func (n *node) maybeSnapshot() {
 func (s *Sim) firstIndexFloor() uint64 {
 	floor := ^uint64(0)
 	for _, n := range s.nodes {
+		if n.removed {
+			continue // its disk is never written again
+		}
 		first, _ := n.disk.FirstIndex()
 		floor = min(floor, first)
 		if n.disk.durable != nil {
@@ -75,7 +81,7 @@ func (n *node) snapshotIndex() uint64 {
 // the node starts, or one the leader sent. It reports false when the
 // snapshot's data cannot be read; the node is then halted.
 func (n *node) restore(snap *pb.Snapshot) bool {
-	n.confState = snap.GetMetadata().GetConfState()
+	n.confState, n.confIndex = snap.GetMetadata().GetConfState(), snap.GetMetadata().GetIndex()
 	if raft.IsEmptySnap(snap) {
 		n.kv = v2store.NewStore(n.sim.Now)
 		n.applied = 0

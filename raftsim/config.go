@@ -170,16 +170,25 @@ func (c Config) validateNames() error {
 	}
 	seen := map[string]bool{}
 	for i, n := range c.Names {
-		if n == "" || len([]rune(n)) > maxNameLen || strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
-			return fmt.Errorf("names[%d] must be 1 to %d letters or digits, got %q", i, maxNameLen, n)
-		}
-		if looksDefault(n) {
-			return fmt.Errorf("names[%d]: %q looks like another node's default name", i, n)
+		if err := checkName(n); err != nil {
+			return fmt.Errorf("names[%d]: %v", i, err)
 		}
 		if seen[n] {
 			return fmt.Errorf("names[%d]: %q names two nodes", i, n)
 		}
 		seen[n] = true
+	}
+	return nil
+}
+
+// checkName says what is wrong with a node's name, or returns nil: it must be
+// a short word that no other node's default name could be mistaken for.
+func checkName(n string) error {
+	if n == "" || len([]rune(n)) > maxNameLen || strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+		return fmt.Errorf("a name must be 1 to %d letters or digits, got %q", maxNameLen, n)
+	}
+	if looksDefault(n) {
+		return fmt.Errorf("%q looks like another node's default name", n)
 	}
 	return nil
 }

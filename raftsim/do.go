@@ -61,18 +61,19 @@ func (s *Sim) apply(a *Action) error {
 			}
 		}
 	case ActRestartAll:
-		if !slices.ContainsFunc(s.nodes, func(n *node) bool { return !n.up() }) {
+		down := func(n *node) bool { return !n.up() && !n.removed }
+		if !slices.ContainsFunc(s.nodes, down) {
 			return fmt.Errorf("restart-all: every node is already up")
 		}
 		for _, n := range s.nodes {
-			if !n.up() {
+			if down(n) {
 				if err := s.restart(n); err != nil {
 					return err
 				}
 			}
 		}
 	case ActPartition:
-		return s.net.partition(a.Groups, s.nodeIDs())
+		return s.partition(a.Groups)
 	case ActHeal:
 		if s.net.groups == nil {
 			return fmt.Errorf("heal: the network is not partitioned")
@@ -83,6 +84,8 @@ func (s *Sim) apply(a *Action) error {
 		switch {
 		case n == nil:
 			return fmt.Errorf("unknown node %d (%s)", a.Node, DescribeNodeIDs(s.nodeIDs()))
+		case n.removed:
+			return fmt.Errorf("lying-disk: %s", removedText(s.name(n.id)))
 		case n.lying == a.On:
 			return fmt.Errorf("%s's disk already %s", s.name(n.id), map[bool]string{true: "lies", false: "tells the truth"}[a.On])
 		}
@@ -131,6 +134,12 @@ func (s *Sim) apply(a *Action) error {
 			return fmt.Errorf("reset: %v", err)
 		}
 		s.init(cfg)
+	case ActAddMember:
+		return s.addMember(a)
+	case ActPromote:
+		return s.promote(a.Node)
+	case ActRemoveMember:
+		return s.removeMember(a.Node)
 	default:
 		return fmt.Errorf("unknown op %q", a.Op)
 	}
@@ -199,6 +208,8 @@ func (s *Sim) upNode(id uint64) (*node, error) {
 	switch {
 	case n == nil:
 		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
+	case n.removed:
+		return nil, fmt.Errorf("%s", removedText(s.name(id)))
 	case !n.up():
 		return nil, fmt.Errorf("%s is down", s.name(id))
 	}
@@ -210,6 +221,8 @@ func (s *Sim) downNode(id uint64) (*node, error) {
 	switch {
 	case n == nil:
 		return nil, fmt.Errorf("unknown node %d (%s)", id, DescribeNodeIDs(s.nodeIDs()))
+	case n.removed:
+		return nil, fmt.Errorf("%s", removedText(s.name(id)))
 	case n.up():
 		return nil, fmt.Errorf("%s is already running", s.name(id))
 	}

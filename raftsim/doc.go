@@ -14,6 +14,14 @@
 // including raft's own election-timeout draws, so replaying the same actions at
 // the same virtual times reproduces the run byte for byte, natively and in wasm.
 //
+// Membership changes (membership.go, confchange.go, confview.go) go
+// through raft with joint consensus, as etcd's server makes them; a removed
+// node stays in the snapshot's nodes, stopped, with member "removed", and a
+// node added whose change is not in force yet has member "joining" (a value
+// the shared contract of the membership work did not list). Every reader
+// names nodes with Snapshot.NodeName or Sim.NodeName, which know the names
+// add-member gives.
+//
 // Read it top-down: sim.go (the loop and the action API), node.go (the Ready
 // contract), network.go, clock.go, app.go (the App's seam), then the checker
 // and the views (snapshot.go, event.go); replay.go reproduces a run.

@@ -23,6 +23,7 @@ const (
 	EvViolation EventKind = "violation" // a safety property broke
 	EvAction    EventKind = "action"    // an action was applied
 	EvConsole   EventKind = "console"   // a line of the etcdctl console, typed or answered
+	EvMember    EventKind = "member"    // a membership change was proposed or applied, or a removed node stopped
 )
 
 // Event is one entry of the event stream. Its fields carry what happened;
@@ -51,7 +52,11 @@ type Event struct {
 	Op ActionOp `json:"op,omitempty"`
 	// Line says what a console event's line is.
 	Line ConsoleLine `json:"line,omitempty"`
-	Text string      `json:"text"`
+	// Change is what a member event reports, and Member the node the
+	// change concerns (none for leaving joint consensus).
+	Change MemberChange `json:"change,omitempty"`
+	Member uint64       `json:"member,omitempty"`
+	Text   string       `json:"text"`
 
 	// Message events describe their message only when someone reads them:
 	// formatting every message of a long batch run would dominate its cost.
@@ -77,6 +82,22 @@ const (
 	ConsoleCommand ConsoleLine = "command" // a command, echoed with the node it went to
 	ConsoleAnswer  ConsoleLine = "answer"  // what etcdctl printed
 	ConsoleError   ConsoleLine = "error"   // etcdctl's error
+)
+
+// MemberChange says what a member event reports.
+type MemberChange string
+
+// The membership changes. The first four are proposed (Node is the leader);
+// each change is then applied on every node in two steps, entering and
+// leaving joint consensus (Node is the node applying it).
+const (
+	ChangeAddLearner MemberChange = "add learner"
+	ChangeAddVoter   MemberChange = "add voter"
+	ChangePromote    MemberChange = "promote"
+	ChangeRemove     MemberChange = "remove"
+	ChangeEnterJoint MemberChange = "enter joint"
+	ChangeLeaveJoint MemberChange = "leave joint"
+	ChangeStopped    MemberChange = "stopped" // a removed node stopped for good
 )
 
 // messageEvent is an event about message f, with the fields every such event

@@ -131,6 +131,17 @@ func (n *network) partition(groups [][]uint64, ids []uint64) error {
 	return nil
 }
 
+// join puts node id, new to the cluster, in the partition's group (from 1;
+// 0 leaves it outside any).
+func (n *network) join(id uint64, group int) {
+	if group == 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(n.groupOf, id, func(g nodeGroup, id uint64) int { return cmp.Compare(g.id, id) })
+	n.groupOf = slices.Insert(n.groupOf, i, nodeGroup{id, group})
+	n.groups[group-1] = append(n.groups[group-1], id)
+}
+
 func (n *network) heal() {
 	n.groupOf = nil
 	n.groups = nil

@@ -12,7 +12,10 @@ import (
 // node is one cluster member: a RawNode (nil while down) over its durable
 // disk, plus the volatile state etcd would lose in a crash.
 type node struct {
-	id   uint64
+	id uint64
+	// name is the name add-member gave the node; empty for the default
+	// (Config.NodeName).
+	name string
 	sim  *Sim
 	disk *disk
 	// phase is when, within each tick interval, this node's clock ticks, so
@@ -22,6 +25,9 @@ type node struct {
 	rn     *raft.RawNode
 	epoch  uint64 // incremented at every crash and restart
 	halted bool   // raft panicked on this node
+	// removed is set once the node is out of the cluster: it is stopped for
+	// good.
+	removed bool
 
 	// syncing is the Ready whose entries and hard state are on their way to
 	// disk. Its messages wait for the sync, as raft's contract demands, and
@@ -38,8 +44,10 @@ type node struct {
 	kv      *v2store.Store
 	applied uint64
 	// confState is the configuration as of the applied state: what a
-	// snapshot of it records.
+	// snapshot of it records. confIndex is the index it was applied at (the
+	// snapshot's, when it came with one).
 	confState *pb.ConfState
+	confIndex uint64
 
 	// What the event stream last said about this node.
 	role   string
@@ -62,7 +70,9 @@ func (n *node) start() error {
 		MaxInflightMsgs: 256,
 		CheckQuorum:     cfg.CheckQuorum,
 		PreVote:         cfg.PreVote,
-		Logger:          raftLogger{},
+		// A leader that applies its own removal steps down, as etcd asks.
+		StepDownOnRemoval: true,
+		Logger:            raftLogger{},
 	}
 	snap, err := n.disk.Snapshot()
 	if err != nil {
@@ -165,6 +175,9 @@ func (n *node) finish(rd *raft.Ready) {
 		n.restoredFromLeader(rd.Snapshot)
 	}
 	for _, e := range rd.CommittedEntries {
+		if !n.up() {
+			break // stopped by an entry applied just now: it removed the node
+		}
 		n.apply(e)
 	}
 	if n.up() && len(rd.CommittedEntries) > 0 {
@@ -191,6 +204,9 @@ func (n *node) apply(e *pb.Entry) {
 		}
 	}
 	n.sim.observeApplied(n, e, c, r)
+	if e.GetType() == pb.EntryConfChangeV2 {
+		n.applyConfChange(e)
+	}
 }
 
 // logView returns the node's log as it stands: the durable entries, with the

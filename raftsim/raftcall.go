@@ -77,6 +77,18 @@ func (n *node) raftPropose(data []byte) error {
 	return n.rn.Propose(data)
 }
 
+func (n *node) raftProposeConfChange(cc *pb.ConfChangeV2) error {
+	n.enterRaft()
+	defer n.leaveRaft()
+	return n.rn.ProposeConfChange(cc)
+}
+
+func (n *node) raftApplyConfChange(cc *pb.ConfChangeV2) *pb.ConfState {
+	n.enterRaft()
+	defer n.leaveRaft()
+	return n.rn.ApplyConfChange(cc)
+}
+
 func (n *node) raftTransfer(to uint64) {
 	n.enterRaft()
 	defer n.leaveRaft()

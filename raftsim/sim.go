@@ -84,10 +84,7 @@ func (s *Sim) init(cfg Config) {
 	}
 	s.checker = newChecker(s.name)
 	s.actions = nil
-	voters := make([]uint64, cfg.Nodes)
-	for i := range voters {
-		voters[i] = uint64(i + 1)
-	}
+	voters := bootstrapVoters(cfg)
 	s.nodes = make([]*node, cfg.Nodes)
 	for i := range s.nodes {
 		s.nodes[i] = &node{id: uint64(i + 1), sim: s, disk: newDisk(voters), phase: s.rng.Int64N(cfg.TickMs)}
@@ -143,8 +140,14 @@ func (s *Sim) OnEvent(f func(Event)) (cancel func()) {
 // oldest first. Only the latest few hundred are kept; OnEvent sees them all.
 func (s *Sim) Events(since uint64) []Event { return s.events.since(since, s.name) }
 
-// name is what node id is called in this run (see Config.NodeName).
-func (s *Sim) name(id uint64) string { return s.cfg.NodeName(id) }
+// name is what node id is called in this run: the name it was added with,
+// else Config.NodeName.
+func (s *Sim) name(id uint64) string {
+	if n := s.node(id); n != nil && n.name != "" {
+		return n.name
+	}
+	return s.cfg.NodeName(id)
+}
 
 // Advance processes every event due up to now+ms and moves the clock there.
 func (s *Sim) Advance(ms int64) {

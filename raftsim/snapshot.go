@@ -21,6 +21,10 @@ type Snapshot struct {
 	Invariants InvariantStatus `json:"invariants"`
 	Clients    ClientsView     `json:"clients"`
 	Actions    []ActionRecord  `json:"actions"`
+	// Membership is the cluster's configuration in force: the leader's
+	// applied one, or with no leader the one applied at the highest index
+	// among running nodes.
+	Membership ConfView `json:"membership"`
 }
 
 // ClientsView is the clients' side of the run, load and verdict, as the
@@ -95,6 +99,15 @@ type NodeView struct {
 	// Progress is, on the leader, its view of each member (itself
 	// included), in ID order.
 	Progress []ProgressView `json:"progress,omitempty"`
+
+	// Name is what the node is called (Snapshot.NodeName reads it).
+	Name string `json:"name"`
+	// Member is what the node is to the configuration in force: "voter",
+	// "learner", "joining" (added, its change not in force yet) or
+	// "removed" (stopped for good).
+	Member string `json:"member"`
+	// Conf is the configuration the node itself has applied, while it runs.
+	Conf *ConfView `json:"conf,omitempty"`
 }
 
 // EntryView is one log entry of one node.

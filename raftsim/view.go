@@ -41,6 +41,7 @@ func (s *Sim) Snapshot() *Snapshot {
 	for _, g := range s.net.groups {
 		snap.Partition = append(snap.Partition, append([]uint64(nil), g...))
 	}
+	s.addMembership(snap)
 	return snap
 }
 
