@@ -55,8 +55,9 @@ func (g *Game) drawLogs() {
 			p.print(strconv.FormatUint(i, 10), scene.Point{X: b.Center().X, Y: geom.Top - 2*u}, tiny, th.Muted, text.AlignCenter, text.AlignEnd)
 		}
 	}
-	for row := range s.Snap.Nodes {
-		g.drawLogRow(row, &s.Snap.Nodes[row], geom, win)
+	// A row per node on the ring: the members, not those removed.
+	for row, id := range l.NodeIDs {
+		g.drawLogRow(row, s.Snap.Node(id), geom, win)
 	}
 }
 
@@ -85,7 +86,7 @@ func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win 
 	if !n.Up {
 		nameCol = th.Muted
 	}
-	p.print(s.Snap.Config.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
+	p.print(s.Snap.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
 
 	if !win.Empty() {
 		if win.First > max(n.FirstIndex, 1) && n.LastIndex > 0 {

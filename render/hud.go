@@ -69,6 +69,10 @@ func (g *Game) drawLegend() {
 		if it.Kind == scene.KindOther {
 			col = th.Muted
 		}
+		if it.Learner {
+			p.dashedRing(it.Icon, r+u, 1.5*u, col)
+			continue
+		}
 		p.shape(it.Kind.Shape(), it.Icon, r, it.Hollow, col, th.Background, 1.5*u)
 	}
 	for _, it := range s.L.LegendItems {
