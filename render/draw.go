@@ -23,7 +23,7 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	for i := range s.Snap.Nodes {
 		g.drawNodeShapes(&s.Snap.Nodes[i])
 	}
-	g.drawMembershipShapes(joint, j, isJoint)
+	g.drawMembershipShapes(j, isJoint)
 	g.drawMessageShapes()
 	g.drawDrag()
 	g.drawHUDIcon()
@@ -31,8 +31,11 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	for i := range s.Snap.Nodes {
 		g.drawNodeText(&s.Snap.Nodes[i])
 	}
-	g.drawMembershipText(joint, j, isJoint)
+	g.drawMembershipText(j, isJoint)
 	g.drawMessageText()
+	if isJoint {
+		g.drawJointCaption(joint)
+	}
 	g.drawHUDText()
 	g.drawClientsText()
 	g.drawConsoleCaret()

@@ -38,17 +38,16 @@ func (g *Game) markColour(m scene.VoterMark) color.RGBA {
 var markText = [...]string{scene.VoterJoins: "+", scene.VoterLeaves: "−"}
 
 // drawMembershipShapes draws what membership changes show under the text:
-// the joint-consensus caption's box and each joining or leaving voter's
-// mark, the nodes leaving the ring as they drift out and fade, and a pulse
-// round the place of each node joining it.
-func (g *Game) drawMembershipShapes(joint scene.JointBox, j scene.Joint, isJoint bool) {
+// each joining or leaving voter's mark in joint consensus, the nodes
+// leaving the ring as they drift out and fade, and a pulse round the place
+// of each node joining it.
+func (g *Game) drawMembershipShapes(j scene.Joint, isJoint bool) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
 	if isJoint {
-		p.box(joint.Rect, 6*u, th.Panel, th.Accent, 1.5*u)
 		for i, id := range l.NodeIDs {
 			if m := j.Mark(id); m != scene.VoterStays {
-				p.disc(memberBadge(l, l.NodePos[i]), 8*u, g.markColour(m))
+				p.disc(memberBadge(l, l.NodePos[i]), 9*u, g.markColour(m))
 			}
 		}
 	}
@@ -64,20 +63,13 @@ func (g *Game) drawMembershipShapes(joint scene.JointBox, j scene.Joint, isJoint
 	}
 }
 
-// drawMembershipText writes the joint-consensus caption and marks, and the
-// names of the nodes leaving the ring.
-func (g *Game) drawMembershipText(joint scene.JointBox, j scene.Joint, isJoint bool) {
+// drawMembershipText writes the joint-consensus marks and the names of the
+// nodes leaving the ring.
+func (g *Game) drawMembershipText(j scene.Joint, isJoint bool) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
 	small := scene.FontSmall * u
 	if isJoint {
-		for i, line := range joint.Lines {
-			col := th.Muted
-			if i == 0 {
-				col = th.Accent
-			}
-			p.printLeft(line, joint.At.Add(scene.Point{Y: float64(i) * small * scene.LineH}), small, col)
-		}
 		for i, id := range l.NodeIDs {
 			if m := j.Mark(id); m != scene.VoterStays {
 				p.print(markText[m], memberBadge(l, l.NodePos[i]), small, th.OnFill, text.AlignCenter, text.AlignCenter)
@@ -96,4 +88,21 @@ func (g *Game) drawMembershipText(joint scene.JointBox, j scene.Joint, isJoint b
 // does not vote, or one added whose change is not in force yet.
 func isLearner(n *raftsim.NodeView) bool {
 	return n.Up && !n.Halted && (scene.IsLearner(n) || n.Member == raftsim.MemberJoining)
+}
+
+// drawJointCaption draws the joint-consensus caption over the ring and its
+// captions: where the screen has no free middle it covers the ring's foot,
+// and must then be read rather than the captions under it.
+func (g *Game) drawJointCaption(b scene.JointBox) {
+	s, p := g.scene, &g.paint
+	th, u := s.Theme, s.L.U
+	small := scene.FontSmall * u
+	p.box(b.Rect, 6*u, th.Panel, th.Accent, 1.5*u)
+	for i, line := range b.Lines {
+		col := th.Muted
+		if i == 0 {
+			col = th.Accent
+		}
+		p.printLeft(line, b.At.Add(scene.Point{Y: float64(i) * small * scene.LineH}), small, col)
+	}
 }

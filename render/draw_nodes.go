@@ -97,10 +97,11 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 		// leader's view joins the second line rather than run into it.
 		detail, view = detail+" · "+view, ""
 	}
+	room := l.CaptionRoom(at, h)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
-	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	p.print(scene.Fit(detail, room, tiny, g.fonts.measure), at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	if view != "" {
-		p.print(view, at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+		p.print(scene.Fit(view, room, tiny, g.fonts.measure), at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	}
 }
 

@@ -55,7 +55,11 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 	} else {
 		h.Cluster = "no leader"
 	}
-	h.Cluster += fmt.Sprintf("   seed %d   %d nodes", snap.Seed, len(snap.Nodes))
+	// The members only: removed nodes are no longer part of the cluster.
+	h.Cluster += fmt.Sprintf("   seed %d   %d nodes", snap.Seed, len(MemberIDs(snap)))
+	if n := len(snap.Membership.Learners); n > 0 {
+		h.Cluster += ", " + plural(n, "learner")
+	}
 	if len(snap.Partition) > 0 {
 		h.Cluster += "   partition " + FormatGroups(snap.Partition, &snap.Config)
 	}

@@ -3,6 +3,7 @@ package scene
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"raftplay/raftsim"
@@ -151,6 +152,9 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	if len(s.Comings.List) != 0 {
 		t.Errorf("after %v s still coming or going: %+v", 2*ComingLife, s.Comings.List)
 	}
+	if h := NewHUD(s.Snap); !strings.HasSuffix(h.Cluster, "6 nodes, 2 learners") {
+		t.Errorf("the HUD says %q; want the six members counted, two of them learners", h.Cluster)
+	}
 	if acts := s.Key('3'); acts != nil || s.Ctl.Selected != 0 {
 		t.Errorf("3 selects the removed n3 (%v, selected n%d)", acts, s.Ctl.Selected)
 	}
@@ -242,4 +246,28 @@ func TestRingWithLearnersAtEverySize(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCaptionLinesStayOnStage checks that a caption line cut to its room
+// stays on the stage, whichever side of its node it is on.
+func TestCaptionLinesStayOnStage(t *testing.T) {
+	everyLayout(t, func(name string, l *Layout) {
+		if !l.Captions {
+			return
+		}
+		for _, id := range l.NodeIDs {
+			at, h := l.Caption(id)
+			room := l.CaptionRoom(at, h)
+			x := at.X - room/2
+			switch h {
+			case AlignStart:
+				x = at.X
+			case AlignEnd:
+				x = at.X - room
+			}
+			if x < l.Stage.X || x+room > l.Stage.Right() || room <= 0 {
+				t.Errorf("%s: n%d's caption lines may take %.0f…%.0f, off the stage %v", name, id, x, x+room, l.Stage)
+			}
+		}
+	})
 }

@@ -151,6 +151,20 @@ func (l *Layout) Caption(id uint64) (at Point, h Align) {
 	return at, h
 }
 
+// CaptionRoom is how wide a line of node id's caption may be, aligned h at
+// at, before it runs off the stage: a leader's view of a follower makes
+// long lines, and nodes at the sides of a phone's ring have little room.
+func (l *Layout) CaptionRoom(at Point, h Align) float64 {
+	left, right := at.X-l.Stage.X-Pad*l.U/2, l.Stage.Right()-at.X-Pad*l.U/2
+	switch h {
+	case AlignStart:
+		return right
+	case AlignEnd:
+		return left
+	}
+	return 2 * math.Min(left, right)
+}
+
 // CaptionRect is the box node id's caption may fill; a click there counts
 // as one on the node.
 func (l *Layout) CaptionRect(id uint64) Rect {
