@@ -33,7 +33,7 @@ type Action struct {
 	Count   int        `json:"count,omitempty"`
 	Read    string     `json:"read,omitempty"`
 	// As is what add-member adds the new node as: "learner" or "voter".
-	As MemberAs `json:"as,omitempty"`
+	As string `json:"as,omitempty"`
 	// Name is add-member's name for the new node (etcd's --name); empty
 	// calls it "n" and its ID.
 	Name string `json:"name,omitempty"`

@@ -34,6 +34,17 @@ func TestCheckerCatchesFabricatedViolations(t *testing.T) {
 			_ = c.leader(3, 1)
 			return c.leader(4, 2)
 		}, ""},
+		{"a leader without a majority", func(c *checker) error {
+			c.vote(3, 1, 2)
+			c.vote(2, 1, 3) // a vote of an earlier term counts for nothing
+			return c.quorum(3, 1, conf([]uint64{1, 2, 3, 4, 5}))
+		}, "n1 leads term 3 with the votes of 2 of the voters [1 2 3 4 5], not a majority"},
+		{"a joint leader with a majority of the incoming voters only", func(c *checker) error {
+			return jointElection(c, 2, 6)
+		}, "with the votes of 2 of the voters [1 2 3 4 5]"},
+		{"a joint leader with a majority of both", func(c *checker) error {
+			return jointElection(c, 2, 4, 6)
+		}, ""},
 		{"same index and term, different data", func(c *checker) error {
 			_ = c.entry(1, 5, 2, 0xaa, 1)
 			return c.entry(2, 5, 2, 0xbb, 1)
@@ -100,4 +111,15 @@ func TestViolationIsReportedAndRunContinues(t *testing.T) {
 	if s.NowMs <= 500 || s.Leader() == 0 {
 		t.Fatalf("run did not go on: now %d ms, leader %d", s.NowMs, s.Leader())
 	}
+}
+
+// jointElection has n1 win term 3 with the votes of voters, in the joint
+// configuration that replaces n3, n4 and n5 with n6.
+func jointElection(c *checker, voters ...uint64) error {
+	for _, v := range voters {
+		c.vote(3, 1, v)
+	}
+	joint := conf([]uint64{1, 2, 6})
+	joint.VotersOutgoing = []uint64{1, 2, 3, 4, 5}
+	return c.quorum(3, 1, joint)
 }

@@ -21,7 +21,7 @@ import (
 // back to the configuration in force.
 
 // proposeConfChange has the leader l propose one change of node id's
-// membership.
+// membership; proposed then sends it on its way.
 func (s *Sim) proposeConfChange(l *node, typ pb.ConfChangeType, id uint64, change MemberChange) error {
 	cc := &pb.ConfChangeV2{
 		Transition: pb.ConfChangeTransitionJointImplicit.Enum(),
@@ -31,9 +31,15 @@ func (s *Sim) proposeConfChange(l *node, typ pb.ConfChangeType, id uint64, chang
 		// raft drops proposals while leadership is being handed over.
 		return fmt.Errorf("%s: %s did not take the change: %v", actionOfChange(change), s.name(l.id), err)
 	}
+	return nil
+}
+
+// proposed reports a change the leader l took, once node id is there to be
+// named, and lets the leader send it.
+func (s *Sim) proposed(l *node, id uint64, change MemberChange) {
 	s.emit(Event{Kind: EvMember, Node: l.id, Member: id, Change: change, Index: l.pendingConfIndex(), Term: l.term,
 		Text: fmt.Sprintf("%s proposed %s %s at index %d", s.name(l.id), change, s.name(id), l.pendingConfIndex())})
-	return nil
+	l.pump()
 }
 
 // actionOfChange is the action that proposes a change, for messages.
@@ -109,7 +115,26 @@ func (s *Sim) observeConfApplied(n *node, index uint64, cc *pb.ConfChangeV2, bef
 	s.emit(e)
 	for _, id := range confView(before).members() {
 		if !slices.Contains(confView(after).members(), id) {
-			s.stopRemoved(id)
+			s.stopRemoved(id, s.name(id)+" removed, stopped")
+		}
+	}
+}
+
+// stopLostJoiners stops the nodes added whose change was lost: proposed by a
+// leader that lost its leadership before the entry committed, and
+// overwritten since. Once the leader l has applied every configuration
+// change its log may hold, a node it does not know can never join.
+func (s *Sim) stopLostJoiners(l *node) {
+	known := func(n *node) bool {
+		return n.removed || slices.Contains(l.confState.GetVoters(), n.id) || slices.Contains(l.confState.GetLearners(), n.id)
+	}
+	if l.role != RoleLeader || !slices.ContainsFunc(s.nodes, func(n *node) bool { return !known(n) }) ||
+		len(l.confState.GetVotersOutgoing()) > 0 || l.pendingConfIndex() > l.applied {
+		return
+	}
+	for _, n := range s.nodes {
+		if !known(n) {
+			s.stopRemoved(n.id, fmt.Sprintf("%s stopped: the change adding it was lost with the leader that proposed it", s.name(n.id)))
 		}
 	}
 }
@@ -129,8 +154,9 @@ func describeSingle(c *pb.ConfChangeSingle, before *pb.ConfState) MemberChange {
 	return ChangeAddVoter
 }
 
-// stopRemoved stops node id for good, once it is out of the cluster.
-func (s *Sim) stopRemoved(id uint64) {
+// stopRemoved stops node id for good, once it is out of the cluster; text
+// says why.
+func (s *Sim) stopRemoved(id uint64, text string) {
 	n := s.node(id)
 	if n == nil || n.removed {
 		return
@@ -139,14 +165,14 @@ func (s *Sim) stopRemoved(id uint64) {
 	if n.up() {
 		n.crash()
 	}
-	s.emit(Event{Kind: EvMember, Node: id, Member: id, Change: ChangeStopped, Text: s.name(id) + " removed, stopped"})
+	s.emit(Event{Kind: EvMember, Node: id, Member: id, Change: ChangeStopped, Text: text})
 }
 
 // pendingConfIndex is raft's pendingConfIndex: the index of the last
 // configuration change the leader accepted (at least its last index when it
 // was elected). raft accepts no other change before it has applied it.
-// RawNode does not export it; TestRaftTimerFields fails if the library
-// renames it.
+// RawNode does not export it; TestRefusedMembershipChangesChangeNothing
+// fails if the library renames it.
 func (n *node) pendingConfIndex() uint64 {
 	return reflect.ValueOf(n.rn).Elem().FieldByName("raft").Elem().FieldByName("pendingConfIndex").Uint()
 }

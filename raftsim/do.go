@@ -98,6 +98,9 @@ func (s *Sim) apply(a *Action) error {
 		if err != nil {
 			return err
 		}
+		if !n.votes(n.id) {
+			return fmt.Errorf("timeout: %s is not a voter in the configuration it applied, and raft does not let it campaign", s.name(n.id))
+		}
 		// Campaign is what a follower does when its election timer fires.
 		n.raftCampaign()
 		n.pump()
@@ -157,6 +160,9 @@ func (s *Sim) transfer(to uint64) error {
 	}
 	if l == target {
 		return fmt.Errorf("transfer: %s already leads", s.name(to))
+	}
+	if !l.votes(to) {
+		return fmt.Errorf("transfer: %s is not a voter, and only a voter can lead", s.name(to))
 	}
 	l.raftTransfer(to)
 	l.pump()

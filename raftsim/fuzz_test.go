@@ -70,6 +70,8 @@ func FuzzParseAction(f *testing.F) {
 		`{"op":"loss","rate":0.2}`, `{"op":"loss","from":1,"to":2,"rate":0}`, `{"op":"console","line":"get /a"}`,
 		`{"op":"stress","on":false}`, `{"op":"clients","count":2,"read":"lease"}`, `{"op":"lying-disk","node":1,"on":true}`,
 		`{"op":"pause"}`, `{"op":"play"}`, `{"op":"step"}`, `{"op":"speed","x":0.5}`, `{"op":"reset","seed":9}`, `{"op":"reset","config":{"pre_vote":false,"loss_rate":0.1,"seed":3}}`, `{"op":"reset","config":{"heartbeat_ticks":99}}`,
+		`{"op":"add-member","as":"learner"}`, `{"op":"add-member","as":"voter","name":"F"}`, `{"op":"promote","node":2}`,
+		`{"op":"remove-member","node":3}`, `{"op":"add-member","as":"boss"}`, `{"op":"add-member","as":"learner","name":"n7"}`,
 		`{"op":"crash","node":1e300}`, "{\"op\":\"put\",\"value\":\"\xd9\"}", `{"op":"partition","groups":[[],[1]]}`, `{"op":"partition","groups":[[1],[1]]}`, `{"op":"crash","node":"2"}`, `[]`, `{`,
 	} {
 		f.Add(js)

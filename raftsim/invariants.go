@@ -9,7 +9,7 @@ import (
 // goes. Each check looks only at what just changed, so checking after every
 // event stays cheap.
 const (
-	InvElectionSafety     = "election-safety"     // at most one leader per term
+	InvElectionSafety     = "election-safety"     // at most one leader per term, elected by a quorum of its configuration
 	InvLogMatching        = "log-matching"        // same index and term => same entry and same prefix
 	InvLeaderCompleteness = "leader-completeness" // a leader holds every committed entry
 	InvStateMachineSafety = "state-machine-safety"
@@ -39,6 +39,9 @@ type checker struct {
 	// committed[i-base] is the term of the committed entry at index i.
 	committed []uint64
 	applied   []appliedFact // applied[i-base]
+	// votes are the granted votes delivered since the last election
+	// checked (quorumcheck.go).
+	votes []voteFact
 
 	name func(uint64) string // what each node is called in the run
 }

@@ -13,13 +13,10 @@ import (
 // etcd's message when it must be, and otherwise proposed by the leader as a
 // raft configuration change (confchange.go).
 
-// MemberAs is what add-member adds a node as.
-type MemberAs string
-
-// The kinds of member a node can be added as.
+// What add-member adds a node as (Action.As).
 const (
-	AsLearner MemberAs = "learner" // receives the log, does not vote (etcdctl member add --learner)
-	AsVoter   MemberAs = "voter"   // votes and counts towards the quorum
+	AsLearner = "learner" // receives the log, does not vote (etcdctl member add --learner)
+	AsVoter   = "voter"   // votes and counts towards the quorum
 )
 
 // maxMembers bounds the cluster: voters and learners together, as the
@@ -33,10 +30,10 @@ const learnerReadyPercent = 0.9
 // parseAddMember reads add-member's fields: "as", and an optional "name".
 func parseAddMember(v gjson.Result, a *Action) error {
 	as := v.Get("as")
-	if as.Type != gjson.String || (as.String() != string(AsLearner) && as.String() != string(AsVoter)) {
+	if as.Type != gjson.String || (as.String() != AsLearner && as.String() != AsVoter) {
 		return fmt.Errorf(`add-member needs "as": "learner" or "voter"`)
 	}
-	a.As = MemberAs(as.String())
+	a.As = as.String()
 	if name := v.Get("name"); name.Exists() {
 		if name.Type != gjson.String {
 			return fmt.Errorf(`add-member: "name" must be a string`)
@@ -72,33 +69,26 @@ func (s *Sim) addMember(a *Action) error {
 	if members := s.memberCount(); members >= maxMembers {
 		return fmt.Errorf("add-member: etcdserver: too many members: the cluster has %d voters and learners, the most it can have", members)
 	}
-	typ := pb.ConfChangeAddLearnerNode
+	typ, change := pb.ConfChangeAddLearnerNode, ChangeAddLearner
 	if a.As == AsVoter {
-		typ = pb.ConfChangeAddNode
+		typ, change = pb.ConfChangeAddNode, ChangeAddVoter
+		// The new voter is not started yet: it does not count.
 		if err := s.strictReconfigCheck(a.Op, l, len(l.confState.GetVoters())+1, 0); err != nil {
 			return err
 		}
 	}
 	id := s.nodes[len(s.nodes)-1].id + 1 // IDs are never reused
-	change := ChangeAddLearner
-	if a.As == AsVoter {
-		change = ChangeAddVoter
-	}
 	if err := s.proposeConfChange(l, typ, id, change); err != nil {
 		return err
 	}
 	s.startNewNode(id, a.Name, l)
-	l.pump()
+	s.proposed(l, id, change)
 	return nil
 }
 
 // promote has the leader propose making a learner a voter.
 func (s *Sim) promote(id uint64) error {
-	n, err := s.memberNode(ActPromote, id)
-	if err != nil {
-		return err
-	}
-	l, err := s.reconfigurer(ActPromote)
+	n, l, err := s.memberAndLeader(ActPromote, id)
 	if err != nil {
 		return err
 	}
@@ -114,7 +104,8 @@ func (s *Sim) promote(id uint64) error {
 		return fmt.Errorf("promote: etcdserver: can only promote a learner member which is in sync with leader (%s holds up to index %d of the leader's %d)",
 			s.name(id), learner, lead)
 	}
-	// etcd counts the learner about to vote as started, with the voters.
+	// The learner about to vote counts among the started voters while it
+	// runs (etcd counts it always: there, started means it once joined).
 	started := 0
 	if n.up() {
 		started = 1
@@ -125,18 +116,14 @@ func (s *Sim) promote(id uint64) error {
 	if err := s.proposeConfChange(l, pb.ConfChangeAddNode, id, ChangePromote); err != nil {
 		return err
 	}
-	l.pump()
+	s.proposed(l, id, ChangePromote)
 	return nil
 }
 
 // removeMember has the leader propose taking a member (the leader itself
 // too) out of the cluster. The node stops once the change is applied.
 func (s *Sim) removeMember(id uint64) error {
-	n, err := s.memberNode(ActRemoveMember, id)
-	if err != nil {
-		return err
-	}
-	l, err := s.reconfigurer(ActRemoveMember)
+	n, l, err := s.memberAndLeader(ActRemoveMember, id)
 	if err != nil {
 		return err
 	}
@@ -159,7 +146,7 @@ func (s *Sim) removeMember(id uint64) error {
 	if err := s.proposeConfChange(l, pb.ConfChangeRemoveNode, id, ChangeRemove); err != nil {
 		return err
 	}
-	l.pump()
+	s.proposed(l, id, ChangeRemove)
 	return nil
 }
 
@@ -169,6 +156,10 @@ func (s *Sim) reconfigurer(op ActionOp) (*node, error) {
 	l := s.leader()
 	if l == nil {
 		return nil, fmt.Errorf("%s: etcdserver: no leader: a membership change is proposed by the leader, and there is none now", op)
+	}
+	if to := l.raftStatus().LeadTransferee; to != 0 {
+		// raft drops every proposal until the transfer ends.
+		return nil, fmt.Errorf("%s: %s is handing its leadership over to %s; a membership change waits until it is done", op, s.name(l.id), s.name(to))
 	}
 	if len(l.confState.GetVotersOutgoing()) > 0 {
 		return nil, fmt.Errorf("%s: a membership change is in progress: the cluster is in joint consensus and has not left it yet", op)
@@ -204,17 +195,25 @@ func (s *Sim) strictReconfigCheck(op ActionOp, l *node, voters, extra int) error
 	return nil
 }
 
-// memberNode returns node id for an action that changes its membership, or
-// says why it has none to change.
-func (s *Sim) memberNode(op ActionOp, id uint64) (*node, error) {
-	n := s.node(id)
+// memberAndLeader returns node id, for an action that changes its
+// membership, and the leader to propose the change, or says why there is no
+// change to make.
+func (s *Sim) memberAndLeader(op ActionOp, id uint64) (n, l *node, err error) {
+	n = s.node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Errorf("%s: unknown node %d (%s)", op, id, DescribeNodeIDs(s.nodeIDs()))
+		return nil, nil, fmt.Errorf("%s: unknown node %d (%s)", op, id, DescribeNodeIDs(s.nodeIDs()))
 	case n.removed:
-		return nil, fmt.Errorf("%s: %s", op, removedText(s.name(id)))
+		return nil, nil, fmt.Errorf("%s: %s", op, removedText(s.name(id)))
 	}
-	return n, nil
+	l, err = s.reconfigurer(op)
+	return n, l, err
+}
+
+// votes reports whether node id is a voter in the configuration n applied
+// (in either half of a joint one): raft lets only voters campaign and lead.
+func (n *node) votes(id uint64) bool {
+	return slices.Contains(n.confState.GetVoters(), id) || slices.Contains(n.confState.GetVotersOutgoing(), id)
 }
 
 // memberCount is how many nodes belong to the cluster or are joining it.

@@ -49,6 +49,17 @@ func (h *harness) synced(id uint64, limit int64) *Snapshot {
 	})
 }
 
+// votersWithout lists the IDs 1 to n but id.
+func votersWithout(n, id uint64) []uint64 {
+	var ids []uint64
+	for i := uint64(1); i <= n; i++ {
+		if i != id {
+			ids = append(ids, i)
+		}
+	}
+	return ids
+}
+
 func confEqual(a, b ConfView) bool {
 	return slices.Equal(a.Voters, b.Voters) && slices.Equal(a.VotersOutgoing, b.VotersOutgoing) &&
 		slices.Equal(a.Learners, b.Learners) && slices.Equal(a.LearnersNext, b.LearnersNext) && a.AutoLeave == b.AutoLeave
@@ -81,6 +92,9 @@ func TestAddLearnerAndPromote(t *testing.T) {
 	if n := s.Node(6); n.Member != MemberVoter {
 		t.Fatalf("promoted 6 is a %q", n.Member)
 	}
+	if e := (*evs)[0]; e.Text != fmt.Sprintf("n%d proposed add learner F at index 32", s.Leader()) {
+		t.Errorf("the first member event says %q", e.Text)
+	}
 	var changes []string
 	for _, e := range *evs {
 		if e.Node == s.Leader() || e.Change == ChangeAddLearner || e.Change == ChangePromote {
@@ -100,12 +114,7 @@ func TestRemoveFollower(t *testing.T) {
 	l := h.leader(3000)
 	f := l.ID%5 + 1
 	h.do(fmt.Sprintf(`{"op":"remove-member","node":%d}`, f))
-	var rest []uint64
-	for id := uint64(1); id <= 5; id++ {
-		if id != f {
-			rest = append(rest, id)
-		}
-	}
+	rest := votersWithout(5, f)
 	s := h.settled(3000, conf(rest))
 	if n := s.Node(f); n.Member != MemberRemoved || n.Up {
 		t.Fatalf("removed n%d: %+v", f, n)
@@ -139,12 +148,7 @@ func TestRemoveLeader(t *testing.T) {
 	})
 	defer cancel()
 	h.do(fmt.Sprintf(`{"op":"remove-member","node":%d}`, l))
-	var rest []uint64
-	for id := uint64(1); id <= 5; id++ {
-		if id != l {
-			rest = append(rest, id)
-		}
-	}
+	rest := votersWithout(5, l)
 	s := h.settled(5000, conf(rest))
 	if !stopped || s.Leader() == l || s.Node(l).Member != MemberRemoved {
 		t.Fatalf("leader n%d removed: stopped %v, leader now n%d, member %q", l, stopped, s.Leader(), s.Node(l).Member)
@@ -186,7 +190,15 @@ func TestNewMemberBuiltFromSnapshot(t *testing.T) {
 	h.leader(3000)
 	h.writes(160, "k")
 	restored := false
-	cancel := h.sim.OnEvent(func(e Event) { restored = restored || e.Kind == EvRestore && e.Node == 6 })
+	cancel := h.sim.OnEvent(func(e Event) {
+		if e.Kind == EvRestore && e.Node == 6 {
+			// The state comes with the configuration of the snapshot.
+			if c := h.sim.Snapshot().Node(6).Conf; !slices.Contains(c.members(), 6) {
+				t.Errorf("n6 restored a snapshot at index %d whose configuration %s does not hold it", e.Index, c.describe())
+			}
+			restored = true
+		}
+	})
 	defer cancel()
 	if s := h.sim.Snapshot(); s.Node(s.Leader()).FirstIndex <= 1 {
 		t.Fatalf("the leader has not compacted its log")
@@ -197,5 +209,22 @@ func TestNewMemberBuiltFromSnapshot(t *testing.T) {
 	if n := s.Node(6); !restored || n.SnapshotIndex == 0 || n.Member != MemberVoter {
 		t.Fatalf("n6: restored from a snapshot %v, snapshot index %d, member %q", restored, n.SnapshotIndex, n.Member)
 	}
+	h.ok()
+}
+
+// A node added while the network is partitioned joins the leader's side,
+// and the partition's groups list it.
+func TestMemberAddedDuringAPartitionJoinsTheLeadersSide(t *testing.T) {
+	h := newHarness(t, 10)
+	l := h.leader(3000).ID
+	f := l%5 + 1
+	h.do(fmt.Sprintf(`{"op":"partition","groups":[[%d],%s]}`, f, jsonIDs(votersWithout(5, f))))
+	h.do(`{"op":"add-member","as":"learner"}`)
+	want := conf(votersWithout(5, 0), 6)
+	s := h.until(3000, "learner n6 in force", func(s *Snapshot) bool { return confEqual(s.Membership, want) && s.Node(6).Member == MemberLearner })
+	if g := s.Partition[1]; !slices.Contains(g, 6) || !slices.Contains(g, l) {
+		t.Fatalf("partition %v: n6 is not on the leader's side", s.Partition)
+	}
+	h.caughtUp(6, 3000)
 	h.ok()
 }

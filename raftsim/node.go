@@ -182,6 +182,7 @@ func (n *node) finish(rd *raft.Ready) {
 	}
 	if n.up() && len(rd.CommittedEntries) > 0 {
 		n.maybeSnapshot()
+		n.sim.stopLostJoiners(n)
 	}
 	if n.sim.app != nil && (len(rd.ReadStates) > 0 || len(rd.CommittedEntries) > 0) {
 		n.sim.app.ReadIndexReady(n.id, rd.ReadStates)

@@ -32,6 +32,7 @@ func (s *Sim) observeReady(n *node, rd *raft.Ready) {
 	}
 	s.emit(Event{Kind: EvElected, Node: n.id, Term: n.term, Text: fmt.Sprintf("%s won the election for term %d", s.name(n.id), n.term)})
 	s.check(InvElectionSafety, s.checker.leader(n.term, n.id))
+	s.check(InvElectionSafety, s.checker.quorum(n.term, n.id, confView(n.confState)))
 	// The leader's log is the durable one plus what this Ready is about to persist.
 	s.check(InvLeaderCompleteness, s.checker.leaderComplete(n.id, n.term, func(i uint64) (uint64, bool) {
 		if k := len(rd.Entries); k > 0 && i >= rd.Entries[0].GetIndex() {

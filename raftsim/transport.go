@@ -44,6 +44,7 @@ func (s *Sim) deliver(id uint64) {
 			// given; step a copy so the message the views saw stays as sent.
 			m = proto.Clone(m).(*pb.Message)
 		}
+		s.observeVote(m)
 		dst.step(m)
 		s.reportSnapshot(f.msg, true)
 	}

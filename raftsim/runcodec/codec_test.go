@@ -2,6 +2,8 @@ package runcodec
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,19 +13,7 @@ import (
 
 // A shared run, encoded and decoded, reproduces the same state byte for byte.
 func TestRunRoundTripReproducesState(t *testing.T) {
-	cfg := raftsim.DefaultConfig()
-	cfg.Seed = 21
-	sim, err := clients.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim.Advance(400)
-	for _, js := range []string{`{"op":"put","value":"much"}`, `{"op":"partition","groups":[[1,2],[3,4,5]]}`, `{"op":"crash","node":4}`} {
-		if err := sim.DoJSON(js); err != nil {
-			t.Fatal(err)
-		}
-		sim.Advance(333)
-	}
+	sim := played(t, 21, 400, 333, `{"op":"put","value":"much"}`, `{"op":"partition","groups":[[1,2],[3,4,5]]}`, `{"op":"crash","node":4}`)
 	link := Encode(sim.Run())
 	if len(link) > 600 {
 		t.Errorf("encoded run is %d characters; want a compact link", len(link))
@@ -53,4 +43,49 @@ func TestDecodeRejectsBrokenLinks(t *testing.T) {
 			t.Errorf("%q: got %v, want %q", s, err, want)
 		}
 	}
+}
+
+// A run that changed the membership travels in a link and replays to the
+// same state: the added nodes, their names, the removed one.
+func TestMembershipRunRoundTrip(t *testing.T) {
+	sim := played(t, 22, 1000, 700, `{"op":"add-member","as":"learner","name":"F"}`, `{"op":"put","value":"much"}`, `{"op":"promote","node":6}`)
+	if err := sim.DoJSON(fmt.Sprintf(`{"op":"remove-member","node":%d}`, sim.Leader())); err != nil {
+		t.Fatal(err)
+	}
+	sim.Advance(700)
+	r, err := Decode(Encode(sim.Run()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := clients.New(raftsim.DefaultConfig())
+	if refused, err := other.Replay(r); err != nil || refused != nil {
+		t.Fatal(err, refused)
+	}
+	a, b := sim.Snapshot(), other.Snapshot()
+	if !bytes.Equal(a.JSON(), b.JSON()) {
+		t.Fatalf("replayed state differs:\n%s\n%s", a.JSON(), b.JSON())
+	}
+	if b.NodeName(6) != "F" || b.Node(6).Member != raftsim.MemberVoter || !slices.Contains(b.NodeIDs(), 6) {
+		t.Errorf("after the link's replay n6 is %q, a %q", b.NodeName(6), b.Node(6).Member)
+	}
+}
+
+// played is a run of seed with clients: the actions js, the first after
+// first ms and each followed by every ms.
+func played(t *testing.T, seed, first, every int64, js ...string) *raftsim.Sim {
+	t.Helper()
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed = seed
+	sim, err := clients.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim.Advance(first)
+	for _, a := range js {
+		if err := sim.DoJSON(a); err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+		sim.Advance(every)
+	}
+	return sim
 }
