@@ -21,6 +21,13 @@ func MemberIDs(snap *raftsim.Snapshot) []uint64 {
 	return ids
 }
 
+// IsVoter reports whether node n votes in the configuration in force (in
+// joint consensus, in either of its voter sets): it is not a learner, nor
+// joining, nor removed.
+func IsVoter(n *raftsim.NodeView) bool {
+	return !IsLearner(n) && n.Member != raftsim.MemberJoining && n.Member != raftsim.MemberRemoved
+}
+
 // IsLearner reports whether node n is a learner: it receives the log and
 // does not vote, so the picture draws it apart from the voters.
 func IsLearner(n *raftsim.NodeView) bool { return n.Member == raftsim.MemberLearner }

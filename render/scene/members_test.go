@@ -93,6 +93,10 @@ func TestNodeMenuPromotesAndRemoves(t *testing.T) {
 		if enabled[CmdPromote] != tc.promote || !enabled[CmdRemove] {
 			t.Errorf("n%d's menu: promote enabled %v, remove %v; want %v, true", tc.id, enabled[CmdPromote], enabled[CmdRemove], tc.promote)
 		}
+		// A learner neither campaigns nor takes leadership.
+		if enabled[CmdTimeout] == tc.promote || enabled[CmdTransfer] == tc.promote && tc.id != 1 {
+			t.Errorf("n%d's menu: time out enabled %v, transfer %v", tc.id, enabled[CmdTimeout], enabled[CmdTransfer])
+		}
 	}
 	s.Key('6')
 	if got := s.handle(Intent{Cmd: CmdPromote}); len(got) != 1 || got[0].Op != raftsim.ActPromote || got[0].Node != 6 {

@@ -142,7 +142,9 @@ func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) 
 		return !nv.Up
 	case CmdTransfer:
 		lead := snap.Leader()
-		return nv.Up && lead != 0 && lead != nv.ID
+		return nv.Up && IsVoter(nv) && lead != 0 && lead != nv.ID
+	case CmdTimeout:
+		return nv.Up && IsVoter(nv) // raft ignores a non-voter's campaign
 	case CmdIsolate:
 		g := GroupOf(snap.Partition, nv.ID)
 		return g < 0 || len(snap.Partition[g]) > 1 || len(snap.Partition) > 2
