@@ -262,13 +262,7 @@ func TestCaptionLinesStayOnStage(t *testing.T) {
 		for _, id := range l.NodeIDs {
 			at, h := l.Caption(id)
 			room := l.CaptionRoom(at, h)
-			x := at.X - room/2
-			switch h {
-			case AlignStart:
-				x = at.X
-			case AlignEnd:
-				x = at.X - room
-			}
+			x := AlignedLeft(at.X, room, h)
 			if x < l.Stage.X || x+room > l.Stage.Right() || room <= 0 {
 				t.Errorf("%s: n%d's caption lines may take %.0f…%.0f, off the stage %v", name, id, x, x+room, l.Stage)
 			}

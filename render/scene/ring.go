@@ -172,16 +172,19 @@ func (l *Layout) CaptionRect(id uint64) Rect {
 		return Rect{}
 	}
 	at, h := l.Caption(id)
-	w := l.captionW
 	block := (FontSmall + FontTiny) * LineH * l.U
-	x := at.X - w/2
+	return Rect{AlignedLeft(at.X, l.captionW, h), at.Y, l.captionW, block}
+}
+
+// AlignedLeft is the left edge of a line w wide aligned h at x.
+func AlignedLeft(x, w float64, h Align) float64 {
 	switch h {
 	case AlignStart:
-		x = at.X
+		return x
 	case AlignEnd:
-		x = at.X - w
+		return x - w
 	}
-	return Rect{x, at.Y, w, block}
+	return x - w/2
 }
 
 // TimerR is the radius of a node's election-timer arc.
