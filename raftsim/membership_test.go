@@ -228,3 +228,22 @@ func TestMemberAddedDuringAPartitionJoinsTheLeadersSide(t *testing.T) {
 	h.caughtUp(6, 3000)
 	h.ok()
 }
+
+// A learner removed stops as soon as the joint configuration without it is
+// applied; restart-all leaves it stopped.
+func TestRemoveLearner(t *testing.T) {
+	h := newHarness(t, 11)
+	h.addLearners(1)
+	h.do(`{"op":"remove-member","node":6}`)
+	s := h.settled(3000, conf(votersWithout(5, 0)))
+	if n := s.Node(6); n.Member != MemberRemoved || n.Up {
+		t.Fatalf("removed learner: %+v", n)
+	}
+	h.do(`{"op":"crash-all"}`)
+	h.do(`{"op":"restart-all"}`)
+	s = h.settled(3000, conf(votersWithout(5, 0)))
+	if s.Node(6).Up {
+		t.Fatal("restart-all restarted a removed node")
+	}
+	h.ok()
+}

@@ -1,6 +1,7 @@
 package raftsim_test
 
 import (
+	"fmt"
 	"runtime"
 	"testing"
 
@@ -12,14 +13,17 @@ import (
 // BenchmarkHeapUnderStress runs the stress writers for an hour of virtual
 // time, with the history check the playground runs, and reports the heap in
 // use after 10 and after 60 virtual minutes (MB@10min, MB@60min): with
-// compaction, as the defaults have it, and, as the baseline, without
+// compaction, as the defaults have it; with compaction and a membership
+// change every minute; and, as the baseline, without compaction
 // (snapshot_count 0). Goal: at most 64 MB at 60 minutes and no growth from
 // 10 to 60.
 func BenchmarkHeapUnderStress(b *testing.B) {
 	for _, bc := range []struct {
 		name  string
 		count int
-	}{{"compaction", raftsim.DefaultConfig().SnapshotCount}, {"no-compaction", 0}} {
+		churn bool
+	}{{"compaction", raftsim.DefaultConfig().SnapshotCount, false}, {"compaction+membership", raftsim.DefaultConfig().SnapshotCount, true},
+		{"no-compaction", 0, false}} {
 		b.Run(bc.name, func(b *testing.B) {
 			cfg := raftsim.DefaultConfig()
 			cfg.SnapshotCount = bc.count
@@ -33,9 +37,15 @@ func BenchmarkHeapUnderStress(b *testing.B) {
 				if err := sim.DoJSON(`{"op":"stress","on":true}`); err != nil {
 					b.Fatal(err)
 				}
-				sim.AdvanceTo(10 * 60_000)
-				at10 = heapInUseMB()
-				sim.AdvanceTo(60 * 60_000)
+				for minute := 1; minute <= 60; minute++ {
+					sim.AdvanceTo(int64(minute) * 60_000)
+					if bc.churn {
+						changeMembership(sim, minute)
+					}
+					if minute == 10 {
+						at10 = heapInUseMB()
+					}
+				}
 				at60 = heapInUseMB()
 				if st := sim.Snapshot(); !st.Invariants.OK {
 					b.Fatalf("invariants broke: %+v", st.Invariants.Violations)
@@ -54,4 +64,29 @@ func heapInUseMB() float64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return float64(m.HeapInuse) / (1 << 20)
+}
+
+// changeMembership makes the minute's membership change, in a cycle of
+// three: add a learner, promote the newest learner, remove the voter with
+// the lowest ID. A change the cluster refuses now (another one still in
+// progress, no leader) is skipped.
+func changeMembership(sim *raftsim.Sim, minute int) {
+	snap := sim.Snapshot()
+	var learner, oldest uint64
+	for _, n := range snap.Nodes {
+		switch {
+		case n.Member == raftsim.MemberLearner:
+			learner = n.ID
+		case n.Member == raftsim.MemberVoter && oldest == 0:
+			oldest = n.ID
+		}
+	}
+	switch minute % 3 {
+	case 1:
+		_ = sim.DoJSON(`{"op":"add-member","as":"learner"}`)
+	case 2:
+		_ = sim.DoJSON(fmt.Sprintf(`{"op":"promote","node":%d}`, learner))
+	default:
+		_ = sim.DoJSON(fmt.Sprintf(`{"op":"remove-member","node":%d}`, oldest))
+	}
 }
