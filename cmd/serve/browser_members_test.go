@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"raftplay/raftsim"
 	"raftplay/render/scene"
@@ -40,11 +41,23 @@ func (t *tab) untilMember(id uint64, member string) *raftsim.Snapshot {
 	})
 }
 
-// untilJoint advances virtual time until the cluster is in joint
-// consensus, in steps shorter than the round trip or two it lasts.
+// untilJoint advances virtual time a millisecond at a time, within the
+// page (a round trip to a page drawing a phone's screen takes seconds),
+// until the cluster is in joint consensus, which lasts a round trip or two.
 func (t *tab) untilJoint() *raftsim.Snapshot {
 	t.tb.Helper()
-	return t.until("joint consensus", 300, 3, func(s *raftsim.Snapshot) bool { return s.Membership.Joint() })
+	const budgetMs = 300
+	s := t.snapshot("advance(1)…", eval[string](t, fmt.Sprintf(`(() => {
+		let text = %[1]s.state();
+		for (let i = 0; i < %[2]d && JSON.parse(text).membership.voters_outgoing.length == 0; i++) {
+			text = %[1]s.advance(1);
+		}
+		return text;
+	})()`, t.api, budgetMs)))
+	if !s.Membership.Joint() {
+		t.tb.Fatalf("joint consensus: not within %d virtual ms; the cluster: %s", budgetMs, describe(s))
+	}
+	return s
 }
 
 // placed lists the node IDs raftplay.layout() places.
@@ -71,7 +84,8 @@ func (t *tab) clickItem(menu scene.Panel, cmd scene.Command) {
 // A user adds a learner from the Members menu, promotes it from its node
 // menu while the joint configuration shows on the canvas, adds a voter
 // through raftplay.do, removes a voter from its menu and adds a learner by
-// keys; the ring and raftplay.layout() follow every change.
+// keys; the ring and raftplay.layout() follow every change, and a refused
+// change is reported.
 func TestBrowserMembership(t *testing.T) {
 	tab := openPlayground(t, "seed=7&theme=dark")
 	tab.until("a leader", budgetMs, electionStepMs, hasLeader)
@@ -141,6 +155,14 @@ func TestBrowserMembership(t *testing.T) {
 	}
 	buf, _ = tab.screenshot()
 	saveArtifact(t, "members-7-1280x800.png", buf)
+
+	// While the run is paused a second change waits on the first: the
+	// refusal is shown, as every refused action is.
+	tab.press("q")
+	tab.press("v")
+	tab.press("q")
+	tab.press("v")
+	tab.waitConsole(10*time.Second, "raftplay: ", "add-member: a membership change is in progress")
 }
 
 // Screenshots of a cluster grown to seven members, one a learner, and of
@@ -156,8 +178,12 @@ func TestBrowserMembershipScreenshots(t *testing.T) {
 	} {
 		name := fmt.Sprintf("%dx%d@%v", v.view.w, v.view.h, v.view.scale)
 		t.Run(name, func(t *testing.T) {
+			// Few round trips: a page drawing a phone's screen at scale 3
+			// answers slowly.
 			tab := openURL(t, browser.server.URL+"/?seed=7&paused=true&"+v.query, ownAPI, v.view)
-			tab.until("a leader", budgetMs, electionStepMs, hasLeader)
+			if s := tab.advance(electionMs); !hasLeader(s) {
+				t.Fatalf("no leader after %d ms: %s", electionMs, describe(s))
+			}
 			tab.do(`{"op":"add-member","as":"voter"}`)
 			tab.untilMember(6, raftsim.MemberVoter)
 			tab.do(`{"op":"add-member","as":"learner"}`)
