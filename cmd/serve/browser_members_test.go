@@ -169,6 +169,7 @@ func TestBrowserMembership(t *testing.T) {
 // joint consensus while a voter is removed, at a phone's size and at a
 // blog embed's with the minimal toolbar, land in the artifacts folder.
 func TestBrowserMembershipScreenshots(t *testing.T) {
+	requireBrowser(t)
 	for _, v := range []struct {
 		view  viewport
 		query string
