@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -181,10 +179,7 @@ func TestBrowserMembershipScreenshots(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			// Few round trips: a page drawing a phone's screen at scale 3
 			// answers slowly.
-			tab := openURL(t, browser.server.URL+"/?seed=7&paused=true&"+v.query, ownAPI, v.view)
-			if s := tab.advance(electionMs); !hasLeader(s) {
-				t.Fatalf("no leader after %d ms: %s", electionMs, describe(s))
-			}
+			tab := openLed(t, v.view, v.query)
 			tab.do(`{"op":"add-member","as":"voter"}`)
 			tab.untilMember(6, raftsim.MemberVoter)
 			tab.do(`{"op":"add-member","as":"learner"}`)
@@ -200,15 +195,4 @@ func TestBrowserMembershipScreenshots(t *testing.T) {
 			saveArtifact(t, "members-joint-"+name+".png", buf)
 		})
 	}
-}
-
-// saveArtifact writes a screenshot to the artifacts folder for a person to
-// look at.
-func saveArtifact(t *testing.T, name string, buf []byte) {
-	t.Helper()
-	file := filepath.Join(artifactsDir(t), name)
-	if err := os.WriteFile(file, buf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%s", file)
 }
