@@ -19,9 +19,11 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	screen.DrawImage(g.cache.img, nil)
 
 	g.paint.dst = screen
+	joint, j, isJoint := s.JointCaption()
 	for i := range s.Snap.Nodes {
 		g.drawNodeShapes(&s.Snap.Nodes[i])
 	}
+	g.drawMembershipShapes(j, isJoint)
 	g.drawMessageShapes()
 	g.drawDrag()
 	g.drawHUDIcon()
@@ -29,7 +31,11 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	for i := range s.Snap.Nodes {
 		g.drawNodeText(&s.Snap.Nodes[i])
 	}
+	g.drawMembershipText(j, isJoint)
 	g.drawMessageText()
+	if isJoint {
+		g.drawJointCaption(joint)
+	}
 	g.drawHUDText()
 	g.drawClientsText()
 	g.drawConsoleCaret()
@@ -112,6 +118,7 @@ func (g *Game) baseKey() hasher {
 	h.bool(s.Snap.Paused)
 	h.bool(s.ToolOn(scene.CmdConsole))
 	h.bool(s.ToolOn(scene.CmdStress))
+	h.bool(s.ToolOn(scene.CmdMembers))
 	h.int(uint64(g.hoveredButton(s.L.Buttons) + 1))
 	return h
 }
@@ -139,6 +146,7 @@ func (g *Game) logsKey() hasher {
 		h.int(n.ID)
 		h.bool(n.Up)
 		h.str(n.Role)
+		h.str(n.Member)
 		h.int(n.Commit)
 		h.int(n.LastIndex)
 		h.int(uint64(n.Keys))

@@ -29,10 +29,17 @@ func (g *Game) drawLogs() {
 
 	title := scene.Point{X: geom.NameX, Y: l.Logs.Y + 6*u}
 	p.printLeft("Logs", title, scene.FontUI*u, th.Text)
-	x := title.X + g.fonts.measure("Logs", scene.FontUI*u) + 12*u
-	x = g.printKey(x, title.Y+2*u, "committed", false)
-	x = g.printKey(x, title.Y+2*u, "not yet", true)
-	p.printLeft("| commit index   ¦ compacted   colour = term", scene.Point{X: x, Y: title.Y + 2*u}, small, th.Muted)
+	x := title.X + g.fonts.measure("Logs", scene.FontUI*u) + scene.LogKeyGap*u
+	for i, state := range scene.LogKeyStates {
+		x = g.printKey(x, title.Y+2*u, state, i > 0)
+	}
+	marks := scene.Point{X: x, Y: title.Y + 2*u}
+	if l.LogKeyWraps {
+		// A phone's panel: the marks go on the next line rather than off
+		// the panel's edge.
+		marks = scene.Point{X: title.X, Y: title.Y + scene.FontUI*u*scene.LineH}
+	}
+	p.printLeft(scene.LogKeyMarks, marks, small, th.Muted)
 
 	// Index numbers over the columns; every other one when they are narrow.
 	every := uint64(1)
@@ -48,8 +55,9 @@ func (g *Game) drawLogs() {
 			p.print(strconv.FormatUint(i, 10), scene.Point{X: b.Center().X, Y: geom.Top - 2*u}, tiny, th.Muted, text.AlignCenter, text.AlignEnd)
 		}
 	}
-	for row := range s.Snap.Nodes {
-		g.drawLogRow(row, &s.Snap.Nodes[row], geom, win)
+	// A row per node on the ring: the members, not those removed.
+	for row, id := range l.NodeIDs {
+		g.drawLogRow(row, s.Snap.Node(id), geom, win)
 	}
 }
 
@@ -58,7 +66,7 @@ func (g *Game) printKey(x, y float64, what string, hollow bool) float64 {
 	s, p := g.scene, &g.paint
 	u, th := s.L.U, s.Theme
 	small := scene.FontSmall * u
-	box := scene.Rect{X: x, Y: y + 2*u, W: 12 * u, H: small - 2*u}
+	box := scene.Rect{X: x, Y: y + 2*u, W: scene.LogKeySample * u, H: small - 2*u}
 	if hollow {
 		p.boxOutline(box, 2*u, 1.5*u, th.Muted)
 	} else {
@@ -66,7 +74,7 @@ func (g *Game) printKey(x, y float64, what string, hollow bool) float64 {
 	}
 	x += box.W + 4*u
 	p.printLeft(what, scene.Point{X: x, Y: y}, small, th.Muted)
-	return x + g.fonts.measure(what, small) + 12*u
+	return x + g.fonts.measure(what, small) + scene.LogKeyGap*u
 }
 
 func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win scene.LogWindow) {
@@ -78,7 +86,7 @@ func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win 
 	if !n.Up {
 		nameCol = th.Muted
 	}
-	p.print(s.Snap.Config.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
+	p.print(s.Snap.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
 
 	if !win.Empty() {
 		if win.First > max(n.FirstIndex, 1) && n.LastIndex > 0 {

@@ -33,7 +33,9 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 		p.arc(c, l.TimerR(), top, top+2*math.Pi*left, w, col)
 	}
 
-	if n.Up {
+	if isLearner(n) {
+		g.drawLearnerBody(c, col)
+	} else if n.Up {
 		p.disc(c, l.NodeR, col)
 		if n.Role == raftsim.RoleLeader {
 			p.ring(c, l.NodeR-3*u, 1.5*u, scene.Fade(th.OnFill, 0.7))
@@ -74,8 +76,10 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 		name, roleCol = th.Text, th.Bad
 	case !n.Up:
 		name, roleCol = th.Text, th.Muted
+	case isLearner(n):
+		name = th.Text // on a pale body
 	}
-	p.print(s.Snap.Config.NodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
+	p.print(s.Snap.NodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
 	if s.Ctl.Edit != nil {
 		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
@@ -93,10 +97,11 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 		// leader's view joins the second line rather than run into it.
 		detail, view = detail+" · "+view, ""
 	}
+	room := l.CaptionRoom(at, h)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
-	p.print(detail, at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	p.print(scene.Fit(detail, room, tiny, g.fonts.measure), at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	if view != "" {
-		p.print(view, at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+		p.print(scene.Fit(view, room, tiny, g.fonts.measure), at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	}
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"raftplay/raftsim"
 	"raftplay/render/scene"
 )
 
@@ -68,6 +69,13 @@ func (g *Game) drawLegend() {
 		col := th.Messages[it.Kind]
 		if it.Kind == scene.KindOther {
 			col = th.Muted
+		}
+		if it.Learner {
+			// A learner as the ring draws one, small.
+			col = th.Role(raftsim.RoleFollower)
+			p.disc(it.Icon, r+1.5*u, scene.Fade(col, 0.3))
+			p.dashedRing(it.Icon, r+u, 1.5*u, col)
+			continue
 		}
 		p.shape(it.Kind.Shape(), it.Icon, r, it.Hollow, col, th.Background, 1.5*u)
 	}

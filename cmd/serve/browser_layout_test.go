@@ -79,7 +79,6 @@ const electionMs = 600
 // in both themes, lands in the artifacts folder for a person to look at.
 func TestBrowserScreenshotsOfEverySize(t *testing.T) {
 	requireBrowser(t)
-	dir := artifactsDir(t)
 	for _, v := range []struct {
 		view  viewport
 		query string
@@ -94,18 +93,31 @@ func TestBrowserScreenshotsOfEverySize(t *testing.T) {
 	} {
 		name := fmt.Sprintf("%dx%d@%v", v.view.w, v.view.h, v.view.scale)
 		t.Run(name, func(t *testing.T) {
-			// Paused, then on at once past the first election: one round
-			// trip to a page that may draw slowly at the largest sizes.
-			tab := openURL(t, browser.server.URL+"/?seed=7&paused=true&"+v.query, ownAPI, v.view)
-			if s := tab.advance(electionMs); !hasLeader(s) {
-				t.Fatalf("no leader after %d ms: %s", electionMs, describe(s))
-			}
-			buf, _ := tab.screenshot()
-			file := filepath.Join(dir, "size-"+name+".png")
-			if err := os.WriteFile(file, buf, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("%s", file)
+			buf, _ := openLed(t, v.view, v.query).screenshot()
+			saveArtifact(t, "size-"+name+".png", buf)
 		})
 	}
+}
+
+// openLed opens seed 7's playground paused in view, with the URL query
+// query, and moves it on at once past its first election: one round trip
+// to a page that may draw slowly at the largest sizes.
+func openLed(t *testing.T, view viewport, query string) *tab {
+	t.Helper()
+	tab := openURL(t, browser.server.URL+"/?seed=7&paused=true&"+query, ownAPI, view)
+	if s := tab.advance(electionMs); !hasLeader(s) {
+		t.Fatalf("no leader after %d ms: %s", electionMs, describe(s))
+	}
+	return tab
+}
+
+// saveArtifact writes a screenshot to the artifacts folder for a person to
+// look at.
+func saveArtifact(t *testing.T, name string, buf []byte) {
+	t.Helper()
+	file := filepath.Join(artifactsDir(t), name)
+	if err := os.WriteFile(file, buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s", file)
 }

@@ -81,6 +81,8 @@ func (s *Scene) ToolOn(cmd Command) bool {
 		return s.Snap != nil && s.Snap.Clients.Stress
 	case CmdPanels:
 		return s.L.Panels.Any()
+	case CmdMembers:
+		return s.membersOpen
 	}
 	return false
 }

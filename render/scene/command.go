@@ -62,6 +62,12 @@ const (
 	CmdTimeLive // show the live run again
 	CmdFork     // play on from the moment shown
 	CmdExport   // download the run as a test
+	// Membership (members_menu.go); promote and remove act on the selected node.
+	CmdMembers    // open or close the members menu
+	CmdAddLearner // etcdctl member add --learner
+	CmdAddVoter   // etcdctl member add
+	CmdPromote    // the selected learner becomes a voter
+	CmdRemove     // the selected node leaves the cluster
 )
 
 // Intent is a command with what it applies to.
@@ -91,7 +97,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
-	'o': CmdSettings, 'z': CmdExperiment,
+	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -133,7 +139,7 @@ var HelpLines = []HelpLine{
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
-	{"o  z", "settings (knobs: ↑↓ ←→ Enter) / the paper's election experiment"},
+	{"o  z  q", "settings (knobs: ↑↓ ←→ Enter) / election experiment / members (l, v add)"},
 	{"?", "this help"},
 	{"Esc", "close the panel on top"},
 }

@@ -57,7 +57,7 @@ func (l *Layout) LayConsole() {
 	}
 	if !l.Logs.Empty() && l.Logs.Bottom() > l.Console.Y-gap {
 		l.Logs.H = l.Console.Y - gap - l.Logs.Y
-		if l.Logs.H < LogHeaderH(u)+float64(l.Nodes)*12*u {
+		if l.Logs.H < l.LogHead()+float64(l.Nodes)*12*u {
 			l.Logs = Rect{}
 		}
 	}

@@ -29,7 +29,7 @@ type Controller struct {
 // returns the actions to do, and a hint to show when the intent cannot be
 // carried out as asked.
 func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action, string) {
-	ids := snap.NodeIDs()
+	ids := MemberIDs(snap)
 	switch in.Cmd {
 	case CmdPlayPause:
 		if snap.Paused {
@@ -102,7 +102,7 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 			c.Edit.Join(in.Node, in.Other)
 		}
 		return nil, ""
-	case CmdCrash, CmdRestart, CmdTimeout, CmdTransfer, CmdIsolate:
+	case CmdCrash, CmdRestart, CmdTimeout, CmdTransfer, CmdIsolate, CmdPromote, CmdRemove:
 		return c.nodeAction(in.Cmd, ids)
 	}
 	return nil, ""
@@ -210,6 +210,10 @@ func (c *Controller) nodeAction(cmd Command, ids []uint64) ([]raftsim.Action, st
 		return act(raftsim.Action{Op: raftsim.ActTimeout, Node: id}), ""
 	case CmdTransfer:
 		return act(raftsim.Action{Op: raftsim.ActTransfer, To: id}), ""
+	case CmdPromote:
+		return act(raftsim.Action{Op: raftsim.ActPromote, Node: id}), ""
+	case CmdRemove:
+		return act(raftsim.Action{Op: raftsim.ActRemoveMember, Node: id}), ""
 	}
 	return act(raftsim.Action{Op: raftsim.ActPartition, Groups: Isolate(id, ids)}), ""
 }
@@ -233,10 +237,10 @@ func Isolate(id uint64, ids []uint64) [][]uint64 {
 // Observe brings the controls up to date with a new snapshot: the inspected
 // message's latest view, and selections that no longer exist.
 func (c *Controller) Observe(snap *raftsim.Snapshot) {
-	if c.Selected != 0 && snap.Node(c.Selected) == nil {
+	if c.Selected != 0 && !slices.Contains(MemberIDs(snap), c.Selected) {
 		c.Selected = 0
 	}
-	if c.Edit != nil && !slices.EqualFunc(c.Edit.IDs, snap.Nodes, func(id uint64, n raftsim.NodeView) bool { return id == n.ID }) {
+	if c.Edit != nil && !slices.Equal(c.Edit.IDs, MemberIDs(snap)) {
 		c.Edit = nil
 	}
 	if c.Message == 0 {

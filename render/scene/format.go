@@ -51,11 +51,15 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 	}
 	h := HUD{Clock: fmt.Sprintf("t = %s   speed %s   %s", FormatMs(snap.NowMs), FormatSpeed(snap.Speed), state)}
 	if id := snap.Leader(); id != 0 {
-		h.Cluster = fmt.Sprintf("leader %s, term %d", snap.Config.NodeName(id), snap.Node(id).Term)
+		h.Cluster = fmt.Sprintf("leader %s, term %d", snap.NodeName(id), snap.Node(id).Term)
 	} else {
 		h.Cluster = "no leader"
 	}
-	h.Cluster += fmt.Sprintf("   seed %d   %d nodes", snap.Seed, len(snap.Nodes))
+	// The members only: removed nodes are no longer part of the cluster.
+	h.Cluster += fmt.Sprintf("   seed %d   %d nodes", snap.Seed, len(MemberIDs(snap)))
+	if n := len(snap.Membership.Learners); n > 0 {
+		h.Cluster += ", " + plural(n, "learner")
+	}
 	if len(snap.Partition) > 0 {
 		h.Cluster += "   partition " + FormatGroups(snap.Partition, &snap.Config)
 	}
@@ -101,6 +105,11 @@ func NodeCaption(n *raftsim.NodeView, cfg *raftsim.Config) (role, detail string)
 		role = "halted"
 	case !n.Up:
 		role = "down"
+	case IsLearner(n):
+		// A learner never campaigns: what it is matters more than its role.
+		role = "learner"
+	case n.Member == raftsim.MemberJoining:
+		role = "joining"
 	}
 	detail = fmt.Sprintf("term %d", n.Term)
 	if n.Vote != 0 {

@@ -80,6 +80,9 @@ type Layout struct {
 	NodeIDs []uint64
 	// Logs is the panel of log strips, one row per node.
 	Logs Rect
+	// LogKeyWraps is set when the log panel is too narrow for its title and
+	// key on one line (a phone): the key's second half gets a line of its own.
+	LogKeyWraps bool
 	// Events is the event-log panel; empty when the screen has no room.
 	Events Rect
 	// Console is the etcdctl console's panel while it is open (LayConsole).
@@ -128,16 +131,17 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		side := math.Min(math.Max(0.42*w, 330*u), 620*u)
 		side = math.Min(side, w-340*u)
 		l.Stage = Rect{0, top, w - side, h - top}
-		l.laySide(Rect{w - side, top, side - Pad*u, h - top - Pad*u})
+		l.laySide(Rect{w - side, top, side - Pad*u, h - top - Pad*u}, measure)
 	default:
 		// A tall screen: the ring on top, then the logs, then at least a few
 		// lines of events, as far as the screen allows.
 		rest := h - top
-		side := LogHeaderH(u) + float64(n)*24*u + (minEventsH+2.5*Pad)*u
+		l.LogKeyWraps = LogKeyWidth(u, measure) > w-4*Pad*u
+		side := l.LogHead() + float64(n)*24*u + (minEventsH+2.5*Pad)*u
 		stageH := math.Min(math.Max(1.2*w, 260*u), 0.62*rest)
 		stageH = math.Max(math.Min(stageH, rest-side), 0.45*rest)
 		l.Stage = Rect{0, top, w, stageH}
-		l.laySide(Rect{Pad * u, top + stageH, w - 2*Pad*u, h - top - stageH - Pad*u})
+		l.laySide(Rect{Pad * u, top + stageH, w - 2*Pad*u, h - top - stageH - Pad*u}, measure)
 	}
 	l.layTimeStrip()
 	l.layStage(measure)
@@ -146,19 +150,20 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 
 // laySide splits the side area into the log panel and the event log, as
 // many of them as are shown.
-func (l *Layout) laySide(r Rect) {
+func (l *Layout) laySide(r Rect, measure Measure) {
 	u := l.U
 	if !l.Panels.Logs {
 		l.Events = r
 		return
 	}
+	l.LogKeyWraps = LogKeyWidth(u, measure) > r.W-2*Pad*u
 	// Rows as tall as the room left for at least minEventsH of events allows.
-	room := r.H - LogHeaderH(u)
+	room := r.H - l.LogHead()
 	if l.Panels.Events {
 		room -= (1.5*Pad + minEventsH) * u
 	}
 	rowH := math.Min(34*u, math.Max(24*u, room/float64(l.Nodes)))
-	logsH := math.Min(r.H, LogHeaderH(u)+rowH*float64(l.Nodes)+Pad*u/2)
+	logsH := math.Min(r.H, l.LogHead()+rowH*float64(l.Nodes)+Pad*u/2)
 	l.Logs = Rect{r.X, r.Y, r.W, logsH}
 	evY := l.Logs.Bottom() + Pad*u
 	if l.Panels.Events && r.Bottom()-evY >= minEventsH*u {
@@ -169,9 +174,18 @@ func (l *Layout) laySide(r Rect) {
 // LogHeaderH is the height of the log panel's title and index row.
 func LogHeaderH(u float64) float64 { return 40 * u }
 
+// LogHead is the height of the log panel's header as laid out: its title
+// and index row, and the key's second line when it wraps.
+func (l *Layout) LogHead() float64 {
+	if l.LogKeyWraps {
+		return LogHeaderH(l.U) + FontSmall*l.U*LineH
+	}
+	return LogHeaderH(l.U)
+}
+
 // LogRowH is the height of one node's log strip.
 func (l *Layout) LogRowH() float64 {
-	return (l.Logs.H - LogHeaderH(l.U) - Pad*l.U/2) / float64(l.Nodes)
+	return (l.Logs.H - l.LogHead() - Pad*l.U/2) / float64(l.Nodes)
 }
 
 // HUDLineH is the height of one line of the HUD: set a little closer than

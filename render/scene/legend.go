@@ -5,9 +5,11 @@ type LegendItem struct {
 	Kind MsgKind
 	// Hollow draws the icon as a response; KindOther items explain filling.
 	Hollow bool
-	Label  string
-	Icon   Point // centre of the shape
-	Text   Point // top-left of the label
+	// Learner draws the icon as a learner's dashed ring.
+	Learner bool
+	Label   string
+	Icon    Point // centre of the shape
+	Text    Point // top-left of the label
 }
 
 // layLegend flows the legend items along the bottom of the stage.
@@ -22,13 +24,14 @@ func (l *Layout) layLegend(measure Measure) {
 	size := FontSmall * u
 	lineH := size * LineH
 	icon := 12 * u
-	items := make([]LegendItem, 0, len(LegendKinds)+2)
+	items := make([]LegendItem, 0, len(LegendKinds)+3)
 	for _, k := range LegendKinds {
 		items = append(items, LegendItem{Kind: k, Label: k.Name()})
 	}
 	items = append(items,
 		LegendItem{Kind: KindOther, Label: "request"},
-		LegendItem{Kind: KindOther, Hollow: true, Label: "response"})
+		LegendItem{Kind: KindOther, Hollow: true, Label: "response"},
+		LegendItem{Kind: KindOther, Learner: true, Label: "learner"})
 	left, right := l.Stage.X+Pad*u, l.Stage.Right()-Pad*u
 	x, row := left, 0
 	for i := range items {

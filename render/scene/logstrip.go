@@ -68,7 +68,7 @@ func (l *Layout) LogGeom(measure Measure) LogGeom {
 	g.BoxW = math.Min(38*u, (avail+g.Gap)/float64(g.Cols)-g.Gap)
 	g.InfoX = g.BoxX + float64(g.Cols)*(g.BoxW+g.Gap) + 8*u - g.Gap
 	g.BoxH = math.Min(g.RowH-6*u, 22*u)
-	g.Top = r.Y + LogHeaderH(u)
+	g.Top = r.Y + l.LogHead()
 	return g
 }
 
@@ -103,4 +103,28 @@ func Fit(text string, w, size float64, measure Measure) string {
 		return ""
 	}
 	return string(r[:lo]) + "…"
+}
+
+// The log panel's key, after its title: sample boxes for the entries'
+// states, then what the marks and colours mean.
+var (
+	LogKeyStates = []string{"committed", "not yet"}
+	LogKeyMarks  = "| commit index  ¦ compacted  colour = term"
+)
+
+// LogKeySample is the width of a sample entry box in the key; LogKeyGap the
+// space after each of the key's parts.
+const (
+	LogKeySample = 12.0
+	LogKeyGap    = 12.0
+)
+
+// LogKeyWidth is how wide the log panel's title and key are on one line.
+func LogKeyWidth(u float64, measure Measure) float64 {
+	small := FontSmall * u
+	w := measure("Logs", FontUI*u) + LogKeyGap*u
+	for _, s := range LogKeyStates {
+		w += (LogKeySample+4+LogKeyGap)*u + measure(s, small)
+	}
+	return w + measure(LogKeyMarks, small)
 }

@@ -62,7 +62,7 @@ func TestLogGeom(t *testing.T) {
 		if last.Right() > g.InfoX || g.InfoX > l.Logs.Right() || last.Bottom() > l.Logs.Bottom() {
 			t.Errorf("%v: last box %v runs past the info column %v or the panel %v", sc, last, g.InfoX, l.Logs)
 		}
-		if g.Box(0, 0).Y < l.Logs.Y+LogHeaderH(sc.u)-1 {
+		if g.Box(0, 0).Y < l.Logs.Y+l.LogHead()-1 {
 			t.Errorf("%v: first row overlaps the header", sc)
 		}
 	}
@@ -85,5 +85,26 @@ func TestFit(t *testing.T) {
 		if got := Fit(tc.text, tc.w, 10, measure); got != tc.want {
 			t.Errorf("Fit(%q, %v) = %q, want %q", tc.text, tc.w, got, tc.want)
 		}
+	}
+}
+
+// TestLogKeyFits checks the log panel's title and key stay inside the
+// panel at every size: on one line where there is room, on two on a phone.
+func TestLogKeyFits(t *testing.T) {
+	everyLayout(t, func(name string, l *Layout) {
+		if l.Logs.Empty() {
+			return
+		}
+		room := l.Logs.W - 2*Pad*l.U
+		keyW := LogKeyWidth(l.U, measure)
+		if l.LogKeyWraps {
+			keyW = max(keyW-measure(LogKeyMarks, FontSmall*l.U), measure(LogKeyMarks, FontSmall*l.U))
+		}
+		if keyW > room {
+			t.Errorf("%s: the log key is %.0f wide in a panel %.0f wide (wrapped %v)", name, keyW, room, l.LogKeyWraps)
+		}
+	})
+	if l := NewLayout(390, 844, 1, 5, ControlsFull, measure); !l.LogKeyWraps {
+		t.Errorf("390×844: the log key does not wrap in a panel %.0f wide", l.Logs.W)
 	}
 }

@@ -45,6 +45,8 @@ var nodeMenuItems = []toolSpec{
 	{CmdWrite, "Client write via %s", "", "w"},
 	{CmdIsolate, "Isolate", "", "i"},
 	{CmdLyingDisk, "Lying disk on", "Lying disk off", "f"},
+	{CmdPromote, "Promote to voter", "", ""},
+	{CmdRemove, "Remove from cluster", "", ""},
 }
 
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
@@ -52,7 +54,7 @@ var nodeMenuItems = []toolSpec{
 func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Panel {
 	u := l.U
 	nv := snap.Node(id)
-	name := snap.Config.NodeName(id)
+	name := snap.NodeName(id)
 	p := Panel{Title: name, Menu: true}
 	if nv != nil {
 		role, detail := NodeCaption(nv, &snap.Config)
@@ -140,12 +142,18 @@ func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) 
 		return !nv.Up
 	case CmdTransfer:
 		lead := snap.Leader()
-		return nv.Up && lead != 0 && lead != nv.ID
+		return nv.Up && IsVoter(nv) && lead != 0 && lead != nv.ID
+	case CmdTimeout:
+		return nv.Up && IsVoter(nv) // raft ignores a non-voter's campaign
 	case CmdIsolate:
 		g := GroupOf(snap.Partition, nv.ID)
 		return g < 0 || len(snap.Partition[g]) > 1 || len(snap.Partition) > 2
 	case CmdLyingDisk:
 		return true // a crashed node's disk lies from its restart on
+	case CmdPromote:
+		return nv.Up && IsLearner(nv)
+	case CmdRemove:
+		return true // a crashed member is removed as a running one is
 	}
 	return nv.Up
 }

@@ -12,14 +12,15 @@ type Placement struct {
 	Panels []PanelPlace `json:"panels"`
 }
 
-// NodePlace is a node's name, as its disc is labelled, and its centre and
-// radius.
+// NodePlace is a node's name, as its disc is labelled, what member it is
+// ("voter" or "learner"), and its centre and radius.
 type NodePlace struct {
-	ID   uint64  `json:"id"`
-	Name string  `json:"name"`
-	X    float64 `json:"x"`
-	Y    float64 `json:"y"`
-	R    float64 `json:"r"`
+	ID     uint64  `json:"id"`
+	Name   string  `json:"name"`
+	Member string  `json:"member,omitempty"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	R      float64 `json:"r"`
 }
 
 // PanelPlace is a panel's name and rectangle.
@@ -33,14 +34,14 @@ type PanelPlace struct {
 
 // Placement returns where the picture puts things now: every node, and the
 // panels drawn (hud, toolbar, legend, logs, events, console, and those
-// open: verdict, banner, message, story, menu, stories, help).
+// open: verdict, banner, message, story, menu, stories, members, help).
 func (s *Scene) Placement() Placement {
 	l := &s.L
 	css := func(x float64) float64 { return math.Round(x/l.U*10) / 10 }
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
 	for i, c := range l.NodePos {
-		id := uint64(i + 1)
-		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.Config.NodeName(id), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
+		id := l.NodeIDs[i]
+		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: s.Snap.Node(id).Member, X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
 	}
 	add := func(name string, r Rect) {
 		if !r.Empty() {
@@ -57,7 +58,7 @@ func (s *Scene) Placement() Placement {
 	named := []struct {
 		name string
 		p    *Panel
-	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"menu", &s.menu}, {"stories", &s.pickerP}}
+	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}}
 	for _, o := range s.open {
 		for _, n := range named {
 			if o == n.p {

@@ -8,11 +8,16 @@ import (
 // layRing places the nodes on a ring inside the rectangle ring, leaving
 // room around it for their captions; when the nodes would then touch (a
 // tiny screen, or many nodes on a phone) it leaves the captions out, since
-// the nodes matter more.
+// the nodes matter more, and when they still touch (eight or nine members on
+// a tiny embed) it stretches the ring to the whole area and spaces the
+// nodes evenly along it.
 func (l *Layout) layRing(ring Rect, measure Measure) {
 	l.layRingWith(ring, !tinyScreen(l.W/l.U, l.H/l.U), measure)
 	if l.Captions && !l.nodesApart() {
 		l.layRingWith(ring, false, measure)
+	}
+	if !l.nodesApart() {
+		l.stretchRing(ring)
 	}
 }
 
@@ -51,6 +56,30 @@ func (l *Layout) layRingWith(ring Rect, captions bool, measure Measure) {
 		l.NodeIDs[i] = uint64(i + 1)
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/n
 		l.NodePos[i] = Point{l.Center.X + l.RX*math.Cos(a), l.Center.Y + l.RY*math.Sin(a)}
+	}
+}
+
+// ovalSteps is how finely stretchRing walks the oval to measure it.
+const ovalSteps = 720
+
+// stretchRing widens the ring to the whole width of area and puts the nodes
+// at equal distances along it, from the top: on a long flat oval equal
+// angles would bunch the nodes at its ends.
+func (l *Layout) stretchRing(area Rect) {
+	l.RX = math.Max(l.RX, area.W/2-l.TimerR()-Pad*l.U/2)
+	pts := make([]Point, ovalSteps+1)
+	along := make([]float64, ovalSteps+1)
+	for i := range pts {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/ovalSteps
+		pts[i] = Point{l.Center.X + l.RX*math.Cos(a), l.Center.Y + l.RY*math.Sin(a)}
+		if i > 0 {
+			along[i] = along[i-1] + pts[i].Sub(pts[i-1]).Len()
+		}
+	}
+	step := along[ovalSteps] / float64(l.Nodes)
+	for i := range l.NodePos {
+		j, _ := slices.BinarySearch(along, float64(i)*step)
+		l.NodePos[i] = pts[min(j, ovalSteps)]
 	}
 }
 
@@ -122,6 +151,20 @@ func (l *Layout) Caption(id uint64) (at Point, h Align) {
 	return at, h
 }
 
+// CaptionRoom is how wide a line of node id's caption may be, aligned h at
+// at, before it runs off the stage: a leader's view of a follower makes
+// long lines, and nodes at the sides of a phone's ring have little room.
+func (l *Layout) CaptionRoom(at Point, h Align) float64 {
+	left, right := at.X-l.Stage.X-Pad*l.U/2, l.Stage.Right()-at.X-Pad*l.U/2
+	switch h {
+	case AlignStart:
+		return right
+	case AlignEnd:
+		return left
+	}
+	return 2 * math.Min(left, right)
+}
+
 // CaptionRect is the box node id's caption may fill; a click there counts
 // as one on the node.
 func (l *Layout) CaptionRect(id uint64) Rect {
@@ -129,16 +172,19 @@ func (l *Layout) CaptionRect(id uint64) Rect {
 		return Rect{}
 	}
 	at, h := l.Caption(id)
-	w := l.captionW
 	block := (FontSmall + FontTiny) * LineH * l.U
-	x := at.X - w/2
+	return Rect{AlignedLeft(at.X, l.captionW, h), at.Y, l.captionW, block}
+}
+
+// AlignedLeft is the left edge of a line w wide aligned h at x.
+func AlignedLeft(x, w float64, h Align) float64 {
 	switch h {
 	case AlignStart:
-		x = at.X
+		return x
 	case AlignEnd:
-		x = at.X - w
+		return x - w
 	}
-	return Rect{x, at.Y, w, block}
+	return x - w/2
 }
 
 // TimerR is the radius of a node's election-timer arc.

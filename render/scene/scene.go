@@ -19,8 +19,10 @@ type Scene struct {
 	// Snap is the latest snapshot, never nil once Observe has run.
 	Snap *raftsim.Snapshot
 	// Placed are the messages in flight where they are drawn this frame.
-	Placed  []Placed
-	Drops   Drops
+	Placed []Placed
+	Drops  Drops
+	// Comings are the nodes joining and leaving the ring (comings.go).
+	Comings Comings
 	Log     EventLog
 	Notices Notices
 	Pace    Pacer
@@ -69,6 +71,10 @@ type Scene struct {
 
 	// time is the timeline strip (timestrip.go).
 	time timeState
+
+	// The members menu (members_menu.go).
+	membersOpen bool
+	membersP    Panel
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -119,15 +125,15 @@ func (s *Scene) nodes() int {
 	if s.Snap == nil {
 		return 3
 	}
-	return len(s.Snap.Nodes)
+	return len(MemberIDs(s.Snap))
 }
 
-// sameNodes reports whether the layout places the snapshot's nodes, by ID.
+// sameNodes reports whether the layout places the snapshot's members, by ID.
 func (s *Scene) sameNodes() bool {
 	if s.Snap == nil {
 		return s.L.Nodes == s.nodes()
 	}
-	return slices.EqualFunc(s.L.NodeIDs, s.Snap.Nodes, func(id uint64, n raftsim.NodeView) bool { return id == n.ID })
+	return slices.Equal(s.L.NodeIDs, MemberIDs(s.Snap))
 }
 
 func (s *Scene) relayout() {
@@ -136,7 +142,7 @@ func (s *Scene) relayout() {
 	panels.Open = panels.Open || s.Console.Open
 	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Snap != nil {
-		s.L.SetNodeIDs(s.Snap.NodeIDs())
+		s.L.SetNodeIDs(MemberIDs(s.Snap))
 	}
 	if s.Story != nil {
 		s.L.ReserveBottom(StoryPanelHeight(s.u), s.measure)
@@ -161,6 +167,7 @@ func (s *Scene) Tick(wallMs float64) int64 {
 	s.Clock += math.Min(wallMs, maxClockStepMs) / 1000
 	s.Notices.Expire(s.Clock)
 	s.Drops.Expire(s.Clock)
+	s.Comings.Expire(s.Clock)
 	if s.Snap == nil || s.Snap.Paused {
 		return 0
 	}
@@ -182,15 +189,21 @@ func (s *Scene) Now() float64 {
 // last one: it logs the events, starts bursts for dropped messages where they
 // were last drawn, then places the messages for this frame.
 func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
-	if prev := s.Snap; prev != nil && snap.Generation != prev.Generation {
+	sameRun := s.Snap != nil && snap.Generation == s.Snap.Generation
+	if s.Snap != nil && !sameRun {
 		// A new run: what was selected, remembered or logged belongs to the old one.
 		s.Ctl.Reset()
 		s.Drops.Clear()
+		s.Comings.Clear()
 		s.Log.Clear()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
+		old := s.L
 		s.relayout()
+		if sameRun {
+			s.Comings.Changed(&old, &s.L, s.Clock)
+		}
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
@@ -216,6 +229,9 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 		return s.consoleKey(r)
 	}
 	if acts, ok := s.settingsKey(r); ok {
+		return acts
+	}
+	if acts, ok := s.membersKey(r); ok {
 		return acts
 	}
 	if s.experimentOpen && (r == KeyEscape || KeyIntent(r).Cmd == CmdExperiment) {
@@ -290,6 +306,9 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	}
 	acts, note, ok := s.labIntent(in)
 	if !ok {
+		acts, note, ok = s.membersIntent(in)
+	}
+	if !ok {
 		acts, note, ok = s.clientsIntent(in)
 	}
 	if !ok {
@@ -324,6 +343,10 @@ func (s *Scene) layPanels() {
 	if s.Ctl.Selected != 0 {
 		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
+	}
+	if s.membersOpen {
+		s.membersP = s.L.MembersMenu(s.Snap, s.measure)
+		s.open = append(s.open, &s.membersP)
 	}
 	if s.picking {
 		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)

@@ -13,20 +13,26 @@ var (
 	scales = []float64{1, 1.5, 2, 3}
 )
 
-// everyLayout calls check with the layout of every size, scale, toolbar and
-// state of the folded panels, for a cluster of five.
+// clusterSizes are the cluster sizes the ring must hold: three to the nine
+// members a cluster may grow to by membership changes.
+var clusterSizes = []int{3, 4, 5, 6, 7, 8, 9}
+
+// everyLayout calls check with the layout of every size, scale, toolbar,
+// state of the folded panels and cluster size.
 func everyLayout(t *testing.T, check func(name string, l *Layout)) {
 	t.Helper()
 	for _, sz := range sizes {
 		for _, u := range scales {
 			for _, controls := range []Controls{ControlsFull, ControlsMinimal} {
 				for _, open := range []bool{false, true} {
-					l := NewLayoutWith(sz.w*u, sz.h*u, u, 5, controls, PanelChoice{Open: open}, measure)
-					if open && !l.Folded {
-						continue // nothing to open
+					for _, n := range clusterSizes {
+						l := NewLayoutWith(sz.w*u, sz.h*u, u, n, controls, PanelChoice{Open: open}, measure)
+						if open && !l.Folded {
+							continue // nothing to open
+						}
+						name := fmt.Sprintf("%v×%v@%v controls %d open %v n%d", sz.w, sz.h, u, controls, open, n)
+						check(name, &l)
 					}
-					name := fmt.Sprintf("%v×%v@%v controls %d open %v", sz.w, sz.h, u, controls, open)
-					check(name, &l)
 				}
 			}
 		}

@@ -57,6 +57,7 @@ var fullToolbar = []toolSpec{
 	{CmdRestartAll, "Restart all", "", "a"},
 	{CmdReset, "Reset", "", "r"},
 	{CmdStories, "Stories", "", "g"},
+	{CmdMembers, "Members", "", "q"},
 	{CmdSettings, "Settings", "", "o"},
 	{CmdExperiment, "Experiment", "", "z"},
 	{CmdShare, "Copy link", "", "y"},
@@ -75,9 +76,43 @@ var minimalToolbar = []toolSpec{
 // show them beside the ring.
 var panelsButton = toolSpec{CmdPanels, "Logs", "", ""}
 
+// maxHintedRows is how many rows of buttons the toolbar may take with key
+// hints; past it the hints give way (the help lists the keys) before the
+// ring loses another row of room.
+const maxHintedRows = 2
+
 // layToolbar places the buttons left to right, wrapping onto more rows when
 // the screen is narrow.
 func (l *Layout) layToolbar(specs []toolSpec, measure Measure) {
+	l.flowToolbar(specs, !l.Compact, measure)
+	if l.Compact || l.toolbarRows() <= maxHintedRows {
+		return
+	}
+	hinted := l.Buttons
+	if l.flowToolbar(specs, false, measure); l.toolbarRows() >= rowsOf(hinted) {
+		l.flowToolbar(specs, true, measure)
+	}
+}
+
+// toolbarRows is how many rows the toolbar's buttons take.
+func (l *Layout) toolbarRows() int { return rowsOf(l.Buttons) }
+
+// rowsOf counts the rows of a toolbar's buttons, laid out in reading order.
+func rowsOf(buttons []Button) int {
+	if len(buttons) == 0 {
+		return 0
+	}
+	rows := 1
+	for i := 1; i < len(buttons); i++ {
+		if buttons[i].Rect.Y > buttons[i-1].Rect.Y {
+			rows++
+		}
+	}
+	return rows
+}
+
+// flowToolbar places the buttons, with or without their key hints.
+func (l *Layout) flowToolbar(specs []toolSpec, hints bool, measure Measure) {
 	u := l.U
 	x, y := Pad*u, Pad*u
 	l.Buttons = make([]Button, 0, len(specs)+1)
@@ -88,7 +123,7 @@ func (l *Layout) layToolbar(specs []toolSpec, measure Measure) {
 		if l.Compact && compactOmits[s.cmd] {
 			continue
 		}
-		if l.Compact {
+		if !hints {
 			s.key = ""
 		}
 		bw := ButtonWidth(s.label, s.alt, s.key, u, measure)
