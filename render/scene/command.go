@@ -62,6 +62,12 @@ const (
 	CmdTimeLive // show the live run again
 	CmdFork     // play on from the moment shown
 	CmdExport   // download the run as a test
+	// The space-time diagram (diagram.go).
+	CmdDiagram        // show or hide the diagram
+	CmdDiagramBeats   // draw heartbeats or leave them out
+	CmdDiagramZoomIn  // fewer virtual ms per pixel
+	CmdDiagramZoomOut // more virtual ms per pixel
+	CmdSelectArrow    // open the details of the arrow of Intent.Message
 )
 
 // Intent is a command with what it applies to.
@@ -71,7 +77,7 @@ type Intent struct {
 	Node uint64
 	// Other is the node whose group CmdJoinGroup joins.
 	Other uint64
-	// Message is the message of CmdSelectMessage.
+	// Message is the message of CmdSelectMessage and CmdSelectArrow.
 	Message uint64
 	// Arg is the argument of a button that carries one: a story or a step.
 	Arg int
@@ -91,7 +97,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
-	'o': CmdSettings, 'z': CmdExperiment,
+	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdDiagram,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -134,6 +140,6 @@ var HelpLines = []HelpLine{
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
 	{"o  z", "settings (knobs: ↑↓ ←→ Enter) / the paper's election experiment"},
-	{"?", "this help"},
+	{"q  ?", "space-time diagram of the messages / this help"},
 	{"Esc", "close the panel on top"},
 }

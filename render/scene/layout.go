@@ -82,6 +82,8 @@ type Layout struct {
 	Logs Rect
 	// Events is the event-log panel; empty when the screen has no room.
 	Events Rect
+	// Diagram is the space-time diagram's panel while it is shown (diagram.go).
+	Diagram Rect
 	// Console is the etcdctl console's panel while it is open (LayConsole).
 	Console Rect
 	// Time is the timeline strip along the stage's foot (timestrip.go).
@@ -103,7 +105,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 	}
 	l.Panels = panels.Panels
 	if !panels.Chosen {
-		l.Panels = Panels{Logs: true, Events: true}
+		l.Panels = Panels{Logs: true, Events: true, Diagram: panels.Panels.Diagram}
 		if !roomForPanels(w/u, h/u) {
 			l.Folded = roomBesideRing(w/u, h/u)
 			if !l.Folded || !panels.Open {
@@ -148,6 +150,11 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 // many of them as are shown.
 func (l *Layout) laySide(r Rect) {
 	u := l.U
+	if l.Panels.Diagram {
+		if r = l.layDiagram(r); r.Empty() {
+			return
+		}
+	}
 	if !l.Panels.Logs {
 		l.Events = r
 		return
