@@ -136,6 +136,9 @@ func (s *Scene) SetDiagram(arrows []spacetime.Arrow, marks []spacetime.Mark, ver
 	}
 }
 
+// DiagramVersion is the model's version the diagram was last laid out from.
+func (s *Scene) DiagramVersion() uint64 { return s.diagram.version }
+
 // Diagram returns the diagram's layout while it is shown.
 func (s *Scene) Diagram() (*DiagramView, bool) { return &s.diagram.view, s.DiagramOpen() }
 
