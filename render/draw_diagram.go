@@ -11,9 +11,10 @@ import (
 )
 
 // drawDiagram draws the space-time diagram into its part of the cache:
-// the frame, time lines and lanes, the marks, the arrows (the highlighted
-// one last, on top), then the text. Lines are drawn without anti-aliasing:
-// each is then one batched triangle draw, and a busy window has hundreds.
+// the frame, then every line (time lines, lanes, marks, arrows, the
+// highlighted arrow last, on top), then every arrow's end, then the text.
+// Lines are drawn without anti-aliasing, and each kind of draw together:
+// draws from one source batch into one, and a busy window has hundreds.
 func (g *Game) drawDiagram() {
 	s, p := g.scene, &g.paint
 	v, open := s.Diagram()
@@ -34,19 +35,23 @@ func (g *Game) drawDiagram() {
 		g.drawDiagramMark(&m)
 	}
 	hl := s.HighlightedMessage()
-	var top *scene.DiagramArrow
+	top := -1
 	for i := range v.Arrows {
 		if a := &v.Arrows[i]; a.ID == hl {
-			top = a
+			top = i
 		} else {
-			g.drawArrow(a, false)
+			g.line(a.A, a.B, 1.5*u, th.Messages[a.Kind])
 		}
 	}
-	if top != nil {
-		g.drawArrow(top, true)
+	if top >= 0 {
+		a := &v.Arrows[top]
+		g.line(a.A, a.B, 3.5*u, th.Messages[a.Kind])
 	}
 	// The moment shown: the bottom line, as the timeline's cursor.
 	g.line(scene.Point{X: plot.X, Y: plot.Bottom()}, scene.Point{X: plot.Right(), Y: plot.Bottom()}, 1.5*u, th.Accent)
+	for i := range v.Arrows {
+		g.drawArrowEnd(&v.Arrows[i], i == top)
+	}
 
 	tiny, small := scene.FontTiny*u, scene.FontSmall*u
 	p.printLeft(v.Title, v.TitlePos, scene.FontUI*u, th.Text)
@@ -71,18 +76,12 @@ func (g *Game) drawDiagram() {
 	}
 }
 
-// drawArrow draws one message: a line in its kind's colour from its send,
-// ending in its kind's shape (hollow for a response) where it arrived or
-// where it is at the moment shown, or in a cross where it was lost.
-func (g *Game) drawArrow(a *scene.DiagramArrow, highlight bool) {
+// drawArrowEnd ends a message's line: in its kind's shape (hollow for a
+// response) where it arrived or where it is at the moment shown, or in a
+// cross where it was lost; ringed when highlighted.
+func (g *Game) drawArrowEnd(a *scene.DiagramArrow, highlight bool) {
 	s, p := g.scene, &g.paint
 	th, u := s.Theme, s.L.U
-	col := th.Messages[a.Kind]
-	width := 1.5 * u
-	if highlight {
-		width = 3.5 * u
-	}
-	g.line(a.A, a.B, width, col)
 	r := 3.5 * u
 	switch a.Fate {
 	case spacetime.Dropped:
@@ -91,7 +90,7 @@ func (g *Game) drawArrow(a *scene.DiagramArrow, highlight bool) {
 		r = s.L.MessageR() * 0.8
 		fallthrough
 	default:
-		p.shape(a.Kind.Shape(), a.B, r, a.Response, col, th.Panel, 1.5*u)
+		p.shape(a.Kind.Shape(), a.B, r, a.Response, th.Messages[a.Kind], th.Panel, 1.5*u)
 	}
 	if highlight {
 		p.ring(a.B, r+4*u, 2*u, th.Accent)

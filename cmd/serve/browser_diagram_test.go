@@ -20,6 +20,7 @@ type diagramReport struct {
 	FromMs int64              `json:"from_ms"`
 	ToMs   int64              `json:"to_ms"`
 	Arrows []spacetime.Arrow  `json:"arrows"`
+	Marks  []spacetime.Mark   `json:"marks"`
 }
 
 // diagram reads raftplay.diagram(args…).
@@ -55,7 +56,8 @@ func mid(a scene.DrawnArrow) scene.Point {
 // arrows are exactly the messages the page's state() showed in flight over
 // a window; hovering an arrow highlights its message, clicking a landed one
 // opens its details and one in flight selects it in the cluster; hiding
-// heartbeats takes their arrows off the canvas.
+// heartbeats takes their arrows off the canvas; scrubbing the timeline
+// moves the diagram's bottom line to the moment shown.
 func TestBrowserDiagram(t *testing.T) {
 	tab := openPlayground(t, "seed=5")
 	tab.until("a leader", budgetMs, electionStepMs, hasLeader)
@@ -108,6 +110,9 @@ func TestBrowserDiagram(t *testing.T) {
 	if matched < 10 {
 		t.Fatalf("only %d messages in %d ms: the window tests too little", matched, now-start)
 	}
+	if m := tab.diagram(start, now).Marks; len(m) != 1 || m[0].Kind != spacetime.MarkPartition || m[0].AtMs != start {
+		t.Errorf("marks %+v, want the partition at %d ms", m, start)
+	}
 
 	tab.saveShot("diagram.png")
 	shown := tab.diagram()
@@ -146,6 +151,7 @@ func TestBrowserDiagram(t *testing.T) {
 		t.Errorf("clicking arrow %d selected %d", landed.ID, d.Selected)
 	}
 	tab.panel("diagram-message") // fails without the details
+	tab.saveShot("diagram-message.png")
 	tab.press("\x1b")
 	if d := tab.diagram().Shown; d.Selected != 0 {
 		t.Errorf("Esc left arrow %d selected", d.Selected)
@@ -172,6 +178,14 @@ func TestBrowserDiagram(t *testing.T) {
 	if n := differing(before, img, plot); n < 20 {
 		t.Errorf("hiding %d heartbeats changed %d pixels of the plot", beats, n)
 	}
+
+	// Scrubbed back, the diagram ends at the moment shown.
+	past := now - 30
+	call[string](tab, "seek", past)
+	tab.waitFrames(2)
+	if d := tab.diagram().Shown; d.ToMs != past {
+		t.Errorf("the timeline shows %d ms; the diagram ends at %d ms", past, d.ToMs)
+	}
 }
 
 // differing counts the pixels that differ between a and b inside r (CSS
@@ -186,4 +200,28 @@ func differing(a, b image.Image, r scene.Rect) int {
 		}
 	}
 	return n
+}
+
+// BenchmarkBrowserDiagramFrames reports the frames per second at 1280×800
+// and 1× speed with the diagram closed and open, measured in turn twice in
+// the same run, so both see the same machine.
+func BenchmarkBrowserDiagramFrames(b *testing.B) {
+	requireBrowser(b)
+	views := []benchView{
+		{name: "diagram closed", query: "seed=1&speed=1", view: defaultView},
+		{name: "diagram open", query: "seed=1&speed=1&panels=logs,events,diagram", view: defaultView},
+	}
+	for b.Loop() {
+		var table strings.Builder
+		fmt.Fprintf(&table, "\n| 1280×800 1× | frames/s | painted/s | ms in Draw per painted frame |\n|---|---|---|---|\n")
+		for round := range 2 {
+			for _, v := range views {
+				fps, painted, drawMs := framesIn(b, v)
+				fmt.Fprintf(&table, "| %s (round %d) | %.1f | %.1f | %.1f |\n", v.name, round+1, fps, painted, drawMs)
+				b.ReportMetric(fps, "frames/s-"+strings.ReplaceAll(v.name, " ", "-"))
+			}
+		}
+		b.Log(table.String())
+	}
+	b.ReportMetric(0, "ns/op")
 }

@@ -2,6 +2,7 @@ package spacetime
 
 import (
 	"sort"
+	"strings"
 
 	"raftplay/raftsim"
 )
@@ -20,17 +21,19 @@ const (
 // its receiver's lane at EndMs, when it arrived or was lost (0 while in
 // flight).
 type Arrow struct {
-	ID      uint64             `json:"id"`
-	From    uint64             `json:"from"`
-	To      uint64             `json:"to"`
-	Type    string             `json:"type"`
-	Term    uint64             `json:"term"`
-	Index   uint64             `json:"index"`
-	SentMs  int64              `json:"sent_ms"`
-	EndMs   int64              `json:"end_ms"`
-	Fate    Fate               `json:"fate"`
-	Reason  raftsim.DropReason `json:"reason,omitempty"`
-	Details string             `json:"details"`
+	ID     uint64             `json:"id"`
+	From   uint64             `json:"from"`
+	To     uint64             `json:"to"`
+	Type   string             `json:"type"`
+	Term   uint64             `json:"term"`
+	Index  uint64             `json:"index"`
+	SentMs int64              `json:"sent_ms"`
+	EndMs  int64              `json:"end_ms"`
+	Fate   Fate               `json:"fate"`
+	Reason raftsim.DropReason `json:"reason,omitempty"`
+	// Details describe the message as the sent event did: "#41 n1→n3
+	// MsgApp term 2 index 11 logterm 2 (1 entries: much) commit 10".
+	Details string `json:"details"`
 }
 
 // MarkKind names what a Mark on the lanes shows.
@@ -146,7 +149,7 @@ func (m *Model) sent(e raftsim.Event) {
 		m.arrows, m.open = nil, 0
 	}
 	m.arrows = append(m.arrows, Arrow{ID: e.Message, From: e.From, To: e.To, Type: e.MsgType, Term: e.Term, Index: e.Index,
-		SentMs: e.AtMs, Fate: InFlight, Details: e.Text})
+		SentMs: e.AtMs, Fate: InFlight, Details: strings.TrimPrefix(e.Text, "sent ")})
 }
 
 func (m *Model) ended(e raftsim.Event, fate Fate) {

@@ -8,25 +8,24 @@ import (
 	"raftplay/raftsim/linearize"
 )
 
-// faults are what the faulty test run does, at these virtual times.
-var faults = []struct {
-	atMs   int64
-	action string
-}{
-	{1000, `{"op":"put","key":"a","value":"much"}`},
-	{3000, `{"op":"crash","node":1}`},
-	{5000, `{"op":"partition","groups":[[1,2],[3,4,5]]}`},
-	{7000, `{"op":"restart","node":1}`},
-	{8000, `{"op":"put","key":"b","value":"wow"}`},
-	{10000, `{"op":"heal"}`},
-	{12000, `{"op":"loss","rate":0.1}`},
-	{14000, `{"op":"crash","node":3}`},
-	{15000, `{"op":"put","key":"a","value":"such"}`},
-	{17000, `{"op":"restart","node":3}`},
-	{18000, `{"op":"loss","rate":0}`},
-}
+// faults is what the faulty test run does, as an action file.
+const faults = `[
+	{"at_ms":1000,"op":"put","key":"a","value":"much"},
+	{"at_ms":3000,"op":"crash","node":1},
+	{"at_ms":5000,"op":"partition","groups":[[1,2],[3,4,5]]},
+	{"at_ms":7000,"op":"restart","node":1},
+	{"at_ms":8000,"op":"put","key":"b","value":"wow"},
+	{"at_ms":10000,"op":"heal"},
+	{"at_ms":12000,"op":"loss","rate":0.1},
+	{"at_ms":14000,"op":"crash","node":3},
+	{"at_ms":15000,"op":"put","key":"a","value":"such"},
+	{"at_ms":17000,"op":"restart","node":3},
+	{"at_ms":18000,"op":"loss","rate":0}
+]`
 
-func newSim(t testing.TB, seed int64) *raftsim.Sim {
+// watched starts a simulation of seed, as the playground builds it, and a
+// model made with opts that follows it.
+func watched(t testing.TB, seed int64, opts Options) (*raftsim.Sim, *Model) {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
@@ -34,24 +33,28 @@ func newSim(t testing.TB, seed int64) *raftsim.Sim {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return sim
+	m := New(sim, opts)
+	t.Cleanup(m.Close)
+	return sim, m
 }
 
 // play runs sim a millisecond at a time to untilMs, doing the faults that
-// fall due and handing each moment's snapshot to see. Every message flies at
-// least LatencyMinMs, so each one is in some snapshot's in-flight list.
+// fall due and handing each moment's snapshot to see. Every message flies
+// at least LatencyMinMs, so each one is in some snapshot's in-flight list.
 func play(t testing.TB, sim *raftsim.Sim, untilMs int64, see func(*raftsim.Snapshot)) {
 	t.Helper()
-	next := 0
-	for next < len(faults) && faults[next].atMs < sim.Now() {
-		next++ // done already, by an earlier play
+	due, err := raftsim.ParseActionRecords(faults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for len(due) > 0 && due[0].AtMs < sim.Now() {
+		due = due[1:] // done already, by an earlier play
 	}
 	for sim.Now() < untilMs {
-		for next < len(faults) && faults[next].atMs <= sim.Now() {
-			if err := sim.DoJSON(faults[next].action); err != nil {
-				t.Fatalf("at %d ms: %s: %v", sim.Now(), faults[next].action, err)
+		for ; len(due) > 0 && due[0].AtMs <= sim.Now(); due = due[1:] {
+			if err := sim.Do(due[0].Action); err != nil {
+				t.Fatalf("at %d ms: %+v: %v", sim.Now(), due[0], err)
 			}
-			next++
 		}
 		sim.Advance(1)
 		see(sim.Snapshot())
@@ -65,9 +68,7 @@ func play(t testing.TB, sim *raftsim.Sim, untilMs int64, see func(*raftsim.Snaps
 // crashed receiver or the link's loss) or when the user took it out of
 // the air.
 func TestArrowsAreTheMessagesSent(t *testing.T) {
-	sim := newSim(t, 7)
-	m := New(sim, Options{})
-	defer m.Close()
+	sim, m := watched(t, 7, Options{})
 	flights := map[uint64]raftsim.MessageView{}
 	var userDrop uint64
 	var userDropMs int64
@@ -135,9 +136,7 @@ func TestArrowsAreTheMessagesSent(t *testing.T) {
 // Arrows(t0, t1) is what a scan of every arrow finds: those sent by t1
 // that had not ended before t0, for windows in the past and at the present.
 func TestArrowsInWindow(t *testing.T) {
-	sim := newSim(t, 3)
-	m := New(sim, Options{})
-	defer m.Close()
+	sim, m := watched(t, 3, Options{})
 	play(t, sim, 9000, func(*raftsim.Snapshot) {})
 	all := m.Arrows(0, sim.Now(), nil)
 	crossing := 0 // arrows sent before a window that reach into it
@@ -167,9 +166,7 @@ func TestArrowsInWindow(t *testing.T) {
 // The model keeps the last KeepMs of virtual time and at most MaxArrows,
 // and starts afresh with a new run.
 func TestBoundedAndPerRun(t *testing.T) {
-	sim := newSim(t, 5)
-	m := New(sim, Options{KeepMs: 2000, MaxArrows: 100})
-	defer m.Close()
+	sim, m := watched(t, 5, Options{KeepMs: 2000, MaxArrows: 100})
 	play(t, sim, 6000, func(*raftsim.Snapshot) {})
 	st := m.Stats()
 	if st.Arrows != 100 || st.FromMs < sim.Now()-2000 {
@@ -179,7 +176,7 @@ func TestBoundedAndPerRun(t *testing.T) {
 		t.Fatalf("kept arrows %d..%d are not the latest 100", a[0].ID, a[len(a)-1].ID)
 	}
 	m2 := New(sim, Options{KeepMs: 2000})
-	defer m2.Close()
+	t.Cleanup(m2.Close)
 	play(t, sim, 9000, func(*raftsim.Snapshot) {})
 	if st := m2.Stats(); st.FromMs < sim.Now()-2000 {
 		t.Fatalf("kept arrows from %d ms at %d ms, more than 2 s back", st.FromMs, sim.Now())

@@ -96,12 +96,14 @@ func TestParsePanelsDiagram(t *testing.T) {
 	if err != nil || p != (Panels{Logs: true, Diagram: true}) {
 		t.Fatalf("logs,diagram = %+v, %v", p, err)
 	}
-	s := New(&Dark, ControlsFull, measure)
-	s.Observe(cluster(5), nil)
-	s.Resize(1280, 800, 1)
-	s.ShowPanels(Panels{Diagram: true})
-	if !s.DiagramOpen() || !s.L.Logs.Empty() || !s.L.Events.Empty() {
-		t.Fatalf("panels=diagram: diagram %v, logs %v, events %v", s.L.Diagram, s.L.Logs, s.L.Events)
+	for _, sz := range sizes {
+		s := New(&Dark, ControlsFull, measure)
+		s.Observe(cluster(5), nil)
+		s.Resize(sz.w, sz.h, 1)
+		s.ShowPanels(Panels{Diagram: true})
+		if s.DiagramOpen() != diagramRoom(sz.w, sz.h) || !s.L.Logs.Empty() || !s.L.Events.Empty() {
+			t.Errorf("%v×%v panels=diagram: diagram %v, logs %v, events %v", sz.w, sz.h, s.L.Diagram, s.L.Logs, s.L.Events)
+		}
 	}
 }
 

@@ -124,9 +124,9 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 	switch {
 	case !l.Panels.Any():
 		l.Stage = Rect{0, top, w, h - top}
-	case wideScreen(w/u, h/u) || l.Folded:
-		// Folded panels, opened, go beside the ring: under it they would
-		// squeeze it on a screen this low.
+	case wideScreen(w/u, h/u) || l.Folded || l.Panels.Diagram && roomBesideRing(w/u, h/u):
+		// Folded panels, opened, and the diagram go beside the ring: under
+		// it they would squeeze it on a screen this low.
 		side := math.Min(math.Max(0.42*w, 330*u), 620*u)
 		side = math.Min(side, w-340*u)
 		l.Stage = Rect{0, top, w - side, h - top}
@@ -151,7 +151,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 func (l *Layout) laySide(r Rect) {
 	u := l.U
 	if l.Panels.Diagram {
-		if r = l.layDiagram(r); r.Empty() {
+		if r = l.layDiagram(r); r.Empty() || !l.Panels.Logs && !l.Panels.Events {
 			return
 		}
 	}
