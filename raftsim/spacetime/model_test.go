@@ -23,9 +23,8 @@ const faults = `[
 	{"at_ms":18000,"op":"loss","rate":0}
 ]`
 
-// watched starts a simulation of seed, as the playground builds it, and a
-// model made with opts that follows it.
-func watched(t testing.TB, seed int64, opts Options) (*raftsim.Sim, *Model) {
+// newSim starts a simulation of seed, as the playground builds it.
+func newSim(t testing.TB, seed int64) *raftsim.Sim {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
@@ -33,6 +32,14 @@ func watched(t testing.TB, seed int64, opts Options) (*raftsim.Sim, *Model) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sim
+}
+
+// watched starts a simulation of seed and a model made with opts that
+// follows it.
+func watched(t testing.TB, seed int64, opts Options) (*raftsim.Sim, *Model) {
+	t.Helper()
+	sim := newSim(t, seed)
 	m := New(sim, opts)
 	t.Cleanup(m.Close)
 	return sim, m
