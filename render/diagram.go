@@ -20,17 +20,6 @@ func (g *Game) showDiagram() {
 	g.scene.SetDiagram(g.arrows, g.marks, m.Version())
 }
 
-// DiagramReport is the diagram for a host page or a test: what it draws
-// now, and the model's arrows and marks over a window of virtual time.
-type DiagramReport struct {
-	Shown  scene.DiagramShown `json:"shown"`
-	FromMs int64              `json:"from_ms"`
-	ToMs   int64              `json:"to_ms"`
-	Arrows []spacetime.Arrow  `json:"arrows"`
-	Marks  []spacetime.Mark   `json:"marks"`
-	Stats  spacetime.Stats    `json:"stats"`
-}
-
 // reportWindowMs is the window a report covers when none is asked for and
 // the diagram is closed: the last second before the moment shown.
 const reportWindowMs = 1000
@@ -38,14 +27,14 @@ const reportWindowMs = 1000
 // Diagram reports the diagram and the arrows and marks over [t0, t1], or
 // with window false over the window it shows (the last second before the
 // moment shown while it is closed).
-func (g *Game) Diagram(t0, t1 int64, window bool) (*DiagramReport, error) {
+func (g *Game) Diagram(t0, t1 int64, window bool) (*scene.DiagramReport, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	m := g.opts.Diagram
 	if m == nil {
 		return nil, fmt.Errorf("the diagram is not available here")
 	}
-	r := &DiagramReport{Shown: g.scene.DiagramShown(), Stats: m.Stats()}
+	r := &scene.DiagramReport{Shown: g.scene.DiagramShown(), Stats: m.Stats()}
 	switch {
 	case window && (t0 < 0 || t1 < t0):
 		return nil, fmt.Errorf("a diagram window runs from t0 >= 0 to t1 >= t0 virtual ms, got %d to %d", t0, t1)

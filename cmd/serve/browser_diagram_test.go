@@ -14,24 +14,15 @@ import (
 	"raftplay/render/scene"
 )
 
-// diagramReport is what raftplay.diagram() answers (render.DiagramReport).
-type diagramReport struct {
-	Shown  scene.DiagramShown `json:"shown"`
-	FromMs int64              `json:"from_ms"`
-	ToMs   int64              `json:"to_ms"`
-	Arrows []spacetime.Arrow  `json:"arrows"`
-	Marks  []spacetime.Mark   `json:"marks"`
-}
-
 // diagram reads raftplay.diagram(args…).
-func (t *tab) diagram(args ...int64) diagramReport {
+func (t *tab) diagram(args ...int64) scene.DiagramReport {
 	t.tb.Helper()
 	var list []string
 	for _, a := range args {
 		list = append(list, fmt.Sprint(a))
 	}
 	res := eval[string](t, t.api+".diagram("+strings.Join(list, ",")+")")
-	var r diagramReport
+	var r scene.DiagramReport
 	if err := json.Unmarshal([]byte(res), &r); err != nil || (r.Arrows == nil && !r.Shown.Open) {
 		t.tb.Fatalf("diagram(%v) is not its report: %.300s", args, res)
 	}

@@ -126,7 +126,7 @@ func (d *diagramState) zoomIndex() int { return d.zoom + diagramDefaultZoom }
 func (s *Scene) SetDiagram(arrows []spacetime.Arrow, marks []spacetime.Mark, version uint64) {
 	d := &s.diagram
 	d.version = version
-	d.view = s.L.LayDiagram(s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
+	s.L.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
 	if id := d.selected.ID; id != 0 {
 		i := sort.Search(len(arrows), func(i int) bool { return arrows[i].ID >= id })
 		if i < len(arrows) && arrows[i].ID == id && arrows[i] != d.selected {
@@ -298,13 +298,15 @@ var diagramButtons = []toolSpec{
 	{CmdDiagramBeats, "Heartbeats", "", ""},
 }
 
-// LayDiagram lays out the diagram of snap's nodes at its moment, with the
-// arrows and marks of its window, at msPerPx virtual ms per CSS pixel;
-// heartbeats are left out when hideBeats is set.
-func (l *Layout) LayDiagram(snap *raftsim.Snapshot, arrows []spacetime.Arrow, marks []spacetime.Mark, msPerPx float64, hideBeats bool, measure Measure) DiagramView {
+// LayDiagram lays v out as the diagram of snap's nodes at its moment, with
+// the arrows and marks of its window, at msPerPx virtual ms per CSS pixel;
+// heartbeats are left out when hideBeats is set. It reuses v's lists: the
+// diagram is laid out every frame.
+func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spacetime.Arrow, marks []spacetime.Mark, msPerPx float64, hideBeats bool, measure Measure) {
 	u := l.U
 	header, plot := l.diagramFrame()
-	v := DiagramView{Rect: l.Diagram, Title: "Messages", T1: snap.NowMs, source: arrows}
+	*v = DiagramView{Rect: l.Diagram, Title: "Messages", T1: snap.NowMs, source: arrows,
+		Buttons: v.Buttons[:0], Lanes: v.Lanes[:0], Arrows: v.Arrows[:0], Marks: v.Marks[:0], Ticks: v.Ticks[:0]}
 	v.TitlePos = Point{header.X, header.Y + (header.H-FontUI*u*LineH)/2}
 	x := header.Right()
 	for _, b := range diagramButtons {
@@ -329,22 +331,20 @@ func (l *Layout) LayDiagram(snap *raftsim.Snapshot, arrows []spacetime.Arrow, ma
 	perPx := msPerPx / u // virtual ms per device pixel
 	v.T0 = snap.NowMs - int64(math.Ceil(plot.H*perPx))
 	y := func(ms int64) float64 { return plot.Bottom() - float64(v.T1-ms)/perPx }
-	laneX := map[uint64]float64{}
 	for i, n := range snap.Nodes {
 		lx := lanes.X + (float64(i)+0.5)*lanes.W/float64(len(snap.Nodes))
 		name := snap.Config.NodeName(n.ID)
-		laneX[n.ID] = lx
 		v.Lanes = append(v.Lanes, DiagramLane{Node: n.ID, Name: name, X: lx,
 			Label: Point{lx - measure(name, FontSmall*u)/2, header.Bottom() + (diagramHeaderH*u-FontSmall*u*LineH)/2}})
 	}
-	v.Ticks = diagramTicks(v.T0, v.T1, msPerPx, y)
+	v.Ticks = diagramTicks(v.Ticks, v.T0, v.T1, msPerPx, y)
 	for _, a := range arrows {
 		kind := KindOf(a.Type)
 		if hideBeats && kind == KindHeartbeat {
 			continue
 		}
-		xa, ok1 := laneX[a.From]
-		xb, ok2 := laneX[a.To]
+		xa, ok1 := v.laneX(a.From)
+		xb, ok2 := v.laneX(a.To)
 		if !ok1 || !ok2 || a.SentMs > v.T1 {
 			continue
 		}
@@ -381,7 +381,7 @@ func (l *Layout) LayDiagram(snap *raftsim.Snapshot, arrows []spacetime.Arrow, ma
 		}
 		dm := DiagramMark{Kind: m.Kind, A: Point{lanes.X, my}, B: Point{lanes.Right(), my}, Label: string(m.Kind)}
 		if m.Node != 0 {
-			lx, ok := laneX[m.Node]
+			lx, ok := v.laneX(m.Node)
 			if !ok {
 				continue
 			}
@@ -390,7 +390,16 @@ func (l *Layout) LayDiagram(snap *raftsim.Snapshot, arrows []spacetime.Arrow, ma
 		}
 		v.Marks = append(v.Marks, dm)
 	}
-	return v
+}
+
+// laneX is where node id's lane runs; false when it has none.
+func (v *DiagramView) laneX(id uint64) (float64, bool) {
+	for i := range v.Lanes {
+		if v.Lanes[i].Node == id {
+			return v.Lanes[i].X, true
+		}
+	}
+	return 0, false
 }
 
 // deliverMs is when message a, in flight at snap's moment, is due.
@@ -411,9 +420,9 @@ func isResponse(msgType string) bool {
 // diagramTickSteps are the spacings time labels may have, in virtual ms.
 var diagramTickSteps = []int64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 60000}
 
-// diagramTicks labels the window [t0, t1] at a round spacing at least
-// 70 CSS px apart.
-func diagramTicks(t0, t1 int64, msPerPx float64, y func(int64) float64) []DiagramTick {
+// diagramTicks appends to ticks the labels of the window [t0, t1], at a
+// round spacing at least 70 CSS px apart.
+func diagramTicks(ticks []DiagramTick, t0, t1 int64, msPerPx float64, y func(int64) float64) []DiagramTick {
 	step := diagramTickSteps[len(diagramTickSteps)-1]
 	for _, s := range diagramTickSteps {
 		if float64(s)/msPerPx >= 70 {
@@ -421,7 +430,6 @@ func diagramTicks(t0, t1 int64, msPerPx float64, y func(int64) float64) []Diagra
 			break
 		}
 	}
-	var ticks []DiagramTick
 	for t := (t0/step + 1) * step; t <= t1; t += step {
 		ticks = append(ticks, DiagramTick{Y: y(t), Label: FormatMs(t)})
 	}

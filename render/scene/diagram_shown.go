@@ -24,6 +24,18 @@ type DiagramShown struct {
 	Drawn       []DrawnArrow `json:"drawn"`
 }
 
+// DiagramReport is the diagram for a host page or a test, as
+// raftplay.diagram() answers: what it draws now, and the model's arrows and
+// marks over a window of virtual time.
+type DiagramReport struct {
+	Shown  DiagramShown      `json:"shown"`
+	FromMs int64             `json:"from_ms"`
+	ToMs   int64             `json:"to_ms"`
+	Arrows []spacetime.Arrow `json:"arrows"`
+	Marks  []spacetime.Mark  `json:"marks"`
+	Stats  spacetime.Stats   `json:"stats"`
+}
+
 // DrawnArrow is an arrow as drawn, from (X1, Y1) to (X2, Y2).
 type DrawnArrow struct {
 	ID   uint64         `json:"id"`

@@ -190,6 +190,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Ctl.Reset()
 		s.Drops.Clear()
 		s.Log.Clear()
+		s.closeArrow()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
