@@ -194,7 +194,7 @@ func differing(a, b image.Image, r scene.Rect) int {
 }
 
 // BenchmarkBrowserDiagramFrames reports the frames per second at 1280×800
-// and 1× speed with the diagram closed and open, measured in turn twice in
+// and 1× speed with the diagram closed and open, measured in turn three times in
 // the same run, so both see the same machine.
 func BenchmarkBrowserDiagramFrames(b *testing.B) {
 	requireBrowser(b)
@@ -205,7 +205,7 @@ func BenchmarkBrowserDiagramFrames(b *testing.B) {
 	for b.Loop() {
 		var table strings.Builder
 		fmt.Fprintf(&table, "\n| 1280×800 1× | frames/s | painted/s | ms in Draw per painted frame |\n|---|---|---|---|\n")
-		for round := range 2 {
+		for round := range 3 {
 			for _, v := range views {
 				fps, painted, drawMs := framesIn(b, v)
 				fmt.Fprintf(&table, "| %s (round %d) | %.1f | %.1f | %.1f |\n", v.name, round+1, fps, painted, drawMs)
