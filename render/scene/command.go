@@ -97,7 +97,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
-	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdDiagram,
+	'o': CmdSettings, 'z': CmdExperiment, ';': CmdDiagram,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -140,6 +140,6 @@ var HelpLines = []HelpLine{
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
 	{"o  z", "settings (knobs: ↑↓ ←→ Enter) / the paper's election experiment"},
-	{"q  ?", "space-time diagram of the messages / this help"},
+	{";  ?", "space-time diagram of the messages / this help"},
 	{"Esc", "close the panel on top"},
 }

@@ -292,7 +292,7 @@ func (l *Layout) diagramFrame() (header, plot Rect) {
 
 // diagramButtons are the header's buttons, right to left.
 var diagramButtons = []toolSpec{
-	{CmdDiagram, "Close", "", "q"},
+	{CmdDiagram, "Close", "", ";"},
 	{CmdDiagramZoomIn, "+", "", ""},
 	{CmdDiagramZoomOut, "−", "", ""},
 	{CmdDiagramBeats, "Heartbeats", "", ""},

@@ -18,9 +18,9 @@ func diagramScene(t *testing.T, w, h, u float64, arrows []spacetime.Arrow, msgs 
 	s := New(&Dark, ControlsFull, measure)
 	s.Observe(snap, nil)
 	s.Resize(w*u, h*u, u)
-	s.Key('q')
+	s.Key(';')
 	if !s.DiagramOpen() {
-		t.Fatalf("%v×%v@%v: q did not open the diagram", w, h, u)
+		t.Fatalf("%v×%v@%v: ; did not open the diagram", w, h, u)
 	}
 	s.SetDiagram(arrows, nil, 1)
 	return s
@@ -38,7 +38,7 @@ func TestDiagramLayoutAtEverySize(t *testing.T) {
 			s := New(&Dark, ControlsFull, measure)
 			s.Observe(snap, nil)
 			s.Resize(sz.w*u, sz.h*u, u)
-			s.Key('q')
+			s.Key(';')
 			l := &s.L
 			if !diagramRoom(sz.w, sz.h) {
 				if s.DiagramOpen() || len(s.Notices.List()) == 0 {
@@ -47,7 +47,7 @@ func TestDiagramLayoutAtEverySize(t *testing.T) {
 				continue
 			}
 			if !s.DiagramOpen() {
-				t.Errorf("%s: q did not open the diagram", name)
+				t.Errorf("%s: ; did not open the diagram", name)
 				continue
 			}
 			s.SetDiagram(nil, nil, 1)
@@ -83,9 +83,9 @@ func TestDiagramLayoutAtEverySize(t *testing.T) {
 					t.Errorf("%s: node %d overlaps the diagram", name, i+1)
 				}
 			}
-			s.Key('q')
+			s.Key(';')
 			if s.DiagramOpen() {
-				t.Errorf("%s: q again did not close the diagram", name)
+				t.Errorf("%s: ; again did not close the diagram", name)
 			}
 		}
 	}
