@@ -48,15 +48,17 @@ func (h *hasher) rect(r scene.Rect) {
 
 // cache is an offscreen copy of everything that changes rarely: the toolbar,
 // the network's links, the legend, the panel frames (the base), and the log
-// and event panels and the console, each redrawn only when what it shows
-// changes. Software
+// and event panels, the console and the diagram, each redrawn only when
+// what it shows changes. Software
 // GL pays for every switch between shapes and text, so a frame that only
 // copies this and draws the moving parts stays cheap.
 type cache struct {
 	img                   *ebiten.Image
 	logs, events, console *ebiten.Image // sub-images of img at the panels
-	layoutKey             hasher        // the layout the images were made for
-	base, log, evs, con   hasher        // what each part shows now
+	diagram               *ebiten.Image
+	layoutKey             hasher // the layout the images were made for
+	base, log, evs, con   hasher // what each part shows now
+	dia                   hasher
 	// evTotal is how many events the event panel had been given when drawn:
 	// later ones are drawn by scrolling it (drawEvents), through evScratch.
 	evTotal   int
@@ -75,6 +77,7 @@ func (c *cache) ensure(l *scene.Layout) bool {
 	k.rect(l.Logs)
 	k.rect(l.Events)
 	k.rect(l.Console)
+	k.rect(l.Diagram)
 	// A hidden frame can be laid out at zero size; images need at least a pixel.
 	w, h := max(1, int(math.Ceil(l.W))), max(1, int(math.Ceil(l.H)))
 	if c.img != nil && k == c.layoutKey {
@@ -89,7 +92,8 @@ func (c *cache) ensure(l *scene.Layout) bool {
 	c.logs = c.img.SubImage(l.Logs.Bounds()).(*ebiten.Image)
 	c.events = c.img.SubImage(l.Events.Bounds()).(*ebiten.Image)
 	c.console = c.img.SubImage(l.Console.Bounds()).(*ebiten.Image)
+	c.diagram = c.img.SubImage(l.Diagram.Bounds()).(*ebiten.Image)
 	c.layoutKey = k
-	c.base, c.log, c.evs, c.con = 0, 0, 0, 0
+	c.base, c.log, c.evs, c.con, c.dia = 0, 0, 0, 0, 0
 	return true
 }

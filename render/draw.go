@@ -86,6 +86,11 @@ func (g *Game) refreshCache() {
 		g.paint.dst = c.console
 		g.drawConsole()
 	}
+	if k := g.diagramKey(); fresh || k != c.dia {
+		c.dia = k
+		g.paint.dst = c.diagram
+		g.drawDiagram()
+	}
 }
 
 // drawBase draws what changes only with the layout, the partition, the

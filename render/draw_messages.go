@@ -15,13 +15,14 @@ func (g *Game) drawMessageShapes() {
 	s, p := g.scene, &g.paint
 	th, u := s.Theme, s.L.U
 	r := s.L.MessageR()
+	hl := s.HighlightedMessage()
 	for _, m := range s.Placed {
 		col := th.Messages[m.Kind]
 		p.shape(m.Kind.Shape(), m.Pos, r, m.Msg.Response, col, th.Background, 1.8*u)
 		if m.Msg.Reject {
 			p.cross(m.Pos, r*0.55, 1.5*u, th.Bad)
 		}
-		if m.Msg.ID == s.Ctl.Message {
+		if m.Msg.ID == s.Ctl.Message || m.Msg.ID == hl {
 			p.ring(m.Pos, r+5*u, 2*u, th.Accent)
 		}
 	}

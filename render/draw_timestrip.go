@@ -60,7 +60,8 @@ func (g *Game) drawTimeStrip() {
 	}
 	p.printLeft(ts.Text, ts.Label, scene.FontSmall*u, label)
 	for i := range ts.Buttons {
-		g.drawButton(&ts.Buttons[i], false, false)
+		b := &ts.Buttons[i]
+		g.drawButton(b, b.Cmd == scene.CmdDiagram && s.DiagramOpen(), false)
 	}
 }
 

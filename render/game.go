@@ -12,6 +12,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/experiment"
+	"raftplay/raftsim/spacetime"
 	"raftplay/raftsim/timeline"
 	"raftplay/render/scene"
 )
@@ -58,6 +59,9 @@ type Options struct {
 	// OnExport is called with a file name and the run exported as a test
 	// (timeline.Export) when the user asks to download it.
 	OnExport func(name string, data []byte)
+	// Diagram, when set, holds the run's recent messages for the
+	// space-time diagram (spacetime.New).
+	Diagram *spacetime.Model
 }
 
 // ErrStopped is what Update returns after a panic was reported to OnPanic.
@@ -98,6 +102,8 @@ type Game struct {
 	touches []ebiten.TouchID
 	events  []raftsim.Event
 	shown   []raftsim.Event
+	arrows  []spacetime.Arrow
+	marks   []spacetime.Mark
 	cursor  ebiten.CursorShapeType
 	cache   cache
 	sheet   sheet
@@ -222,6 +228,7 @@ func (g *Game) Update() (err error) {
 	}
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)
+	g.showDiagram()
 	if g.opts.OnEvent != nil {
 		for _, e := range g.events {
 			g.opts.OnEvent(e)

@@ -29,6 +29,7 @@ func (g *Game) frameKey() hasher {
 	h.int(uint64(g.logsKey()))
 	h.int(uint64(g.eventsKey()))
 	h.int(uint64(g.consoleKey()))
+	h.int(uint64(g.diagramKey()))
 	for i := range s.Snap.Nodes {
 		n := &s.Snap.Nodes[i]
 		h.int(n.Term)

@@ -27,7 +27,7 @@ import (
 //	            prints them (render.Game.Experiment)
 //
 // publishTimeTravel adds seek(), fork(), export() and timeline()
-// (timetravel_js.go); frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
+// (timetravel_js.go), publishDiagram diagram() (diagram_js.go); frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
 // publishConsole console() (consolefield_js.go).
 //
 // Calls run between frames, under the game's lock.
@@ -67,6 +67,7 @@ func (a *app) publishAPI() {
 		return string(b)
 	}))
 	a.publishTimeTravel(api)
+	a.publishDiagram(api)
 	js.Global().Set("raftplay", api)
 }
 

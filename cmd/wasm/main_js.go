@@ -11,6 +11,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/spacetime"
 	"raftplay/raftsim/timeline"
 	"raftplay/render"
 )
@@ -57,6 +58,7 @@ func main() {
 		OnShare:      app.share,
 		Timeline:     app.timeline,
 		OnExport:     app.download,
+		Diagram:      spacetime.New(sim, spacetime.Options{}),
 	})
 	for _, p := range problems {
 		app.game.Notify(p)

@@ -47,7 +47,7 @@ func TestParseParams(t *testing.T) {
 		{"?controls=none", def, []string{"controls=none is not valid (full or minimal); using full"}},
 		{"?panels=logs,events", with(func(p *Params) { p.Panels = "logs,events" }), nil},
 		{"?panels=none", with(func(p *Params) { p.Panels = "none" }), nil},
-		{"?panels=logs,charts", def, []string{`panels=logs,charts is not valid (panel "charts" is not known (logs, events, or none)); using the panels the screen has room for`}},
+		{"?panels=logs,charts", def, []string{`panels=logs,charts is not valid (panel "charts" is not known (logs, events, diagram, or none)); using the panels the screen has room for`}},
 		{"?nodes=1&seed=x&utm_source=mail", def, []string{
 			"seed=x is not valid (a whole number); using 1",
 			"nodes=1 is not valid (3 to 9); using 5",

@@ -68,6 +68,12 @@ const (
 	CmdAddVoter   // etcdctl member add
 	CmdPromote    // the selected learner becomes a voter
 	CmdRemove     // the selected node leaves the cluster
+	// The space-time diagram (diagram.go).
+	CmdDiagram        // show or hide the diagram
+	CmdDiagramBeats   // draw heartbeats or leave them out
+	CmdDiagramZoomIn  // fewer virtual ms per pixel
+	CmdDiagramZoomOut // more virtual ms per pixel
+	CmdSelectArrow    // open the details of the arrow of Intent.Message
 )
 
 // Intent is a command with what it applies to.
@@ -77,7 +83,7 @@ type Intent struct {
 	Node uint64
 	// Other is the node whose group CmdJoinGroup joins.
 	Other uint64
-	// Message is the message of CmdSelectMessage.
+	// Message is the message of CmdSelectMessage and CmdSelectArrow.
 	Message uint64
 	// Arg is the argument of a button that carries one: a story or a step.
 	Arg int
@@ -97,7 +103,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
-	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers,
+	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -140,6 +146,6 @@ var HelpLines = []HelpLine{
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
 	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
 	{"o  z  q", "settings (knobs: ↑↓ ←→ Enter) / election experiment / members (l, v add)"},
-	{"?", "this help"},
+	{";  ?", "space-time diagram of the messages / this help"},
 	{"Esc", "close the panel on top"},
 }

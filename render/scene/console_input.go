@@ -43,11 +43,20 @@ const (
 	consoleWheel = 3
 )
 
-// Wheel scrolls the console's transcript when the wheel turns over it; dy
-// is positive when the wheel turns away from the reader, back in time.
+// Wheel scrolls the console's transcript when the wheel turns over it, and
+// zooms the diagram over that; dy is positive when the wheel turns away
+// from the reader, back in time.
 func (s *Scene) Wheel(p Point, dy float64) {
 	if s.Console.Open && s.clients.console.Rect.Contains(p) && dy != 0 {
 		s.Console.Transcript.Scroll(consoleWheel * int(math.Copysign(1, dy)))
+	}
+	if s.DiagramOpen() && s.L.Diagram.Contains(p) && dy != 0 {
+		// Away from the reader zooms in, as on a map.
+		zoom := CmdDiagramZoomOut
+		if dy > 0 {
+			zoom = CmdDiagramZoomIn
+		}
+		s.diagramIntent(Intent{Cmd: zoom})
 	}
 }
 

@@ -37,6 +37,9 @@ func (l *Layout) LayConsole() {
 		side = l.Events
 	}
 	if side.Empty() {
+		side = l.Diagram
+	}
+	if side.Empty() {
 		side = Rect{Pad * u, l.Stage.Y, l.W - 2*Pad*u, l.H - l.Stage.Y}
 	}
 	top, bottom := side.Y, l.H-gap
@@ -54,6 +57,12 @@ func (l *Layout) LayConsole() {
 		l.Events = Rect{}
 	} else {
 		l.Events.H = above
+	}
+	if !l.Diagram.Empty() && l.Diagram.Bottom() > l.Console.Y-gap {
+		l.Diagram.H = l.Console.Y - gap - l.Diagram.Y
+		if l.Diagram.H < (minDiagramH+2*diagramHeaderH)*u {
+			l.Diagram = Rect{}
+		}
 	}
 	if !l.Logs.Empty() && l.Logs.Bottom() > l.Console.Y-gap {
 		l.Logs.H = l.Console.Y - gap - l.Logs.Y

@@ -15,6 +15,8 @@ const (
 	HitNode
 	// HitHelp is anywhere while the help overlay is up; a click closes it.
 	HitHelp
+	// HitArrow is a message's arrow in the space-time diagram.
+	HitArrow
 )
 
 // Hit is the element under a point.
@@ -44,6 +46,9 @@ func (s *Scene) HitTest(p Point) Hit {
 		}
 	}
 	if h, ok := s.clientsHit(p); ok {
+		return h
+	}
+	if h, ok := s.diagramHit(p); ok {
 		return h
 	}
 	if h, ok := buttonAt(s.L.Buttons, p); ok {
@@ -82,7 +87,7 @@ func buttonAt(buttons []Button, p Point) (Hit, bool) {
 // Clickable reports whether a click on h does something, for the pointer shape.
 func (h Hit) Clickable() bool {
 	switch h.Kind {
-	case HitButton, HitMessage, HitNode:
+	case HitButton, HitMessage, HitNode, HitArrow:
 		return true
 	}
 	return false
@@ -108,6 +113,8 @@ func (s *Scene) intent(pressed, released Hit) Intent {
 		return Intent{Cmd: CmdSelectNode, Node: released.Node}
 	case HitMessage:
 		return Intent{Cmd: CmdSelectMessage, Message: released.Message}
+	case HitArrow:
+		return Intent{Cmd: CmdSelectArrow, Message: released.Message}
 	case HitNone:
 		return Intent{Cmd: CmdDismiss}
 	}

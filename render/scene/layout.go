@@ -85,6 +85,8 @@ type Layout struct {
 	LogKeyWraps bool
 	// Events is the event-log panel; empty when the screen has no room.
 	Events Rect
+	// Diagram is the space-time diagram's panel while it is shown (diagram.go).
+	Diagram Rect
 	// Console is the etcdctl console's panel while it is open (LayConsole).
 	Console Rect
 	// Time is the timeline strip along the stage's foot (timestrip.go).
@@ -106,7 +108,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 	}
 	l.Panels = panels.Panels
 	if !panels.Chosen {
-		l.Panels = Panels{Logs: true, Events: true}
+		l.Panels = Panels{Logs: true, Events: true, Diagram: panels.Panels.Diagram}
 		if !roomForPanels(w/u, h/u) {
 			l.Folded = roomBesideRing(w/u, h/u)
 			if !l.Folded || !panels.Open {
@@ -125,9 +127,9 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 	switch {
 	case !l.Panels.Any():
 		l.Stage = Rect{0, top, w, h - top}
-	case wideScreen(w/u, h/u) || l.Folded:
-		// Folded panels, opened, go beside the ring: under it they would
-		// squeeze it on a screen this low.
+	case wideScreen(w/u, h/u) || l.Folded || l.Panels.Diagram && roomBesideRing(w/u, h/u):
+		// Folded panels, opened, and the diagram go beside the ring: under
+		// it they would squeeze it on a screen this low.
 		side := math.Min(math.Max(0.42*w, 330*u), 620*u)
 		side = math.Min(side, w-340*u)
 		l.Stage = Rect{0, top, w - side, h - top}
@@ -152,6 +154,11 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 // many of them as are shown.
 func (l *Layout) laySide(r Rect, measure Measure) {
 	u := l.U
+	if l.Panels.Diagram {
+		if r = l.layDiagram(r); r.Empty() || !l.Panels.Logs && !l.Panels.Events {
+			return
+		}
+	}
 	if !l.Panels.Logs {
 		l.Events = r
 		return

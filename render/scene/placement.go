@@ -1,7 +1,5 @@
 package scene
 
-import "math"
-
 // Placement is where the picture puts its nodes and panels, in CSS pixels:
 // what raftplay.layout() returns, so a host page can place its own overlays
 // and tests can check the picture against its layout.
@@ -37,7 +35,7 @@ type PanelPlace struct {
 // open: verdict, banner, message, story, menu, stories, members, help).
 func (s *Scene) Placement() Placement {
 	l := &s.L
-	css := func(x float64) float64 { return math.Round(x/l.U*10) / 10 }
+	css := s.css
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
 	for i, c := range l.NodePos {
 		id := l.NodeIDs[i]
@@ -55,10 +53,11 @@ func (s *Scene) Placement() Placement {
 	add("events", l.Events)
 	add("console", l.Console)
 	s.placeTime(add)
+	s.placeDiagram(add)
 	named := []struct {
 		name string
 		p    *Panel
-	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}}
+	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}}
 	for _, o := range s.open {
 		for _, n := range named {
 			if o == n.p {

@@ -75,6 +75,8 @@ type Scene struct {
 	// The members menu (members_menu.go).
 	membersOpen bool
 	membersP    Panel
+	// diagram is the space-time diagram (diagram.go).
+	diagram diagramState
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -138,8 +140,9 @@ func (s *Scene) sameNodes() bool {
 
 func (s *Scene) relayout() {
 	panels := s.panels
-	// The console lives in the side area: opening it opens folded panels.
-	panels.Open = panels.Open || s.Console.Open
+	// The console and the diagram live in the side area: opening either
+	// opens folded panels.
+	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
 	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Snap != nil {
 		s.L.SetNodeIDs(MemberIDs(s.Snap))
@@ -196,6 +199,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Drops.Clear()
 		s.Comings.Clear()
 		s.Log.Clear()
+		s.closeArrow()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
@@ -294,6 +298,12 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.panels.Open = !s.panels.Open
 		s.relayout()
 		return nil
+	case isDiagramCmd(in.Cmd):
+		acts := s.diagramIntent(in)
+		s.layPanels()
+		return acts
+	case (in.Cmd == CmdClose || in.Cmd == CmdDismiss) && s.closeArrow():
+		return nil
 	case in.Cmd == CmdClose && s.picking:
 		s.picking = false
 		s.layPanels()
@@ -335,6 +345,10 @@ func (s *Scene) layPanels() {
 	if s.Ctl.Message != 0 {
 		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.measure)
 		s.open = append(s.open, &s.message)
+	}
+	if s.diagram.selected.ID != 0 && s.DiagramOpen() {
+		s.diagram.detail = s.L.ArrowPanel(&s.diagram.selected, s.Snap.Config.NodeName, s.measure)
+		s.open = append(s.open, &s.diagram.detail)
 	}
 	if s.Story != nil {
 		s.storyP = s.L.StoryPanel(s.Story, s.measure)

@@ -5,12 +5,12 @@ import (
 	"strings"
 )
 
-// Panels says which side panels the layout gives room to: the log strips
-// and the event log.
-type Panels struct{ Logs, Events bool }
+// Panels says which side panels the layout gives room to: the log strips,
+// the event log and the space-time diagram.
+type Panels struct{ Logs, Events, Diagram bool }
 
 // Any reports whether any side panel is shown.
-func (p Panels) Any() bool { return p.Logs || p.Events }
+func (p Panels) Any() bool { return p.Logs || p.Events || p.Diagram }
 
 // PanelChoice is what decides the side panels: an embedding page's choice
 // (the panels= URL parameter), or else the screen's size; and, on a screen
@@ -24,7 +24,7 @@ type PanelChoice struct {
 }
 
 // ParsePanels reads the panels= URL parameter: "none", or a comma-separated
-// list of "logs" and "events".
+// list of "logs", "events" and "diagram".
 func ParsePanels(s string) (Panels, error) {
 	var p Panels
 	if s == "none" {
@@ -36,8 +36,10 @@ func ParsePanels(s string) (Panels, error) {
 			p.Logs = true
 		case "events":
 			p.Events = true
+		case "diagram":
+			p.Diagram = true
 		default:
-			return Panels{}, fmt.Errorf("panel %q is not known (logs, events, or none)", name)
+			return Panels{}, fmt.Errorf("panel %q is not known (logs, events, diagram, or none)", name)
 		}
 	}
 	return p, nil
@@ -54,6 +56,12 @@ func roomForPanels(w, h float64) bool {
 // for the side panels by default can still show them beside the ring when
 // the user opens them; a smaller one (a tiny embed) shows only the ring.
 func roomBesideRing(w, h float64) bool { return w >= 1.1*h && w >= 560 }
+
+// diagramRoom reports whether a w×h screen (CSS pixels) can show the
+// diagram: where the side panels can be shown at all.
+func diagramRoom(w, h float64) bool {
+	return !tinyScreen(w, h) && (roomForPanels(w, h) || roomBesideRing(w, h))
+}
 
 // wideScreen reports whether the side panels go beside the ring rather than
 // under it: a landscape screen wide enough for the log strips' columns.

@@ -78,6 +78,10 @@ func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
 		fork, widest = "Play on", "000.0 s"
 	}
 	add(CmdFork, fork, v.Past)
+	if diagramRoom(l.W/u, l.H/u) {
+		// The diagram follows the strip's moment: its switch sits here.
+		add(CmdDiagram, "Diagram", true)
+	}
 	left := ts.Label.X + measure(widest, size) + 8*u
 	ts.Track = Rect{left, r.Y + 4*u, math.Max(x-4*u-left, 20*u), r.H - 8*u}
 	return ts
@@ -195,7 +199,7 @@ func (s *Scene) timeHit(p Point) (Hit, bool) {
 }
 
 // timeButtonNames name the strip's buttons in Placement.
-var timeButtonNames = map[Command]string{CmdFork: "timeline-fork", CmdTimeLive: "timeline-live", CmdExport: "timeline-export"}
+var timeButtonNames = map[Command]string{CmdFork: "timeline-fork", CmdTimeLive: "timeline-live", CmdExport: "timeline-export", CmdDiagram: "timeline-diagram"}
 
 // placeTime adds the strip, its track and its enabled buttons to a
 // Placement.
