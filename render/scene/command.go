@@ -62,6 +62,7 @@ const (
 	CmdTimeLive // show the live run again
 	CmdFork     // play on from the moment shown
 	CmdExport   // download the run as a test
+	CmdDetails  // open or close a node's details (details.go)
 )
 
 // Intent is a command with what it applies to.
@@ -91,7 +92,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
-	'o': CmdSettings, 'z': CmdExperiment,
+	'o': CmdSettings, 'z': CmdExperiment, 'j': CmdDetails,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -122,7 +123,7 @@ var HelpLines = []HelpLine{
 	{"r", "reset with the next seed"},
 	{"w", "client write via the leader (or via the selected node)"},
 	{"1 … 9", "select a node: opens its menu"},
-	{"c  u  f", "selected node: crash / restart (up) / lying disk on-off"},
+	{"c  u  f  j", "selected node: crash / restart (up) / lying disk on-off / details"},
 	{"t  l  i", "selected node: campaign now / take leadership / isolate"},
 	{"p", "partition mode: digits or taps move nodes between groups,"},
 	{"", "drag a node onto another to join its group; Enter applies"},

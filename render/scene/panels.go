@@ -45,6 +45,7 @@ var nodeMenuItems = []toolSpec{
 	{CmdWrite, "Client write via %s", "", "w"},
 	{CmdIsolate, "Isolate", "", "i"},
 	{CmdLyingDisk, "Lying disk on", "Lying disk off", "f"},
+	{CmdDetails, "Details", "", "j"},
 }
 
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
@@ -146,6 +147,8 @@ func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) 
 		return g < 0 || len(snap.Partition[g]) > 1 || len(snap.Partition) > 2
 	case CmdLyingDisk:
 		return true // a crashed node's disk lies from its restart on
+	case CmdDetails:
+		return true // a crashed node's details show its disk
 	}
 	return nv.Up
 }

@@ -69,6 +69,11 @@ type Scene struct {
 
 	// time is the timeline strip (timestrip.go).
 	time timeState
+
+	// details is the node whose details are open, or 0 (details.go).
+	details    uint64
+	detailsP   Panel
+	nodeEvents NodeEvents
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -187,6 +192,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Ctl.Reset()
 		s.Drops.Clear()
 		s.Log.Clear()
+		s.nodeEvents.Clear()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
@@ -194,6 +200,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
+		s.nodeEvents.Add(e)
 		if e.Kind == raftsim.EvDropped {
 			s.Drops.Dropped(e, &s.L, s.Clock)
 		}
@@ -293,6 +300,9 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		acts, note, ok = s.clientsIntent(in)
 	}
 	if !ok {
+		note, ok = s.detailsIntent(in)
+	}
+	if !ok {
 		acts, note = s.Ctl.Handle(in, s.Snap)
 	}
 	if note != "" {
@@ -321,6 +331,7 @@ func (s *Scene) layPanels() {
 		s.storyP = s.L.StoryPanel(s.Story, s.measure)
 		s.open = append(s.open, &s.storyP)
 	}
+	s.layDetails()
 	if s.Ctl.Selected != 0 {
 		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
