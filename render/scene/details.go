@@ -82,7 +82,11 @@ func readyText(n *raftsim.NodeView) string {
 	if rd.HardState {
 		what = join(what, "hard state")
 	}
-	return fmt.Sprintf("%s syncing until %s; %d messages wait", what, FormatMs(rd.DoneMs), rd.Messages)
+	waiting := fmt.Sprintf("%d messages wait", rd.Messages)
+	if rd.Messages == 1 {
+		waiting = "1 message waits"
+	}
+	return fmt.Sprintf("%s syncing until %s; %s", what, FormatMs(rd.DoneMs), waiting)
 }
 
 func join(a, b string) string {

@@ -75,7 +75,7 @@ func TestNodeDetailsSayWhatRaftKnows(t *testing.T) {
 		t.Errorf("the leader lists itself as a follower: %q", got)
 	}
 	follower := NodeDetails(snap, snap.Node(2), nil)
-	if got, want := rowText(follower, "Ready"), "entries 41–42 + hard state syncing until 5 002 ms; 1 messages wait"; got != want {
+	if got, want := rowText(follower, "Ready"), "entries 41–42 + hard state syncing until 5 002 ms; 1 message waits"; got != want {
 		t.Errorf("follower's Ready: %q, want %q", got, want)
 	}
 	if got, want := rowText(follower, "log"), "first 21, last 42, durable 40"; got != want {
