@@ -33,6 +33,8 @@ type node struct {
 	// disk. Its messages wait for the sync, as raft's contract demands, and
 	// no new Ready is taken until it is done.
 	syncing *raft.Ready
+	// syncDoneMs is when the sync of syncing completes.
+	syncDoneMs int64
 	// handling is set while a Ready is being completed. The App, told of an
 	// applied entry there, can send a new request to this very node; that
 	// request's pump must wait for the loop already under way, as RawNode

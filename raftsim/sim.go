@@ -248,7 +248,8 @@ func (s *Sim) scheduleTick(n *node) {
 }
 
 func (s *Sim) scheduleDiskSync(n *node) {
-	s.clock.schedule(timer{at: s.clock.now + s.diskTime(), kind: timerDiskSync, node: n.id, epoch: n.epoch})
+	n.syncDoneMs = s.clock.now + s.diskTime()
+	s.clock.schedule(timer{at: n.syncDoneMs, kind: timerDiskSync, node: n.id, epoch: n.epoch})
 }
 
 // scheduleDiskFlush sets when a lying disk makes its oldest acknowledged

@@ -81,6 +81,12 @@ type NodeView struct {
 	Commit    uint64 `json:"commit"`
 	Applied   uint64 `json:"applied"`
 	LastIndex uint64 `json:"last_index"`
+	// DurableIndex is how far the log shown is on disk: entries after it
+	// were handed to the disk (Syncing) or acknowledged by a lying one and
+	// would be lost in a crash now.
+	DurableIndex uint64 `json:"durable_index"`
+	// Syncing is the Ready in progress, nil when the node waits for no sync.
+	Syncing *ReadyView `json:"syncing,omitempty"`
 	// ElectionElapsedMs and ElectionTimeoutMs are raft's own election timer
 	// (electionElapsed and randomizedElectionTimeout, in ticks times TickMs):
 	// the node campaigns when elapsed reaches timeout. For a leader they are its
@@ -108,6 +114,24 @@ type NodeView struct {
 	Member string `json:"member"`
 	// Conf is the configuration the node itself has applied, while it runs.
 	Conf *ConfView `json:"conf,omitempty"`
+}
+
+// ReadyView is the Ready a node handed to its disk that is not synced yet.
+// Raft's contract holds its messages back until the sync is done, and the
+// node takes no new Ready meanwhile.
+type ReadyView struct {
+	// FirstIndex and LastIndex are the range of the entries it writes; both
+	// 0 when it writes none.
+	FirstIndex uint64 `json:"first_index,omitempty"`
+	LastIndex  uint64 `json:"last_index,omitempty"`
+	// HardState is set when it writes a new term, vote or commit index.
+	HardState bool `json:"hard_state,omitempty"`
+	// SnapshotIndex is the index of the snapshot it writes, 0 for none.
+	SnapshotIndex uint64 `json:"snapshot_index,omitempty"`
+	// Messages counts the messages waiting for the sync.
+	Messages int `json:"messages"`
+	// DoneMs is when the sync completes, in virtual ms.
+	DoneMs int64 `json:"done_ms"`
 }
 
 // EntryView is one log entry of one node.

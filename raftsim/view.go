@@ -73,6 +73,8 @@ func (s *Sim) nodeView(n *node) NodeView {
 	if len(ents) > 0 {
 		v.LastIndex = ents[len(ents)-1].GetIndex()
 	}
+	v.DurableIndex = durable
+	v.Syncing = n.readyView()
 	if len(ents) > logViewMax {
 		ents = ents[len(ents)-logViewMax:]
 	}
@@ -81,6 +83,22 @@ func (s *Sim) nodeView(n *node) NodeView {
 			Index: e.GetIndex(), Term: e.GetTerm(), Label: entryLabel(e),
 			Committed: e.GetIndex() <= v.Commit, Durable: e.GetIndex() <= durable,
 		})
+	}
+	return v
+}
+
+// readyView is the Ready n waits on the disk for, or nil.
+func (n *node) readyView() *ReadyView {
+	rd := n.syncing
+	if rd == nil || !n.up() {
+		return nil
+	}
+	v := &ReadyView{HardState: !raft.IsEmptyHardState(rd.HardState), Messages: len(rd.Messages), DoneMs: n.syncDoneMs}
+	if len(rd.Entries) > 0 {
+		v.FirstIndex, v.LastIndex = rd.Entries[0].GetIndex(), rd.Entries[len(rd.Entries)-1].GetIndex()
+	}
+	if !raft.IsEmptySnap(rd.Snapshot) {
+		v.SnapshotIndex = rd.Snapshot.GetMetadata().GetIndex()
 	}
 	return v
 }

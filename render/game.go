@@ -203,6 +203,7 @@ func (g *Game) Update() (err error) {
 	g.readInput()
 	g.doOps(g.scene.TakeOps())
 	g.continueFork()
+	g.settle()
 	story := g.opts.Stories
 	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
 		if story != nil && story.Active() {
@@ -241,13 +242,12 @@ func (g *Game) Update() (err error) {
 // console, for a console command) and the rest are skipped, since they were
 // meant to follow it.
 func (g *Game) do(actions []raftsim.Action) {
+	if len(actions) == 0 || g.doOnPast(actions) {
+		return
+	}
 	for _, a := range actions {
 		g.acted = true
-		err := g.actOnPast()
-		if err == nil {
-			err = g.sim.Do(a)
-		}
-		if err != nil {
+		if err := g.sim.Do(a); err != nil {
 			if !g.scene.Console.Refused(a, err, &g.scene.Snap.Config) {
 				g.notice(err.Error(), true)
 			}

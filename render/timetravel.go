@@ -32,6 +32,9 @@ func NewTimeline(sim *raftsim.Sim, st *Stories) *timeline.Timeline {
 // errNoTimeline is what time travel says in a game made without one.
 var errNoTimeline = errors.New("time travel is not available here")
 
+// errFork is what acting from outside says while a fork replays.
+var errFork = errors.New("a fork is under way; try again when it is done")
+
 // ShowAt shows the run as it was at virtual time ms, exactly (see
 // timeline.Timeline.StateAt), and returns that snapshot; seeking to the
 // live run's present shows the live run again. A moment outside the run is
@@ -52,15 +55,13 @@ func (g *Game) seek(ms int64) (*raftsim.Snapshot, error) {
 		return nil, err
 	}
 	live := g.sim.Snapshot()
+	g.time.seeking, g.time.unsettled = nil, false
 	if ms == live.NowMs {
 		g.past = nil
 		return live, nil
 	}
-	// The past is the live run's, not the scratch replay's: the picture
-	// keeps its event log and selection.
-	snap.Generation = live.Generation
-	g.past = snap
-	g.time.cursorMs = ms
+	g.time.liveGen = live.Generation
+	g.showExact(snap)
 	return snap, nil
 }
 
@@ -79,6 +80,9 @@ func (g *Game) fork() error {
 	}
 	if g.past == nil {
 		return errors.New("play from here: the live run is shown; pick a past moment on the timeline first")
+	}
+	if g.time.forking != nil {
+		return errFork
 	}
 	if err := g.opts.Timeline.Fork(g.past.NowMs); err != nil {
 		return err
@@ -109,11 +113,41 @@ func (g *Game) Shown() *raftsim.Snapshot {
 	return g.sim.Snapshot()
 }
 
+// Moment says which moment the picture shows: the live run's present, or
+// a past one, and whether exactly (a kept frame shows until the picture
+// settles on the moment by replay).
+func (g *Game) Moment() (ms int64, exact bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.past == nil {
+		return g.sim.Snapshot().NowMs, true
+	}
+	return g.past.NowMs, g.time.exact
+}
+
 // actOnPast forks the run at the past moment shown, if one is, so that an
 // action done now is done there.
 func (g *Game) actOnPast() error {
-	if g.past == nil {
+	if g.past == nil && g.time.forking == nil {
 		return nil
 	}
 	return g.fork()
+}
+
+// doOnPast does actions from the picture on the past moment shown, or
+// while a fork replays: the fork starts (behind the strip's progress bar
+// when its replay is long) if it has not, and the actions wait for it. It
+// reports whether it took the actions.
+func (g *Game) doOnPast(actions []raftsim.Action) bool {
+	if g.past == nil && g.time.forking == nil {
+		return false
+	}
+	if g.time.forking == nil {
+		if g.startFork(); g.time.forking == nil {
+			return true // refused, and said why
+		}
+	}
+	g.acted = true
+	g.time.afterFork = append(g.time.afterFork, actions...)
+	return true
 }

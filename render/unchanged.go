@@ -76,6 +76,9 @@ func hashPanel(h *hasher, p *scene.Panel) {
 	for _, l := range p.Lines {
 		h.str(l)
 	}
+	for _, k := range p.Keys {
+		h.str(k)
+	}
 	for _, b := range p.Buttons {
 		h.rect(b.Rect)
 		h.str(b.Label)

@@ -18,7 +18,11 @@ import (
 // timelineInfo is what raftplay.timeline() says.
 type timelineInfo struct {
 	NowMs int64 `json:"now_ms"`
-	Marks []struct {
+	// ShownMs is the moment shown; Exact is false while a kept frame
+	// stands in for it.
+	ShownMs int64 `json:"shown_ms"`
+	Exact   bool  `json:"exact"`
+	Marks   []struct {
 		AtMs int64  `json:"at_ms"`
 		Kind string `json:"kind"`
 	} `json:"marks"`

@@ -15,8 +15,10 @@ import (
 //	export()  the run as a test: {"config":…,"seed":…,"actions":[…],
 //	          "until_ms":N,"final":<snapshot>,"story":{…},"command":"…"}
 //	          (timeline.Export), or an error
-//	timeline() the live run's present, its marks and what the kept
-//	          frames cost, as JSON {"now_ms":N,"marks":[…],"stats":{…}}
+//	timeline() the live run's present, its marks, what the kept frames
+//	          cost and the moment shown, as JSON {"now_ms":N,"marks":[…],
+//	          "stats":{…},"shown_ms":N,"exact":true}: exact is false while
+//	          a kept frame stands in for a past moment not yet replayed
 func (a *app) publishTimeTravel(api js.Value) {
 	api.Set("seek", a.jsFunc("seek()", func(args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeNumber {
@@ -42,12 +44,15 @@ func (a *app) publishTimeTravel(api js.Value) {
 	}))
 	api.Set("timeline", a.jsFunc("timeline()", func([]js.Value) any {
 		var out []byte
+		shown, exact := a.game.Moment()
 		a.game.Locked(func() {
 			out, _ = json.Marshal(struct { // plain values: cannot fail
-				NowMs int64 `json:"now_ms"`
-				Marks any   `json:"marks"`
-				Stats any   `json:"stats"`
-			}{a.sim.Now(), a.timeline.Marks(), a.timeline.Stats()})
+				NowMs   int64 `json:"now_ms"`
+				Marks   any   `json:"marks"`
+				Stats   any   `json:"stats"`
+				ShownMs int64 `json:"shown_ms"`
+				Exact   bool  `json:"exact"`
+			}{a.sim.Now(), a.timeline.Marks(), a.timeline.Stats(), shown, exact})
 		})
 		return string(out)
 	}))

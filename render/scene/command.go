@@ -74,6 +74,7 @@ const (
 	CmdDiagramZoomIn  // fewer virtual ms per pixel
 	CmdDiagramZoomOut // more virtual ms per pixel
 	CmdSelectArrow    // open the details of the arrow of Intent.Message
+	CmdDetails        // open or close a node's details (details.go)
 )
 
 // Intent is a command with what it applies to.
@@ -103,7 +104,7 @@ var keyCommands = map[rune]Command{
 	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
-	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram,
+	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram, 'j': CmdDetails,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -134,7 +135,7 @@ var HelpLines = []HelpLine{
 	{"r", "reset with the next seed"},
 	{"w", "client write via the leader (or via the selected node)"},
 	{"1 … 9", "select a node: opens its menu"},
-	{"c  u  f", "selected node: crash / restart (up) / lying disk on-off"},
+	{"c  u  f  j", "selected node: crash / restart (up) / lying disk on-off / details"},
 	{"t  l  i", "selected node: campaign now / take leadership / isolate"},
 	{"p", "partition mode: digits or taps move nodes between groups,"},
 	{"", "drag a node onto another to join its group; Enter applies"},

@@ -47,6 +47,7 @@ var nodeMenuItems = []toolSpec{
 	{CmdLyingDisk, "Lying disk on", "Lying disk off", "f"},
 	{CmdPromote, "Promote to voter", "", ""},
 	{CmdRemove, "Remove from cluster", "", ""},
+	{CmdDetails, "Details", "", "j"},
 }
 
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
@@ -154,6 +155,8 @@ func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) 
 		return nv.Up && IsLearner(nv)
 	case CmdRemove:
 		return true // a crashed member is removed as a running one is
+	case CmdDetails:
+		return true // a crashed node's details show its disk
 	}
 	return nv.Up
 }

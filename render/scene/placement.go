@@ -8,6 +8,9 @@ type Placement struct {
 	Height float64      `json:"height"`
 	Nodes  []NodePlace  `json:"nodes"`
 	Panels []PanelPlace `json:"panels"`
+	// Details is what the open node details say (details.go): the title,
+	// then a line per row, its label and text two spaces apart.
+	Details []string `json:"details,omitempty"`
 }
 
 // NodePlace is a node's name, as its disc is labelled, what member it is
@@ -32,7 +35,7 @@ type PanelPlace struct {
 
 // Placement returns where the picture puts things now: every node, and the
 // panels drawn (hud, toolbar, legend, logs, events, console, and those
-// open: verdict, banner, message, story, menu, stories, members, help).
+// open: verdict, banner, message, story, details, menu, stories, members, help).
 func (s *Scene) Placement() Placement {
 	l := &s.L
 	css := s.css
@@ -57,7 +60,7 @@ func (s *Scene) Placement() Placement {
 	named := []struct {
 		name string
 		p    *Panel
-	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}}
+	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"details", &s.detailsP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}}
 	for _, o := range s.open {
 		for _, n := range named {
 			if o == n.p {
@@ -67,6 +70,9 @@ func (s *Scene) Placement() Placement {
 	}
 	if s.Ctl.Help {
 		add("help", s.help.Rect)
+	}
+	if s.details != 0 {
+		p.Details = panelText(&s.detailsP)
 	}
 	return p
 }

@@ -77,6 +77,10 @@ type Scene struct {
 	membersP    Panel
 	// diagram is the space-time diagram (diagram.go).
 	diagram diagramState
+	// details is the node whose details are open, or 0 (details.go).
+	details    uint64
+	detailsP   Panel
+	nodeEvents NodeEvents
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -200,6 +204,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Comings.Clear()
 		s.Log.Clear()
 		s.closeArrow()
+		s.nodeEvents.Clear()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
@@ -211,6 +216,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
+		s.nodeEvents.Add(e)
 		if e.Kind == raftsim.EvDropped {
 			s.Drops.Dropped(e, &s.L, s.Clock)
 		}
@@ -322,6 +328,9 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		acts, note, ok = s.clientsIntent(in)
 	}
 	if !ok {
+		note, ok = s.detailsIntent(in)
+	}
+	if !ok {
 		acts, note = s.Ctl.Handle(in, s.Snap)
 	}
 	if note != "" {
@@ -354,6 +363,7 @@ func (s *Scene) layPanels() {
 		s.storyP = s.L.StoryPanel(s.Story, s.measure)
 		s.open = append(s.open, &s.storyP)
 	}
+	s.layDetails()
 	if s.Ctl.Selected != 0 {
 		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
