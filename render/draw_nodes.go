@@ -88,7 +88,7 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	if !l.Captions {
 		return
 	}
-	role, detail := scene.NodeCaption(n, &s.Snap.Config)
+	role, detail := scene.NodeCaption(n, s.Snap)
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	at, h := l.Caption(n.ID)
 	view := scene.LeaderView(s.Snap, n.ID)

@@ -248,7 +248,7 @@ func (g *Game) do(actions []raftsim.Action) {
 	for _, a := range actions {
 		g.acted = true
 		if err := g.sim.Do(a); err != nil {
-			if !g.scene.Console.Refused(a, err, &g.scene.Snap.Config) {
+			if !g.scene.Console.Refused(a, err, g.scene.Snap) {
 				g.notice(err.Error(), true)
 			}
 			return

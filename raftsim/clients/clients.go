@@ -162,9 +162,9 @@ func (cs *Clients) put(a *raftsim.Action) error {
 	return nil
 }
 
-// name is what node id is called in this run: its name in the config
-// (as etcd's --name), n1…n9 when the config gives none.
-func (cs *Clients) name(id uint64) string { return cs.sim.Config().NodeName(id) }
+// name is what node id is called in this run (as etcd's --name): its name
+// in the config or the one it was added with, n1…n9 when none was given.
+func (cs *Clients) name(id uint64) string { return cs.sim.NodeName(id) }
 
 // defaultVia picks the node a client talks to when none is named: the leader
 // if there is one, else the lowest running node.

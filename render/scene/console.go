@@ -133,15 +133,15 @@ func (c *Console) Submit(snap *raftsim.Snapshot) (raftsim.Action, bool) {
 }
 
 // Refused shows in the transcript why the simulator refused a console
-// action, with the line that asked for it and the node called what cfg names
+// action, with the line that asked for it and the node called what names calls
 // it; it reports whether a was one.
-func (c *Console) Refused(a raftsim.Action, err error, cfg *raftsim.Config) bool {
+func (c *Console) Refused(a raftsim.Action, err error, names Namer) bool {
 	if a.Op != raftsim.ActConsole {
 		return false
 	}
 	echo := "$ etcdctl " + a.Line
 	if a.Via != 0 {
-		echo += "   (via " + cfg.NodeName(a.Via) + ")"
+		echo += "   (via " + names.NodeName(a.Via) + ")"
 	}
 	c.Transcript.Follow()
 	c.Transcript.add(ConsoleLine{Text: echo, Kind: LineCommand})
@@ -165,10 +165,10 @@ func (c *Console) NextVia(ids []uint64) {
 // ViaLabel names the node the console talks to, for its button.
 func (c *Console) ViaLabel(snap *raftsim.Snapshot) string {
 	if c.Via != 0 {
-		return "via " + snap.Config.NodeName(c.Via)
+		return "via " + snap.NodeName(c.Via)
 	}
 	if id := snap.Leader(); id != 0 {
-		return "via leader " + snap.Config.NodeName(id)
+		return "via leader " + snap.NodeName(id)
 	}
 	return "via leader (none yet)"
 }
@@ -212,7 +212,7 @@ func splitEndpoint(line string, snap *raftsim.Snapshot) (string, uint64, error) 
 func endpointNode(v string, snap *raftsim.Snapshot) (uint64, bool) {
 	if snap != nil {
 		for _, id := range snap.NodeIDs() {
-			if snap.Config.NodeName(id) == v {
+			if snap.NodeName(id) == v {
 				return id, true
 			}
 		}

@@ -24,12 +24,11 @@ type DetailRow struct{ Key, Text string }
 // NodeDetails lists what raft knows about node n in snap, then events (the
 // node's latest, oldest first).
 func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.Event) []DetailRow {
-	cfg := &snap.Config
 	name := func(id uint64) string {
 		if id == 0 {
 			return "none"
 		}
-		return cfg.NodeName(id)
+		return snap.NodeName(id)
 	}
 	rows := []DetailRow{
 		{"raft", fmt.Sprintf("term %d, vote %s, lead %s", n.Term, name(n.Vote), name(n.Lead))},
@@ -117,8 +116,8 @@ func progressText(p *raftsim.ProgressView) string {
 // give way first, so the state always shows.
 func (l *Layout) DetailsPanel(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.Event, measure Measure) Panel {
 	u := l.U
-	role, detail := NodeCaption(n, &snap.Config)
-	p := Panel{Title: fmt.Sprintf("%s  %s, %s: details", snap.Config.NodeName(n.ID), role, detail)}
+	role, detail := NodeCaption(n, snap)
+	p := Panel{Title: fmt.Sprintf("%s  %s, %s: details", snap.NodeName(n.ID), role, detail)}
 	p.Buttons = []Button{{Cmd: CmdDetails, Arg: int(n.ID), Label: "Close", Key: "Esc"}}
 	state := len(NodeDetails(snap, n, nil)) - 1
 	lineH := FontUI * u * LineH

@@ -333,7 +333,7 @@ func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spa
 	y := func(ms int64) float64 { return plot.Bottom() - float64(v.T1-ms)/perPx }
 	for i, n := range snap.Nodes {
 		lx := lanes.X + (float64(i)+0.5)*lanes.W/float64(len(snap.Nodes))
-		name := snap.Config.NodeName(n.ID)
+		name := snap.NodeName(n.ID)
 		v.Lanes = append(v.Lanes, DiagramLane{Node: n.ID, Name: name, X: lx,
 			Label: Point{lx - measure(name, FontSmall*u)/2, header.Bottom() + (diagramHeaderH*u-FontSmall*u*LineH)/2}})
 	}

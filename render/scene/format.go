@@ -61,7 +61,7 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 		h.Cluster += ", " + plural(n, "learner")
 	}
 	if len(snap.Partition) > 0 {
-		h.Cluster += "   partition " + FormatGroups(snap.Partition, &snap.Config)
+		h.Cluster += "   partition " + FormatGroups(snap.Partition, snap)
 	}
 	h.OK = snap.Invariants.OK
 	if h.OK {
@@ -76,9 +76,13 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 	return h
 }
 
+// Namer names nodes: a snapshot, which knows the names members were added
+// with, or a config, which knows the initial ones.
+type Namer interface{ NodeName(id uint64) string }
+
 // FormatGroups renders a partition as "{n1 n2} | {n3 n4 n5}", each node
-// called what cfg names it.
-func FormatGroups(groups [][]uint64, cfg *raftsim.Config) string {
+// called what names calls it.
+func FormatGroups(groups [][]uint64, names Namer) string {
 	var b strings.Builder
 	for i, g := range groups {
 		if i > 0 {
@@ -89,7 +93,7 @@ func FormatGroups(groups [][]uint64, cfg *raftsim.Config) string {
 			if j > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(cfg.NodeName(id))
+			b.WriteString(names.NodeName(id))
 		}
 		b.WriteByte('}')
 	}
@@ -98,7 +102,7 @@ func FormatGroups(groups [][]uint64, cfg *raftsim.Config) string {
 
 // NodeCaption is the two lines under (or over) a node: its role, then its
 // term and vote, or for a node raft halted, why.
-func NodeCaption(n *raftsim.NodeView, cfg *raftsim.Config) (role, detail string) {
+func NodeCaption(n *raftsim.NodeView, names Namer) (role, detail string) {
 	role = n.Role
 	switch {
 	case n.Halted:
@@ -113,7 +117,7 @@ func NodeCaption(n *raftsim.NodeView, cfg *raftsim.Config) (role, detail string)
 	}
 	detail = fmt.Sprintf("term %d", n.Term)
 	if n.Vote != 0 {
-		detail += " · voted " + cfg.NodeName(n.Vote)
+		detail += " · voted " + names.NodeName(n.Vote)
 	}
 	if n.Halted {
 		// Unlike a crash, raft stopped itself: say so where the term goes.

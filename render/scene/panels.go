@@ -58,7 +58,7 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 	name := snap.NodeName(id)
 	p := Panel{Title: name, Menu: true}
 	if nv != nil {
-		role, detail := NodeCaption(nv, &snap.Config)
+		role, detail := NodeCaption(nv, snap)
 		p.Title = fmt.Sprintf("%s  %s, %s", name, role, detail)
 	}
 	w := measure(p.Title, FontUI*u)

@@ -356,7 +356,7 @@ func (s *Scene) layPanels() {
 		s.open = append(s.open, &s.message)
 	}
 	if s.diagram.selected.ID != 0 && s.DiagramOpen() {
-		s.diagram.detail = s.L.ArrowPanel(&s.diagram.selected, s.Snap.Config.NodeName, s.measure)
+		s.diagram.detail = s.L.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure)
 		s.open = append(s.open, &s.diagram.detail)
 	}
 	if s.Story != nil {
