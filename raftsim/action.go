@@ -38,7 +38,8 @@ type Action struct {
 	// calls it "n" and its ID.
 	Name string `json:"name,omitempty"`
 	// Config is what a reset starts the new run with: the etcd defaults
-	// under the fields given. Nil keeps the current run's config.
+	// under the fields given. Nil keeps the current run's config. Its Seed
+	// is 0 when the config names none: the run's seed is kept.
 	Config *Config `json:"config,omitempty"`
 }
 
@@ -289,7 +290,12 @@ func parseAction(v gjson.Result) (Action, error) {
 			if err != nil {
 				return a, fmt.Errorf("reset: %v", err)
 			}
-			if a.Seed == 0 && c.Get("seed").Exists() {
+			if !c.Get("seed").Exists() {
+				// The default seed is no choice of the user's: the reset
+				// keeps the run's seed (or takes "seed"), and the action
+				// written out must read back as the same action.
+				cfg.Seed = 0
+			} else if a.Seed == 0 {
 				a.Seed = cfg.Seed
 			}
 			a.Config = &cfg

@@ -4,12 +4,13 @@ package raftsim
 type timerKind uint8
 
 const (
-	timerTick      timerKind = iota // a node's raft clock ticks
-	timerDeliver                    // a message reaches its receiver
-	timerDiskSync                   // a node's disk finishes a sync
-	timerDiskFlush                  // a lying disk makes a write durable
-	timerApp                        // a timer the App set (Sim.After)
-	timerSync                       // the leader syncs the TTL clock (ttlsync.go)
+	timerTick        timerKind = iota // a node's raft clock ticks
+	timerDeliver                      // a message reaches its receiver
+	timerDiskSync                     // a node's disk finishes a sync
+	timerDiskFlush                    // a lying disk makes a write durable
+	timerApp                          // a timer the App set (Sim.After)
+	timerSync                         // the leader syncs the TTL clock (ttlsync.go)
+	timerStopRemoved                  // a removed member stops (memberstop.go)
 )
 
 // timer is one entry of the virtual clock's queue. Epoch is the node's

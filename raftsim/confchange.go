@@ -100,10 +100,10 @@ func (n *node) applyConfChange(e *pb.Entry) {
 	n.sim.observeConfApplied(n, e.GetIndex(), cc, before, cs)
 }
 
-// observeConfApplied reports a node's new configuration and stops every node
-// it leaves out: the change that removes a node is committed once anyone
-// applies it, and a removed member stops for good (etcd's server exits
-// when its peers tell it it was removed).
+// observeConfApplied reports a node's new configuration and retires every
+// node it leaves out: the change that removes a node is committed once
+// anyone applies it, and a removed member stops for good shortly after
+// (memberstop.go).
 func (s *Sim) observeConfApplied(n *node, index uint64, cc *pb.ConfChangeV2, before, after *pb.ConfState) {
 	e := Event{Kind: EvMember, Node: n.id, Index: index, Term: n.term, Change: ChangeLeaveJoint}
 	what := "left joint consensus"
@@ -115,7 +115,7 @@ func (s *Sim) observeConfApplied(n *node, index uint64, cc *pb.ConfChangeV2, bef
 	s.emit(e)
 	for _, id := range confView(before).members() {
 		if !slices.Contains(confView(after).members(), id) {
-			s.stopRemoved(id, s.name(id)+" removed, stopped")
+			s.retire(id)
 		}
 	}
 }
@@ -134,7 +134,7 @@ func (s *Sim) stopLostJoiners(l *node) {
 	}
 	for _, n := range s.nodes {
 		if !known(n) {
-			s.stopRemoved(n.id, fmt.Sprintf("%s stopped: the change adding it was lost with the leader that proposed it", s.name(n.id)))
+			s.stopRemoved(n, fmt.Sprintf("%s stopped: the change adding it was lost with the leader that proposed it", s.name(n.id)))
 		}
 	}
 }
@@ -152,20 +152,6 @@ func describeSingle(c *pb.ConfChangeSingle, before *pb.ConfState) MemberChange {
 		return ChangePromote
 	}
 	return ChangeAddVoter
-}
-
-// stopRemoved stops node id for good, once it is out of the cluster; text
-// says why.
-func (s *Sim) stopRemoved(id uint64, text string) {
-	n := s.node(id)
-	if n == nil || n.removed {
-		return
-	}
-	n.removed = true
-	if n.up() {
-		n.crash()
-	}
-	s.emit(Event{Kind: EvMember, Node: id, Member: id, Change: ChangeStopped, Text: text})
 }
 
 // pendingConfIndex is raft's pendingConfIndex: the index of the last

@@ -16,7 +16,8 @@
 //
 // Membership changes (membership.go, confchange.go, confview.go) go
 // through raft with joint consensus, as etcd's server makes them; a removed
-// node stays in the snapshot's nodes, stopped, with member "removed", and a
+// node stays in the snapshot's nodes with member "removed" and, ten ticks
+// after its removal applies, stops for good (memberstop.go), and a
 // node added whose change is not in force yet has member "joining" (a value
 // the shared contract of the membership work did not list). Every reader
 // names nodes with Snapshot.NodeName or Sim.NodeName, which know the names

@@ -115,10 +115,11 @@ func TestRemoveFollower(t *testing.T) {
 	f := l.ID%5 + 1
 	h.do(fmt.Sprintf(`{"op":"remove-member","node":%d}`, f))
 	rest := votersWithout(5, f)
-	s := h.settled(3000, conf(rest))
-	if n := s.Node(f); n.Member != MemberRemoved || n.Up {
-		t.Fatalf("removed n%d: %+v", f, n)
-	}
+	h.settled(3000, conf(rest))
+	// It stops ten ticks after it was removed (memberstop.go).
+	h.until(removedStopTicks*h.sim.cfg.TickMs, fmt.Sprintf("n%d removed and stopped", f), func(s *Snapshot) bool {
+		return s.Node(f).Member == MemberRemoved && !s.Node(f).Up
+	})
 	for _, js := range []string{`{"op":"restart","node":%d}`, `{"op":"crash","node":%d}`, `{"op":"remove-member","node":%d}`} {
 		if err := h.sim.DoJSON(fmt.Sprintf(js, f)); err == nil || err.Error() != fmt.Sprintf("n%d was removed from the cluster", f) &&
 			err.Error() != fmt.Sprintf("remove-member: n%d was removed from the cluster", f) {

@@ -25,9 +25,10 @@ type node struct {
 	rn     *raft.RawNode
 	epoch  uint64 // incremented at every crash and restart
 	halted bool   // raft panicked on this node
-	// removed is set once the node is out of the cluster: it is stopped for
-	// good.
-	removed bool
+	// removed is set once the node is out of the cluster: actions on it are
+	// refused from then on. stopped is set when it stops for good, a little
+	// later when it is running (memberstop.go).
+	removed, stopped bool
 
 	// syncing is the Ready whose entries and hard state are on their way to
 	// disk. Its messages wait for the sync, as raft's contract demands, and

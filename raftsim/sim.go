@@ -211,6 +211,8 @@ func (s *Sim) fire(t timer) {
 		s.app.Timer(AppTimer{Kind: t.appKind, ID: t.id, Gen: t.epoch})
 	case timerSync:
 		s.syncTTLs()
+	case timerStopRemoved:
+		s.stopRemoved(n, s.name(n.id)+" removed, stopped")
 	}
 }
 

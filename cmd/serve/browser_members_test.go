@@ -32,6 +32,7 @@ func TestBrowserConsoleMembers(t *testing.T) {
 	}
 	answered("member remove 6", "Member                6 removed from cluster ")
 	answered("member remove 6", "Error: etcdserver: member not found")
+	tab.advance(200) // a removed member runs on for ten ticks before it stops
 	if s := tab.state(); s.Node(6).Member != raftsim.MemberRemoved || s.Node(6).Up {
 		t.Errorf("after member remove 6, n6 is %s, up %v", s.Node(6).Member, s.Node(6).Up)
 	}
