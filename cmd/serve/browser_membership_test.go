@@ -21,8 +21,8 @@ func memberLayout(measure scene.Measure, s *raftsim.Snapshot) scene.Layout {
 }
 
 // untilMember advances virtual time until node id is what member says, the
-// change is done (no joint consensus) and, unless the node was removed, the
-// leader knows it has caught up (its match reaches the leader's commit
+// change is done (no joint consensus) and a removed node has stopped, or
+// the leader knows a member has caught up (its match reaches the leader's commit
 // index), as a promotion needs.
 func (t *tab) untilMember(id uint64, member string) *raftsim.Snapshot {
 	t.tb.Helper()
@@ -32,7 +32,7 @@ func (t *tab) untilMember(id uint64, member string) *raftsim.Snapshot {
 			return false
 		}
 		if member == raftsim.MemberRemoved {
-			return true
+			return !n.Up // it stops ten ticks after its removal applies
 		}
 		i := slices.IndexFunc(lead.Progress, func(p raftsim.ProgressView) bool { return p.ID == id })
 		return i >= 0 && lead.Progress[i].Match >= lead.Commit
