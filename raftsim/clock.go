@@ -7,7 +7,7 @@ const (
 	timerTick        timerKind = iota // a node's raft clock ticks
 	timerDeliver                      // a message reaches its receiver
 	timerDiskSync                     // a node's disk finishes a sync
-	timerDiskFlush                    // a lying disk makes a write durable
+	timerWriteBack                    // a lying disk makes what it acknowledged durable
 	timerApp                          // a timer the App set (Sim.After)
 	timerSync                         // the leader syncs the TTL clock (ttlsync.go)
 	timerStopRemoved                  // a removed member stops (memberstop.go)

@@ -43,6 +43,7 @@ func (n *node) maybeSnapshot() {
 			return
 		}
 	}
+	n.disk.saved(snap, compactTo)
 	n.sim.checker.forget(n.sim.firstIndexFloor())
 	n.sim.emit(Event{Kind: EvSnapshot, Node: n.id, Index: n.applied, Term: snap.GetMetadata().GetTerm(),
 		Text: fmt.Sprintf("%s saved a snapshot at index %d (%d bytes) and compacted its log up to index %d",

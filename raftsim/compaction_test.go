@@ -220,3 +220,30 @@ func TestSnapshotRunIsDeterministic(t *testing.T) {
 		t.Fatalf("the same run twice gave different bytes (%d and %d)", len(a), len(b))
 	}
 }
+
+// A disk that lied once keeps its durable image apart for good; the
+// snapshots its node saves reach that image too, so it is compacted as the
+// node's log is (its memory stays bounded), and a crash restarts the node
+// from the durable snapshot with the same state as the others.
+func TestLyingDiskImageIsCompacted(t *testing.T) {
+	h := newHarness(t, 3)
+	h.leader(3000)
+	h.do(`{"op":"lying-disk","node":2,"on":true}`)
+	h.writes(160, "k")
+	h.run(writeBackMs)
+	n := h.sim.node(2)
+	if first, _ := n.disk.durable.FirstIndex(); first < 50 {
+		t.Fatalf("n2's disk lies: its durable image still starts at index %d after 160 writes", first)
+	}
+	h.do(`{"op":"lying-disk","node":2,"on":false}`)
+	h.writes(200, "k")
+	first, _ := n.disk.durable.FirstIndex()
+	if seen, _ := n.disk.FirstIndex(); first < 100 || first != seen {
+		t.Fatalf("n2's durable image starts at index %d, what it sees at %d: the image was not compacted", first, seen)
+	}
+	h.do(`{"op":"crash","node":2}`)
+	h.run(100)
+	h.do(`{"op":"restart","node":2}`)
+	h.caughtUp(2, 5000)
+	h.ok()
+}

@@ -9,10 +9,12 @@ import (
 // the disk as the node sees it. An honest disk only acknowledges a write
 // once it is synced, so what the node sees is what survives a crash.
 //
-// A lying disk acknowledges writes at once and makes them durable a little
-// later; a crash in between loses writes the node has already acted on (sent
-// votes and append responses for). It then keeps the durable image apart
-// from what the node sees, with the acknowledged writes queued between them.
+// A lying disk acknowledges writes at once and makes them durable later, as
+// a write-back cache does: what it acknowledged is written back together
+// writeBackMs after the first write that found the cache clean. A crash in
+// between loses writes the node has already acted on (sent votes and append
+// responses for). It then keeps the durable image apart from what the node
+// sees, with the acknowledged writes queued between them.
 type disk struct {
 	*raft.MemoryStorage
 	// voters is the cluster's initial membership. The cluster starts from an
@@ -22,13 +24,24 @@ type disk struct {
 
 	durable *raft.MemoryStorage // nil while the disk has never lied
 	queue   []diskWrite         // acknowledged, not yet durable
+	// writeBackDue is set while a write-back of the queue is scheduled.
+	writeBackDue bool
 }
 
-// diskWrite is the persistent part of one Ready.
+// writeBackMs is how long a lying disk's cache holds what it acknowledged:
+// the window in which a crash loses acknowledged writes. Linux's flusher
+// writes dirty pages back every 5 s (vm.dirty_writeback_centisecs = 500).
+const writeBackMs = 5000
+
+// diskWrite is the persistent part of one Ready, or a snapshot the node
+// saved of its own state machine with the compaction after it.
 type diskWrite struct {
 	snap    *pb.Snapshot
 	entries []*pb.Entry
 	hs      *pb.HardState
+
+	saved     *pb.Snapshot
+	compactTo uint64
 }
 
 func newDisk(voters []uint64) *disk {
@@ -51,16 +64,20 @@ func (d *disk) write(w diskWrite, lying bool) error {
 		return err
 	}
 	switch {
-	case lying:
+	case lying && w.persists():
 		d.queue = append(d.queue, w)
+	case lying:
 	case d.durable != nil:
 		// An honest sync also carries everything queued before it.
-		for len(d.queue) > 0 {
-			d.flush()
-		}
+		d.writeBack()
 		return writeTo(d.durable, w)
 	}
 	return nil
+}
+
+// persists reports whether the write holds anything for the disk.
+func (w diskWrite) persists() bool {
+	return len(w.entries) > 0 || !raft.IsEmptyHardState(w.hs) || !raft.IsEmptySnap(w.snap)
 }
 
 // startLying keeps the durable image apart from now on.
@@ -70,16 +87,29 @@ func (d *disk) startLying() {
 	}
 }
 
-// flush makes the oldest acknowledged write durable.
-func (d *disk) flush() {
-	if len(d.queue) == 0 {
-		return
+// writeBack makes every acknowledged write durable, oldest first.
+func (d *disk) writeBack() {
+	for _, w := range d.queue {
+		// The cache accepted this write; the durable image, an older state
+		// of the same log, accepts it too.
+		_ = writeTo(d.durable, w)
 	}
-	w := d.queue[0]
-	d.queue = d.queue[1:]
-	// The cache accepted this write; the durable image, an older state of
-	// the same log, accepts it too.
-	_ = writeTo(d.durable, w)
+	d.queue = nil
+	d.writeBackDue = false
+}
+
+// saved brings a snapshot the node saved of its state machine, and the
+// compaction after it, to the durable image once the writes it covers are
+// durable: without it, a disk that ever lied would keep its whole log.
+func (d *disk) saved(snap *pb.Snapshot, compactTo uint64) {
+	w := diskWrite{saved: snap, compactTo: compactTo}
+	switch {
+	case d.durable == nil:
+	case len(d.queue) > 0:
+		d.queue = append(d.queue, w)
+	default:
+		_ = writeTo(d.durable, w)
+	}
 }
 
 // crash throws away what the disk acknowledged but had not made durable.
@@ -89,6 +119,7 @@ func (d *disk) crash() {
 	}
 	d.MemoryStorage = cloneStorage(d.durable)
 	d.queue = nil
+	d.writeBackDue = false
 }
 
 // writeTo persists a Ready's parts in the order etcd's raft node does:
@@ -105,7 +136,29 @@ func writeTo(ms *raft.MemoryStorage, w diskWrite) error {
 		}
 	}
 	if !raft.IsEmptyHardState(w.hs) {
-		return ms.SetHardState(w.hs)
+		if err := ms.SetHardState(w.hs); err != nil {
+			return err
+		}
+	}
+	if w.saved != nil {
+		return saveSnapshot(ms, w.saved, w.compactTo)
+	}
+	return nil
+}
+
+// saveSnapshot stores a snapshot the node took and compacts the log up to
+// compactTo, as the node's own storage did when it took it.
+func saveSnapshot(ms *raft.MemoryStorage, snap *pb.Snapshot, compactTo uint64) error {
+	md := snap.GetMetadata()
+	if last, _ := ms.LastIndex(); md.GetIndex() > last {
+		// Only entries on this disk can be covered; MemoryStorage panics otherwise.
+		return nil
+	}
+	if _, err := ms.CreateSnapshot(md.GetIndex(), md.GetConfState(), snap.GetData()); err != nil && err != raft.ErrSnapOutOfDate {
+		return err
+	}
+	if first, _ := ms.FirstIndex(); compactTo >= first {
+		return ms.Compact(compactTo)
 	}
 	return nil
 }

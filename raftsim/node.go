@@ -167,8 +167,9 @@ func (n *node) finish(rd *raft.Ready) {
 		n.sim.halt(n, "disk write failed: "+err.Error())
 		return
 	}
-	if n.lying && (len(w.entries) > 0 || !raft.IsEmptyHardState(w.hs) || !raft.IsEmptySnap(w.snap)) {
-		n.sim.scheduleDiskFlush(n)
+	if n.lying && w.persists() && !n.disk.writeBackDue {
+		n.disk.writeBackDue = true
+		n.sim.scheduleWriteBack(n)
 	}
 	n.sim.observePersisted(n, rd)
 	for _, m := range rd.Messages {

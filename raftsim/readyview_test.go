@@ -70,7 +70,7 @@ func TestViewShowsWhatALyingDiskOwes(t *testing.T) {
 	if n := s.Node(lead); n.Syncing != nil {
 		t.Errorf("a lying disk's node waits on a sync: %+v", n.Syncing)
 	}
-	h.until(500, "the lying disk catching up", func(s *Snapshot) bool {
+	h.until(writeBackMs+500, "the lying disk catching up", func(s *Snapshot) bool {
 		n := s.Node(lead)
 		return n.DurableIndex == n.LastIndex
 	})

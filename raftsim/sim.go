@@ -201,9 +201,9 @@ func (s *Sim) fire(t timer) {
 		if n.up() && n.epoch == t.epoch && n.syncing != nil {
 			n.synced()
 		}
-	case timerDiskFlush:
+	case timerWriteBack:
 		if n.up() && n.epoch == t.epoch {
-			n.disk.flush()
+			n.disk.writeBack()
 		}
 	case timerDeliver:
 		s.deliver(t.id)
@@ -254,10 +254,10 @@ func (s *Sim) scheduleDiskSync(n *node) {
 	s.clock.schedule(timer{at: n.syncDoneMs, kind: timerDiskSync, node: n.id, epoch: n.epoch})
 }
 
-// scheduleDiskFlush sets when a lying disk makes its oldest acknowledged
-// write durable.
-func (s *Sim) scheduleDiskFlush(n *node) {
-	s.clock.schedule(timer{at: s.clock.now + s.diskTime(), kind: timerDiskFlush, node: n.id, epoch: n.epoch})
+// scheduleWriteBack sets when a lying disk writes back what it has
+// acknowledged.
+func (s *Sim) scheduleWriteBack(n *node) {
+	s.clock.schedule(timer{at: s.clock.now + writeBackMs, kind: timerWriteBack, node: n.id, epoch: n.epoch})
 }
 
 func (s *Sim) diskTime() int64 {
