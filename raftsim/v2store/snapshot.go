@@ -6,18 +6,19 @@ import (
 	"slices"
 )
 
-// A store's snapshot is what etcd's v2 store saves for a raft snapshot
-// (store.Save: the tree, the store index and the watcher hub's event
-// history), plus the last applied write of each client (so a write retried
-// after the snapshot is still applied once). So a follower rebuilt from a
-// snapshot answers a watch that looks back (--after-index) as the leader
-// does. It is a compact binary form, the same bytes for the same state on
-// every node and platform: nodes in depth-first name order, clients in ID
-// order, events oldest first, varint numbers.
+// A store's snapshot is what etcd's v2 store saves for a raft snapshot: the
+// tree and the store index, plus the last applied write of each client (so a
+// write retried after the snapshot is still applied once). It is a compact
+// binary form, the same bytes for the same state on every node and platform:
+// nodes in depth-first name order, clients in ID order, varint numbers.
+//
+// The watch history is not kept, so that snapshots stay small: a store
+// restored from one starts with none, and a watch that looks back before the
+// snapshot is told the history was cleared (etcd's error 401).
 
 // snapshotVersion is the first byte of every snapshot, so a reader can tell
 // one it does not know.
-const snapshotVersion = 2
+const snapshotVersion = 1
 
 var errBadSnapshot = errors.New("malformed store snapshot")
 
@@ -52,32 +53,7 @@ func (s *Store) Snapshot() []byte {
 		b = binary.AppendUvarint(b, d.seq)
 		b = appendResult(b, d.result)
 	}
-	return s.events.appendTo(b)
-}
-
-// appendTo writes the history: whether it lost events, then its events
-// oldest first.
-func (h *eventHistory) appendTo(b []byte) []byte {
-	b = appendBool(b, h.dropped)
-	b = binary.AppendUvarint(b, uint64(len(h.events)))
-	for i := range h.events {
-		b = appendResult(b, h.at(i))
-	}
 	return b
-}
-
-// history reads what appendTo wrote.
-func (d *decoder) history() eventHistory {
-	h := eventHistory{dropped: d.bool()}
-	n := d.count()
-	if n > historySize {
-		d.err = errBadSnapshot
-		return h
-	}
-	for range n {
-		h.events = append(h.events, d.result())
-	}
-	return h
 }
 
 // Restore returns the store a snapshot describes, reading the virtual clock
@@ -89,6 +65,7 @@ func Restore(data []byte, now func() int64) (*Store, error) {
 	}
 	s := NewStore(now)
 	s.index = d.uvarint()
+	s.events.from = s.index + 1
 	dirs := map[string]*node{"/": s.root}
 	for range d.count() {
 		n := &node{path: d.string(), dir: d.bool(), value: d.string(), created: d.uvarint(), modified: d.uvarint(), expire: d.varint()}
@@ -107,11 +84,20 @@ func Restore(data []byte, now func() int64) (*Store, error) {
 		c, seq := d.uvarint(), d.uvarint()
 		s.done[c] = appliedWrite{seq: seq, result: d.result()}
 	}
-	s.events = d.history()
 	if d.err != nil || len(d.b) > 0 {
 		return nil, errBadSnapshot
 	}
 	return s, nil
+}
+
+// oldest is the first index the history can answer a watch from, and
+// whether events before it were lost (dropped from a full history, or left
+// behind in a snapshot).
+func (h *eventHistory) oldest() (uint64, bool) {
+	if h.dropped {
+		return h.at(0).Index, true
+	}
+	return h.from, h.from > 0
 }
 
 // parentPath is the path of the directory holding key.

@@ -13,6 +13,9 @@ type eventHistory struct {
 	start  int
 	// dropped is set once the history has lost its oldest events.
 	dropped bool
+	// from is the first index of a store restored from a snapshot, which
+	// keeps no history from before it (0: the history starts with the run).
+	from uint64
 }
 
 func (h *eventHistory) add(e Result) {
@@ -62,9 +65,7 @@ func (s *Store) Watched(w Op) (r Result, ok bool) {
 		return Result{}, false
 	}
 	h := &s.events
-	// A full history has lost events older than its first.
-	if h.dropped && w.AfterIndex < h.at(0).Index {
-		first := h.at(0).Index
+	if first, cleared := h.oldest(); cleared && w.AfterIndex < first {
 		return failed(OpWatch, Error{Code: ErrHistoryCleared, Index: s.index,
 			Cause: "the requested history has been cleared [" + u64(first) + "/" + u64(w.AfterIndex) + "]"}), true
 	}
