@@ -37,17 +37,17 @@ func (n *node) maybeSnapshot() {
 	if n.applied > keep {
 		compactTo = n.applied - keep
 	}
+	text := fmt.Sprintf("%s saved a snapshot at index %d (%d bytes)", n.sim.name(n.id), n.applied, len(snap.GetData()))
 	if first, _ := n.disk.FirstIndex(); compactTo >= first {
 		if err := n.disk.Compact(compactTo); err != nil {
 			n.sim.halt(n, "compaction failed: "+err.Error())
 			return
 		}
+		text += fmt.Sprintf(" and compacted its log up to index %d", compactTo)
 	}
 	n.disk.saved(snap, compactTo)
 	n.sim.checker.forget(n.sim.firstIndexFloor())
-	n.sim.emit(Event{Kind: EvSnapshot, Node: n.id, Index: n.applied, Term: snap.GetMetadata().GetTerm(),
-		Text: fmt.Sprintf("%s saved a snapshot at index %d (%d bytes) and compacted its log up to index %d",
-			n.sim.name(n.id), n.applied, len(snap.GetData()), compactTo)})
+	n.sim.emit(Event{Kind: EvSnapshot, Node: n.id, Index: n.applied, Term: snap.GetMetadata().GetTerm(), Text: text})
 }
 
 // firstIndexFloor is the lowest first index of any node's log, on what the
