@@ -40,6 +40,7 @@ func (l *Layout) JointBox(j Joint, name func(uint64) string, measure Measure) Jo
 	foot := l.jointBoxIn(lines, footW, measure)
 	foot.Rect.X = l.Stage.Center().X - foot.Rect.W/2
 	foot.Rect.Y = l.Stage.Bottom() - foot.Rect.H - Pad*u/2
+	foot.Rect = l.coverLegend(foot.Rect)
 	if !l.coversNode(foot.Rect) {
 		return l.finishJointBox(foot, measure)
 	}
@@ -54,6 +55,18 @@ func (l *Layout) JointBox(j Joint, name func(uint64) string, measure Measure) Jo
 		}
 	}
 	return l.finishJointBox(foot, measure)
+}
+
+// coverLegend grows a caption box at the stage's foot to cover the legend
+// whole: a legend cut off at the box's edges ("append", "propos…") reads as
+// clutter beside the caption.
+func (l *Layout) coverLegend(r Rect) Rect {
+	g := l.Legend
+	if g.Empty() || r.Bottom() <= g.Y || g.Bottom() <= r.Y {
+		return r
+	}
+	x, y := math.Min(r.X, g.X), math.Min(r.Y, g.Y)
+	return Rect{x, y, math.Max(r.Right(), g.Right()) - x, math.Max(r.Bottom(), g.Bottom()) - y}
 }
 
 // wrapSmall wraps text set small to width, less the box's padding.

@@ -187,7 +187,8 @@ func TestJointConsensus(t *testing.T) {
 }
 
 // TestJointBoxKeepsClear checks the joint-consensus caption at every size
-// and cluster size: on the stage, clear of every node.
+// and cluster size: on the stage, clear of every node, covering the legend
+// whole or not at all.
 func TestJointBoxKeepsClear(t *testing.T) {
 	everyLayout(t, func(name string, l *Layout) {
 		n := uint64(l.Nodes)
@@ -200,6 +201,9 @@ func TestJointBoxKeepsClear(t *testing.T) {
 		// its foot, as the partition banner does.
 		if l.coversNode(b.Rect) && !shortScreen(l.H/l.U) {
 			t.Errorf("%s: joint caption %v covers a node", name, b.Rect)
+		}
+		if overlap(b.Rect, l.Legend) && !inside(l.Legend, b.Rect) {
+			t.Errorf("%s: joint caption %v covers part of the legend %v", name, b.Rect, l.Legend)
 		}
 		for _, line := range b.Lines {
 			if measure(line, FontSmall*l.U) > b.Rect.W-2*Pad*l.U+1e-6 {
