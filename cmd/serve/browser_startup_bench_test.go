@@ -23,10 +23,16 @@ const firstFrameLoads = 5
 // machine at the same moment.
 const baselineSiteEnv = "RAFTPLAY_BASELINE_SITE"
 
-// settleAfterVisit is how long a first visit stays open once its service
-// worker has taken over, as a reader's would: the browser writes the wasm's
-// compiled code to its cache a while after the page starts running.
-const settleAfterVisit = 3 * time.Second
+// settleAfterVisit is how long a visit stays open once its service worker
+// has taken over, as a reader's would: the browser keeps the wasm's
+// optimized code a couple of seconds after the page has run it.
+const settleAfterVisit = 5 * time.Second
+
+// visits are the visits to one origin measured in turn: the browser keeps
+// the compiled code of a visit for the next one, but the service worker
+// serves the wasm from its own cache, whose code the browser keeps only
+// from the first return visit on.
+var visits = []string{"first visit", "first return", "later return"}
 
 // startupStep is one step on the way to the first frame: the time between
 // two of the start-up marks (web/loader.js, cmd/wasm/marks_js.go).
@@ -35,7 +41,8 @@ type startupStep struct{ name, from, to string }
 // startupSteps split the time from navigation (mark "") to the end of the
 // first frame.
 var startupSteps = []startupStep{
-	{"page and scripts", "", "fetch"},
+	{"page", "", "page"},
+	{"scripts", "page", "fetch"},
 	{"download", "fetch", "downloaded"},
 	{"compile after the last byte", "downloaded", "instantiated"},
 	{"Go runtime and init", "instantiated", "main"},
@@ -64,12 +71,11 @@ func (s startup) step(st startupStep) (float64, bool) {
 
 // BenchmarkBrowserFirstFrame reports the time from navigation to the end of
 // the first frame on a first visit (a fresh origin: nothing in the HTTP
-// cache, no service worker, no compiled code kept) and on a return visit to
-// the same origin right after it (the service worker serves the page and
-// the wasm, and the browser may have kept the wasm's compiled code), each
-// the median of firstFrameLoads loads in new tabs, with the median of each
-// step between the start-up marks. With baselineSiteEnv set, the other
-// build is measured too, alternated with this one.
+// cache, no service worker, no compiled code kept) and on two return visits
+// to the same origin after it (the service worker serves the page and the
+// wasm), each the median of firstFrameLoads loads in new tabs, with the
+// median of each step between the start-up marks. With baselineSiteEnv
+// set, the other build is measured too, alternated with this one.
 func BenchmarkBrowserFirstFrame(b *testing.B) {
 	requireBrowser(b)
 	sites := []struct {
@@ -83,26 +89,31 @@ func BenchmarkBrowserFirstFrame(b *testing.B) {
 		}{"baseline " + dir, os.DirFS(dir)})
 	}
 	for b.Loop() {
-		first := make([][]startup, len(sites))
-		back := make([][]startup, len(sites))
+		// loads[site][visit] are the loads of each visit to each site.
+		loads := make([][][]startup, len(sites))
+		for i := range loads {
+			loads[i] = make([][]startup, len(visits))
+		}
 		for range firstFrameLoads {
 			for i, site := range sites {
-				f, r := visitTwice(b, site.fsys)
-				first[i], back[i] = append(first[i], f), append(back[i], r)
+				for v, s := range visitOrigin(b, site.fsys) {
+					loads[i][v] = append(loads[i][v], s)
+				}
 			}
 		}
 		for i, site := range sites {
-			b.Logf("%s:\n%s", site.name, startupTable(first[i], back[i]))
+			b.Logf("%s:\n%s", site.name, startupTable(loads[i]))
 		}
-		b.ReportMetric(medianFirstFrame(first[0]), "ms-first-visit")
-		b.ReportMetric(medianFirstFrame(back[0]), "ms-return-visit")
+		for v, name := range visits {
+			b.ReportMetric(medianFirstFrame(loads[0][v]), "ms-"+strings.ReplaceAll(name, " ", "-"))
+		}
 	}
 	b.ReportMetric(0, "ns/op")
 }
 
-// visitTwice serves fsys on a new origin, visits it, lets the visit settle
-// as a reader would, and visits it again in a new tab.
-func visitTwice(b *testing.B, fsys fs.FS) (first, back startup) {
+// visitOrigin serves fsys on a new origin and pays it each of visits, each
+// in a new tab that stays open a while as a reader's would.
+func visitOrigin(b *testing.B, fsys fs.FS) []startup {
 	b.Helper()
 	h, err := newHandler(fsys)
 	if err != nil {
@@ -110,15 +121,17 @@ func visitTwice(b *testing.B, fsys fs.FS) (first, back startup) {
 	}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	tab := openURL(b, srv.URL+"/?seed=1", ownAPI, defaultView)
-	first = tab.startup()
-	tab.waitForWorker()
-	time.Sleep(settleAfterVisit)
-	tab.close()
-	tab = openURL(b, srv.URL+"/?seed=1", ownAPI, defaultView)
-	back = tab.startup()
-	tab.close()
-	return first, back
+	loads := make([]startup, len(visits))
+	for v := range visits {
+		tab := openURL(b, srv.URL+"/?seed=1", ownAPI, defaultView)
+		loads[v] = tab.startup()
+		if v < len(visits)-1 {
+			tab.waitForWorker()
+			time.Sleep(settleAfterVisit)
+		}
+		tab.close()
+	}
+	return loads
 }
 
 // startup reads the page's time to its first frame and its start-up marks.
@@ -126,25 +139,35 @@ func (t *tab) startup() startup {
 	t.tb.Helper()
 	return startup{
 		firstFrameMs: eval[float64](t, t.api+".firstFrameMs()"),
+		// "page" is when the page's own HTML was in.
 		marks: eval[map[string]float64](t, `Object.fromEntries(performance.getEntriesByType("mark")
-			.filter((m) => m.name.startsWith("raftplay:")).map((m) => [m.name.slice(9), m.startTime]))`),
+			.filter((m) => m.name.startsWith("raftplay:")).map((m) => [m.name.slice(9), m.startTime])
+			.concat([["page", performance.getEntriesByType("navigation")[0].responseEnd]]))`),
 	}
 }
 
-// startupTable lays out the first and return visits' medians, total and by
-// step, with the range of the totals.
-func startupTable(first, back []startup) string {
+// startupTable lays out each visit's medians, total and by step, with the
+// range of the totals; loads[v] are the loads of visits[v].
+func startupTable(loads [][]startup) string {
 	var out strings.Builder
-	fmt.Fprintf(&out, "| median of %d loads, ms | first visit | return visit |\n|---|---|---|\n", len(first))
-	row := func(name string, f, r string) { fmt.Fprintf(&out, "| %s | %s | %s |\n", name, f, r) }
+	fmt.Fprintf(&out, "| median of %d loads, ms | %s |\n|---|", len(loads[0]), strings.Join(visits, " | "))
+	for range visits {
+		out.WriteString("---|")
+	}
+	out.WriteString("\n")
 	for _, st := range startupSteps {
-		row(st.name, medianStep(first, st), medianStep(back, st))
+		fmt.Fprintf(&out, "| %s |", st.name)
+		for _, l := range loads {
+			fmt.Fprintf(&out, " %s |", medianStep(l, st))
+		}
+		out.WriteString("\n")
 	}
-	span := func(loads []startup) string {
-		ms := firstFrames(loads)
-		return fmt.Sprintf("**%.0f** (%.0f–%.0f)", ms[len(ms)/2], ms[0], ms[len(ms)-1])
+	out.WriteString("| navigation to first frame |")
+	for _, l := range loads {
+		ms := firstFrames(l)
+		fmt.Fprintf(&out, " **%.0f** (%.0f–%.0f) |", ms[len(ms)/2], ms[0], ms[len(ms)-1])
 	}
-	row("navigation to first frame", span(first), span(back))
+	out.WriteString("\n")
 	return out.String()
 }
 
