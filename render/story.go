@@ -21,9 +21,9 @@ type Stories struct {
 func NewStories(sim *raftsim.Sim) *Stories {
 	st := &Stories{sim: sim}
 	for _, name := range scenario.Builtins {
-		title := name
-		if sc, err := scenario.Builtin(name); err == nil {
-			title = sc.Title
+		title := scenario.BuiltinTitle(name)
+		if title == "" {
+			title = name
 		}
 		st.entries = append(st.entries, scene.StoryEntry{Name: name, Title: title})
 	}

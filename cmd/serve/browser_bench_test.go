@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -69,31 +68,6 @@ func wasmBytes(b *testing.B, client *http.Client, coding string) float64 {
 		b.Fatalf("GET /raftplay.wasm accepting %s: status %d, Content-Encoding %q", coding, resp.StatusCode, got)
 	}
 	return float64(n)
-}
-
-// firstFrameLoads is how many fresh navigations the first-frame figure is
-// the median of.
-const firstFrameLoads = 5
-
-// BenchmarkBrowserFirstFrame reports the median time from navigation to the
-// end of the first frame, each load in a new tab. The service worker keeps
-// the wasm after the first load (and the browser's HTTP cache would too), so
-// this is a return visit's time, not a first visit's.
-func BenchmarkBrowserFirstFrame(b *testing.B) {
-	var median float64
-	for b.Loop() {
-		ms := make([]float64, firstFrameLoads)
-		for i := range ms {
-			tab := openPlayground(b, "seed=1")
-			ms[i] = eval[float64](tab, tab.api+".firstFrameMs()")
-			tab.close()
-		}
-		slices.Sort(ms)
-		median = ms[len(ms)/2]
-		b.Logf("navigation to first frame, %d loads: %.0f ms median, %.0f to %.0f ms", len(ms), median, ms[0], ms[len(ms)-1])
-	}
-	b.ReportMetric(0, "ns/op")
-	b.ReportMetric(median, "ms-to-first-frame")
 }
 
 // framesWindowMs is how long frames are counted, in wall milliseconds.

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 )
 
 // BenchmarkBrowserOffline reports what the service worker keeps and how
@@ -21,10 +19,7 @@ func BenchmarkBrowserOffline(b *testing.B) {
 		srv := httptest.NewServer(host)
 		tab := openURL(b, srv.URL+"/?seed=1", ownAPI, defaultView)
 		firstVisit := tab.firstFrameTime()
-		if _, err := chromedp.Run(tab.ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`,
-			chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-			b.Fatalf("no service worker took control of the page: %v", err)
-		}
+		tab.waitForWorker()
 		cached := tab.cachedBytes()
 		tab.close()
 

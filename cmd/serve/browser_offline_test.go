@@ -103,6 +103,16 @@ func (t *tab) firstFrameTime() time.Duration {
 	return time.Duration(ms * float64(time.Millisecond))
 }
 
+// waitForWorker waits until a service worker controls the page.
+func (t *tab) waitForWorker() {
+	t.tb.Helper()
+	if _, err := chromedp.Run(t.ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`,
+		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.logConsole()
+		t.tb.Fatalf("no service worker took control of the page: %v", err)
+	}
+}
+
 // cacheNames lists the page's caches.
 func (t *tab) cacheNames() []string {
 	t.tb.Helper()
@@ -135,11 +145,7 @@ func TestBrowserOfflineAfterOneVisit(t *testing.T) {
 
 	tab := openURL(t, srv.URL+"/?seed=7", ownAPI, defaultView)
 	online := tab.firstFrameTime()
-	if _, err := chromedp.Run(tab.ctx, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`,
-		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		tab.logConsole()
-		t.Fatalf("no service worker took control of the page: %v", err)
-	}
+	tab.waitForWorker()
 	buildA := buildPattern.FindSubmatch(siteA["offline.js"].Data)[1]
 	if names := tab.cacheNames(); len(names) != 1 || names[0] != "raftplay-"+string(buildA) {
 		t.Fatalf("caches %v, want only raftplay-%s", names, buildA)

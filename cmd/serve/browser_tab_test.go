@@ -89,6 +89,15 @@ func openTab(tb testing.TB, path, api string) *tab {
 // navigates.
 func openURL(tb testing.TB, url, api string, view viewport, setup ...func(*tab)) *tab {
 	tb.Helper()
+	t := openPage(tb, url, api, view, setup...)
+	t.waitFirstFrame(url)
+	return t
+}
+
+// openPage opens a tab as openURL does, without waiting for a frame: the
+// page may be one that never draws.
+func openPage(tb testing.TB, url, api string, view viewport, setup ...func(*tab)) *tab {
+	tb.Helper()
 	requireBrowser(tb)
 	tabCtx, closeTab := chromedp.NewContext(browser.ctx)
 	// The first run opens the tab; like the browser's, it has no deadline.
@@ -113,7 +122,6 @@ func openURL(tb testing.TB, url, api string, view viewport, setup ...func(*tab))
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		tb.Fatalf("navigating to %s: %v", url, err)
 	}
-	t.waitFirstFrame(url)
 	return t
 }
 

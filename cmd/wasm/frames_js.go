@@ -29,6 +29,9 @@ type frameCounter struct {
 // Draw draws the frame and counts it.
 func (f *frameCounter) Draw(screen *ebiten.Image) {
 	perf := js.Global().Get("performance")
+	if f.drawn == 0 {
+		mark(markFirstDraw)
+	}
 	t0 := perf.Call("now").Float()
 	f.Game.Draw(screen)
 	t1 := perf.Call("now").Float()
@@ -37,6 +40,7 @@ func (f *frameCounter) Draw(screen *ebiten.Image) {
 	f.drawn++
 	if f.drawn == 1 {
 		f.firstFrameMs = t1
+		mark(markFirstFrame)
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 const liveInterval = 250 * time.Millisecond
 
 func main() {
+	mark(markMain)
 	page := newPage()
 	defer func() {
 		// Setting up panicked, before the game could report it itself.
@@ -73,6 +74,7 @@ func main() {
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)
 
+	mark(markStarted)
 	ebiten.SetWindowTitle("raftplay")
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetTPS(ebiten.SyncWithFPS)

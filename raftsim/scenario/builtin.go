@@ -4,6 +4,8 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+
+	"github.com/tidwall/gjson"
 )
 
 //go:embed builtin/*.json
@@ -27,4 +29,16 @@ func Builtin(name string) (*Scenario, error) {
 		return nil, fmt.Errorf("built-in scenario %s: %v", name, err)
 	}
 	return sc, nil
+}
+
+// BuiltinTitle returns the title of the built-in story called name, or ""
+// if there is none. It reads only the title, not the whole story: the page
+// lists every story's title as it starts, and parsing them all then cost
+// more than building the simulator.
+func BuiltinTitle(name string) string {
+	b, err := builtinFiles.ReadFile("builtin/" + name + ".json")
+	if err != nil {
+		return ""
+	}
+	return gjson.GetBytes(b, "title").String()
 }

@@ -24,6 +24,21 @@ func play(t *testing.T, name string) (*Player, []StepResult) {
 	return p, p.RunAll()
 }
 
+func TestBuiltinTitleIsTheStorysTitle(t *testing.T) {
+	for _, name := range Builtins {
+		sc, err := Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := BuiltinTitle(name); got != sc.Title || got == "" {
+			t.Errorf("BuiltinTitle(%q) = %q, want the parsed story's title %q", name, got, sc.Title)
+		}
+	}
+	if got := BuiltinTitle("no-such-story"); got != "" {
+		t.Errorf(`BuiltinTitle("no-such-story") = %q, want ""`, got)
+	}
+}
+
 func TestBuiltinStoriesPass(t *testing.T) {
 	for _, name := range Builtins {
 		t.Run(name, func(t *testing.T) {
