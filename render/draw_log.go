@@ -138,6 +138,6 @@ func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
 		p.boxOutline(b, 3*u, 1.5*u, col)
 		label = th.Text
 	}
-	name := scene.Fit(e.Label, b.W-3*u, tiny, g.fonts.measure)
+	name := g.fonts.fit(e.Label, b.W-3*u, tiny)
 	p.print(name, b.Center(), tiny, label, text.AlignCenter, text.AlignCenter)
 }
