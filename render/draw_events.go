@@ -83,23 +83,11 @@ func (g *Game) drawEvents(added int) {
 
 // scrollEvents moves the panel's lines down by added rows, dropping those
 // that fall off the bottom, and blanks the rows at the top for the new
-// lines. Ebiten cannot copy an image onto itself, so the lines go through a
-// scratch image.
+// lines.
 func (g *Game) scrollEvents(r eventRows, added int) {
 	l, dst := &g.scene.L, g.paint.dst
 	kept := r.band(l, 0, r.rows-added)
-	if g.cache.evScratch == nil || g.cache.evScratch.Bounds().Size() != kept.Size() {
-		if g.cache.evScratch != nil {
-			g.cache.evScratch.Deallocate()
-		}
-		g.cache.evScratch = ebiten.NewImage(kept.Dx(), kept.Dy())
-	}
-	op := &g.cache.evCopy
-	op.Blend = ebiten.BlendCopy
-	op.GeoM.Reset() // a sub-image drawn is placed by its own top left corner
-	g.cache.evScratch.DrawImage(dst.SubImage(kept).(*ebiten.Image), op)
-	op.GeoM.Translate(float64(kept.Min.X), float64(kept.Min.Y+added*r.rowH))
-	dst.DrawImage(g.cache.evScratch, op)
+	g.cache.evMove.move(dst, kept, kept.Min.Add(image.Point{Y: added * r.rowH}))
 	dst.SubImage(r.band(l, 0, added)).(*ebiten.Image).Fill(g.scene.Theme.Panel)
 }
 

@@ -67,7 +67,6 @@ type sheet struct {
 }
 
 // reset empties the sheet; the sprites are drawn again as they are asked for.
-// A new layout calls it, since every size changes with the scale.
 func (sh *sheet) reset() {
 	if sh.img == nil {
 		sh.img = ebiten.NewImage(sheetSize, sheetSize)
@@ -79,8 +78,8 @@ func (sh *sheet) reset() {
 }
 
 // cell returns where sprite k is on the sheet, drawing it first if it is not
-// there yet. A full sheet starts again empty: it holds only what the frames
-// of one layout use, so that happens only while something keeps changing
+// there yet. A full sheet starts again empty: it holds the sprites of
+// several layouts, so that happens only while something keeps changing
 // size.
 func (sh *sheet) cell(k spriteKey) image.Rectangle {
 	if sh.img == nil {
