@@ -45,7 +45,9 @@ func (r eventRows) band(l *scene.Layout, first, n int) image.Rectangle {
 // by what it reports. With added > 0 the panel already shows every event
 // but the newest added ones: its lines move down by that many rows and only
 // the new lines are drawn, so a busy cluster costs a few lines a frame, not
-// the whole list.
+// the whole list. When more lines came than the list has rows, only the
+// rows are drawn again, each once, with the newest lines: the panel around
+// them stays, and lines that would have scrolled off unseen are never drawn.
 func (g *Game) drawEvents(added int) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
@@ -53,9 +55,13 @@ func (g *Game) drawEvents(added int) {
 		return
 	}
 	r := g.eventRows()
-	if added > 0 && added < r.rows {
+	switch {
+	case added > 0 && added < r.rows:
 		g.scrollEvents(r, added)
-	} else {
+	case added > 0:
+		added = r.rows
+		p.dst.SubImage(r.band(l, 0, r.rows)).(*ebiten.Image).Fill(th.Panel)
+	default:
 		added = r.rows
 		p.dst.Fill(th.Background)
 		p.box(l.Events, 8*u, th.Panel, th.PanelBorder, u)

@@ -10,8 +10,9 @@ import (
 )
 
 // The event list scrolls the lines it has drawn and draws only the new
-// ones; what it shows after many such frames is, pixel for pixel, what
-// drawing the whole list afresh shows.
+// ones, or only its rows when more lines come at once than it has; what it
+// shows after many such frames is, pixel for pixel, what drawing the whole
+// list afresh shows.
 func TestBrowserEventListScrolls(t *testing.T) {
 	tab := openPlayground(t, "seed=1&paused=true&theme=dark")
 	panel := tab.panel("events")
@@ -21,6 +22,14 @@ func TestBrowserEventListScrolls(t *testing.T) {
 	tab.waitFrames(2)
 	tab.do(`{"op":"put","key":"much","value":"much"}`)
 	for range 60 {
+		tab.advance(3)
+		tab.waitFrames(1)
+	}
+	// A flood, more lines in a frame than the list has rows, draws the
+	// rows again inside the panel as it stands; then it scrolls again.
+	tab.advance(300)
+	tab.waitFrames(1)
+	for range 5 {
 		tab.advance(3)
 		tab.waitFrames(1)
 	}
