@@ -10,11 +10,12 @@ import (
 )
 
 // drawLogFrame draws what the log panel shows whatever the logs hold: the
-// panel, its title and the key to the strips. The strips themselves (see
-// logStrips) each entry coloured by its term, solid once committed and
-// hollow before, a bar after the commit index, a muted one where the log
-// was compacted (the entries before it are in the node's snapshot), then
-// the node's key count and state hash.
+// panel, its title and the key to the strips. The strips themselves are
+// drawn part by part (see logStrips): in each, a node's name, then its
+// entries coloured by their term, solid once committed and hollow before, a
+// bar after the commit index, a muted one where the log was compacted (the
+// entries before it are in the node's snapshot), then the node's commit
+// index, key count and state hash.
 func (g *Game) drawLogFrame(geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U

@@ -26,8 +26,8 @@ type logStrips struct {
 }
 
 // drawLogs brings the log panel (its part of the cache) up to date: one
-// strip per node over a shared window of indexes, see drawLogCell. fresh
-// says the panel holds nothing yet.
+// strip per node over a shared window of indexes, so that equal indexes
+// line up in a column. fresh says the panel holds nothing yet.
 func (g *Game) drawLogs(fresh bool) {
 	s, st := g.scene, &g.cache.strips
 	l := &s.L
