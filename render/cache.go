@@ -60,10 +60,12 @@ type cache struct {
 	base, log, evs, con   hasher // what each part shows now
 	dia                   hasher
 	// evTotal is how many events the event panel had been given when drawn:
-	// later ones are drawn by scrolling it (drawEvents), through evScratch.
-	evTotal   int
-	evScratch *ebiten.Image
-	evCopy    ebiten.DrawImageOptions
+	// later ones are drawn by scrolling it (drawEvents).
+	evTotal int
+	evMove  mover
+	// strips is what the log strips show, so that a frame draws only what
+	// changed in them.
+	strips logStrips
 }
 
 // ensure makes the cache image for layout l, reusing it while the layout

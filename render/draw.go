@@ -56,11 +56,11 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 // refreshCache redraws the parts of the cache whose content changed.
 func (g *Game) refreshCache() {
 	c, s := &g.cache, g.scene
+	// The sprite sheet stays across layouts: its sprites are named by their
+	// sizes, so a new layout only adds those of its own sizes (the sheet
+	// starts again when full). Kept, each sprite is drawn from the same
+	// pixels before and after, and the cached panels match a fresh draw.
 	fresh := c.ensure(&s.L)
-	if fresh {
-		// Every size may have changed with the layout.
-		g.sheet.reset()
-	}
 	if k := g.baseKey(); fresh || k != c.base {
 		c.base = k
 		g.paint.dst = c.img
@@ -70,7 +70,7 @@ func (g *Game) refreshCache() {
 	if k := g.logsKey(); fresh || k != c.log {
 		c.log = k
 		g.paint.dst = c.logs
-		g.drawLogs()
+		g.drawLogs(fresh)
 	}
 	if k, total := g.eventsKey(), g.scene.Log.Total(); fresh || k != c.evs || total != c.evTotal {
 		added := 0 // all afresh

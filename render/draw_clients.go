@@ -48,7 +48,7 @@ func (g *Game) drawClientsText() {
 	if s.Hover.Kind == scene.HitButton && s.Hover.Cmd == scene.CmdVerdict {
 		p.rect(scene.Rect{X: h.VerdictAt.X, Y: h.VerdictAt.Y + size*1.2, W: h.Hit.Right() - h.VerdictAt.X, H: u}, col)
 	}
-	load := scene.Fit(h.Load, s.L.HUD.Right()-h.LoadAt.X, size, g.fonts.measure)
+	load := g.fonts.fit(h.Load, s.L.HUD.Right()-h.LoadAt.X, size)
 	p.printLeft(load, h.LoadAt, size, th.Muted)
 }
 

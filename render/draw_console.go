@@ -26,7 +26,7 @@ func (g *Game) drawConsole() {
 	rows := s.Console.Transcript.Rows(int(v.Rows.H/v.RowH), v.Rows.W, small, g.fonts.measure)
 	for i, line := range rows {
 		at := scene.Point{X: v.Rows.X, Y: v.Rows.Y + float64(i)*v.RowH}
-		p.printLeft(scene.Fit(line.Text, v.Rows.W, small, g.fonts.measure), at, small, g.consoleColour(line.Kind))
+		p.printLeft(g.fonts.fit(line.Text, v.Rows.W, small), at, small, g.consoleColour(line.Kind))
 	}
 	p.box(v.Input, 5*u, th.Background, th.Accent, 1.2*u)
 	p.printLeft(v.Text, v.TextPos, scene.FontUI*u, th.Text)

@@ -45,7 +45,9 @@ func (r eventRows) band(l *scene.Layout, first, n int) image.Rectangle {
 // by what it reports. With added > 0 the panel already shows every event
 // but the newest added ones: its lines move down by that many rows and only
 // the new lines are drawn, so a busy cluster costs a few lines a frame, not
-// the whole list.
+// the whole list. When more lines came than the list has rows, only the
+// rows are drawn again, each once, with the newest lines: the panel around
+// them stays, and lines that would have scrolled off unseen are never drawn.
 func (g *Game) drawEvents(added int) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
@@ -53,9 +55,13 @@ func (g *Game) drawEvents(added int) {
 		return
 	}
 	r := g.eventRows()
-	if added > 0 && added < r.rows {
+	switch {
+	case added > 0 && added < r.rows:
 		g.scrollEvents(r, added)
-	} else {
+	case added > 0:
+		added = r.rows
+		p.dst.SubImage(r.band(l, 0, r.rows)).(*ebiten.Image).Fill(th.Panel)
+	default:
 		added = r.rows
 		p.dst.Fill(th.Background)
 		p.box(l.Events, 8*u, th.Panel, th.PanelBorder, u)
@@ -76,30 +82,18 @@ func (g *Game) drawEvents(added int) {
 		e := &g.shown[i]
 		y := float64(r.top + (len(g.shown)-1-i)*r.rowH)
 		p.print(scene.FormatMs(e.AtMs), scene.Point{X: r.x + r.timeW, Y: y}, small, th.Muted, text.AlignEnd, text.AlignStart)
-		line := scene.Fit(e.Text, r.width, small, g.fonts.measure)
+		line := g.fonts.fit(e.Text, r.width, small)
 		p.printLeft(line, scene.Point{X: r.textX, Y: y}, small, g.eventColour(e))
 	}
 }
 
 // scrollEvents moves the panel's lines down by added rows, dropping those
 // that fall off the bottom, and blanks the rows at the top for the new
-// lines. Ebiten cannot copy an image onto itself, so the lines go through a
-// scratch image.
+// lines.
 func (g *Game) scrollEvents(r eventRows, added int) {
 	l, dst := &g.scene.L, g.paint.dst
 	kept := r.band(l, 0, r.rows-added)
-	if g.cache.evScratch == nil || g.cache.evScratch.Bounds().Size() != kept.Size() {
-		if g.cache.evScratch != nil {
-			g.cache.evScratch.Deallocate()
-		}
-		g.cache.evScratch = ebiten.NewImage(kept.Dx(), kept.Dy())
-	}
-	op := &g.cache.evCopy
-	op.Blend = ebiten.BlendCopy
-	op.GeoM.Reset() // a sub-image drawn is placed by its own top left corner
-	g.cache.evScratch.DrawImage(dst.SubImage(kept).(*ebiten.Image), op)
-	op.GeoM.Translate(float64(kept.Min.X), float64(kept.Min.Y+added*r.rowH))
-	dst.DrawImage(g.cache.evScratch, op)
+	g.cache.evMove.move(dst, kept, kept.Min.Add(image.Point{Y: added * r.rowH}))
 	dst.SubImage(r.band(l, 0, added)).(*ebiten.Image).Fill(g.scene.Theme.Panel)
 }
 

@@ -9,23 +9,19 @@ import (
 	"raftplay/render/scene"
 )
 
-// drawLogs draws (into its part of the cache) one log strip per node over a
-// shared window of indexes:
-// each entry coloured by its term, solid once committed and hollow before,
-// a bar after the commit index, a muted one where the log was compacted
-// (the entries before it are in the node's snapshot), then the node's key
-// count and state hash.
-func (g *Game) drawLogs() {
+// drawLogFrame draws what the log panel shows whatever the logs hold: the
+// panel, its title and the key to the strips. The strips themselves are
+// drawn part by part (see logStrips): in each, a node's name, then its
+// entries coloured by their term, solid once committed and hollow before, a
+// bar after the commit index, a muted one where the log was compacted (the
+// entries before it are in the node's snapshot), then the node's commit
+// index, key count and state hash.
+func (g *Game) drawLogFrame(geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
-	if l.Logs.Empty() {
-		return
-	}
 	p.dst.Fill(th.Background)
 	p.box(l.Logs, 8*u, th.Panel, th.PanelBorder, u)
-	geom := l.LogGeom(g.fonts.measure)
-	win := scene.NewLogWindow(s.Snap, geom.Cols)
-	small, tiny := scene.FontSmall*u, scene.FontTiny*u
+	small := scene.FontSmall * u
 
 	title := scene.Point{X: geom.NameX, Y: l.Logs.Y + 6*u}
 	p.printLeft("Logs", title, scene.FontUI*u, th.Text)
@@ -40,13 +36,22 @@ func (g *Game) drawLogs() {
 		marks = scene.Point{X: title.X, Y: title.Y + scene.FontUI*u*scene.LineH}
 	}
 	p.printLeft(scene.LogKeyMarks, marks, small, th.Muted)
+}
 
-	// Index numbers over the columns; every other one when they are narrow.
+// drawLogNumbers draws the index numbers over the columns of window win;
+// every other one when they are narrow.
+func (g *Game) drawLogNumbers(geom scene.LogGeom, win scene.LogWindow) {
+	s, p := g.scene, &g.paint
+	th, u := s.Theme, s.L.U
+	tiny := scene.FontTiny * u
 	every := uint64(1)
 	if g.fonts.measure("999", tiny) > geom.BoxW {
 		every = 2
 	}
-	if !win.Empty() {
+	g.inPart(geom.NumbersRect(), func() {
+		if win.Empty() {
+			return
+		}
 		for i := win.First; i <= win.Last; i++ {
 			if i%every != 0 {
 				continue
@@ -54,11 +59,7 @@ func (g *Game) drawLogs() {
 			b := geom.Box(0, int(i-win.First))
 			p.print(strconv.FormatUint(i, 10), scene.Point{X: b.Center().X, Y: geom.Top - 2*u}, tiny, th.Muted, text.AlignCenter, text.AlignEnd)
 		}
-	}
-	// A row per node on the ring: the members, not those removed.
-	for row, id := range l.NodeIDs {
-		g.drawLogRow(row, s.Snap.Node(id), geom, win)
-	}
+	})
 }
 
 // printKey draws a sample entry box and its meaning; it returns the x after.
@@ -77,48 +78,50 @@ func (g *Game) printKey(x, y float64, what string, hollow bool) float64 {
 	return x + g.fonts.measure(what, small) + scene.LogKeyGap*u
 }
 
-func (g *Game) drawLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win scene.LogWindow) {
+// drawLogName draws the part of a strip before its cells, in row r.
+func (g *Game) drawLogName(name scene.LogName, r scene.Rect, geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
 	th, u := s.Theme, s.L.U
-	tiny := scene.FontTiny * u
-	r := geom.Row(row)
-	nameCol := th.Role(n.Role)
-	if !n.Up {
-		nameCol = th.Muted
+	col := th.Role(name.Role)
+	if !name.Up {
+		col = th.Muted
 	}
-	p.print(s.Snap.NodeName(n.ID), scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, nameCol, text.AlignStart, text.AlignCenter)
-
-	if !win.Empty() {
-		if win.First > max(n.FirstIndex, 1) && n.LastIndex > 0 {
-			// The node has entries before the window.
-			p.print("…", scene.Point{X: geom.BoxX - 3*u, Y: r.Center().Y}, tiny, th.Muted, text.AlignEnd, text.AlignCenter)
-		}
-		for i := win.First; i <= win.Last; i++ {
-			e, ok := scene.EntryAt(n, i)
-			if !ok {
-				continue
-			}
-			g.drawEntry(e, geom.Box(row, int(i-win.First)))
-		}
-		if c := n.FirstIndex - 1; n.FirstIndex > 1 && c >= win.First && c <= win.Last {
-			b := geom.Box(row, int(c-win.First))
-			p.rect(scene.Rect{X: b.Right() + geom.Gap/2 - u/2, Y: b.Y, W: u, H: b.H}, th.Muted)
-		}
-		if n.Commit >= win.First && n.Commit <= win.Last {
-			b := geom.Box(row, int(n.Commit-win.First))
-			x := b.Right() + geom.Gap/2
-			// A plain rectangle: one draw that batches with the sprites.
-			p.rect(scene.Rect{X: x - u, Y: b.Y - 2*u, W: 2 * u, H: b.H + 4*u}, th.Text)
-		}
+	p.print(name.Name, scene.Point{X: r.X, Y: r.Center().Y}, scene.FontUI*u, col, text.AlignStart, text.AlignCenter)
+	if name.Earlier {
+		// The node has entries before the window.
+		p.print("…", scene.Point{X: geom.BoxX - 3*u, Y: r.Center().Y}, scene.FontTiny*u, th.Muted, text.AlignEnd, text.AlignCenter)
 	}
+}
 
-	info := scene.Point{X: geom.InfoX, Y: r.Center().Y}
-	if !n.Up {
-		p.print("down", info, tiny, th.Muted, text.AlignStart, text.AlignCenter)
+// drawLogInfo draws the part of a strip after its cells, in row r.
+func (g *Game) drawLogInfo(info scene.LogInfo, r scene.Rect, geom scene.LogGeom) {
+	s, p := g.scene, &g.paint
+	th, tiny := s.Theme, scene.FontTiny*s.L.U
+	at := scene.Point{X: geom.InfoX, Y: r.Center().Y}
+	if !info.Up {
+		p.print("down", at, tiny, th.Muted, text.AlignStart, text.AlignCenter)
 		return
 	}
-	p.print("commit "+strconv.FormatUint(n.Commit, 10), info, tiny, th.Text, text.AlignStart, text.AlignEnd)
-	p.print(strconv.Itoa(n.Keys)+" keys "+n.Hash, info, tiny, th.Muted, text.AlignStart, text.AlignStart)
+	p.print("commit "+strconv.FormatUint(info.Commit, 10), at, tiny, th.Text, text.AlignStart, text.AlignEnd)
+	p.print(strconv.Itoa(info.Keys)+" keys "+info.Hash, at, tiny, th.Muted, text.AlignStart, text.AlignStart)
+}
+
+// drawLogCell draws one column of a strip: its entry in box b, then the
+// compaction and commit bars in the gap after it.
+func (g *Game) drawLogCell(c *scene.LogCell, b scene.Rect, geom scene.LogGeom) {
+	s, p := g.scene, &g.paint
+	th, u := s.Theme, s.L.U
+	if c.Entry.Index != 0 {
+		g.drawEntry(&c.Entry, b)
+	}
+	if c.Compacted {
+		p.rect(scene.Rect{X: b.Right() + geom.Gap/2 - u/2, Y: b.Y, W: u, H: b.H}, th.Muted)
+	}
+	if c.Commit {
+		x := b.Right() + geom.Gap/2
+		// A plain rectangle: one draw that batches with the sprites.
+		p.rect(scene.Rect{X: x - u, Y: b.Y - 2*u, W: 2 * u, H: b.H + 4*u}, th.Text)
+	}
 }
 
 // drawEntry draws one log entry: solid in its term's colour once committed,
@@ -138,6 +141,6 @@ func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
 		p.boxOutline(b, 3*u, 1.5*u, col)
 		label = th.Text
 	}
-	name := scene.Fit(e.Label, b.W-3*u, tiny, g.fonts.measure)
+	name := g.fonts.fit(e.Label, b.W-3*u, tiny)
 	p.print(name, b.Center(), tiny, label, text.AlignCenter, text.AlignCenter)
 }

@@ -99,9 +99,9 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	}
 	room := l.CaptionRoom(at, h)
 	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
-	p.print(scene.Fit(detail, room, tiny, g.fonts.measure), at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	p.print(g.fonts.fit(detail, room, tiny), at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	if view != "" {
-		p.print(scene.Fit(view, room, tiny, g.fonts.measure), at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+		p.print(g.fonts.fit(view, room, tiny), at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
 	}
 }
 

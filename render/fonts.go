@@ -5,6 +5,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+
+	"raftplay/render/scene"
 )
 
 // fonts hands out faces of the Go font by size, made once per size so each
@@ -17,6 +19,7 @@ import (
 type fonts struct {
 	src   *opentype.Font
 	faces map[float64]*text.GoXFace
+	fits  *scene.Fitter
 }
 
 func newFonts() *fonts {
@@ -25,7 +28,9 @@ func newFonts() *fonts {
 		// The font is compiled in; it parses or the build is broken.
 		panic("render: the Go font does not parse: " + err.Error())
 	}
-	return &fonts{src: src, faces: map[float64]*text.GoXFace{}}
+	f := &fonts{src: src, faces: map[float64]*text.GoXFace{}}
+	f.fits = scene.NewFitter(f.measure)
+	return f
 }
 
 // face returns the face of the given size in device pixels.
@@ -42,3 +47,6 @@ func (f *fonts) face(size float64) *text.GoXFace {
 
 // measure is a scene.Measure with the real font.
 func (f *fonts) measure(s string, size float64) float64 { return text.Advance(s, f.face(size)) }
+
+// fit is scene.Fit with the real font, remembered (see scene.Fitter).
+func (f *fonts) fit(s string, width, size float64) string { return f.fits.Fit(s, width, size) }

@@ -18,7 +18,7 @@ func (g *Game) drawNotices() {
 	for i := len(list) - 1; i >= 0; i-- {
 		n := list[i]
 		a := n.Alpha(s.Clock)
-		msg := scene.Fit(n.Text, l.Stage.W-6*scene.Pad*u, size, g.fonts.measure)
+		msg := g.fonts.fit(n.Text, l.Stage.W-6*scene.Pad*u, size)
 		w := math.Min(g.fonts.measure(msg, size)+2*scene.Pad*u, l.Stage.W-4*scene.Pad*u)
 		y -= h
 		r := scene.Rect{X: l.Stage.Center().X - w/2, Y: y, W: w, H: h}

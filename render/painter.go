@@ -146,8 +146,8 @@ func (p *painter) roundRectPath(r scene.Rect, rad float64) {
 }
 
 // maxBoxSprite is the largest rounded rectangle, in device pixels either
-// way, drawn from the sheet: log entries and sample boxes are, panels are
-// drawn as paths (there are few, and the sheet has no room for them).
+// way, drawn from a sprite of its own: log entries and sample boxes are,
+// panels are drawn from slices of a small one (boxSlices).
 const maxBoxSprite = 160
 
 // boxKey names the sprite of a rounded rectangle the size of r, or reports
@@ -161,18 +161,30 @@ func (p *painter) boxKey(kind spriteKind, r scene.Rect, rad, width float64) (spr
 
 // boxOutline strokes a rounded rectangle just inside r.
 func (p *painter) boxOutline(r scene.Rect, rad, width float64, col color.RGBA) {
-	if k, ok := p.boxKey(spriteBoxOutline, r, rad, width); ok {
-		p.sheet.draw(p.dst, k, r.Center(), col)
+	if p.boxSprite(spriteBoxOutline, r, rad, width, col) {
 		return
 	}
 	p.roundRectPath(r.Inset(width/2), rad)
 	p.strokePath(width, col)
 }
 
+// boxSprite draws a rounded rectangle of kind spriteBox or spriteBoxOutline
+// from the sheet: a sprite of its own when it is small, slices of a small
+// one's when it is large. It reports false when it cannot.
+func (p *painter) boxSprite(kind spriteKind, r scene.Rect, rad, width float64, col color.RGBA) bool {
+	if p.sheet == nil {
+		return false
+	}
+	if k, ok := p.boxKey(kind, r, rad, width); ok {
+		p.sheet.draw(p.dst, k, r.Center(), col)
+		return true
+	}
+	return p.sheet.boxSlices(p.dst, kind, r, rad, width, col)
+}
+
 // box fills a rounded rectangle and, when border has any alpha, outlines it.
 func (p *painter) box(r scene.Rect, rad float64, fill, border color.RGBA, width float64) {
-	if k, ok := p.boxKey(spriteBox, r, rad, 0); ok {
-		p.sheet.draw(p.dst, k, r.Center(), fill)
+	if p.boxSprite(spriteBox, r, rad, 0, fill) {
 		if border.A > 0 {
 			p.boxOutline(r, rad, width, border)
 		}

@@ -17,7 +17,7 @@ func (g *Game) drawPanel(pn *scene.Panel) {
 			p.printLeft(pn.Keys[i], at, size, th.Accent)
 			at.X += pn.KeyW
 		}
-		p.printLeft(scene.Fit(line, width-(at.X-pn.Body.X), size, g.fonts.measure), at, size, th.Muted)
+		p.printLeft(g.fonts.fit(line, width-(at.X-pn.Body.X), size), at, size, th.Muted)
 	}
 	for i := range pn.Buttons {
 		g.drawButton(&pn.Buttons[i], false, pn.Menu)

@@ -67,7 +67,6 @@ type sheet struct {
 }
 
 // reset empties the sheet; the sprites are drawn again as they are asked for.
-// A new layout calls it, since every size changes with the scale.
 func (sh *sheet) reset() {
 	if sh.img == nil {
 		sh.img = ebiten.NewImage(sheetSize, sheetSize)
@@ -79,8 +78,8 @@ func (sh *sheet) reset() {
 }
 
 // cell returns where sprite k is on the sheet, drawing it first if it is not
-// there yet. A full sheet starts again empty: it holds only what the frames
-// of one layout use, so that happens only while something keeps changing
+// there yet. A full sheet starts again empty: it holds the sprites of
+// several layouts, so that happens only while something keeps changing
 // size.
 func (sh *sheet) cell(k spriteKey) image.Rectangle {
 	if sh.img == nil {
@@ -205,4 +204,42 @@ func (sh *sheet) arc(dst *ebiten.Image, k spriteKey, c scene.Point, a0, a1 float
 	// Colours are premultiplied, as color.RGBA is.
 	sh.tri.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
 	dst.DrawTriangles(sh.verts, sh.idx, sh.img.SubImage(r).(*ebiten.Image), &sh.tri)
+}
+
+// boxSlices draws a rounded rectangle too large for a sprite of its own
+// (kind spriteBox or spriteBoxOutline, corners of radius rad, outline
+// width) over r, rounded to whole pixels, tinted col: from the sprite of a
+// small one with the same corners, its corners copied as they are and the
+// pixels between them stretched along the edges and over the middle. So a
+// panel costs a few copies that batch with the other sprites rather than
+// an anti-aliased path's passes over its whole area. It reports false when
+// r is too small in either direction to slice; then nothing is drawn.
+func (sh *sheet) boxSlices(dst *ebiten.Image, kind spriteKind, r scene.Rect, rad, width float64, col color.RGBA) bool {
+	// corner is how far in from the box's edges its corners reach; the
+	// small box has a pixel column and row of straight edge between them.
+	corner := int(math.Ceil(rad+width)) + 1
+	small := 2*corner + 2
+	x0, y0 := int(math.Round(r.X)), int(math.Round(r.Y))
+	x1, y1 := int(math.Round(r.Right())), int(math.Round(r.Bottom()))
+	if x1-x0 < small || y1-y0 < small {
+		return false
+	}
+	k := spriteKey{kind: kind, r: quarter(rad), w: quarter(width), bw: float32(small), bh: float32(small)}
+	cell := sh.cell(k)
+	// The small box lies 2 pixels in from its cell's edges (see cell), on
+	// whole pixels since its size is even.
+	xs := scene.SliceSpans(cell.Min.X+2, small, corner, x0, x1)
+	ys := scene.SliceSpans(cell.Min.Y+2, small, corner, y0, y1)
+	op := &sh.op
+	for _, y := range ys {
+		for _, x := range xs {
+			op.GeoM.Reset()
+			op.GeoM.Scale(float64(x.Dst1-x.Dst0)/float64(x.Src1-x.Src0), float64(y.Dst1-y.Dst0)/float64(y.Src1-y.Src0))
+			op.GeoM.Translate(float64(x.Dst0), float64(y.Dst0))
+			op.ColorScale.Reset()
+			op.ColorScale.ScaleWithColor(col)
+			dst.DrawImage(sh.img.SubImage(image.Rect(x.Src0, y.Src0, x.Src1, y.Src1)).(*ebiten.Image), op)
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"image"
 	"math"
 
 	"raftplay/raftsim"
@@ -51,6 +52,9 @@ type LogGeom struct {
 	Cols               int
 	// Top is the y of the first row; RowH the height of each.
 	Top, RowH float64
+	// InfoRight is where the info column must end, inside the panel.
+	InfoRight float64
+	u         float64
 }
 
 // LogGeom lays out the log panel's columns.
@@ -58,19 +62,71 @@ func (l *Layout) LogGeom(measure Measure) LogGeom {
 	u := l.U
 	tiny := FontTiny * u
 	r := l.Logs
-	g := LogGeom{NameX: r.X + Pad*u, Gap: 3 * u, RowH: l.LogRowH()}
+	// The columns start and repeat at whole device pixels, so a strip moved
+	// along by a column lands on exactly the pixels a fresh draw gives it.
+	g := LogGeom{NameX: r.X + Pad*u, Gap: math.Round(3 * u), RowH: l.LogRowH()}
 	nameW := measure("n9", FontUI*u) + 10*u
 	infoW := math.Max(measure("commit 9999", tiny), measure("99 keys 00000000", tiny))
-	g.BoxX = g.NameX + nameW
+	g.BoxX = math.Round(g.NameX + nameW)
 	avail := r.Right() - Pad*u - infoW - 8*u - g.BoxX
 	g.BoxW = math.Min(38*u, math.Max(22*u, avail/10))
 	g.Cols = max(1, int((avail+g.Gap)/(g.BoxW+g.Gap)))
-	g.BoxW = math.Min(38*u, (avail+g.Gap)/float64(g.Cols)-g.Gap)
+	g.BoxW = math.Floor(math.Min(38*u, (avail+g.Gap)/float64(g.Cols)-g.Gap))
 	g.InfoX = g.BoxX + float64(g.Cols)*(g.BoxW+g.Gap) + 8*u - g.Gap
 	g.BoxH = math.Min(g.RowH-6*u, 22*u)
 	g.Top = r.Y + l.LogHead()
+	g.InfoRight, g.u = r.Right()-Pad*u/2, u
 	return g
 }
+
+// The parts of the strips that are drawn again on their own, as whole
+// device pixels, so that parts drawn at different times meet exactly. Each
+// holds all that is drawn in it and nothing of the panel's frame or header.
+
+// rowSpan is the rows' top and bottom edges of row i.
+func (g LogGeom) rowSpan(i int) (int, int) {
+	return int(math.Round(g.Top + float64(i)*g.RowH)), int(math.Round(g.Top + float64(i+1)*g.RowH))
+}
+
+// CellRect is the part of row i that column col draws in: its entry's box
+// and the gap after it, where the commit and compaction bars go.
+func (g LogGeom) CellRect(i, col int) image.Rectangle {
+	y0, y1 := g.rowSpan(i)
+	x := int(g.BoxX + float64(col)*g.Pitch())
+	return image.Rect(x, y0, x+int(g.Pitch()), y1)
+}
+
+// CellsRect is the cells of rows rows.
+func (g LogGeom) CellsRect(rows int) image.Rectangle {
+	y0, _ := g.rowSpan(0)
+	_, y1 := g.rowSpan(rows - 1)
+	return image.Rect(int(g.BoxX), y0, int(g.BoxX)+g.Cols*int(g.Pitch()), y1)
+}
+
+// NameRect is the part of row i before its cells: the node's name and the
+// mark of entries before the window.
+func (g LogGeom) NameRect(i int) image.Rectangle {
+	y0, y1 := g.rowSpan(i)
+	return image.Rect(int(math.Floor(g.NameX-g.Gap)), y0, int(g.BoxX), y1)
+}
+
+// InfoRect is the part of row i after its cells: commit, keys and hash.
+func (g LogGeom) InfoRect(i int) image.Rectangle {
+	y0, y1 := g.rowSpan(i)
+	return image.Rect(int(math.Floor(g.InfoX)), y0, int(g.InfoRight), y1)
+}
+
+// NumbersRect is the band over the cells where the index numbers go,
+// reaching over the name and info columns, since a number may be wider
+// than its column.
+func (g LogGeom) NumbersRect() image.Rectangle {
+	tiny := FontTiny * g.u
+	return image.Rect(int(math.Floor(g.NameX-g.Gap)), int(math.Floor(g.Top-2*g.u-1.25*tiny)), int(math.Ceil(g.InfoX)), int(math.Floor(g.Top-g.u)))
+}
+
+// Pitch is the distance from one column to the next, a whole number of
+// device pixels.
+func (g LogGeom) Pitch() float64 { return g.BoxW + g.Gap }
 
 // Row returns the rectangle of the i-th row (from 0).
 func (g LogGeom) Row(i int) Rect {
