@@ -133,12 +133,16 @@ func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
 	col := th.Term(e.Term)
 	label := th.OnFill
 	if e.Committed {
-		p.box(b, 3*u, col, col, 0)
+		if !p.cellSprite(spriteBox, b, 3*u, 0, col) {
+			p.box(b, 3*u, col, col, 0)
+		}
 	} else {
 		if !e.Durable {
 			col = scene.Fade(col, 0.5)
 		}
-		p.boxOutline(b, 3*u, 1.5*u, col)
+		if !p.cellSprite(spriteBoxOutline, b, 3*u, 1.5*u, col) {
+			p.boxOutline(b, 3*u, 1.5*u, col)
+		}
 		label = th.Text
 	}
 	name := g.fonts.fit(e.Label, b.W-3*u, tiny)

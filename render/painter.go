@@ -146,8 +146,8 @@ func (p *painter) roundRectPath(r scene.Rect, rad float64) {
 }
 
 // maxBoxSprite is the largest rounded rectangle, in device pixels either
-// way, drawn from a sprite of its own: log entries and sample boxes are,
-// panels are drawn from slices of a small one (boxSlices).
+// way, drawn from a sprite of its own: log entries and sample boxes are;
+// larger ones are drawn from slices of a small one (boxSlices).
 const maxBoxSprite = 160
 
 // boxKey names the sprite of a rounded rectangle the size of r, or reports
@@ -169,17 +169,31 @@ func (p *painter) boxOutline(r scene.Rect, rad, width float64, col color.RGBA) {
 }
 
 // boxSprite draws a rounded rectangle of kind spriteBox or spriteBoxOutline
-// from the sheet: a sprite of its own when it is small, slices of a small
-// one's when it is large. It reports false when it cannot.
+// from the sheet: from slices of a small one's sprite when it is large
+// enough to slice, so one small sprite serves every panel and button with
+// those corners and a button of a new width rasterizes nothing (a sprite
+// each made the first frame rasterize two per toolbar button); else from a
+// sprite of its own. It reports false when it cannot.
 func (p *painter) boxSprite(kind spriteKind, r scene.Rect, rad, width float64, col color.RGBA) bool {
 	if p.sheet == nil {
 		return false
 	}
-	if k, ok := p.boxKey(kind, r, rad, width); ok {
-		p.sheet.draw(p.dst, k, r.Center(), col)
+	if p.sheet.boxSlices(p.dst, kind, r, rad, width, col) {
 		return true
 	}
-	return p.sheet.boxSlices(p.dst, kind, r, rad, width, col)
+	return p.cellSprite(kind, r, rad, width, col)
+}
+
+// cellSprite draws a rounded rectangle of kind spriteBox or spriteBoxOutline
+// from a sprite of its own, one copy, when it is small enough for one. Log
+// entries are drawn so: hundreds of them share a few sizes, and one copy
+// each costs less than nine slices.
+func (p *painter) cellSprite(kind spriteKind, r scene.Rect, rad, width float64, col color.RGBA) bool {
+	k, ok := p.boxKey(kind, r, rad, width)
+	if ok {
+		p.sheet.draw(p.dst, k, r.Center(), col)
+	}
+	return ok
 }
 
 // box fills a rounded rectangle and, when border has any alpha, outlines it.
