@@ -22,6 +22,7 @@ func fieldsOf(c *Config) configFields {
 		ints: map[string]*int64{
 			"seed": &c.Seed, "tick_ms": &c.TickMs, "latency_min_ms": &c.LatencyMinMs, "latency_max_ms": &c.LatencyMaxMs,
 			"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
+			"snapshot_bytes_per_ms": &c.SnapshotBytesPerMs,
 		},
 		small: map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks,
 			"timeout_spread_ticks": &c.TimeoutSpreadTicks, "snapshot_count": &c.SnapshotCount,

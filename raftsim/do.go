@@ -73,12 +73,16 @@ func (s *Sim) apply(a *Action) error {
 			}
 		}
 	case ActPartition:
-		return s.partition(a.Groups)
+		if err := s.partition(a.Groups); err != nil {
+			return err
+		}
+		s.linkStreams()
 	case ActHeal:
 		if s.net.groups == nil {
 			return fmt.Errorf("heal: the network is not partitioned")
 		}
 		s.net.heal()
+		s.linkStreams()
 	case ActLyingDisk:
 		n := s.node(a.Node)
 		switch {
@@ -197,6 +201,7 @@ func (s *Sim) setLoss(from, to uint64, rate float64) error {
 func (s *Sim) crash(n *node) {
 	n.crash()
 	s.emit(Event{Kind: EvCrash, Node: n.id, Text: fmt.Sprintf("%s crashed; unsynced writes and volatile state are lost", s.name(n.id))})
+	s.linkStreams()
 }
 
 func (s *Sim) restart(n *node) error {

@@ -42,8 +42,10 @@ type Event struct {
 	To      uint64 `json:"to,omitempty"`
 	Message uint64 `json:"message,omitempty"`
 	MsgType string `json:"msg_type,omitempty"`
-	Term    uint64 `json:"term,omitempty"`
-	Index   uint64 `json:"index,omitempty"`
+	// Stream is the way the message travels (rafthttp.go).
+	Stream Stream `json:"stream,omitempty"`
+	Term   uint64 `json:"term,omitempty"`
+	Index  uint64 `json:"index,omitempty"`
 	// Role is the node's new role, for role events.
 	Role string `json:"role,omitempty"`
 	// Reason is why a dropped message was lost.
@@ -72,6 +74,8 @@ const (
 	DropPartition DropReason = "partition" // the partition separates its ends
 	DropNodeDown  DropReason = "node down" // its receiver was down when it arrived
 	DropByUser    DropReason = "by user"   // the drop action took it out of the air
+	// DropStreamFull: its stream held streamBufSize messages already.
+	DropStreamFull DropReason = "stream full"
 )
 
 // ConsoleLine says what a line of the etcdctl console is.
@@ -105,7 +109,7 @@ const (
 func messageEvent(kind EventKind, node uint64, f *flight) Event {
 	m := f.msg
 	return Event{Kind: kind, Node: node, From: m.GetFrom(), To: m.GetTo(), Message: f.id, MsgType: msgTypeName(m.GetType()),
-		Term: m.GetTerm(), Index: m.GetIndex(), flight: f}
+		Stream: f.stream, Term: m.GetTerm(), Index: m.GetIndex(), flight: f}
 }
 
 // describeMessage fills in Text for a message event, calling each node what

@@ -45,4 +45,5 @@ func (s *Sim) stopRemoved(n *node, text string) {
 		n.crash()
 	}
 	s.emit(Event{Kind: EvMember, Node: n.id, Member: n.id, Change: ChangeStopped, Text: text})
+	s.linkStreams()
 }

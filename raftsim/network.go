@@ -17,6 +17,9 @@ type flight struct {
 	// lost is drawn when the message is sent, from the link's loss rate; the
 	// message still flies and dies where the receiver would have got it.
 	lost bool
+	// stream is the way it travels, over link (rafthttp.go).
+	stream Stream
+	link   *peerLink
 }
 
 // network holds every message in flight, the partition and per-link loss.
@@ -31,6 +34,9 @@ type network struct {
 	groups  [][]uint64
 	// loss lists the links that lose messages, ordered by (from, to).
 	loss []linkLoss
+	// links are the streams between each ordered pair of nodes, ordered by
+	// (from, to).
+	links []*peerLink
 }
 
 // nodeGroup is a node's partition group.
@@ -49,6 +55,9 @@ func (n *network) add(f *flight) {
 	n.nextID++
 	f.id = n.nextID
 	n.inflight = append(n.inflight, f)
+	if f.stream != StreamPipeline {
+		f.link.queued[slot(f.stream)]++
+	}
 }
 
 // find returns the message in flight with the given id.
@@ -75,6 +84,9 @@ func (n *network) take(id uint64) *flight {
 		return nil
 	}
 	n.inflight = slices.Delete(n.inflight, i, i+1)
+	if f.stream != StreamPipeline {
+		f.link.queued[slot(f.stream)]--
+	}
 	return f
 }
 

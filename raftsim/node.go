@@ -98,6 +98,7 @@ func (n *node) start() error {
 	// Without a snapshot, the configuration is the one the cluster started with.
 	_, n.confState, _ = n.disk.InitialState()
 	n.sim.scheduleTick(n)
+	n.sim.linkStreams()
 	return nil
 }
 

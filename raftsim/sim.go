@@ -281,6 +281,7 @@ func (s *Sim) halt(n *node, reason string) {
 	n.crash()
 	n.halted = true
 	s.emit(Event{Kind: EvHalt, Node: n.id, Text: fmt.Sprintf("%s halted: raft panicked: %s", s.name(n.id), reason)})
+	s.linkStreams()
 	s.violate("raft-panic", fmt.Sprintf("%s: %s", s.name(n.id), reason))
 }
 

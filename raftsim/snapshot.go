@@ -160,9 +160,12 @@ type MessageView struct {
 	// LogTerm are then the snapshot's index and term.
 	Bytes int `json:"bytes,omitempty"`
 	// Response is true for answers (append, heartbeat and vote responses).
-	Response  bool  `json:"response,omitempty"`
-	SentMs    int64 `json:"sent_ms"`
-	DeliverMs int64 `json:"deliver_ms"`
+	Response bool `json:"response,omitempty"`
+	// Stream is the way the message travels: "msgappv2", "message" or
+	// "pipeline", as etcd's rafthttp picks it.
+	Stream    Stream `json:"stream"`
+	SentMs    int64  `json:"sent_ms"`
+	DeliverMs int64  `json:"deliver_ms"`
 }
 
 // InvariantStatus says whether every safety property has held so far.

@@ -7,11 +7,28 @@ import (
 	"google.golang.org/protobuf/proto"
 )
 
-// send puts a message from n on the wire with a seeded latency.
+// send puts a message from n on the wire, on the way rafthttp picks for it
+// (rafthttp.go), with a seeded latency. On a stream it arrives no earlier
+// than the message before it on that stream; a snapshot takes longer the
+// more bytes it carries.
 func (s *Sim) send(n *node, m *pb.Message) {
 	from, to := m.GetFrom(), m.GetTo()
-	lat := s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
-	f := &flight{msg: m, sentMs: s.clock.now, deliverMs: s.clock.now + lat}
+	now := s.clock.now
+	l := s.net.link(from, to)
+	st := l.pick(m.GetType(), now)
+	deliver := now + s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
+	if st == StreamPipeline {
+		deliver += s.snapshotMs(m)
+	} else {
+		k := slot(st)
+		if l.queued[k] >= streamBufSize {
+			s.streamFull(&flight{msg: m, sentMs: now, deliverMs: now, stream: st, link: l})
+			return
+		}
+		deliver = max(deliver, l.lastMs[k])
+		l.lastMs[k] = deliver
+	}
+	f := &flight{msg: m, sentMs: now, deliverMs: deliver, stream: st, link: l}
 	if p := s.net.lossRate(from, to); p > 0 {
 		f.lost = s.rng.Float64() < p
 	}
@@ -20,12 +37,24 @@ func (s *Sim) send(n *node, m *pb.Message) {
 	s.emit(messageEvent(EvSent, from, f))
 }
 
+// streamFull refuses a message whose stream holds streamBufSize already, as
+// peer.go's send does: the message is dropped and raft hears that the peer
+// is unreachable.
+func (s *Sim) streamFull(f *flight) {
+	s.net.add(f)
+	s.emit(messageEvent(EvSent, f.msg.GetFrom(), f))
+	s.dropped(s.net.take(f.id), DropStreamFull)
+	s.reportUnreachable(f.msg.GetFrom(), f.msg.GetTo())
+}
+
 // deliver hands a message to its receiver, unless the network or the
-// receiver's state kills it on arrival.
+// receiver's state kills it on arrival. A message the partition or a down
+// receiver stops is a post (or a stream write) that failed: its sender
+// hears that the peer is unreachable.
 func (s *Sim) deliver(id uint64) {
 	f := s.net.take(id)
 	if f == nil {
-		return // dropped by the user while in flight
+		return // dropped by the user, or lost with its stream, while in flight
 	}
 	from, to := f.msg.GetFrom(), f.msg.GetTo()
 	dst := s.node(to)
@@ -34,8 +63,10 @@ func (s *Sim) deliver(id uint64) {
 		s.dropped(f, DropLost)
 	case s.net.cut(from, to):
 		s.dropped(f, DropPartition)
+		s.reportUnreachable(from, to)
 	case !dst.up():
 		s.dropped(f, DropNodeDown)
+		s.reportUnreachable(from, to)
 	default:
 		s.emit(messageEvent(EvDelivered, to, f))
 		m := f.msg

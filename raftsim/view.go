@@ -121,6 +121,7 @@ func messageView(f *flight) MessageView {
 		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: m.GetType().String(),
 		Term: m.GetTerm(), LogTerm: m.GetLogTerm(), Index: m.GetIndex(), Commit: m.GetCommit(),
 		Reject: m.GetReject(), Response: isResponse(m.GetType()), SentMs: f.sentMs, DeliverMs: f.deliverMs,
+		Stream: f.stream,
 	}
 	for _, e := range m.GetEntries() {
 		v.Entries = append(v.Entries, entryLabel(e))

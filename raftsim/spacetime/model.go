@@ -25,6 +25,7 @@ type Arrow struct {
 	From   uint64             `json:"from"`
 	To     uint64             `json:"to"`
 	Type   string             `json:"type"`
+	Stream raftsim.Stream     `json:"stream"`
 	Term   uint64             `json:"term"`
 	Index  uint64             `json:"index"`
 	SentMs int64              `json:"sent_ms"`
@@ -148,7 +149,7 @@ func (m *Model) sent(e raftsim.Event) {
 		// Not the next message: the numbering started afresh under us.
 		m.arrows, m.open = nil, 0
 	}
-	m.arrows = append(m.arrows, Arrow{ID: e.Message, From: e.From, To: e.To, Type: e.MsgType, Term: e.Term, Index: e.Index,
+	m.arrows = append(m.arrows, Arrow{ID: e.Message, From: e.From, To: e.To, Type: e.MsgType, Stream: e.Stream, Term: e.Term, Index: e.Index,
 		SentMs: e.AtMs, Fate: InFlight, Details: strings.TrimPrefix(e.Text, "sent ")})
 }
 

@@ -110,7 +110,15 @@ func TestArrowsAreTheMessagesSent(t *testing.T) {
 		if a.ID == userDrop {
 			wantEnd = userDropMs
 		}
+		if a.Stream != mv.Stream {
+			t.Fatalf("arrow %+v is on stream %q; the message was on %q", a, a.Stream, mv.Stream)
+		}
+		broken := a.Stream != raftsim.StreamPipeline && (a.Reason == raftsim.DropPartition || a.Reason == raftsim.DropNodeDown)
 		switch {
+		case broken && (a.EndMs < a.SentMs || a.EndMs > mv.DeliverMs):
+			t.Fatalf("arrow %+v was lost with its stream at %d ms, outside its flight", a, a.EndMs)
+		case broken:
+			// Lost with its stream when the partition or the crash broke it.
 		case a.Fate == InFlight:
 			if mv.DeliverMs <= sim.Now() {
 				t.Fatalf("arrow %+v is in flight after its delivery was due at %d ms", a, mv.DeliverMs)
