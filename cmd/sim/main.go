@@ -1,7 +1,7 @@
 // Command sim runs a raftplay simulation headless and prints its final
 // snapshot as JSON: the same simulator the browser playground drives.
 //
-//	go run ./cmd/sim -seed 7 -for 10s [-nodes 5] [-actions file.json] [-v]
+//	go run ./cmd/sim -seed 7 -for 10s [-nodes 5] [-actions file.json] [-v] [-trace FILE]
 //	                 [-prevote=false] [-checkquorum=false] [-tick-ms 10] [-election-ticks 15]
 //	                 [-heartbeat-ticks 5] [-latency 4-12] [-disk 1-3] [-loss 0.01]
 //	go run ./cmd/sim -scenario partition|story.json [-v]
@@ -11,7 +11,9 @@
 //	                 [-latency 2-4] [-disk 1-2] [-workers N] [-whatif]
 //
 // The same flags and file give the same bytes, on every machine and in wasm.
-// -v prints the event log as text on stderr. -scenario plays a story and checks
+// -v prints the event log as text on stderr. -trace writes every message of
+// the run to FILE, one JSON line each: its stream, when it was sent and
+// ended, and its fate (package raftsim/trace). -scenario plays a story and checks
 // its expectations: exit status 0 when all hold, 1 naming the step and the
 // expectation that failed. -clients runs that many checking clients (writes,
 // reads and compare-and-swaps on a few keys) beside any actions; -check then
@@ -37,6 +39,7 @@ import (
 	"raftplay/raftsim"
 	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/trace"
 	"raftplay/raftsim/v2store"
 )
 
@@ -52,6 +55,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dur := fs.Duration("for", 10*time.Second, "virtual time to simulate, e.g. 10s or 500ms")
 	actionsFile := fs.String("actions", "", "JSON array of actions, each with at_ms, applied at those virtual times")
 	verbose := fs.Bool("v", false, "print the event log on stderr")
+	traceFile := fs.String("trace", "", "write every message to this file, one JSON line each (stream, sent and end times, fate)")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
 	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease or serializable")
@@ -126,10 +130,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(stderr, e) })
 	}
+	var rec *trace.Recorder
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "sim: -trace: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		rec = trace.Record(sim, f)
+	}
 	refused, err := sim.Replay(raftsim.Run{Config: cfg, Actions: append(start, actions...), NowMs: dur.Milliseconds()})
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
+	}
+	if rec != nil {
+		if err := rec.Close(); err != nil {
+			fmt.Fprintf(stderr, "sim: -trace: %v\n", err)
+			return 2
+		}
 	}
 	for _, r := range refused {
 		// A refused action changes nothing; the run goes on, as in the browser.
