@@ -54,52 +54,31 @@ func (d *drawer) promote(snap *raftsim.Snapshot) raftsim.Action {
 }
 
 // removeMember removes any member, the leader included, down to the last
-// voter, which the core refuses to remove, but not the leader of the last
-// two voters (see removable).
+// voter, which the core refuses to remove. The leader of the last two
+// voters may go too: its last appends reach the survivor in order on the
+// msgappv2 stream, so the entry that leaves joint consensus commits there.
 func (d *drawer) removeMember(snap *raftsim.Snapshot) raftsim.Action {
-	ids := removable(snap, snap.Members())
+	ids := memberIDs(snap)
 	if len(ids) == 0 {
 		return d.addVoter(snap)
 	}
 	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(ids)}
 }
 
-// removable are the members of ms the campaign may remove: all but the
-// leader when it is one of the last two voters. A removed leader steps down
-// once it applies the change that leaves joint consensus, and never sends
-// that entry's commit again; it runs on for ten ticks (as etcd's server
-// does), which is enough when its last appends arrive in order, as they do
-// over rafthttp's TCP streams. The simulated network reorders messages: the
-// survivor can reject the append that carried the commit (it overtook one
-// before it), and in the joint configuration it needs the old leader's vote,
-// which the longer log of the stopped node would refuse anyway. The cluster
-// would stay in joint consensus with no leader; seed 199 of the campaign
-// finds it when the leader may be removed.
-func removable(snap *raftsim.Snapshot, ms []raftsim.NodeView) []uint64 {
-	var ids []uint64
-	for _, n := range ms {
-		if n.ID != snap.Leader() || len(snap.Membership.Voters) > 2 {
-			ids = append(ids, n.ID)
-		}
-	}
-	return ids
-}
-
 // replace removes a crashed member and has a voter added in its place at the
 // next turn; with none down it removes any member.
 func (d *drawer) replace(snap *raftsim.Snapshot) raftsim.Action {
-	var down []raftsim.NodeView
+	var down []uint64
 	for _, n := range snap.Members() {
 		if !n.Up {
-			down = append(down, n)
+			down = append(down, n.ID)
 		}
 	}
-	ids := removable(snap, down)
-	if len(ids) == 0 {
+	if len(down) == 0 {
 		return d.removeMember(snap)
 	}
 	d.replacing = true
-	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(ids)}
+	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(down)}
 }
 
 // memberChanges counts the membership changes in an action log: those the
