@@ -31,8 +31,8 @@ type Config struct {
 	DiskMinMs int64 `json:"disk_min_ms"`
 	DiskMaxMs int64 `json:"disk_max_ms"`
 	// SnapshotBytesPerMs is the bandwidth a MsgSnap is sent at: it takes
-	// its bytes divided by this on top of the latency. Other messages are
-	// small enough for their latency alone.
+	// its bytes divided by this on top of the latency; 0 leaves bandwidth
+	// out. Other messages are small enough for their latency alone.
 	SnapshotBytesPerMs int64 `json:"snapshot_bytes_per_ms"`
 	// LossRate is the probability that a message on any link is lost, from
 	// the start of the run; the loss action changes it per link. A fault
@@ -136,8 +136,8 @@ func (c Config) Validate() error {
 	if c.DiskMinMs < 0 || c.DiskMaxMs < c.DiskMinMs {
 		bad("disk sync must satisfy 0 <= disk_min_ms <= disk_max_ms, got %d..%d", c.DiskMinMs, c.DiskMaxMs)
 	}
-	if c.SnapshotBytesPerMs < 1 {
-		bad("snapshot_bytes_per_ms must be at least 1, got %d", c.SnapshotBytesPerMs)
+	if c.SnapshotBytesPerMs < 0 {
+		bad("snapshot_bytes_per_ms must be 0 (no limit) or more, got %d", c.SnapshotBytesPerMs)
 	}
 	if !(c.LossRate >= 0 && c.LossRate < 1) {
 		bad("loss_rate must be at least 0 and below 1, got %v", c.LossRate)

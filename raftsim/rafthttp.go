@@ -158,5 +158,8 @@ func (n *node) raftReportUnreachable(id uint64) {
 // snapshotMs is how long a MsgSnap's bytes take at the configured bandwidth,
 // on top of the latency.
 func (s *Sim) snapshotMs(m *pb.Message) int64 {
+	if s.cfg.SnapshotBytesPerMs == 0 {
+		return 0
+	}
 	return int64(len(m.GetSnapshot().GetData())) / s.cfg.SnapshotBytesPerMs
 }

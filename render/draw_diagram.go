@@ -2,6 +2,7 @@ package render
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -40,12 +41,12 @@ func (g *Game) drawDiagram() {
 		if a := &v.Arrows[i]; a.ID == hl {
 			top = i
 		} else {
-			g.line(a.A, a.B, 1.5*u, th.Messages[a.Kind])
+			g.arrowLine(a, 1.5*u, th.Messages[a.Kind])
 		}
 	}
 	if top >= 0 {
 		a := &v.Arrows[top]
-		g.line(a.A, a.B, 3.5*u, th.Messages[a.Kind])
+		g.arrowLine(a, 3.5*u, th.Messages[a.Kind])
 	}
 	// The moment shown: the bottom line, as the timeline's cursor.
 	g.line(scene.Point{X: plot.X, Y: plot.Bottom()}, scene.Point{X: plot.Right(), Y: plot.Bottom()}, 1.5*u, th.Accent)
@@ -116,6 +117,21 @@ func (g *Game) drawDiagramMark(m *scene.DiagramMark) {
 // colours the same things, which it calls by the same names.
 func diagramMarkColor(th *scene.Theme, k spacetime.MarkKind) color.RGBA {
 	return markColor(th, string(k))
+}
+
+// arrowLine draws a message's line: solid on a stream, dashed on the
+// pipeline.
+func (g *Game) arrowLine(a *scene.DiagramArrow, width float64, col color.RGBA) {
+	if !a.Pipeline {
+		g.line(a.A, a.B, width, col)
+		return
+	}
+	u := g.scene.L.U
+	d := a.B.Sub(a.A)
+	n, dir := d.Len(), d.Unit()
+	for t := 0.0; t < n; t += 9 * u {
+		g.line(a.A.Add(dir.Scale(t)), a.A.Add(dir.Scale(math.Min(t+5*u, n))), width, col)
+	}
 }
 
 // line strokes a straight line without anti-aliasing.

@@ -50,6 +50,9 @@ type DiagramArrow struct {
 	A, B     Point
 	Kind     MsgKind
 	Response bool
+	// Pipeline is set for a message on rafthttp's pipeline rather than a
+	// stream (drawn dashed).
+	Pipeline bool
 	// Fate is the message's fate at the moment shown: in flight there,
 	// though it may have landed since.
 	Fate spacetime.Fate
@@ -349,7 +352,8 @@ func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spa
 			continue
 		}
 		da := DiagramArrow{ID: a.ID, Kind: kind, Response: isResponse(a.Type), Fate: a.Fate,
-			A: Point{xa, y(a.SentMs)}, B: Point{xb, y(a.EndMs)}}
+			Pipeline: a.Stream == raftsim.StreamPipeline,
+			A:        Point{xa, y(a.SentMs)}, B: Point{xb, y(a.EndMs)}}
 		if a.Fate == spacetime.InFlight || a.EndMs > v.T1 {
 			// In flight at the moment shown: drawn as far as it has come.
 			da.Fate = spacetime.InFlight
@@ -451,7 +455,7 @@ func (l *Layout) ArrowPanel(a *spacetime.Arrow, name func(uint64) string, measur
 // ArrowLines describe a message of the diagram: what it carried, when it
 // left and when and how it ended.
 func ArrowLines(a *spacetime.Arrow, name func(uint64) string) []string {
-	lines := []string{a.Details, fmt.Sprintf("sent at %s by %s", FormatMs(a.SentMs), name(a.From))}
+	lines := []string{a.Details, fmt.Sprintf("sent at %s by %s %s", FormatMs(a.SentMs), name(a.From), StreamText(a.Stream))}
 	switch a.Fate {
 	case spacetime.Delivered:
 		lines = append(lines, fmt.Sprintf("delivered at %s to %s, after %s", FormatMs(a.EndMs), name(a.To), FormatMs(a.EndMs-a.SentMs)))

@@ -161,5 +161,18 @@ func MessageLines(m *raftsim.MessageView) []string {
 	default:
 		lines = append(lines, fmt.Sprintf("entries (%d): %s", k, strings.Join(m.Entries, ", ")))
 	}
-	return append(lines, fmt.Sprintf("sent at %s, due at %s", FormatMs(m.SentMs), FormatMs(m.DeliverMs)))
+	lines = append(lines, fmt.Sprintf("sent at %s, due at %s", FormatMs(m.SentMs), FormatMs(m.DeliverMs)))
+	if m.Stream != "" {
+		lines = append(lines, StreamText(m.Stream)+" (etcd's rafthttp)")
+	}
+	return lines
+}
+
+// StreamText says which way of rafthttp a message takes: "on the msgappv2
+// stream", "on the message stream" or "on the pipeline".
+func StreamText(st raftsim.Stream) string {
+	if st == raftsim.StreamPipeline {
+		return "on the pipeline"
+	}
+	return "on the " + string(st) + " stream"
 }

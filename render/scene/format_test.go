@@ -76,9 +76,9 @@ func TestNodeCaptionAndTimer(t *testing.T) {
 
 func TestMessageLines(t *testing.T) {
 	m := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: "MsgApp", Term: 2, Index: 4, LogTerm: 1, Commit: 3,
-		Entries: []string{"a", "b", "c", "d", "e", "f", "g"}, SentMs: 10, DeliverMs: 18}
+		Entries: []string{"a", "b", "c", "d", "e", "f", "g"}, SentMs: 10, DeliverMs: 18, Stream: raftsim.StreamMsgApp}
 	got := strings.Join(MessageLines(&m), "\n")
-	want := "MsgApp (request)\nfrom n1 → to n2\nterm 2   index 4   log term 1\ncommit 3\nentries (7): a, b, c, d, e, …\nsent at 10 ms, due at 18 ms"
+	want := "MsgApp (request)\nfrom n1 → to n2\nterm 2   index 4   log term 1\ncommit 3\nentries (7): a, b, c, d, e, …\nsent at 10 ms, due at 18 ms\non the msgappv2 stream (etcd's rafthttp)"
 	if got != want {
 		t.Errorf("MessageLines:\n%s\nwant\n%s", got, want)
 	}

@@ -175,7 +175,7 @@ func (l *Layout) MessagePanel(m *raftsim.MessageView, gone bool, measure Measure
 		p.Title += " (no longer in flight)"
 	}
 	p.Buttons = []Button{
-		{Cmd: CmdDrop, Label: "Drop it", Key: "d", Disabled: gone},
+		{Cmd: CmdDrop, Label: "Drop it (beyond TCP)", Key: "d", Disabled: gone},
 		{Cmd: CmdClose, Label: "Close", Key: "Esc"},
 	}
 	return l.boxPanel(p, Point{l.Stage.Right() - Pad*u, l.Stage.Y + Pad*u}, 1, measure)

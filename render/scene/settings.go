@@ -47,7 +47,10 @@ var knobs = []knob{
 	{name: "latency_max_ms", label: "latency to", unit: "ms", values: []float64{1, 2, 4, 8, 12, 20, 50, 100}},
 	{name: "disk_min_ms", label: "disk sync from", unit: "ms", values: []float64{0, 1, 2, 5, 10, 20}},
 	{name: "disk_max_ms", label: "disk sync to", unit: "ms", values: []float64{0, 1, 3, 5, 10, 20, 50}},
-	{name: "loss_rate", label: "message loss", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
+	{name: "snapshot_bytes_per_ms", label: "snapshot bandwidth", unit: "bytes/ms", values: []float64{10, 100, 1000, 10000, 100000}},
+	// Loss goes beyond what TCP does: rafthttp's streams lose only what a
+	// broken connection held.
+	{name: "loss_rate", label: "message loss (beyond TCP)", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
 	{name: "nodes", label: "nodes", values: []float64{3, 4, 5, 6, 7, 8, 9}},
 }
 
