@@ -36,8 +36,18 @@ for run in knobs experiment snapshots; do
     exit 1
   fi
 done
+# The message trace of a stressed run with a partition, a crash and a restart
+# and loss: every message's stream, times and fate.
+echo '[{"at_ms":2000,"op":"partition","groups":[[1],[2,3,4,5]]},{"at_ms":4000,"op":"heal"},{"at_ms":5000,"op":"crash","node":2},{"at_ms":8000,"op":"restart","node":2},{"at_ms":9000,"op":"loss","rate":0.05}]' >"$tmp/faults.json"
+traced=(-seed 3 -stress -for 12s -actions "$tmp/faults.json")
+"$tmp/sim" "${traced[@]}" -trace "$tmp/native-trace.jsonl" >/dev/null
+"$exec_wasm" "$tmp/sim.wasm" "${traced[@]}" -trace "$tmp/wasm-trace.jsonl" >/dev/null
+if [ ! -s "$tmp/native-trace.jsonl" ] || ! cmp -s "$tmp/native-trace.jsonl" "$tmp/wasm-trace.jsonl"; then
+  echo "sim-wasm-same: the traced run: the wasm trace differs from the native one" >&2
+  exit 1
+fi
 if cmp -s "$tmp/native-7.json" "$tmp/native-8.json"; then
   echo "sim-wasm-same: seeds 7 and 8 printed the same bytes" >&2
   exit 1
 fi
-echo "sim-wasm-same: seeds 7 and 8, a run with every knob turned, an election experiment and a stressed run with snapshots print the same bytes natively and in wasm"
+echo "sim-wasm-same: seeds 7 and 8, a run with every knob turned, an election experiment and a stressed run with snapshots print the same bytes natively and in wasm, and a traced run with faults writes the same trace"
