@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,41 @@ func TestCheckVerdictAndExitStatus(t *testing.T) {
 	code, _, errs = runSim(t, "-read-mode", "sloppy")
 	if code != 2 || !strings.Contains(errs, "-read-mode must be") {
 		t.Fatalf("bad read mode: exit %d %s", code, errs)
+	}
+}
+
+// -trace writes one JSON line per message: each message the run sent ends
+// in the file exactly once, with its stream, and a path that cannot be
+// written is refused.
+func TestTraceWritesEveryMessageOnce(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "trace.jsonl")
+	code, _, errs := runSim(t, "-seed", "3", "-for", "2s", "-trace", f)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	seen := map[string]bool{}
+	line := regexp.MustCompile(`^\{"id":(\d+),"from":\d,"to":\d,"type":"Msg\w+","stream":"(msgappv2|message|pipeline)","sent_ms":\d+,"end_ms":\d+,"fate":"(delivered|dropped|in flight)"`)
+	for _, l := range lines {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("not a trace line: %s", l)
+		}
+		if seen[m[1]] {
+			t.Fatalf("message %s traced twice", m[1])
+		}
+		seen[m[1]] = true
+	}
+	for id := 1; id <= len(lines); id++ {
+		if !seen[strconv.Itoa(id)] {
+			t.Fatalf("%d lines, but message %d is not among them", len(lines), id)
+		}
+	}
+	if code, _, errs := runSim(t, "-seed", "3", "-for", "1s", "-trace", filepath.Join(t.TempDir(), "no", "such", "dir", "t")); code != 2 || !strings.Contains(errs, "-trace") {
+		t.Errorf("an unwritable trace: exit %d, %q; want 2 naming -trace", code, errs)
 	}
 }
