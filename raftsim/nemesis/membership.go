@@ -56,7 +56,11 @@ func (d *drawer) promote(snap *raftsim.Snapshot) raftsim.Action {
 // removeMember removes any member, the leader included, down to the last
 // voter, which the core refuses to remove. The leader of the last two
 // voters may go too: its last appends reach the survivor in order on the
-// msgappv2 stream, so the entry that leaves joint consensus commits there.
+// msgappv2 stream, so the survivor learns that the entry leaving joint
+// consensus committed. Only a fault beyond TCP can take that one append
+// away (loss, as in seed 3781): the leader, stepping down on its removal
+// (raft's StepDownOnRemoval, which etcd leaves off), sends it no more, and
+// the survivor stays in joint consensus needing the stopped node's vote.
 func (d *drawer) removeMember(snap *raftsim.Snapshot) raftsim.Action {
 	ids := memberIDs(snap)
 	if len(ids) == 0 {
