@@ -49,9 +49,6 @@ type App interface {
 	View() ClientsView
 }
 
-// AppOps lists the actions the simulator passes to its App.
-var AppOps = []ActionOp{ActPut, ActConsole, ActStress, ActClients}
-
 // AppTimer is a timer an App sets on the virtual clock. The simulator hands
 // it back as it was set; its fields mean what the App says they mean.
 type AppTimer struct {

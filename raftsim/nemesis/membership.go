@@ -4,103 +4,14 @@ import (
 	"raftplay/raftsim"
 )
 
-// Membership changes in the fault mix, as an operator makes them with
+// Membership changes are in the fault mix, as an operator makes them with
 // etcdctl member: a learner added, a learner promoted, a member removed (the
 // leader too), a voter added, and a crashed member replaced (removed, and a
-// new voter added in its place once the removal is in force). The core
-// refuses what etcd refuses (no leader, a change in progress, a learner not
-// caught up, too few started voters); a refused change changes nothing.
-
-// memberIDs are the members' IDs, in ID order.
-func memberIDs(snap *raftsim.Snapshot) []uint64 {
-	var ids []uint64
-	for _, n := range snap.Members() {
-		ids = append(ids, n.ID)
-	}
-	return ids
-}
-
-// pick draws one of ids, or 0 when there is none.
-func (d *drawer) pick(ids []uint64) uint64 {
-	if len(ids) == 0 {
-		return 0
-	}
-	return ids[d.rng.IntN(len(ids))]
-}
-
-// addLearner adds a node as a learner.
-func (d *drawer) addLearner(*raftsim.Snapshot) raftsim.Action {
-	return raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsLearner}
-}
-
-// addVoter adds a node as a voter at once (etcdctl member add without
-// --learner).
-func (d *drawer) addVoter(*raftsim.Snapshot) raftsim.Action {
-	return raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsVoter}
-}
-
-// promote promotes a learner, or adds one when there is none.
-func (d *drawer) promote(snap *raftsim.Snapshot) raftsim.Action {
-	var learners []uint64
-	for _, n := range snap.Members() {
-		if n.Member == raftsim.MemberLearner {
-			learners = append(learners, n.ID)
-		}
-	}
-	if len(learners) == 0 {
-		return d.addLearner(snap)
-	}
-	return raftsim.Action{Op: raftsim.ActPromote, Node: d.pick(learners)}
-}
-
-// removeMember removes any member, the leader included, down to the last
-// voter, which the core refuses to remove, but not the leader of the last
-// two voters (see removable).
-func (d *drawer) removeMember(snap *raftsim.Snapshot) raftsim.Action {
-	ids := removable(snap, snap.Members())
-	if len(ids) == 0 {
-		return d.addVoter(snap)
-	}
-	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(ids)}
-}
-
-// removable are the members of ms the campaign may remove: all but the
-// leader when it is one of the last two voters. A removed leader steps down
-// once it applies the change that leaves joint consensus, and never sends
-// that entry's commit again; it runs on for ten ticks (as etcd's server
-// does), which is enough when its last appends arrive in order, as they do
-// over rafthttp's TCP streams. The simulated network reorders messages: the
-// survivor can reject the append that carried the commit (it overtook one
-// before it), and in the joint configuration it needs the old leader's vote,
-// which the longer log of the stopped node would refuse anyway. The cluster
-// would stay in joint consensus with no leader; seed 199 of the campaign
-// finds it when the leader may be removed.
-func removable(snap *raftsim.Snapshot, ms []raftsim.NodeView) []uint64 {
-	var ids []uint64
-	for _, n := range ms {
-		if n.ID != snap.Leader() || len(snap.Membership.Voters) > 2 {
-			ids = append(ids, n.ID)
-		}
-	}
-	return ids
-}
-
-// replace removes a crashed member and has a voter added in its place at the
-// next turn; with none down it removes any member.
-func (d *drawer) replace(snap *raftsim.Snapshot) raftsim.Action {
-	var down []raftsim.NodeView
-	for _, n := range snap.Members() {
-		if !n.Up {
-			down = append(down, n)
-		}
-	}
-	ids := removable(snap, down)
-	if len(ids) == 0 {
-		return d.removeMember(snap)
-	}
-	d.replacing = true
-	return raftsim.Action{Op: raftsim.ActRemoveMember, Node: d.pick(ids)}
-}
+// new voter added in its place once the removal is in force); their actions
+// register how (raftsim's act_addmember.go, act_promote.go,
+// act_removemember.go). The core refuses what etcd refuses (no leader, a
+// change in progress, a learner not caught up, too few started voters); a
+// refused change changes nothing.
 
 // memberChanges counts the membership changes in an action log: those the
 // core took, as refused actions are not logged.
