@@ -7,7 +7,7 @@ const ActAddMember ActionOp = "add-member"
 
 func init() {
 	register(&actionKind{
-		op: ActAddMember, fields: "{as: learner|voter, name?}", help: "a new node with the next unused ID over an empty disk joins, as a learner or a voter",
+		op: ActAddMember, fields: "{as: learner/voter, name?}", help: "a new node with the next unused ID over an empty disk joins, as a learner or a voter",
 		parse: parseAddMember,
 		apply: (*Sim).addMember,
 		faults: []Fault{

@@ -10,7 +10,7 @@ func init() {
 		op: ActTimeout, fields: "{node}", help: "make a node campaign now, as if its election timer fired",
 		parse: func(r *fieldReader, a *Action) { a.Node = r.id("node") },
 		apply: func(s *Sim, a *Action) error {
-			n, err := s.upNode(a.Node)
+			n, err := s.runningNode(a.Node)
 			if err != nil {
 				return err
 			}

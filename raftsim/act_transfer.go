@@ -26,6 +26,9 @@ func (s *Sim) transfer(to uint64) error {
 	if l == target {
 		return fmt.Errorf("transfer: %s already leads", s.name(to))
 	}
+	if l.paused {
+		return fmt.Errorf("transfer: the leader, %s, is paused and takes no request", s.name(l.id))
+	}
 	if !l.votes(to) {
 		return fmt.Errorf("transfer: %s is not a voter, and only a voter can lead", s.name(to))
 	}

@@ -3,6 +3,7 @@ package raftsim
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -111,5 +112,21 @@ func TestFaultsDrawActionsThatParse(t *testing.T) {
 				roundTrip(t, *d.Then)
 			}
 		}
+	}
+}
+
+// The README's table of actions is the registry's help, row for row.
+func TestREADMEListsEveryAction(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table strings.Builder
+	table.WriteString("| action | what it does |\n|---|---|\n")
+	for _, h := range ActionHelp() {
+		fmt.Fprintf(&table, "| `%s` | %s |\n", strings.TrimSpace(h.Op+" "+h.Fields), h.What)
+	}
+	if !strings.Contains(string(readme), table.String()) {
+		t.Errorf("the README's table of actions is not the registry's; it should read:\n%s", table.String())
 	}
 }

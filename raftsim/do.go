@@ -80,6 +80,15 @@ func (s *Sim) upNode(id uint64) (*node, error) {
 	return n, nil
 }
 
+// runningNode returns node id when its process runs: up and not paused.
+func (s *Sim) runningNode(id uint64) (*node, error) {
+	n, err := s.upNode(id)
+	if err == nil && n.paused {
+		return nil, fmt.Errorf("%s is paused", s.name(id))
+	}
+	return n, err
+}
+
 func (s *Sim) downNode(id uint64) (*node, error) {
 	n := s.node(id)
 	switch {

@@ -137,6 +137,9 @@ func (s *Sim) reconfigurer(op ActionOp) (*node, error) {
 	if l == nil {
 		return nil, fmt.Errorf("%s: etcdserver: no leader: a membership change is proposed by the leader, and there is none now", op)
 	}
+	if l.paused {
+		return nil, fmt.Errorf("%s: the leader, %s, is paused and takes no request", op, s.name(l.id))
+	}
 	if to := l.raftStatus().LeadTransferee; to != 0 {
 		// raft drops every proposal until the transfer ends.
 		return nil, fmt.Errorf("%s: %s is handing its leadership over to %s; a membership change waits until it is done", op, s.name(l.id), s.name(to))

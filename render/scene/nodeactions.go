@@ -39,7 +39,7 @@ var nodeActions = []nodeAction{
 	{op: raftsim.ActRestart, label: "Restart", key: 'u', hint: "restart (up)", applies: isDown},
 	{op: raftsim.ActTimeout, label: "Time out now (campaign)", key: 't', hint: "campaign now",
 		applies: func(nv *raftsim.NodeView, _ *raftsim.Snapshot) bool {
-			return runs(nv) && IsVoter(nv) // raft ignores a non-voter's campaign
+			return runs(nv) && IsVoter(nv) // raft ignores a non-voter's campaign; a paused process none
 		}},
 	{op: raftsim.ActTransfer, label: "Transfer leadership here", key: 'l', hint: "take leadership",
 		applies: func(nv *raftsim.NodeView, snap *raftsim.Snapshot) bool {
@@ -49,7 +49,7 @@ var nodeActions = []nodeAction{
 		action: func(nv *raftsim.NodeView, _ []uint64) raftsim.Action {
 			return raftsim.Action{Op: raftsim.ActTransfer, To: nv.ID}
 		}},
-	{cmd: CmdWrite, label: "Client write via %s", key: 'w'},
+	{cmd: CmdWrite, label: "Client write via %s", key: 'w', applies: isRunning},
 	{op: raftsim.ActPartition, label: "Isolate", key: 'i', hint: "isolate",
 		applies: func(nv *raftsim.NodeView, snap *raftsim.Snapshot) bool {
 			g := GroupOf(snap.Partition, nv.ID)
@@ -58,6 +58,9 @@ var nodeActions = []nodeAction{
 		action: func(nv *raftsim.NodeView, ids []uint64) raftsim.Action {
 			return raftsim.Action{Op: raftsim.ActPartition, Groups: Isolate(nv.ID, ids)}
 		}},
+	{op: raftsim.ActPauseNode, label: "Pause (as SIGSTOP)", key: ',', hint: "pause-resume", applies: isRunning},
+	{op: raftsim.ActResumeNode, label: "Resume", key: ',',
+		applies: func(nv *raftsim.NodeView, _ *raftsim.Snapshot) bool { return nv.Paused }},
 	{op: raftsim.ActLyingDisk, label: "Lying disk on", alt: "Lying disk off", key: 'f', hint: "lying disk on-off",
 		on:      func(nv *raftsim.NodeView) bool { return nv.LyingDisk },
 		applies: always, // a crashed node's disk lies from its restart on
@@ -74,8 +77,10 @@ func always(*raftsim.NodeView, *raftsim.Snapshot) bool { return true }
 
 func isDown(nv *raftsim.NodeView, _ *raftsim.Snapshot) bool { return !nv.Up }
 
-// runs reports whether node nv's process runs.
-func runs(nv *raftsim.NodeView) bool { return nv.Up }
+func isRunning(nv *raftsim.NodeView, _ *raftsim.Snapshot) bool { return runs(nv) }
+
+// runs reports whether node nv's process runs: up, and not paused.
+func runs(nv *raftsim.NodeView) bool { return nv.Up && !nv.Paused }
 
 // appliesTo reports whether the entry makes sense for node nv now.
 func (a *nodeAction) appliesTo(nv *raftsim.NodeView, snap *raftsim.Snapshot) bool {
@@ -83,7 +88,7 @@ func (a *nodeAction) appliesTo(nv *raftsim.NodeView, snap *raftsim.Snapshot) boo
 	case nv == nil:
 		return false
 	case a.applies == nil:
-		return runs(nv)
+		return nv.Up // a paused node crashes, and is promoted, as a running one is
 	}
 	return a.applies(nv, snap)
 }

@@ -48,3 +48,34 @@ func TestNodeActionKeyAndItemAgree(t *testing.T) {
 		t.Fatalf("key c on n3: %+v; its menu item: %+v", byKey, byItem)
 	}
 }
+
+// The pause key pauses a running node and resumes a paused one; the menu
+// offers the one that applies, and the caption says the node is paused.
+func TestPauseKeyTogglesAndMenuFollows(t *testing.T) {
+	snap := cluster(5)
+	snap.Nodes[1].Paused, snap.Nodes[1].Waiting = true, 4
+	s := newScene(snap)
+	for _, tc := range []struct {
+		id   uint64
+		want raftsim.ActionOp
+	}{{1, raftsim.ActPauseNode}, {2, raftsim.ActResumeNode}} {
+		enabled := map[raftsim.ActionOp]bool{}
+		for _, b := range s.L.NodeMenu(tc.id, s.Snap, measure).Buttons {
+			enabled[b.Op] = !b.Disabled
+		}
+		other := raftsim.ActResumeNode
+		if tc.want == other {
+			other = raftsim.ActPauseNode
+		}
+		if !enabled[tc.want] || enabled[other] {
+			t.Errorf("n%d's menu: %s enabled %v, %s %v", tc.id, tc.want, enabled[tc.want], other, enabled[other])
+		}
+		s.Key(rune('0' + tc.id))
+		if got := s.handle(KeyIntent(',')); len(got) != 1 || got[0].Op != tc.want || got[0].Node != tc.id {
+			t.Errorf("',' on n%d: %+v, want %s", tc.id, got, tc.want)
+		}
+	}
+	if _, detail := NodeCaption(s.Snap.Node(2), s.Snap); detail != "paused, 4 waiting · term 2 · voted n1" {
+		t.Errorf("a paused node's caption: %q", detail)
+	}
+}
