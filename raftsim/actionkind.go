@@ -12,13 +12,8 @@ import (
 // test: its JSON name and fields, how they are read and checked, how the
 // action is done and when it is refused, its help line, and the faults a
 // campaign may draw from it. ParseAction, Sim.Do, ActionHelp, Faults and
-// AppOps read the registry; nothing else lists actions.
-//
-// The kinds live in raftsim rather than in a package of their own because
-// doing an action reaches into what raftsim keeps unexported (nodes, their
-// RawNodes, the network, the clock): a package of actions would import
-// raftsim while raftsim's parser and Do import it back, a cycle, unless
-// raftsim exported its insides wholesale for them.
+// AppOps read the registry; nothing else lists actions. The package doc
+// says why the kinds are files of raftsim and not a package of their own.
 
 // actionKind is everything the simulator knows of one action.
 type actionKind struct {
