@@ -49,9 +49,6 @@ type App interface {
 	View() ClientsView
 }
 
-// AppOps lists the actions the simulator passes to its App.
-var AppOps = []ActionOp{ActPut, ActConsole, ActStress, ActClients}
-
 // AppTimer is a timer an App sets on the virtual clock. The simulator hands
 // it back as it was set; its fields mean what the App says they mean.
 type AppTimer struct {
@@ -104,16 +101,18 @@ func (s *Sim) Emit(e Event) { s.emit(e) }
 // NodeIDs lists the nodes' raft IDs, in order.
 func (s *Sim) NodeIDs() []uint64 { return s.nodeIDs() }
 
-// Up reports whether node id is running.
+// Up reports whether node id can take a request now: it runs, and is not
+// paused (a paused node's requests would wait unanswered, as a client's to
+// a node that is down do).
 func (s *Sim) Up(id uint64) bool {
 	n := s.node(id)
-	return n != nil && n.up()
+	return n != nil && n.running()
 }
 
-// RequireUp says why node id cannot take a request (unknown, or down), or
-// returns nil.
+// RequireUp says why node id cannot take a request (unknown, down or
+// paused), or returns nil.
 func (s *Sim) RequireUp(id uint64) error {
-	_, err := s.upNode(id)
+	_, err := s.runningNode(id)
 	return err
 }
 
@@ -145,7 +144,7 @@ func (s *Sim) AppliedIndex(id uint64) uint64 {
 // on it. raft refuses a proposal at once when the node knows no leader (or
 // leadership is being transferred); the error says so.
 func (s *Sim) Propose(id uint64, data []byte) error {
-	n, err := s.upNode(id)
+	n, err := s.runningNode(id)
 	if err != nil {
 		return err
 	}
@@ -161,7 +160,7 @@ func (s *Sim) Propose(id uint64, data []byte) error {
 // lease (see readOnlyFor).
 func (s *Sim) ReadIndex(id uint64, ctx []byte, lease bool) {
 	n := s.node(id)
-	if n == nil || !n.up() {
+	if n == nil || !n.running() {
 		return
 	}
 	n.raftReadIndex(ctx, lease)
@@ -172,7 +171,7 @@ func (s *Sim) ReadIndex(id uint64, ctx []byte, lease bool) {
 // consensus round: a serializable read.
 func (s *Sim) Read(id uint64, op v2store.Op) v2store.Result {
 	n := s.node(id)
-	if n == nil || !n.up() {
+	if n == nil || !n.running() {
 		return v2store.Result{}
 	}
 	return n.kv.Read(op)

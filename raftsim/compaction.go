@@ -122,6 +122,10 @@ func (s *Sim) reportSnapshot(m *pb.Message, delivered bool) {
 	if n == nil || !n.up() {
 		return
 	}
+	if n.paused {
+		n.pausedWork.arrivals = append(n.pausedWork.arrivals, arrival{snapReport: m, delivered: delivered})
+		return
+	}
 	status := raft.SnapshotFailure
 	if delivered {
 		status = raft.SnapshotFinish

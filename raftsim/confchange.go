@@ -123,12 +123,15 @@ func (s *Sim) observeConfApplied(n *node, index uint64, cc *pb.ConfChangeV2, bef
 // stopLostJoiners stops the nodes added whose change was lost: proposed by a
 // leader that lost its leadership before the entry committed, and
 // overwritten since. Once the leader l has applied every configuration
-// change its log may hold, a node it does not know can never join.
+// change its log may hold, a node it does not know can never join. A leader
+// that some node has seen a later term than is stale (it was paused, or cut
+// off, while another was elected) and may not know a change that committed.
 func (s *Sim) stopLostJoiners(l *node) {
 	known := func(n *node) bool {
 		return n.removed || slices.Contains(l.confState.GetVoters(), n.id) || slices.Contains(l.confState.GetLearners(), n.id)
 	}
-	if l.role != RoleLeader || !slices.ContainsFunc(s.nodes, func(n *node) bool { return !known(n) }) ||
+	later := func(n *node) bool { return n.term > l.term }
+	if l.role != RoleLeader || slices.ContainsFunc(s.nodes, later) || !slices.ContainsFunc(s.nodes, func(n *node) bool { return !known(n) }) ||
 		len(l.confState.GetVotersOutgoing()) > 0 || l.pendingConfIndex() > l.applied {
 		return
 	}

@@ -23,6 +23,15 @@
 // names nodes with Snapshot.NodeName or Sim.NodeName, which know the names
 // add-member gives.
 //
+// Every action (crash, partition, put, add-member, …) is one value in a
+// registry, in a file of its own: act_crash.go, act_partition.go, … beside
+// its table test (actionkind.go says what a kind holds). The kinds are in
+// this package, not in a package of actions, because doing one reaches into
+// what raftsim keeps unexported (its nodes, their RawNodes, the network, the
+// clock): a package of actions would import raftsim while raftsim's parser
+// and Do import it back, a cycle, unless raftsim exported its insides
+// wholesale.
+//
 // Read it top-down: sim.go (the loop and the action API), node.go (the Ready
 // contract), network.go, clock.go, app.go (the App's seam), then the checker
 // and the views (snapshot.go, event.go); replay.go reproduces a run.

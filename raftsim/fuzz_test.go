@@ -3,6 +3,7 @@ package raftsim
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -75,6 +76,10 @@ func FuzzParseAction(f *testing.F) {
 		`{"op":"crash","node":1e300}`, "{\"op\":\"put\",\"value\":\"\xd9\"}", `{"op":"partition","groups":[[],[1]]}`, `{"op":"partition","groups":[[1],[1]]}`, `{"op":"crash","node":"2"}`, `[]`, `{`,
 	} {
 		f.Add(js)
+	}
+	// Every registered action on a node, whichever fields it takes.
+	for _, op := range Ops {
+		f.Add(fmt.Sprintf(`{"op":%q,"node":2}`, op))
 	}
 	f.Fuzz(func(t *testing.T, js string) {
 		a, err := ParseAction(js)

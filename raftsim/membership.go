@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/tidwall/gjson"
 	pb "go.etcd.io/raft/v3/raftpb"
 )
 
@@ -26,25 +25,6 @@ const maxMembers = 9
 // learnerReadyPercent is etcd's readyPercentThreshold: a learner can be
 // promoted once its log holds 90% of the leader's.
 const learnerReadyPercent = 0.9
-
-// parseAddMember reads add-member's fields: "as", and an optional "name".
-func parseAddMember(v gjson.Result, a *Action) error {
-	as := v.Get("as")
-	if as.Type != gjson.String || (as.String() != AsLearner && as.String() != AsVoter) {
-		return fmt.Errorf(`add-member needs "as": "learner" or "voter"`)
-	}
-	a.As = as.String()
-	if name := v.Get("name"); name.Exists() {
-		if name.Type != gjson.String {
-			return fmt.Errorf(`add-member: "name" must be a string`)
-		}
-		if err := checkName(name.String()); err != nil {
-			return fmt.Errorf("add-member: %v", err)
-		}
-		a.Name = name.String()
-	}
-	return nil
-}
 
 // addMember starts a new node with the next unused ID over an empty disk and
 // has the leader propose adding it.
@@ -156,6 +136,9 @@ func (s *Sim) reconfigurer(op ActionOp) (*node, error) {
 	l := s.leader()
 	if l == nil {
 		return nil, fmt.Errorf("%s: etcdserver: no leader: a membership change is proposed by the leader, and there is none now", op)
+	}
+	if l.paused {
+		return nil, fmt.Errorf("%s: the leader, %s, is paused and takes no request", op, s.name(l.id))
 	}
 	if to := l.raftStatus().LeadTransferee; to != 0 {
 		// raft drops every proposal until the transfer ends.

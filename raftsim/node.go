@@ -43,6 +43,10 @@ type node struct {
 	handling bool
 	// lying makes the disk acknowledge writes before they are durable.
 	lying bool
+	// paused is set while the node's process is stopped (pause-node,
+	// nodepause.go); what comes due for it meanwhile waits in pausedWork.
+	paused     bool
+	pausedWork pausedWork
 
 	kv      *v2store.Store
 	applied uint64
@@ -112,6 +116,7 @@ func (n *node) crash() {
 	n.applied = 0
 	n.epoch++
 	n.role = RoleDown
+	n.dropPausedWork()
 	if n.sim.app != nil {
 		n.sim.app.Crashed(n.id)
 	}
@@ -127,9 +132,10 @@ func (n *node) step(m *pb.Message) {
 	n.pump()
 }
 
-// pump takes Readys from raft until it has none, or one must wait for the disk.
+// pump takes Readys from raft until it has none, or one must wait for the
+// disk; a paused process takes none.
 func (n *node) pump() {
-	if n.handling {
+	if n.handling || n.paused {
 		return
 	}
 	for n.up() && n.syncing == nil {

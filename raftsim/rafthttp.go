@@ -143,6 +143,11 @@ func (s *Sim) reportUnreachable(from, to uint64) {
 	if n == nil || !n.up() {
 		return
 	}
+	if n.paused {
+		// The process learns of the broken stream when it runs again.
+		n.pausedWork.arrivals = append(n.pausedWork.arrivals, arrival{unreachable: to})
+		return
+	}
 	n.raftReportUnreachable(to)
 	n.pump()
 }

@@ -191,7 +191,9 @@ func (s *Sim) fire(t timer) {
 	n := s.node(t.node)
 	switch t.kind {
 	case timerTick:
-		if n.up() && n.epoch == t.epoch {
+		if n.up() && n.epoch == t.epoch && n.paused {
+			n.pausedWork.tick = true // the chain of ticks starts again on resume
+		} else if n.up() && n.epoch == t.epoch {
 			n.tick()
 			if n.up() && n.epoch == t.epoch {
 				s.clock.schedule(timer{at: s.clock.now + s.cfg.TickMs, kind: timerTick, node: n.id, epoch: n.epoch})
@@ -199,7 +201,11 @@ func (s *Sim) fire(t timer) {
 		}
 	case timerDiskSync:
 		if n.up() && n.epoch == t.epoch && n.syncing != nil {
-			n.synced()
+			if n.paused {
+				n.pausedWork.synced = true
+			} else {
+				n.synced()
+			}
 		}
 	case timerWriteBack:
 		if n.up() && n.epoch == t.epoch {

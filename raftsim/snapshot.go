@@ -72,6 +72,11 @@ type NodeView struct {
 	// LyingDisk is set while the node's disk acknowledges writes before
 	// they are durable.
 	LyingDisk bool `json:"lying_disk,omitempty"`
+	// Paused is set while the node's process is paused (pause-node): up,
+	// its state as it was, taking no CPU. Waiting counts the messages that
+	// arrived for it meanwhile, which it handles when it resumes.
+	Paused  bool `json:"paused,omitempty"`
+	Waiting int  `json:"waiting,omitempty"`
 	// Role is "follower", "pre-candidate", "candidate" or "leader"; "down" when
 	// the node is crashed.
 	Role      string `json:"role"`

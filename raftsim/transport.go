@@ -67,18 +67,25 @@ func (s *Sim) deliver(id uint64) {
 	case !dst.up():
 		s.dropped(f, DropNodeDown)
 		s.reportUnreachable(from, to)
+	case dst.paused:
+		dst.pausedWork.arrivals = append(dst.pausedWork.arrivals, arrival{f: f})
 	default:
-		s.emit(messageEvent(EvDelivered, to, f))
-		m := f.msg
-		if m.GetType() == pb.MsgProp {
-			// A follower forwards a proposal by rewriting the message it was
-			// given; step a copy so the message the views saw stays as sent.
-			m = proto.Clone(m).(*pb.Message)
-		}
-		s.observeVote(m)
-		dst.step(m)
-		s.reportSnapshot(f.msg, true)
+		s.arrive(f, dst)
 	}
+}
+
+// arrive hands message f to its receiver dst's raft.
+func (s *Sim) arrive(f *flight, dst *node) {
+	s.emit(messageEvent(EvDelivered, dst.id, f))
+	m := f.msg
+	if m.GetType() == pb.MsgProp {
+		// A follower forwards a proposal by rewriting the message it was
+		// given; step a copy so the message the views saw stays as sent.
+		m = proto.Clone(m).(*pb.Message)
+	}
+	s.observeVote(m)
+	dst.step(m)
+	s.reportSnapshot(f.msg, true)
 }
 
 // dropMessage removes a message in flight at the user's request.

@@ -25,7 +25,8 @@ func (s *Sim) scheduleSync(n *node) {
 // running node still holds a key with a TTL.
 func (s *Sim) syncTTLs() {
 	s.syncSet = false
-	if l := s.leader(); l != nil && l.kv.HasTTL() {
+	// A paused leader's ticker proposes nothing; the next sync tries again.
+	if l := s.leader(); l != nil && !l.paused && l.kv.HasTTL() {
 		// A refused proposal (leadership moving) is retried at the next sync.
 		if l.raftPropose(v2store.Command{Op: v2store.Op{Kind: v2store.OpSync, Time: s.clock.now}}.Encode()) == nil {
 			l.pump()

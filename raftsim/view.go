@@ -49,7 +49,7 @@ func (s *Sim) Snapshot() *Snapshot {
 func (s *Sim) SnapshotJSON() []byte { return s.Snapshot().JSON() }
 
 func (s *Sim) nodeView(n *node) NodeView {
-	v := NodeView{ID: n.id, Up: n.up(), Halted: n.halted, LyingDisk: n.lying, Role: RoleDown, Term: n.term, Commit: n.commit, Log: []EntryView{}}
+	v := NodeView{ID: n.id, Up: n.up(), Halted: n.halted, LyingDisk: n.lying, Paused: n.paused, Waiting: n.waitingMessages(), Role: RoleDown, Term: n.term, Commit: n.commit, Log: []EntryView{}}
 	if hs, _, err := n.disk.InitialState(); err == nil {
 		v.Term, v.Vote, v.Commit = hs.GetTerm(), hs.GetVote(), hs.GetCommit()
 	}

@@ -11,7 +11,8 @@ import (
 
 // drawNodeShapes draws a node's election timer and its body in the colour of
 // its role; a node that is down is dim, dashed and crossed out, one that raft
-// halted is red, and a lying disk shows a warning sign.
+// halted is red, a lying disk shows a warning sign and a paused one is
+// veiled under a pause sign.
 func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
@@ -48,6 +49,7 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 		p.cross(c, l.NodeR*0.5, 2*u, scene.Fade(th.Muted, 0.6))
 	}
 	g.drawDiskShapes(n, c)
+	g.drawPauseShapes(n, c)
 	if s.Ctl.Selected == n.ID {
 		p.ring(c, l.TimerR()+5*u, 2*u, th.Accent)
 	}

@@ -37,6 +37,8 @@ func (g *Game) frameKey() hasher {
 		h.int(n.Lead)
 		h.bool(n.Halted)
 		h.bool(n.LyingDisk)
+		h.bool(n.Paused)
+		h.int(uint64(n.Waiting))
 	}
 	for _, m := range s.Placed {
 		h.int(m.Msg.ID)

@@ -70,11 +70,11 @@ func (t *tab) placed() []uint64 {
 
 // clickItem clicks the item of menu that does cmd, failing if it has none
 // or it is disabled.
-func (t *tab) clickItem(menu scene.Panel, cmd scene.Command) {
+func (t *tab) clickItem(menu scene.Panel, cmd scene.Command, op raftsim.ActionOp) {
 	t.tb.Helper()
-	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Cmd == cmd })
+	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Cmd == cmd && b.Op == op })
 	if i < 0 || menu.Buttons[i].Disabled {
-		t.tb.Fatalf("menu %q has no enabled item for command %d: %+v", menu.Title, cmd, menu.Buttons)
+		t.tb.Fatalf("menu %q has no enabled item for command %d %s: %+v", menu.Title, cmd, op, menu.Buttons)
 	}
 	t.click(menu.Buttons[i].Rect.Center())
 }
@@ -99,7 +99,7 @@ func TestBrowserMembership(t *testing.T) {
 		t.Fatal("the toolbar has no Members button")
 	}
 	tab.click(l.Buttons[i].Rect.Center())
-	tab.clickItem(l.MembersMenu(s, measure), scene.CmdAddLearner)
+	tab.clickItem(l.MembersMenu(s, measure), scene.CmdAddLearner, "")
 	s = tab.untilMember(6, raftsim.MemberLearner)
 	if got := tab.placed(); !slices.Equal(got, []uint64{1, 2, 3, 4, 5, 6}) {
 		t.Fatalf("after Add learner raftplay.layout() places %v; want n1…n6", got)
@@ -109,7 +109,7 @@ func TestBrowserMembership(t *testing.T) {
 	l = memberLayout(measure, s)
 	c, _ := l.Node(6)
 	tab.click(c)
-	tab.clickItem(l.NodeMenu(6, s, measure), scene.CmdPromote)
+	tab.clickItem(l.NodeMenu(6, s, measure), scene.CmdNodeAction, raftsim.ActPromote)
 	s = tab.untilJoint()
 	j, _ := scene.JointOf(s)
 	if j.Mark(6) != scene.VoterJoins {
@@ -135,7 +135,7 @@ func TestBrowserMembership(t *testing.T) {
 	l = memberLayout(measure, s)
 	c, _ = l.Node(2)
 	tab.click(c)
-	tab.clickItem(l.NodeMenu(2, s, measure), scene.CmdRemove)
+	tab.clickItem(l.NodeMenu(2, s, measure), scene.CmdNodeAction, raftsim.ActRemoveMember)
 	s = tab.untilMember(2, raftsim.MemberRemoved)
 	if got := tab.placed(); !slices.Equal(got, []uint64{1, 3, 4, 5, 6, 7}) {
 		t.Errorf("after removing n2 raftplay.layout() places %v", got)

@@ -174,7 +174,7 @@ func TestBrowserMouseCrashesNodeFromMenu(t *testing.T) {
 		t.Fatalf("after a click on n%d its menu is not where the layout puts it: %v", id, err)
 	}
 
-	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Cmd == scene.CmdCrash })
+	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Op == raftsim.ActCrash })
 	if i < 0 {
 		t.Fatal("the node menu has no Crash item")
 	}

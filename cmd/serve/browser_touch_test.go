@@ -71,7 +71,7 @@ func TestBrowserPhone(t *testing.T) {
 	c, _ := l.Node(id)
 	tab.touch(cssPoint(c), longPressHold)
 	menu := l.NodeMenu(id, s, measure)
-	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Cmd == scene.CmdCrash })
+	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Op == raftsim.ActCrash })
 	if i < 0 {
 		t.Fatal("the node menu has no Crash item")
 	}

@@ -2,7 +2,8 @@
 // manner of Jepsen's nemesis: each seed draws a cluster size from 3 to 9 and
 // a schedule of faults (crashes of up to a minority, crash-all, restarts,
 // partitions of any shape, heals, message loss, dropped messages, leadership
-// transfers, forced election time-outs, stress and single writes) and of
+// transfers, forced election time-outs, paused processes, stress and single
+// writes: every fault an action registers, raftsim.Faults) and of
 // membership changes (learners added and promoted, members removed, the
 // leader too, voters added, crashed members replaced), while checking
 // clients call in a safe read mode. When the faults stop, the network heals

@@ -41,9 +41,9 @@ func TestSafeCampaignFindsNothing(t *testing.T) {
 // Lying disks lose acknowledged entries; the campaign must notice, and the
 // failing run's action log must replay to the same violation.
 func TestLyingDisksAreCaughtAndReplay(t *testing.T) {
-	// The first seeds whose lying disks lose an acknowledged entry are in
-	// the teens; starting there keeps the test short under wasm.
-	for seed := int64(10); seed <= 40; seed++ {
+	// The first seeds whose lying disks lose an acknowledged entry come
+	// early (2 and 4), which keeps the test short under wasm.
+	for seed := int64(1); seed <= 40; seed++ {
 		o := Run(seed, Options{Lying: true})
 		if !o.Failed() {
 			continue
@@ -74,7 +74,7 @@ func TestLyingDisksAreCaughtAndReplay(t *testing.T) {
 		}
 		return
 	}
-	t.Fatal("31 seeds with lying disks and not one failure")
+	t.Fatal("40 seeds with lying disks and not one failure")
 }
 
 // The same seed gives the same run: an outcome is reproducible alone.

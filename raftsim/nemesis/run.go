@@ -110,12 +110,15 @@ func Run(seed int64, opt Options) Outcome {
 }
 
 // allClear ends the faults: the network heals and loses nothing, every node
-// runs with an honest disk, and stress stops.
+// runs, unpaused, with an honest disk, and stress stops.
 func allClear(snap *raftsim.Snapshot) []raftsim.Action {
 	acts := []raftsim.Action{{Op: raftsim.ActHeal}, {Op: raftsim.ActLoss, Rate: 0}}
 	for _, n := range snap.Members() {
 		if n.LyingDisk {
 			acts = append(acts, raftsim.Action{Op: raftsim.ActLyingDisk, Node: n.ID})
+		}
+		if n.Paused {
+			acts = append(acts, raftsim.Action{Op: raftsim.ActResumeNode, Node: n.ID})
 		}
 	}
 	return append(acts, raftsim.Action{Op: raftsim.ActRestartAll}, raftsim.Action{Op: raftsim.ActStress})

@@ -31,6 +31,23 @@ func TestRunRoundTripReproducesState(t *testing.T) {
 	}
 }
 
+// A run with a paused node, resumed, travels in a link and replays to the
+// same state.
+func TestPausedNodeRunRoundTrip(t *testing.T) {
+	sim := played(t, 23, 400, 600, `{"op":"pause-node","node":2}`, `{"op":"put","value":"much"}`, `{"op":"resume-node","node":2}`, `{"op":"pause-node","node":3}`)
+	r, err := Decode(Encode(sim.Run()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := clients.New(raftsim.DefaultConfig())
+	if refused, err := other.Replay(r); err != nil || refused != nil {
+		t.Fatal(err, refused)
+	}
+	if a, b := sim.SnapshotJSON(), other.SnapshotJSON(); !bytes.Equal(a, b) || !sim.Snapshot().Node(3).Paused {
+		t.Fatalf("replayed state differs:\n%s\n%s", a, b)
+	}
+}
+
 func TestDecodeRejectsBrokenLinks(t *testing.T) {
 	good := Encode(raftsim.Run{Config: raftsim.DefaultConfig(), NowMs: 5})
 	for s, want := range map[string]string{

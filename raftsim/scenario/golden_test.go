@@ -9,19 +9,23 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
 )
 
 var rewrite = flag.Bool("rewrite", false, "rewrite the golden files in testdata/golden from this run")
 
-// TestGoldenStories pins every built-in story: when each step ended, then the
-// final snapshot, one field a line. Any change to the simulator, the stories
-// or the raft library that changes what a reader sees shows up here as the
-// first line that differs. Regenerate with: go test ./raftsim/scenario -rewrite
+// TestGoldenStories pins every built-in story: each step's events in their
+// text form and when the step ended, as raft's testdata files interleave
+// commands and output, then the final snapshot, one field a line. Any change
+// to the simulator, the stories or the raft library that changes what a
+// reader sees shows up here as the first line that differs, in the step
+// where it happened. Regenerate with: go test ./raftsim/scenario -rewrite
 func TestGoldenStories(t *testing.T) {
 	for _, name := range Builtins {
 		t.Run(name, func(t *testing.T) {
-			p, results := play(t, name)
-			got := storyTranscript(t, p, results)
+			got := storyTranscript(t, name)
 			path := filepath.Join("testdata", "golden", name+".txt")
 			if *rewrite {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -43,12 +47,37 @@ func TestGoldenStories(t *testing.T) {
 	}
 }
 
-// storyTranscript is what a golden file holds: a line per step, then the
-// final snapshot's JSON indented.
-func storyTranscript(t *testing.T, p *Player, results []StepResult) string {
+// storyTranscript plays story name and returns what its golden file holds:
+// for each step, the events it caused and when it ended, then the final
+// snapshot's JSON indented.
+func storyTranscript(t *testing.T, name string) string {
+	sc, err := Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := clients.New(sc.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b strings.Builder
-	for _, r := range results {
+	sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(&b, e) })
+	// Each step's header goes before the step begins: a step's first
+	// actions are done as it begins.
+	fmt.Fprintf(&b, "step 1 begins at %d ms\n", sim.Now())
+	p, err := NewPlayer(sim, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		r := p.Finish()
 		fmt.Fprintf(&b, "step %d ended at %d ms, %d expectations failed\n", r.Step+1, r.EndMs, len(r.Failures))
+		if p.Last() {
+			break
+		}
+		fmt.Fprintf(&b, "step %d begins at %d ms\n", r.Step+2, sim.Now())
+		if err := p.Next(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var snap bytes.Buffer
 	if err := json.Indent(&snap, p.sim.SnapshotJSON(), "", " "); err != nil {
@@ -59,7 +88,8 @@ func storyTranscript(t *testing.T, p *Player, results []StepResult) string {
 }
 
 // firstDifference names the first line where got and want part, with the
-// line before it for context, or returns "" when they are equal.
+// line before it and the step (or the final snapshot) it is in for context,
+// or returns "" when they are equal.
 func firstDifference(got, want string) string {
 	if got == want {
 		return ""
@@ -76,6 +106,12 @@ func firstDifference(got, want string) string {
 			before := ""
 			if i > 0 {
 				before = fmt.Sprintf(" after %q", g[i-1])
+			}
+			for j := min(i, len(g)) - 1; j >= 0; j-- {
+				if strings.HasPrefix(g[j], "step ") || strings.HasPrefix(g[j], "final snapshot") {
+					before += fmt.Sprintf(", under %q", g[j])
+					break
+				}
 			}
 			return fmt.Sprintf("line %d%s:\n got  %s\n want %s", i+1, before, line(g), line(w))
 		}

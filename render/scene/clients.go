@@ -46,9 +46,6 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}), "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
-	case CmdLyingDisk:
-		acts, note := s.lyingDisk()
-		return acts, note, true
 	case CmdClose:
 		c := &s.Ctl
 		if !s.clients.verdictOpen || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
@@ -59,16 +56,6 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 		return nil, "", false
 	}
 	return nil, "", true
-}
-
-// lyingDisk turns the selected node's lying disk on or off and closes its menu.
-func (s *Scene) lyingDisk() ([]raftsim.Action, string) {
-	nv := s.Snap.Node(s.Ctl.Selected)
-	if nv == nil {
-		return nil, selectFirst(s.Snap.NodeIDs())
-	}
-	s.Ctl.Selected = 0
-	return act(raftsim.Action{Op: raftsim.ActLyingDisk, Node: nv.ID, On: !nv.LyingDisk}), ""
 }
 
 // ToolOn reports whether the toolbar shows cmd's button pressed: the console

@@ -149,7 +149,7 @@ func TestLyingDiskMenuItem(t *testing.T) {
 	for _, id := range []uint64{1, 2} {
 		s.Key(rune('0' + id))
 		for _, b := range s.OpenPanels()[0].Buttons {
-			if b.Cmd == CmdLyingDisk {
+			if b.Op == raftsim.ActLyingDisk {
 				labels[id] = b.Label
 			}
 		}

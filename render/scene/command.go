@@ -1,9 +1,16 @@
 package scene
 
+import (
+	"slices"
+
+	"raftplay/raftsim"
+)
+
 // Command is one thing a person asks for, by key, button, menu item or tap.
 type Command int
 
-// The commands. Those from CmdCrash to CmdIsolate act on the selected node.
+// The commands. The simulator's actions on the selected node are one
+// command, CmdNodeAction, bound to each by its name (nodeactions.go).
 const (
 	CmdNone Command = iota
 	CmdPlayPause
@@ -24,12 +31,8 @@ const (
 	CmdDismiss // a tap on empty ground: close the node menu and message panel
 	CmdSelectNode
 	CmdSelectMessage
-	CmdJoinGroup // partition editing: put Node in the group of Other
-	CmdCrash
-	CmdRestart
-	CmdTimeout
-	CmdTransfer
-	CmdIsolate
+	CmdJoinGroup  // partition editing: put Node in the group of Other
+	CmdNodeAction // do Intent.Op on the selected node (nodeactions.go)
 	// The story player and the share link, which the game carries out
 	// itself (see GameOp).
 	CmdStories   // open or close the story picker
@@ -40,7 +43,6 @@ const (
 	CmdTakeOver  // leave the story and play on freely
 	CmdShare     // copy a link that reproduces the run
 	// The clients' controls (clients.go, console.go).
-	CmdLyingDisk           // turn the selected node's lying disk on or off
 	CmdConsole             // open or close the etcdctl console
 	CmdConsoleVia          // the console talks to the next node
 	CmdStress              // stress writers on or off
@@ -62,12 +64,10 @@ const (
 	CmdTimeLive // show the live run again
 	CmdFork     // play on from the moment shown
 	CmdExport   // download the run as a test
-	// Membership (members_menu.go); promote and remove act on the selected node.
+	// Membership (members_menu.go); the node menu promotes and removes.
 	CmdMembers    // open or close the members menu
 	CmdAddLearner // etcdctl member add --learner
 	CmdAddVoter   // etcdctl member add
-	CmdPromote    // the selected learner becomes a voter
-	CmdRemove     // the selected node leaves the cluster
 	// The space-time diagram (diagram.go).
 	CmdDiagram        // show or hide the diagram
 	CmdDiagramBeats   // draw heartbeats or leave them out
@@ -88,6 +88,8 @@ type Intent struct {
 	Message uint64
 	// Arg is the argument of a button that carries one: a story or a step.
 	Arg int
+	// Op is the simulator's action CmdNodeAction does on the selected node.
+	Op raftsim.ActionOp
 }
 
 // Special keys, as the runes Key takes for them.
@@ -101,16 +103,16 @@ var keyCommands = map[rune]Command{
 	' ': CmdPlayPause, '.': CmdStep, '-': CmdSlower, '_': CmdSlower, '=': CmdFaster, '+': CmdFaster,
 	'r': CmdReset, 'w': CmdWrite, 'p': CmdPartition, 'h': CmdHeal, 'k': CmdKillAll, 'a': CmdRestartAll,
 	'm': CmdNextMessage, 'd': CmdDrop, '?': CmdHelp, KeyEscape: CmdClose, KeyEnter: CmdApply,
-	'c': CmdCrash, 'u': CmdRestart, 't': CmdTimeout, 'l': CmdTransfer, 'i': CmdIsolate,
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
-	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients, 'f': CmdLyingDisk,
+	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients,
 	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram, 'j': CmdDetails,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
-// KeyIntent returns what a typed key asks for: the runes of keyCommands
-// (letters in either case), digits select a node (or, while editing a
-// partition, move it to the other group, which the controller decides).
+// KeyIntent returns what a typed key asks for: the runes of keyCommands and
+// of nodeActions (letters in either case), digits select a node (or, while
+// editing a partition, move it to the other group, which the controller
+// decides).
 func KeyIntent(r rune) Intent {
 	if r >= '1' && r <= '9' {
 		return Intent{Cmd: CmdSelectNode, Node: uint64(r - '0')}
@@ -121,22 +123,26 @@ func KeyIntent(r rune) Intent {
 	if r == '\r' {
 		r = KeyEnter
 	}
-	return Intent{Cmd: keyCommands[r]}
+	if cmd, ok := keyCommands[r]; ok {
+		return Intent{Cmd: cmd}
+	}
+	in, _ := nodeKeyIntent(r)
+	return in
 }
 
 // HelpLine is one row of the help overlay: the keys and what they do.
 type HelpLine struct{ Keys, What string }
 
-// HelpLines lists every control, in the order the help overlay shows them.
-var HelpLines = []HelpLine{
+// HelpLines lists every control, in the order the help overlay shows them;
+// the keys of the node's actions come from nodeActions.
+var HelpLines = slices.Concat([]HelpLine{
 	{"space", "play / pause"},
 	{".", "step: process exactly one event"},
 	{"-  =", "slower / faster"},
 	{"r", "reset with the next seed"},
 	{"w", "client write via the leader (or via the selected node)"},
 	{"1 … 9", "select a node: opens its menu"},
-	{"c  u  f  j", "selected node: crash / restart (up) / lying disk on-off / details"},
-	{"t  l  i", "selected node: campaign now / take leadership / isolate"},
+}, nodeHelpLines(), []HelpLine{
 	{"p", "partition mode: digits or taps move nodes between groups,"},
 	{"", "drag a node onto another to join its group; Enter applies"},
 	{"h", "heal the partition"},
@@ -149,4 +155,4 @@ var HelpLines = []HelpLine{
 	{"o  z  q", "settings (knobs: ↑↓ ←→ Enter) / election experiment / members (l, v add)"},
 	{";  ?", "space-time diagram of the messages / this help"},
 	{"Esc", "close the panel on top"},
-}
+})

@@ -102,8 +102,8 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 			c.Edit.Join(in.Node, in.Other)
 		}
 		return nil, ""
-	case CmdCrash, CmdRestart, CmdTimeout, CmdTransfer, CmdIsolate, CmdPromote, CmdRemove:
-		return c.nodeAction(in.Cmd, ids)
+	case CmdNodeAction:
+		return c.nodeAction(in.Op, ids, snap)
 	}
 	return nil, ""
 }
@@ -194,28 +194,19 @@ func (c *Controller) drop() ([]raftsim.Action, string) {
 	return act(raftsim.Action{Op: raftsim.ActDrop, Message: id}), ""
 }
 
-// nodeAction does a node-menu command on the selected node and closes the menu.
-func (c *Controller) nodeAction(cmd Command, ids []uint64) ([]raftsim.Action, string) {
-	id := c.Selected
-	if id == 0 {
+// nodeAction does action op (an entry of nodeActions) on the selected node
+// and closes its menu.
+func (c *Controller) nodeAction(op raftsim.ActionOp, ids []uint64, snap *raftsim.Snapshot) ([]raftsim.Action, string) {
+	nv := snap.Node(c.Selected)
+	if nv == nil {
 		return nil, selectFirst(ids)
 	}
-	c.Selected = 0
-	switch cmd {
-	case CmdCrash:
-		return act(raftsim.Action{Op: raftsim.ActCrash, Node: id}), ""
-	case CmdRestart:
-		return act(raftsim.Action{Op: raftsim.ActRestart, Node: id}), ""
-	case CmdTimeout:
-		return act(raftsim.Action{Op: raftsim.ActTimeout, Node: id}), ""
-	case CmdTransfer:
-		return act(raftsim.Action{Op: raftsim.ActTransfer, To: id}), ""
-	case CmdPromote:
-		return act(raftsim.Action{Op: raftsim.ActPromote, Node: id}), ""
-	case CmdRemove:
-		return act(raftsim.Action{Op: raftsim.ActRemoveMember, Node: id}), ""
+	a := nodeActionFor(op, nv, snap)
+	if a == nil {
+		return nil, fmt.Sprintf("%q is no action on a node", op)
 	}
-	return act(raftsim.Action{Op: raftsim.ActPartition, Groups: Isolate(id, ids)}), ""
+	c.Selected = 0
+	return act(a.actionFor(nv, ids)), ""
 }
 
 // selectFirst is the hint for a node command with no node selected, among ids.

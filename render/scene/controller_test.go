@@ -85,24 +85,30 @@ func TestMenuItemsFollowState(t *testing.T) {
 	snap := cluster(5)
 	snap.Nodes[2].Up, snap.Nodes[2].Role = false, raftsim.RoleDown
 	s := newScene(snap)
-	enabled := func(id uint64) map[Command]bool {
-		m := map[Command]bool{}
+	// enabled maps each item to whether it is enabled: by its action, or
+	// by its command for the page's own.
+	enabled := func(id uint64) map[any]bool {
+		m := map[any]bool{}
 		for _, b := range s.L.NodeMenu(id, s.Snap, measure).Buttons {
-			m[b.Cmd] = !b.Disabled
+			if b.Op != "" {
+				m[b.Op] = !b.Disabled
+			} else {
+				m[b.Cmd] = !b.Disabled
+			}
 		}
 		return m
 	}
-	if e := enabled(3); e[CmdCrash] || !e[CmdRestart] || e[CmdTimeout] || e[CmdTransfer] || e[CmdWrite] {
+	if e := enabled(3); e[raftsim.ActCrash] || !e[raftsim.ActRestart] || e[raftsim.ActTimeout] || e[raftsim.ActTransfer] || e[CmdWrite] {
 		t.Errorf("menu of a down node: %v", e)
 	}
-	if e := enabled(1); !e[CmdCrash] || e[CmdRestart] || e[CmdTransfer] || !e[CmdWrite] || !e[CmdIsolate] {
+	if e := enabled(1); !e[raftsim.ActCrash] || e[raftsim.ActRestart] || e[raftsim.ActTransfer] || !e[CmdWrite] || !e[raftsim.ActPartition] {
 		t.Errorf("menu of the leader: %v", e)
 	}
-	if e := enabled(2); !e[CmdTransfer] || !e[CmdTimeout] {
+	if e := enabled(2); !e[raftsim.ActTransfer] || !e[raftsim.ActTimeout] {
 		t.Errorf("menu of a follower: %v", e)
 	}
 	s.Snap.Partition = Isolate(2, []uint64{1, 2, 3, 4, 5})
-	if e := enabled(2); e[CmdIsolate] {
+	if e := enabled(2); e[raftsim.ActPartition] {
 		t.Error("isolating an isolated node is offered")
 	}
 }

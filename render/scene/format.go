@@ -119,6 +119,10 @@ func NodeCaption(n *raftsim.NodeView, names Namer) (role, detail string) {
 	if n.Vote != 0 {
 		detail += " · voted " + names.NodeName(n.Vote)
 	}
+	if n.Paused {
+		// Its role and term are what it knew when its process stopped.
+		detail = fmt.Sprintf("paused, %d waiting · %s", n.Waiting, detail)
+	}
 	if n.Halted {
 		// Unlike a crash, raft stopped itself: say so where the term goes.
 		detail = "raft panicked"

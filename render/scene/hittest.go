@@ -1,5 +1,7 @@
 package scene
 
+import "raftplay/raftsim"
+
 // HitKind says what kind of element is under a point.
 type HitKind int
 
@@ -26,6 +28,8 @@ type Hit struct {
 	Node    uint64
 	Message uint64
 	Arg     int
+	// Op is the action of a CmdNodeAction button.
+	Op raftsim.ActionOp
 }
 
 // HitTest returns the element under p, topmost first: the help overlay, the
@@ -78,7 +82,7 @@ func buttonAt(buttons []Button, p Point) (Hit, bool) {
 			if b.Disabled {
 				return Hit{Kind: HitPanel}, true
 			}
-			return Hit{Kind: HitButton, Cmd: b.Cmd, Arg: b.Arg}, true
+			return Hit{Kind: HitButton, Cmd: b.Cmd, Arg: b.Arg, Op: b.Op}, true
 		}
 	}
 	return Hit{}, false
@@ -108,7 +112,7 @@ func (s *Scene) intent(pressed, released Hit) Intent {
 	case HitHelp:
 		return Intent{Cmd: CmdHelp}
 	case HitButton:
-		return Intent{Cmd: released.Cmd, Arg: released.Arg}
+		return Intent{Cmd: released.Cmd, Arg: released.Arg, Op: released.Op}
 	case HitNode:
 		return Intent{Cmd: CmdSelectNode, Node: released.Node}
 	case HitMessage:

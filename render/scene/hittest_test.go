@@ -1,6 +1,10 @@
 package scene
 
-import "testing"
+import (
+	"testing"
+
+	"raftplay/raftsim"
+)
 
 func TestHitTest(t *testing.T) {
 	s := newScene(cluster(5, msg(11, 1, 3, "MsgApp")))
@@ -49,19 +53,19 @@ func TestHitTestPanels(t *testing.T) {
 	if menu.Rect.Contains(n3) {
 		t.Error("the node menu covers its node")
 	}
-	byCmd := map[Command]Button{}
+	byOp := map[raftsim.ActionOp]Button{}
 	for _, b := range menu.Buttons {
-		byCmd[b.Cmd] = b
+		byOp[b.Op] = b
 	}
 	for _, tc := range []struct {
 		name string
 		p    Point
 		want Hit
 	}{
-		{"crash item", byCmd[CmdCrash].Rect.Center(), Hit{Kind: HitButton, Cmd: CmdCrash}},
-		{"isolate item", byCmd[CmdIsolate].Rect.Center(), Hit{Kind: HitButton, Cmd: CmdIsolate}},
+		{"crash item", byOp[raftsim.ActCrash].Rect.Center(), Hit{Kind: HitButton, Cmd: CmdNodeAction, Op: raftsim.ActCrash}},
+		{"isolate item", byOp[raftsim.ActPartition].Rect.Center(), Hit{Kind: HitButton, Cmd: CmdNodeAction, Op: raftsim.ActPartition}},
 		// n3 is up, so Restart is disabled: the click stays in the panel.
-		{"disabled item", byCmd[CmdRestart].Rect.Center(), Hit{Kind: HitPanel}},
+		{"disabled item", byOp[raftsim.ActRestart].Rect.Center(), Hit{Kind: HitPanel}},
 		{"menu title", menu.TitlePos.Add(Point{2, 2}), Hit{Kind: HitPanel}},
 		{"node under no panel", n3, Hit{Kind: HitNode, Node: 3}},
 	} {

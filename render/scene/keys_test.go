@@ -27,8 +27,14 @@ func TestEveryKeyIsDocumented(t *testing.T) {
 	}
 	_, table, _ := strings.Cut(string(readme), "| key | what it does |")
 	table, _, _ = strings.Cut(table, "\n\n")
-	for _, r := range slices.Sorted(maps.Keys(keyCommands)) {
-		cmd := keyCommands[r]
+	keys := maps.Clone(keyCommands)
+	for _, a := range nodeActions {
+		if a.key != 0 && a.op != "" {
+			keys[a.key] = CmdNodeAction
+		}
+	}
+	for _, r := range slices.Sorted(maps.Keys(keys)) {
+		cmd := keys[r]
 		if keyAliases[r] || cmd == CmdNone {
 			continue
 		}

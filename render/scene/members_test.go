@@ -86,24 +86,24 @@ func TestNodeMenuPromotesAndRemoves(t *testing.T) {
 		promote bool
 	}{{6, true}, {2, false}, {1, false}} {
 		menu := s.L.NodeMenu(tc.id, s.Snap, measure)
-		enabled := map[Command]bool{}
+		enabled := map[raftsim.ActionOp]bool{}
 		for _, b := range menu.Buttons {
-			enabled[b.Cmd] = !b.Disabled
+			enabled[b.Op] = !b.Disabled
 		}
-		if enabled[CmdPromote] != tc.promote || !enabled[CmdRemove] {
-			t.Errorf("n%d's menu: promote enabled %v, remove %v; want %v, true", tc.id, enabled[CmdPromote], enabled[CmdRemove], tc.promote)
+		if enabled[raftsim.ActPromote] != tc.promote || !enabled[raftsim.ActRemoveMember] {
+			t.Errorf("n%d's menu: promote enabled %v, remove %v; want %v, true", tc.id, enabled[raftsim.ActPromote], enabled[raftsim.ActRemoveMember], tc.promote)
 		}
 		// A learner neither campaigns nor takes leadership.
-		if enabled[CmdTimeout] == tc.promote || enabled[CmdTransfer] == tc.promote && tc.id != 1 {
-			t.Errorf("n%d's menu: time out enabled %v, transfer %v", tc.id, enabled[CmdTimeout], enabled[CmdTransfer])
+		if enabled[raftsim.ActTimeout] == tc.promote || enabled[raftsim.ActTransfer] == tc.promote && tc.id != 1 {
+			t.Errorf("n%d's menu: time out enabled %v, transfer %v", tc.id, enabled[raftsim.ActTimeout], enabled[raftsim.ActTransfer])
 		}
 	}
 	s.Key('6')
-	if got := s.handle(Intent{Cmd: CmdPromote}); len(got) != 1 || got[0].Op != raftsim.ActPromote || got[0].Node != 6 {
+	if got := s.handle(Intent{Cmd: CmdNodeAction, Op: raftsim.ActPromote}); len(got) != 1 || got[0].Op != raftsim.ActPromote || got[0].Node != 6 {
 		t.Errorf("Promote on n6: %+v", got)
 	}
 	s.Key('3')
-	if got := s.handle(Intent{Cmd: CmdRemove}); len(got) != 1 || got[0].Op != raftsim.ActRemoveMember || got[0].Node != 3 {
+	if got := s.handle(Intent{Cmd: CmdNodeAction, Op: raftsim.ActRemoveMember}); len(got) != 1 || got[0].Op != raftsim.ActRemoveMember || got[0].Node != 3 {
 		t.Errorf("Remove on n3: %+v", got)
 	}
 }

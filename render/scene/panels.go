@@ -35,21 +35,6 @@ const (
 	bannerH = buttonH + 2*Pad
 )
 
-// nodeMenuItems are a node menu's entries; "%d" in a label is the node, and
-// the lying-disk item reads its alt while the node's disk lies.
-var nodeMenuItems = []toolSpec{
-	{CmdCrash, "Crash", "", "c"},
-	{CmdRestart, "Restart", "", "u"},
-	{CmdTimeout, "Time out now (campaign)", "", "t"},
-	{CmdTransfer, "Transfer leadership here", "", "l"},
-	{CmdWrite, "Client write via %s", "", "w"},
-	{CmdIsolate, "Isolate", "", "i"},
-	{CmdLyingDisk, "Lying disk on", "Lying disk off", "f"},
-	{CmdPromote, "Promote to voter", "", ""},
-	{CmdRemove, "Remove from cluster", "", ""},
-	{CmdDetails, "Details", "", "j"},
-}
-
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
 // to the node now are disabled.
 func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Panel {
@@ -62,16 +47,17 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 		p.Title = fmt.Sprintf("%s  %s, %s", name, role, detail)
 	}
 	w := measure(p.Title, FontUI*u)
-	for _, it := range nodeMenuItems {
-		label := it.label
-		if it.cmd == CmdWrite {
-			label = fmt.Sprintf(label, name)
+	for _, it := range nodeActions {
+		label, key := it.labelFor(nv, name), ""
+		if it.key != 0 {
+			key = string(it.key)
 		}
-		if it.cmd == CmdLyingDisk && nv != nil && nv.LyingDisk {
-			label = it.alt
+		cmd := it.cmd
+		if it.op != "" {
+			cmd = CmdNodeAction
 		}
-		w = math.Max(w, ButtonWidth(label, "", it.key, u, measure))
-		p.Buttons = append(p.Buttons, Button{Cmd: it.cmd, Label: label, Key: it.key, Disabled: !menuItemApplies(it.cmd, nv, snap)})
+		w = math.Max(w, ButtonWidth(label, "", key, u, measure))
+		p.Buttons = append(p.Buttons, Button{Cmd: cmd, Op: it.op, Label: label, Key: key, Disabled: !it.appliesTo(nv, snap)})
 	}
 	p.Rect = Rect{0, 0, w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + 2*Pad*u}
 	node, _ := l.Node(id)
@@ -130,35 +116,6 @@ func (l *Layout) stackMenu(p Panel, w float64, measure Measure) Panel {
 		}
 	}
 	return p
-}
-
-// menuItemApplies reports whether a node-menu command makes sense for node
-// nv now; the simulator would refuse the others.
-func menuItemApplies(cmd Command, nv *raftsim.NodeView, snap *raftsim.Snapshot) bool {
-	if nv == nil {
-		return false
-	}
-	switch cmd {
-	case CmdRestart:
-		return !nv.Up
-	case CmdTransfer:
-		lead := snap.Leader()
-		return nv.Up && IsVoter(nv) && lead != 0 && lead != nv.ID
-	case CmdTimeout:
-		return nv.Up && IsVoter(nv) // raft ignores a non-voter's campaign
-	case CmdIsolate:
-		g := GroupOf(snap.Partition, nv.ID)
-		return g < 0 || len(snap.Partition[g]) > 1 || len(snap.Partition) > 2
-	case CmdLyingDisk:
-		return true // a crashed node's disk lies from its restart on
-	case CmdPromote:
-		return nv.Up && IsLearner(nv)
-	case CmdRemove:
-		return true // a crashed member is removed as a running one is
-	case CmdDetails:
-		return true // a crashed node's details show its disk
-	}
-	return nv.Up
 }
 
 // below is the screen under the toolbar, where panels may go.

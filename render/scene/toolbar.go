@@ -1,6 +1,10 @@
 package scene
 
-import "math"
+import (
+	"math"
+
+	"raftplay/raftsim"
+)
 
 // Controls says how many buttons the toolbar shows; the keys work either way.
 type Controls int
@@ -36,6 +40,8 @@ type Button struct {
 	Disabled bool
 	// Arg is what the button's command applies to: a story, a step.
 	Arg int
+	// Op is the simulator's action of a CmdNodeAction button.
+	Op raftsim.ActionOp
 }
 
 type toolSpec struct {

@@ -1,0 +1,46 @@
+package raftsim
+
+import "github.com/tidwall/gjson"
+
+// ActAddMember has a new node join, as a learner or a voter (membership.go).
+const ActAddMember ActionOp = "add-member"
+
+func init() {
+	register(&actionKind{
+		op: ActAddMember, fields: "{as: learner/voter, name?}", help: "a new node with the next unused ID over an empty disk joins, as a learner or a voter",
+		parse: parseAddMember,
+		apply: (*Sim).addMember,
+		faults: []Fault{
+			{Op: ActAddMember, Weight: 1, Draw: drawAddLearner},
+			{Op: ActAddMember, Weight: 1, Draw: drawAddVoter},
+		},
+	})
+}
+
+// parseAddMember reads add-member's fields: "as", and an optional "name".
+func parseAddMember(r *fieldReader, a *Action) {
+	as := r.get("as")
+	if as.Type != gjson.String || (as.String() != AsLearner && as.String() != AsVoter) {
+		r.fail(`add-member needs "as": "learner" or "voter"`)
+		return
+	}
+	a.As = as.String()
+	if name := r.get("name"); name.Exists() {
+		if name.Type != gjson.String {
+			r.fail(`add-member: "name" must be a string`)
+			return
+		}
+		if err := checkName(name.String()); err != nil {
+			r.fail("add-member: %v", err)
+			return
+		}
+		a.Name = name.String()
+	}
+}
+
+// drawAddLearner adds a node as a learner.
+func drawAddLearner(*FaultDraw) Action { return Action{Op: ActAddMember, As: AsLearner} }
+
+// drawAddVoter adds a node as a voter at once (etcdctl member add without
+// --learner).
+func drawAddVoter(*FaultDraw) Action { return Action{Op: ActAddMember, As: AsVoter} }

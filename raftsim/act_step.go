@@ -1,0 +1,18 @@
+package raftsim
+
+import "fmt"
+
+// ActStep processes exactly one event.
+const ActStep ActionOp = "step"
+
+func init() {
+	register(&actionKind{
+		op: ActStep, help: "process exactly one event",
+		apply: func(s *Sim, _ *Action) error {
+			if !s.Step() {
+				return fmt.Errorf("step: nothing is scheduled")
+			}
+			return nil
+		},
+	})
+}

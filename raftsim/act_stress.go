@@ -1,0 +1,15 @@
+package raftsim
+
+// ActStress turns the App's stress writers on or off.
+const ActStress ActionOp = "stress"
+
+func init() {
+	register(&actionKind{
+		op: ActStress, fields: "{on}", help: "stress writers on or off",
+		parse: func(r *fieldReader, a *Action) { a.On = r.onOff() },
+		zero:  []string{`"on":false`},
+		faults: []Fault{{Op: ActStress, Weight: 1, Draw: func(d *FaultDraw) Action {
+			return Action{Op: ActStress, On: !d.Snap.Clients.Stress}
+		}}},
+	})
+}
