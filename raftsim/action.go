@@ -37,6 +37,10 @@ type Action struct {
 	// Name is add-member's name for the new node (etcd's --name); empty
 	// calls it "n" and its ID.
 	Name string `json:"name,omitempty"`
+	// Joint makes add-member, promote or remove-member take raft's joint
+	// consensus (a ConfChangeV2) rather than etcd's single step, whatever
+	// the run's conf_change says.
+	Joint bool `json:"joint,omitempty"`
 	// Config is what a reset starts the new run with: the etcd defaults
 	// under the fields given. Nil keeps the current run's config. Its Seed
 	// is 0 when the config names none: the run's seed is kept.
@@ -208,10 +212,14 @@ func parseAction(v gjson.Result) (Action, error) {
 		return need(field)
 	}
 	switch a.Op {
-	case ActCrash, ActRestart, ActTimeout, ActPromote, ActRemoveMember:
+	case ActCrash, ActRestart, ActTimeout:
 		a.Node = need("node")
+	case ActPromote, ActRemoveMember:
+		a.Node = need("node")
+		a.Joint, err = parseJoint(v, a.Op, err)
 	case ActAddMember:
 		err = parseAddMember(v, &a)
+		a.Joint, err = parseJoint(v, a.Op, err)
 	case ActTransfer:
 		a.To = need("to")
 	case ActDrop:

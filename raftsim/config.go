@@ -61,7 +61,26 @@ type Config struct {
 	// entries before the snapshot a compaction keeps, so a follower a little
 	// behind still catches up from the log rather than by a snapshot.
 	SnapshotCatchUpEntries int `json:"snapshot_catchup_entries"`
+
+	// ConfChange is how an add-member, promote or remove-member action
+	// without "joint" changes the membership: ConfChangeEtcd, a v1
+	// ConfChange applied in one step as etcd's server proposes it, or
+	// ConfChangeJoint, raft's ConfChangeV2 through joint consensus. The
+	// console's member commands are etcdctl's and always take etcd's way.
+	ConfChange string `json:"conf_change"`
 }
+
+// The ways a membership change goes through raft (Config.ConfChange).
+const (
+	// ConfChangeEtcd is etcd's server's way (server.go, AddMember,
+	// PromoteMember, RemoveMember → configure): a raftpb.ConfChange, which
+	// raft applies at once, without joint consensus.
+	ConfChangeEtcd = "etcd"
+	// ConfChangeJoint is raft's option, which etcd's server does not use: a
+	// ConfChangeV2 with the implicit joint transition, entered when it
+	// applies and left by the leader by itself.
+	ConfChangeJoint = "joint"
+)
 
 // NodeName is what node id is called in this run: its name from Names, or
 // "n" and its ID.
@@ -99,6 +118,7 @@ func DefaultConfig() Config {
 
 		SnapshotCount:          100,
 		SnapshotCatchUpEntries: 20,
+		ConfChange:             ConfChangeEtcd,
 	}
 }
 
@@ -141,6 +161,9 @@ func (c Config) Validate() error {
 	}
 	if c.SnapshotCatchUpEntries < 0 {
 		bad("snapshot_catchup_entries must be 0 or more, got %d", c.SnapshotCatchUpEntries)
+	}
+	if c.ConfChange != ConfChangeEtcd && c.ConfChange != ConfChangeJoint {
+		bad("conf_change must be %q (etcd's single-step change) or %q (raft's joint consensus), got %q", ConfChangeEtcd, ConfChangeJoint, c.ConfChange)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid config: %s", strings.Join(errs, "; "))

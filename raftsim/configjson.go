@@ -15,6 +15,9 @@ type configFields struct {
 	small  map[string]*int
 	bools  map[string]*bool
 	floats map[string]*float64
+	// words are the fields that take one of a few names; Validate says
+	// which.
+	words map[string]*string
 }
 
 func fieldsOf(c *Config) configFields {
@@ -28,6 +31,7 @@ func fieldsOf(c *Config) configFields {
 			"snapshot_catchup_entries": &c.SnapshotCatchUpEntries},
 		bools:  map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum},
 		floats: map[string]*float64{"loss_rate": &c.LossRate},
+		words:  map[string]*string{"conf_change": &c.ConfChange},
 	}
 }
 
@@ -47,6 +51,9 @@ func ConfigFieldNames() []string {
 		names = append(names, k)
 	}
 	for k := range f.floats {
+		names = append(names, k)
+	}
+	for k := range f.words {
 		names = append(names, k)
 	}
 	slices.Sort(names)
@@ -86,6 +93,10 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 			*dst = val.Bool()
 		} else if _, ok := f.bools[name]; ok {
 			errs = append(errs, fmt.Sprintf("config.%s: need true or false, got %s", name, val.Raw))
+		} else if dst, ok := f.words[name]; ok && val.Type == gjson.String {
+			*dst = val.String()
+		} else if _, ok := f.words[name]; ok {
+			errs = append(errs, fmt.Sprintf("config.%s: need a string, got %s", name, val.Raw))
 		} else if f.ints[name] != nil || f.small[name] != nil {
 			errs = append(errs, fmt.Sprintf("config.%s: need a whole number, got %s", name, val.Raw))
 		} else {

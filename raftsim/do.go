@@ -137,12 +137,8 @@ func (s *Sim) apply(a *Action) error {
 			return fmt.Errorf("reset: %v", err)
 		}
 		s.init(cfg)
-	case ActAddMember:
-		return s.addMember(a)
-	case ActPromote:
-		return s.promote(a.Node)
-	case ActRemoveMember:
-		return s.removeMember(a.Node)
+	case ActAddMember, ActPromote, ActRemoveMember:
+		return s.changeMembers(a, a.Joint || s.cfg.ConfChange == ConfChangeJoint)
 	default:
 		return fmt.Errorf("unknown op %q", a.Op)
 	}

@@ -77,13 +77,13 @@ func (n *node) raftPropose(data []byte) error {
 	return n.rn.Propose(data)
 }
 
-func (n *node) raftProposeConfChange(cc *pb.ConfChangeV2) error {
+func (n *node) raftProposeConfChange(cc pb.ConfChangeI) error {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return n.rn.ProposeConfChange(cc)
 }
 
-func (n *node) raftApplyConfChange(cc *pb.ConfChangeV2) *pb.ConfState {
+func (n *node) raftApplyConfChange(cc pb.ConfChangeI) *pb.ConfState {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return n.rn.ApplyConfChange(cc)

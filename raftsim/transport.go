@@ -9,6 +9,7 @@ import (
 
 // send puts a message from n on the wire with a seeded latency.
 func (s *Sim) send(n *node, m *pb.Message) {
+	s.mergeSnapshot(n, m)
 	from, to := m.GetFrom(), m.GetTo()
 	lat := s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
 	f := &flight{msg: m, sentMs: s.clock.now, deliverMs: s.clock.now + lat}

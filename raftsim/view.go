@@ -70,6 +70,8 @@ func (s *Sim) nodeView(n *node) NodeView {
 	}
 	v.FirstIndex, _ = n.disk.FirstIndex()
 	ents, durable := n.logView()
+	// An empty log ends where its snapshot does.
+	v.LastIndex = v.FirstIndex - 1
 	if len(ents) > 0 {
 		v.LastIndex = ents[len(ents)-1].GetIndex()
 	}

@@ -28,6 +28,7 @@ type configFlags struct {
 	spread         *int
 	snapCount      *int
 	snapCatchUp    *int
+	confChange     *string
 	json           *string
 }
 
@@ -48,6 +49,7 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		spread:         fs.Int("timeout-spread", def.TimeoutSpreadTicks, "what-if, not etcd: draw election timeouts from [n, n+spread) ticks; 0 is etcd's [n, 2n)"),
 		snapCount:      fs.Int("snapshot-count", def.SnapshotCount, "etcd's --snapshot-count, scaled down: snapshot and compact every n applied entries; 0 never"),
 		snapCatchUp:    fs.Int("snapshot-catchup-entries", def.SnapshotCatchUpEntries, "etcd's SnapshotCatchUpEntries: entries a compaction keeps before the snapshot"),
+		confChange:     fs.String("conf-change", def.ConfChange, "how add-member, promote and remove-member change the membership: etcd (a v1 ConfChange in one step, as etcd's server) or joint (raft's ConfChangeV2 through joint consensus)"),
 		json:           fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`),
 	}
 }
@@ -66,6 +68,7 @@ func (f configFlags) config() (raftsim.Config, error) {
 	c.TickMs, c.ElectionTicks, c.HeartbeatTicks = *f.tickMs, *f.electionTicks, *f.heartbeatTicks
 	c.LossRate, c.TimeoutSpreadTicks = *f.loss, *f.spread
 	c.SnapshotCount, c.SnapshotCatchUpEntries = *f.snapCount, *f.snapCatchUp
+	c.ConfChange = *f.confChange
 	var err error
 	if c.LatencyMinMs, c.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
 		return c, fmt.Errorf("-latency: %v", err)

@@ -11,10 +11,10 @@ import (
 func TestKnobParams(t *testing.T) {
 	p, problems := ParseParams("?seed=9&nodes=3&pre_vote=false&check_quorum=false&tick_ms=5&election_ticks=20" +
 		"&heartbeat_ticks=2&latency_min_ms=2&latency_max_ms=30&disk_min_ms=0&disk_max_ms=9&loss_rate=0.05&timeout_spread_ticks=3" +
-		"&snapshot_count=40&snapshot_catchup_entries=5")
+		"&snapshot_count=40&snapshot_catchup_entries=5&conf_change=joint")
 	want := raftsim.Config{Nodes: 3, Seed: 9, TickMs: 5, ElectionTicks: 20, HeartbeatTicks: 2, LatencyMinMs: 2, LatencyMaxMs: 30,
 		DiskMinMs: 0, DiskMaxMs: 9, LossRate: 0.05, ClientTimeoutMs: raftsim.DefaultConfig().ClientTimeoutMs, TimeoutSpreadTicks: 3,
-		SnapshotCount: 40, SnapshotCatchUpEntries: 5}
+		SnapshotCount: 40, SnapshotCatchUpEntries: 5, ConfChange: raftsim.ConfChangeJoint}
 	if len(problems) > 0 || !reflect.DeepEqual(p.Config, want) {
 		t.Errorf("config %+v, problems %q; want %+v", p.Config, problems, want)
 	}

@@ -28,8 +28,11 @@ type Settings struct {
 // the values a click steps through, and etcd's default beside it.
 type knob struct {
 	name, label, unit string
-	// values are the choices, in order; nil for an on/off switch.
+	// values are the choices, in order; nil for an on/off switch or a
+	// knob of words.
 	values []float64
+	// words are the choices of a knob whose value is a word, in order.
+	words []string
 	// etcd is etcd's own default, shown beside the value: etcd ticks once
 	// per --heartbeat-interval (100 ms) and elects after
 	// --election-timeout (1000 ms, 10 ticks). "" where etcd has none.
@@ -49,6 +52,7 @@ var knobs = []knob{
 	{name: "disk_max_ms", label: "disk sync to", unit: "ms", values: []float64{0, 1, 3, 5, 10, 20, 50}},
 	{name: "loss_rate", label: "message loss", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
 	{name: "nodes", label: "nodes", values: []float64{3, 4, 5, 6, 7, 8, 9}},
+	{name: "conf_change", label: "membership changes", words: []string{raftsim.ConfChangeEtcd, raftsim.ConfChangeJoint}, etcd: "etcd (one step; joint is raft's option)"},
 }
 
 // value reads knob k's value from cfg.
@@ -61,6 +65,8 @@ func (k knob) value(cfg raftsim.Config) gjson.Result {
 func (k knob) text(cfg raftsim.Config) string {
 	v := k.value(cfg)
 	switch {
+	case k.words != nil:
+		return v.String()
 	case k.values == nil && v.Bool():
 		return "on"
 	case k.values == nil:
@@ -77,7 +83,10 @@ func (k knob) text(cfg raftsim.Config) string {
 func (k knob) step(cfg raftsim.Config, dir int) raftsim.Config {
 	v := k.value(cfg)
 	next := "true"
-	if k.values == nil {
+	if k.words != nil {
+		i := (slices.Index(k.words, v.String()) + dir + len(k.words)) % len(k.words)
+		next = strconv.Quote(k.words[i])
+	} else if k.values == nil {
 		if v.Bool() {
 			next = "false"
 		}
