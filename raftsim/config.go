@@ -68,6 +68,14 @@ type Config struct {
 	// ConfChangeJoint, raft's ConfChangeV2 through joint consensus. The
 	// console's member commands are etcdctl's and always take etcd's way.
 	ConfChange string `json:"conf_change"`
+
+	// ReadOnly is raft's ReadOnlyOption, set in every node's raft.Config as
+	// etcd sets it, once, when the node is built: ReadOnlySafe (etcd's, a
+	// ReadIndex waits for a heartbeat round with a quorum) or
+	// ReadOnlyLeaseBased (raft's option, which etcd does not use: the leader
+	// answers on its CheckQuorum lease). The checking clients' lease reads
+	// need it.
+	ReadOnly string `json:"read_only"`
 }
 
 // The ways a membership change goes through raft (Config.ConfChange).
@@ -80,6 +88,12 @@ const (
 	// ConfChangeV2 with the implicit joint transition, entered when it
 	// applies and left by the leader by itself.
 	ConfChangeJoint = "joint"
+)
+
+// raft's read-only options (Config.ReadOnly), by the names raft gives them.
+const (
+	ReadOnlySafe       = "safe"        // raft.ReadOnlySafe, etcd's
+	ReadOnlyLeaseBased = "lease_based" // raft.ReadOnlyLeaseBased, raft's option
 )
 
 // NodeName is what node id is called in this run: its name from Names, or
@@ -119,6 +133,7 @@ func DefaultConfig() Config {
 		SnapshotCount:          100,
 		SnapshotCatchUpEntries: 20,
 		ConfChange:             ConfChangeEtcd,
+		ReadOnly:               ReadOnlySafe,
 	}
 }
 
@@ -164,6 +179,14 @@ func (c Config) Validate() error {
 	}
 	if c.ConfChange != ConfChangeEtcd && c.ConfChange != ConfChangeJoint {
 		bad("conf_change must be %q (etcd's single-step change) or %q (raft's joint consensus), got %q", ConfChangeEtcd, ConfChangeJoint, c.ConfChange)
+	}
+	switch {
+	case c.ReadOnly != ReadOnlySafe && c.ReadOnly != ReadOnlyLeaseBased:
+		bad("read_only must be %q (etcd's ReadOnlySafe) or %q (raft's ReadOnlyLeaseBased), got %q", ReadOnlySafe, ReadOnlyLeaseBased, c.ReadOnly)
+	case c.ReadOnly == ReadOnlyLeaseBased && !c.CheckQuorum:
+		// raft refuses it: the lease is only as good as the leader's check
+		// that it still has a quorum.
+		bad("read_only %q needs check_quorum", ReadOnlyLeaseBased)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid config: %s", strings.Join(errs, "; "))

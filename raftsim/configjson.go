@@ -31,7 +31,7 @@ func fieldsOf(c *Config) configFields {
 			"snapshot_catchup_entries": &c.SnapshotCatchUpEntries},
 		bools:  map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum},
 		floats: map[string]*float64{"loss_rate": &c.LossRate},
-		words:  map[string]*string{"conf_change": &c.ConfChange},
+		words:  map[string]*string{"conf_change": &c.ConfChange, "read_only": &c.ReadOnly},
 	}
 }
 

@@ -74,8 +74,8 @@ func (n *node) up() bool { return n.rn != nil }
 func (n *node) start() error {
 	cfg := n.sim.cfg
 	// etcd's values (etcdserver/bootstrap.go, raftConfig), but for the
-	// timing, which the run's config scales, and the read mode, which a run
-	// may set to raft's lease option. etcd leaves StepDownOnRemoval off: a
+	// timing, CheckQuorum (always on in etcd) and the read-only option, which
+	// a run may set otherwise. etcd leaves StepDownOnRemoval off: a
 	// removed leader leads on until its server stops it (memberstop.go).
 	rc := &raft.Config{
 		ID:              n.id,
@@ -86,7 +86,11 @@ func (n *node) start() error {
 		MaxInflightMsgs: maxInflightMsgs,
 		CheckQuorum:     cfg.CheckQuorum,
 		PreVote:         cfg.PreVote,
+		ReadOnlyOption:  raft.ReadOnlySafe,
 		Logger:          raftLogger{},
+	}
+	if cfg.ReadOnly == ReadOnlyLeaseBased {
+		rc.ReadOnlyOption = raft.ReadOnlyLeaseBased
 	}
 	snap, err := n.disk.Snapshot()
 	if err != nil {

@@ -29,6 +29,7 @@ type configFlags struct {
 	snapCount      *int
 	snapCatchUp    *int
 	confChange     *string
+	readOnly       *string
 	json           *string
 }
 
@@ -50,6 +51,7 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		snapCount:      fs.Int("snapshot-count", def.SnapshotCount, "etcd's --snapshot-count, scaled down: snapshot and compact every n applied entries; 0 never"),
 		snapCatchUp:    fs.Int("snapshot-catchup-entries", def.SnapshotCatchUpEntries, "etcd's SnapshotCatchUpEntries: entries a compaction keeps before the snapshot"),
 		confChange:     fs.String("conf-change", def.ConfChange, "how add-member, promote and remove-member change the membership: etcd (a v1 ConfChange in one step, as etcd's server) or joint (raft's ConfChangeV2 through joint consensus)"),
+		readOnly:       fs.String("read-only", def.ReadOnly, "raft's ReadOnlyOption in every node's raft.Config: safe (etcd's) or lease_based (raft's option, which etcd does not use; needs -checkquorum)"),
 		json:           fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`),
 	}
 }
@@ -68,7 +70,7 @@ func (f configFlags) config() (raftsim.Config, error) {
 	c.TickMs, c.ElectionTicks, c.HeartbeatTicks = *f.tickMs, *f.electionTicks, *f.heartbeatTicks
 	c.LossRate, c.TimeoutSpreadTicks = *f.loss, *f.spread
 	c.SnapshotCount, c.SnapshotCatchUpEntries = *f.snapCount, *f.snapCatchUp
-	c.ConfChange = *f.confChange
+	c.ConfChange, c.ReadOnly = *f.confChange, *f.readOnly
 	var err error
 	if c.LatencyMinMs, c.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
 		return c, fmt.Errorf("-latency: %v", err)

@@ -14,7 +14,8 @@ func TestKnobParams(t *testing.T) {
 		"&snapshot_count=40&snapshot_catchup_entries=5&conf_change=joint")
 	want := raftsim.Config{Nodes: 3, Seed: 9, TickMs: 5, ElectionTicks: 20, HeartbeatTicks: 2, LatencyMinMs: 2, LatencyMaxMs: 30,
 		DiskMinMs: 0, DiskMaxMs: 9, LossRate: 0.05, ClientTimeoutMs: raftsim.DefaultConfig().ClientTimeoutMs, TimeoutSpreadTicks: 3,
-		SnapshotCount: 40, SnapshotCatchUpEntries: 5, ConfChange: raftsim.ConfChangeJoint}
+		SnapshotCount: 40, SnapshotCatchUpEntries: 5, ConfChange: raftsim.ConfChangeJoint,
+		ReadOnly: raftsim.ReadOnlySafe}
 	if len(problems) > 0 || !reflect.DeepEqual(p.Config, want) {
 		t.Errorf("config %+v, problems %q; want %+v", p.Config, problems, want)
 	}

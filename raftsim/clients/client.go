@@ -133,7 +133,7 @@ func (cs *Clients) attempt(k *call) {
 		cs.reads[k.id] = k
 		w := cs.on(k.via)
 		w.reads = append(w.reads, k.id)
-		cs.sim.ReadIndex(k.via, binary.BigEndian.AppendUint64(nil, k.id), k.op.Read == v2store.ReadLease)
+		cs.sim.ReadIndex(k.via, binary.BigEndian.AppendUint64(nil, k.id))
 	}
 }
 
@@ -242,16 +242,6 @@ func (cs *Clients) fireWatches(node uint64, changes []v2store.Result) {
 		res.Kind = v2store.OpWatch
 		cs.answer(k, &res)
 	}
-}
-
-// LeaseRead reports whether a ReadIndex request's context, a call ID, is
-// that of a lease read.
-func (cs *Clients) LeaseRead(ctx []byte) bool {
-	if len(ctx) != 8 {
-		return false
-	}
-	k := cs.reads[callID(ctx)]
-	return k != nil && k.op.Read == v2store.ReadLease
 }
 
 // serveReads answers the ReadIndex reads on node whose index it has applied.

@@ -202,9 +202,10 @@ const (
 	// has applied that far, then answers. etcdctl get --quorum.
 	ReadLinearizable ReadMode = iota
 	// ReadLease reads go through ReadIndex in raft's lease mode
-	// (ReadOnlyLeaseBased): the leader answers from its commit index at
-	// once, trusting that with CheckQuorum no other leader can have been
-	// elected yet.
+	// (ReadOnlyLeaseBased, raft's option, which etcd does not use; the
+	// run's nodes are built with it): the leader answers from its commit
+	// index at once, trusting that with CheckQuorum no other leader can
+	// have been elected yet.
 	ReadLease
 	// ReadSerializable reads are answered at once from the node's own
 	// state, which may be stale. etcdctl v2's plain get.

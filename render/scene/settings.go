@@ -52,6 +52,7 @@ var knobs = []knob{
 	{name: "disk_max_ms", label: "disk sync to", unit: "ms", values: []float64{0, 1, 3, 5, 10, 20, 50}},
 	{name: "loss_rate", label: "message loss", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
 	{name: "nodes", label: "nodes", values: []float64{3, 4, 5, 6, 7, 8, 9}},
+	{name: "read_only", label: "ReadOnlyOption", words: []string{raftsim.ReadOnlySafe, raftsim.ReadOnlyLeaseBased}, etcd: "safe (lease_based is raft's option)"},
 	{name: "conf_change", label: "membership changes", words: []string{raftsim.ConfChangeEtcd, raftsim.ConfChangeJoint}, etcd: "etcd (one step; joint is raft's option)"},
 }
 

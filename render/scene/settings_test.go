@@ -60,7 +60,7 @@ func TestSettingsStepThroughValues(t *testing.T) {
 func TestSettingsApplyStartsANewRun(t *testing.T) {
 	sim, _ := clients.New(raftsim.Config{Nodes: 5, Seed: 7, TickMs: 10, ElectionTicks: 15, HeartbeatTicks: 5,
 		LatencyMinMs: 4, LatencyMaxMs: 12, DiskMinMs: 1, DiskMaxMs: 3, ClientTimeoutMs: 1000, PreVote: true, CheckQuorum: true,
-		ConfChange: raftsim.ConfChangeEtcd})
+		ConfChange: raftsim.ConfChangeEtcd, ReadOnly: raftsim.ReadOnlySafe})
 	sim.Advance(1000)
 	var st Settings
 	st.Toggle(sim.Config())
