@@ -41,7 +41,7 @@ type Action struct {
 	// consensus (a ConfChangeV2) rather than etcd's single step, whatever
 	// the run's conf_change says.
 	Joint bool `json:"joint,omitempty"`
-	// Config is what a reset starts the new run with: the etcd defaults
+	// Config is what a reset starts the new run with: raftplay's defaults
 	// under the fields given. Nil keeps the current run's config. Its Seed
 	// is 0 when the config names none: the run's seed is kept.
 	Config *Config `json:"config,omitempty"`

@@ -36,11 +36,12 @@ func fieldsOf(c *Config) configFields {
 }
 
 // ConfigFieldNames lists the JSON names of the config's fields, sorted: the
-// names a config object, a share link and the page's URL use.
+// names a config object, a share link and the page's URL use. "timing", a
+// preset of three of them (timing.go), is among them.
 func ConfigFieldNames() []string {
 	var c Config
 	f := fieldsOf(&c)
-	var names []string
+	names := []string{timingField}
 	for k := range f.ints {
 		names = append(names, k)
 	}
@@ -72,8 +73,22 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 	}
 	f := fieldsOf(&c)
 	var errs []string
+	// A timing preset comes first, whatever its place: the fields given
+	// beside it override what it sets.
+	if t := v.Get(timingField); t.Exists() {
+		name := t.Raw // no preset's name, unless it is a string
+		if t.Type == gjson.String {
+			name = t.String()
+		}
+		if err := c.SetTiming(name); err != nil {
+			errs = append(errs, fmt.Sprintf("config.%s: %v", timingField, err))
+		}
+	}
 	v.ForEach(func(k, val gjson.Result) bool {
 		name := k.String()
+		if name == timingField {
+			return true
+		}
 		if name == "names" {
 			if err := parseNames(val, &c.Names); err != nil {
 				errs = append(errs, "config.names: "+err.Error())

@@ -19,6 +19,7 @@ type configFlags struct {
 	nodes          *int
 	preVote        *bool
 	checkQuorum    *bool
+	timing         *string
 	tickMs         *int64
 	electionTicks  *int
 	heartbeatTicks *int
@@ -41,6 +42,7 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		nodes:          fs.Int("nodes", def.Nodes, "cluster size, 3 to 9"),
 		preVote:        fs.Bool("prevote", def.PreVote, "raft PreVote (etcd: on)"),
 		checkQuorum:    fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum (etcd: on)"),
+		timing:         fs.String("timing", "", "a preset of -tick-ms, -election-ticks and -heartbeat-ticks: raftplay (10 ms, 15, 5) or etcd (100 ms, 10, 1: --heartbeat-interval 100 ms, --election-timeout 1000 ms); those flags given override it"),
 		tickMs:         fs.Int64("tick-ms", def.TickMs, "length of raft's tick in virtual ms"),
 		electionTicks:  fs.Int("election-ticks", def.ElectionTicks, "raft ElectionTick: timeouts are drawn from [n, 2n) ticks"),
 		heartbeatTicks: fs.Int("heartbeat-ticks", def.HeartbeatTicks, "raft HeartbeatTick"),
@@ -67,7 +69,20 @@ func (f configFlags) set(name string) bool {
 func (f configFlags) config() (raftsim.Config, error) {
 	c := raftsim.DefaultConfig()
 	c.Seed, c.Nodes, c.PreVote, c.CheckQuorum = *f.seed, *f.nodes, *f.preVote, *f.checkQuorum
-	c.TickMs, c.ElectionTicks, c.HeartbeatTicks = *f.tickMs, *f.electionTicks, *f.heartbeatTicks
+	if *f.timing != "" {
+		if err := c.SetTiming(*f.timing); err != nil {
+			return c, fmt.Errorf("-timing: %v", err)
+		}
+	}
+	if *f.timing == "" || f.set("tick-ms") {
+		c.TickMs = *f.tickMs
+	}
+	if *f.timing == "" || f.set("election-ticks") {
+		c.ElectionTicks = *f.electionTicks
+	}
+	if *f.timing == "" || f.set("heartbeat-ticks") {
+		c.HeartbeatTicks = *f.heartbeatTicks
+	}
 	c.LossRate, c.TimeoutSpreadTicks = *f.loss, *f.spread
 	c.SnapshotCount, c.SnapshotCatchUpEntries = *f.snapCount, *f.snapCatchUp
 	c.ConfChange, c.ReadOnly = *f.confChange, *f.readOnly

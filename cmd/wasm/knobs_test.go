@@ -21,6 +21,15 @@ func TestKnobParams(t *testing.T) {
 	}
 }
 
+// TestTimingPreset: timing=etcd is etcd's clock (100 ms ticks, ElectionTick
+// 10, HeartbeatTick 1); a knob given beside it overrides it.
+func TestTimingPreset(t *testing.T) {
+	p, problems := ParseParams("?timing=etcd&election_ticks=20")
+	if c := p.Config; len(problems) > 0 || c.TickMs != 100 || c.HeartbeatTicks != 1 || c.ElectionTicks != 20 {
+		t.Errorf("timing=etcd&election_ticks=20: config %+v, problems %q", c, problems)
+	}
+}
+
 func TestBadKnobParamsChangeNothing(t *testing.T) {
 	for _, tc := range []struct{ query, want string }{
 		{"?heartbeat_ticks=15", "election_ticks (15) must be greater than heartbeat_ticks (15)"},
@@ -28,6 +37,9 @@ func TestBadKnobParamsChangeNothing(t *testing.T) {
 		{"?pre_vote=maybe", `config.pre_vote: need true or false, got "maybe"`},
 		{"?loss_rate=2", "loss_rate must be at least 0 and below 1"},
 		{"?latency_min_ms=-1&pre_vote=false", "latency must satisfy"},
+		{"?timing=slow", `config.timing: timing must be raftplay or etcd, got "slow"`},
+		{"?conf_change=v3", `conf_change must be "etcd"`},
+		{"?read_only=lease_based&check_quorum=false", `read_only "lease_based" needs check_quorum`},
 	} {
 		p, problems := ParseParams("?seed=4" + "&" + tc.query[1:])
 		def := raftsim.DefaultConfig()
@@ -35,7 +47,7 @@ func TestBadKnobParamsChangeNothing(t *testing.T) {
 		if !reflect.DeepEqual(p.Config, def) {
 			t.Errorf("%s: config %+v, want the default with seed 4", tc.query, p.Config)
 		}
-		if len(problems) != 1 || !strings.Contains(problems[0], tc.want) || !strings.Contains(problems[0], "using etcd's defaults") {
+		if len(problems) != 1 || !strings.Contains(problems[0], tc.want) || !strings.Contains(problems[0], "using raftplay's defaults") {
 			t.Errorf("%s: problems %q, want one naming %q", tc.query, problems, tc.want)
 		}
 	}

@@ -33,6 +33,9 @@ type knob struct {
 	values []float64
 	// words are the choices of a knob whose value is a word, in order.
 	words []string
+	// preset reads a knob that is no field of the config but names what
+	// some of its fields make (the timing); "" when they make no preset.
+	preset func(raftsim.Config) string
 	// etcd is etcd's own default, shown beside the value: etcd ticks once
 	// per --heartbeat-interval (100 ms) and elects after
 	// --election-timeout (1000 ms, 10 ticks). "" where etcd has none.
@@ -41,11 +44,12 @@ type knob struct {
 
 // knobs are the settings panel's rows, in the order it shows them.
 var knobs = []knob{
-	{name: "pre_vote", label: "PreVote", etcd: "on"},
-	{name: "check_quorum", label: "CheckQuorum", etcd: "on"},
+	{name: "pre_vote", label: "PreVote", etcd: "on (--pre-vote)"},
+	{name: "check_quorum", label: "CheckQuorum", etcd: "always on"},
 	{name: "tick_ms", label: "tick", unit: "ms", values: []float64{1, 2, 5, 10, 20, 50, 100}, etcd: "100 ms"},
 	{name: "election_ticks", label: "election timeout", unit: "ticks", values: []float64{3, 5, 8, 10, 15, 20, 30, 50, 100, 150}, etcd: "10 ticks"},
 	{name: "heartbeat_ticks", label: "heartbeat", unit: "ticks", values: []float64{1, 2, 3, 5, 10, 20, 50, 75}, etcd: "1 tick"},
+	{name: "timing", label: "timing", words: timingNames(), preset: raftsim.Config.Timing, etcd: "etcd"},
 	{name: "latency_min_ms", label: "latency from", unit: "ms", values: []float64{1, 2, 4, 6, 10, 20, 50}},
 	{name: "latency_max_ms", label: "latency to", unit: "ms", values: []float64{1, 2, 4, 8, 12, 20, 50, 100}},
 	{name: "disk_min_ms", label: "disk sync from", unit: "ms", values: []float64{0, 1, 2, 5, 10, 20}},
@@ -56,8 +60,24 @@ var knobs = []knob{
 	{name: "conf_change", label: "membership changes", words: []string{raftsim.ConfChangeEtcd, raftsim.ConfChangeJoint}, etcd: "etcd (one step; joint is raft's option)"},
 }
 
+// timingNames lists raftsim's timing presets by name.
+func timingNames() []string {
+	names := make([]string, len(raftsim.Timings))
+	for i, t := range raftsim.Timings {
+		names[i] = t.Name
+	}
+	return names
+}
+
 // value reads knob k's value from cfg.
 func (k knob) value(cfg raftsim.Config) gjson.Result {
+	if k.preset != nil {
+		p := k.preset(cfg)
+		if p == "" {
+			p = "custom"
+		}
+		return gjson.Parse(strconv.Quote(p))
+	}
 	js, _ := json.Marshal(cfg) // plain values: cannot fail
 	return gjson.GetBytes(js, k.name)
 }

@@ -23,6 +23,7 @@ func TestSettingsStepThroughValues(t *testing.T) {
 	var st Settings
 	st.Toggle(raftsim.DefaultConfig()) // election 15 ticks, PreVote on
 	el, pv, loss, cc := knobRow(t, "election_ticks"), knobRow(t, "pre_vote"), knobRow(t, "loss_rate"), knobRow(t, "conf_change")
+	tm := knobRow(t, "timing")
 	for _, tc := range []struct {
 		row, dir int
 		check    func(raftsim.Config) bool
@@ -36,6 +37,8 @@ func TestSettingsStepThroughValues(t *testing.T) {
 		{loss, +1, func(c raftsim.Config) bool { return c.LossRate == 0 }, "and back to 0"},
 		{cc, +1, func(c raftsim.Config) bool { return c.ConfChange == raftsim.ConfChangeJoint }, "raft's joint consensus"},
 		{cc, +1, func(c raftsim.Config) bool { return c.ConfChange == raftsim.ConfChangeEtcd }, "etcd's single step again"},
+		{tm, +1, func(c raftsim.Config) bool { return c.TickMs == 100 && c.ElectionTicks == 10 && c.HeartbeatTicks == 1 }, "etcd's timing"},
+		{tm, +1, func(c raftsim.Config) bool { return c.Timing() == "raftplay" }, "raftplay's timing again"},
 	} {
 		st.Step(tc.row, tc.dir)
 		if !tc.check(st.Cfg) || st.Row != tc.row {
