@@ -152,6 +152,9 @@ func entryLabel(e *pb.Entry) string {
 		return "rm " + c.Op.Key
 	case c.Op.Kind == v2store.OpSync:
 		return "sync"
+	case c.Op.Quorum():
+		// etcd v2's quorum read, by the name its request method has.
+		return "QGET"
 	case c.Op.Dir:
 		return c.Op.Key + "/"
 	}

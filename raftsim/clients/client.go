@@ -108,7 +108,9 @@ func (cs *Clients) attempt(k *call) {
 		return // the connection fails; the time-out will retry elsewhere
 	}
 	switch {
-	case k.op.Kind.IsWrite():
+	case k.op.ThroughLog():
+		// A write, or etcd v2's quorum read: a QGET entry, answered when
+		// this node applies it (Applied).
 		wk := k.writeKey()
 		cs.writes[wk] = k
 		data := v2store.Command{Client: wk[0], Seq: wk[1], Op: k.op}.Encode()
@@ -207,8 +209,8 @@ func (cs *Clients) answer(k *call, r *v2store.Result) {
 	cs.finished(k)
 }
 
-// Applied answers the write an entry carried, when its client is waiting
-// for this node, and fires the watches the change wakes.
+// Applied answers the write or quorum read an entry carried, when its
+// client is waiting for this node, and fires the watches the change wakes.
 func (cs *Clients) Applied(node, index uint64, c v2store.Command, r v2store.Result) {
 	cs.fireWatches(node, cs.sim.Changes(node))
 	cs.history.appliedSomewhere(c, r, cs.sim.Now())
@@ -244,7 +246,8 @@ func (cs *Clients) fireWatches(node uint64, changes []v2store.Result) {
 	}
 }
 
-// serveReads answers the ReadIndex reads on node whose index it has applied.
+// serveReads answers the ReadIndex reads (raft's lease option) on node whose
+// index it has applied.
 func (cs *Clients) serveReads(node uint64) {
 	for _, id := range cs.readyReads(node) {
 		if !cs.sim.Up(node) {

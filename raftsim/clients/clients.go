@@ -19,7 +19,8 @@ type Clients struct {
 	list    []*client
 	nextID  uint64
 	pending map[uint64]*call // by call ID; looked up, never ranged over
-	// writes finds a pending write by (client, seq) when an entry applies.
+	// writes finds a pending write or quorum read by (client, seq) when an
+	// entry applies.
 	writes map[[2]uint64]*call
 	// reads finds a pending ReadIndex read by the context raft echoes back.
 	reads map[uint64]*call
