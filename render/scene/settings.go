@@ -185,7 +185,7 @@ func (l *Layout) SettingsPanel(st *Settings, measure Measure) Panel {
 		w = math.Max(w, ButtonWidth(b.Label, "", b.Key, u, measure))
 	}
 	c := st.Cfg
-	p.Lines = Wrap(fmt.Sprintf("election timeout %d–%d ms, heartbeat %d ms",
+	p.Lines = Wrap(fmt.Sprintf("election timeout %d–%d ms, heartbeat %d ms. Where a value is not etcd's, docs/fidelity.md says why.",
 		int64(c.ElectionTicks)*c.TickMs, int64(2*c.ElectionTicks-1)*c.TickMs, int64(c.HeartbeatTicks)*c.TickMs), w, FontUI*u, measure)
 	if err != nil {
 		p.Lines = append(p.Lines, Wrap(strings.TrimPrefix(err.Error(), "invalid config: "), w, FontUI*u, measure)...)
