@@ -7,9 +7,9 @@ const ActAddMember ActionOp = "add-member"
 
 func init() {
 	register(&actionKind{
-		op: ActAddMember, fields: "{as: learner/voter, name?}", help: "a new node with the next unused ID over an empty disk joins, as a learner or a voter",
+		op: ActAddMember, fields: "{as: learner/voter, name?, joint?}", help: "a new node with the next unused ID over an empty disk joins, as a learner or a voter; joint: through raft's joint consensus, which etcd's server does not use",
 		parse: parseAddMember,
-		apply: (*Sim).addMember,
+		apply: func(s *Sim, a *Action) error { return s.addMember(a, s.joint(a)) },
 		faults: []Fault{
 			{Op: ActAddMember, Weight: 1, Draw: drawAddLearner},
 			{Op: ActAddMember, Weight: 1, Draw: drawAddVoter},
@@ -36,6 +36,7 @@ func parseAddMember(r *fieldReader, a *Action) {
 		}
 		a.Name = name.String()
 	}
+	a.Joint = r.joint()
 }
 
 // drawAddLearner adds a node as a learner.

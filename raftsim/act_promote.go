@@ -5,9 +5,9 @@ const ActPromote ActionOp = "promote"
 
 func init() {
 	register(&actionKind{
-		op: ActPromote, fields: "{node}", help: "make a learner a voter",
-		parse:  func(r *fieldReader, a *Action) { a.Node = r.id("node") },
-		apply:  func(s *Sim, a *Action) error { return s.promote(a.Node) },
+		op: ActPromote, fields: "{node, joint?}", help: "make a learner a voter (joint: as add-member)",
+		parse:  func(r *fieldReader, a *Action) { a.Node, a.Joint = r.id("node"), r.joint() },
+		apply:  func(s *Sim, a *Action) error { return s.promote(a.Node, s.joint(a)) },
 		faults: []Fault{{Op: ActPromote, Weight: 1, Draw: drawPromote}},
 	})
 }

@@ -6,9 +6,9 @@ const ActRemoveMember ActionOp = "remove-member"
 
 func init() {
 	register(&actionKind{
-		op: ActRemoveMember, fields: "{node}", help: "take a member out of the cluster, the leader too; it stops for good ten ticks after its removal applies",
-		parse: func(r *fieldReader, a *Action) { a.Node = r.id("node") },
-		apply: func(s *Sim, a *Action) error { return s.removeMember(a.Node) },
+		op: ActRemoveMember, fields: "{node, joint?}", help: "take a member out of the cluster, the leader too; it stops for good ten ticks after its removal applies (joint: as add-member)",
+		parse: func(r *fieldReader, a *Action) { a.Node, a.Joint = r.id("node"), r.joint() },
+		apply: func(s *Sim, a *Action) error { return s.removeMember(a.Node, s.joint(a)) },
 		faults: []Fault{
 			{Op: ActRemoveMember, Weight: 1, Draw: drawRemoveMember},
 			{Op: ActRemoveMember, Weight: 1, Draw: drawReplace},

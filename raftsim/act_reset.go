@@ -11,7 +11,7 @@ const ActReset ActionOp = "reset"
 
 func init() {
 	register(&actionKind{
-		op: ActReset, fields: "{seed?, config?}", help: "start a new run: config gives knobs over the etcd defaults, the seed kept unless given",
+		op: ActReset, fields: "{seed?, config?}", help: "start a new run: config gives knobs over raftplay's defaults, the seed kept unless given",
 		parse: parseReset,
 		apply: func(s *Sim, a *Action) error {
 			cfg := s.cfg

@@ -35,6 +35,10 @@ type Action struct {
 	// Name is add-member's name for the new node (etcd's --name); empty
 	// calls it "n" and its ID.
 	Name string `json:"name,omitempty"`
+	// Joint makes add-member, promote or remove-member take raft's joint
+	// consensus (a ConfChangeV2) rather than etcd's single step, whatever
+	// the run's conf_change says.
+	Joint bool `json:"joint,omitempty"`
 	// Config is what a reset starts the new run with: the etcd defaults
 	// under the fields given. Nil keeps the current run's config. Its Seed
 	// is 0 when the config names none: the run's seed is kept.

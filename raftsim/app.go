@@ -37,9 +37,6 @@ type App interface {
 	// entries): reads waiting for an index the node has now applied can
 	// be served.
 	ReadIndexReady(node uint64, states []raft.ReadState)
-	// LeaseRead says whether the ReadIndex request with context ctx is to
-	// be answered on the leader's lease rather than by a quorum round.
-	LeaseRead(ctx []byte) bool
 	// Crashed says that node lost its volatile state: whatever waited on
 	// it there is gone.
 	Crashed(node uint64)
@@ -156,14 +153,15 @@ func (s *Sim) Propose(id uint64, data []byte) error {
 }
 
 // ReadIndex asks node id's raft for a read index for the request ctx; the
-// answer comes to App.ReadIndexReady. lease asks the leader to answer on its
-// lease (see readOnlyFor).
-func (s *Sim) ReadIndex(id uint64, ctx []byte, lease bool) {
+// answer comes to App.ReadIndexReady. The leader answers it as the run's
+// read_only option says: after a heartbeat round with a quorum (etcd's), or
+// on its lease (raft's option).
+func (s *Sim) ReadIndex(id uint64, ctx []byte) {
 	n := s.node(id)
 	if n == nil || !n.running() {
 		return
 	}
-	n.raftReadIndex(ctx, lease)
+	n.raftReadIndex(ctx)
 	n.pump()
 }
 

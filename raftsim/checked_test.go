@@ -17,6 +17,11 @@ import (
 func newSim(t testing.TB, seed int64) *raftsim.Sim {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
+	return newSimWith(t, cfg)
+}
+
+// newSimWith is newSim over a config of the test's own.
+func newSimWith(t testing.TB, cfg raftsim.Config) *raftsim.Sim {
 	s, err := clients.New(cfg)
 	if err != nil {
 		t.Fatal(err)

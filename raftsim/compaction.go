@@ -13,18 +13,17 @@ import (
 // SnapshotCount applied entries a node saves its state machine in a raft
 // snapshot and compacts its log, keeping SnapshotCatchUpEntries entries
 // before the snapshot so that a follower a little behind still catches up
-// from the log. A follower further behind gets the leader's snapshot in a
-// MsgSnap; a restarted node starts from its snapshot and replays the tail.
+// from the log. A follower further behind gets a MsgSnap carrying the
+// leader's whole state as it stands (mergedsnap.go); a restarted node starts
+// from its snapshot and replays the tail.
 
 // maybeSnapshot snapshots the state machine and compacts the log once enough
-// entries were applied since the last snapshot (etcd's triggerSnapshot), and
-// right after a configuration change: raft refuses a snapshot whose
-// configuration does not hold the node it is sent to, so a member that joins
-// after a compaction needs one taken since it was added.
+// entries were applied since the last snapshot (etcd's triggerSnapshot). A
+// configuration change is no reason to: a member added after a compaction
+// gets the merged snapshot a MsgSnap carries (mergedsnap.go), which names it.
 func (n *node) maybeSnapshot() {
 	count := uint64(n.sim.cfg.SnapshotCount)
-	snapIndex := n.snapshotIndex()
-	if count == 0 || n.applied-snapIndex < count && n.confIndex <= snapIndex {
+	if count == 0 || n.applied-n.snapshotIndex() < count {
 		return
 	}
 	snap, err := n.disk.CreateSnapshot(n.applied, n.confState, n.kv.Snapshot())

@@ -10,22 +10,28 @@ import (
 	"google.golang.org/protobuf/proto"
 )
 
-// Configuration changes through raft, as etcd's server makes them. The
-// leader proposes each change as a ConfChangeV2 with the implicit joint
-// transition, so every change goes through joint consensus: when the entry
-// commits, each node applies it (RawNode.ApplyConfChange) and enters the
-// joint configuration, and the leader, once it has applied it, proposes the
-// empty change that leaves it (raft's AutoLeave). Each node keeps the
-// configuration it applied; raft's snapshots record it, and a restarted node
-// applies again the changes after its snapshot, as etcd does, which brings it
-// back to the configuration in force.
+// Configuration changes through raft. etcd's server proposes each change
+// as a v1 ConfChange (server.go, AddMember, PromoteMember, RemoveMember →
+// configure): every node applies it when it commits (RawNode.ApplyConfChange)
+// and the new configuration is in force at once, with no joint consensus
+// (raft's testdata/confchange_v1_add_single.txt). raft's own option, which
+// etcd's server does not use, is a ConfChangeV2 with the implicit joint
+// transition: applying it enters the joint configuration, and the leader,
+// once it has applied it, proposes the empty change that leaves it (raft's
+// AutoLeave). Each node keeps the configuration it applied; its snapshots
+// record it, and a restarted node applies again the changes after its
+// snapshot, as etcd does, which brings it back to the configuration in force.
 
 // proposeConfChange has the leader l propose one change of node id's
-// membership; proposed then sends it on its way.
-func (s *Sim) proposeConfChange(l *node, typ pb.ConfChangeType, id uint64, change MemberChange) error {
-	cc := &pb.ConfChangeV2{
-		Transition: pb.ConfChangeTransitionJointImplicit.Enum(),
-		Changes:    []*pb.ConfChangeSingle{{Type: typ.Enum(), NodeId: proto.Uint64(id)}},
+// membership, in one step or, with joint, through joint consensus; proposed
+// then sends it on its way.
+func (s *Sim) proposeConfChange(l *node, typ pb.ConfChangeType, id uint64, change MemberChange, joint bool) error {
+	var cc pb.ConfChangeI = &pb.ConfChange{Type: typ.Enum(), NodeId: proto.Uint64(id)}
+	if joint {
+		cc = &pb.ConfChangeV2{
+			Transition: pb.ConfChangeTransitionJointImplicit.Enum(),
+			Changes:    []*pb.ConfChangeSingle{{Type: typ.Enum(), NodeId: proto.Uint64(id)}},
+		}
 	}
 	if err := l.raftProposeConfChange(cc); err != nil {
 		// raft drops proposals while leadership is being handed over.
@@ -83,11 +89,15 @@ func bootstrapVoters(cfg Config) []uint64 {
 	return voters
 }
 
-// applyConfChange applies the committed configuration change in entry e to
-// the node's raft, and keeps the configuration that results.
+// applyConfChange applies the committed configuration change in entry e (a
+// v1 ConfChange or a ConfChangeV2) to the node's raft, and keeps the
+// configuration that results.
 func (n *node) applyConfChange(e *pb.Entry) {
-	cc := &pb.ConfChangeV2{}
-	if err := proto.Unmarshal(e.GetData(), cc); err != nil {
+	var cc pb.ConfChangeI = &pb.ConfChangeV2{}
+	if e.GetType() == pb.EntryConfChange {
+		cc = &pb.ConfChange{}
+	}
+	if err := proto.Unmarshal(e.GetData(), cc.(proto.Message)); err != nil {
 		n.sim.halt(n, fmt.Sprintf("conf change at index %d: %v", e.GetIndex(), err))
 		return
 	}
@@ -97,7 +107,7 @@ func (n *node) applyConfChange(e *pb.Entry) {
 		return // raft refused the change and panicked; the node is halted
 	}
 	n.confState, n.confIndex = cs, e.GetIndex()
-	n.sim.observeConfApplied(n, e.GetIndex(), cc, before, cs)
+	n.sim.observeConfApplied(n, e.GetIndex(), cc.AsV2(), before, cs)
 }
 
 // observeConfApplied reports a node's new configuration and retires every
@@ -108,8 +118,13 @@ func (s *Sim) observeConfApplied(n *node, index uint64, cc *pb.ConfChangeV2, bef
 	e := Event{Kind: EvMember, Node: n.id, Index: index, Term: n.term, Change: ChangeLeaveJoint}
 	what := "left joint consensus"
 	if !cc.LeaveJoint() {
-		e.Change, e.Member = ChangeEnterJoint, cc.GetChanges()[0].GetNodeId()
-		what = fmt.Sprintf("entered joint consensus to %s %s", describeSingle(cc.GetChanges()[0], before), s.name(e.Member))
+		single := cc.GetChanges()[0]
+		e.Change, e.Member = ChangeApplied, single.GetNodeId()
+		what = fmt.Sprintf("applied the change to %s %s", describeSingle(single, before), s.name(e.Member))
+		if len(after.GetVotersOutgoing()) > 0 {
+			e.Change = ChangeEnterJoint
+			what = fmt.Sprintf("entered joint consensus to %s %s", describeSingle(single, before), s.name(e.Member))
+		}
 	}
 	e.Text = fmt.Sprintf("%s %s at index %d: %s", s.name(n.id), what, index, confView(after).describe())
 	s.emit(e)

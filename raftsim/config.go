@@ -59,15 +59,50 @@ type Config struct {
 	// A to E, as The Secret Lives of Data does.
 	Names []string `json:"names,omitempty"`
 
-	// SnapshotCount is etcd's --snapshot-count, scaled down: a node
-	// snapshots its state machine every SnapshotCount applied entries and
-	// compacts its log; 0 never does.
+	// SnapshotCount is how often a node snapshots its state machine into
+	// raft's storage and compacts its log: every SnapshotCount applied
+	// entries; 0 never. etcd v3.7.3 does so every 100 applied entries
+	// (memorySnapshotCount) and also writes a snapshot to disk every
+	// --snapshot-count (10000); one knob plays both parts here.
 	SnapshotCount int `json:"snapshot_count"`
 	// SnapshotCatchUpEntries is etcd's SnapshotCatchUpEntries: how many
 	// entries before the snapshot a compaction keeps, so a follower a little
 	// behind still catches up from the log rather than by a snapshot.
 	SnapshotCatchUpEntries int `json:"snapshot_catchup_entries"`
+
+	// ConfChange is how an add-member, promote or remove-member action
+	// without "joint" changes the membership: ConfChangeEtcd, a v1
+	// ConfChange applied in one step as etcd's server proposes it, or
+	// ConfChangeJoint, raft's ConfChangeV2 through joint consensus. The
+	// console's member commands are etcdctl's and always take etcd's way.
+	ConfChange string `json:"conf_change"`
+
+	// ReadOnly is raft's ReadOnlyOption, set in every node's raft.Config as
+	// etcd sets it, once, when the node is built: ReadOnlySafe (etcd's, a
+	// ReadIndex waits for a heartbeat round with a quorum) or
+	// ReadOnlyLeaseBased (raft's option, which etcd does not use: the leader
+	// answers on its CheckQuorum lease). The checking clients' lease reads
+	// need it.
+	ReadOnly string `json:"read_only"`
 }
+
+// The ways a membership change goes through raft (Config.ConfChange).
+const (
+	// ConfChangeEtcd is etcd's server's way (server.go, AddMember,
+	// PromoteMember, RemoveMember → configure): a raftpb.ConfChange, which
+	// raft applies at once, without joint consensus.
+	ConfChangeEtcd = "etcd"
+	// ConfChangeJoint is raft's option, which etcd's server does not use: a
+	// ConfChangeV2 with the implicit joint transition, entered when it
+	// applies and left by the leader by itself.
+	ConfChangeJoint = "joint"
+)
+
+// raft's read-only options (Config.ReadOnly), by the names raft gives them.
+const (
+	ReadOnlySafe       = "safe"        // raft.ReadOnlySafe, etcd's
+	ReadOnlyLeaseBased = "lease_based" // raft.ReadOnlyLeaseBased, raft's option
+)
 
 // NodeName is what node id is called in this run: its name from Names, or
 // "n" and its ID.
@@ -86,8 +121,9 @@ var defaultNames = [...]string{"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "
 
 // DefaultConfig returns the timing of the Raft paper and The Secret Lives of
 // Data: election timeout 150-290 ms, heartbeat 50 ms, one-way latency 4-12 ms;
-// etcd's snapshot count and catch-up entries scaled down (100 and 20, from
-// 100000 and 5000) so compaction shows within a minute of stress.
+// a snapshot every 100 applied entries, as etcd's in-memory one, keeping 20
+// entries (etcd's SnapshotCatchUpEntries is 5000) so compaction and
+// catching up by snapshot show within a minute of stress.
 func DefaultConfig() Config {
 	return Config{
 		Nodes:          5,
@@ -108,6 +144,8 @@ func DefaultConfig() Config {
 
 		SnapshotCount:          100,
 		SnapshotCatchUpEntries: 20,
+		ConfChange:             ConfChangeEtcd,
+		ReadOnly:               ReadOnlySafe,
 	}
 }
 
@@ -153,6 +191,17 @@ func (c Config) Validate() error {
 	}
 	if c.SnapshotCatchUpEntries < 0 {
 		bad("snapshot_catchup_entries must be 0 or more, got %d", c.SnapshotCatchUpEntries)
+	}
+	if c.ConfChange != ConfChangeEtcd && c.ConfChange != ConfChangeJoint {
+		bad("conf_change must be %q (etcd's single-step change) or %q (raft's joint consensus), got %q", ConfChangeEtcd, ConfChangeJoint, c.ConfChange)
+	}
+	switch {
+	case c.ReadOnly != ReadOnlySafe && c.ReadOnly != ReadOnlyLeaseBased:
+		bad("read_only must be %q (etcd's ReadOnlySafe) or %q (raft's ReadOnlyLeaseBased), got %q", ReadOnlySafe, ReadOnlyLeaseBased, c.ReadOnly)
+	case c.ReadOnly == ReadOnlyLeaseBased && !c.CheckQuorum:
+		// raft refuses it: the lease is only as good as the leader's check
+		// that it still has a quorum.
+		bad("read_only %q needs check_quorum", ReadOnlyLeaseBased)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid config: %s", strings.Join(errs, "; "))

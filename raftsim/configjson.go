@@ -15,6 +15,9 @@ type configFields struct {
 	small  map[string]*int
 	bools  map[string]*bool
 	floats map[string]*float64
+	// words are the fields that take one of a few names; Validate says
+	// which.
+	words map[string]*string
 }
 
 func fieldsOf(c *Config) configFields {
@@ -29,15 +32,17 @@ func fieldsOf(c *Config) configFields {
 			"snapshot_catchup_entries": &c.SnapshotCatchUpEntries},
 		bools:  map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum},
 		floats: map[string]*float64{"loss_rate": &c.LossRate},
+		words:  map[string]*string{"conf_change": &c.ConfChange, "read_only": &c.ReadOnly},
 	}
 }
 
 // ConfigFieldNames lists the JSON names of the config's fields, sorted: the
-// names a config object, a share link and the page's URL use.
+// names a config object, a share link and the page's URL use. "timing", a
+// preset of three of them (timing.go), is among them.
 func ConfigFieldNames() []string {
 	var c Config
 	f := fieldsOf(&c)
-	var names []string
+	names := []string{timingField}
 	for k := range f.ints {
 		names = append(names, k)
 	}
@@ -48,6 +53,9 @@ func ConfigFieldNames() []string {
 		names = append(names, k)
 	}
 	for k := range f.floats {
+		names = append(names, k)
+	}
+	for k := range f.words {
 		names = append(names, k)
 	}
 	slices.Sort(names)
@@ -66,8 +74,22 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 	}
 	f := fieldsOf(&c)
 	var errs []string
+	// A timing preset comes first, whatever its place: the fields given
+	// beside it override what it sets.
+	if t := v.Get(timingField); t.Exists() {
+		name := t.Raw // no preset's name, unless it is a string
+		if t.Type == gjson.String {
+			name = t.String()
+		}
+		if err := c.SetTiming(name); err != nil {
+			errs = append(errs, fmt.Sprintf("config.%s: %v", timingField, err))
+		}
+	}
 	v.ForEach(func(k, val gjson.Result) bool {
 		name := k.String()
+		if name == timingField {
+			return true
+		}
 		if name == "names" {
 			if err := parseNames(val, &c.Names); err != nil {
 				errs = append(errs, "config.names: "+err.Error())
@@ -87,6 +109,10 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 			*dst = val.Bool()
 		} else if _, ok := f.bools[name]; ok {
 			errs = append(errs, fmt.Sprintf("config.%s: need true or false, got %s", name, val.Raw))
+		} else if dst, ok := f.words[name]; ok && val.Type == gjson.String {
+			*dst = val.String()
+		} else if _, ok := f.words[name]; ok {
+			errs = append(errs, fmt.Sprintf("config.%s: need a string, got %s", name, val.Raw))
 		} else if f.ints[name] != nil || f.small[name] != nil {
 			errs = append(errs, fmt.Sprintf("config.%s: need a whole number, got %s", name, val.Raw))
 		} else {

@@ -15,7 +15,10 @@
 // the same virtual times reproduces the run byte for byte, natively and in wasm.
 //
 // Membership changes (membership.go, confchange.go, confview.go) go
-// through raft with joint consensus, as etcd's server makes them; a removed
+// through raft as etcd's server makes them, a v1 ConfChange applied in one
+// step, or through raft's joint consensus when asked (conf_change "joint", an
+// action's "joint": true); a leader sends a member it must catch up by
+// snapshot the merged snapshot etcd sends (mergedsnap.go); a removed
 // node stays in the snapshot's nodes with member "removed" and, ten ticks
 // after its removal applies, stops for good (memberstop.go), and a
 // node added whose change is not in force yet has member "joining" (a value

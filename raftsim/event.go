@@ -92,13 +92,15 @@ const (
 type MemberChange string
 
 // The membership changes. The first four are proposed (Node is the leader);
-// each change is then applied on every node in two steps, entering and
-// leaving joint consensus (Node is the node applying it).
+// each change is then applied on every node (Node is the node applying it):
+// in one step, as etcd's server makes it, or through joint consensus,
+// entering and then leaving it.
 const (
 	ChangeAddLearner MemberChange = "add learner"
 	ChangeAddVoter   MemberChange = "add voter"
 	ChangePromote    MemberChange = "promote"
 	ChangeRemove     MemberChange = "remove"
+	ChangeApplied    MemberChange = "applied" // a single-step change, in force at once
 	ChangeEnterJoint MemberChange = "enter joint"
 	ChangeLeaveJoint MemberChange = "leave joint"
 	ChangeStopped    MemberChange = "stopped" // a removed node stopped for good

@@ -1,7 +1,5 @@
 package raftsim
 
-import "go.etcd.io/raft/v3"
-
 // What the external tests (package raftsim_test, which may import the
 // subpackages that import raftsim, such as clients and linearize) need of
 // the inside, and what the inside's tests need of them.
@@ -14,7 +12,3 @@ var AttachClients func(*Sim)
 
 // Others lists the node IDs 1 to 5 other than id, comma-separated.
 var Others = others
-
-// ReadOnlyOf is node id's own ReadOnlyOption, which lease reads set only
-// around their own request.
-func ReadOnlyOf(s *Sim, id uint64) raft.ReadOnlyOption { return *readOnlyOption(s.node(id).rn) }

@@ -27,6 +27,10 @@ func TestConfigKnobsValidated(t *testing.T) {
 		{`{"snapshot_count":-1}`, "snapshot_count must be 0 (never) or more"},
 		{`{"snapshot_catchup_entries":-5}`, "snapshot_catchup_entries must be 0 or more"},
 		{`{"tick":10}`, "config.tick: unknown config field"},
+		{`{"timing":"slow"}`, `config.timing: timing must be raftplay or etcd, got "slow"`},
+		{`{"conf_change":"v2"}`, `conf_change must be "etcd"`},
+		{`{"conf_change":2}`, "config.conf_change: need a string"},
+		{`{"read_only":"lease_based","check_quorum":false}`, `read_only "lease_based" needs check_quorum`},
 	} {
 		_, err := ParseConfig(gjson.Parse(tc.js), DefaultConfig())
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -2,28 +2,32 @@ package raftsim_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
-
-	"go.etcd.io/raft/v3"
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/clients"
 	"raftplay/raftsim/v2store"
 )
 
-// Lease reads are answered by raft's lease path, per request: a leader
-// answers them without the heartbeat round a safe read waits for, and its
-// own setting stays safe.
+// Lease reads are answered by raft's lease path, which a run sets for every
+// node in its raft.Config (read_only lease_based): a leader answers them
+// without the quorum round a linearizable read waits for. A run with etcd's
+// ReadOnlySafe refuses lease-reading clients.
 func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
-	latency := func(read string) int64 {
-		s := newSim(t, 3)
+	latency := func(read, readOnly string) int64 {
+		cfg := raftsim.DefaultConfig()
+		cfg.Seed, cfg.ReadOnly = 3, readOnly
+		s, err := clients.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for !followed(s.Snapshot()) {
 			if s.Now() >= 2000 {
 				t.Fatalf("%s: no leader followed by every node after 2 s", read)
 			}
 			s.Advance(10)
 		}
-		leader := s.Leader()
 		s.Advance(300)
 		if err := s.DoJSON(fmt.Sprintf(`{"op":"clients","count":1,"read":%q}`, read)); err != nil {
 			t.Fatal(err)
@@ -39,14 +43,15 @@ func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
 		if n == 0 {
 			t.Fatalf("%s: no read answered", read)
 		}
-		if opt := raftsim.ReadOnlyOf(s, leader); opt != raft.ReadOnlySafe {
-			t.Fatalf("%s: the leader's own ReadOnlyOption is %v after the run", read, opt)
-		}
 		return total / n
 	}
-	safe, lease := latency("linearizable"), latency("lease")
+	safe, lease := latency("linearizable", raftsim.ReadOnlySafe), latency("lease", raftsim.ReadOnlyLeaseBased)
 	t.Logf("mean read latency: safe %d ms, lease %d ms", safe, lease)
 	if lease >= safe {
 		t.Fatalf("lease reads (%d ms) are no faster than safe reads (%d ms)", lease, safe)
+	}
+	s := newSim(t, 3)
+	if err := s.DoJSON(`{"op":"clients","count":1,"read":"lease"}`); err == nil || !strings.Contains(err.Error(), "ReadOnlyLeaseBased, which etcd does not use") {
+		t.Fatalf("lease clients in a run with etcd's ReadOnlySafe: %v", err)
 	}
 }

@@ -11,7 +11,12 @@ import (
 // chaosRun runs checking clients under seeded crashes, restarts, partitions
 // and heals for 20 virtual seconds and returns the final verdict.
 func chaosRun(t testing.TB, seed int64, read string) raftsim.Verdict {
-	s := newSim(t, seed)
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed = seed
+	if read == "lease" {
+		cfg.ReadOnly = raftsim.ReadOnlyLeaseBased
+	}
+	s := newSimWith(t, cfg)
 	s.Advance(500)
 	if err := s.DoJSON(fmt.Sprintf(`{"op":"clients","count":3,"read":%q}`, read)); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package raftsim
 
 import (
 	"fmt"
+	"github.com/tidwall/gjson"
 	"slices"
 
 	pb "go.etcd.io/raft/v3/raftpb"
@@ -10,7 +11,8 @@ import (
 // Membership changes, as etcdctl member add / promote / remove make them:
 // each action is checked here the way etcd's server checks it, refused with
 // etcd's message when it must be, and otherwise proposed by the leader as a
-// raft configuration change (confchange.go).
+// raft configuration change (confchange.go): etcd's single-step one, or
+// raft's joint consensus when the action or the run asks for it.
 
 // What add-member adds a node as (Action.As).
 const (
@@ -26,9 +28,26 @@ const maxMembers = 9
 // promoted once its log holds 90% of the leader's.
 const learnerReadyPercent = 0.9
 
+// joint reads a membership action's optional "joint".
+func (r *fieldReader) joint() bool {
+	j := r.get("joint")
+	switch {
+	case r.err != nil || !j.Exists():
+		return false
+	case j.Type != gjson.True && j.Type != gjson.False:
+		r.fail(`%s: "joint" must be true or false`, r.op)
+		return false
+	}
+	return j.Bool()
+}
+
+// joint reports whether membership action a takes raft's joint consensus
+// instead of etcd's single step.
+func (s *Sim) joint(a *Action) bool { return a.Joint || s.cfg.ConfChange == ConfChangeJoint }
+
 // addMember starts a new node with the next unused ID over an empty disk and
 // has the leader propose adding it.
-func (s *Sim) addMember(a *Action) error {
+func (s *Sim) addMember(a *Action, joint bool) error {
 	if a.As != AsLearner && a.As != AsVoter {
 		return fmt.Errorf(`add-member: "as" must be "learner" or "voter", got %q`, a.As)
 	}
@@ -58,7 +77,7 @@ func (s *Sim) addMember(a *Action) error {
 		}
 	}
 	id := s.nodes[len(s.nodes)-1].id + 1 // IDs are never reused
-	if err := s.proposeConfChange(l, typ, id, change); err != nil {
+	if err := s.proposeConfChange(l, typ, id, change, joint); err != nil {
 		return err
 	}
 	s.startNewNode(id, a.Name, l)
@@ -67,7 +86,7 @@ func (s *Sim) addMember(a *Action) error {
 }
 
 // promote has the leader propose making a learner a voter.
-func (s *Sim) promote(id uint64) error {
+func (s *Sim) promote(id uint64, joint bool) error {
 	n, l, err := s.memberAndLeader(ActPromote, id)
 	if err != nil {
 		return err
@@ -93,7 +112,7 @@ func (s *Sim) promote(id uint64) error {
 	if err := s.strictReconfigCheck(ActPromote, l, len(l.confState.GetVoters())+1, started); err != nil {
 		return err
 	}
-	if err := s.proposeConfChange(l, pb.ConfChangeAddNode, id, ChangePromote); err != nil {
+	if err := s.proposeConfChange(l, pb.ConfChangeAddNode, id, ChangePromote, joint); err != nil {
 		return err
 	}
 	s.proposed(l, id, ChangePromote)
@@ -102,7 +121,7 @@ func (s *Sim) promote(id uint64) error {
 
 // removeMember has the leader propose taking a member (the leader itself
 // too) out of the cluster. The node stops once the change is applied.
-func (s *Sim) removeMember(id uint64) error {
+func (s *Sim) removeMember(id uint64, joint bool) error {
 	n, l, err := s.memberAndLeader(ActRemoveMember, id)
 	if err != nil {
 		return err
@@ -123,7 +142,7 @@ func (s *Sim) removeMember(id uint64) error {
 	case !slices.Contains(l.confState.GetLearners(), id):
 		return fmt.Errorf("remove-member: etcdserver: member not found: %s is not in the configuration in force", s.name(id))
 	}
-	if err := s.proposeConfChange(l, pb.ConfChangeRemoveNode, id, ChangeRemove); err != nil {
+	if err := s.proposeConfChange(l, pb.ConfChangeRemoveNode, id, ChangeRemove, joint); err != nil {
 		return err
 	}
 	s.proposed(l, id, ChangeRemove)

@@ -36,7 +36,7 @@ func TestLeaderCrashWhileJoint(t *testing.T) {
 	h := newHarness(t, 7)
 	l := h.leader(3000).ID
 	f := l%5 + 1
-	h.do(fmt.Sprintf(`{"op":"remove-member","node":%d}`, f))
+	h.do(fmt.Sprintf(`{"op":"remove-member","node":%d,"joint":true}`, f))
 	h.stepUntil("the leader in joint consensus", func(s *Snapshot) bool {
 		return s.Leader() == l && s.Node(l).Conf.Joint()
 	})

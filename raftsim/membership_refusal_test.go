@@ -73,7 +73,7 @@ func TestRefusedMembershipChangesChangeNothing(t *testing.T) {
 		}, "a membership change is in progress: the leader has not applied it yet"},
 		{"joint consensus not left yet", 5, func(h *harness) string {
 			h.leader(3000)
-			h.do(`{"op":"add-member","as":"learner"}`)
+			h.do(`{"op":"add-member","as":"learner","joint":true}`)
 			h.stepUntil("the leader in joint consensus", func(s *Snapshot) bool {
 				return s.Leader() != 0 && s.Node(s.Leader()).Conf.Joint()
 			})

@@ -1,19 +1,17 @@
 package raftsim
 
 // How a removed member stops. etcd's server does not stop the moment it
-// applies its own removal: in etcd v3.4's etcdserver/server.go, applyAll
-// calls apply, whose applyConfChange returns shouldStop for the removal of
-// the member itself, and then
+// applies its own removal: in etcd v3.7.3's etcdserver/server.go,
+// applyEntries calls apply, whose applyConfChange returns shouldStop for the
+// removal of the member itself, and then
 //
 //	go s.stopWithDelay(10*100*time.Millisecond, fmt.Errorf("the member has been permanently removed from the cluster"))
 //
-// ten of its default 100 ms ticks later. Meanwhile the removed node's raft
-// keeps running: the commit of the change reaches the others, and a vote
-// the remaining voters still need from it in the joint configuration is
-// granted. Stopped at once, a removed leader going from two voters to one
-// left the survivor holding the entry that leaves joint consensus without
-// knowing it committed, and unable to win an election without the stopped
-// node: joint consensus and no leader, forever.
+// a fixed second later: ten of its default 100 ms ticks, ten ticks here.
+// Meanwhile the removed node's raft keeps running, a removed leader leading
+// on (etcd leaves StepDownOnRemoval off): the commit of the change reaches
+// the others, and a vote the remaining voters still need from it in a joint
+// configuration is granted.
 
 // removedStopTicks is how many ticks a removed member runs on.
 const removedStopTicks = 10

@@ -9,6 +9,15 @@ import (
 	"raftplay/raftsim/v2store"
 )
 
+// etcd's limits on what raft sends (etcdserver/raft.go): a MsgApp carries
+// at most 1 MiB of entries, and at most 4096/8 of them are in flight to one
+// follower (maxInflightMsgs, sized so rafthttp's 4096-message buffer holds
+// what raft sends).
+const (
+	maxSizePerMsg   = 1 << 20
+	maxInflightMsgs = 4096 / 8
+)
+
 // node is one cluster member: a RawNode (nil while down) over its durable
 // disk, plus the volatile state etcd would lose in a crash.
 type node struct {
@@ -68,18 +77,24 @@ func (n *node) up() bool { return n.rn != nil }
 // crash, a recovery like etcd's from its WAL and snapshot.
 func (n *node) start() error {
 	cfg := n.sim.cfg
+	// etcd's values (etcdserver/bootstrap.go, raftConfig), but for the
+	// timing, CheckQuorum (always on in etcd) and the read-only option, which
+	// a run may set otherwise. etcd leaves StepDownOnRemoval off: a
+	// removed leader leads on until its server stops it (memberstop.go).
 	rc := &raft.Config{
 		ID:              n.id,
 		ElectionTick:    cfg.ElectionTicks,
 		HeartbeatTick:   cfg.HeartbeatTicks,
 		Storage:         n.disk,
-		MaxSizePerMsg:   1 << 20,
-		MaxInflightMsgs: 256,
+		MaxSizePerMsg:   maxSizePerMsg,
+		MaxInflightMsgs: maxInflightMsgs,
 		CheckQuorum:     cfg.CheckQuorum,
 		PreVote:         cfg.PreVote,
-		// A leader that applies its own removal steps down, as etcd asks.
-		StepDownOnRemoval: true,
-		Logger:            raftLogger{},
+		ReadOnlyOption:  raft.ReadOnlySafe,
+		Logger:          raftLogger{},
+	}
+	if cfg.ReadOnly == ReadOnlyLeaseBased {
+		rc.ReadOnlyOption = raft.ReadOnlyLeaseBased
 	}
 	snap, err := n.disk.Snapshot()
 	if err != nil {
@@ -216,7 +231,7 @@ func (n *node) apply(e *pb.Entry) {
 		}
 	}
 	n.sim.observeApplied(n, e, c, r)
-	if e.GetType() == pb.EntryConfChangeV2 {
+	if e.GetType() == pb.EntryConfChange || e.GetType() == pb.EntryConfChangeV2 {
 		n.applyConfChange(e)
 	}
 }

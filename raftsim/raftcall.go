@@ -2,8 +2,6 @@ package raftsim
 
 import (
 	"fmt"
-	"reflect"
-	"unsafe"
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
@@ -42,9 +40,6 @@ func (n *node) raftTick() {
 func (n *node) raftStep(m *pb.Message) {
 	n.enterRaft()
 	defer n.leaveRaft()
-	if m.GetType() == pb.MsgReadIndex {
-		defer n.readOnlyFor(n.isLeaseRead(m))()
-	}
 	// Step refuses some messages (e.g. a proposal no leader takes); raft has
 	// then dropped it, which is the network's ordinary fate for a message.
 	_ = n.rn.Step(m)
@@ -77,13 +72,13 @@ func (n *node) raftPropose(data []byte) error {
 	return n.rn.Propose(data)
 }
 
-func (n *node) raftProposeConfChange(cc *pb.ConfChangeV2) error {
+func (n *node) raftProposeConfChange(cc pb.ConfChangeI) error {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return n.rn.ProposeConfChange(cc)
 }
 
-func (n *node) raftApplyConfChange(cc *pb.ConfChangeV2) *pb.ConfState {
+func (n *node) raftApplyConfChange(cc pb.ConfChangeI) *pb.ConfState {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return n.rn.ApplyConfChange(cc)
@@ -114,40 +109,10 @@ func (n *node) raftFullStatus() raft.Status {
 	return n.rn.Status()
 }
 
-// isLeaseRead reports whether a MsgReadIndex carries a lease read: raft puts
-// the request's context in its one entry, and the App says what it asked.
-func (n *node) isLeaseRead(m *pb.Message) bool {
-	return len(m.GetEntries()) == 1 && n.sim.app != nil && n.sim.app.LeaseRead(m.GetEntries()[0].GetData())
-}
-
-// raftReadIndex asks raft for a read index; lease makes a leader answer it
-// in lease mode (readOnlyFor).
-func (n *node) raftReadIndex(ctx []byte, lease bool) {
+// raftReadIndex asks raft for a read index, answered as the node's
+// ReadOnlyOption says (Config.ReadOnly).
+func (n *node) raftReadIndex(ctx []byte) {
 	n.enterRaft()
 	defer n.leaveRaft()
-	defer n.readOnlyFor(lease)()
 	n.rn.ReadIndex(ctx)
-}
-
-// readOnlyFor sets how raft answers the read-index request about to be
-// stepped, and returns what restores the node's own setting (ReadOnlySafe).
-// etcd raft fixes ReadOnlyOption per node when it is built; clients here
-// choose per request, so the option is set around the one call that reads
-// it for this request (stepLeader's sendMsgReadIndexResponse). The field is
-// private: TestLeaseReadsSkipTheQuorumRound fails if the library renames it. A lease
-// read that a new leader must postpone (it has not committed in its term
-// yet) is answered later in safe mode: slower, never less safe.
-func (n *node) readOnlyFor(lease bool) (restore func()) {
-	if !lease {
-		return func() {}
-	}
-	opt := readOnlyOption(n.rn)
-	*opt = raft.ReadOnlyLeaseBased
-	return func() { *opt = raft.ReadOnlySafe }
-}
-
-// readOnlyOption points at raft's readOnly.option of rn.
-func readOnlyOption(rn *raft.RawNode) *raft.ReadOnlyOption {
-	f := reflect.ValueOf(rn).Elem().FieldByName("raft").Elem().FieldByName("readOnly").Elem().FieldByName("option")
-	return (*raft.ReadOnlyOption)(unsafe.Pointer(f.UnsafeAddr()))
 }

@@ -12,6 +12,7 @@ import (
 // than the message before it on that stream; a snapshot takes longer the
 // more bytes it carries.
 func (s *Sim) send(n *node, m *pb.Message) {
+	s.mergeSnapshot(n, m)
 	from, to := m.GetFrom(), m.GetTo()
 	now := s.clock.now
 	l := s.net.link(from, to)

@@ -70,6 +70,8 @@ func (s *Sim) nodeView(n *node) NodeView {
 	}
 	v.FirstIndex, _ = n.disk.FirstIndex()
 	ents, durable := n.logView()
+	// An empty log ends where its snapshot does.
+	v.LastIndex = v.FirstIndex - 1
 	if len(ents) > 0 {
 		v.LastIndex = ents[len(ents)-1].GetIndex()
 	}
@@ -151,6 +153,9 @@ func entryLabel(e *pb.Entry) string {
 		return "rm " + c.Op.Key
 	case c.Op.Kind == v2store.OpSync:
 		return "sync"
+	case c.Op.Quorum():
+		// etcd v2's quorum read, by the name its request method has.
+		return "QGET"
 	case c.Op.Dir:
 		return c.Op.Key + "/"
 	}

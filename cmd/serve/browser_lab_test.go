@@ -67,7 +67,7 @@ func TestBrowserSettingsAndExperiment(t *testing.T) {
 		t.Fatalf("the experiment did not run 14 trials: %v (%s)", err, eval[string](tab, tab.api+".experiment()"))
 	}
 	lab = gjson.Parse(eval[string](tab, tab.api+".experiment()"))
-	if !lab.Get("open").Bool() || lab.Get("total").Int() != 700 || lab.Get("results.0.range_ms").Raw != "[12,24]" ||
+	if !lab.Get("open").Bool() || lab.Get("total").Int() != 800 || lab.Get("results.0.range_ms").Raw != "[12,24]" ||
 		lab.Get("results.0.trials").Int() < 1 || lab.Get("results.0.median_ms").Int() < 6 {
 		t.Errorf("experiment(): %.300s", lab.Raw)
 	}

@@ -80,12 +80,13 @@ func (t *tab) clickItem(menu scene.Panel, cmd scene.Command, op raftsim.ActionOp
 }
 
 // A user adds a learner from the Members menu, promotes it from its node
-// menu while the joint configuration shows on the canvas, adds a voter
+// menu in a run that takes raft's joint consensus (conf_change=joint) while
+// the joint configuration shows on the canvas, adds a voter
 // through raftplay.do, removes a voter from its menu and adds a learner by
 // keys; the ring and raftplay.layout() follow every change, and a refused
 // change is reported.
 func TestBrowserMembership(t *testing.T) {
-	tab := openPlayground(t, "seed=7&theme=dark")
+	tab := openPlayground(t, "seed=7&theme=dark&conf_change=joint")
 	tab.until("a leader", budgetMs, electionStepMs, hasLeader)
 	tab.pause()
 	s := tab.state()
@@ -164,7 +165,7 @@ func TestBrowserMembership(t *testing.T) {
 }
 
 // Screenshots of a cluster grown to seven members, one a learner, and of
-// joint consensus while a voter is removed, at a phone's size and at a
+// raft's joint consensus while a voter is removed through it, at a phone's size and at a
 // blog embed's with the minimal toolbar, land in the artifacts folder.
 func TestBrowserMembershipScreenshots(t *testing.T) {
 	requireBrowser(t)
@@ -189,7 +190,7 @@ func TestBrowserMembershipScreenshots(t *testing.T) {
 			}
 			buf, _ := tab.screenshot()
 			saveArtifact(t, "members-7-"+name+".png", buf)
-			tab.do(`{"op":"remove-member","node":2}`)
+			tab.do(`{"op":"remove-member","node":2,"joint":true}`)
 			tab.untilJoint()
 			buf, _ = tab.screenshot()
 			saveArtifact(t, "members-joint-"+name+".png", buf)

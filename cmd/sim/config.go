@@ -19,6 +19,7 @@ type configFlags struct {
 	nodes          *int
 	preVote        *bool
 	checkQuorum    *bool
+	timing         *string
 	tickMs         *int64
 	electionTicks  *int
 	heartbeatTicks *int
@@ -28,6 +29,8 @@ type configFlags struct {
 	spread         *int
 	snapCount      *int
 	snapCatchUp    *int
+	confChange     *string
+	readOnly       *string
 	json           *string
 }
 
@@ -39,6 +42,7 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		nodes:          fs.Int("nodes", def.Nodes, "cluster size, 3 to 9"),
 		preVote:        fs.Bool("prevote", def.PreVote, "raft PreVote (etcd: on)"),
 		checkQuorum:    fs.Bool("checkquorum", def.CheckQuorum, "raft CheckQuorum (etcd: on)"),
+		timing:         fs.String("timing", "", "a preset of -tick-ms, -election-ticks and -heartbeat-ticks: raftplay (10 ms, 15, 5) or etcd (100 ms, 10, 1: --heartbeat-interval 100 ms, --election-timeout 1000 ms); those flags given override it"),
 		tickMs:         fs.Int64("tick-ms", def.TickMs, "length of raft's tick in virtual ms"),
 		electionTicks:  fs.Int("election-ticks", def.ElectionTicks, "raft ElectionTick: timeouts are drawn from [n, 2n) ticks"),
 		heartbeatTicks: fs.Int("heartbeat-ticks", def.HeartbeatTicks, "raft HeartbeatTick"),
@@ -46,8 +50,10 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 		disk:           fs.String("disk", msRange(def.DiskMinMs, def.DiskMaxMs), "disk sync time range in ms, min-max (-experiment: 1-2 unless set)"),
 		loss:           fs.Float64("loss", def.LossRate, "probability that any message is lost, from 0 to below 1"),
 		spread:         fs.Int("timeout-spread", def.TimeoutSpreadTicks, "what-if, not etcd: draw election timeouts from [n, n+spread) ticks; 0 is etcd's [n, 2n)"),
-		snapCount:      fs.Int("snapshot-count", def.SnapshotCount, "etcd's --snapshot-count, scaled down: snapshot and compact every n applied entries; 0 never"),
-		snapCatchUp:    fs.Int("snapshot-catchup-entries", def.SnapshotCatchUpEntries, "etcd's SnapshotCatchUpEntries: entries a compaction keeps before the snapshot"),
+		snapCount:      fs.Int("snapshot-count", def.SnapshotCount, "snapshot and compact every n applied entries, as etcd does every 100 in memory; 0 never"),
+		snapCatchUp:    fs.Int("snapshot-catchup-entries", def.SnapshotCatchUpEntries, "etcd's SnapshotCatchUpEntries (5000), scaled down: entries a compaction keeps before the snapshot"),
+		confChange:     fs.String("conf-change", def.ConfChange, "how add-member, promote and remove-member change the membership: etcd (a v1 ConfChange in one step, as etcd's server) or joint (raft's ConfChangeV2 through joint consensus)"),
+		readOnly:       fs.String("read-only", def.ReadOnly, "raft's ReadOnlyOption in every node's raft.Config: safe (etcd's) or lease_based (raft's option, which etcd does not use; needs -checkquorum)"),
 		json:           fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`),
 	}
 }
@@ -63,9 +69,23 @@ func (f configFlags) set(name string) bool {
 func (f configFlags) config() (raftsim.Config, error) {
 	c := raftsim.DefaultConfig()
 	c.Seed, c.Nodes, c.PreVote, c.CheckQuorum = *f.seed, *f.nodes, *f.preVote, *f.checkQuorum
-	c.TickMs, c.ElectionTicks, c.HeartbeatTicks = *f.tickMs, *f.electionTicks, *f.heartbeatTicks
+	if *f.timing != "" {
+		if err := c.SetTiming(*f.timing); err != nil {
+			return c, fmt.Errorf("-timing: %v", err)
+		}
+	}
+	if *f.timing == "" || f.set("tick-ms") {
+		c.TickMs = *f.tickMs
+	}
+	if *f.timing == "" || f.set("election-ticks") {
+		c.ElectionTicks = *f.electionTicks
+	}
+	if *f.timing == "" || f.set("heartbeat-ticks") {
+		c.HeartbeatTicks = *f.heartbeatTicks
+	}
 	c.LossRate, c.TimeoutSpreadTicks = *f.loss, *f.spread
 	c.SnapshotCount, c.SnapshotCatchUpEntries = *f.snapCount, *f.snapCatchUp
+	c.ConfChange, c.ReadOnly = *f.confChange, *f.readOnly
 	var err error
 	if c.LatencyMinMs, c.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
 		return c, fmt.Errorf("-latency: %v", err)

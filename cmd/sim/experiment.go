@@ -223,6 +223,13 @@ func (f experimentFlags) experiment(knobs configFlags) (experiment.Experiment, e
 		}
 		e.Settings = append(e.Settings, experiment.Etcd(m, false, false), experiment.Etcd(m, true, true))
 	}
+	switch *knobs.timing {
+	case "etcd":
+		e.Settings = append(e.Settings, experiment.EtcdDefaults(false, false), experiment.EtcdDefaults(true, true))
+	case "", "raftplay":
+	default:
+		return e, fmt.Errorf("-timing: the experiment runs the paper's timing and, with -timing etcd, etcd's too; got %q", *knobs.timing)
+	}
 	if *f.whatIf {
 		for _, hi := range experiment.PaperNarrowMaxMs {
 			e.Settings = append(e.Settings, experiment.Setting{MinMs: 150, MaxMs: hi})

@@ -58,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	traceFile := fs.String("trace", "", "write every message to this file, one JSON line each (stream, sent and end times, fate)")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
-	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease or serializable")
+	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease (raft's ReadOnlyLeaseBased, not etcd's; sets -read-only lease_based) or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
 	campaign := nemesisFlags(fs)
@@ -112,6 +112,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
+	}
+	if *readMode == v2store.ReadLease.String() && *nClients > 0 && !knobs.set("read-only") {
+		// Lease reads are raft's option, set in every node's raft.Config.
+		cfg.ReadOnly = raftsim.ReadOnlyLeaseBased
+		if err := cfg.Validate(); err != nil {
+			fmt.Fprintf(stderr, "sim: -read-mode lease: %v\n", err)
+			return 2
+		}
 	}
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord

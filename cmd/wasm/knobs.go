@@ -37,7 +37,7 @@ func parseKnobs(values url.Values, p Params) (raftsim.Config, string) {
 	}
 	cfg, err := raftsim.ParseConfig(gjson.Parse("{"+strings.Join(fields, ",")+"}"), base)
 	if err != nil {
-		return base, fmt.Sprintf("the URL's knobs are not valid (%v); using etcd's defaults", err)
+		return base, fmt.Sprintf("the URL's knobs are not valid (%v); using raftplay's defaults", err)
 	}
 	return cfg, ""
 }

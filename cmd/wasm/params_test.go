@@ -28,7 +28,7 @@ func TestParseParams(t *testing.T) {
 		{"?run=abc", with(func(p *Params) { p.Run = "abc" }), nil},
 		{"?share=qr", with(func(p *Params) { p.ShareQR = true }), nil},
 		{"?share=link", def, []string{"share=link is not valid (qr); using no code"}},
-		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader, checkquorum, disruptive-rejoin, prevote, snapshot-catchup, add-member, remove-leader); using free play"}},
+		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader, checkquorum, disruptive-rejoin, prevote, snapshot-catchup, add-member, remove-leader, joint-consensus); using free play"}},
 		{"?step=0", def, []string{"step=0 is not valid (a step number from 1); using 1"}},
 		{"seed=-3", with(func(p *Params) { p.Seed = -3 }), nil},
 		{"?paused=1", with(func(p *Params) { p.Paused = true }), nil},

@@ -108,7 +108,9 @@ func (cs *Clients) attempt(k *call) {
 		return // the connection fails; the time-out will retry elsewhere
 	}
 	switch {
-	case k.op.Kind.IsWrite():
+	case k.op.ThroughLog():
+		// A write, or etcd v2's quorum read: a QGET entry, answered when
+		// this node applies it (Applied).
 		wk := k.writeKey()
 		cs.writes[wk] = k
 		data := v2store.Command{Client: wk[0], Seq: wk[1], Op: k.op}.Encode()
@@ -133,7 +135,7 @@ func (cs *Clients) attempt(k *call) {
 		cs.reads[k.id] = k
 		w := cs.on(k.via)
 		w.reads = append(w.reads, k.id)
-		cs.sim.ReadIndex(k.via, binary.BigEndian.AppendUint64(nil, k.id), k.op.Read == v2store.ReadLease)
+		cs.sim.ReadIndex(k.via, binary.BigEndian.AppendUint64(nil, k.id))
 	}
 }
 
@@ -207,8 +209,8 @@ func (cs *Clients) answer(k *call, r *v2store.Result) {
 	cs.finished(k)
 }
 
-// Applied answers the write an entry carried, when its client is waiting
-// for this node, and fires the watches the change wakes.
+// Applied answers the write or quorum read an entry carried, when its
+// client is waiting for this node, and fires the watches the change wakes.
 func (cs *Clients) Applied(node, index uint64, c v2store.Command, r v2store.Result) {
 	cs.fireWatches(node, cs.sim.Changes(node))
 	cs.history.appliedSomewhere(c, r, cs.sim.Now())
@@ -244,17 +246,8 @@ func (cs *Clients) fireWatches(node uint64, changes []v2store.Result) {
 	}
 }
 
-// LeaseRead reports whether a ReadIndex request's context, a call ID, is
-// that of a lease read.
-func (cs *Clients) LeaseRead(ctx []byte) bool {
-	if len(ctx) != 8 {
-		return false
-	}
-	k := cs.reads[callID(ctx)]
-	return k != nil && k.op.Read == v2store.ReadLease
-}
-
-// serveReads answers the ReadIndex reads on node whose index it has applied.
+// serveReads answers the ReadIndex reads (raft's lease option) on node whose
+// index it has applied.
 func (cs *Clients) serveReads(node uint64) {
 	for _, id := range cs.readyReads(node) {
 		if !cs.sim.Up(node) {

@@ -19,7 +19,8 @@ type Clients struct {
 	list    []*client
 	nextID  uint64
 	pending map[uint64]*call // by call ID; looked up, never ranged over
-	// writes finds a pending write by (client, seq) when an entry applies.
+	// writes finds a pending write or quorum read by (client, seq) when an
+	// entry applies.
 	writes map[[2]uint64]*call
 	// reads finds a pending ReadIndex read by the context raft echoes back.
 	reads map[uint64]*call
@@ -124,10 +125,10 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 		return cs.stress(a.On)
 	case raftsim.ActClients:
 		read, _ := v2store.ParseReadMode(a.Read)
-		if read == v2store.ReadLease && !cs.sim.Config().CheckQuorum {
-			// raft refuses lease mode without CheckQuorum: the lease is only
-			// as good as the leader's check that it still has a quorum.
-			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
+		if read == v2store.ReadLease && cs.sim.Config().ReadOnly != raftsim.ReadOnlyLeaseBased {
+			// raft sets the option per node, once, as etcd does.
+			return fmt.Errorf("clients: lease reads are raft's ReadOnlyLeaseBased, which etcd does not use; they need a run with read_only %q (and check_quorum)",
+				raftsim.ReadOnlyLeaseBased)
 		}
 		cs.startWorkload(mixedOps, a.Count, read)
 	case raftsim.ActConsole:

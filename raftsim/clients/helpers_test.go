@@ -20,6 +20,12 @@ func newHarness(t testing.TB, seed int64) *harness {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
+	return newHarnessWith(t, cfg)
+}
+
+// newHarnessWith is newHarness over a config of the test's own.
+func newHarnessWith(t testing.TB, cfg raftsim.Config) *harness {
+	t.Helper()
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)

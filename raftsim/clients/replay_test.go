@@ -9,10 +9,13 @@ import (
 )
 
 // A run with every client action (put, console with a watch, stress and
-// lease-reading clients) under a crash replays from its action log byte for
-// byte: the events and the final snapshot, the clients' part included.
+// lease-reading clients, in a run whose nodes take raft's lease option)
+// under a crash replays from its action log byte for byte: the events and
+// the final snapshot, the clients' part included.
 func TestClientActionsReplayByteForByte(t *testing.T) {
-	h := newHarness(t, 9)
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed, cfg.ReadOnly = 9, raftsim.ReadOnlyLeaseBased
+	h := newHarnessWith(t, cfg)
 	var original bytes.Buffer
 	h.sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(&original, e) })
 	l := h.leader(2000)

@@ -112,3 +112,19 @@ func TestRunnerMatchesWholeTrials(t *testing.T) {
 		t.Errorf("the trials ran in %d slices; a page needs many short ones", steps)
 	}
 }
+
+// TestEtcdTiming: etcd's own timing runs on 100 ms ticks with a heartbeat
+// every tick and ElectionTick 10, and no trial recovers sooner than nine
+// ticks after the crash (raft counts its timeout in whole ticks) or waits
+// past two timeouts.
+func TestEtcdTiming(t *testing.T) {
+	set := EtcdDefaults(true, true)
+	c := set.Config(DefaultCalibration(), 1)
+	if c.TickMs != 100 || c.ElectionTicks != 10 || c.HeartbeatTicks != 1 || c.Timing() != "etcd" {
+		t.Fatalf("etcd's timing gives %+v", c)
+	}
+	r := run(t, 20, set)[0]
+	if !r.EtcdTiming || r.TimedOut > 0 || r.CDF[0][0] < 800 || r.MaxMs > 4000 {
+		t.Fatalf("etcd's timing: %d timed out, fastest %v ms, slowest %d ms", r.TimedOut, r.CDF[0][0], r.MaxMs)
+	}
+}

@@ -13,6 +13,19 @@ type Setting struct {
 	MinMs, MaxMs int64
 	PreVote      bool
 	CheckQuorum  bool
+	// EtcdTiming runs the setting on etcd's clock instead of the paper's:
+	// a tick every 100 ms (--heartbeat-interval), a heartbeat every tick,
+	// and MinMs a whole number of ticks (--election-timeout).
+	EtcdTiming bool
+}
+
+// EtcdDefaults is etcd's own timing and options: --heartbeat-interval 100
+// ms, --election-timeout 1000 ms (ElectionTick 10), PreVote and CheckQuorum
+// on (etcdserver/bootstrap.go, raftConfig).
+func EtcdDefaults(preVote, checkQuorum bool) Setting {
+	s := Etcd(1000, preVote, checkQuorum)
+	s.EtcdTiming = true
+	return s
 }
 
 // Etcd is the setting etcd raft can be configured for with a minimum
@@ -61,7 +74,8 @@ func DefaultCalibration() Calibration {
 }
 
 // Config is the simulator config of one trial: five servers, one-millisecond
-// ticks, the heartbeat at half the minimum timeout (the paper's choice).
+// ticks, the heartbeat at half the minimum timeout (the paper's choice), or
+// etcd's timing (EtcdTiming).
 func (s Setting) Config(cal Calibration, seed int64) raftsim.Config {
 	c := raftsim.DefaultConfig()
 	c.Nodes = 5
@@ -72,6 +86,10 @@ func (s Setting) Config(cal Calibration, seed int64) raftsim.Config {
 		c.TimeoutSpreadTicks = int(s.MaxMs - s.MinMs + 1)
 	}
 	c.HeartbeatTicks = int(max(1, s.MinMs/2))
+	if s.EtcdTiming {
+		_ = c.SetTiming("etcd") // a preset raftsim has
+		c.ElectionTicks = int(s.MinMs / c.TickMs)
+	}
 	c.LatencyMinMs, c.LatencyMaxMs = cal.LatencyMinMs, cal.LatencyMaxMs
 	c.DiskMinMs, c.DiskMaxMs = cal.DiskMinMs, cal.DiskMaxMs
 	c.PreVote, c.CheckQuorum = s.PreVote, s.CheckQuorum

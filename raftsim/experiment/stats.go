@@ -12,7 +12,10 @@ type Result struct {
 	CheckQuorum bool     `json:"checkquorum"`
 	// WhatIf marks a range etcd raft cannot be configured for.
 	WhatIf bool `json:"whatif,omitempty"`
-	Trials int  `json:"trials"`
+	// EtcdTiming marks a setting run on etcd's clock (100 ms ticks, a
+	// heartbeat every tick) rather than the paper's.
+	EtcdTiming bool `json:"etcd_timing,omitempty"`
+	Trials     int  `json:"trials"`
 	// The time without a leader: crash → the new leader's first message
 	// lands at a follower.
 	MeanMs   float64 `json:"mean_ms"`
@@ -36,7 +39,7 @@ type Result struct {
 
 // Summarize turns one setting's trials into its Result.
 func Summarize(set Setting, trials []Trial) Result {
-	r := Result{RangeMs: set.RangeMs(), PreVote: set.PreVote, CheckQuorum: set.CheckQuorum, WhatIf: set.WhatIf(), Trials: len(trials)}
+	r := Result{RangeMs: set.RangeMs(), PreVote: set.PreVote, CheckQuorum: set.CheckQuorum, WhatIf: set.WhatIf(), EtcdTiming: set.EtcdTiming, Trials: len(trials)}
 	if len(trials) == 0 {
 		return r
 	}

@@ -7,6 +7,7 @@ import (
 	"raftplay/raftsim"
 	"raftplay/raftsim/clients"
 	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/v2store"
 )
 
 // Options shape a campaign's runs.
@@ -59,6 +60,10 @@ func (o *Outcome) Failed() bool { return len(o.Failures) > 0 }
 func Config(seed int64, opt Options) raftsim.Config {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed, cfg.Nodes = seed, newDrawer(seed, opt.Lying).nodes
+	if readMode(seed) == v2store.ReadLease.String() {
+		// raft's lease option is the nodes' own, set when they are built.
+		cfg.ReadOnly = raftsim.ReadOnlyLeaseBased
+	}
 	return cfg
 }
 

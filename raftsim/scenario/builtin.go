@@ -15,7 +15,7 @@ var builtinFiles embed.FS
 var Builtins = []string{
 	"election", "split-vote", "replication", "follower-failures",
 	"leader-failure", "all-nodes-failure", "partition", "stale-leader", "checkquorum",
-	"disruptive-rejoin", "prevote", "snapshot-catchup", "add-member", "remove-leader",
+	"disruptive-rejoin", "prevote", "snapshot-catchup", "add-member", "remove-leader", "joint-consensus",
 }
 
 // Builtin returns the built-in story called name.

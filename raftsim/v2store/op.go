@@ -45,7 +45,8 @@ func (k OpKind) String() string {
 	return "op?"
 }
 
-// IsWrite tells operations that go through the log.
+// IsWrite tells the operations that change the store; they go through the
+// log.
 func (k OpKind) IsWrite() bool {
 	switch k {
 	case OpSet, OpDelete, OpCAS, OpCreate, OpUpdate, OpCAD, OpSync:
@@ -88,6 +89,18 @@ type Op struct {
 	Read ReadMode
 }
 
+// Quorum tells etcd v2's quorum read (etcdctl get --quorum, ?quorum=true):
+// a get or ls proposed through the raft log as a QGET request and answered
+// from the store when its entry applies (etcd 3.4's v2_server.go, QGet →
+// processRaftRequest; apply_v2.go, applyV2Request, "QGET").
+func (o Op) Quorum() bool {
+	return (o.Kind == OpGet || o.Kind == OpLs) && o.Read == ReadLinearizable
+}
+
+// ThroughLog tells the operations that travel through the raft log as a
+// Command: every write, and a quorum read.
+func (o Op) ThroughLog() bool { return o.Kind.IsWrite() || o.Quorum() }
+
 // StampTTL fixes when a write with a TTL expires, counted from now (ms).
 func (o *Op) StampTTL(now int64) {
 	if o.TTL > 0 {
@@ -95,8 +108,9 @@ func (o *Op) StampTTL(now int64) {
 	}
 }
 
-// Command is a write as it travels through the log: the operation and the
-// (client, seq) that identifies it, so a retried write is applied once.
+// Command is a write or a quorum read (a QGET) as it travels through the
+// log: the operation and the (client, seq) that identifies it, so a retried
+// write is applied once.
 type Command struct {
 	Client, Seq uint64
 	Op          Op
@@ -117,7 +131,7 @@ func (c Command) Encode() []byte {
 	b = appendString(b, c.Op.PrevValue)
 	b = binary.AppendUvarint(b, c.Op.PrevIndex)
 	var flags byte
-	for i, set := range []bool{c.Op.HasPrevIndex, c.Op.Dir, c.Op.Recursive, c.Op.Unique} {
+	for i, set := range []bool{c.Op.HasPrevIndex, c.Op.Dir, c.Op.Recursive, c.Op.Unique, c.Op.Sorted} {
 		if set {
 			flags |= 1 << i
 		}
@@ -185,8 +199,12 @@ func DecodeCommand(b []byte) (Command, error) {
 	c.Op.PrevIndex = d.uvarint()
 	flags := d.byte()
 	c.Op.HasPrevIndex, c.Op.Dir, c.Op.Recursive, c.Op.Unique = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0
+	c.Op.Sorted = flags&16 != 0
 	c.Op.TTL, c.Op.Expire, c.Op.Time = d.varint(), d.varint(), d.varint()
-	if d.err == nil && !c.Op.Kind.IsWrite() {
+	if c.Op.Kind == OpGet || c.Op.Kind == OpLs {
+		c.Op.Read = ReadLinearizable // the log carries quorum reads only
+	}
+	if d.err == nil && !c.Op.ThroughLog() {
 		d.err = errBadCommand
 	}
 	return c, d.err
@@ -196,15 +214,15 @@ func DecodeCommand(b []byte) (Command, error) {
 type ReadMode uint8
 
 const (
-	// ReadLinearizable reads go through raft's ReadIndex in its safe mode
-	// (ReadOnlySafe): the node learns the leader's commit index, which the
-	// leader confirms with a round of heartbeats to a quorum, waits until it
-	// has applied that far, then answers. etcdctl get --quorum.
+	// ReadLinearizable reads are etcd v2's quorum reads (etcdctl get
+	// --quorum, ?quorum=true): a QGET entry through the raft log, answered
+	// from the store by the node it went through when it applies it (Op.Quorum).
 	ReadLinearizable ReadMode = iota
 	// ReadLease reads go through ReadIndex in raft's lease mode
-	// (ReadOnlyLeaseBased): the leader answers from its commit index at
-	// once, trusting that with CheckQuorum no other leader can have been
-	// elected yet.
+	// (ReadOnlyLeaseBased, raft's option, which etcd does not use; the
+	// run's nodes are built with it): the leader answers from its commit
+	// index at once, trusting that with CheckQuorum no other leader can
+	// have been elected yet.
 	ReadLease
 	// ReadSerializable reads are answered at once from the node's own
 	// state, which may be stale. etcdctl v2's plain get.

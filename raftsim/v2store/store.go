@@ -74,14 +74,20 @@ func (s *Store) Skip(index uint64) {
 	s.changes = s.changes[:0]
 }
 
-// Apply applies a committed write at index and returns its result. A write a
-// client retried after it was applied gets the first result again.
+// Apply applies a committed write at index and returns its result, or
+// answers a quorum read as of index. A write a client retried after it was
+// applied gets the first result again.
 func (s *Store) Apply(index uint64, c Command) Result {
 	s.Skip(index)
 	if c.Client != 0 {
 		if d, ok := s.done[c.Client]; ok && d.seq >= c.Seq {
 			return d.result
 		}
+	}
+	if c.Op.Quorum() {
+		// A QGET changes nothing: etcd's applyV2Request answers it with
+		// store.Get, as of the entry's index.
+		return s.Read(c.Op)
 	}
 	r := s.write(index, c.Op)
 	r.Kind = c.Op.Kind

@@ -98,7 +98,7 @@ func (s *Scene) layClients() {
 		s.clients.console = s.L.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
 	}
 	if s.clients.verdictOpen {
-		s.clients.verdict = s.L.VerdictPanel(&s.Snap.Clients, s.CheckCost.String(), s.measure)
+		s.clients.verdict = s.L.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure)
 		s.open = append(s.open, &s.clients.verdict)
 	}
 }

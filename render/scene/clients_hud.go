@@ -83,7 +83,9 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 // checked, or for a history that is not linearizable the operations no order
 // explains; the load and what the check costs; then, stacked as in a menu,
 // the stress switch, buttons that add checking clients, and the console.
-func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measure) Panel {
+// Lease reads are raft's option, which a run sets for every node (its
+// read_only knob): elsewhere their button is disabled.
+func (l *Layout) VerdictPanel(c *raftsim.ClientsView, leaseReads bool, cost string, measure Measure) Panel {
 	u := l.U
 	size := FontUI * u
 	p := Panel{Title: "Linearizability: " + string(c.Linearizable.Status), Lines: VerdictLines(c, cost), Menu: true}
@@ -94,7 +96,7 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, cost string, measure Measu
 	p.Buttons = []Button{
 		{Cmd: CmdStress, Label: stress, Key: "s"},
 		{Cmd: CmdClients, Label: "+3 checking clients, linearizable reads", Key: "v"},
-		{Cmd: CmdClientsLease, Label: "+3 checking clients, lease reads"},
+		{Cmd: CmdClientsLease, Label: "+3 checking clients, lease reads (raft's option)", Disabled: !leaseReads},
 		{Cmd: CmdClientsSerializable, Label: "+3 checking clients, serializable reads"},
 		// The way in on a phone, whose toolbar has no room for Console.
 		{Cmd: CmdConsole, Label: "etcdctl console", Key: "e"},

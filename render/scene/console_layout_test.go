@@ -97,7 +97,7 @@ func TestVerdictPanelFitsEveryScreen(t *testing.T) {
 	for _, sc := range screens {
 		l := NewLayout(sc.w, sc.h, sc.u, 5, ControlsFull, measure)
 		for name, c := range map[string]*raftsim.ClientsView{"long": &long, "short": &short} {
-			p := l.VerdictPanel(c, "check step (≤200 ops, every 4 frames): mean 0.10 ms, max 0.80 ms", measure)
+			p := l.VerdictPanel(c, true, "check step (≤200 ops, every 4 frames): mean 0.10 ms, max 0.80 ms", measure)
 			if !inside(p.Rect, l.below()) {
 				t.Errorf("%v %s: verdict panel %v leaves the screen below the toolbar", sc, name, p.Rect)
 			}

@@ -84,13 +84,20 @@ func (l *Layout) stackMenu(p Panel, w float64, measure Measure) Panel {
 	u := l.U
 	area := l.below()
 	titleH, itemH, gap := FontUI*u*LineH, (menuItemH+menuGap)*u, menuGap*u
-	linesH := float64(len(p.Lines)) * FontUI * u * LineH
-	rows := max(len(p.Buttons), 1)
-	if free := area.H - 2*Pad*u - titleH - linesH; float64(rows)*itemH > free {
-		rows = max(1, int(free/itemH))
+	rowsFit := func(linesH float64) (rows, cols int) {
+		rows = max(len(p.Buttons), 1)
+		if free := area.H - 2*Pad*u - titleH - linesH; float64(rows)*itemH > free {
+			rows = max(1, int(free/itemH))
+		}
+		return rows, max((len(p.Buttons)+rows-1)/rows, 1)
 	}
-	cols := (len(p.Buttons) + rows - 1) / rows
-	cols = max(cols, 1)
+	linesH := float64(len(p.Lines)) * FontUI * u * LineH
+	rows, cols := rowsFit(linesH)
+	if r, c := rowsFit(0); c < cols {
+		// The lines under the items only explain them: where they would
+		// cost a column, and so cut every item's label, they go.
+		p.Lines, linesH, rows, cols = nil, 0, r, c
+	}
 	w = math.Min(w, (area.W-2*Pad*u-float64(cols-1)*gap)/float64(cols))
 	p.Rect.W = float64(cols)*w + float64(cols-1)*gap + 2*Pad*u
 	p.Rect.H = titleH + float64(min(rows, len(p.Buttons)))*itemH + linesH + 2*Pad*u

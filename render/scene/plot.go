@@ -100,7 +100,13 @@ func curveLabel(r experiment.Result) string {
 	if r.WhatIf {
 		s += " (what-if)"
 	}
-	if r.PreVote || r.CheckQuorum {
+	options := r.PreVote || r.CheckQuorum
+	switch {
+	case r.EtcdTiming && options:
+		s += " etcd as it ships"
+	case r.EtcdTiming:
+		s += " etcd's timing"
+	case options:
 		s += " etcd options"
 	}
 	return fmt.Sprintf("%s  n=%d", s, r.Trials)

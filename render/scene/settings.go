@@ -28,8 +28,14 @@ type Settings struct {
 // the values a click steps through, and etcd's default beside it.
 type knob struct {
 	name, label, unit string
-	// values are the choices, in order; nil for an on/off switch.
+	// values are the choices, in order; nil for an on/off switch or a
+	// knob of words.
 	values []float64
+	// words are the choices of a knob whose value is a word, in order.
+	words []string
+	// preset reads a knob that is no field of the config but names what
+	// some of its fields make (the timing); "" when they make no preset.
+	preset func(raftsim.Config) string
 	// etcd is etcd's own default, shown beside the value: etcd ticks once
 	// per --heartbeat-interval (100 ms) and elects after
 	// --election-timeout (1000 ms, 10 ticks). "" where etcd has none.
@@ -38,11 +44,12 @@ type knob struct {
 
 // knobs are the settings panel's rows, in the order it shows them.
 var knobs = []knob{
-	{name: "pre_vote", label: "PreVote", etcd: "on"},
-	{name: "check_quorum", label: "CheckQuorum", etcd: "on"},
+	{name: "pre_vote", label: "PreVote", etcd: "on (--pre-vote)"},
+	{name: "check_quorum", label: "CheckQuorum", etcd: "always on"},
 	{name: "tick_ms", label: "tick", unit: "ms", values: []float64{1, 2, 5, 10, 20, 50, 100}, etcd: "100 ms"},
 	{name: "election_ticks", label: "election timeout", unit: "ticks", values: []float64{3, 5, 8, 10, 15, 20, 30, 50, 100, 150}, etcd: "10 ticks"},
 	{name: "heartbeat_ticks", label: "heartbeat", unit: "ticks", values: []float64{1, 2, 3, 5, 10, 20, 50, 75}, etcd: "1 tick"},
+	{name: "timing", label: "timing", words: timingNames(), preset: raftsim.Config.Timing, etcd: "etcd"},
 	{name: "latency_min_ms", label: "latency from", unit: "ms", values: []float64{1, 2, 4, 6, 10, 20, 50}},
 	{name: "latency_max_ms", label: "latency to", unit: "ms", values: []float64{1, 2, 4, 8, 12, 20, 50, 100}},
 	{name: "disk_min_ms", label: "disk sync from", unit: "ms", values: []float64{0, 1, 2, 5, 10, 20}},
@@ -52,10 +59,28 @@ var knobs = []knob{
 	// broken connection held.
 	{name: "loss_rate", label: "message loss (beyond TCP)", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
 	{name: "nodes", label: "nodes", values: []float64{3, 4, 5, 6, 7, 8, 9}},
+	{name: "read_only", label: "ReadOnlyOption", words: []string{raftsim.ReadOnlySafe, raftsim.ReadOnlyLeaseBased}, etcd: "safe"},
+	{name: "conf_change", label: "membership changes", words: []string{raftsim.ConfChangeEtcd, raftsim.ConfChangeJoint}, etcd: "etcd"},
+}
+
+// timingNames lists raftsim's timing presets by name.
+func timingNames() []string {
+	names := make([]string, len(raftsim.Timings))
+	for i, t := range raftsim.Timings {
+		names[i] = t.Name
+	}
+	return names
 }
 
 // value reads knob k's value from cfg.
 func (k knob) value(cfg raftsim.Config) gjson.Result {
+	if k.preset != nil {
+		p := k.preset(cfg)
+		if p == "" {
+			p = "custom"
+		}
+		return gjson.Parse(strconv.Quote(p))
+	}
 	js, _ := json.Marshal(cfg) // plain values: cannot fail
 	return gjson.GetBytes(js, k.name)
 }
@@ -64,6 +89,8 @@ func (k knob) value(cfg raftsim.Config) gjson.Result {
 func (k knob) text(cfg raftsim.Config) string {
 	v := k.value(cfg)
 	switch {
+	case k.words != nil:
+		return v.String()
 	case k.values == nil && v.Bool():
 		return "on"
 	case k.values == nil:
@@ -80,7 +107,10 @@ func (k knob) text(cfg raftsim.Config) string {
 func (k knob) step(cfg raftsim.Config, dir int) raftsim.Config {
 	v := k.value(cfg)
 	next := "true"
-	if k.values == nil {
+	if k.words != nil {
+		i := (slices.Index(k.words, v.String()) + dir + len(k.words)) % len(k.words)
+		next = strconv.Quote(k.words[i])
+	} else if k.values == nil {
 		if v.Bool() {
 			next = "false"
 		}
@@ -158,7 +188,7 @@ func (l *Layout) SettingsPanel(st *Settings, measure Measure) Panel {
 		w = math.Max(w, ButtonWidth(b.Label, "", b.Key, u, measure))
 	}
 	c := st.Cfg
-	p.Lines = Wrap(fmt.Sprintf("election timeout %d–%d ms, heartbeat %d ms",
+	p.Lines = Wrap(fmt.Sprintf("election timeout %d–%d ms, heartbeat %d ms. Where a value is not etcd's, docs/fidelity.md says why.",
 		int64(c.ElectionTicks)*c.TickMs, int64(2*c.ElectionTicks-1)*c.TickMs, int64(c.HeartbeatTicks)*c.TickMs), w, FontUI*u, measure)
 	if err != nil {
 		p.Lines = append(p.Lines, Wrap(strings.TrimPrefix(err.Error(), "invalid config: "), w, FontUI*u, measure)...)

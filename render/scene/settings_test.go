@@ -22,7 +22,8 @@ func knobRow(t *testing.T, name string) int {
 func TestSettingsStepThroughValues(t *testing.T) {
 	var st Settings
 	st.Toggle(raftsim.DefaultConfig()) // election 15 ticks, PreVote on
-	el, pv, loss := knobRow(t, "election_ticks"), knobRow(t, "pre_vote"), knobRow(t, "loss_rate")
+	el, pv, loss, cc := knobRow(t, "election_ticks"), knobRow(t, "pre_vote"), knobRow(t, "loss_rate"), knobRow(t, "conf_change")
+	tm := knobRow(t, "timing")
 	for _, tc := range []struct {
 		row, dir int
 		check    func(raftsim.Config) bool
@@ -34,6 +35,10 @@ func TestSettingsStepThroughValues(t *testing.T) {
 		{pv, +1, func(c raftsim.Config) bool { return c.PreVote }, "PreVote on again"},
 		{loss, -1, func(c raftsim.Config) bool { return c.LossRate == 0.5 }, "loss wraps from 0 to 0.5"},
 		{loss, +1, func(c raftsim.Config) bool { return c.LossRate == 0 }, "and back to 0"},
+		{cc, +1, func(c raftsim.Config) bool { return c.ConfChange == raftsim.ConfChangeJoint }, "raft's joint consensus"},
+		{cc, +1, func(c raftsim.Config) bool { return c.ConfChange == raftsim.ConfChangeEtcd }, "etcd's single step again"},
+		{tm, +1, func(c raftsim.Config) bool { return c.TickMs == 100 && c.ElectionTicks == 10 && c.HeartbeatTicks == 1 }, "etcd's timing"},
+		{tm, +1, func(c raftsim.Config) bool { return c.Timing() == "raftplay" }, "raftplay's timing again"},
 	} {
 		st.Step(tc.row, tc.dir)
 		if !tc.check(st.Cfg) || st.Row != tc.row {
@@ -57,7 +62,8 @@ func TestSettingsStepThroughValues(t *testing.T) {
 // validate, which the panel explains and does not offer to apply.
 func TestSettingsApplyStartsANewRun(t *testing.T) {
 	sim, _ := clients.New(raftsim.Config{Nodes: 5, Seed: 7, TickMs: 10, ElectionTicks: 15, HeartbeatTicks: 5,
-		LatencyMinMs: 4, LatencyMaxMs: 12, DiskMinMs: 1, DiskMaxMs: 3, ClientTimeoutMs: 1000, PreVote: true, CheckQuorum: true})
+		LatencyMinMs: 4, LatencyMaxMs: 12, DiskMinMs: 1, DiskMaxMs: 3, ClientTimeoutMs: 1000, PreVote: true, CheckQuorum: true,
+		ConfChange: raftsim.ConfChangeEtcd, ReadOnly: raftsim.ReadOnlySafe})
 	sim.Advance(1000)
 	var st Settings
 	st.Toggle(sim.Config())
