@@ -5,8 +5,6 @@ import (
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
-
-	"raftplay/raftsim/v2store"
 )
 
 // Snapshots and log compaction, as etcd's server does them: every
@@ -27,7 +25,7 @@ func (n *node) maybeSnapshot() {
 	if count == 0 || n.applied-snapIndex < count && n.confIndex <= snapIndex {
 		return
 	}
-	snap, err := n.disk.CreateSnapshot(n.applied, n.confState, n.kv.Snapshot())
+	snap, err := n.disk.CreateSnapshot(n.applied, n.confState, n.stateSnapshot())
 	if err != nil {
 		n.sim.halt(n, "snapshot failed: "+err.Error())
 		return
@@ -84,18 +82,17 @@ func (n *node) snapshotIndex() uint64 {
 func (n *node) restore(snap *pb.Snapshot) bool {
 	n.confState, n.confIndex = snap.GetMetadata().GetConfState(), snap.GetMetadata().GetIndex()
 	if raft.IsEmptySnap(snap) {
-		n.kv = v2store.NewStore(n.sim.Now)
+		n.freshState()
 		n.applied = 0
 		return true
 	}
-	kv, err := v2store.Restore(snap.GetData(), n.sim.Now)
-	if err != nil {
+	if err := n.restoreState(snap.GetData()); err != nil {
 		n.sim.halt(n, fmt.Sprintf("snapshot at index %d: %v", snap.GetMetadata().GetIndex(), err))
 		return false
 	}
-	n.kv = kv
 	n.applied = snap.GetMetadata().GetIndex()
 	n.sim.scheduleSync(n)
+	n.sim.scheduleLeaseCheck(n)
 	return true
 }
 

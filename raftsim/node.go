@@ -7,6 +7,7 @@ import (
 	pb "go.etcd.io/raft/v3/raftpb"
 
 	"raftplay/raftsim/v2store"
+	"raftplay/raftsim/v3store"
 )
 
 // node is one cluster member: a RawNode (nil while down) over its durable
@@ -44,7 +45,10 @@ type node struct {
 	// lying makes the disk acknowledge writes before they are durable.
 	lying bool
 
-	kv      *v2store.Store
+	kv *v2store.Store
+	v3 *v3store.Store
+	// lessor keeps the leases' clocks while the node leads (lessor.go).
+	lessor  lessor
 	applied uint64
 	// confState is the configuration as of the applied state: what a
 	// snapshot of it records. confIndex is the index it was applied at (the
@@ -107,7 +111,8 @@ func (n *node) crash() {
 	n.disk.crash()
 	n.rn = nil
 	n.syncing = nil
-	n.kv = nil
+	n.kv, n.v3 = nil, nil
+	n.lessor = lessor{}
 	n.applied = 0
 	n.epoch++
 	n.role = RoleDown
@@ -199,6 +204,14 @@ func (n *node) finish(rd *raft.Ready) {
 func (n *node) apply(e *pb.Entry) {
 	n.applied = e.GetIndex()
 	n.kv.Skip(e.GetIndex())
+	if e.GetType() == pb.EntryNormal && v3store.IsEntry(e.GetData()) {
+		n.applyV3(e)
+		return
+	}
+	if e.GetType() == pb.EntryNormal && len(e.GetData()) == 0 && n.role == RoleLeader {
+		// A new leader's first entry is applied: its lessor takes over.
+		n.lessor.promote(n, int64(n.sim.cfg.ElectionTicks)*n.sim.cfg.TickMs)
+	}
 	var c v2store.Command
 	var r v2store.Result
 	if e.GetType() == pb.EntryNormal && len(e.GetData()) > 0 {

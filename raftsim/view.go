@@ -7,6 +7,7 @@ import (
 	pb "go.etcd.io/raft/v3/raftpb"
 
 	"raftplay/raftsim/v2store"
+	"raftplay/raftsim/v3store"
 )
 
 // logViewMax bounds how many of a node's latest entries a snapshot shows;
@@ -58,8 +59,11 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.Role = roleName(st.RaftState)
 		v.Term, v.Vote, v.Lead, v.Commit = st.GetTerm(), st.GetVote(), st.Lead, st.GetCommit()
 		v.Applied = n.applied
-		v.Keys = n.kv.Keys()
-		v.Hash = n.kv.Hash()
+		v.Keys = n.stateKeys()
+		v.Hash = n.stateHash()
+		if !n.v3.Fresh() {
+			v.Revision, v.CompactRevision = n.v3.Rev(), n.v3.CompactRev()
+		}
 		elapsed, timeout := raftTimer(n.rn, v.Role == RoleLeader)
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
@@ -141,6 +145,9 @@ func entryLabel(e *pb.Entry) string {
 	if len(e.GetData()) == 0 {
 		// A new leader's empty entry, which commits entries of earlier terms (§5.4.2).
 		return "·"
+	}
+	if v3store.IsEntry(e.GetData()) {
+		return v3Label(e.GetData())
 	}
 	c, err := v2store.DecodeCommand(e.GetData())
 	switch {

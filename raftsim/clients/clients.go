@@ -27,6 +27,10 @@ type Clients struct {
 	// never ranged over.
 	waiting map[uint64]*waiting
 	history history
+	// v3 holds the v3 calls waiting for their answer, v3watches the
+	// console's v3 watches.
+	v3        v3calls
+	v3watches []*v3watch
 
 	// user is the client behind put actions (the playground's write
 	// button): one attempt each, so what a fault does to it stays visible.
@@ -67,9 +71,10 @@ type waiting struct {
 
 // Timer kinds (raftsim.AppTimer.Kind).
 const (
-	timerTimeout  uint8 = iota + 1 // a call's attempt times out; ID is the call, Gen the attempt
-	timerWorkload                  // a workload client makes its next call; ID is the client
-	timerMember                    // a console member command looks whether its change is in; ID is its sequence number
+	timerTimeout   uint8 = iota + 1 // a call's attempt times out; ID is the call, Gen the attempt
+	timerWorkload                   // a workload client makes its next call; ID is the client
+	timerMember                     // a console member command looks whether its change is in; ID is its sequence number
+	timerV3Timeout                  // a v3 call times out; ID is the call
 )
 
 // Attach makes clients the App of sim, for this run and every later one.
@@ -101,6 +106,7 @@ func (cs *Clients) Reset() {
 	cs.list, cs.nextID = nil, 0
 	cs.pending, cs.writes, cs.reads = map[uint64]*call{}, map[[2]uint64]*call{}, map[uint64]*call{}
 	cs.waiting = map[uint64]*waiting{}
+	cs.v3, cs.v3watches = newV3Calls(), nil
 	cs.history = history{}
 	cs.workload, cs.stressing = nil, false
 	cs.user = cs.addClient("you", 0, v2store.ReadLinearizable, 0)
@@ -191,12 +197,17 @@ func (cs *Clients) Timer(t raftsim.AppTimer) {
 		cs.workloadCall(t.ID)
 	case timerMember:
 		cs.memberCheck(t.ID)
+	case timerV3Timeout:
+		cs.v3TimedOut(t.ID)
 	}
 }
 
 // Crashed drops what waited on node: its watches and ReadIndex reads are
 // lost with its memory (the reads time out and retry elsewhere).
-func (cs *Clients) Crashed(node uint64) { delete(cs.waiting, node) }
+func (cs *Clients) Crashed(node uint64) {
+	delete(cs.waiting, node)
+	cs.dropV3Watches(node)
+}
 
 // on returns what waits on node, making it on first use.
 func (cs *Clients) on(node uint64) *waiting {
@@ -229,4 +240,5 @@ func (cs *Clients) ReadIndexReady(node uint64, states []raft.ReadState) {
 		}
 	}
 	cs.serveReads(node)
+	cs.v3ReadIndexReady(node, states)
 }

@@ -93,10 +93,21 @@ func IsEntry(data []byte) bool {
 	return len(data) >= len(entryMagic) && string(data[:len(entryMagic)]) == entryMagic
 }
 
-// Encode is the request as a raft entry's data.
-func (r Request) Encode() []byte {
+// Command is a request as it travels through the log: the request and the
+// (client, seq) that tells its sender which answer is its own, as etcd's
+// request header ID does. The leader's own requests (a lease's expiry)
+// carry client 0.
+type Command struct {
+	Client, Seq uint64
+	Req         Request
+}
+
+// Encode is the command as a raft entry's data.
+func (c Command) Encode() []byte {
 	e := &encoder{b: []byte(entryMagic)}
-	e.request(r)
+	e.uint(c.Client)
+	e.uint(c.Seq)
+	e.request(c.Req)
 	return e.b
 }
 
@@ -132,17 +143,18 @@ func (e *encoder) request(r Request) {
 	}
 }
 
-// DecodeRequest reads a request from a raft entry's data.
-func DecodeRequest(data []byte) (Request, error) {
+// DecodeCommand reads a command from a raft entry's data.
+func DecodeCommand(data []byte) (Command, error) {
 	if !IsEntry(data) {
-		return Request{}, errMalformed
+		return Command{}, errMalformed
 	}
 	d := &decoder{b: data[len(entryMagic):]}
-	r := d.request(0)
+	c := Command{Client: d.uint(), Seq: d.uint()}
+	c.Req = d.request(0)
 	if d.err == nil && len(d.b) > 0 {
 		d.err = errMalformed
 	}
-	return r, d.err
+	return c, d.err
 }
 
 // maxTxnDepth bounds nesting, so malformed data cannot recurse without end.

@@ -12,3 +12,7 @@ var (
 	ErrLeaseTTLTooLarge = errors.New("etcdserver: too large lease TTL")
 	ErrKeyNotFound      = errors.New("etcdserver: key not found")
 )
+
+// ErrNoLeader is what a request that needs the leader gets while there is
+// none (etcd's rpctypes.ErrNoLeader).
+var ErrNoLeader = errors.New("etcdserver: no leader")

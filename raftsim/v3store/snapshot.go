@@ -98,10 +98,17 @@ func Restore(b []byte, minLeaseTTL int64) (*Store, error) {
 }
 
 // Hash is a short hash of the store's contents.
-func (s *Store) Hash() string {
+func (s *Store) Hash() string { return fmt.Sprintf("%08x", s.Sum()) }
+
+// Sum is Hash as a number, for a hash that covers this store and another.
+func (s *Store) Sum() uint32 {
 	sum := s.sum ^ hash64(func(e *encoder) { e.int(s.rev); e.int(s.compacted) })
-	return fmt.Sprintf("%08x", uint32(sum^(sum>>32)))
+	return uint32(sum ^ (sum >> 32))
 }
+
+// Fresh tells a store nothing was ever applied to: at revision 1, never
+// compacted, with no lease.
+func (s *Store) Fresh() bool { return s.rev == 1 && s.compacted < 0 && s.leases.Len() == 0 }
 
 func hash64(write func(*encoder)) uint64 {
 	e := &encoder{}

@@ -268,12 +268,13 @@ func TestRequestEncoding(t *testing.T) {
 		Success: []Request{{Kind: Put, Key: "k", Value: "v", Lease: 3, PrevKV: true}},
 		Failure: []Request{{Kind: Range, Key: "a", End: FromKey, Rev: 2, Limit: 1, Order: SortDescend, Target: ByValue, KeysOnly: true},
 			{Kind: Txn, Success: []Request{{Kind: DeleteRange, Key: "x"}}}}}
-	data := req.Encode()
-	got, err := DecodeRequest(data)
-	if err != nil || fmt.Sprint(got) != fmt.Sprint(req) {
-		t.Fatalf("decoded %+v, %v; want %+v", got, err, req)
+	cmd := Command{Client: 4, Seq: 300, Req: req}
+	data := cmd.Encode()
+	got, err := DecodeCommand(data)
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(cmd) {
+		t.Fatalf("decoded %+v, %v; want %+v", got, err, cmd)
 	}
-	if _, err := DecodeRequest(data[:len(data)-1]); err == nil {
+	if _, err := DecodeCommand(data[:len(data)-1]); err == nil {
 		t.Error("a cut request was read")
 	}
 	if IsEntry([]byte{1, 2, 3}) {
