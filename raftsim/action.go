@@ -259,8 +259,10 @@ func parseAction(v gjson.Result) (Action, error) {
 		}
 	case ActConsole:
 		l := v.Get("line")
-		if l.Type != gjson.String || strings.TrimSpace(l.String()) == "" {
-			return a, fmt.Errorf(`console needs "line", an etcdctl v2store.Command such as "get /foo"`)
+		// A blank line (no "line": the action log leaves it out) is a
+		// txn's separator; alone it does nothing, as a shell's empty prompt.
+		if l.Exists() && l.Type != gjson.String {
+			return a, fmt.Errorf(`console needs "line", an etcdctl command such as "get foo"`)
 		}
 		a.Line = l.String()
 		a.Via = optional("via")

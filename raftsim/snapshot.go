@@ -39,6 +39,9 @@ type ClientsView struct {
 	// Operations is how many calls the history holds.
 	Operations   int     `json:"operations"`
 	Linearizable Verdict `json:"linearizability"`
+	// ConsoleReading is set while a console command (txn) reads the lines
+	// typed after it.
+	ConsoleReading bool `json:"console_reading,omitempty"`
 }
 
 // VerdictStatus is the linearizability check's judgement; its value is the

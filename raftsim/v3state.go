@@ -155,3 +155,13 @@ func v3Label(data []byte) string {
 	}
 	return r.Kind.String()
 }
+
+// StateSize is the size of node id's state machine as a snapshot would
+// hold it, in bytes: what etcd's endpoint status calls its database size.
+func (s *Sim) StateSize(id uint64) int {
+	n := s.node(id)
+	if n == nil || !n.up() {
+		return 0
+	}
+	return len(n.stateSnapshot())
+}

@@ -46,6 +46,11 @@ type Clients struct {
 	curler *client
 	// curlForms shows each etcdctl command's curl form under it.
 	curlForms bool
+	// api is the etcdctl API the console speaks (ETCDCTL_API): 3, as
+	// etcdctl 3.4 does by default, or 2.
+	api int
+	// txn is a txn command reading its lines, nil when none is.
+	txn *pendingTxn
 	// memberWaits holds the console's member commands waiting for their
 	// change to be applied, by sequence number (looked up, never ranged
 	// over).
@@ -114,6 +119,7 @@ func (cs *Clients) Reset() {
 	cs.watcher = cs.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
 	cs.curler = cs.addClient("curl", 0, v2store.ReadSerializable, 0)
 	cs.curlForms = false
+	cs.api, cs.txn = 3, nil
 	cs.memberWaits, cs.memberSeq = map[uint64]*memberWait{}, 0
 	cs.lin = nil
 	if cs.newChecker != nil {
@@ -140,11 +146,15 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 		if a.Via == 0 {
 			a.Via = cs.defaultVia()
 		}
+		if cs.txn != nil || strings.TrimSpace(a.Line) == "" {
+			// A txn reading its lines takes this one, on its own node.
+			return cs.consoleLines(a.Line, a.Via)
+		}
 		if err := cs.sim.RequireUp(a.Via); err != nil && !strings.HasPrefix(strings.TrimSpace(a.Line), "curl") {
 			// A curl names its node in its URL; a down one refuses the connection.
 			return fmt.Errorf("console via %v", err)
 		}
-		return cs.console(a.Line, a.Via)
+		return cs.consoleLines(a.Line, a.Via)
 	default:
 		return fmt.Errorf("clients: %q is not a client action", a.Op)
 	}
@@ -223,7 +233,7 @@ func (cs *Clients) on(node uint64) *waiting {
 func (cs *Clients) View() raftsim.ClientsView {
 	return raftsim.ClientsView{
 		Stress: cs.stressing, Workload: len(cs.workload), OpsPerSec: cs.opsPerSecond(),
-		Operations: cs.history.len(), Linearizable: cs.verdict(),
+		Operations: cs.history.len(), Linearizable: cs.verdict(), ConsoleReading: cs.txn != nil,
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // sends it: a write is proposed there and answered when that node applies
 // it; a linearizable range waits for a ReadIndex answer and for the node to
 // apply that far; a serializable one is answered from the node's store at
-// once. A call that has no answer within the client time-out fails, as
+// once. A call that has no answer within etcdctl's command time-out fails, as
 // etcdctl's command time-out ends it.
 
 // errDeadline is what a call that timed out ends with, as etcdctl prints it.
@@ -72,7 +72,7 @@ func (cs *Clients) callV3(via uint64, req v3store.Request, serializable bool, on
 		cs.v3.readOrder[via] = append(cs.v3.readOrder[via], k.id)
 		cs.sim.ReadIndex(via, binary.BigEndian.AppendUint64(nil, k.id), false)
 	}
-	cs.sim.After(cs.sim.Config().ClientTimeoutMs, raftsim.AppTimer{Kind: timerV3Timeout, ID: k.id})
+	cs.sim.After(commandTimeoutMs, raftsim.AppTimer{Kind: timerV3Timeout, ID: k.id})
 }
 
 func firstErr(errs ...error) error {

@@ -10,7 +10,7 @@ var (
 	ErrLeaseNotFound    = errors.New("etcdserver: requested lease not found")
 	ErrLeaseExist       = errors.New("etcdserver: lease already exists")
 	ErrLeaseTTLTooLarge = errors.New("etcdserver: too large lease TTL")
-	ErrKeyNotFound      = errors.New("etcdserver: key not found")
+	ErrDuplicateKey     = errors.New("etcdserver: duplicate key given in txn request")
 )
 
 // ErrNoLeader is what a request that needs the leader gets while there is
