@@ -20,6 +20,7 @@ var normalizations = []struct {
 	// response header, and lease IDs (below), which etcd draws from the
 	// member ID and the clock. Revisions compare as they are.
 	{regexp.MustCompile(`"(cluster_id|member_id|raft_term|leader|raftTerm)":\d+`), `"$1":N`},
+	{regexp.MustCompile(`"(cluster_id|member_id|raft_term)":"\d+"`), `"$1":"N"`},
 	{regexp.MustCompile(`"(ClusterID|MemberID|RaftTerm)" : \d+`), `"$1" : N`},
 	// Indices: raftplay's store index is the raft index of the entry;
 	// etcd's counts its own writes, after those it makes when starting.
@@ -45,6 +46,7 @@ var normalizations = []struct {
 	{regexp.MustCompile(`^out: \| URL \| [0-9a-f]+ \|`), `out: | URL | ID |`},
 	{regexp.MustCompile(`\b[0-9a-f]{16}\b`), `LEASE`},
 	{regexp.MustCompile(`"(ID|id|lease)":\d+`), `"$1":LEASE`},
+	{regexp.MustCompile(`"ID":"\d+"`), `"ID":"LEASE"`},
 	{regexp.MustCompile(`"(Lease|PrevLease)" : [1-9]\d*`), `"$1" : LEASE`},
 	// The time a health check took.
 	{regexp.MustCompile(`took = \S+`), `took = T`},

@@ -86,19 +86,27 @@ func hexString(s string) string {
 
 // jsonObject writes a JSON object field by field, leaving out empty ones
 // as etcd's protobuf types' omitempty tags do.
-type jsonObject struct{ fields []string }
+type jsonObject struct {
+	fields []string
+	// quoteInts writes numbers as strings, as the v3 gateway writes int64s.
+	quoteInts bool
+}
 
 func (j *jsonObject) raw(name, v string) { j.fields = append(j.fields, strconv.Quote(name)+":"+v) }
 
 func (j *jsonObject) int(name string, v int64) {
 	if v != 0 {
-		j.raw(name, strconv.FormatInt(v, 10))
+		j.raw(name, strconvInt(v, j.quoteInts))
 	}
 }
 
 func (j *jsonObject) uint(name string, v uint64) {
 	if v != 0 {
-		j.raw(name, strconv.FormatUint(v, 10))
+		s := strconv.FormatUint(v, 10)
+		if j.quoteInts {
+			s = strconv.Quote(s)
+		}
+		j.raw(name, s)
 	}
 }
 
@@ -129,8 +137,10 @@ func (h Header) json() string {
 	return j.String()
 }
 
-func kvJSON(kv KeyValue) string {
-	j := &jsonObject{}
+func kvJSON(kv KeyValue) string { return kvJSONWith(kv, false) }
+
+func kvJSONWith(kv KeyValue, quoteInts bool) string {
+	j := &jsonObject{quoteInts: quoteInts}
 	j.bytes("key", kv.Key)
 	j.int("create_revision", kv.CreateRevision)
 	j.int("mod_revision", kv.ModRevision)

@@ -46,7 +46,7 @@ type Console struct {
 var consoleUsage = []string{
 	"Commands (etcdctl 3.4, its v3 API by default): put, get, del, txn (then its compares, a blank line, the success requests, a blank line, the failure requests, a blank line), compaction, watch, lease grant|revoke|timetolive|list|keep-alive --once, endpoint status|health, member list|add|promote|remove; -w json|fields shows the whole answer.",
 	"ETCDCTL_API=2 before a line, or export ETCDCTL_API=2 for every line after, speaks etcd's v2 API: " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
-	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API; curl-forms on shows each command's curl form.",
+	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API, curl -L http://n1:2379/v3/kv/put -X POST -d '{\"key\":\"Zm9v\",\"value\":\"YmFy\"}' (and /v3/kv/range, deleterange, txn, compaction, /v3/lease/grant) its v3 gateway; curl-forms on shows each v2 command's curl form.",
 	"--endpoints N before a command (a node's name, nN or its URL) sends it via that node; the via button picks the node for every command (the leader by default).",
 	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
 }
