@@ -21,7 +21,7 @@ import (
 // after a compaction needs one taken since it was added.
 func (n *node) maybeSnapshot() {
 	count := uint64(n.sim.cfg.SnapshotCount)
-	snapIndex := n.snapshotIndex()
+	snapIndex := n.snapIndex
 	if count == 0 || n.applied-snapIndex < count && n.confIndex <= snapIndex {
 		return
 	}
@@ -44,6 +44,7 @@ func (n *node) maybeSnapshot() {
 		text += fmt.Sprintf(" and compacted its log up to index %d", compactTo)
 	}
 	n.disk.saved(snap, compactTo)
+	n.snapIndex, n.snapTerm = n.applied, snap.GetMetadata().GetTerm()
 	n.sim.checker.forget(n.sim.firstIndexFloor())
 	n.sim.emit(Event{Kind: EvSnapshot, Node: n.id, Index: n.applied, Term: snap.GetMetadata().GetTerm(), Text: text})
 }
@@ -67,13 +68,14 @@ func (s *Sim) firstIndexFloor() uint64 {
 	return floor
 }
 
-// snapshotIndex is the index of the snapshot the node's disk holds (0 for none).
-func (n *node) snapshotIndex() uint64 {
-	snap, err := n.disk.Snapshot()
-	if err != nil {
-		return 0
+// readSnapshotMeta learns the index and term of the snapshot the node's
+// disk holds (0 for none). It is kept in the node, not read each time: the
+// storage hands out a copy of the snapshot, data and all, on every read.
+func (n *node) readSnapshotMeta() {
+	n.snapIndex, n.snapTerm = 0, 0
+	if snap, err := n.disk.Snapshot(); err == nil {
+		n.snapIndex, n.snapTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
 	}
-	return snap.GetMetadata().GetIndex()
 }
 
 // restore rebuilds the state machine from a snapshot: the one on disk when
@@ -81,6 +83,7 @@ func (n *node) snapshotIndex() uint64 {
 // snapshot's data cannot be read; the node is then halted.
 func (n *node) restore(snap *pb.Snapshot) bool {
 	n.confState, n.confIndex = snap.GetMetadata().GetConfState(), snap.GetMetadata().GetIndex()
+	n.snapIndex, n.snapTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
 	if raft.IsEmptySnap(snap) {
 		n.freshState()
 		n.applied = 0

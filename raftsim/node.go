@@ -55,6 +55,9 @@ type node struct {
 	// snapshot's, when it came with one).
 	confState *pb.ConfState
 	confIndex uint64
+	// snapIndex and snapTerm are those of the snapshot on the node's disk
+	// (readSnapshotMeta).
+	snapIndex, snapTerm uint64
 
 	// What the event stream last said about this node.
 	role   string
@@ -109,6 +112,8 @@ func (n *node) start() error {
 // messages raft had not handed out, and a sync still under way.
 func (n *node) crash() {
 	n.disk.crash()
+	// A lying disk falls back to its durable image, snapshot included.
+	n.readSnapshotMeta()
 	n.rn = nil
 	n.syncing = nil
 	n.kv, n.v3 = nil, nil

@@ -69,9 +69,7 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
 		v.Progress = n.progressViews()
 	}
-	if snap, err := n.disk.Snapshot(); err == nil {
-		v.SnapshotIndex, v.SnapshotTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
-	}
+	v.SnapshotIndex, v.SnapshotTerm = n.snapIndex, n.snapTerm
 	v.FirstIndex, _ = n.disk.FirstIndex()
 	ents, durable := n.logView()
 	if len(ents) > 0 {
