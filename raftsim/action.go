@@ -32,6 +32,8 @@ type Action struct {
 	On      bool       `json:"on,omitempty"`
 	Count   int        `json:"count,omitempty"`
 	Read    string     `json:"read,omitempty"`
+	// API is the etcd API stress writers use: 3, or 2 (the default, 0).
+	API int `json:"api,omitempty"`
 	// As is what add-member adds the new node as: "learner" or "voter".
 	As string `json:"as,omitempty"`
 	// Name is add-member's name for the new node (etcd's --name); empty
@@ -244,6 +246,14 @@ func parseAction(v gjson.Result) (Action, error) {
 			return a, fmt.Errorf(`stress needs "on": true or false`)
 		}
 		a.On = on.Bool()
+		if api := v.Get("api"); api.Exists() {
+			if api.Type != gjson.Number || (api.Num != 2 && api.Num != 3) {
+				return a, fmt.Errorf(`stress: "api" is 2 or 3 (etcd's v2 or v3 API)`)
+			}
+			if api.Num == 3 {
+				a.API = 3
+			}
+		}
 	case ActClients:
 		n := v.Get("count")
 		if n.Type != gjson.Number || n.Num < 1 || n.Num > 16 || float64(n.Int()) != n.Num {

@@ -133,7 +133,7 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 	case raftsim.ActPut:
 		return cs.put(a)
 	case raftsim.ActStress:
-		return cs.stress(a.On)
+		return cs.stress(a.On, a.API == 3)
 	case raftsim.ActClients:
 		read, _ := v2store.ParseReadMode(a.Read)
 		if read == v2store.ReadLease && !cs.sim.Config().CheckQuorum {

@@ -40,6 +40,9 @@ type v3calls struct {
 	pending   map[uint64]*v3call
 	writes    map[[2]uint64]*v3call
 	readOrder map[uint64][]uint64
+	// answered are the times of the last second's successful answers, for
+	// the load the snapshot shows.
+	answered []int64
 }
 
 func newV3Calls() v3calls {
@@ -94,6 +97,11 @@ func (cs *Clients) v3TimedOut(id uint64) {
 func (cs *Clients) v3Done(k *v3call, r v3store.Response, err error) {
 	delete(cs.v3.pending, k.id)
 	delete(cs.v3.writes, [2]uint64{0, k.id})
+	if firstErr(err, r.Err) == nil {
+		now := cs.sim.Now()
+		cs.v3.answered = append(cs.v3.answered, now)
+		cs.v3.answered = cs.v3.answered[cs.v3answeredBefore(now-1000):]
+	}
 	k.onDone(r, firstErr(err, r.Err))
 }
 
@@ -131,4 +139,13 @@ func (cs *Clients) v3ReadIndexReady(node uint64, states []raft.ReadState) {
 		}
 	}
 	cs.v3.readOrder[node] = kept
+}
+
+// v3answeredBefore is how many of the kept answers came at or before ms.
+func (cs *Clients) v3answeredBefore(ms int64) int {
+	i := 0
+	for i < len(cs.v3.answered) && cs.v3.answered[i] <= ms {
+		i++
+	}
+	return i
 }
