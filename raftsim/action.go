@@ -32,7 +32,8 @@ type Action struct {
 	On      bool       `json:"on,omitempty"`
 	Count   int        `json:"count,omitempty"`
 	Read    string     `json:"read,omitempty"`
-	// API is the etcd API stress writers use: 3, or 2 (the default, 0).
+	// API is the etcd API stress writers and checking clients use: 3, or
+	// 2 (the default, 0).
 	API int `json:"api,omitempty"`
 	// As is what add-member adds the new node as: "learner" or "voter".
 	As string `json:"as,omitempty"`
@@ -246,13 +247,8 @@ func parseAction(v gjson.Result) (Action, error) {
 			return a, fmt.Errorf(`stress needs "on": true or false`)
 		}
 		a.On = on.Bool()
-		if api := v.Get("api"); api.Exists() {
-			if api.Type != gjson.Number || (api.Num != 2 && api.Num != 3) {
-				return a, fmt.Errorf(`stress: "api" is 2 or 3 (etcd's v2 or v3 API)`)
-			}
-			if api.Num == 3 {
-				a.API = 3
-			}
+		if a.API, err = readAPI(v); err != nil {
+			return a, err
 		}
 	case ActClients:
 		n := v.Get("count")
@@ -266,6 +262,9 @@ func parseAction(v gjson.Result) (Action, error) {
 				return a, fmt.Errorf(`clients: "read" is linearizable, lease or serializable`)
 			}
 			a.Read = r.String()
+		}
+		if a.API, err = readAPI(v); err != nil {
+			return a, err
 		}
 	case ActConsole:
 		l := v.Get("line")
@@ -370,4 +369,19 @@ func kindOf(v gjson.Result) string {
 		return "an object"
 	}
 	return strings.ToLower(v.Type.String())
+}
+
+// readAPI reads an action's "api": 3 for etcd's v3 API, 0 for v2's (2, or
+// none given).
+func readAPI(v gjson.Result) (int, error) {
+	api := v.Get("api")
+	switch {
+	case !api.Exists():
+		return 0, nil
+	case api.Type != gjson.Number || (api.Num != 2 && api.Num != 3):
+		return 0, fmt.Errorf(`"api" is 2 or 3 (etcd's v2 or v3 API)`)
+	case api.Num == 3:
+		return 3, nil
+	}
+	return 0, nil
 }

@@ -141,7 +141,7 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 			// as good as the leader's check that it still has a quorum.
 			return fmt.Errorf("clients: lease reads need CheckQuorum, which this run has off")
 		}
-		cs.startWorkload(mixedOps, a.Count, read)
+		cs.startWorkload(mixedOps, a.Count, read, a.API == 3)
 	case raftsim.ActConsole:
 		if a.Via == 0 {
 			a.Via = cs.defaultVia()

@@ -7,6 +7,7 @@ import (
 	"go.etcd.io/raft/v3"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
 	"raftplay/raftsim/v3store"
 )
 
@@ -53,7 +54,12 @@ func newV3Calls() v3calls {
 // there is none.
 func (cs *Clients) callV3(via uint64, req v3store.Request, serializable bool, onDone func(v3store.Response, error)) {
 	cs.nextID++
-	k := &v3call{id: cs.nextID, via: via, req: req, serializable: serializable, onDone: onDone}
+	cs.sendV3(cs.nextID, via, req, serializable, onDone)
+}
+
+// sendV3 is callV3 for a call whose ID the caller took already.
+func (cs *Clients) sendV3(id, via uint64, req v3store.Request, serializable bool, onDone func(v3store.Response, error)) {
+	k := &v3call{id: id, via: via, req: req, serializable: serializable, onDone: onDone}
 	if err := cs.sim.RequireUp(via); err != nil {
 		onDone(v3store.Response{}, errDeadline)
 		return
@@ -108,6 +114,9 @@ func (cs *Clients) v3Done(k *v3call, r v3store.Response, err error) {
 // AppliedV3 answers the v3 write an entry carried, when its caller waits
 // for this node, and shows the change to the console's watches there.
 func (cs *Clients) AppliedV3(node, index uint64, c v3store.Command, r v3store.Response) {
+	if cs.history.waitsFor([2]uint64{c.Client, c.Seq}) {
+		cs.history.appliedSomewhere(v2store.Command{Client: c.Client, Seq: c.Seq}, historyResult(c.Req, r), cs.sim.Now())
+	}
 	if k := cs.v3.writes[[2]uint64{c.Client, c.Seq}]; k != nil && k.via == node {
 		cs.v3Done(k, r, nil)
 	}

@@ -31,7 +31,7 @@ type workloader struct {
 	c      *client
 	kind   workloadKind
 	active bool
-	// v3 makes a stress writer put through etcd's v3 API.
+	// v3 makes the client call through etcd's v3 API.
 	v3 bool
 	// looping is set while a call is in flight or the next one is
 	// scheduled: turning the workload on again must not start a second loop.
@@ -39,8 +39,9 @@ type workloader struct {
 	n       int // calls made, for unique values
 }
 
-// startWorkload adds count clients of kind, spread round the nodes.
-func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.ReadMode) {
+// startWorkload adds count clients of kind, spread round the nodes, calling
+// through etcd's v3 API when v3 is set.
+func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.ReadMode, v3 bool) {
 	for i := 0; i < count; i++ {
 		name := fmt.Sprintf("client-%d", len(cs.workload)+1)
 		if kind == stressWrites {
@@ -48,7 +49,7 @@ func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.Read
 		}
 		ids := cs.sim.NodeIDs()
 		via := ids[len(cs.workload)%len(ids)]
-		w := &workloader{c: cs.addClient(name, via, read, 3), kind: kind, active: true}
+		w := &workloader{c: cs.addClient(name, via, read, 3), kind: kind, active: true, v3: v3}
 		cs.workload = append(cs.workload, w)
 		cs.nextCall(w)
 	}
@@ -73,10 +74,7 @@ func (cs *Clients) stress(on, v3 bool) error {
 		}
 	}
 	if on && !any {
-		cs.startWorkload(stressWrites, 3, v2store.ReadLinearizable)
-		for _, w := range cs.workload {
-			w.v3 = v3
-		}
+		cs.startWorkload(stressWrites, 3, v2store.ReadLinearizable, v3)
 	}
 	return nil
 }
@@ -105,8 +103,12 @@ func (cs *Clients) workloadCall(clientID uint64) {
 	}
 	w.n++
 	value := fmt.Sprintf("%s.%d", w.c.name, w.n)
-	if w.v3 {
+	switch {
+	case w.v3 && w.kind == stressWrites:
 		cs.stressV3(w, value)
+		return
+	case w.v3:
+		cs.mixedV3(w, value)
 		return
 	}
 	var op v2store.Op
