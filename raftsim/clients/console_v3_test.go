@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"raftplay/raftsim"
 )
 
 // session types lines into the console through node via, each given time
@@ -96,5 +98,42 @@ func TestConsoleWatchSeesALeaseExpire(t *testing.T) {
 	}
 	if !slices.Equal(events, want) {
 		t.Errorf("the watch printed %q, want %q", events, want)
+	}
+}
+
+// A watch on a node that catches up by a snapshot taken after a compaction
+// has lost the history it waited for: it is cancelled, as etcd cancels a
+// watcher a restore leaves behind the compacted revision.
+func TestConsoleWatchCancelledWhenItsHistoryWasCompacted(t *testing.T) {
+	cfg := raftsim.DefaultConfig()
+	cfg.Seed, cfg.SnapshotCount, cfg.SnapshotCatchUpEntries = 5, 10, 2
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, sim: s, cs: Of(s)}
+	l := h.leader(2000)
+	cut := l.ID%5 + 1
+	out := consoleLines(h)
+	h.session(cut, "watch w")
+	h.do(fmt.Sprintf(`{"op":"partition","groups":[[%d],[%s]]}`, cut, h.others(cut)))
+	// Thirty puts, a compaction, and enough puts after it that the leader's
+	// snapshot holds the compaction.
+	var lines []string
+	for i := range 42 {
+		lines = append(lines, fmt.Sprintf("put w %d", i))
+		if i == 29 {
+			lines = append(lines, "compaction 20")
+		}
+	}
+	h.session(l.ID, lines...)
+	h.do(`{"op":"heal"}`)
+	h.run(3000)
+	if rev, compacted := h.sim.V3Rev(cut); compacted != 20 || rev != 43 {
+		t.Fatalf("the cut-off node is at revision %d, compacted %d", rev, compacted)
+	}
+	want := []string{"watch was canceled (etcdserver: mvcc: required revision has been compacted)", "Error: watch is canceled by the server"}
+	if got := *out; !slices.Contains(got, want[0]) || !slices.Contains(got, want[1]) || slices.Contains(got, "PUT") {
+		t.Errorf("the console printed %q; want the watch cancelled, without events", got)
 	}
 }
