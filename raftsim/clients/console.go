@@ -19,11 +19,17 @@ import (
 const curlFormsCommand = "curl-forms"
 
 // consoleLines runs the lines of a console action in turn: one command, or
-// a command with the lines a txn reads after it.
+// a command with the lines a txn reads after it. A bad first line refuses
+// the action; once a line ran, what a later one does wrong is said in the
+// console, as a shell reading a script goes on.
 func (cs *Clients) consoleLines(text string, via uint64) error {
-	for _, line := range strings.Split(text, "\n") {
-		if err := cs.console(line, via); err != nil {
+	for i, line := range strings.Split(text, "\n") {
+		err := cs.console(line, via)
+		switch {
+		case err != nil && i == 0:
 			return err
+		case err != nil:
+			cs.consoleLine(via, raftsim.ConsoleError, err.Error())
 		}
 	}
 	return nil

@@ -96,26 +96,39 @@ func parseFlags(command string, words []string) (flags, []string, error) {
 		f[s.long] = s.def
 	}
 	var args []string
+	help := false
 	for len(words) > 0 {
 		w := words[0]
 		words = words[1:]
 		switch {
 		case w == "--":
-			return f, append(args, words...), nil
+			words, args = nil, append(args, words...)
+			continue
 		case len(w) < 2 || w[0] != '-':
 			args = append(args, w)
 			continue
 		}
 		long := strings.HasPrefix(w, "--")
-		name, value, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+		var name, value string
+		var hasValue bool
+		if long {
+			name, value, hasValue = strings.Cut(w[2:], "=")
+		} else {
+			// -wjson and -w=json are -w json, as pflag reads a shorthand.
+			name, value = w[1:2], strings.TrimPrefix(w[2:], "=")
+			hasValue = len(w) > 2
+		}
 		spec, ok := findFlag(specs, name, long)
 		switch {
+		case long && (name == "" || name[0] == '-' || name[0] == '='):
+			return nil, nil, fmt.Errorf("bad flag syntax: %s", w)
 		case !ok && long:
 			return nil, nil, fmt.Errorf("unknown flag: --%s", name)
 		case !ok:
-			return nil, nil, fmt.Errorf("unknown shorthand flag: '%c' in %s", name[0], w)
-		case spec.long == "help":
-			return nil, nil, errHelp
+			return nil, nil, fmt.Errorf("unknown shorthand flag: %q in %s", w[1], w)
+		case spec.kind == boolFlag && !long && hasValue && !strings.HasPrefix(w[2:], "="):
+			// -hx: shorthand bools run together.
+			words, value = append([]string{"-" + w[2:]}, words...), "true"
 		case spec.kind == boolFlag && !hasValue:
 			value = "true"
 		case !hasValue && len(words) == 0:
@@ -131,6 +144,12 @@ func parseFlags(command string, words []string) (flags, []string, error) {
 			value = strconv.FormatBool(b)
 		}
 		f[spec.long] = value
+		// Help is given once every flag was read: a bad one after -h is
+		// still an error.
+		help = help || spec.long == "help" && value == "true"
+	}
+	if help {
+		return nil, nil, errHelp
 	}
 	return f, args, nil
 }
