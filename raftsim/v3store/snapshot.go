@@ -34,7 +34,10 @@ func (d *decoder) record() (string, record) {
 // Snapshot is the store as bytes: revisions, every key's kept history and
 // the leases.
 func (s *Store) Snapshot() []byte {
-	e := &encoder{b: []byte{snapshotVersion}}
+	// Sized as the last one, plus room: a growing history would otherwise
+	// be copied over and over as the buffer grows.
+	e := &encoder{b: append(make([]byte, 0, s.snapshotLen+s.snapshotLen/8+64), snapshotVersion)}
+	defer func() { s.snapshotLen = len(e.b) }()
 	e.int(s.rev)
 	e.int(s.compacted)
 	e.uint(uint64(s.index.Len()))

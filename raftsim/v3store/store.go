@@ -22,6 +22,8 @@ type Store struct {
 	// sum is the exclusive or of the hashes of every kept record and lease
 	// (see Hash).
 	sum uint64
+	// snapshotLen is the length of the last snapshot, to size the next.
+	snapshotLen int
 	// minLeaseTTL is the shortest TTL a lease gets, in seconds (etcd's
 	// lessor raises a shorter one to it).
 	minLeaseTTL int64
