@@ -67,6 +67,7 @@ test: deps wasm
 # frame, the frame-rate table; -v, or go test cuts the table short).
 bench: deps wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3s ./raftsim/ ./raftsim/linearize/
+	$(GO) test -run '^$$' -bench Stress -benchtime 3s ./raftsim/clients/
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench Virtual -benchtime 3s ./raftsim/
 	RAFTPLAY_BROWSER_TESTS=1 $(GO) test -v -timeout 30m -run '^$$' -bench Browser -benchtime 1x ./cmd/serve/
 

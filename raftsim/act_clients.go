@@ -11,7 +11,7 @@ const ActClients ActionOp = "clients"
 
 func init() {
 	register(&actionKind{
-		op: ActClients, fields: "{count, read?: linearizable/lease/serializable}", help: "add checking clients, 1 to 16, reading in one mode",
+		op: ActClients, fields: "{count, read?: linearizable/lease/serializable, api?}", help: "add checking clients, 1 to 16, reading in one mode, on etcd's v2 API or, with api 3, its v3 API",
 		parse: func(r *fieldReader, a *Action) {
 			n := r.get("count")
 			if n.Type != gjson.Number || n.Num < 1 || n.Num > 16 || float64(n.Int()) != n.Num {
@@ -27,6 +27,7 @@ func init() {
 				}
 				a.Read = read.String()
 			}
+			a.API = r.api()
 		},
 	})
 }

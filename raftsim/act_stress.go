@@ -5,8 +5,8 @@ const ActStress ActionOp = "stress"
 
 func init() {
 	register(&actionKind{
-		op: ActStress, fields: "{on}", help: "stress writers on or off",
-		parse: func(r *fieldReader, a *Action) { a.On = r.onOff() },
+		op: ActStress, fields: "{on, api?}", help: "stress writers on or off, writing through etcd's v2 API or, with api 3, its v3 API",
+		parse: func(r *fieldReader, a *Action) { a.On = r.onOff(); a.API = r.api() },
 		zero:  []string{`"on":false`},
 		faults: []Fault{{Op: ActStress, Weight: 1, Draw: func(d *FaultDraw) Action {
 			return Action{Op: ActStress, On: !d.Snap.Clients.Stress}

@@ -39,6 +39,9 @@ type Action struct {
 	// consensus (a ConfChangeV2) rather than etcd's single step, whatever
 	// the run's conf_change says.
 	Joint bool `json:"joint,omitempty"`
+	// API is the etcd API stress writers and checking clients use: 3, or
+	// 2 (the default, 0).
+	API int `json:"api,omitempty"`
 	// Config is what a reset starts the new run with: the etcd defaults
 	// under the fields given. Nil keeps the current run's config. Its Seed
 	// is 0 when the config names none: the run's seed is kept.

@@ -141,3 +141,19 @@ func (r *fieldReader) onOff() bool {
 	}
 	return f.Bool()
 }
+
+// api reads an action's optional "api": 3 for etcd's v3 API, 0 for v2's (2,
+// or left out), so an action on v2 is written as it always was.
+func (r *fieldReader) api() int {
+	api := r.get("api")
+	switch {
+	case r.err != nil || !api.Exists():
+		return 0
+	case api.Type != gjson.Number || (api.Num != 2 && api.Num != 3):
+		r.fail(`"api" is 2 or 3 (etcd's v2 or v3 API)`)
+		return 0
+	case api.Num == 3:
+		return 3
+	}
+	return 0
+}

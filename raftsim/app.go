@@ -7,6 +7,7 @@ import (
 	"go.etcd.io/raft/v3"
 
 	"raftplay/raftsim/v2store"
+	"raftplay/raftsim/v3store"
 )
 
 // The simulator runs raft and the nodes' state machines; what talks to them
@@ -32,10 +33,13 @@ type App interface {
 	// Applied says that node applied the entry at index, which carried
 	// command c, and that its state machine answered r.
 	Applied(node, index uint64, c v2store.Command, r v2store.Result)
-	// ReadIndexReady is told, after node applied a Ready's entries, the
-	// ReadIndex answers that Ready carried (none when it only applied
-	// entries): reads waiting for an index the node has now applied can
-	// be served.
+	// AppliedV3 says that node applied the entry at index, which carried
+	// the v3 command c, and that its v3 store answered r.
+	AppliedV3(node, index uint64, c v3store.Command, r v3store.Response)
+	// ReadIndexReady is told, after node applied a Ready's entries or the
+	// leader's snapshot, the ReadIndex answers that Ready carried (none
+	// when it only applied): reads waiting for an index the node has now
+	// applied can be served, and watches look at what it now holds.
 	ReadIndexReady(node uint64, states []raft.ReadState)
 	// Crashed says that node lost its volatile state: whatever waited on
 	// it there is gone.

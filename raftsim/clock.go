@@ -11,6 +11,7 @@ const (
 	timerApp                          // a timer the App set (Sim.After)
 	timerSync                         // the leader syncs the TTL clock (ttlsync.go)
 	timerStopRemoved                  // a removed member stops (memberstop.go)
+	timerLeaseCheck                   // the leader looks for expired leases (lessor.go)
 )
 
 // timer is one entry of the virtual clock's queue. Epoch is the node's

@@ -5,8 +5,6 @@ import (
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
-
-	"raftplay/raftsim/v2store"
 )
 
 // Snapshots and log compaction, as etcd's server does them: every
@@ -23,10 +21,10 @@ import (
 // gets the merged snapshot a MsgSnap carries (mergedsnap.go), which names it.
 func (n *node) maybeSnapshot() {
 	count := uint64(n.sim.cfg.SnapshotCount)
-	if count == 0 || n.applied-n.snapshotIndex() < count {
+	if count == 0 || n.applied-n.snapIndex < count {
 		return
 	}
-	snap, err := n.disk.CreateSnapshot(n.applied, n.confState, n.kv.Snapshot())
+	snap, err := n.disk.CreateSnapshot(n.applied, n.confState, n.stateSnapshot())
 	if err != nil {
 		n.sim.halt(n, "snapshot failed: "+err.Error())
 		return
@@ -45,6 +43,7 @@ func (n *node) maybeSnapshot() {
 		text += fmt.Sprintf(" and compacted its log up to index %d", compactTo)
 	}
 	n.disk.saved(snap, compactTo)
+	n.snapIndex, n.snapTerm = n.applied, snap.GetMetadata().GetTerm()
 	n.sim.checker.forget(n.sim.firstIndexFloor())
 	n.sim.emit(Event{Kind: EvSnapshot, Node: n.id, Index: n.applied, Term: snap.GetMetadata().GetTerm(), Text: text})
 }
@@ -68,13 +67,14 @@ func (s *Sim) firstIndexFloor() uint64 {
 	return floor
 }
 
-// snapshotIndex is the index of the snapshot the node's disk holds (0 for none).
-func (n *node) snapshotIndex() uint64 {
-	snap, err := n.disk.Snapshot()
-	if err != nil {
-		return 0
+// readSnapshotMeta learns the index and term of the snapshot the node's
+// disk holds (0 for none). It is kept in the node, not read each time: the
+// storage hands out a copy of the snapshot, data and all, on every read.
+func (n *node) readSnapshotMeta() {
+	n.snapIndex, n.snapTerm = 0, 0
+	if snap, err := n.disk.Snapshot(); err == nil {
+		n.snapIndex, n.snapTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
 	}
-	return snap.GetMetadata().GetIndex()
 }
 
 // restore rebuilds the state machine from a snapshot: the one on disk when
@@ -82,19 +82,19 @@ func (n *node) snapshotIndex() uint64 {
 // snapshot's data cannot be read; the node is then halted.
 func (n *node) restore(snap *pb.Snapshot) bool {
 	n.confState, n.confIndex = snap.GetMetadata().GetConfState(), snap.GetMetadata().GetIndex()
+	n.snapIndex, n.snapTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
 	if raft.IsEmptySnap(snap) {
-		n.kv = v2store.NewStore(n.sim.Now)
+		n.freshState()
 		n.applied = 0
 		return true
 	}
-	kv, err := v2store.Restore(snap.GetData(), n.sim.Now)
-	if err != nil {
+	if err := n.restoreState(snap.GetData()); err != nil {
 		n.sim.halt(n, fmt.Sprintf("snapshot at index %d: %v", snap.GetMetadata().GetIndex(), err))
 		return false
 	}
-	n.kv = kv
 	n.applied = snap.GetMetadata().GetIndex()
 	n.sim.scheduleSync(n)
+	n.sim.scheduleLeaseCheck(n)
 	return true
 }
 

@@ -41,7 +41,9 @@
 //
 // Beside it: clients (the App: clients, workloads, their history and the
 // etcdctl console), v2store (etcd's v2 key space, the nodes' state machine,
-// and etcdctl's command lines), linearize (the clients' history checked with
+// and etcdctl's v2 command lines), v3store (etcd's v3 key space beside it:
+// revisions, txns, leases, watches, and etcdctl's v3 commands and the v3
+// JSON gateway; v3state.go and lessor.go apply it on the nodes), linearize (the clients' history checked with
 // porcupine, plugged in through clients.HistoryChecker), runcodec (runs as
 // share-link text), scenario (the stories), nemesis (fault campaigns) and
 // experiment (the election experiment).

@@ -99,13 +99,17 @@ func FuzzConsoleLine(f *testing.F) {
 		"mkdir /d", "rm -r /d", "set --ttl 1 /t x", "watch --after-index 1 /a", "cluster-health", "set '/a", "curl-forms on",
 		"curl -L http://n1:2379/v2/keys/a -XPUT -d value=1", "curl -L 'http://n2:2379/v2/keys/?wait=true&recursive=true'",
 		"curl", "curl -L http://n9:2379/v2/keys/a", "curl -L 'http://n1:2379/v2/keys/a?ttl=x' -XPUT", "curl -XFOO n1:2379/v2/keys",
+		"put a b", "get a --prefix --sort-by VALUE -w json", "del a --from-key --prev-kv", "txn\nvalue(\"a\") = \"b\"\n\nput a c\n\nget a\n",
+		"txn -i", "lease grant 1", "lease timetolive 1 --keys", "watch a --rev 1 --prev-kv", "compaction 1", "endpoint status -w table",
+		"ETCDCTL_API=2 get /a", "export ETCDCTL_API=2", "get a --limit=x", "put --lease=zz a b",
+		`curl -L http://n1:2379/v3/kv/txn -X POST -d '{"compare":[{"key":"YQ=="}],"success":[{"requestTxn":{}}]}'`,
 	} {
 		f.Add(l)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
 		a, err := ParseAction(mustJSON(t, Action{Op: "console", Line: line}))
 		if err != nil {
-			return // an empty line: refused before it reaches the console
+			t.Fatalf("line %q: %v", line, err) // every line is an action; a blank one does nothing
 		}
 		roundTrip(t, a)
 		s := fuzzSim(t)

@@ -22,7 +22,7 @@ func (s *Sim) mergeSnapshot(n *node, m *pb.Message) {
 		return // cannot happen: a node's log reaches back to its last snapshot, at or below applied
 	}
 	m.Snapshot = &pb.Snapshot{
-		Data: n.kv.Snapshot(),
+		Data: n.stateSnapshot(),
 		Metadata: &pb.SnapshotMetadata{
 			Index:     proto.Uint64(n.applied),
 			Term:      proto.Uint64(term),

@@ -7,6 +7,7 @@ import (
 	pb "go.etcd.io/raft/v3/raftpb"
 
 	"raftplay/raftsim/v2store"
+	"raftplay/raftsim/v3store"
 )
 
 // etcd's limits on what raft sends (etcdserver/raft.go): a MsgApp carries
@@ -57,13 +58,19 @@ type node struct {
 	paused     bool
 	pausedWork pausedWork
 
-	kv      *v2store.Store
+	kv *v2store.Store
+	v3 *v3store.Store
+	// lessor keeps the leases' clocks while the node leads (lessor.go).
+	lessor  lessor
 	applied uint64
 	// confState is the configuration as of the applied state: what a
 	// snapshot of it records. confIndex is the index it was applied at (the
 	// snapshot's, when it came with one).
 	confState *pb.ConfState
 	confIndex uint64
+	// snapIndex and snapTerm are those of the snapshot on the node's disk
+	// (readSnapshotMeta).
+	snapIndex, snapTerm uint64
 
 	// What the event stream last said about this node.
 	role   string
@@ -125,9 +132,12 @@ func (n *node) start() error {
 // messages raft had not handed out, and a sync still under way.
 func (n *node) crash() {
 	n.disk.crash()
+	// A lying disk falls back to its durable image, snapshot included.
+	n.readSnapshotMeta()
 	n.rn = nil
 	n.syncing = nil
-	n.kv = nil
+	n.kv, n.v3 = nil, nil
+	n.lessor = lessor{}
 	n.applied = 0
 	n.epoch++
 	n.role = RoleDown
@@ -210,7 +220,7 @@ func (n *node) finish(rd *raft.Ready) {
 		n.maybeSnapshot()
 		n.sim.stopLostJoiners(n)
 	}
-	if n.sim.app != nil && (len(rd.ReadStates) > 0 || len(rd.CommittedEntries) > 0) {
+	if n.sim.app != nil && (len(rd.ReadStates) > 0 || len(rd.CommittedEntries) > 0 || !raft.IsEmptySnap(rd.Snapshot)) {
 		n.sim.app.ReadIndexReady(n.id, rd.ReadStates)
 	}
 	if n.up() {
@@ -221,6 +231,14 @@ func (n *node) finish(rd *raft.Ready) {
 func (n *node) apply(e *pb.Entry) {
 	n.applied = e.GetIndex()
 	n.kv.Skip(e.GetIndex())
+	if e.GetType() == pb.EntryNormal && v3store.IsEntry(e.GetData()) {
+		n.applyV3(e)
+		return
+	}
+	if e.GetType() == pb.EntryNormal && len(e.GetData()) == 0 && n.role == RoleLeader {
+		// A new leader's first entry is applied: its lessor takes over.
+		n.lessor.promote(n, int64(n.sim.cfg.ElectionTicks)*n.sim.cfg.TickMs)
+	}
 	var c v2store.Command
 	var r v2store.Result
 	if e.GetType() == pb.EntryNormal && len(e.GetData()) > 0 {

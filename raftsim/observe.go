@@ -26,6 +26,9 @@ func (s *Sim) observeReady(n *node, rd *raft.Ready) {
 		return
 	}
 	n.role = role
+	if role != RoleLeader {
+		n.lessor.demote()
+	}
 	s.emit(Event{Kind: EvRole, Node: n.id, Term: n.term, Role: role, Text: fmt.Sprintf("%s became %s at term %d", s.name(n.id), role, n.term)})
 	if role != RoleLeader {
 		return

@@ -30,6 +30,8 @@ type Sim struct {
 	app App
 	// syncSet is set while a TTL sync is scheduled (ttlsync.go).
 	syncSet bool
+	// leaseCheckSet is set while a lease check is scheduled (lessor.go).
+	leaseCheckSet bool
 
 	checker     checker
 	events      eventRing
@@ -76,6 +78,7 @@ func (s *Sim) init(cfg Config) {
 	s.cfg = cfg
 	s.clock = clock{}
 	s.syncSet = false
+	s.leaseCheckSet = false
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = newRaftStream(cfg, seed)
@@ -217,6 +220,8 @@ func (s *Sim) fire(t timer) {
 		s.app.Timer(AppTimer{Kind: t.appKind, ID: t.id, Gen: t.epoch})
 	case timerSync:
 		s.syncTTLs()
+	case timerLeaseCheck:
+		s.checkLeases()
 	case timerStopRemoved:
 		s.stopRemoved(n, s.name(n.id)+" removed, stopped")
 	}

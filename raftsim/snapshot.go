@@ -39,6 +39,9 @@ type ClientsView struct {
 	// Operations is how many calls the history holds.
 	Operations   int     `json:"operations"`
 	Linearizable Verdict `json:"linearizability"`
+	// ConsoleReading is set while a console command (txn) reads the lines
+	// typed after it.
+	ConsoleReading bool `json:"console_reading,omitempty"`
 }
 
 // VerdictStatus is the linearizability check's judgement; its value is the
@@ -101,6 +104,11 @@ type NodeView struct {
 	Log               []EntryView `json:"log"`
 	Keys              int         `json:"keys"`
 	Hash              string      `json:"hash"`
+	// Revision and CompactRevision are the node's v3 store's current
+	// revision and the revision of its last compaction (0 before any);
+	// both 0 while the v3 key space was never written (its revision is 1).
+	Revision        int64 `json:"revision,omitempty"`
+	CompactRevision int64 `json:"compact_revision,omitempty"`
 	// SnapshotIndex and SnapshotTerm are those of the last snapshot on the
 	// node's disk (0 before the first); FirstIndex is the first entry its
 	// log still holds: those before it were compacted away.

@@ -7,6 +7,7 @@ import (
 	pb "go.etcd.io/raft/v3/raftpb"
 
 	"raftplay/raftsim/v2store"
+	"raftplay/raftsim/v3store"
 )
 
 // logViewMax bounds how many of a node's latest entries a snapshot shows;
@@ -58,16 +59,17 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.Role = roleName(st.RaftState)
 		v.Term, v.Vote, v.Lead, v.Commit = st.GetTerm(), st.GetVote(), st.Lead, st.GetCommit()
 		v.Applied = n.applied
-		v.Keys = n.kv.Keys()
-		v.Hash = n.kv.Hash()
+		v.Keys = n.stateKeys()
+		v.Hash = n.stateHash()
+		if !n.v3.Fresh() {
+			v.Revision, v.CompactRevision = n.v3.Rev(), n.v3.CompactRev()
+		}
 		elapsed, timeout := raftTimer(n.rn, v.Role == RoleLeader)
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
 		v.Progress = n.progressViews()
 	}
-	if snap, err := n.disk.Snapshot(); err == nil {
-		v.SnapshotIndex, v.SnapshotTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
-	}
+	v.SnapshotIndex, v.SnapshotTerm = n.snapIndex, n.snapTerm
 	v.FirstIndex, _ = n.disk.FirstIndex()
 	ents, durable := n.logView()
 	// An empty log ends where its snapshot does.
@@ -144,6 +146,9 @@ func entryLabel(e *pb.Entry) string {
 	if len(e.GetData()) == 0 {
 		// A new leader's empty entry, which commits entries of earlier terms (§5.4.2).
 		return "·"
+	}
+	if v3store.IsEntry(e.GetData()) {
+		return v3Label(e.GetData())
 	}
 	c, err := v2store.DecodeCommand(e.GetData())
 	switch {

@@ -103,17 +103,17 @@ func TestBrowserPhoneConsole(t *testing.T) {
 	if !eval[bool](tab, `document.activeElement === `+field) {
 		t.Fatal("a tap on the console's line does not focus its text field, so no on-screen keyboard would open")
 	}
-	if _, err := chromedp.Call(tab.ctx, input.InsertText, input.InsertTextParams{Text: "set /foo bar"}); err != nil {
+	if _, err := chromedp.Call(tab.ctx, input.InsertText, input.InsertTextParams{Text: "put foo bar"}); err != nil {
 		t.Fatal(err)
 	}
 	tab.inputRead()
 	tab.press("\r")
-	lines := tab.untilConsole("the answer to set /foo bar", func(lines []string) bool {
+	lines := tab.untilConsole("the answer to put foo bar", func(lines []string) bool {
 		// The echo names the node the command went through.
-		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "$ etcdctl set /foo bar ") })
-		return i >= 0 && slices.Contains(lines[i+1:], "bar")
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "$ etcdctl put foo bar ") })
+		return i >= 0 && slices.Contains(lines[i+1:], "OK")
 	})
-	if got := tab.state().Actions; !slices.ContainsFunc(got, func(a raftsim.ActionRecord) bool { return a.Op == "console" && a.Line == "set /foo bar" }) {
+	if got := tab.state().Actions; !slices.ContainsFunc(got, func(a raftsim.ActionRecord) bool { return a.Op == "console" && a.Line == "put foo bar" }) {
 		t.Errorf("no console action for the typed line in the action log; the console: %q", lines)
 	}
 }

@@ -5,7 +5,7 @@
 //	                 [-prevote=false] [-checkquorum=false] [-tick-ms 10] [-election-ticks 15]
 //	                 [-heartbeat-ticks 5] [-latency 4-12] [-disk 1-3] [-loss 0.01]
 //	go run ./cmd/sim -scenario partition|story.json [-v]
-//	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] -check [...]
+//	go run ./cmd/sim -clients 3 [-read-mode linearizable|lease|serializable] [-stress] [-api 2|3] -check [...]
 //	go run ./cmd/sim -nemesis -seeds 1-10000 [-lying] [-workers N] [-out dir]
 //	go run ./cmd/sim -experiment election [-trials 1000] [-json] [-ranges 12,25,50,100,150]
 //	                 [-latency 2-4] [-disk 1-2] [-workers N] [-whatif]
@@ -16,7 +16,8 @@
 // ended, and its fate (package raftsim/trace). -scenario plays a story and checks
 // its expectations: exit status 0 when all hold, 1 naming the step and the
 // expectation that failed. -clients runs that many checking clients (writes,
-// reads and compare-and-swaps on a few keys) beside any actions; -check then
+// reads and compare-and-swaps on a few keys) beside any actions, through
+// etcd's v2 API or, with -api 3, its v3 API (as -stress's writers); -check then
 // judges their history with porcupine, prints the verdict on stderr and exits
 // 1 when the history is not linearizable or a safety invariant broke.
 // -nemesis runs a seeded fault campaign (package raftsim/nemesis) over worker
@@ -60,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
 	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease (raft's ReadOnlyLeaseBased, not etcd's; sets -read-only lease_based) or serializable")
 	stress := fs.Bool("stress", false, "run the stress writers")
+	api := fs.Int("api", 2, "the etcd API the checking clients and stress writers use: 2 or 3")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
 	campaign := nemesisFlags(fs)
 	exp := addExperimentFlags(fs, campaign.workers)
@@ -108,6 +110,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
 		return 2
 	}
+	if *api != 2 && *api != 3 {
+		fmt.Fprintf(stderr, "sim: -api must be 2 or 3, got %d\n", *api)
+		return 2
+	}
+	actionAPI := 0 // v2, as the action log writes it
+	if *api == 3 {
+		actionAPI = 3
+	}
 	cfg, err := knobs.config()
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
@@ -124,10 +134,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord
 	if *nClients > 0 {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActClients, Count: *nClients, Read: *readMode}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActClients, Count: *nClients, Read: *readMode, API: actionAPI}})
 	}
 	if *stress {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true, API: actionAPI}})
 	}
 	sim, err := linearize.NewSim(cfg)
 	if err != nil {

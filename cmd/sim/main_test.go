@@ -105,6 +105,18 @@ func TestCheckVerdictAndExitStatus(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "not linearizable") || !strings.Contains(errs, "no order of these operations") {
 		t.Fatalf("serializable reads in a partition: exit %d\n%s", code, errs)
 	}
+	code, _, errs = runSim(t, "-seed", "2", "-for", "15s", "-clients", "3", "-api", "3", "-read-mode", "serializable", "-actions", part, "-check")
+	if code != 1 || !strings.Contains(errs, "not linearizable") || !strings.Contains(errs, "key /v3/k") {
+		t.Fatalf("v3 serializable reads in a partition: exit %d\n%s", code, errs)
+	}
+	code, out, errs = runSim(t, "-seed", "4", "-for", "15s", "-clients", "3", "-stress", "-api", "3", "-check")
+	if code != 0 || !strings.Contains(errs, ": linearizable (") || !strings.Contains(out, `"revision":`) {
+		t.Fatalf("v3 clients and stress: exit %d\n%s", code, errs)
+	}
+	code, _, errs = runSim(t, "-api", "4")
+	if code != 2 || !strings.Contains(errs, "-api must be 2 or 3") {
+		t.Fatalf("bad api: exit %d %s", code, errs)
+	}
 	code, _, errs = runSim(t, "-read-mode", "sloppy")
 	if code != 2 || !strings.Contains(errs, "-read-mode must be") {
 		t.Fatalf("bad read mode: exit %d %s", code, errs)

@@ -28,6 +28,10 @@ type Clients struct {
 	// never ranged over.
 	waiting map[uint64]*waiting
 	history history
+	// v3 holds the v3 calls waiting for their answer, v3watches the
+	// console's v3 watches.
+	v3        v3calls
+	v3watches []*v3watch
 
 	// user is the client behind put actions (the playground's write
 	// button): one attempt each, so what a fault does to it stays visible.
@@ -43,6 +47,11 @@ type Clients struct {
 	curler *client
 	// curlForms shows each etcdctl command's curl form under it.
 	curlForms bool
+	// api is the etcdctl API the console speaks (ETCDCTL_API): 3, as
+	// etcdctl 3.4 does by default, or 2.
+	api int
+	// txn is a txn command reading its lines, nil when none is.
+	txn *pendingTxn
 	// memberWaits holds the console's member commands waiting for their
 	// change to be applied, by sequence number (looked up, never ranged
 	// over).
@@ -68,9 +77,10 @@ type waiting struct {
 
 // Timer kinds (raftsim.AppTimer.Kind).
 const (
-	timerTimeout  uint8 = iota + 1 // a call's attempt times out; ID is the call, Gen the attempt
-	timerWorkload                  // a workload client makes its next call; ID is the client
-	timerMember                    // a console member command looks whether its change is in; ID is its sequence number
+	timerTimeout   uint8 = iota + 1 // a call's attempt times out; ID is the call, Gen the attempt
+	timerWorkload                   // a workload client makes its next call; ID is the client
+	timerMember                     // a console member command looks whether its change is in; ID is its sequence number
+	timerV3Timeout                  // a v3 call times out; ID is the call
 )
 
 // Attach makes clients the App of sim, for this run and every later one.
@@ -102,6 +112,7 @@ func (cs *Clients) Reset() {
 	cs.list, cs.nextID = nil, 0
 	cs.pending, cs.writes, cs.reads = map[uint64]*call{}, map[[2]uint64]*call{}, map[uint64]*call{}
 	cs.waiting = map[uint64]*waiting{}
+	cs.v3, cs.v3watches = newV3Calls(), nil
 	cs.history = history{}
 	cs.workload, cs.stressing = nil, false
 	cs.user = cs.addClient("you", 0, v2store.ReadLinearizable, 0)
@@ -109,6 +120,7 @@ func (cs *Clients) Reset() {
 	cs.watcher = cs.addClient("etcdctl watch", 0, v2store.ReadSerializable, 0)
 	cs.curler = cs.addClient("curl", 0, v2store.ReadSerializable, 0)
 	cs.curlForms = false
+	cs.api, cs.txn = 3, nil
 	cs.memberWaits, cs.memberSeq = map[uint64]*memberWait{}, 0
 	cs.lin = nil
 	if cs.newChecker != nil {
@@ -122,7 +134,7 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 	case raftsim.ActPut:
 		return cs.put(a)
 	case raftsim.ActStress:
-		return cs.stress(a.On)
+		return cs.stress(a.On, a.API == 3)
 	case raftsim.ActClients:
 		read, _ := v2store.ParseReadMode(a.Read)
 		if read == v2store.ReadLease && cs.sim.Config().ReadOnly != raftsim.ReadOnlyLeaseBased {
@@ -130,16 +142,20 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 			return fmt.Errorf("clients: lease reads are raft's ReadOnlyLeaseBased, which etcd does not use; they need a run with read_only %q (and check_quorum)",
 				raftsim.ReadOnlyLeaseBased)
 		}
-		cs.startWorkload(mixedOps, a.Count, read)
+		cs.startWorkload(mixedOps, a.Count, read, a.API == 3)
 	case raftsim.ActConsole:
 		if a.Via == 0 {
 			a.Via = cs.defaultVia()
+		}
+		if cs.txn != nil || strings.TrimSpace(a.Line) == "" {
+			// A txn reading its lines takes this one, on its own node.
+			return cs.consoleLines(a.Line, a.Via)
 		}
 		if err := cs.sim.RequireUp(a.Via); err != nil && !strings.HasPrefix(strings.TrimSpace(a.Line), "curl") {
 			// A curl names its node in its URL; a down one refuses the connection.
 			return fmt.Errorf("console via %v", err)
 		}
-		return cs.console(a.Line, a.Via)
+		return cs.consoleLines(a.Line, a.Via)
 	default:
 		return fmt.Errorf("clients: %q is not a client action", a.Op)
 	}
@@ -192,12 +208,17 @@ func (cs *Clients) Timer(t raftsim.AppTimer) {
 		cs.workloadCall(t.ID)
 	case timerMember:
 		cs.memberCheck(t.ID)
+	case timerV3Timeout:
+		cs.v3TimedOut(t.ID)
 	}
 }
 
 // Crashed drops what waited on node: its watches and ReadIndex reads are
 // lost with its memory (the reads time out and retry elsewhere).
-func (cs *Clients) Crashed(node uint64) { delete(cs.waiting, node) }
+func (cs *Clients) Crashed(node uint64) {
+	delete(cs.waiting, node)
+	cs.dropV3Watches(node)
+}
 
 // on returns what waits on node, making it on first use.
 func (cs *Clients) on(node uint64) *waiting {
@@ -213,7 +234,7 @@ func (cs *Clients) on(node uint64) *waiting {
 func (cs *Clients) View() raftsim.ClientsView {
 	return raftsim.ClientsView{
 		Stress: cs.stressing, Workload: len(cs.workload), OpsPerSec: cs.opsPerSecond(),
-		Operations: cs.history.len(), Linearizable: cs.verdict(),
+		Operations: cs.history.len(), Linearizable: cs.verdict(), ConsoleReading: cs.txn != nil,
 	}
 }
 
@@ -230,4 +251,8 @@ func (cs *Clients) ReadIndexReady(node uint64, states []raft.ReadState) {
 		}
 	}
 	cs.serveReads(node)
+	cs.v3ReadIndexReady(node, states)
+	// A snapshot from the leader applies no entry, but it may have passed
+	// the revision a watch waits for, or compacted it away.
+	cs.fireV3Watches(node)
 }

@@ -18,15 +18,48 @@ import (
 // etcdctl command.
 const curlFormsCommand = "curl-forms"
 
+// consoleLines runs the lines of a console action in turn: one command, or
+// a command with the lines a txn reads after it. A bad first line refuses
+// the action; once a line ran, what a later one does wrong is said in the
+// console, as a shell reading a script goes on.
+func (cs *Clients) consoleLines(text string, via uint64) error {
+	for i, line := range strings.Split(text, "\n") {
+		err := cs.console(line, via)
+		switch {
+		case err != nil && i == 0:
+			return err
+		case err != nil:
+			cs.consoleLine(via, raftsim.ConsoleError, err.Error())
+		}
+	}
+	return nil
+}
+
 // console runs a command line through node via, writing the answer as
-// console events when it comes.
+// console events when it comes. A line may name its etcdctl API first
+// (ETCDCTL_API=2 get /foo), or set the session's (export ETCDCTL_API=2).
 func (cs *Clients) console(line string, via uint64) error {
+	if cs.txn != nil {
+		cs.txnLine(strings.TrimSpace(line))
+		return nil
+	}
+	api, line := splitAPI(line)
 	words := append(strings.Fields(line), "")
 	switch words[0] {
+	case "":
+		return nil
 	case "curl":
 		return cs.curl(line)
 	case curlFormsCommand:
 		return cs.toggleCurlForms(words[1 : len(words)-1])
+	case "export":
+		return cs.exportAPI(words[1 : len(words)-1])
+	}
+	if api == 0 {
+		api = cs.api
+	}
+	if api == 3 {
+		return cs.consoleV3(line, via)
 	}
 	e, err := v2store.ParseEtcdctl(line)
 	if err != nil {
@@ -122,4 +155,32 @@ func (cs *Clients) toggleCurlForms(args []string) error {
 
 func (cs *Clients) consoleLine(via uint64, kind raftsim.ConsoleLine, text string) {
 	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvConsole, Node: via, Line: kind, Text: text})
+}
+
+// apiVariable is the environment variable that picks etcdctl's API.
+const apiVariable = "ETCDCTL_API"
+
+// splitAPI takes "ETCDCTL_API=2 " (or 3) off the front of a line, as a
+// shell sets a variable for one command. It returns the API, 0 when the
+// line names none.
+func splitAPI(line string) (int, string) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+	switch first {
+	case apiVariable + "=2":
+		return 2, strings.TrimSpace(rest)
+	case apiVariable + "=3":
+		return 3, strings.TrimSpace(rest)
+	}
+	return 0, line
+}
+
+// exportAPI is "export ETCDCTL_API=2": the session's etcdctl API, as a
+// shell keeps the variable for the commands after it.
+func (cs *Clients) exportAPI(args []string) error {
+	if len(args) != 1 || (args[0] != apiVariable+"=2" && args[0] != apiVariable+"=3") {
+		return fmt.Errorf("export %s=2 or export %s=3: the etcdctl API the console speaks", apiVariable, apiVariable)
+	}
+	cs.api = int(args[0][len(args[0])-1] - '0')
+	cs.consoleLine(0, raftsim.ConsoleCommand, "$ export "+args[0])
+	return nil
 }

@@ -10,7 +10,7 @@ import (
 
 // The console answers etcdctl commands as etcdctl does, in order, errors included.
 func TestConsoleAnswersLikeEtcdctl(t *testing.T) {
-	h := newHarness(t, 1)
+	h := newHarness(t, 1).v2()
 	l := h.leader(2000)
 	var out []string
 	h.sim.OnEvent(func(e raftsim.Event) {

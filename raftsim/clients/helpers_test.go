@@ -84,3 +84,11 @@ func (h *harness) others(id uint64) string {
 	}
 	return strings.Join(rest, ",")
 }
+
+// v2 makes the console speak etcdctl's v2 API, as "export ETCDCTL_API=2"
+// does in a shell: for the tests that teach etcd v2.
+func (h *harness) v2() *harness {
+	h.t.Helper()
+	h.do(`{"op":"console","line":"export ETCDCTL_API=2"}`)
+	return h
+}

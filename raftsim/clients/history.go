@@ -65,32 +65,51 @@ func (h *history) called(k *call) {
 	if k.op.Kind == v2store.OpWatch {
 		return
 	}
+	h.calledOp(k.id, k.client.id, k.op, k.callMs)
+}
+
+// calledOp records a call of op by client.
+func (h *history) calledOp(id, client uint64, op v2store.Op, callMs int64) {
 	if h.at == nil {
 		h.at, h.unknownWrite = map[uint64]int{}, map[[2]uint64]int{}
 	}
-	h.at[k.id] = h.len()
-	h.ops = append(h.ops, HistoryOp{ID: k.id, Client: k.client.id, Op: k.op, CallMs: k.callMs, ReturnMs: infinity, Pending: true})
+	h.at[id] = h.len()
+	h.ops = append(h.ops, HistoryOp{ID: id, Client: client, Op: op, CallMs: callMs, ReturnMs: infinity, Pending: true})
 }
 
-func (h *history) returned(k *call, r *v2store.Result, now int64) {
-	if o := h.op(h.at[k.id]); o != nil && o.ID == k.id {
+func (h *history) returned(k *call, r *v2store.Result, now int64) { h.returnedID(k.id, r, now) }
+
+func (h *history) returnedID(id uint64, r *v2store.Result, now int64) {
+	if o := h.op(h.at[id]); o != nil && o.ID == id {
 		res := *r
 		o.ReturnMs, o.Result, o.Pending = now, &res, false
 	}
 }
 
 func (h *history) unknown(k *call) {
-	pos := h.at[k.id]
+	h.unknownID(k.id, k.op.Kind.IsWrite() && k.proposed, k.writeKey())
+}
+
+// unknownID marks call id given up: a write that may have taken effect
+// (effect) stays open until a node applies the command carrying writeKey.
+func (h *history) unknownID(id uint64, effect bool, writeKey [2]uint64) {
+	pos := h.at[id]
 	o := h.op(pos)
-	if o == nil || o.ID != k.id {
+	if o == nil || o.ID != id {
 		return
 	}
 	o.Pending = false
-	o.Void = !k.op.Kind.IsWrite() || !k.proposed
+	o.Void = !effect
 	if !o.Void {
-		o.writeKey = k.writeKey()
+		o.writeKey = writeKey
 		h.unknownWrite[o.writeKey] = pos
 	}
+}
+
+// waitsFor tells a given-up write that waits for its command to be applied.
+func (h *history) waitsFor(writeKey [2]uint64) bool {
+	_, ok := h.unknownWrite[writeKey]
+	return ok
 }
 
 // appliedSomewhere settles a given-up write when some node applies it.

@@ -16,6 +16,12 @@ var normalizations = []struct {
 	re   *regexp.Regexp
 	with string
 }{
+	// v3: the cluster, the member that answered and its raft term in a
+	// response header, and lease IDs (below), which etcd draws from the
+	// member ID and the clock. Revisions compare as they are.
+	{regexp.MustCompile(`"(cluster_id|member_id|raft_term|leader|raftTerm)":\d+`), `"$1":N`},
+	{regexp.MustCompile(`"(cluster_id|member_id|raft_term)":"\d+"`), `"$1":"N"`},
+	{regexp.MustCompile(`"(ClusterID|MemberID|RaftTerm)" : \d+`), `"$1" : N`},
 	// Indices: raftplay's store index is the raft index of the entry;
 	// etcd's counts its own writes, after those it makes when starting.
 	{regexp.MustCompile(`"(modifiedIndex|createdIndex|index)":\d+`), `"$1":N`},
@@ -36,6 +42,16 @@ var normalizations = []struct {
 	{regexp.MustCompile(`member [0-9a-f]+ is`), `member ID is`},
 	{regexp.MustCompile(`Member +[0-9a-f]+ (added to|promoted in|removed from) cluster +[0-9a-f]+`), `Member ID $1 cluster CLUSTER`},
 	{regexp.MustCompile(`http://[0-9a-z.]+:\d+`), `URL`},
+	{regexp.MustCompile(`^out: URL, [0-9a-f]+, `), `out: URL, ID, `},
+	{regexp.MustCompile(`^out: \| URL \| [0-9a-f]+ \|`), `out: | URL | ID |`},
+	{regexp.MustCompile(`\b[0-9a-f]{16}\b`), `LEASE`},
+	{regexp.MustCompile(`"(ID|id|lease)":\d+`), `"$1":LEASE`},
+	{regexp.MustCompile(`"ID":"\d+"`), `"ID":"LEASE"`},
+	{regexp.MustCompile(`"(Lease|PrevLease)" : [1-9]\d*`), `"$1" : LEASE`},
+	// The time a health check took.
+	{regexp.MustCompile(`took = \S+`), `took = T`},
+	{regexp.MustCompile(`"took":"[^"]*"`), `"took":T`},
+	{regexp.MustCompile(`^out: \| URL \| (true|false) \| [^|]+ \|`), `out: | URL | $1 | T |`},
 }
 
 func normalizeAll(lines []string) []string {

@@ -13,7 +13,7 @@ import (
 // just after it is not seen, one proposed just before it is. A plain get
 // stays a local read and adds no entry.
 func TestQuorumReadIsAQGETEntry(t *testing.T) {
-	h := newHarness(t, 2)
+	h := newHarness(t, 2).v2()
 	l := h.leader(2000).ID
 	f := l%5 + 1
 	var out []string

@@ -24,6 +24,10 @@ type realEtcd struct {
 	clients []string
 	// ids are the members' IDs by name: m1, m2, … and those added since.
 	ids map[string]uint64
+	// api is the etcdctl API the scripts speak.
+	api int
+	// lease is the lease the last lease grant gave.
+	lease string
 }
 
 // needEtcdEnv is set by make test, where scripts/deps.sh has installed etcd:

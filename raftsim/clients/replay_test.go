@@ -8,10 +8,10 @@ import (
 	"raftplay/raftsim"
 )
 
-// A run with every client action (put, console with a watch, stress and
-// lease-reading clients, in a run whose nodes take raft's lease option)
-// under a crash replays from its action log byte for byte: the events and
-// the final snapshot, the clients' part included.
+// A run with every client action (put, console in both APIs with watches,
+// a lease and a txn, stress and lease-reading clients, in a run whose nodes
+// take raft's lease option) under a crash replays from its action log byte
+// for byte: the events and the final snapshot, the clients' part included.
 func TestClientActionsReplayByteForByte(t *testing.T) {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed, cfg.ReadOnly = 9, raftsim.ReadOnlyLeaseBased
@@ -20,9 +20,12 @@ func TestClientActionsReplayByteForByte(t *testing.T) {
 	h.sim.OnEvent(func(e raftsim.Event) { fmt.Fprintln(&original, e) })
 	l := h.leader(2000)
 	for _, js := range []string{
-		`{"op":"console","line":"watch --recursive /w"}`, `{"op":"put","key":"/w/a","value":"much"}`,
+		`{"op":"console","line":"ETCDCTL_API=2 watch --recursive /w"}`, `{"op":"put","key":"/w/a","value":"much"}`,
+		`{"op":"console","line":"watch --prefix --prev-kv k"}`, `{"op":"console","line":"lease grant 1"}`,
+		`{"op":"console","line":"put k1 v1"}`, `{"op":"console","line":"txn\nvalue(\"k1\") = \"v1\"\n\nput k2 v2\n\n\n"}`,
 		`{"op":"clients","count":2,"read":"lease"}`, `{"op":"stress","on":true}`,
-		fmt.Sprintf(`{"op":"crash","node":%d}`, l.ID), `{"op":"console","line":"get --quorum /w/a"}`,
+		fmt.Sprintf(`{"op":"crash","node":%d}`, l.ID), `{"op":"console","line":"ETCDCTL_API=2 get --quorum /w/a"}`,
+		`{"op":"console","line":"get k --prefix -w json"}`,
 		`{"op":"stress","on":false}`, fmt.Sprintf(`{"op":"restart","node":%d}`, l.ID),
 	} {
 		h.do(js)

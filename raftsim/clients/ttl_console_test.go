@@ -26,7 +26,7 @@ func consoleLines(h *harness) *[]string {
 // same entry (the leader's sync) everywhere, even from a node that was cut
 // off when it ran out and caught up later.
 func TestTTLExpiresOnEveryNodeAtOneIndex(t *testing.T) {
-	h := newHarness(t, 3)
+	h := newHarness(t, 3).v2()
 	l := h.leader(2000)
 	out := consoleLines(h)
 	h.do(fmt.Sprintf(`{"op":"console","line":"set --ttl 2 /t x","via":%d}`, l.ID))
@@ -62,7 +62,7 @@ func TestTTLExpiresOnEveryNodeAtOneIndex(t *testing.T) {
 // curl goes through the node its URL names and answers with etcd's JSON;
 // curl-forms shows each etcdctl command's curl form, which asks the same.
 func TestConsoleCurl(t *testing.T) {
-	h := newHarness(t, 1)
+	h := newHarness(t, 1).v2()
 	h.leader(2000)
 	out := consoleLines(h)
 	h.do(`{"op":"console","line":"curl-forms on"}`)
@@ -95,7 +95,7 @@ func TestConsoleCurl(t *testing.T) {
 // changes to a directory, as etcdctl does, and prints the next change to a
 // key.
 func TestConsoleWatchForeverAndDirectories(t *testing.T) {
-	h := newHarness(t, 1)
+	h := newHarness(t, 1).v2()
 	h.leader(2000)
 	out := consoleLines(h)
 	for _, line := range []string{"watch --forever /f", "set /f 1", "set /f 2", "watch /d", "mkdir /d", "rm --dir /d", "set /d v"} {

@@ -5,6 +5,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/v2store"
+	"raftplay/raftsim/v3store"
 )
 
 // Workloads are clients that keep calling: stress (etcd-play's Stress button:
@@ -30,14 +31,17 @@ type workloader struct {
 	c      *client
 	kind   workloadKind
 	active bool
+	// v3 makes the client call through etcd's v3 API.
+	v3 bool
 	// looping is set while a call is in flight or the next one is
 	// scheduled: turning the workload on again must not start a second loop.
 	looping bool
 	n       int // calls made, for unique values
 }
 
-// startWorkload adds count clients of kind, spread round the nodes.
-func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.ReadMode) {
+// startWorkload adds count clients of kind, spread round the nodes, calling
+// through etcd's v3 API when v3 is set.
+func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.ReadMode, v3 bool) {
 	for i := 0; i < count; i++ {
 		name := fmt.Sprintf("client-%d", len(cs.workload)+1)
 		if kind == stressWrites {
@@ -45,14 +49,15 @@ func (cs *Clients) startWorkload(kind workloadKind, count int, read v2store.Read
 		}
 		ids := cs.sim.NodeIDs()
 		via := ids[len(cs.workload)%len(ids)]
-		w := &workloader{c: cs.addClient(name, via, read, 3), kind: kind, active: true}
+		w := &workloader{c: cs.addClient(name, via, read, 3), kind: kind, active: true, v3: v3}
 		cs.workload = append(cs.workload, w)
 		cs.nextCall(w)
 	}
 }
 
-// stress turns the stress writers on or off; they are created on first use.
-func (cs *Clients) stress(on bool) error {
+// stress turns the stress writers on or off; they are created on first use,
+// and write through etcd's v3 API when v3 is set (v2's otherwise).
+func (cs *Clients) stress(on, v3 bool) error {
 	if on == cs.stressing {
 		return fmt.Errorf("stress is already %s", map[bool]string{true: "on", false: "off"}[on])
 	}
@@ -65,10 +70,11 @@ func (cs *Clients) stress(on bool) error {
 				cs.nextCall(w)
 			}
 			w.active = on
+			w.v3 = v3
 		}
 	}
 	if on && !any {
-		cs.startWorkload(stressWrites, 3, v2store.ReadLinearizable)
+		cs.startWorkload(stressWrites, 3, v2store.ReadLinearizable, v3)
 	}
 	return nil
 }
@@ -97,6 +103,14 @@ func (cs *Clients) workloadCall(clientID uint64) {
 	}
 	w.n++
 	value := fmt.Sprintf("%s.%d", w.c.name, w.n)
+	switch {
+	case w.v3 && w.kind == stressWrites:
+		cs.stressV3(w, value)
+		return
+	case w.v3:
+		cs.mixedV3(w, value)
+		return
+	}
 	var op v2store.Op
 	switch {
 	case w.kind == stressWrites:
@@ -118,13 +132,27 @@ func (cs *Clients) workloadCall(clientID uint64) {
 	if !cs.sim.Up(via) {
 		via = cs.nextUp(via)
 	}
-	cs.invoke(w.c, via, op, func(*v2store.Result) {
-		if w.active {
-			cs.nextCall(w)
-		} else {
-			w.looping = false
-		}
-	})
+	cs.invoke(w.c, via, op, func(*v2store.Result) { cs.called(w) })
+}
+
+// called goes on with the client's loop after an answer, unless it stopped.
+func (cs *Clients) called(w *workloader) {
+	if w.active {
+		cs.nextCall(w)
+	} else {
+		w.looping = false
+	}
+}
+
+// stressV3 makes a stress writer's next put, through etcd's v3 API. A put
+// that gets no answer in etcdctl's command time-out is given up.
+func (cs *Clients) stressV3(w *workloader, value string) {
+	via := w.c.via
+	if !cs.sim.Up(via) {
+		via = cs.nextUp(via)
+	}
+	req := v3store.Request{Kind: v3store.Put, Key: fmt.Sprintf("stress/k%d", cs.sim.Rand().IntN(10)), Value: value}
+	cs.callV3(via, req, false, func(v3store.Response, error) { cs.called(w) })
 }
 
 // recentMs is how far back opsPerSecond looks for calls that returned in the
@@ -140,5 +168,5 @@ func (cs *Clients) opsPerSecond() int {
 			k++
 		}
 	}
-	return k
+	return k + len(cs.v3.answered) - cs.v3answeredBefore(now-1000)
 }

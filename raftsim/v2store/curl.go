@@ -26,6 +26,15 @@ type Curl struct {
 	// Printed is set when the answer comes without the store: curl's own
 	// errors, or etcd's for a request it refuses before running it.
 	Printed *Printed
+	// V3 is set for a request to etcd's v3 gateway (a path under /v3/),
+	// which the v2 key space does not answer.
+	V3 *GatewayCall
+}
+
+// GatewayCall is a request to etcd's v3 JSON gateway: its method, path and
+// body.
+type GatewayCall struct {
+	Method, Path, Body string
 }
 
 // keysPrefix is the path of etcd's v2 key space.
@@ -63,6 +72,10 @@ func ParseCurl(line string) (Curl, error) {
 		if data != nil {
 			method = "POST"
 		}
+	}
+	if strings.HasPrefix(u.Path, "/v3/") {
+		c.V3 = &GatewayCall{Method: method, Path: u.Path, Body: strings.Join(data, "&")}
+		return c, nil
 	}
 	c.Op, err = keyRequest(method, u, data)
 	var answer httpAnswer

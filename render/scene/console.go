@@ -44,8 +44,9 @@ type Console struct {
 // consoleUsage is what a console says when it first opens, a sentence a
 // line: the transcript wraps them to its width.
 var consoleUsage = []string{
-	"Commands (etcdctl v2 for keys, v3 for members): " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
-	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API; curl-forms on shows each command's curl form.",
+	"Commands (etcdctl 3.4, its v3 API by default): put, get, del, txn (then its compares, a blank line, the success requests, a blank line, the failure requests, a blank line), compaction, watch, lease grant|revoke|timetolive|list|keep-alive --once, endpoint status|health, member list|add|promote|remove; -w json|fields shows the whole answer.",
+	"ETCDCTL_API=2 before a line, or export ETCDCTL_API=2 for every line after, speaks etcd's v2 API: " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
+	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API, curl -L http://n1:2379/v3/kv/put -X POST -d '{\"key\":\"Zm9v\",\"value\":\"YmFy\"}' (and /v3/kv/range, deleterange, txn, compaction, /v3/lease/grant) its v3 gateway; curl-forms on shows each v2 command's curl form.",
 	"--endpoints N before a command (a node's name, nN or its URL) sends it via that node; the via button picks the node for every command (the leader by default).",
 	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
 }
@@ -105,15 +106,22 @@ func (c *Console) Newer() {
 }
 
 // Submit takes the line: it goes to the history and the line is cleared. It
-// returns the console action to do, or false for a blank line or one whose
+// returns the console action to do, or false for a blank line (unless a txn
+// reads its lines: there a blank line ends a part) or one whose
 // --endpoints makes no sense (the transcript then says why). snap tells the
-// nodes' names, which --endpoints may give.
+// nodes' names, which --endpoints may give, and whether a txn reads.
 func (c *Console) Submit(snap *raftsim.Snapshot) (raftsim.Action, bool) {
 	line := strings.TrimSpace(string(c.input))
 	c.input = c.input[:0]
 	c.browse = len(c.history)
+	reading := snap != nil && snap.Clients.ConsoleReading
 	if line == "" {
-		return raftsim.Action{}, false
+		return raftsim.Action{Op: raftsim.ActConsole, Via: c.Via}, reading
+	}
+	if reading {
+		// A txn's line: no --endpoints of its own.
+		c.Transcript.Follow()
+		return raftsim.Action{Op: raftsim.ActConsole, Line: line, Via: c.Via}, true
 	}
 	if n := len(c.history); n == 0 || c.history[n-1] != line {
 		c.history = append(c.history, line)

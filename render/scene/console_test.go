@@ -237,3 +237,16 @@ func TestFitTail(t *testing.T) {
 		}
 	}
 }
+
+// While a txn reads its lines, a blank line is sent (it ends a part) and a
+// line is the txn's own, not a command with --endpoints.
+func TestConsoleSendsATxnsLines(t *testing.T) {
+	snap := cluster(5)
+	snap.Clients.ConsoleReading = true
+	s := newScene(snap)
+	s.Key('e')
+	got, _ := json.Marshal(typeKeys(s, "value(\"k\") = \"v\"⏎⏎--endpoints n2⏎"))
+	if want := `[{"op":"console","line":"value(\"k\") = \"v\""},{"op":"console"},{"op":"console","line":"--endpoints n2"}]`; string(got) != want {
+		t.Errorf("actions %s, want %s", got, want)
+	}
+}

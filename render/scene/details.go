@@ -37,6 +37,9 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 		{"snapshot", snapshotText(n)},
 		{"Ready", readyText(n)},
 	}
+	if n.Revision > 0 {
+		rows = append(rows, DetailRow{"v3", revisionText(n)})
+	}
 	for _, p := range n.Progress {
 		if p.ID != n.ID {
 			rows = append(rows, DetailRow{name(p.ID), progressText(&p)})
@@ -49,6 +52,14 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 		rows = append(rows, DetailRow{FormatMs(e.AtMs), e.Text})
 	}
 	return rows
+}
+
+// revisionText is the node's v3 revision and its last compaction's.
+func revisionText(n *raftsim.NodeView) string {
+	if n.CompactRevision == 0 {
+		return fmt.Sprintf("revision %d, never compacted", n.Revision)
+	}
+	return fmt.Sprintf("revision %d, compacted at %d", n.Revision, n.CompactRevision)
 }
 
 func snapshotText(n *raftsim.NodeView) string {

@@ -244,3 +244,18 @@ func TestDetailsOpenAndClose(t *testing.T) {
 		t.Errorf("a tap on empty ground leaves the details of %d open", s.Details())
 	}
 }
+
+func TestNodeDetailsShowTheV3Revision(t *testing.T) {
+	snap, _ := detailed(0)
+	if got := rowText(NodeDetails(snap, snap.Node(1), nil), "v3"); !strings.HasPrefix(got, "(no row") {
+		t.Errorf("a node whose v3 key space was never written shows %q", got)
+	}
+	snap.Nodes[0].Revision = 7
+	if got, want := rowText(NodeDetails(snap, snap.Node(1), nil), "v3"), "revision 7, never compacted"; got != want {
+		t.Errorf("v3 row %q, want %q", got, want)
+	}
+	snap.Nodes[0].CompactRevision = 5
+	if got, want := rowText(NodeDetails(snap, snap.Node(1), nil), "v3"), "revision 7, compacted at 5"; got != want {
+		t.Errorf("v3 row %q, want %q", got, want)
+	}
+}
