@@ -42,6 +42,10 @@ type Scene struct {
 	down     bool
 	lastSeq  uint64
 
+	// layoutGen counts the layouts made (relayout): whatever is drawn
+	// from the layout is drawn again when it moves.
+	layoutGen uint64
+
 	menu, message, banner, help Panel
 	open                        []*Panel
 
@@ -142,7 +146,13 @@ func (s *Scene) sameNodes() bool {
 	return slices.Equal(s.L.NodeIDs, MemberIDs(s.Snap))
 }
 
+// LayoutGen counts the layouts the scene has made: it moves whenever L is
+// made again, so a picture cached for one layout (the links, the partition's
+// shading, the panels) knows to draw itself again for the next.
+func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
+
 func (s *Scene) relayout() {
+	s.layoutGen++
 	panels := s.panels
 	// The console and the diagram live in the side area: opening either
 	// opens folded panels.
