@@ -34,7 +34,7 @@ func (g *Game) drawHUDIcon() {
 func (g *Game) drawHUDText() {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
-	h := scene.NewHUD(s.Snap)
+	h := scene.NewHUD(s.Snap, s.Story)
 	size := scene.FontUI * u
 	line := l.HUDLineH()
 	at := scene.Point{X: l.HUD.X, Y: l.HUD.Y}

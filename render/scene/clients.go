@@ -94,14 +94,37 @@ var consoleLineKinds = map[raftsim.ConsoleLine]LineKind{
 
 // observeClients passes the frame's console lines to the transcript and
 // describes the clients for the HUD.
+//
+// A command that got no answer in the frame it was typed in, while the
+// clock stands still, would look hung: the transcript then says when the
+// answer comes.
 func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
+	unanswered := false
 	for i := range events {
 		if e := &events[i]; e.Kind == raftsim.EvConsole {
 			s.Console.Transcript.add(ConsoleLine{Text: e.Text, Kind: consoleLineKinds[e.Line]})
+			unanswered = e.Line == raftsim.ConsoleCommand
 		}
+	}
+	if why := s.clockWaits(snap); unanswered && why != "" {
+		s.Console.Transcript.add(ConsoleLine{Text: why, Kind: LineHint})
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)
 	s.L.placeClientsHUD(&s.ClientsHUD, s.measure)
+}
+
+// clockWaits says why the clock stands still and what moves it, or "" while
+// it runs.
+func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
+	switch {
+	case s.Story != nil && s.Story.Done && s.Story.Last:
+		return "The story has finished and its clock stands still: the answer comes once you Take over (x)."
+	case s.Story != nil && s.Story.Done:
+		return "The story waits for Next and its clock stands still: the answer comes once it moves (Next, n, or Take over, x)."
+	case snap.Paused:
+		return "The clock is paused: the answer comes once it plays (space)."
+	}
+	return ""
 }
 
 // layClients lays out the console and, under every other panel, the verdict.

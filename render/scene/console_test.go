@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
+	"raftplay/raftsim/scenario"
 )
 
 // typeKeys sends keys to s one by one, with "⏎", "⌫", "↑", "↓" and "⎋"
@@ -235,5 +237,51 @@ func TestFitTail(t *testing.T) {
 		if got := FitTail(tc.text, tc.w, 1, unit); got != tc.want {
 			t.Errorf("FitTail(%q, %v) = %q, want %q", tc.text, tc.w, got, tc.want)
 		}
+	}
+}
+
+// At a story's end, and between its steps, the clock stands still: a
+// command typed then gets, in the frame it was typed in, a line that says
+// when its answer comes, instead of a console that looks hung. In free play
+// the answer comes as the clock runs, and nothing is added.
+func TestConsoleSaysWhenTheStoryClockWaits(t *testing.T) {
+	sc, err := scenario.Builtin("election")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := clients.New(sc.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := scenario.NewPlayer(sim, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Goto(len(sc.Steps) - 1); err != nil {
+		t.Fatal(err)
+	}
+	p.Finish()
+	s := newScene(sim.Snapshot())
+	for _, tc := range []struct {
+		story *StoryView
+		want  string
+	}{
+		{&StoryView{Steps: 2, Step: 1, Done: true, Last: true}, "Take over (x)"},
+		{&StoryView{Steps: 2, Done: true}, "waits for Next"},
+		{nil, "$ etcdctl set /foo bar"},
+	} {
+		s.SetStory(tc.story)
+		s.Key('e')
+		seq := s.LastSeq()
+		for _, a := range typeKeys(s, "set /foo bar⏎") {
+			if err := sim.Do(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Observe(sim.Snapshot(), sim.Events(seq)) // the same frame
+		if got := s.Console.Transcript.Last(1); len(got) == 0 || !strings.Contains(got[0], tc.want) {
+			t.Errorf("with the story %+v the frame's last console line is %q; want it to say %q", tc.story, got, tc.want)
+		}
+		s.Key(KeyEscape)
 	}
 }

@@ -15,6 +15,9 @@ type StoryView struct {
 	// Done is set once the step has ended: the run waits for Next.
 	Done bool
 	Last bool
+	// NextTitle is the title of the story the picker lists after this one,
+	// which Next starts after the last step; "" after the last story.
+	NextTitle string
 	// Failures are the expectations of the ended step that did not hold.
 	Failures []string
 }
@@ -49,6 +52,8 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	switch {
 	case !v.Done:
 		p.Lines = append(p.Lines, "… playing this step")
+	case len(v.Failures) == 0 && v.Last:
+		p.Lines = append(p.Lines, Wrap(v.ending(), width-2*Pad*u, FontUI*u, measure)...)
 	case len(v.Failures) == 0:
 		p.Lines = append(p.Lines, "Everything this step claims held. Next goes on.")
 	default:
@@ -58,7 +63,7 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	}
 	p.Buttons = append(p.Buttons,
 		Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
-		Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last},
+		v.nextButton(),
 	)
 	for i := 0; i < v.Steps; i++ {
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
@@ -69,6 +74,35 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
 	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*u/2
 	return l.reflow(p)
+}
+
+// ending is what the last step says once it has ended.
+func (v *StoryView) ending() string {
+	if v.NextTitle == "" {
+		return "The story is over: Take over to keep playing, or pick another with Stories."
+	}
+	return fmt.Sprintf("The story is over: Take over to keep playing, or Next story: %s.", v.NextTitle)
+}
+
+// nextButton goes on to the next step, or after the last to the next story.
+func (v *StoryView) nextButton() Button {
+	if v.Last && v.NextTitle != "" {
+		return Button{Cmd: CmdStoryNext, Label: "Next story", Key: "n", Disabled: !v.Done}
+	}
+	return Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last}
+}
+
+// Waiting says what the clock does while the story waits: nothing between
+// steps until Next, and nothing after the last until Take over; "" while a
+// step plays (or no story is played).
+func (v *StoryView) Waiting() string {
+	switch {
+	case v == nil || !v.Done:
+		return ""
+	case v.Last:
+		return "story finished — Take over to keep playing"
+	}
+	return "waiting for Next"
 }
 
 // storyLines is how many lines of text the room kept for the story panel

@@ -46,6 +46,39 @@ func TestStoryPanel(t *testing.T) {
 	}
 }
 
+// The HUD says plainly why the clock stands still in a story: between
+// steps it waits for Next, after the last step for Take over; the last
+// step's panel says the story is over and offers the next story.
+func TestStoryWaitingSaidPlainly(t *testing.T) {
+	snap := cluster(5)
+	for _, tc := range []struct {
+		v     *StoryView
+		clock string
+	}{
+		{nil, "playing"},
+		{&StoryView{Steps: 3, Step: 1}, "playing"},
+		{&StoryView{Steps: 3, Step: 1, Done: true}, "waiting for Next"},
+		{&StoryView{Steps: 3, Step: 2, Done: true, Last: true}, "story finished — Take over to keep playing"},
+	} {
+		if h := NewHUD(snap, tc.v); !strings.HasSuffix(h.Clock, tc.clock) {
+			t.Errorf("story %+v: the HUD's clock says %q; want it to end in %q", tc.v, h.Clock, tc.clock)
+		}
+	}
+	l := NewLayout(1280, 800, 1, 5, ControlsFull, measure)
+	v := &StoryView{Title: "Leader election", Step: 2, Steps: 3, Caption: "A caption.", Done: true, Last: true, NextTitle: "Log replication"}
+	p := l.StoryPanel(v, measure)
+	if text := strings.Join(p.Lines, " "); !strings.Contains(text, "The story is over") || !strings.Contains(text, "Log replication") {
+		t.Errorf("the last step's panel says %q; want it to say the story is over and name the next", text)
+	}
+	if b := p.Buttons[1]; b.Cmd != CmdStoryNext || b.Label != "Next story" || b.Disabled {
+		t.Errorf("the last step's second button is %+v; want Next story, enabled", b)
+	}
+	v.NextTitle = ""
+	if b := l.StoryPanel(v, measure).Buttons[1]; b.Label != "Next" || !b.Disabled {
+		t.Errorf("after the last story the second button is %+v; want Next, disabled", b)
+	}
+}
+
 // Keys and clicks on the story controls become game operations, not
 // simulator actions.
 func TestStoryControlsBecomeGameOps(t *testing.T) {
