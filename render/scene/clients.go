@@ -30,7 +30,7 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
-		s.Console.Toggle()
+		s.Console.Toggle(snap)
 		// Opened from the verdict panel, the console takes its place.
 		s.clients.verdictOpen = false
 		s.relayout()

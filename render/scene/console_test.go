@@ -285,3 +285,26 @@ func TestConsoleSaysWhenTheStoryClockWaits(t *testing.T) {
 		s.Key(KeyEscape)
 	}
 }
+
+// The console's help takes its examples from the run's nodes, called by
+// their names, and a leading etcdctl typed out of habit is not doubled.
+func TestConsoleSpeaksOfTheRunsNodes(t *testing.T) {
+	snap := cluster(5)
+	snap.Config.Names = []string{"A", "B", "C", "D", "E"}
+	s := newScene(snap)
+	s.Key('e')
+	help := strings.Join(s.Console.Transcript.Last(4), "\n")
+	for _, want := range []string{"asks node A (host n1)", "--endpoints B before a command"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the console's help does not say %q:\n%s", want, help)
+		}
+	}
+	acts := typeKeys(s, "etcdctl put foo bar⏎")
+	if len(acts) != 1 || acts[0].Line != "put foo bar" {
+		t.Fatalf("etcdctl put foo bar asks for %+v; want the line put foo bar", acts)
+	}
+	s.Console.Refused(acts[0], errors.New("Error: unknown command"), snap)
+	if echo := s.Console.Transcript.Last(2)[0]; strings.Count(echo, "etcdctl") != 1 {
+		t.Errorf("the refused command is echoed %q; want etcdctl once", echo)
+	}
+}
