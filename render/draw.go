@@ -48,6 +48,9 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		g.drawPlot()
 	}
 	g.drawNotices()
+	if p, ok := s.Gloss(); ok {
+		g.drawPanel(p)
+	}
 	if p, ok := s.Help(); ok {
 		g.drawHelp(p)
 	}

@@ -61,6 +61,9 @@ func (g *Game) frameKey() hasher {
 	for _, p := range s.OpenPanels() {
 		hashPanel(&h, p)
 	}
+	if p, ok := s.Gloss(); ok {
+		hashPanel(&h, p)
+	}
 	if p, ok := s.Help(); ok {
 		hashPanel(&h, p)
 	}

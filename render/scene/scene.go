@@ -46,6 +46,10 @@ type Scene struct {
 	// from the layout is drawn again when it moves.
 	layoutGen uint64
 
+	// gloss explains the words under the pointer (glossary.go).
+	gloss   Panel
+	glossOn bool
+
 	menu, message, banner, help Panel
 	open                        []*Panel
 
@@ -268,6 +272,7 @@ func (s *Scene) Move(p Point) {
 	s.Pointer = p
 	s.Hover = s.HitTest(p)
 	s.dragTime(p)
+	s.layGloss()
 }
 
 // Press records a mouse button or finger going down at p.
@@ -397,6 +402,7 @@ func (s *Scene) layPanels() {
 	if s.Ctl.Help {
 		s.help = s.L.HelpPanel(s.measure, s.gestures()...)
 	}
+	s.layGloss()
 }
 
 // OpenPanels returns the open panels other than the help, bottom to top.
