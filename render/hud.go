@@ -49,7 +49,7 @@ func (g *Game) drawHUDText() {
 		p.printLeft(g.fonts.fit(h.Clock, c.X-r-6*u-at.X, size), at, size, th.Text)
 		return
 	}
-	p.printLeft(h.Clock, at, size, th.Text)
+	p.printLeft(g.fonts.fit(h.Clock, l.HUD.W, size), at, size, th.Text)
 	p.printLeft(h.Cluster, at.Add(scene.Point{Y: line}), size, th.Muted)
 	status := g.fonts.fit(h.Invariants, l.HUD.W-2*r-6*u, size)
 	p.printLeft(status, at.Add(scene.Point{X: 2*r + 6*u, Y: 2 * line}), size, col)

@@ -46,6 +46,9 @@ type Scene struct {
 	// from the layout is drawn again when it moves.
 	layoutGen uint64
 
+	// welcome is the first visit's pointer to the stories (welcome.go).
+	welcome  bool
+	welcomeP Panel
 	// gloss explains the words under the pointer (glossary.go).
 	gloss   Panel
 	glossOn bool
@@ -378,6 +381,7 @@ func (s *Scene) layPanels() {
 		s.storyP = s.L.StoryPanel(s.Story, s.measure)
 		s.open = append(s.open, &s.storyP)
 	}
+	s.layWelcome()
 	s.layDetails()
 	if s.Ctl.Selected != 0 {
 		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)

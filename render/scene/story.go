@@ -35,7 +35,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment, CmdWelcomeClose:
 		return true
 	}
 	return isTimeOp(c)
