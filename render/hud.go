@@ -45,8 +45,11 @@ func (g *Game) drawHUDText() {
 		p.print("!", c, size, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
 	if l.HUDLines == 1 {
-		// The clock alone, left of the icons.
-		p.printLeft(g.fonts.fit(h.Clock, c.X-r-6*u-at.X, size), at, size, th.Text)
+		// The clock alone, left of the icons and their labels.
+		p.printLeft(g.fonts.fit(h.Clock, l.HUDMarks[0].X-12*u-at.X, size), at, size, th.Text)
+		for i, m := range l.HUDMarks {
+			p.print(scene.HUDMarkLabels[i], scene.Point{X: m.X, Y: m.Center().Y}, scene.FontSmall*u, th.Muted, text.AlignStart, text.AlignCenter)
+		}
 		return
 	}
 	p.printLeft(g.fonts.fit(h.Clock, l.HUD.W, size), at, size, th.Text)

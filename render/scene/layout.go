@@ -44,6 +44,12 @@ type Layout struct {
 	// U is device pixels per CSS pixel.
 	U     float64
 	Nodes int
+	// HUDMarks are where a one-line HUD writes HUDMarkLabels, each left of
+	// its icon.
+	HUDMarks [2]Rect
+	// Touch is set once the screen has been touched: buttons go without
+	// key hints there.
+	Touch bool
 	// Compact is set on screens too narrow for key hints on the buttons:
 	// phones, which seldom have a keyboard.
 	Compact bool
@@ -102,7 +108,7 @@ func NewLayout(w, h, u float64, n int, controls Controls, measure Measure) Layou
 
 // NewLayoutWith is NewLayout with the side panels decided by panels.
 func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice, measure Measure) Layout {
-	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines}
+	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines, Touch: panels.Touch}
 	if shortScreen(h / u) {
 		l.HUDLines = 1
 	}
@@ -122,7 +128,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		// keys and the help do the rest.
 		specs = minimalToolbar
 	}
-	l.layToolbar(specs, measure)
+	l.layToolbar(specs, !panels.Touch, measure)
 	top := l.Toolbar.Bottom()
 	switch {
 	case !l.Panels.Any():
@@ -210,7 +216,7 @@ func (l *Layout) HUDIcons() (invariants, verdict Point) {
 	line, r := l.HUDLineH(), l.HUDIconR()
 	if l.HUDLines == 1 {
 		y := l.HUD.Y + line/2
-		return Point{l.HUD.Right() - 3*r - 6*l.U, y}, Point{l.HUD.Right() - r, y}
+		return Point{l.HUDMarks[0].Right() + 3*l.U + r, y}, Point{l.HUD.Right() - r, y}
 	}
 	return Point{l.HUD.X + r, l.HUD.Y + 2*line + line/2}, Point{l.HUD.X + r, l.HUD.Y + 3*line + line/2}
 }
@@ -218,11 +224,26 @@ func (l *Layout) HUDIcons() (invariants, verdict Point) {
 // HUDIconR is the radius of the HUD's icons.
 func (l *Layout) HUDIconR() float64 { return FontUI * l.U * 0.5 }
 
+// HUDMarkLabels name the HUD's two icons where a one-line HUD shows them
+// without their lines of text.
+var HUDMarkLabels = [2]string{"invariants", "linearizable"}
+
 // layStage places the HUD, the legend and the ring inside the stage.
 func (l *Layout) layStage(measure Measure) {
 	u := l.U
 	s := l.Stage
 	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, float64(l.HUDLines) * l.HUDLineH()}
+	if l.HUDLines == 1 {
+		// From the right: the verdict's icon, its label, the invariants'
+		// icon, its label.
+		r, size := l.HUDIconR(), FontSmall*u
+		right := l.HUD.Right() - 2*r - 3*u
+		for i := len(HUDMarkLabels) - 1; i >= 0; i-- {
+			w := measure(HUDMarkLabels[i], size)
+			l.HUDMarks[i] = Rect{right - w, l.HUD.Y, w, l.HUD.H}
+			right -= w + 12*u + 2*r
+		}
+	}
 	l.layLegend(measure)
 	l.layRing(l.ringArea(0), measure)
 }

@@ -256,6 +256,9 @@ func (l *Layout) boxPanel(p Panel, anchor Point, ax float64, measure Measure) Pa
 	bw := 0.0
 	for i := range p.Buttons {
 		b := &p.Buttons[i]
+		if l.Touch {
+			b.Key = ""
+		}
 		b.Rect.W = ButtonWidth(b.Label, b.Alt, b.Key, u, measure)
 		b.Rect.H = buttonH * u
 		bw += b.Rect.W + buttonGap*u

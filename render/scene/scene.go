@@ -164,6 +164,7 @@ func (s *Scene) relayout() {
 	// The console and the diagram live in the side area: opening either
 	// opens folded panels.
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
+	panels.Touch = s.Touched
 	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Snap != nil {
 		s.L.SetNodeIDs(MemberIDs(s.Snap))

@@ -21,6 +21,9 @@ type PanelChoice struct {
 	Panels Panels
 	// Open is set while the user has the folded panels open (CmdPanels).
 	Open bool
+	// Touch is set once the screen has been touched: the toolbar's buttons
+	// then go without key hints, which a finger has no use for.
+	Touch bool
 }
 
 // ParsePanels reads the panels= URL parameter: "none", or a comma-separated

@@ -20,7 +20,7 @@ func (s *Scene) Touch(p Point) {
 	s.dragTime(p)
 	if !s.Touched {
 		s.Touched = true
-		s.layPanels()
+		s.relayout() // the toolbar drops its key hints
 	}
 }
 

@@ -76,3 +76,35 @@ func TestTranscriptLast(t *testing.T) {
 		t.Errorf("Last past the kept lines returns %d, want the %d kept", n, transcriptSize)
 	}
 }
+
+// Once the screen is touched the toolbar's buttons drop their key hints,
+// which a finger has no use for, even where there is room for them.
+func TestTouchDropsKeyHints(t *testing.T) {
+	s := New(&Light, ControlsMinimal, measure)
+	s.Observe(cluster(5), nil)
+	s.Resize(640, 400, 1)
+	hinted := func() int {
+		n := 0
+		for _, b := range s.L.Buttons {
+			if b.Key != "" {
+				n++
+			}
+		}
+		return n
+	}
+	if hinted() == 0 {
+		t.Fatal("at 640×400 with a mouse the toolbar shows no key hints; the test needs some")
+	}
+	s.Touch(s.L.Stage.Center())
+	if n := hinted(); n > 0 {
+		t.Errorf("after a touch %d toolbar buttons still show key hints", n)
+	}
+	s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Caption: "A caption.", Done: true})
+	for _, p := range s.OpenPanels() {
+		for _, b := range p.Buttons {
+			if b.Key != "" {
+				t.Errorf("after a touch the %q panel's %s button shows the key %q", p.Title, b.Label, b.Key)
+			}
+		}
+	}
+}
