@@ -14,10 +14,13 @@ type clientsState struct {
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
-// it keeps to three rows and the ring keeps its room: the verdict panel (a
-// tap on the HUD's verdict) opens the console and switches stress there.
-// The settings and the experiment's figure want a wide screen.
-var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true, CmdSettings: true, CmdExperiment: true}
+// it keeps to three rows and the ring keeps its room: stress is switched in
+// the verdict panel (a tap on the HUD's verdict), and members are added
+// with the console's member add (a node's menu promotes and removes them);
+// a link to the run is shared from a larger screen. The settings and the
+// experiment's figure want a wide screen. The console stays: on a phone it
+// is the way to a key's value.
+var compactOmits = map[Command]bool{CmdStress: true, CmdMembers: true, CmdShare: true, CmdSettings: true, CmdExperiment: true}
 
 // newClients is how many checking clients one command adds: enough for
 // their operations on a key to overlap.

@@ -3,6 +3,7 @@ package scene
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -69,10 +70,24 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
 	}
 	p.Buttons = append(p.Buttons, Button{Cmd: CmdTakeOver, Label: "Take over", Key: "x"})
+	laid := l.placeStoryPanel(p, width, measure)
+	if last := laid.Buttons[len(laid.Buttons)-1].Rect; last.Right() > laid.Rect.Right()-Pad*u {
+		// Too narrow for a button per step (a phone): Back, Next and Take
+		// over stay whole; the title still says which step this is.
+		p.Buttons = slices.DeleteFunc(p.Buttons, func(b Button) bool { return b.Cmd == CmdStoryJump })
+		laid = l.placeStoryPanel(p, width, measure)
+	}
+	return laid
+}
+
+// placeStoryPanel sizes the story panel p, at least width wide, and puts it
+// at the bottom of the stage.
+func (l *Layout) placeStoryPanel(p Panel, width float64, measure Measure) Panel {
+	p.Buttons = slices.Clone(p.Buttons)
 	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
 	p.Rect.W = math.Max(p.Rect.W, width)
 	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
-	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*u/2
+	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*l.U/2
 	return l.reflow(p)
 }
 

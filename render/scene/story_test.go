@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -124,5 +125,24 @@ func TestRingMakesRoomForTheStoryPanel(t *testing.T) {
 	}
 	if s.SetStory(nil); s.L.RY != free {
 		t.Errorf("after the story the ring's radius is %v, was %v", s.L.RY, free)
+	}
+}
+
+// On a phone every button of the story panel stays inside the panel and
+// the frame: the buttons per step give way before Take over does.
+func TestStoryPanelButtonsFitAPhone(t *testing.T) {
+	for _, touch := range []bool{false, true} {
+		l := NewLayoutWith(390*3, 844*3, 3, 5, ControlsFull, PanelChoice{Touch: touch}, measure)
+		p := l.StoryPanel(&StoryView{Title: "Leader election", Steps: 4, Caption: "A caption.", Done: true}, measure)
+		var cmds []Command
+		for _, b := range p.Buttons {
+			cmds = append(cmds, b.Cmd)
+			if b.Rect.X < p.Rect.X || b.Rect.Right() > p.Rect.Right() || p.Rect.Right() > l.W {
+				t.Errorf("touch %v: the %s button %v leaves the panel %v or the frame", touch, b.Label, b.Rect, p.Rect)
+			}
+		}
+		if !slices.Contains(cmds, CmdTakeOver) || !slices.Contains(cmds, CmdStoryNext) || !slices.Contains(cmds, CmdStoryBack) {
+			t.Errorf("touch %v: the phone's story panel has the buttons %v; want Back, Next and Take over", touch, cmds)
+		}
 	}
 }

@@ -24,8 +24,8 @@ func (s *Scene) Touch(p Point) {
 	}
 }
 
-// gestures are the help overlay's lines after the keys: the gestures, once
-// the screen has been touched.
+// gestures are the help overlay's lines for the touch gestures, once the
+// screen has been touched; it lists them first.
 func (s *Scene) gestures() []HelpLine {
 	if s.Touched {
 		return TouchGestures
