@@ -44,6 +44,9 @@ type Layout struct {
 	// U is device pixels per CSS pixel.
 	U     float64
 	Nodes int
+	// StorySide is the column at the stage's right kept for a story's
+	// panel (ReserveStory); empty when the panel goes along the bottom.
+	StorySide Rect
 	// HUDMarks are where a one-line HUD writes HUDMarkLabels, each left of
 	// its icon.
 	HUDMarks [2]Rect
@@ -264,7 +267,34 @@ func (l *Layout) ringArea(reserve float64) Rect {
 }
 
 // ReserveBottom lays the ring out again above h device pixels kept free at
-// the bottom of the stage, for a panel that stays there (a story's captions).
+// the bottom of the stage, for a panel that stays there.
 func (l *Layout) ReserveBottom(h float64, measure Measure) {
 	l.layRing(l.ringArea(h), measure)
+}
+
+// storySideW is the widest the story panel is at the side of the ring, in
+// CSS pixels.
+const storySideW = 300
+
+// ReserveStory keeps room for a story's caption panel, clear of the ring:
+// h device pixels along the bottom of the stage, or on a wide, short stage
+// (a small embed) a column at its right, when that leaves the nodes larger
+// or gives them their captions, so their roles show.
+func (l *Layout) ReserveStory(h float64, measure Measure) {
+	l.StorySide = Rect{}
+	l.ReserveBottom(h, measure)
+	u, s := l.U, l.Stage
+	if s.W/u < 560 || !shortScreen(l.H/u) {
+		return
+	}
+	area := l.ringArea(0)
+	w := math.Min(storySideW*u, 0.45*s.W)
+	side := Rect{X: s.Right() - w - Pad*u/2, Y: area.Y + Pad*u/2, W: w, H: area.H - Pad*u/2}
+	area.W -= w + Pad*u
+	trial := *l
+	trial.layRing(area, measure)
+	if trial.NodeR > 1.1*l.NodeR || trial.Captions && !l.Captions {
+		*l = trial
+		l.StorySide = side
+	}
 }

@@ -166,11 +166,13 @@ func (s *Scene) relayout() {
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
 	panels.Touch = s.Touched
 	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
-	if s.Snap != nil {
-		s.L.SetNodeIDs(MemberIDs(s.Snap))
-	}
 	if s.Story != nil {
-		s.L.ReserveBottom(StoryPanelHeight(s.u), s.measure)
+		s.L.ReserveStory(StoryPanelHeight(s.u), s.measure)
+	}
+	if s.Snap != nil {
+		// After the ring is laid out for good: laying it out numbers the
+		// nodes 1 to n.
+		s.L.SetNodeIDs(MemberIDs(s.Snap))
 	}
 	if s.Console.Open {
 		s.L.LayConsole()

@@ -49,6 +49,9 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	u := l.U
 	p := Panel{Title: fmt.Sprintf("%s — step %d of %d", v.Title, v.Step+1, v.Steps)}
 	width := math.Min(l.Stage.W-2*Pad*u, 760*u)
+	if !l.StorySide.Empty() {
+		width = l.StorySide.W
+	}
 	p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
 	switch {
 	case !v.Done:
@@ -56,7 +59,7 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	case len(v.Failures) == 0 && v.Last:
 		p.Lines = append(p.Lines, Wrap(v.ending(), width-2*Pad*u, FontUI*u, measure)...)
 	case len(v.Failures) == 0:
-		p.Lines = append(p.Lines, "Everything this step claims held. Next goes on.")
+		p.Lines = append(p.Lines, Wrap("Everything this step claims held. Next goes on.", width-2*Pad*u, FontUI*u, measure)...)
 	default:
 		for _, f := range v.Failures {
 			p.Lines = append(p.Lines, Wrap("Did not hold: "+f, width-2*Pad*u, FontUI*u, measure)...)
@@ -88,6 +91,9 @@ func (l *Layout) placeStoryPanel(p Panel, width float64, measure Measure) Panel 
 	p.Rect.W = math.Max(p.Rect.W, width)
 	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
 	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*l.U/2
+	if side := l.StorySide; !side.Empty() {
+		p.Rect.X, p.Rect.Y, p.Rect.W = side.X, side.Y, side.W
+	}
 	return l.reflow(p)
 }
 

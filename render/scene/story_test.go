@@ -146,3 +146,45 @@ func TestStoryPanelButtonsFitAPhone(t *testing.T) {
 		}
 	}
 }
+
+// In a small embed the story panel takes a column beside the ring rather
+// than its foot, so the ring stays large enough for the nodes' roles, and
+// the panel covers no node; a laptop's screen keeps it along the bottom.
+func TestStoryPanelBesideTheRingInASmallEmbed(t *testing.T) {
+	for _, tc := range []struct {
+		w, h float64
+		side bool
+	}{{640, 400, true}, {1280, 800, false}} {
+		s := New(&Light, ControlsMinimal, measure)
+		s.Observe(cluster(5), nil)
+		s.Resize(tc.w, tc.h, 1)
+		s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Caption: "Five nodes start as followers, and there is no leader. Each follower waits out its own randomized election timeout (150-290 ms); the arc around a node shows how much is left.", Done: true})
+		var panel *Panel
+		for _, p := range s.OpenPanels() {
+			if strings.HasPrefix(p.Title, "Leader election") {
+				panel = p
+			}
+		}
+		if panel == nil {
+			t.Fatalf("%v×%v: no story panel", tc.w, tc.h)
+		}
+		if got := !s.L.StorySide.Empty(); got != tc.side {
+			t.Errorf("%v×%v: the story panel at the side is %v; want %v", tc.w, tc.h, got, tc.side)
+		}
+		bottom := NewLayoutWith(tc.w, tc.h, 1, 5, ControlsMinimal, PanelChoice{}, measure)
+		bottom.ReserveBottom(StoryPanelHeight(1), measure)
+		if tc.side && s.L.NodeR <= bottom.NodeR {
+			t.Errorf("%v×%v: beside the story panel the nodes are %v across, no larger than the %v they are above it", tc.w, tc.h, s.L.NodeR, bottom.NodeR)
+		}
+		for i, c := range s.L.NodePos {
+			if panel.Rect.Inset(-s.L.TimerR()).Contains(c) {
+				t.Errorf("%v×%v: the story panel %v covers node %d at %v", tc.w, tc.h, panel.Rect, i+1, c)
+			}
+		}
+		for _, b := range panel.Buttons {
+			if b.Rect.Right() > panel.Rect.Right() || b.Rect.Bottom() > s.L.H {
+				t.Errorf("%v×%v: the %s button %v leaves the panel %v", tc.w, tc.h, b.Label, b.Rect, panel.Rect)
+			}
+		}
+	}
+}
