@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"raftplay/raftsim"
 	"raftplay/raftsim/scenario"
 	"raftplay/render/scene"
 )
@@ -108,4 +109,100 @@ func TestBrowserStoryScreenshots(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A story on a phone and in a small embed keeps its ring first, laid out
+// as the page lays it out (the same scene, the page's font): the lines of
+// every node's caption (its role, its term and vote, the leader's view of
+// it) clear of the other nodes and of their captions, and every story
+// button inside the frame.
+func TestStoryLabelsClearOfNodes(t *testing.T) {
+	measure := goFontMeasure(t)
+	snap := &raftsim.Snapshot{Seed: 1, Speed: 0.03, Partition: [][]uint64{}, Config: raftsim.Config{Names: []string{"A", "B", "C", "D", "E"}}}
+	for i := uint64(1); i <= 5; i++ {
+		n := raftsim.NodeView{ID: i, Up: true, Role: raftsim.RoleFollower, Term: 1, Vote: 5, Lead: 5}
+		if i == 5 {
+			n.Role = raftsim.RoleLeader
+			for j := uint64(1); j <= 5; j++ {
+				n.Progress = append(n.Progress, raftsim.ProgressView{ID: j, State: "replicate", Match: 1, Active: true})
+			}
+		}
+		snap.Nodes = append(snap.Nodes, n)
+	}
+	for _, v := range []struct {
+		view     viewport
+		controls scene.Controls
+	}{{phoneView, scene.ControlsFull}, {viewport{640, 400, 1}, scene.ControlsMinimal}} {
+		s := scene.New(&scene.Light, v.controls, measure)
+		s.Observe(snap, nil)
+		u := v.view.scale
+		s.Resize(float64(v.view.w)*u, float64(v.view.h)*u, u)
+		s.SetStory(&scene.StoryView{Title: "Leader election", Steps: 4, Done: true,
+			Caption: "The first timers to run out make their nodes campaign. With PreVote (on in etcd) a node first sends MsgPreVote to ask whether it could win, without raising its term."})
+		l := &s.L
+		var boxes [][]scene.Rect
+		for _, id := range l.NodeIDs {
+			boxes = append(boxes, captionLines(l, snap, id, measure))
+		}
+		for i, id := range l.NodeIDs {
+			for j, p := range l.NodePos {
+				if j == i {
+					continue
+				}
+				for _, c := range boxes[i] {
+					if discMeetsRect(p, l.TimerR(), c) {
+						t.Errorf("%v: a line of node %d's caption, %v, runs over node %d at %v", v.view, id, c, l.NodeIDs[j], p)
+					}
+					for _, o := range boxes[j] {
+						if j > i && c.X < o.Right() && o.X < c.Right() && c.Y < o.Bottom() && o.Y < c.Bottom() {
+							t.Errorf("%v: the captions of nodes %d %v and %d %v overlap", v.view, id, c, l.NodeIDs[j], o)
+						}
+					}
+				}
+			}
+		}
+		for _, p := range s.OpenPanels() {
+			for _, b := range p.Buttons {
+				if b.Rect.X < 0 || b.Rect.Right() > l.W || b.Rect.Bottom() > l.H {
+					t.Errorf("%v: the %s button %v leaves the frame", v.view, b.Label, b.Rect)
+				}
+			}
+		}
+	}
+}
+
+// captionLines returns the boxes of the lines the page writes under (or
+// over, or beside) node id, as render's drawNodeText writes them: its role,
+// its term line, and a follower's view from the leader on a line of its
+// own, or joined to the term line above the ring's top.
+func captionLines(l *scene.Layout, snap *raftsim.Snapshot, id uint64, measure scene.Measure) []scene.Rect {
+	if !l.Captions {
+		return nil
+	}
+	u := l.U
+	small, tiny := scene.FontSmall*u, scene.FontTiny*u
+	role, detail := scene.NodeCaption(snap.Node(id), snap)
+	at, h := l.Caption(id)
+	view := scene.LeaderView(snap, id)
+	c, _ := l.Node(id)
+	if view != "" && at.Y < c.Y-l.TimerR() {
+		detail, view = detail+" · "+view, ""
+	}
+	room := l.CaptionRoom(at, h)
+	line := func(text string, size, y float64) scene.Rect {
+		w := math.Min(measure(text, size), room)
+		return scene.Rect{X: scene.AlignedLeft(at.X, w, h), Y: y, W: w, H: size * scene.LineH}
+	}
+	lines := []scene.Rect{line(role, small, at.Y), line(detail, tiny, at.Y+small*scene.LineH)}
+	if view != "" {
+		lines = append(lines, line(view, tiny, at.Y+small*scene.LineH+tiny*scene.LineH))
+	}
+	return lines
+}
+
+// discMeetsRect reports whether the disc at c of radius rad overlaps r.
+func discMeetsRect(c scene.Point, rad float64, r scene.Rect) bool {
+	x := math.Max(r.X, math.Min(c.X, r.Right()))
+	y := math.Max(r.Y, math.Min(c.Y, r.Bottom()))
+	return c.Sub(scene.Point{X: x, Y: y}).Len() < rad
 }

@@ -80,11 +80,12 @@ func (s *Scene) wordsAt(p Point) []Gloss {
 }
 
 // layGloss lays out the explanation of the words under the pointer, just
-// below it, or nothing while a button is held or a panel or button is
-// under it.
+// below it, or nothing while a button is held, a panel or button is under
+// it, or a node's or a message's menu is open (a tap on a caption opens the
+// node's menu, which the explanation would cover).
 func (s *Scene) layGloss() {
 	s.glossOn = false
-	if s.Snap == nil || s.down || s.Ctl.Help {
+	if s.Snap == nil || s.down || s.Ctl.Help || s.Ctl.Selected != 0 || s.Ctl.Message != 0 {
 		return
 	}
 	if h := s.HitTest(s.Pointer); h.Kind == HitButton || h.Kind == HitPanel {

@@ -151,6 +151,9 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		side := l.LogHead() + float64(n)*24*u + (minEventsH+2.5*Pad)*u
 		stageH := math.Min(math.Max(1.2*w, 260*u), 0.62*rest)
 		stageH = math.Max(math.Min(stageH, rest-side), 0.45*rest)
+		// A story's panel takes the stage's foot: the stage grows by it
+		// while the log strips keep their rows.
+		stageH = math.Max(stageH, math.Min(stageH+panels.StoryRoom, rest-l.LogHead()-float64(n)*24*u-Pad*u))
 		l.Stage = Rect{0, top, w, stageH}
 		l.laySide(Rect{Pad * u, top + stageH, w - 2*Pad*u, h - top - stageH - Pad*u}, measure)
 	}

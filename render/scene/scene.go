@@ -165,6 +165,9 @@ func (s *Scene) relayout() {
 	// opens folded panels.
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
 	panels.Touch = s.Touched
+	if s.Story != nil {
+		panels.StoryRoom = StoryPanelHeight(s.u)
+	}
 	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Story != nil {
 		s.L.ReserveStory(StoryPanelHeight(s.u), s.measure)
