@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -132,14 +133,41 @@ func TestStoryLabelsClearOfNodes(t *testing.T) {
 	for _, v := range []struct {
 		view     viewport
 		controls scene.Controls
-	}{{phoneView, scene.ControlsFull}, {viewport{640, 400, 1}, scene.ControlsMinimal}} {
+		logs     bool // the folded panels opened
+	}{{phoneView, scene.ControlsFull, false}, {viewport{640, 400, 1}, scene.ControlsMinimal, false}, {viewport{640, 400, 1}, scene.ControlsMinimal, true}} {
 		s := scene.New(&scene.Light, v.controls, measure)
 		s.Observe(snap, nil)
 		u := v.view.scale
 		s.Resize(float64(v.view.w)*u, float64(v.view.h)*u, u)
 		s.SetStory(&scene.StoryView{Title: "Leader election", Steps: 4, Done: true,
 			Caption: "The first timers to run out make their nodes campaign. With PreVote (on in etcd) a node first sends MsgPreVote to ask whether it could win, without raising its term."})
+		if v.logs {
+			for _, b := range s.L.Buttons {
+				if b.Cmd == scene.CmdPanels {
+					s.Press(b.Rect.Center())
+					s.Release(b.Rect.Center())
+				}
+			}
+			if s.L.Logs.Empty() {
+				t.Fatalf("%v: the Logs button opened no log panel", v.view)
+			}
+		}
 		l := &s.L
+		for _, p := range s.OpenPanels() {
+			if !strings.HasPrefix(p.Title, "Leader election") {
+				continue
+			}
+			for _, side := range []scene.Rect{l.Logs, l.Events} {
+				if !side.Empty() && p.Rect.X < side.Right() && side.X < p.Rect.Right() && p.Rect.Y < side.Bottom() && side.Y < p.Rect.Bottom() {
+					t.Errorf("%v, logs open %v: the story panel %v covers the side panel %v", v.view, v.logs, p.Rect, side)
+				}
+			}
+			for i, c := range l.NodePos {
+				if discMeetsRect(c, l.TimerR(), p.Rect) {
+					t.Errorf("%v, logs open %v: the story panel %v covers node %d at %v", v.view, v.logs, p.Rect, l.NodeIDs[i], c)
+				}
+			}
+		}
 		var boxes [][]scene.Rect
 		for _, id := range l.NodeIDs {
 			boxes = append(boxes, captionLines(l, snap, id, measure))

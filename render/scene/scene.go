@@ -170,7 +170,10 @@ func (s *Scene) relayout() {
 	}
 	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Story != nil {
-		s.L.ReserveStory(StoryPanelHeight(s.u), s.measure)
+		// The room the panel takes here: more than the usual when its
+		// caption wraps onto more lines in a narrow stage.
+		h := math.Max(StoryPanelHeight(s.u), s.L.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
+		s.L.ReserveStory(h, s.measure)
 	}
 	if s.Snap != nil {
 		// After the ring is laid out for good: laying it out numbers the

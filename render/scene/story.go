@@ -88,7 +88,9 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 func (l *Layout) placeStoryPanel(p Panel, width float64, measure Measure) Panel {
 	p.Buttons = slices.Clone(p.Buttons)
 	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
-	p.Rect.W = math.Max(p.Rect.W, width)
+	// As wide as its text, within the stage: the side panels beside it
+	// stay uncovered (a button row too long gives way, see StoryPanel).
+	p.Rect.W = math.Min(math.Max(p.Rect.W, width), l.Stage.W-Pad*l.U)
 	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
 	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*l.U/2
 	if side := l.StorySide; !side.Empty() {
