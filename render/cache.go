@@ -56,7 +56,7 @@ type cache struct {
 	img                   *ebiten.Image
 	logs, events, console *ebiten.Image // sub-images of img at the panels
 	diagram               *ebiten.Image
-	layoutKey             hasher // the layout the images were made for
+	layoutGen             uint64 // the layout the images were drawn for (Scene.LayoutGen)
 	base, log, evs, con   hasher // what each part shows now
 	dia                   hasher
 	// evTotal is how many events the event panel had been given when drawn:
@@ -68,21 +68,15 @@ type cache struct {
 	strips logStrips
 }
 
-// ensure makes the cache image for layout l, reusing it while the layout
-// stays; it reports whether everything must be drawn afresh.
-func (c *cache) ensure(l *scene.Layout) bool {
-	k := newHasher()
-	k.float(l.W)
-	k.float(l.H)
-	k.float(l.U)
-	k.int(uint64(l.Nodes))
-	k.rect(l.Logs)
-	k.rect(l.Events)
-	k.rect(l.Console)
-	k.rect(l.Diagram)
+// ensure makes the cache image for layout l, the scene's layout number gen,
+// reusing the image while its size stays; it reports whether everything must
+// be drawn afresh: after any new layout, since every cached part (the links
+// and the partition's shading between the nodes, the panels) is drawn at
+// places the layout gives.
+func (c *cache) ensure(l *scene.Layout, gen uint64) bool {
 	// A hidden frame can be laid out at zero size; images need at least a pixel.
 	w, h := max(1, int(math.Ceil(l.W))), max(1, int(math.Ceil(l.H)))
-	if c.img != nil && k == c.layoutKey {
+	if c.img != nil && gen == c.layoutGen {
 		return false
 	}
 	if c.img == nil || c.img.Bounds().Dx() != w || c.img.Bounds().Dy() != h {
@@ -95,7 +89,7 @@ func (c *cache) ensure(l *scene.Layout) bool {
 	c.events = c.img.SubImage(l.Events.Bounds()).(*ebiten.Image)
 	c.console = c.img.SubImage(l.Console.Bounds()).(*ebiten.Image)
 	c.diagram = c.img.SubImage(l.Diagram.Bounds()).(*ebiten.Image)
-	c.layoutKey = k
+	c.layoutGen = gen
 	c.base, c.log, c.evs, c.con, c.dia = 0, 0, 0, 0, 0
 	return true
 }

@@ -48,6 +48,9 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		g.drawPlot()
 	}
 	g.drawNotices()
+	if p, ok := s.Gloss(); ok {
+		g.drawPanel(p)
+	}
 	if p, ok := s.Help(); ok {
 		g.drawHelp(p)
 	}
@@ -60,7 +63,7 @@ func (g *Game) refreshCache() {
 	// sizes, so a new layout only adds those of its own sizes (the sheet
 	// starts again when full). Kept, each sprite is drawn from the same
 	// pixels before and after, and the cached panels match a fresh draw.
-	fresh := c.ensure(&s.L)
+	fresh := c.ensure(&s.L, s.LayoutGen())
 	if k := g.baseKey(); fresh || k != c.base {
 		c.base = k
 		g.paint.dst = c.img
@@ -153,6 +156,8 @@ func (g *Game) logsKey() hasher {
 		h.str(n.Role)
 		h.str(n.Member)
 		h.int(n.Commit)
+		h.str(s.Snap.NodeName(n.ID))
+		h.int(n.FirstIndex)
 		h.int(n.LastIndex)
 		h.int(uint64(n.Keys))
 		h.str(n.Hash)

@@ -82,7 +82,7 @@ func (g *Game) drawEvents(added int) {
 		e := &g.shown[i]
 		y := float64(r.top + (len(g.shown)-1-i)*r.rowH)
 		p.print(scene.FormatMs(e.AtMs), scene.Point{X: r.x + r.timeW, Y: y}, small, th.Muted, text.AlignEnd, text.AlignStart)
-		line := g.fonts.fit(e.Text, r.width, small)
+		line := g.fonts.fit(scene.EventText(e, s.Snap), r.width, small)
 		p.printLeft(line, scene.Point{X: r.textX, Y: y}, small, g.eventColour(e))
 	}
 }

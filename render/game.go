@@ -62,6 +62,11 @@ type Options struct {
 	// Diagram, when set, holds the run's recent messages for the
 	// space-time diagram (spacetime.New).
 	Diagram *spacetime.Model
+	// Welcome shows a newcomer, on a first visit, a line that points to the
+	// stories; OnWelcomeDone is called once it is closed or a story picked
+	// from it, so the page can remember not to show it again.
+	Welcome       bool
+	OnWelcomeDone func()
 }
 
 // ErrStopped is what Update returns after a panic was reported to OnPanic.
@@ -151,6 +156,9 @@ func NewGame(sim Sim, opts Options) *Game {
 		g.scene.Stories = opts.Stories.entries
 	}
 	g.scene.Observe(sim.Snapshot(), sim.Events(0))
+	if opts.Welcome && opts.Stories != nil {
+		g.scene.ShowWelcome()
+	}
 	return g
 }
 

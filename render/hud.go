@@ -34,7 +34,7 @@ func (g *Game) drawHUDIcon() {
 func (g *Game) drawHUDText() {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
-	h := scene.NewHUD(s.Snap)
+	h := scene.NewHUD(s.Snap, s.Story)
 	size := scene.FontUI * u
 	line := l.HUDLineH()
 	at := scene.Point{X: l.HUD.X, Y: l.HUD.Y}
@@ -45,11 +45,14 @@ func (g *Game) drawHUDText() {
 		p.print("!", c, size, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
 	if l.HUDLines == 1 {
-		// The clock alone, left of the icons.
-		p.printLeft(g.fonts.fit(h.Clock, c.X-r-6*u-at.X, size), at, size, th.Text)
+		// The clock alone, left of the icons and their labels.
+		p.printLeft(g.fonts.fit(h.Clock, l.HUDMarks[0].X-12*u-at.X, size), at, size, th.Text)
+		for i, m := range l.HUDMarks {
+			p.print(scene.HUDMarkLabels[i], scene.Point{X: m.X, Y: m.Center().Y}, scene.FontSmall*u, th.Muted, text.AlignStart, text.AlignCenter)
+		}
 		return
 	}
-	p.printLeft(h.Clock, at, size, th.Text)
+	p.printLeft(g.fonts.fit(h.Clock, l.HUD.W, size), at, size, th.Text)
 	p.printLeft(h.Cluster, at.Add(scene.Point{Y: line}), size, th.Muted)
 	status := g.fonts.fit(h.Invariants, l.HUD.W-2*r-6*u, size)
 	p.printLeft(status, at.Add(scene.Point{X: 2*r + 6*u, Y: 2 * line}), size, col)

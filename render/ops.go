@@ -21,10 +21,14 @@ func (g *Game) doOps(ops []scene.GameOp) {
 			continue
 		case g.timeOp(op):
 			continue
+		case op.Cmd == scene.CmdWelcomeClose:
+			g.closeWelcome()
+			continue
 		case st == nil:
 			g.notice("stories are not available here", true)
 			continue
 		case op.Cmd == scene.CmdStoryPick && op.Arg >= 0 && op.Arg < len(st.entries):
+			g.closeWelcome()
 			err = st.Start(st.entries[op.Arg].Name, 0)
 		case op.Cmd == scene.CmdStoryNext:
 			err = st.Next()
@@ -41,6 +45,17 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		if err != nil {
 			g.notice(err.Error(), true)
 		}
+	}
+}
+
+// closeWelcome closes the first visit's welcome, if it is open, for good.
+func (g *Game) closeWelcome() {
+	if !g.scene.WelcomeOpen() {
+		return
+	}
+	g.scene.CloseWelcome()
+	if g.opts.OnWelcomeDone != nil {
+		g.opts.OnWelcomeDone()
 	}
 }
 

@@ -54,16 +54,14 @@ const sheetSize = 2048
 // of its own: so a frame with a hundred messages in flight costs about what
 // one with none does.
 type sheet struct {
-	img   *ebiten.Image
-	cells map[spriteKey]image.Rectangle
-	// The shelf the next sprite goes on: its top, its height so far, and the
-	// first free column.
-	shelfY, shelfH, nextX int
-	raster                painter
-	op                    ebiten.DrawImageOptions
-	tri                   ebiten.DrawTrianglesOptions
-	verts                 []ebiten.Vertex
-	idx                   []uint16
+	img     *ebiten.Image
+	cells   map[spriteKey]image.Rectangle
+	shelves scene.Shelves
+	raster  painter
+	op      ebiten.DrawImageOptions
+	tri     ebiten.DrawTrianglesOptions
+	verts   []ebiten.Vertex
+	idx     []uint16
 }
 
 // reset empties the sheet; the sprites are drawn again as they are asked for.
@@ -74,41 +72,39 @@ func (sh *sheet) reset() {
 		sh.img.Clear()
 	}
 	sh.cells = map[spriteKey]image.Rectangle{}
-	sh.shelfY, sh.shelfH, sh.nextX = 0, 0, 0
+	sh.shelves = scene.Shelves{Size: sheetSize}
 }
 
 // cell returns where sprite k is on the sheet, drawing it first if it is not
-// there yet. A full sheet starts again empty: it holds the sprites of
-// several layouts, so that happens only while something keeps changing
-// size.
-func (sh *sheet) cell(k spriteKey) image.Rectangle {
+// there yet; ok is false for a sprite that has nothing to show (no area, or
+// a size that is not a number), which is then not drawn. A full sheet
+// starts again empty: it holds the sprites of several layouts, so that
+// happens only while something keeps changing size.
+func (sh *sheet) cell(k spriteKey) (r image.Rectangle, ok bool) {
 	if sh.img == nil {
 		sh.reset()
 	}
 	if r, ok := sh.cells[k]; ok {
-		return r
+		return r, true
 	}
 	// Room for the shape's reach, its stroke, anti-aliasing and a pixel of
 	// clear space, so neighbours never bleed into each other.
-	reach := float64(k.r)*1.5 + float64(k.w)
-	w := min(2*int(math.Ceil(reach))+4, sheetSize)
-	h := w
+	side := 2 * math.Ceil(float64(k.r)*1.5+float64(k.w))
+	w, h, ok := scene.CellSize(side, side, 4)
 	if k.kind == spriteBox || k.kind == spriteBoxOutline {
-		w, h = min(int(math.Ceil(float64(k.bw)))+4, sheetSize), min(int(math.Ceil(float64(k.bh)))+4, sheetSize)
+		w, h, ok = scene.CellSize(float64(k.bw), float64(k.bh), 4)
 	}
-	if sh.nextX+w > sheetSize {
-		sh.shelfY += sh.shelfH
-		sh.shelfH, sh.nextX = 0, 0
+	if !ok {
+		return image.Rectangle{}, false
 	}
-	if sh.shelfY+h > sheetSize {
+	r, full := sh.shelves.Place(w, h)
+	if full {
 		sh.reset()
+		r, _ = sh.shelves.Place(w, h)
 	}
-	r := image.Rect(sh.nextX, sh.shelfY, sh.nextX+w, sh.shelfY+h)
-	sh.nextX += w
-	sh.shelfH = max(sh.shelfH, h)
 	sh.cells[k] = r
 	sh.rasterize(k, r)
-	return r
+	return r, true
 }
 
 // rasterize draws sprite k in white, centred in r.
@@ -156,7 +152,10 @@ func cellCentre(r image.Rectangle) scene.Point {
 // draw copies sprite k onto dst centred at c (rounded to a whole pixel),
 // tinted col.
 func (sh *sheet) draw(dst *ebiten.Image, k spriteKey, c scene.Point, col color.RGBA) {
-	r := sh.cell(k)
+	r, ok := sh.cell(k)
+	if !ok {
+		return
+	}
 	centre := cellCentre(r)
 	op := &sh.op
 	op.GeoM.Reset()
@@ -177,7 +176,10 @@ const arcSegments = 64
 // the ring's anti-aliasing and the whole arc is one batched draw however
 // far round it goes.
 func (sh *sheet) arc(dst *ebiten.Image, k spriteKey, c scene.Point, a0, a1 float64, col color.RGBA) {
-	r := sh.cell(k)
+	r, ok := sh.cell(k)
+	if !ok {
+		return
+	}
 	centre := cellCentre(r)
 	// The fan reaches to the cell's edge, past the stroke's outer edge,
 	// so the ring inside is whole.
@@ -225,7 +227,10 @@ func (sh *sheet) boxSlices(dst *ebiten.Image, kind spriteKind, r scene.Rect, rad
 		return false
 	}
 	k := spriteKey{kind: kind, r: quarter(rad), w: quarter(width), bw: float32(small), bh: float32(small)}
-	cell := sh.cell(k)
+	cell, ok := sh.cell(k)
+	if !ok {
+		return false
+	}
 	// The small box lies 2 pixels in from its cell's edges (see cell), on
 	// whole pixels since its size is even.
 	xs := scene.SliceSpans(cell.Min.X+2, small, corner, x0, x1)

@@ -67,6 +67,9 @@ func (st *Stories) View() *scene.StoryView {
 	}
 	sc := p.Scenario()
 	v := &scene.StoryView{Title: sc.Title, Step: p.Step(), Steps: len(sc.Steps), Caption: p.Caption(), Done: p.Done(), Last: p.Last()}
+	if i := st.after(); i >= 0 {
+		v.NextTitle = st.entries[i].Title
+	}
 	if rs := p.Results(); p.Done() && len(rs) > 0 {
 		v.Failures = rs[len(rs)-1].Failures
 	}
@@ -77,8 +80,28 @@ func (st *Stories) View() *scene.StoryView {
 // stops at the end of each step.
 func (st *Stories) advance(ms int64) { st.player.Advance(ms) }
 
-// Next starts the next step once this one has ended.
-func (st *Stories) Next() error { return st.with(func(p *scenario.Player) error { return p.Next() }) }
+// Next starts the next step once this one has ended; after the last step it
+// starts the story that follows this one in the picker.
+func (st *Stories) Next() error {
+	if p := st.player; p != nil && p.Last() && p.Done() {
+		if i := st.after(); i >= 0 {
+			return st.Start(st.entries[i].Name, 0)
+		}
+	}
+	return st.with(func(p *scenario.Player) error { return p.Next() })
+}
+
+// after returns the picker's index of the story after the one being
+// played, or -1 when it is the last or none is played.
+func (st *Stories) after() int {
+	name := st.Name()
+	for i, e := range st.entries {
+		if e.Name == name && i+1 < len(st.entries) {
+			return i + 1
+		}
+	}
+	return -1
+}
 
 // Back replays the story to the start of the previous step.
 func (st *Stories) Back() error {

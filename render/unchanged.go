@@ -19,8 +19,7 @@ func (g *Game) frameKey() hasher {
 	if _, open := s.ConsoleView(); open {
 		h.int(uint64(s.Clock * 2)) // the caret's blink
 	}
-	h.rect(scene.Rect{W: s.L.W, H: s.L.H})
-	h.float(s.L.U)
+	h.int(s.LayoutGen())
 	h.str(s.Theme.Name)
 	h.int(uint64(s.Snap.NowMs))
 	h.float(s.Snap.Speed)
@@ -62,6 +61,9 @@ func (g *Game) frameKey() hasher {
 	h.str(hc.Verdict)
 	h.str(hc.Load)
 	for _, p := range s.OpenPanels() {
+		hashPanel(&h, p)
+	}
+	if p, ok := s.Gloss(); ok {
 		hashPanel(&h, p)
 	}
 	if p, ok := s.Help(); ok {

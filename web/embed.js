@@ -31,7 +31,12 @@
         q.set("step", f.step.value);
       }
     }
-    q.set("seed", f.seed.value);
+    // A story runs the seed it was written for: a seed in its snippet
+    // would say something the playground does not do.
+    f.seed.disabled = Boolean(f.scenario.value);
+    if (!f.scenario.value) {
+      q.set("seed", f.seed.value);
+    }
     for (const name of ["nodes", "speed", "theme", "controls", "panels"]) {
       const value = f[name].value.trim();
       if (value !== defaults[name]) {

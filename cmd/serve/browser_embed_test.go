@@ -76,6 +76,17 @@ func TestBrowserEmbedBuilderSnippet(t *testing.T) {
 		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
 		t.Fatalf("the preview did not switch to seed 9: %v", err)
 	}
+	// A story runs its own seed: its snippet names none, and the seed
+	// field cannot be set meanwhile.
+	tab.setField("scenario", "election")
+	story := eval[string](tab, `document.getElementById("snippet").value`)
+	if !strings.Contains(story, "scenario=election") || strings.Contains(story, "seed=") {
+		t.Errorf("a story's snippet should name the story and no seed:\n%s", story)
+	}
+	if !eval[bool](tab, `document.getElementById("builder").elements.seed.disabled`) {
+		t.Error("the seed field stays enabled while a story is chosen")
+	}
+	tab.setField("scenario", "")
 	tab.close()
 
 	pasted.Store(&snippet)

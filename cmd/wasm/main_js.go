@@ -29,7 +29,8 @@ func main() {
 			page.showFailure("raftplay could not start", fmt.Sprintf("a panic while starting: %v\n\n%s", v, debug.Stack()))
 		}
 	}()
-	params, problems := ParseParams(js.Global().Get("location").Get("search").String())
+	query := js.Global().Get("location").Get("search").String()
+	params, problems := ParseParams(query)
 	sim, err := linearize.NewSim(params.Config)
 	if err != nil {
 		page.showFailure("raftplay could not start", err.Error())
@@ -48,18 +49,20 @@ func main() {
 
 	var feed liveFeed
 	app.game = render.NewGame(sim, render.Options{
-		Theme:        page.theme(params.Theme),
-		Controls:     params.Controls,
-		Panels:       params.Panels,
-		OnEvent:      feed.Offer,
-		OnMessage:    page.log,
-		OnFirstFrame: page.removeLoader,
-		OnPanic:      app.crashed,
-		Stories:      app.stories,
-		OnShare:      app.share,
-		Timeline:     app.timeline,
-		OnExport:     app.download,
-		Diagram:      spacetime.New(sim, spacetime.Options{}),
+		Theme:         page.theme(params.Theme),
+		Controls:      params.Controls,
+		Panels:        params.Panels,
+		OnEvent:       feed.Offer,
+		OnMessage:     page.log,
+		OnFirstFrame:  page.removeLoader,
+		OnPanic:       app.crashed,
+		Stories:       app.stories,
+		OnShare:       app.share,
+		Timeline:      app.timeline,
+		OnExport:      app.download,
+		Diagram:       spacetime.New(sim, spacetime.Options{}),
+		Welcome:       page.wantsWelcome(query),
+		OnWelcomeDone: page.rememberWelcome,
 	})
 	for _, p := range problems {
 		app.game.Notify(p)

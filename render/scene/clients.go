@@ -14,10 +14,13 @@ type clientsState struct {
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
-// it keeps to three rows and the ring keeps its room: the verdict panel (a
-// tap on the HUD's verdict) opens the console and switches stress there.
-// The settings and the experiment's figure want a wide screen.
-var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true, CmdSettings: true, CmdExperiment: true}
+// it keeps to three rows and the ring keeps its room: stress is switched in
+// the verdict panel (a tap on the HUD's verdict), and members are added
+// with the console's member add (a node's menu promotes and removes them);
+// a link to the run is shared from a larger screen. The settings and the
+// experiment's figure want a wide screen. The console stays: on a phone it
+// is the way to a key's value.
+var compactOmits = map[Command]bool{CmdStress: true, CmdMembers: true, CmdShare: true, CmdSettings: true, CmdExperiment: true}
 
 // newClients is how many checking clients one command adds: enough for
 // their operations on a key to overlap.
@@ -30,7 +33,7 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
-		s.Console.Toggle()
+		s.Console.Toggle(snap)
 		// Opened from the verdict panel, the console takes its place.
 		s.clients.verdictOpen = false
 		s.relayout()
@@ -81,14 +84,37 @@ var consoleLineKinds = map[raftsim.ConsoleLine]LineKind{
 
 // observeClients passes the frame's console lines to the transcript and
 // describes the clients for the HUD.
+//
+// A command that got no answer in the frame it was typed in, while the
+// clock stands still, would look hung: the transcript then says when the
+// answer comes.
 func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
+	unanswered := false
 	for i := range events {
 		if e := &events[i]; e.Kind == raftsim.EvConsole {
 			s.Console.Transcript.add(ConsoleLine{Text: e.Text, Kind: consoleLineKinds[e.Line]})
+			unanswered = e.Line == raftsim.ConsoleCommand
 		}
+	}
+	if why := s.clockWaits(snap); unanswered && why != "" {
+		s.Console.Transcript.add(ConsoleLine{Text: why, Kind: LineHint})
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)
 	s.L.placeClientsHUD(&s.ClientsHUD, s.measure)
+}
+
+// clockWaits says why the clock stands still and what moves it, or "" while
+// it runs.
+func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
+	switch {
+	case s.Story != nil && s.Story.Done && s.Story.Last:
+		return "The story has finished and its clock stands still: the answer comes once you Take over (x)."
+	case s.Story != nil && s.Story.Done:
+		return "The story waits for Next and its clock stands still: the answer comes once it moves (Next, n, or Take over, x)."
+	case snap.Paused:
+		return "The clock is paused: the answer comes once it plays (space)."
+	}
+	return ""
 }
 
 // layClients lays out the console and, under every other panel, the verdict.

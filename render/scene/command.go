@@ -75,6 +75,8 @@ const (
 	CmdDiagramZoomOut // more virtual ms per pixel
 	CmdSelectArrow    // open the details of the arrow of Intent.Message
 	CmdDetails        // open or close a node's details (details.go)
+	// The first visit's welcome (welcome.go), which the game carries out.
+	CmdWelcomeClose // close the welcome for good
 )
 
 // Intent is a command with what it applies to.

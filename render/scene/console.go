@@ -42,21 +42,35 @@ type Console struct {
 }
 
 // consoleUsage is what a console says when it first opens, a sentence a
-// line: the transcript wraps them to its width.
-var consoleUsage = []string{
-	"Commands (etcdctl 3.4, its v3 API by default): put, get, del, txn (then its compares, a blank line, the success requests, a blank line, the failure requests, a blank line), compaction, watch, lease grant|revoke|timetolive|list|keep-alive --once, endpoint status|health, member list|add|promote|remove; -w json|fields shows the whole answer.",
-	"ETCDCTL_API=2 before a line, or export ETCDCTL_API=2 for every line after, speaks etcd's v2 API: " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
-	"curl -L http://n1:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks node n1 as etcd's HTTP API, curl -L http://n1:2379/v3/kv/put -X POST -d '{\"key\":\"Zm9v\",\"value\":\"YmFy\"}' (and /v3/kv/range, deleterange, txn, compaction, /v3/lease/grant) its v3 gateway; curl-forms on shows each v2 command's curl form.",
-	"--endpoints N before a command (a node's name, nN or its URL) sends it via that node; the via button picks the node for every command (the leader by default).",
-	"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
+// line (the transcript wraps them to its width), with the nodes of snap as
+// the examples: called by their names, and by their host names (n1, n2, …)
+// in URLs, as etcd's peers are.
+func consoleUsage(snap *raftsim.Snapshot) []string {
+	first, second := uint64(1), uint64(2)
+	if ids := snap.NodeIDs(); len(ids) > 1 {
+		first, second = ids[0], ids[1]
+	}
+	name := snap.NodeName(first)
+	host := fmt.Sprintf("n%d", first)
+	asks := "node " + host
+	if name != host {
+		asks = fmt.Sprintf("node %s (host %s)", name, host)
+	}
+	return []string{
+		"Commands (etcdctl 3.4, its v3 API by default): put, get, del, txn (then its compares, a blank line, the success requests, a blank line, the failure requests, a blank line), compaction, watch, lease grant|revoke|timetolive|list|keep-alive --once, endpoint status|health, member list|add|promote|remove; -w json|fields shows the whole answer.",
+		"ETCDCTL_API=2 before a line, or export ETCDCTL_API=2 for every line after, speaks etcd's v2 API: " + strings.Join(v2store.EtcdctlHelp(), ", ") + ".",
+		fmt.Sprintf("curl -L http://%s:2379/v2/keys/foo (with -XPUT -d value=…, ?wait=true, …) asks %s as etcd's HTTP API, curl -L http://%s:2379/v3/kv/put -X POST -d '{\"key\":\"Zm9v\",\"value\":\"YmFy\"}' (and /v3/kv/range, deleterange, txn, compaction, /v3/lease/grant) its v3 gateway; curl-forms on shows each v2 command's curl form.", host, asks, host),
+		fmt.Sprintf("--endpoints %s before a command (a node's name, its number or its URL) sends it via that node; the via button picks the node for every command (the leader by default).", snap.NodeName(second)),
+		"Enter runs the line, ↑ ↓ bring back earlier ones; ` or Esc closes the console.",
+	}
 }
 
 // Toggle opens or closes the console; the first time it opens it explains
-// itself.
-func (c *Console) Toggle() {
+// itself with the nodes of snap.
+func (c *Console) Toggle(snap *raftsim.Snapshot) {
 	c.Open = !c.Open
 	if c.Open && c.Transcript.Total() == 0 {
-		for _, l := range consoleUsage {
+		for _, l := range consoleUsage(snap) {
 			c.Transcript.add(ConsoleLine{Text: l, Kind: LineHint})
 		}
 	}
@@ -189,7 +203,10 @@ func (c *Console) ViaLabel(snap *raftsim.Snapshot) string {
 func splitEndpoint(line string, snap *raftsim.Snapshot) (string, uint64, error) {
 	f := strings.Fields(line)
 	if len(f) > 0 && f[0] == "etcdctl" {
+		// The console is etcdctl already: a leading etcdctl, typed out of
+		// habit, is dropped rather than echoed twice.
 		f = f[1:]
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "etcdctl"))
 	}
 	if len(f) == 0 {
 		return line, 0, nil

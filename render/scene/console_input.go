@@ -13,7 +13,7 @@ func (s *Scene) consoleKey(r rune) []raftsim.Action {
 	var acts []raftsim.Action
 	switch r {
 	case KeyEscape, '`':
-		c.Toggle()
+		c.Toggle(s.Snap)
 		s.relayout()
 		return nil
 	case KeyEnter, '\r':

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/clients"
+	"raftplay/raftsim/scenario"
 )
 
 // typeKeys sends keys to s one by one, with "⏎", "⌫", "↑", "↓" and "⎋"
@@ -248,5 +250,74 @@ func TestConsoleSendsATxnsLines(t *testing.T) {
 	got, _ := json.Marshal(typeKeys(s, "value(\"k\") = \"v\"⏎⏎--endpoints n2⏎"))
 	if want := `[{"op":"console","line":"value(\"k\") = \"v\""},{"op":"console"},{"op":"console","line":"--endpoints n2"}]`; string(got) != want {
 		t.Errorf("actions %s, want %s", got, want)
+	}
+}
+
+// At a story's end, and between its steps, the clock stands still: a
+// command typed then gets, in the frame it was typed in, a line that says
+// when its answer comes, instead of a console that looks hung. In free play
+// the answer comes as the clock runs, and nothing is added.
+func TestConsoleSaysWhenTheStoryClockWaits(t *testing.T) {
+	sc, err := scenario.Builtin("election")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := clients.New(sc.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := scenario.NewPlayer(sim, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Goto(len(sc.Steps) - 1); err != nil {
+		t.Fatal(err)
+	}
+	p.Finish()
+	s := newScene(sim.Snapshot())
+	for _, tc := range []struct {
+		story *StoryView
+		want  string
+	}{
+		{&StoryView{Steps: 2, Step: 1, Done: true, Last: true}, "Take over (x)"},
+		{&StoryView{Steps: 2, Done: true}, "waits for Next"},
+		{nil, "$ etcdctl put foo bar"},
+	} {
+		s.SetStory(tc.story)
+		s.Key('e')
+		seq := s.LastSeq()
+		for _, a := range typeKeys(s, "put foo bar⏎") {
+			if err := sim.Do(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Observe(sim.Snapshot(), sim.Events(seq)) // the same frame
+		if got := s.Console.Transcript.Last(1); len(got) == 0 || !strings.Contains(got[0], tc.want) {
+			t.Errorf("with the story %+v the frame's last console line is %q; want it to say %q", tc.story, got, tc.want)
+		}
+		s.Key(KeyEscape)
+	}
+}
+
+// The console's help takes its examples from the run's nodes, called by
+// their names, and a leading etcdctl typed out of habit is not doubled.
+func TestConsoleSpeaksOfTheRunsNodes(t *testing.T) {
+	snap := cluster(5)
+	snap.Config.Names = []string{"A", "B", "C", "D", "E"}
+	s := newScene(snap)
+	s.Key('e')
+	help := strings.Join(s.Console.Transcript.Last(4), "\n")
+	for _, want := range []string{"asks node A (host n1)", "--endpoints B before a command"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the console's help does not say %q:\n%s", want, help)
+		}
+	}
+	acts := typeKeys(s, "etcdctl put foo bar⏎")
+	if len(acts) != 1 || acts[0].Line != "put foo bar" {
+		t.Fatalf("etcdctl put foo bar asks for %+v; want the line put foo bar", acts)
+	}
+	s.Console.Refused(acts[0], errors.New("Error: unknown command"), snap)
+	if echo := s.Console.Transcript.Last(2)[0]; strings.Count(echo, "etcdctl") != 1 {
+		t.Errorf("the refused command is echoed %q; want etcdctl once", echo)
 	}
 }

@@ -49,7 +49,7 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 		return append(rows, DetailRow{"events", "none kept up to this moment"})
 	}
 	for _, e := range events {
-		rows = append(rows, DetailRow{FormatMs(e.AtMs), e.Text})
+		rows = append(rows, DetailRow{FormatMs(e.AtMs), EventText(&e, snap)})
 	}
 	return rows
 }

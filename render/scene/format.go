@@ -43,11 +43,15 @@ type HUD struct {
 	OK         bool
 }
 
-// NewHUD describes snap.
-func NewHUD(snap *raftsim.Snapshot) HUD {
+// NewHUD describes snap, shown while story is played (nil in free play):
+// the clock stands still while a story waits, and the HUD says why.
+func NewHUD(snap *raftsim.Snapshot, story *StoryView) HUD {
 	state := "playing"
 	if snap.Paused {
 		state = "paused"
+	}
+	if w := story.Waiting(); w != "" {
+		state = w
 	}
 	h := HUD{Clock: fmt.Sprintf("t = %s   speed %s   %s", FormatMs(snap.NowMs), FormatSpeed(snap.Speed), state)}
 	if id := snap.Leader(); id != 0 {

@@ -31,7 +31,7 @@ func TestFormat(t *testing.T) {
 func TestHUD(t *testing.T) {
 	s := cluster(5)
 	s.NowMs, s.Paused = 12345, true
-	h := NewHUD(s)
+	h := NewHUD(s, nil)
 	if h.Clock != "t = 12 345 ms   speed 0.03×   paused" {
 		t.Errorf("clock %q", h.Clock)
 	}
@@ -44,7 +44,7 @@ func TestHUD(t *testing.T) {
 	s.Nodes[0].Role = raftsim.RoleFollower
 	s.Partition = [][]uint64{{1}, {2, 3, 4, 5}}
 	s.Invariants = raftsim.InvariantStatus{Violations: []raftsim.Violation{{AtMs: 40, Invariant: "election-safety", Detail: "two leaders in term 2"}}}
-	h = NewHUD(s)
+	h = NewHUD(s, nil)
 	if !strings.HasPrefix(h.Cluster, "no leader") || !strings.HasSuffix(h.Cluster, "partition {n1} | {n2 n3 n4 n5}") {
 		t.Errorf("cluster %q", h.Cluster)
 	}

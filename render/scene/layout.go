@@ -44,6 +44,15 @@ type Layout struct {
 	// U is device pixels per CSS pixel.
 	U     float64
 	Nodes int
+	// StorySide is the column at the stage's right kept for a story's
+	// panel (ReserveStory); empty when the panel goes along the bottom.
+	StorySide Rect
+	// HUDMarks are where a one-line HUD writes HUDMarkLabels, each left of
+	// its icon.
+	HUDMarks [2]Rect
+	// Touch is set once the screen has been touched: buttons go without
+	// key hints there.
+	Touch bool
 	// Compact is set on screens too narrow for key hints on the buttons:
 	// phones, which seldom have a keyboard.
 	Compact bool
@@ -102,7 +111,7 @@ func NewLayout(w, h, u float64, n int, controls Controls, measure Measure) Layou
 
 // NewLayoutWith is NewLayout with the side panels decided by panels.
 func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice, measure Measure) Layout {
-	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines}
+	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines, Touch: panels.Touch}
 	if shortScreen(h / u) {
 		l.HUDLines = 1
 	}
@@ -122,7 +131,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		// keys and the help do the rest.
 		specs = minimalToolbar
 	}
-	l.layToolbar(specs, measure)
+	l.layToolbar(specs, !panels.Touch, measure)
 	top := l.Toolbar.Bottom()
 	switch {
 	case !l.Panels.Any():
@@ -142,6 +151,9 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		side := l.LogHead() + float64(n)*24*u + (minEventsH+2.5*Pad)*u
 		stageH := math.Min(math.Max(1.2*w, 260*u), 0.62*rest)
 		stageH = math.Max(math.Min(stageH, rest-side), 0.45*rest)
+		// A story's panel takes the stage's foot: the stage grows by it
+		// while the log strips keep their rows.
+		stageH = math.Max(stageH, math.Min(stageH+panels.StoryRoom, rest-l.LogHead()-float64(n)*24*u-Pad*u))
 		l.Stage = Rect{0, top, w, stageH}
 		l.laySide(Rect{Pad * u, top + stageH, w - 2*Pad*u, h - top - stageH - Pad*u}, measure)
 	}
@@ -210,7 +222,7 @@ func (l *Layout) HUDIcons() (invariants, verdict Point) {
 	line, r := l.HUDLineH(), l.HUDIconR()
 	if l.HUDLines == 1 {
 		y := l.HUD.Y + line/2
-		return Point{l.HUD.Right() - 3*r - 6*l.U, y}, Point{l.HUD.Right() - r, y}
+		return Point{l.HUDMarks[0].Right() + 3*l.U + r, y}, Point{l.HUD.Right() - r, y}
 	}
 	return Point{l.HUD.X + r, l.HUD.Y + 2*line + line/2}, Point{l.HUD.X + r, l.HUD.Y + 3*line + line/2}
 }
@@ -218,11 +230,26 @@ func (l *Layout) HUDIcons() (invariants, verdict Point) {
 // HUDIconR is the radius of the HUD's icons.
 func (l *Layout) HUDIconR() float64 { return FontUI * l.U * 0.5 }
 
+// HUDMarkLabels name the HUD's two icons where a one-line HUD shows them
+// without their lines of text.
+var HUDMarkLabels = [2]string{"invariants", "linearizable"}
+
 // layStage places the HUD, the legend and the ring inside the stage.
 func (l *Layout) layStage(measure Measure) {
 	u := l.U
 	s := l.Stage
 	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, float64(l.HUDLines) * l.HUDLineH()}
+	if l.HUDLines == 1 {
+		// From the right: the verdict's icon, its label, the invariants'
+		// icon, its label.
+		r, size := l.HUDIconR(), FontSmall*u
+		right := l.HUD.Right() - 2*r - 3*u
+		for i := len(HUDMarkLabels) - 1; i >= 0; i-- {
+			w := measure(HUDMarkLabels[i], size)
+			l.HUDMarks[i] = Rect{right - w, l.HUD.Y, w, l.HUD.H}
+			right -= w + 12*u + 2*r
+		}
+	}
 	l.layLegend(measure)
 	l.layRing(l.ringArea(0), measure)
 }
@@ -243,7 +270,34 @@ func (l *Layout) ringArea(reserve float64) Rect {
 }
 
 // ReserveBottom lays the ring out again above h device pixels kept free at
-// the bottom of the stage, for a panel that stays there (a story's captions).
+// the bottom of the stage, for a panel that stays there.
 func (l *Layout) ReserveBottom(h float64, measure Measure) {
 	l.layRing(l.ringArea(h), measure)
+}
+
+// storySideW is the widest the story panel is at the side of the ring, in
+// CSS pixels.
+const storySideW = 300
+
+// ReserveStory keeps room for a story's caption panel, clear of the ring:
+// h device pixels along the bottom of the stage, or on a wide, short stage
+// (a small embed) a column at its right, when that leaves the nodes larger
+// or gives them their captions, so their roles show.
+func (l *Layout) ReserveStory(h float64, measure Measure) {
+	l.StorySide = Rect{}
+	l.ReserveBottom(h, measure)
+	u, s := l.U, l.Stage
+	if s.W/u < 560 || !shortScreen(l.H/u) {
+		return
+	}
+	area := l.ringArea(0)
+	w := math.Min(storySideW*u, 0.45*s.W)
+	side := Rect{X: s.Right() - w - Pad*u/2, Y: area.Y + Pad*u/2, W: w, H: area.H - Pad*u/2}
+	area.W -= w + Pad*u
+	trial := *l
+	trial.layRing(area, measure)
+	if trial.NodeR > 1.1*l.NodeR || trial.Captions && !l.Captions {
+		*l = trial
+		l.StorySide = side
+	}
 }

@@ -198,3 +198,18 @@ func TestLayoutSurvivesTinyScreens(t *testing.T) {
 		_ = s.L.LogGeom(measure)
 	}
 }
+
+// A one-line HUD labels its two status icons, each label left of its icon,
+// all inside the HUD and clear of one another.
+func TestOneLineHUDLabelsItsMarks(t *testing.T) {
+	l := NewLayout(640, 400, 1, 5, ControlsMinimal, measure)
+	if l.HUDLines != 1 {
+		t.Fatalf("640×400 has a HUD of %d lines; the test needs one", l.HUDLines)
+	}
+	inv, verdict := l.HUDIcons()
+	r := l.HUDIconR()
+	marks := l.HUDMarks
+	if !(marks[0].X >= l.HUD.X && marks[0].Right() < inv.X-r && inv.X+r < marks[1].X && marks[1].Right() < verdict.X-r && verdict.X+r <= l.HUD.Right()+0.01) {
+		t.Errorf("labels %v and %v, icons at %v and %v (radius %v) in the HUD %v: not label, icon, label, icon from left to right", marks[0], marks[1], inv, verdict, r, l.HUD)
+	}
+}

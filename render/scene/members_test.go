@@ -156,7 +156,7 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	if len(s.Comings.List) != 0 {
 		t.Errorf("after %v s still coming or going: %+v", 2*ComingLife, s.Comings.List)
 	}
-	if h := NewHUD(s.Snap); !strings.HasSuffix(h.Cluster, "6 nodes, 2 learners") {
+	if h := NewHUD(s.Snap, nil); !strings.HasSuffix(h.Cluster, "6 nodes, 2 learners") {
 		t.Errorf("the HUD says %q; want the six members counted, two of them learners", h.Cluster)
 	}
 	if acts := s.Key('3'); acts != nil || s.Ctl.Selected != 0 {

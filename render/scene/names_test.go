@@ -30,7 +30,7 @@ func TestStoryNamesLabelNodes(t *testing.T) {
 	if got := strings.Join(labels, " "); got != "A B C D E" {
 		t.Errorf("layout labels %q, want A B C D E", got)
 	}
-	if h := NewHUD(snap); !strings.HasPrefix(h.Cluster, "leader A, term 1") {
+	if h := NewHUD(snap, nil); !strings.HasPrefix(h.Cluster, "leader A, term 1") {
 		t.Errorf("HUD %q, want it to name the leader A", h.Cluster)
 	}
 	s.Key('2')

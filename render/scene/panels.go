@@ -182,10 +182,16 @@ func (l *Layout) PartitionBanner(measure Measure) Panel {
 
 // HelpPanel lays out the help overlay in the middle of the screen, with
 // extra lines (the gestures, on a touch screen) after the keys.
-func (l *Layout) HelpPanel(measure Measure, extra ...HelpLine) Panel {
+func (l *Layout) HelpPanel(measure Measure, gestures ...HelpLine) Panel {
 	u := l.U
 	p := Panel{Title: "raftplay: a playground of etcd's Raft. Keys and taps:"}
-	for _, h := range append(HelpLines[:len(HelpLines):len(HelpLines)], extra...) {
+	lines := append(HelpLines[:len(HelpLines):len(HelpLines)], gestures...)
+	if len(gestures) > 0 {
+		// A touched screen: the gestures come first, the keys after.
+		p.Title = "raftplay: a playground of etcd's Raft. Taps, then keys:"
+		lines = append(gestures[:len(gestures):len(gestures)], HelpLines...)
+	}
+	for _, h := range lines {
 		p.Keys = append(p.Keys, h.Keys)
 		p.Lines = append(p.Lines, h.What)
 		p.KeyW = math.Max(p.KeyW, measure(h.Keys, FontUI*u)+14*u)
@@ -220,6 +226,9 @@ func (l *Layout) boxPanel(p Panel, anchor Point, ax float64, measure Measure) Pa
 	bw := 0.0
 	for i := range p.Buttons {
 		b := &p.Buttons[i]
+		if l.Touch {
+			b.Key = ""
+		}
 		b.Rect.W = ButtonWidth(b.Label, b.Alt, b.Key, u, measure)
 		b.Rect.H = buttonH * u
 		bw += b.Rect.W + buttonGap*u

@@ -60,7 +60,7 @@ func (s *Scene) Placement() Placement {
 	named := []struct {
 		name string
 		p    *Panel
-	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"details", &s.detailsP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}}
+	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"details", &s.detailsP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}, {"welcome", &s.welcomeP}}
 	for _, o := range s.open {
 		for _, n := range named {
 			if o == n.p {

@@ -42,6 +42,17 @@ type Scene struct {
 	down     bool
 	lastSeq  uint64
 
+	// layoutGen counts the layouts made (relayout): whatever is drawn
+	// from the layout is drawn again when it moves.
+	layoutGen uint64
+
+	// welcome is the first visit's pointer to the stories (welcome.go).
+	welcome  bool
+	welcomeP Panel
+	// gloss explains the words under the pointer (glossary.go).
+	gloss   Panel
+	glossOn bool
+
 	menu, message, banner, help Panel
 	open                        []*Panel
 
@@ -142,17 +153,32 @@ func (s *Scene) sameNodes() bool {
 	return slices.Equal(s.L.NodeIDs, MemberIDs(s.Snap))
 }
 
+// LayoutGen counts the layouts the scene has made: it moves whenever L is
+// made again, so a picture cached for one layout (the links, the partition's
+// shading, the panels) knows to draw itself again for the next.
+func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
+
 func (s *Scene) relayout() {
+	s.layoutGen++
 	panels := s.panels
 	// The console and the diagram live in the side area: opening either
 	// opens folded panels.
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
-	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
-	if s.Snap != nil {
-		s.L.SetNodeIDs(MemberIDs(s.Snap))
-	}
+	panels.Touch = s.Touched
 	if s.Story != nil {
-		s.L.ReserveBottom(StoryPanelHeight(s.u), s.measure)
+		panels.StoryRoom = StoryPanelHeight(s.u)
+	}
+	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+	if s.Story != nil {
+		// The room the panel takes here: more than the usual when its
+		// caption wraps onto more lines in a narrow stage.
+		h := math.Max(StoryPanelHeight(s.u), s.L.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
+		s.L.ReserveStory(h, s.measure)
+	}
+	if s.Snap != nil {
+		// After the ring is laid out for good: laying it out numbers the
+		// nodes 1 to n.
+		s.L.SetNodeIDs(MemberIDs(s.Snap))
 	}
 	if s.Console.Open {
 		s.L.LayConsole()
@@ -258,6 +284,7 @@ func (s *Scene) Move(p Point) {
 	s.Pointer = p
 	s.Hover = s.HitTest(p)
 	s.dragTime(p)
+	s.layGloss()
 }
 
 // Press records a mouse button or finger going down at p.
@@ -363,6 +390,7 @@ func (s *Scene) layPanels() {
 		s.storyP = s.L.StoryPanel(s.Story, s.measure)
 		s.open = append(s.open, &s.storyP)
 	}
+	s.layWelcome()
 	s.layDetails()
 	if s.Ctl.Selected != 0 {
 		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
@@ -387,6 +415,7 @@ func (s *Scene) layPanels() {
 	if s.Ctl.Help {
 		s.help = s.L.HelpPanel(s.measure, s.gestures()...)
 	}
+	s.layGloss()
 }
 
 // OpenPanels returns the open panels other than the help, bottom to top.

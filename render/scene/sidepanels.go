@@ -21,6 +21,13 @@ type PanelChoice struct {
 	Panels Panels
 	// Open is set while the user has the folded panels open (CmdPanels).
 	Open bool
+	// Touch is set once the screen has been touched: the toolbar's buttons
+	// then go without key hints, which a finger has no use for.
+	Touch bool
+	// StoryRoom is the room, in device pixels, a story's panel keeps at the
+	// foot of the stage while a story plays: on a tall screen (a phone) the
+	// stage grows by as much, at the panels' cost, so the ring comes first.
+	StoryRoom float64
 }
 
 // ParsePanels reads the panels= URL parameter: "none", or a comma-separated

@@ -3,6 +3,7 @@ package scene
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -15,6 +16,9 @@ type StoryView struct {
 	// Done is set once the step has ended: the run waits for Next.
 	Done bool
 	Last bool
+	// NextTitle is the title of the story the picker lists after this one,
+	// which Next starts after the last step; "" after the last story.
+	NextTitle string
 	// Failures are the expectations of the ended step that did not hold.
 	Failures []string
 }
@@ -32,7 +36,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment, CmdWelcomeClose:
 		return true
 	}
 	return isTimeOp(c)
@@ -45,12 +49,17 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	u := l.U
 	p := Panel{Title: fmt.Sprintf("%s — step %d of %d", v.Title, v.Step+1, v.Steps)}
 	width := math.Min(l.Stage.W-2*Pad*u, 760*u)
+	if !l.StorySide.Empty() {
+		width = l.StorySide.W
+	}
 	p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
 	switch {
 	case !v.Done:
 		p.Lines = append(p.Lines, "… playing this step")
+	case len(v.Failures) == 0 && v.Last:
+		p.Lines = append(p.Lines, Wrap(v.ending(), width-2*Pad*u, FontUI*u, measure)...)
 	case len(v.Failures) == 0:
-		p.Lines = append(p.Lines, "Everything this step claims held. Next goes on.")
+		p.Lines = append(p.Lines, Wrap("Everything this step claims held. Next goes on.", width-2*Pad*u, FontUI*u, measure)...)
 	default:
 		for _, f := range v.Failures {
 			p.Lines = append(p.Lines, Wrap("Did not hold: "+f, width-2*Pad*u, FontUI*u, measure)...)
@@ -58,17 +67,65 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	}
 	p.Buttons = append(p.Buttons,
 		Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
-		Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last},
+		v.nextButton(),
 	)
 	for i := 0; i < v.Steps; i++ {
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
 	}
 	p.Buttons = append(p.Buttons, Button{Cmd: CmdTakeOver, Label: "Take over", Key: "x"})
+	laid := l.placeStoryPanel(p, width, measure)
+	if last := laid.Buttons[len(laid.Buttons)-1].Rect; last.Right() > laid.Rect.Right()-Pad*u {
+		// Too narrow for a button per step (a phone): Back, Next and Take
+		// over stay whole; the title still says which step this is.
+		p.Buttons = slices.DeleteFunc(p.Buttons, func(b Button) bool { return b.Cmd == CmdStoryJump })
+		laid = l.placeStoryPanel(p, width, measure)
+	}
+	return laid
+}
+
+// placeStoryPanel sizes the story panel p, at least width wide, and puts it
+// at the bottom of the stage.
+func (l *Layout) placeStoryPanel(p Panel, width float64, measure Measure) Panel {
+	p.Buttons = slices.Clone(p.Buttons)
 	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
-	p.Rect.W = math.Max(p.Rect.W, width)
+	// As wide as its text, within the stage: the side panels beside it
+	// stay uncovered (a button row too long gives way, see StoryPanel).
+	p.Rect.W = math.Min(math.Max(p.Rect.W, width), l.Stage.W-Pad*l.U)
 	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
-	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*u/2
+	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*l.U/2
+	if side := l.StorySide; !side.Empty() {
+		p.Rect.X, p.Rect.Y, p.Rect.W = side.X, side.Y, side.W
+	}
 	return l.reflow(p)
+}
+
+// ending is what the last step says once it has ended.
+func (v *StoryView) ending() string {
+	if v.NextTitle == "" {
+		return "The story is over: Take over to keep playing, or pick another with Stories."
+	}
+	return fmt.Sprintf("The story is over: Take over to keep playing, or Next story: %s.", v.NextTitle)
+}
+
+// nextButton goes on to the next step, or after the last to the next story.
+func (v *StoryView) nextButton() Button {
+	if v.Last && v.NextTitle != "" {
+		return Button{Cmd: CmdStoryNext, Label: "Next story", Key: "n", Disabled: !v.Done}
+	}
+	return Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last}
+}
+
+// Waiting says what the clock does while the story waits: nothing between
+// steps until Next, and nothing after the last until Take over; "" while a
+// step plays (or no story is played).
+func (v *StoryView) Waiting() string {
+	switch {
+	case v == nil || !v.Done:
+		return ""
+	case v.Last:
+		return "story finished — Take over to keep playing"
+	}
+	return "waiting for Next"
 }
 
 // storyLines is how many lines of text the room kept for the story panel

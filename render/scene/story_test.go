@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,39 @@ func TestStoryPanel(t *testing.T) {
 	v.Done, v.Failures = false, nil
 	if p := l.StoryPanel(v, measure); !p.Buttons[1].Disabled {
 		t.Error("Next is enabled while the step still plays")
+	}
+}
+
+// The HUD says plainly why the clock stands still in a story: between
+// steps it waits for Next, after the last step for Take over; the last
+// step's panel says the story is over and offers the next story.
+func TestStoryWaitingSaidPlainly(t *testing.T) {
+	snap := cluster(5)
+	for _, tc := range []struct {
+		v     *StoryView
+		clock string
+	}{
+		{nil, "playing"},
+		{&StoryView{Steps: 3, Step: 1}, "playing"},
+		{&StoryView{Steps: 3, Step: 1, Done: true}, "waiting for Next"},
+		{&StoryView{Steps: 3, Step: 2, Done: true, Last: true}, "story finished — Take over to keep playing"},
+	} {
+		if h := NewHUD(snap, tc.v); !strings.HasSuffix(h.Clock, tc.clock) {
+			t.Errorf("story %+v: the HUD's clock says %q; want it to end in %q", tc.v, h.Clock, tc.clock)
+		}
+	}
+	l := NewLayout(1280, 800, 1, 5, ControlsFull, measure)
+	v := &StoryView{Title: "Leader election", Step: 2, Steps: 3, Caption: "A caption.", Done: true, Last: true, NextTitle: "Log replication"}
+	p := l.StoryPanel(v, measure)
+	if text := strings.Join(p.Lines, " "); !strings.Contains(text, "The story is over") || !strings.Contains(text, "Log replication") {
+		t.Errorf("the last step's panel says %q; want it to say the story is over and name the next", text)
+	}
+	if b := p.Buttons[1]; b.Cmd != CmdStoryNext || b.Label != "Next story" || b.Disabled {
+		t.Errorf("the last step's second button is %+v; want Next story, enabled", b)
+	}
+	v.NextTitle = ""
+	if b := l.StoryPanel(v, measure).Buttons[1]; b.Label != "Next" || !b.Disabled {
+		t.Errorf("after the last story the second button is %+v; want Next, disabled", b)
 	}
 }
 
@@ -91,5 +125,66 @@ func TestRingMakesRoomForTheStoryPanel(t *testing.T) {
 	}
 	if s.SetStory(nil); s.L.RY != free {
 		t.Errorf("after the story the ring's radius is %v, was %v", s.L.RY, free)
+	}
+}
+
+// On a phone every button of the story panel stays inside the panel and
+// the frame: the buttons per step give way before Take over does.
+func TestStoryPanelButtonsFitAPhone(t *testing.T) {
+	for _, touch := range []bool{false, true} {
+		l := NewLayoutWith(390*3, 844*3, 3, 5, ControlsFull, PanelChoice{Touch: touch}, measure)
+		p := l.StoryPanel(&StoryView{Title: "Leader election", Steps: 4, Caption: "A caption.", Done: true}, measure)
+		var cmds []Command
+		for _, b := range p.Buttons {
+			cmds = append(cmds, b.Cmd)
+			if b.Rect.X < p.Rect.X || b.Rect.Right() > p.Rect.Right() || p.Rect.Right() > l.W {
+				t.Errorf("touch %v: the %s button %v leaves the panel %v or the frame", touch, b.Label, b.Rect, p.Rect)
+			}
+		}
+		if !slices.Contains(cmds, CmdTakeOver) || !slices.Contains(cmds, CmdStoryNext) || !slices.Contains(cmds, CmdStoryBack) {
+			t.Errorf("touch %v: the phone's story panel has the buttons %v; want Back, Next and Take over", touch, cmds)
+		}
+	}
+}
+
+// In a small embed the story panel takes a column beside the ring rather
+// than its foot, so the ring stays large enough for the nodes' roles, and
+// the panel covers no node; a laptop's screen keeps it along the bottom.
+func TestStoryPanelBesideTheRingInASmallEmbed(t *testing.T) {
+	for _, tc := range []struct {
+		w, h float64
+		side bool
+	}{{640, 400, true}, {1280, 800, false}} {
+		s := New(&Light, ControlsMinimal, measure)
+		s.Observe(cluster(5), nil)
+		s.Resize(tc.w, tc.h, 1)
+		s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Caption: "Five nodes start as followers, and there is no leader. Each follower waits out its own randomized election timeout (150-290 ms); the arc around a node shows how much is left.", Done: true})
+		var panel *Panel
+		for _, p := range s.OpenPanels() {
+			if strings.HasPrefix(p.Title, "Leader election") {
+				panel = p
+			}
+		}
+		if panel == nil {
+			t.Fatalf("%v×%v: no story panel", tc.w, tc.h)
+		}
+		if got := !s.L.StorySide.Empty(); got != tc.side {
+			t.Errorf("%v×%v: the story panel at the side is %v; want %v", tc.w, tc.h, got, tc.side)
+		}
+		bottom := NewLayoutWith(tc.w, tc.h, 1, 5, ControlsMinimal, PanelChoice{}, measure)
+		bottom.ReserveBottom(StoryPanelHeight(1), measure)
+		if tc.side && s.L.NodeR <= bottom.NodeR {
+			t.Errorf("%v×%v: beside the story panel the nodes are %v across, no larger than the %v they are above it", tc.w, tc.h, s.L.NodeR, bottom.NodeR)
+		}
+		for i, c := range s.L.NodePos {
+			if panel.Rect.Inset(-s.L.TimerR()).Contains(c) {
+				t.Errorf("%v×%v: the story panel %v covers node %d at %v", tc.w, tc.h, panel.Rect, i+1, c)
+			}
+		}
+		for _, b := range panel.Buttons {
+			if b.Rect.Right() > panel.Rect.Right() || b.Rect.Bottom() > s.L.H {
+				t.Errorf("%v×%v: the %s button %v leaves the panel %v", tc.w, tc.h, b.Label, b.Rect, panel.Rect)
+			}
+		}
 	}
 }

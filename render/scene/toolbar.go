@@ -88,10 +88,11 @@ var panelsButton = toolSpec{CmdPanels, "Logs", "", ""}
 const maxHintedRows = 2
 
 // layToolbar places the buttons left to right, wrapping onto more rows when
-// the screen is narrow.
-func (l *Layout) layToolbar(specs []toolSpec, measure Measure) {
-	l.flowToolbar(specs, !l.Compact, measure)
-	if l.Compact || l.toolbarRows() <= maxHintedRows {
+// the screen is narrow; with key hints when hints is set and there is room.
+func (l *Layout) layToolbar(specs []toolSpec, hints bool, measure Measure) {
+	hints = hints && !l.Compact
+	l.flowToolbar(specs, hints, measure)
+	if !hints || l.toolbarRows() <= maxHintedRows {
 		return
 	}
 	hinted := l.Buttons

@@ -20,12 +20,12 @@ func (s *Scene) Touch(p Point) {
 	s.dragTime(p)
 	if !s.Touched {
 		s.Touched = true
-		s.layPanels()
+		s.relayout() // the toolbar drops its key hints
 	}
 }
 
-// gestures are the help overlay's lines after the keys: the gestures, once
-// the screen has been touched.
+// gestures are the help overlay's lines for the touch gestures, once the
+// screen has been touched; it lists them first.
 func (s *Scene) gestures() []HelpLine {
 	if s.Touched {
 		return TouchGestures

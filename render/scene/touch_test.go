@@ -37,7 +37,7 @@ func TestPhoneReachesTheConsoleFromTheVerdict(t *testing.T) {
 }
 
 // The help lists the gestures once the screen has been touched, and only
-// then; on a phone it still fits on the screen.
+// then, first; on a phone it still fits on the screen.
 func TestHelpListsGesturesAfterATouch(t *testing.T) {
 	s := New(&Dark, ControlsFull, measure)
 	s.Observe(cluster(5), nil)
@@ -49,9 +49,9 @@ func TestHelpListsGesturesAfterATouch(t *testing.T) {
 	}
 	s.Touch(Point{X: 10, Y: 10})
 	help, _ = s.Help()
-	for _, g := range TouchGestures {
-		if !slices.Contains(help.Keys, g.Keys) {
-			t.Errorf("after a touch the help does not list %q", g.Keys)
+	for i, g := range TouchGestures {
+		if i >= len(help.Keys) || help.Keys[i] != g.Keys {
+			t.Errorf("after a touch the help's line %d is %q; want the gesture %q, the gestures first", i+1, help.Keys[min(i, len(help.Keys)-1)], g.Keys)
 		}
 	}
 	if r := help.Rect; r.X < 0 || r.Y < 0 || r.X+r.W > s.L.W || r.Bottom() > s.L.H {
@@ -74,5 +74,37 @@ func TestTranscriptLast(t *testing.T) {
 	}
 	if n := len(tr.Last(transcriptSize + 10)); n != transcriptSize {
 		t.Errorf("Last past the kept lines returns %d, want the %d kept", n, transcriptSize)
+	}
+}
+
+// Once the screen is touched the toolbar's buttons drop their key hints,
+// which a finger has no use for, even where there is room for them.
+func TestTouchDropsKeyHints(t *testing.T) {
+	s := New(&Light, ControlsMinimal, measure)
+	s.Observe(cluster(5), nil)
+	s.Resize(640, 400, 1)
+	hinted := func() int {
+		n := 0
+		for _, b := range s.L.Buttons {
+			if b.Key != "" {
+				n++
+			}
+		}
+		return n
+	}
+	if hinted() == 0 {
+		t.Fatal("at 640×400 with a mouse the toolbar shows no key hints; the test needs some")
+	}
+	s.Touch(s.L.Stage.Center())
+	if n := hinted(); n > 0 {
+		t.Errorf("after a touch %d toolbar buttons still show key hints", n)
+	}
+	s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Caption: "A caption.", Done: true})
+	for _, p := range s.OpenPanels() {
+		for _, b := range p.Buttons {
+			if b.Key != "" {
+				t.Errorf("after a touch the %q panel's %s button shows the key %q", p.Title, b.Label, b.Key)
+			}
+		}
 	}
 }

@@ -1,0 +1,54 @@
+package scene
+
+import "math"
+
+// firstStory is the story the welcome points a newcomer to.
+const firstStory = "election"
+
+// ShowWelcome shows, on a first visit, a line that points a newcomer to the
+// stories, with a button that starts the first one and one that closes the
+// line; either closes it for good (the game remembers that).
+func (s *Scene) ShowWelcome() {
+	s.welcome = true
+	s.layPanels()
+}
+
+// CloseWelcome closes the welcome.
+func (s *Scene) CloseWelcome() {
+	s.welcome = false
+	s.layPanels()
+}
+
+// WelcomeOpen reports whether the welcome is shown.
+func (s *Scene) WelcomeOpen() bool { return s.welcome }
+
+// layWelcome lays out the welcome in the stage's top right corner, clear of
+// the HUD's first lines, while no story plays.
+func (s *Scene) layWelcome() {
+	if !s.welcome || s.Story != nil {
+		return
+	}
+	pick := -1
+	title := "Leader election"
+	for i, e := range s.Stories {
+		if e.Name == firstStory {
+			pick, title = i, e.Title
+		}
+	}
+	if pick < 0 {
+		return
+	}
+	l, u := &s.L, s.L.U
+	p := Panel{Title: "New to Raft? Start with " + title + "."}
+	p.Lines = Wrap("A story shows it a step at a time; Stories (g) has more.", math.Min(320*u, l.Stage.W-4*Pad*u), FontUI*u, s.measure)
+	p.Buttons = []Button{
+		{Cmd: CmdStoryPick, Label: title, Arg: pick},
+		{Cmd: CmdWelcomeClose, Label: "Not now"},
+	}
+	at := Point{X: l.Stage.Right() - Pad*u, Y: l.HUD.Y}
+	if l.HUDLines == 1 {
+		at.Y = l.HUD.Bottom() + Pad*u/2
+	}
+	s.welcomeP = l.boxPanel(p, at, 1, s.measure)
+	s.open = append(s.open, &s.welcomeP)
+}
