@@ -32,6 +32,8 @@ func (g *Game) doOps(ops []scene.GameOp) {
 			err = st.Back()
 		case op.Cmd == scene.CmdStoryJump:
 			err = st.Goto(op.Arg)
+		case op.Cmd == scene.CmdStoryAnswer:
+			err = st.Answer(op.Arg)
 		case op.Cmd == scene.CmdTakeOver:
 			if st.Active() {
 				st.TakeOver()

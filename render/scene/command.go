@@ -36,9 +36,10 @@ const (
 	CmdStoryPick // start story Intent.Arg of the picker
 	CmdStoryNext
 	CmdStoryBack
-	CmdStoryJump // go to step Intent.Arg
-	CmdTakeOver  // leave the story and play on freely
-	CmdShare     // copy a link that reproduces the run
+	CmdStoryJump   // go to step Intent.Arg
+	CmdStoryAnswer // answer the step's question with choice Intent.Arg
+	CmdTakeOver    // leave the story and play on freely
+	CmdShare       // copy a link that reproduces the run
 	// The clients' controls (clients.go, console.go).
 	CmdLyingDisk           // turn the selected node's lying disk on or off
 	CmdConsole             // open or close the etcdctl console

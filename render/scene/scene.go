@@ -238,6 +238,10 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 	if s.Console.Open {
 		return s.consoleKey(r)
 	}
+	if ops, ok := s.questionKey(r); ok {
+		s.ops = append(s.ops, ops...)
+		return nil
+	}
 	if acts, ok := s.settingsKey(r); ok {
 		return acts
 	}

@@ -17,6 +17,8 @@ type StoryView struct {
 	Last bool
 	// Failures are the expectations of the ended step that did not hold.
 	Failures []string
+	// Question is what the step asks before it runs, or nil (question.go).
+	Question *QuestionView
 }
 
 // StoryEntry is one story the picker offers.
@@ -32,7 +34,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdShare, CmdExperiment:
 		return true
 	}
 	return isTimeOp(c)
@@ -45,8 +47,18 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	u := l.U
 	p := Panel{Title: fmt.Sprintf("%s — step %d of %d", v.Title, v.Step+1, v.Steps)}
 	width := math.Min(l.Stage.W-2*Pad*u, 760*u)
-	p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
+	asking := v.Question.Asking(v.Done)
+	if !asking {
+		// A caption tells what the step does: shown with the question, it
+		// would give the answer away.
+		p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
+	}
+	if v.Question != nil {
+		p.Lines = append(p.Lines, v.Question.lines(v.Done, width-2*Pad*u, u, measure)...)
+	}
 	switch {
+	case asking:
+		// The question's own line says what to do.
 	case !v.Done:
 		p.Lines = append(p.Lines, "… playing this step")
 	case len(v.Failures) == 0:
@@ -56,12 +68,17 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 			p.Lines = append(p.Lines, Wrap("Did not hold: "+f, width-2*Pad*u, FontUI*u, measure)...)
 		}
 	}
-	p.Buttons = append(p.Buttons,
-		Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
-		Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last},
-	)
-	for i := 0; i < v.Steps; i++ {
-		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
+	if asking {
+		// The choices take the row: the steps' digits answer now.
+		p.Buttons = append(v.Question.choiceButtons(), Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0})
+	} else {
+		p.Buttons = append(p.Buttons,
+			Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
+			Button{Cmd: CmdStoryNext, Label: "Next", Key: "n", Disabled: !v.Done || v.Last},
+		)
+		for i := 0; i < v.Steps; i++ {
+			p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
+		}
 	}
 	p.Buttons = append(p.Buttons, Button{Cmd: CmdTakeOver, Label: "Take over", Key: "x"})
 	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
