@@ -48,18 +48,19 @@ func main() {
 
 	var feed liveFeed
 	app.game = render.NewGame(sim, render.Options{
-		Theme:        page.theme(params.Theme),
-		Controls:     params.Controls,
-		Panels:       params.Panels,
-		OnEvent:      feed.Offer,
-		OnMessage:    page.log,
-		OnFirstFrame: page.removeLoader,
-		OnPanic:      app.crashed,
-		Stories:      app.stories,
-		OnShare:      app.share,
-		Timeline:     app.timeline,
-		OnExport:     app.download,
-		Diagram:      spacetime.New(sim, spacetime.Options{}),
+		Theme:         page.theme(params.Theme),
+		ReducedMotion: page.reducedMotion(params.Motion),
+		Controls:      params.Controls,
+		Panels:        params.Panels,
+		OnEvent:       feed.Offer,
+		OnMessage:     page.log,
+		OnFirstFrame:  page.removeLoader,
+		OnPanic:       app.crashed,
+		Stories:       app.stories,
+		OnShare:       app.share,
+		Timeline:      app.timeline,
+		OnExport:      app.download,
+		Diagram:       spacetime.New(sim, spacetime.Options{}),
 	})
 	for _, p := range problems {
 		app.game.Notify(p)
@@ -73,6 +74,7 @@ func main() {
 	frames.publish()
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)
+	go page.textView(app)
 
 	mark(markStarted)
 	ebiten.SetWindowTitle("raftplay")

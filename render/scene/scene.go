@@ -23,9 +23,12 @@ type Scene struct {
 	Drops  Drops
 	// Comings are the nodes joining and leaving the ring (comings.go).
 	Comings Comings
-	Log     EventLog
-	Notices Notices
-	Pace    Pacer
+	// ReducedMotion draws messages as still marks and lets nodes join and
+	// leave the ring without drifting, fading or pulsing (motion.go).
+	ReducedMotion bool
+	Log           EventLog
+	Notices       Notices
+	Pace          Pacer
 	// Clock is wall seconds since the scene began; bursts and notices age by it.
 	Clock float64
 	// Hover is the element under the mouse; Pointer is where it is.
@@ -158,7 +161,7 @@ func (s *Scene) relayout() {
 		s.L.LayConsole()
 	}
 	if s.Snap != nil {
-		s.Placed = s.L.PlaceMessages(s.Placed, s.Snap, s.Now())
+		s.placeMessages()
 		s.layPanels()
 	}
 }
@@ -210,7 +213,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	if !s.sameNodes() {
 		old := s.L
 		s.relayout()
-		if sameRun {
+		if sameRun && !s.ReducedMotion {
 			s.Comings.Changed(&old, &s.L, s.Clock)
 		}
 	}
@@ -224,7 +227,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	s.observeClients(snap, events)
 	s.Ctl.Observe(snap)
-	s.Placed = s.L.PlaceMessages(s.Placed, snap, s.Now())
+	s.placeMessages()
 	s.Drops.Remember(s.Placed)
 	s.layPanels()
 }
