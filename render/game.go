@@ -32,6 +32,9 @@ type Options struct {
 	// Theme is "light", "dark" (the default), "colorblind" or
 	// "colorblind-dark".
 	Theme string
+	// OnRecord, when set, starts recording a clip of the canvas, or stops
+	// the recording under way (the Record clip button).
+	OnRecord func()
 	// ReducedMotion draws still marks in place of sliding messages and of
 	// nodes fading out of the ring.
 	ReducedMotion bool

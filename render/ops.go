@@ -19,6 +19,12 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdExperiment:
 			g.toggleExperiment()
 			continue
+		case op.Cmd == scene.CmdRecord && g.opts.OnRecord == nil:
+			g.notice("recording a clip is not available here", true)
+			continue
+		case op.Cmd == scene.CmdRecord:
+			g.opts.OnRecord()
+			continue
 		case g.timeOp(op):
 			continue
 		case st == nil:

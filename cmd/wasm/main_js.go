@@ -36,6 +36,7 @@ func main() {
 		return
 	}
 	app := &app{sim: sim, page: page}
+	app.recorder.a = app
 	for _, a := range params.StartActions() {
 		if err := sim.Do(a); err != nil {
 			problems = append(problems, err.Error())
@@ -60,6 +61,7 @@ func main() {
 		OnShare:       app.share,
 		Timeline:      app.timeline,
 		OnExport:      app.download,
+		OnRecord:      app.recordClip,
 		Diagram:       spacetime.New(sim, spacetime.Options{}),
 	})
 	for _, p := range problems {
@@ -96,6 +98,8 @@ type app struct {
 	stories *render.Stories
 	// timeline keeps the run's past for seek(), fork() and export().
 	timeline *timeline.Timeline
+	// recorder records clips of the canvas (Record clip, record()).
+	recorder recorder
 }
 
 // crashed reports a panic on the page, with what replays the run.

@@ -76,6 +76,7 @@ const (
 	CmdDiagramZoomOut // more virtual ms per pixel
 	CmdSelectArrow    // open the details of the arrow of Intent.Message
 	CmdDetails        // open or close a node's details (details.go)
+	CmdRecord         // record a clip of the canvas, or stop recording
 )
 
 // Intent is a command with what it applies to.

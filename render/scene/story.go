@@ -34,7 +34,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdShare, CmdExperiment:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdShare, CmdExperiment, CmdRecord:
 		return true
 	}
 	return isTimeOp(c)
