@@ -72,6 +72,7 @@ func TestBrowserStoryQuestion(t *testing.T) {
 	if q := tab.question(); !q.Asking || q.Answer != 0 {
 		t.Fatalf("back at step 2 the question is %+v, want it asked again", q)
 	}
+	tab.waitFrames(2) // the panel asks on screen before anyone answers it
 	tab.press("2")
 	if q := tab.question(); q.Answer != 2 {
 		t.Fatalf("after the key 2: %+v, want B answered", q)
