@@ -27,7 +27,7 @@ func (g *Game) drawMessageShapes() {
 		}
 	}
 	for _, b := range s.Drops.Bursts {
-		age := b.Age(s.Clock)
+		age := s.BurstAge(b)
 		fade := 1 - age
 		p.ring(b.At, r*(1+2.5*age), 2*u*fade+0.5, scene.Fade(th.Messages[b.Kind], fade))
 		p.cross(b.At, r*(0.7+0.8*age), 2.2*u, scene.Fade(th.Cut, fade))

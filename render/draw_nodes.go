@@ -64,7 +64,8 @@ func groupBadge(l *scene.Layout, c scene.Point) scene.Point {
 }
 
 // drawNodeText writes a node's name on it, and its role, term and vote
-// outside the ring.
+// outside the ring; where the captions are left out, its role in short
+// under its name.
 func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.L, s.Theme, s.L.U
@@ -81,7 +82,13 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	case isLearner(n):
 		name = th.Text // on a pale body
 	}
-	p.print(s.Snap.NodeName(n.ID), c, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
+	namePos := c
+	if !l.Captions {
+		// The role in short goes under the name, in place of the caption.
+		namePos = c.Add(scene.Point{Y: -l.NodeR * 0.2})
+		g.drawRoleWord(n, c, name)
+	}
+	p.print(s.Snap.NodeName(n.ID), namePos, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
 	if s.Ctl.Edit != nil {
 		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}

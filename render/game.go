@@ -29,8 +29,15 @@ type Sim interface {
 // Options configure a Game. Every hook is optional and is called with the
 // game's lock held, so a hook must not call back into the Game except Notify.
 type Options struct {
-	// Theme is "light" or "dark" (the default).
+	// Theme is "light", "dark" (the default), "colorblind" or
+	// "colorblind-dark".
 	Theme string
+	// OnRecord, when set, starts recording a clip of the canvas, or stops
+	// the recording under way (the Record clip button).
+	OnRecord func()
+	// ReducedMotion draws still marks in place of sliding messages and of
+	// nodes fading out of the ring.
+	ReducedMotion bool
 	// Controls is "full" (the default) or "minimal", a compact toolbar; the
 	// keys work either way.
 	Controls string
@@ -137,7 +144,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	if !ok {
 		theme = &scene.Dark
 		if opts.Theme != "" {
-			g.Notify(fmt.Sprintf("theme %q is not known (light or dark); using dark", opts.Theme))
+			g.Notify(fmt.Sprintf("theme %q is not known (light, dark, colorblind or colorblind-dark); using dark", opts.Theme))
 		}
 	}
 	controls, ok := scene.ControlsNamed(opts.Controls)
@@ -145,6 +152,7 @@ func NewGame(sim Sim, opts Options) *Game {
 		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
 	}
 	g.scene = scene.New(theme, controls, g.fonts.measure)
+	g.scene.ReducedMotion = opts.ReducedMotion
 	if opts.Panels != "" {
 		if p, err := scene.ParsePanels(opts.Panels); err != nil {
 			g.Notify(err.Error() + "; showing the panels the screen has room for")

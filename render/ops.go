@@ -19,6 +19,12 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdExperiment:
 			g.toggleExperiment()
 			continue
+		case op.Cmd == scene.CmdRecord && g.opts.OnRecord == nil:
+			g.notice("recording a clip is not available here", true)
+			continue
+		case op.Cmd == scene.CmdRecord:
+			g.opts.OnRecord()
+			continue
 		case g.timeOp(op):
 			continue
 		case op.Cmd == scene.CmdWelcomeClose:
@@ -36,6 +42,8 @@ func (g *Game) doOps(ops []scene.GameOp) {
 			err = st.Back()
 		case op.Cmd == scene.CmdStoryJump:
 			err = st.Goto(op.Arg)
+		case op.Cmd == scene.CmdStoryAnswer:
+			err = st.Answer(op.Arg)
 		case op.Cmd == scene.CmdTakeOver:
 			if st.Active() {
 				st.TakeOver()

@@ -15,11 +15,14 @@ type Stories struct {
 	sim     *raftsim.Sim
 	entries []scene.StoryEntry
 	player  *scenario.Player
+	// answer is the choice picked for the current step's question, from 0,
+	// or -1 while none is; the step waits for it before it runs.
+	answer int
 }
 
 // NewStories returns the story player for sim.
 func NewStories(sim *raftsim.Sim) *Stories {
-	st := &Stories{sim: sim}
+	st := &Stories{sim: sim, answer: -1}
 	for _, name := range scenario.Builtins {
 		title := scenario.BuiltinTitle(name)
 		if title == "" {
@@ -45,7 +48,7 @@ func (st *Stories) Start(name string, step int) error {
 		return err
 	}
 	st.player = p
-	return p.Goto(step)
+	return st.moved(p.Goto(step))
 }
 
 // Active reports whether a story is being played.
@@ -73,12 +76,52 @@ func (st *Stories) View() *scene.StoryView {
 	if rs := p.Results(); p.Done() && len(rs) > 0 {
 		v.Failures = rs[len(rs)-1].Failures
 	}
+	if q := p.Question(); q != nil {
+		v.Question = &scene.QuestionView{Ask: q.Ask, Choices: q.Choices, Right: q.Right, Explain: q.Explain, Answer: st.answer}
+	}
 	return v
 }
 
+// Asking reports whether the current step waits for its question's answer.
+func (st *Stories) Asking() bool {
+	return st.player != nil && st.player.Question() != nil && st.answer < 0 && !st.player.Done()
+}
+
 // advance drives the simulator through the story by up to ms; the story
-// stops at the end of each step.
-func (st *Stories) advance(ms int64) { st.player.Advance(ms) }
+// stops at the end of each step, and before a step whose question is not
+// answered yet.
+func (st *Stories) advance(ms int64) {
+	if !st.Asking() {
+		st.player.Advance(ms)
+	}
+}
+
+// Answer answers the current step's question with choice i (from 0); the
+// step then runs, whether the answer was right or not.
+func (st *Stories) Answer(i int) error {
+	return st.with(func(p *scenario.Player) error {
+		q := p.Question()
+		switch {
+		case q == nil:
+			return fmt.Errorf("step %d asks no question", p.Step()+1)
+		case !st.Asking():
+			return fmt.Errorf("step %d's question is answered already", p.Step()+1)
+		case i < 0 || i >= len(q.Choices):
+			return fmt.Errorf("the question has choices 1 to %d", len(q.Choices))
+		}
+		st.answer = i
+		return nil
+	})
+}
+
+// moved forgets the answer once the story stands at the start of a step: a
+// step reached again asks again.
+func (st *Stories) moved(err error) error {
+	if err == nil {
+		st.answer = -1
+	}
+	return err
+}
 
 // Next starts the next step once this one has ended; after the last step it
 // starts the story that follows this one in the picker.
@@ -88,7 +131,7 @@ func (st *Stories) Next() error {
 			return st.Start(st.entries[i].Name, 0)
 		}
 	}
-	return st.with(func(p *scenario.Player) error { return p.Next() })
+	return st.with(func(p *scenario.Player) error { return st.moved(p.Next()) })
 }
 
 // after returns the picker's index of the story after the one being
@@ -109,13 +152,13 @@ func (st *Stories) Back() error {
 		if p.Step() == 0 {
 			return fmt.Errorf("this is the story's first step")
 		}
-		return p.Goto(p.Step() - 1)
+		return st.moved(p.Goto(p.Step() - 1))
 	})
 }
 
 // Goto replays the story to the start of step k (from 0).
 func (st *Stories) Goto(k int) error {
-	return st.with(func(p *scenario.Player) error { return p.Goto(k) })
+	return st.with(func(p *scenario.Player) error { return st.moved(p.Goto(k)) })
 }
 
 // Finish runs the current step to its end at once.

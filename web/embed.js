@@ -12,7 +12,7 @@
   const log = document.getElementById("host-log");
   // The playground's own defaults: a parameter at its default is left out,
   // so the snippet says only what the author chose.
-  const defaults = { step: "1", nodes: "5", speed: "0.03", theme: "auto", controls: "full", panels: "" };
+  const defaults = { step: "1", nodes: "5", speed: "0.03", theme: "auto", motion: "auto", controls: "full", panels: "" };
   // The preview reloads this long after the last change, not on every key.
   const previewDelayMs = 400;
   // Old lines are dropped so a long session does not grow the page without end.
@@ -37,7 +37,7 @@
     if (!f.scenario.value) {
       q.set("seed", f.seed.value);
     }
-    for (const name of ["nodes", "speed", "theme", "controls", "panels"]) {
+    for (const name of ["nodes", "speed", "theme", "motion", "controls", "panels"]) {
       const value = f[name].value.trim();
       if (value !== defaults[name]) {
         q.set(name, value);

@@ -54,6 +54,11 @@ func (a *app) publishAPI() {
 	}))
 	api.Set("story", a.jsFunc("story()", a.storyAPI))
 	api.Set("link", a.jsFunc("link()", a.linkAPI))
+	api.Set("record", a.jsFunc("record()", func([]js.Value) any {
+		var err error
+		a.game.Locked(func() { err = a.recorder.toggle() })
+		return resultJSON(err)
+	}))
 	api.Set("checkCost", a.jsFunc("checkCost()", func([]js.Value) any {
 		b, _ := json.Marshal(a.game.CheckCost()) // plain numbers: cannot fail
 		return string(b)

@@ -37,6 +37,7 @@ func main() {
 		return
 	}
 	app := &app{sim: sim, page: page}
+	app.recorder.a = app
 	for _, a := range params.StartActions() {
 		if err := sim.Do(a); err != nil {
 			problems = append(problems, err.Error())
@@ -50,6 +51,7 @@ func main() {
 	var feed liveFeed
 	app.game = render.NewGame(sim, render.Options{
 		Theme:         page.theme(params.Theme),
+		ReducedMotion: page.reducedMotion(params.Motion),
 		Controls:      params.Controls,
 		Panels:        params.Panels,
 		OnEvent:       feed.Offer,
@@ -60,6 +62,7 @@ func main() {
 		OnShare:       app.share,
 		Timeline:      app.timeline,
 		OnExport:      app.download,
+		OnRecord:      app.recordClip,
 		Diagram:       spacetime.New(sim, spacetime.Options{}),
 		Welcome:       page.wantsWelcome(query),
 		OnWelcomeDone: page.rememberWelcome,
@@ -76,6 +79,7 @@ func main() {
 	frames.publish()
 	app.listenForMessages()
 	go page.announce(&feed, liveInterval)
+	go page.textView(app)
 
 	mark(markStarted)
 	ebiten.SetWindowTitle("raftplay")
@@ -97,6 +101,8 @@ type app struct {
 	stories *render.Stories
 	// timeline keeps the run's past for seek(), fork() and export().
 	timeline *timeline.Timeline
+	// recorder records clips of the canvas (Record clip, record()).
+	recorder recorder
 }
 
 // crashed reports a panic on the page, with what replays the run.

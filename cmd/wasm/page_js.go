@@ -13,16 +13,34 @@ type page struct {
 func newPage() *page { return &page{doc: js.Global().Get("document")} }
 
 // theme resolves the theme parameter: "auto" follows the browser's
-// prefers-color-scheme.
+// prefers-color-scheme, and takes the colour-blind palette where the
+// system asks for more contrast (prefers-contrast: more).
 func (p *page) theme(param string) string {
 	if param != "auto" {
 		return param
 	}
-	if js.Global().Get("matchMedia").Type() == js.TypeFunction &&
-		js.Global().Call("matchMedia", "(prefers-color-scheme: dark)").Get("matches").Bool() {
-		return "dark"
+	theme := "light"
+	if prefers("(prefers-color-scheme: dark)") {
+		theme = "dark"
 	}
-	return "light"
+	if prefers("(prefers-contrast: more)") {
+		return map[string]string{"light": "colorblind", "dark": "colorblind-dark"}[theme]
+	}
+	return theme
+}
+
+// reducedMotion resolves the motion parameter: "auto" follows the
+// browser's prefers-reduced-motion.
+func (p *page) reducedMotion(param string) bool {
+	if param == "auto" {
+		return prefers("(prefers-reduced-motion: reduce)")
+	}
+	return param == "reduced"
+}
+
+// prefers reports whether the browser matches the media query q.
+func prefers(q string) bool {
+	return js.Global().Get("matchMedia").Type() == js.TypeFunction && js.Global().Call("matchMedia", q).Get("matches").Bool()
 }
 
 // removeLoader takes the loading overlay off the page.

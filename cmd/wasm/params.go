@@ -20,8 +20,12 @@ type Params struct {
 	// Speed is virtual milliseconds per wall millisecond, in (0, 1000].
 	Speed  float64
 	Paused bool
-	// Theme is "light", "dark" or "auto" (follow the browser's preference).
+	// Theme is "light", "dark", "colorblind", "colorblind-dark" or "auto"
+	// (follow the browser's preferences).
 	Theme string
+	// Motion is "full", "reduced" (still marks in place of sliding
+	// messages) or "auto" (follow the browser's prefers-reduced-motion).
+	Motion string
 	// Controls is "full" or "minimal".
 	Controls string
 	// Panels is the side panels to show ("logs,events", "logs", "none");
@@ -42,7 +46,7 @@ type Params struct {
 
 // DefaultParams are used for every parameter the URL leaves out or gets wrong.
 func DefaultParams() Params {
-	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Controls: "full", Step: 1, Config: raftsim.DefaultConfig()}
+	return Params{Seed: 1, Nodes: 5, Speed: 0.03, Theme: "auto", Motion: "auto", Controls: "full", Step: 1, Config: raftsim.DefaultConfig()}
 }
 
 // ParseParams reads the parameters from a query string (with or without its
@@ -90,12 +94,20 @@ func ParseParams(query string) (Params, []string) {
 			bad("paused", v, "true, false, 1 or 0", p.Paused)
 		}
 	}
+	if v, ok := first(values, "motion"); ok {
+		switch v {
+		case "full", "reduced", "auto":
+			p.Motion = v
+		default:
+			bad("motion", v, "full, reduced or auto", p.Motion)
+		}
+	}
 	if v, ok := first(values, "theme"); ok {
 		switch v {
-		case "light", "dark", "auto":
+		case "light", "dark", "colorblind", "colorblind-dark", "auto":
 			p.Theme = v
 		default:
-			bad("theme", v, "light, dark or auto", p.Theme)
+			bad("theme", v, "light, dark, colorblind, colorblind-dark or auto", p.Theme)
 		}
 	}
 	if v, ok := first(values, "controls"); ok {

@@ -47,6 +47,9 @@ func (a *app) shareURL(run string) string {
 	if d := DefaultParams(); params.Theme != d.Theme {
 		q += "&theme=" + params.Theme
 	}
+	if d := DefaultParams(); params.Motion != d.Motion {
+		q += "&motion=" + params.Motion
+	}
 	if d := DefaultParams(); params.Controls != d.Controls {
 		q += "&controls=" + params.Controls
 	}

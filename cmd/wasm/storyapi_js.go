@@ -44,6 +44,8 @@ func (a *app) doStory(c storyCommand) error {
 		return st.Goto(c.step - 1)
 	case "finish":
 		return st.Finish()
+	case "answer":
+		return st.Answer(c.step - 1)
 	}
 	st.TakeOver()
 	return nil
@@ -54,7 +56,7 @@ func (a *app) storyState() storyState {
 	if v == nil {
 		return storyState{}
 	}
-	return storyState{Active: true, Name: a.stories.Name(), Step: v.Step + 1, Steps: v.Steps, Caption: v.Caption, Done: v.Done, Failures: v.Failures}
+	return storyState{Active: true, Name: a.stories.Name(), Step: v.Step + 1, Steps: v.Steps, Caption: v.Caption, Done: v.Done, Failures: v.Failures, Question: questionState(v)}
 }
 
 // linkAPI is raftplay.link(): the address that reproduces the run as it

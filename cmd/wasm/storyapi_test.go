@@ -11,6 +11,7 @@ func TestParseStoryCommand(t *testing.T) {
 		`{"start":"election","step":3}`: {op: "start", name: "election", step: 3},
 		`{"next":true}`:                 {op: "next"},
 		`{"goto":2}`:                    {op: "goto", step: 2},
+		`{"answer":2}`:                  {op: "answer", step: 2},
 		`{"takeover":true}`:             {op: "takeover"},
 	} {
 		got, err := parseStoryCommand(js)

@@ -59,21 +59,8 @@ func (a *app) publishTimeTravel(api js.Value) {
 }
 
 // download offers data to the user as a file called name: the Export
-// button's run as a test. The object URL is let go a while later, once the
-// browser has taken the file.
+// button's run as a test.
 func (a *app) download(name string, data []byte) {
-	global := js.Global()
-	blob := global.Get("Blob").New(js.ValueOf([]any{string(data)}), js.ValueOf(map[string]any{"type": "application/json"}))
-	url := global.Get("URL").Call("createObjectURL", blob)
-	link := global.Get("document").Call("createElement", "a")
-	link.Set("href", url)
-	link.Set("download", name)
-	link.Call("click")
-	var release js.Func
-	release = js.FuncOf(func(js.Value, []js.Value) any {
-		global.Get("URL").Call("revokeObjectURL", url)
-		release.Release()
-		return nil
-	})
-	global.Call("setTimeout", release, 60_000)
+	blob := js.Global().Get("Blob").New(js.ValueOf([]any{string(data)}), js.ValueOf(map[string]any{"type": "application/json"}))
+	saveBlob(name, blob)
 }

@@ -31,6 +31,9 @@ type Player struct {
 	next    int   // next action of the current step to do
 	met     bool  // the current step's until condition has held
 	done    bool  // the current step has ended
+	// held is set while a step that asks a question has begun but not run:
+	// its first actions wait for Advance, so the page can ask before them.
+	held    bool
 	vars    map[string]string
 	hist    *history
 	stop    func()   // stops watching the simulator's events
@@ -69,6 +72,20 @@ func (p *Player) Step() int { return p.step }
 
 // Caption is the current step's narration.
 func (p *Player) Caption() string { return p.sc.Steps[p.step].Caption }
+
+// Question is what the current step asks before it runs, or nil.
+func (p *Player) Question() *Question { return p.sc.Steps[p.step].Question }
+
+// Truth reports, for each choice of the current step's question, whether the
+// run made it true, judged by the question's check on the cluster as it is
+// now; meant for a step that has ended.
+func (p *Player) Truth() ([]bool, error) {
+	q := p.Question()
+	if q == nil {
+		return nil, fmt.Errorf("step %d asks no question", p.step+1)
+	}
+	return q.truth(p.world())
+}
 
 // Done reports whether the current step has ended.
 func (p *Player) Done() bool { return p.done }
@@ -167,7 +184,9 @@ func (p *Player) begin(k int) {
 	for _, b := range p.sc.Steps[k].Remember {
 		p.vars[b.Name] = remember(snap, b.What)
 	}
-	p.settle()
+	if p.held = p.sc.Steps[k].Question != nil; !p.held {
+		p.settle()
+	}
 }
 
 // Advance moves the story on by up to ms of virtual time and stops early
@@ -176,6 +195,12 @@ func (p *Player) begin(k int) {
 func (p *Player) Advance(ms int64) {
 	target := p.sim.Now() + ms
 	st := &p.sc.Steps[p.step]
+	if p.held {
+		// Settled first, at the step's start, as begin does a step that
+		// asks nothing: the run is the same whether a question was asked.
+		p.held = false
+		p.settle()
+	}
 	for !p.done && p.sim.Now() < target {
 		limit := target
 		if p.next < len(st.Actions) {

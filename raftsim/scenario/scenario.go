@@ -32,6 +32,8 @@ type Step struct {
 	// RunMs is the least time the step lasts.
 	RunMs  int64
 	Expect []Condition
+	// Question, when set, is asked before the step runs (question.go).
+	Question *Question
 }
 
 // Binding remembers what (leader, hash) under Name.
@@ -154,8 +156,11 @@ func (p *parser) step(v gjson.Result, path string) Step {
 		p.fail(path, "a step is a JSON object")
 		return s
 	}
-	p.known(v, path, "caption", "remember", "actions", "until", "within_ms", "run_ms", "expect")
+	p.known(v, path, "caption", "remember", "actions", "until", "within_ms", "run_ms", "expect", "question")
 	s.Caption = p.str(v.Get("caption"), join(path, "caption"), true)
+	if q := v.Get("question"); q.Exists() {
+		s.Question = p.question(q, join(path, "question"))
+	}
 	v.Get("remember").ForEach(func(k, w gjson.Result) bool {
 		what := p.str(w, join(path, "remember."+k.String()), true)
 		if what != "leader" && what != "hash" {

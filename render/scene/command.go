@@ -39,9 +39,10 @@ const (
 	CmdStoryPick // start story Intent.Arg of the picker
 	CmdStoryNext
 	CmdStoryBack
-	CmdStoryJump // go to step Intent.Arg
-	CmdTakeOver  // leave the story and play on freely
-	CmdShare     // copy a link that reproduces the run
+	CmdStoryJump   // go to step Intent.Arg
+	CmdStoryAnswer // answer the step's question with choice Intent.Arg
+	CmdTakeOver    // leave the story and play on freely
+	CmdShare       // copy a link that reproduces the run
 	// The clients' controls (clients.go, console.go).
 	CmdConsole             // open or close the etcdctl console
 	CmdConsoleVia          // the console talks to the next node
@@ -77,6 +78,7 @@ const (
 	CmdDetails        // open or close a node's details (details.go)
 	// The first visit's welcome (welcome.go), which the game carries out.
 	CmdWelcomeClose // close the welcome for good
+	CmdRecord       // record a clip of the canvas, or stop recording
 )
 
 // Intent is a command with what it applies to.

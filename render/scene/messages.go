@@ -63,6 +63,28 @@ func (l *Layout) Link(from, to uint64) (start, end Point, ok bool) {
 // nodes of the ring, placed at virtual time now. A message on a cut link stops
 // at the midpoint, where the cut is drawn.
 func (l *Layout) PlaceMessages(dst []Placed, snap *raftsim.Snapshot, now float64) []Placed {
+	return l.place(dst, snap, func(m *raftsim.MessageView) float64 { return Progress(now, m.SentMs, m.DeliverMs) })
+}
+
+// stillAt is how far along its link a still message is drawn: nearer its
+// sender, so that its direction reads as well as its lane tells it.
+const stillAt = 1.0 / 3
+
+// PlaceStill places the messages as PlaceMessages does for reduced motion:
+// each a still mark a third of the way along its link from the time it is
+// sent to the time it is delivered or lost, or at the cut of a cut link.
+func (l *Layout) PlaceStill(dst []Placed, snap *raftsim.Snapshot) []Placed {
+	return l.place(dst, snap, func(m *raftsim.MessageView) float64 {
+		if Cut(snap.Partition, m.From, m.To) {
+			return 0.5
+		}
+		return stillAt
+	})
+}
+
+// place appends to dst[:0] every message of snap that runs between two nodes
+// of the ring, at the fraction of its link that along gives it.
+func (l *Layout) place(dst []Placed, snap *raftsim.Snapshot, along func(*raftsim.MessageView) float64) []Placed {
 	dst = dst[:0]
 	for i := range snap.Messages {
 		m := &snap.Messages[i]
@@ -70,7 +92,7 @@ func (l *Layout) PlaceMessages(dst []Placed, snap *raftsim.Snapshot, now float64
 		if !ok {
 			continue
 		}
-		t := Progress(now, m.SentMs, m.DeliverMs)
+		t := along(m)
 		held := Cut(snap.Partition, m.From, m.To) && t >= 0.5
 		if held {
 			t = 0.5

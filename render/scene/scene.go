@@ -23,9 +23,12 @@ type Scene struct {
 	Drops  Drops
 	// Comings are the nodes joining and leaving the ring (comings.go).
 	Comings Comings
-	Log     EventLog
-	Notices Notices
-	Pace    Pacer
+	// ReducedMotion draws messages as still marks and lets nodes join and
+	// leave the ring without drifting, fading or pulsing (motion.go).
+	ReducedMotion bool
+	Log           EventLog
+	Notices       Notices
+	Pace          Pacer
 	// Clock is wall seconds since the scene began; bursts and notices age by it.
 	Clock float64
 	// Hover is the element under the mouse; Pointer is where it is.
@@ -184,7 +187,7 @@ func (s *Scene) relayout() {
 		s.L.LayConsole()
 	}
 	if s.Snap != nil {
-		s.Placed = s.L.PlaceMessages(s.Placed, s.Snap, s.Now())
+		s.placeMessages()
 		s.layPanels()
 	}
 }
@@ -236,7 +239,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	if !s.sameNodes() {
 		old := s.L
 		s.relayout()
-		if sameRun {
+		if sameRun && !s.ReducedMotion {
 			s.Comings.Changed(&old, &s.L, s.Clock)
 		}
 	}
@@ -250,7 +253,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	s.observeClients(snap, events)
 	s.Ctl.Observe(snap)
-	s.Placed = s.L.PlaceMessages(s.Placed, snap, s.Now())
+	s.placeMessages()
 	s.Drops.Remember(s.Placed)
 	s.layPanels()
 }
@@ -263,6 +266,10 @@ func (s *Scene) Notify(text string, err bool) { s.Notices.Add(text, err, s.Clock
 func (s *Scene) Key(r rune) []raftsim.Action {
 	if s.Console.Open {
 		return s.consoleKey(r)
+	}
+	if ops, ok := s.questionKey(r); ok {
+		s.ops = append(s.ops, ops...)
+		return nil
 	}
 	if acts, ok := s.settingsKey(r); ok {
 		return acts

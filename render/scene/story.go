@@ -21,6 +21,8 @@ type StoryView struct {
 	NextTitle string
 	// Failures are the expectations of the ended step that did not hold.
 	Failures []string
+	// Question is what the step asks before it runs, or nil (question.go).
+	Question *QuestionView
 }
 
 // StoryEntry is one story the picker offers.
@@ -36,7 +38,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdTakeOver, CmdShare, CmdExperiment, CmdWelcomeClose:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdShare, CmdExperiment, CmdWelcomeClose, CmdRecord:
 		return true
 	}
 	return isTimeOp(c)
@@ -52,8 +54,18 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	if !l.StorySide.Empty() {
 		width = l.StorySide.W
 	}
-	p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
+	asking := v.Question.Asking(v.Done)
+	if !asking {
+		// A caption tells what the step does: shown with the question, it
+		// would give the answer away.
+		p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
+	}
+	if v.Question != nil {
+		p.Lines = append(p.Lines, v.Question.lines(v.Done, width-2*Pad*u, u, measure)...)
+	}
 	switch {
+	case asking:
+		// The question's own line says what to do.
 	case !v.Done:
 		p.Lines = append(p.Lines, "… playing this step")
 	case len(v.Failures) == 0 && v.Last:
@@ -65,12 +77,17 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 			p.Lines = append(p.Lines, Wrap("Did not hold: "+f, width-2*Pad*u, FontUI*u, measure)...)
 		}
 	}
-	p.Buttons = append(p.Buttons,
-		Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
-		v.nextButton(),
-	)
-	for i := 0; i < v.Steps; i++ {
-		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
+	if asking {
+		// The choices take the row: the steps' digits answer now.
+		p.Buttons = append(v.Question.choiceButtons(), Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0})
+	} else {
+		p.Buttons = append(p.Buttons,
+			Button{Cmd: CmdStoryBack, Label: "Back", Key: "b", Disabled: v.Step == 0},
+			v.nextButton(),
+		)
+		for i := 0; i < v.Steps; i++ {
+			p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryJump, Label: fmt.Sprint(i + 1), Arg: i, Disabled: i == v.Step})
+		}
 	}
 	p.Buttons = append(p.Buttons, Button{Cmd: CmdTakeOver, Label: "Take over", Key: "x"})
 	laid := l.placeStoryPanel(p, width, measure)

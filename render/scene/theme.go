@@ -80,13 +80,13 @@ var Light = Theme{
 	},
 }
 
-// ThemeNamed returns the theme called name ("light" or "dark").
+// ThemeNamed returns the theme called name: "light", "dark", "colorblind"
+// or "colorblind-dark".
 func ThemeNamed(name string) (*Theme, bool) {
-	switch name {
-	case Light.Name:
-		return &Light, true
-	case Dark.Name:
-		return &Dark, true
+	for _, t := range []*Theme{&Light, &Dark, &Colorblind, &ColorblindDark} {
+		if t.Name == name {
+			return t, true
+		}
 	}
 	return nil, false
 }

@@ -53,6 +53,10 @@ func (l *Layout) layTimeStrip() {
 	l.Stage.H -= h + gap
 }
 
+// recordRoom is the least width, in CSS pixels, whose strip has a Record
+// clip button.
+const recordRoom = 1000
+
 // TimeStrip lays out the strip for v: "12.3 s / 60.0 s", the track, and
 // its buttons, Play from here and Live enabled only while the past is
 // shown: the track keeps its length, so a drag that starts on it stays
@@ -81,6 +85,11 @@ func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
 	if diagramRoom(l.W/u, l.H/u) {
 		// The diagram follows the strip's moment: its switch sits here.
 		add(CmdDiagram, "Diagram", true)
+	}
+	if l.W/u >= recordRoom {
+		// A narrower strip keeps its room for the track; raftplay.record()
+		// records there.
+		add(CmdRecord, "Record clip", true)
 	}
 	left := ts.Label.X + measure(widest, size) + 8*u
 	ts.Track = Rect{left, r.Y + 4*u, math.Max(x-4*u-left, 20*u), r.H - 8*u}
@@ -199,7 +208,7 @@ func (s *Scene) timeHit(p Point) (Hit, bool) {
 }
 
 // timeButtonNames name the strip's buttons in Placement.
-var timeButtonNames = map[Command]string{CmdFork: "timeline-fork", CmdTimeLive: "timeline-live", CmdExport: "timeline-export", CmdDiagram: "timeline-diagram"}
+var timeButtonNames = map[Command]string{CmdFork: "timeline-fork", CmdTimeLive: "timeline-live", CmdExport: "timeline-export", CmdRecord: "timeline-record", CmdDiagram: "timeline-diagram"}
 
 // placeTime adds the strip, its track and its enabled buttons to a
 // Placement.

@@ -21,8 +21,14 @@ func TestTimeStripLaysOutUnderTheRing(t *testing.T) {
 				t.Errorf("%v: node %d (y %.0f, r %.0f) reaches into the strip at %.0f", size, i+1, c.Y, s.L.NodeR, ts.Rect.Y)
 			}
 		}
-		if len(ts.Buttons) != 4 || ts.Buttons[1].Disabled || ts.Buttons[2].Disabled || ts.Buttons[3].Cmd != CmdDiagram {
-			t.Errorf("%v: buttons %+v while the past is shown, want export, live and fork enabled and the diagram's switch", size, ts.Buttons)
+		// A wide strip also has Record clip, last, to the track's right.
+		want := 4
+		if size.w/size.u >= recordRoom {
+			want = 5
+		}
+		if len(ts.Buttons) != want || ts.Buttons[1].Disabled || ts.Buttons[2].Disabled || ts.Buttons[3].Cmd != CmdDiagram ||
+			(want == 5 && ts.Buttons[4].Cmd != CmdRecord) {
+			t.Errorf("%v: buttons %+v while the past is shown, want export, live and fork enabled, the diagram's switch and, wide, Record clip", size, ts.Buttons)
 		}
 		track := ts.Track
 		s.SetTime(&TimeView{EndMs: 60000, ShownMs: 60000})
