@@ -23,6 +23,12 @@ type entryFact struct{ term, data, prevTerm uint64 }
 
 type appliedFact struct{ term, data uint64 }
 
+// commitFact is what the run knows of a committed entry: its term, and the
+// term of the node that first made its commit durable. That node learned of
+// the commit from the leader of its term or an earlier one, so inTerm is at
+// least the term the entry was committed in.
+type commitFact struct{ term, inTerm uint64 }
+
 // checker holds what the run has shown so far and the violations found.
 type checker struct {
 	violations []Violation
@@ -36,8 +42,8 @@ type checker struct {
 	// entries[i-base] holds the facts of the entries seen at index i, one
 	// per term.
 	entries [][]entryFact
-	// committed[i-base] is the term of the committed entry at index i.
-	committed []uint64
+	// committed[i-base] is the committed entry at index i.
+	committed []commitFact
 	applied   []appliedFact // applied[i-base]
 	// votes are the granted votes delivered since the last election
 	// checked (quorumcheck.go).
@@ -53,7 +59,7 @@ func newChecker(name func(uint64) string) checker {
 	return checker{
 		name:      name,
 		leaders:   map[uint64]uint64{},
-		committed: []uint64{0},
+		committed: []commitFact{{}},
 		applied:   []appliedFact{{}},
 	}
 }
@@ -112,8 +118,9 @@ func (c *checker) entry(id, index, term, data, prevTerm uint64) error {
 }
 
 // commit checks that node id's durable commit index moves only forward and
-// records the terms of newly committed entries; termAt reads id's log.
-func (c *checker) commit(id, old, now uint64, termAt func(uint64) (uint64, bool)) error {
+// records the terms of newly committed entries; termAt reads id's log and
+// term is id's durable term.
+func (c *checker) commit(id, term, old, now uint64, termAt func(uint64) (uint64, bool)) error {
 	if now < old {
 		return fmt.Errorf("%s's commit index went back from %d to %d", c.name(id), old, now)
 	}
@@ -122,20 +129,28 @@ func (c *checker) commit(id, old, now uint64, termAt func(uint64) (uint64, bool)
 		if !ok {
 			return fmt.Errorf("%s committed index %d that its log does not hold", c.name(id), i)
 		}
-		c.committed = append(c.committed, t)
+		c.committed = append(c.committed, commitFact{term: t, inTerm: term})
 	}
 	return nil
 }
 
 // leaderComplete checks that a new leader of term holds every entry committed
-// so far; termAt reads its log. By log matching, holding the last committed
-// entry means holding all of them.
+// in an earlier term (Raft's leader completeness); termAt reads its log. By
+// log matching, holding the last such entry means holding all of them.
+// Entries committed in term or later are not its due: a candidate whose
+// process paused may win an old term with the votes that waited for it, long
+// after later leaders committed more (a real raft node does so too; it steps
+// down at the first message of a later term).
 func (c *checker) leaderComplete(id, term uint64, termAt func(uint64) (uint64, bool)) error {
-	last := c.base + uint64(len(c.committed)-1)
-	if last == 0 {
+	k := len(c.committed) - 1
+	for k > 0 && c.committed[k].inTerm >= term {
+		k--
+	}
+	last := c.base + uint64(k)
+	if last == 0 || c.committed[k].inTerm >= term {
 		return nil
 	}
-	want := c.committed[len(c.committed)-1]
+	want := c.committed[k].term
 	if got, ok := termAt(last); !ok || got != want {
 		return fmt.Errorf("%s leads term %d without the committed entry at index %d (term %d)", c.name(id), term, last, want)
 	}
@@ -175,7 +190,7 @@ func (c *checker) forget(floor uint64) {
 	}
 	k := floor - c.base
 	c.entries = append([][]entryFact(nil), c.entries[min(k, uint64(len(c.entries))):]...)
-	c.committed = append([]uint64(nil), c.committed[k:]...)
+	c.committed = append([]commitFact(nil), c.committed[k:]...)
 	c.applied = append([]appliedFact(nil), c.applied[k:]...)
 	c.base = floor
 }

@@ -35,7 +35,7 @@ func (s *Sim) observeReady(n *node, rd *raft.Ready) {
 	}
 	s.emit(Event{Kind: EvElected, Node: n.id, Term: n.term, Text: fmt.Sprintf("%s won the election for term %d", s.name(n.id), n.term)})
 	s.check(InvElectionSafety, s.checker.leader(n.term, n.id))
-	s.check(InvElectionSafety, s.checker.quorum(n.term, n.id, confView(n.confState)))
+	s.check(InvElectionSafety, s.checker.quorum(n.term, n.id, confView(n.confState), s.termOf))
 	// The leader's log is the durable one plus what this Ready is about to persist.
 	s.check(InvLeaderCompleteness, s.checker.leaderComplete(n.id, n.term, func(i uint64) (uint64, bool) {
 		if k := len(rd.Entries); k > 0 && i >= rd.Entries[0].GetIndex() {
@@ -59,7 +59,7 @@ func (s *Sim) observePersisted(n *node, rd *raft.Ready) {
 		return
 	}
 	if c := hs.GetCommit(); c != n.commit {
-		s.check(InvCommitMonotonic, s.checker.commit(n.id, n.commit, c, func(i uint64) (uint64, bool) { return durableTerm(n.disk, i) }))
+		s.check(InvCommitMonotonic, s.checker.commit(n.id, hs.GetTerm(), n.commit, c, func(i uint64) (uint64, bool) { return durableTerm(n.disk, i) }))
 		if c > n.commit {
 			s.emit(Event{Kind: EvCommit, Node: n.id, Index: c, Term: hs.GetTerm(), Text: fmt.Sprintf("%s committed up to index %d", s.name(n.id), c)})
 		}

@@ -24,16 +24,20 @@ func (c *checker) vote(term, candidate, voter uint64) {
 }
 
 // quorum checks that node id, now leading term under configuration conf,
-// holds the votes of a quorum of it, its own included. Votes of term and
-// earlier are dropped then: a term has only one election to check.
-func (c *checker) quorum(term, id uint64, conf ConfView) error {
+// holds the votes of a quorum of it, its own included. The votes of term are
+// dropped then, as a term has only one election to check, and so are those
+// of candidates whose term (termOf) has moved past the vote's. The votes of an
+// earlier term whose candidate is still in it stay: a candidate whose process
+// paused may win that term when it runs again, with the votes delivered
+// before and those that waited for it.
+func (c *checker) quorum(term, id uint64, conf ConfView, termOf func(uint64) uint64) error {
 	got := []uint64{id}
 	for _, v := range c.votes {
 		if v.term == term && v.candidate == id {
 			got = append(got, v.voter)
 		}
 	}
-	c.votes = slices.DeleteFunc(c.votes, func(v voteFact) bool { return v.term <= term })
+	c.votes = slices.DeleteFunc(c.votes, func(v voteFact) bool { return v.term == term || termOf(v.candidate) > v.term })
 	for _, voters := range [][]uint64{conf.Voters, conf.VotersOutgoing} {
 		if len(voters) == 0 {
 			continue
@@ -58,4 +62,13 @@ func (s *Sim) observeVote(m *pb.Message) {
 	if m.GetType() == pb.MsgVoteResp && !m.GetReject() {
 		s.checker.vote(m.GetTerm(), m.GetTo(), m.GetFrom())
 	}
+}
+
+// termOf is node id's current term as its last Ready said (0 for a node
+// the run does not know).
+func (s *Sim) termOf(id uint64) uint64 {
+	if n := s.node(id); n != nil {
+		return n.term
+	}
+	return 0
 }

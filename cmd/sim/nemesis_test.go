@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"raftplay/raftsim/nemesis"
 )
 
 // runAsSim makes this test binary act as cmd/sim when the campaign starts it
@@ -40,6 +42,21 @@ func TestNemesisReportsFailuresWithTheirReplay(t *testing.T) {
 	code, _, rerrs := runSim(t, strings.Fields(strings.Replace(line, " -v ", " ", 1))...)
 	if code != 1 || !strings.Contains(rerrs, "sim: invariant ") {
 		t.Fatalf("replaying %q: exit %d:\n%s", line, code, rerrs)
+	}
+}
+
+// A lease-read seed's replay line builds its nodes with raft's lease option,
+// so its checking clients start as they did in the campaign.
+func TestNemesisReplayLineOfALeaseSeed(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed-1.json")
+	if err := os.WriteFile(file, []byte(`[{"at_ms":0,"op":"clients","count":3,"read":"lease"}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := nemesis.Outcome{Seed: 1, Nodes: 3, Read: "lease", EndMs: 3000}
+	line := strings.TrimPrefix(o.ReplayCommand(file), "go run ./cmd/sim ")
+	code, _, errs := runSim(t, strings.Fields(strings.Replace(line, " -v ", " ", 1))...)
+	if code != 0 || strings.Contains(errs, "refused") || !strings.Contains(errs, "linearizable") {
+		t.Fatalf("replaying %q: exit %d:\n%s", line, code, errs)
 	}
 }
 

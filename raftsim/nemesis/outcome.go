@@ -7,6 +7,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/v2store"
 )
 
 // JSON encodes the outcome on one line, as a worker process reports it.
@@ -60,7 +61,12 @@ func (o *Outcome) ReproduceCommand() string {
 }
 
 // ReplayCommand is the line that replays the run from its action file, with
-// the event log: the same run, step by step.
+// the event log: the same run, step by step. A run with lease reads built its
+// nodes with raft's lease option (Config), which its replay needs too.
 func (o *Outcome) ReplayCommand(actionsFile string) string {
-	return fmt.Sprintf("go run ./cmd/sim -seed %d -nodes %d -for %dms -check -v -actions %s", o.Seed, o.Nodes, o.EndMs, actionsFile)
+	readOnly := ""
+	if o.Read == v2store.ReadLease.String() {
+		readOnly = " -read-only " + raftsim.ReadOnlyLeaseBased
+	}
+	return fmt.Sprintf("go run ./cmd/sim -seed %d -nodes %d%s -for %dms -check -v -actions %s", o.Seed, o.Nodes, readOnly, o.EndMs, actionsFile)
 }
