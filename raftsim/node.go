@@ -47,6 +47,8 @@ type node struct {
 	// nodepause.go); what comes due for it meanwhile waits in pausedWork.
 	paused     bool
 	pausedWork pausedWork
+	// handed is the Ready last handed over by hand in manual mode.
+	handed *HandedReadyView
 
 	kv      *v2store.Store
 	applied uint64
@@ -112,6 +114,7 @@ func (n *node) crash() {
 	n.disk.crash()
 	n.rn = nil
 	n.syncing = nil
+	n.handed = nil
 	n.kv = nil
 	n.applied = 0
 	n.epoch++
@@ -133,9 +136,10 @@ func (n *node) step(m *pb.Message) {
 }
 
 // pump takes Readys from raft until it has none, or one must wait for the
-// disk; a paused process takes none.
+// disk; a paused process takes none, nor does any node in manual mode,
+// where each Ready waits to be handed over.
 func (n *node) pump() {
-	if n.handling || n.paused {
+	if n.handling || n.paused || n.sim.manual {
 		return
 	}
 	for n.up() && n.syncing == nil {

@@ -36,7 +36,10 @@ type Sim struct {
 	watchers    []watcher
 	nextWatcher uint64
 
-	paused  bool
+	paused bool
+	// manual holds the clock and the network (manual.go): nothing fires by
+	// itself, and the user delivers, ticks and hands over Readys.
+	manual  bool
 	speed   float64
 	actions []ActionRecord
 	// fired counts the events processed in this run: with the virtual time
@@ -76,6 +79,7 @@ func (s *Sim) init(cfg Config) {
 	s.cfg = cfg
 	s.clock = clock{}
 	s.syncSet = false
+	s.manual = false
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = newRaftStream(cfg, seed)
@@ -156,8 +160,12 @@ func (s *Sim) Advance(ms int64) {
 	}
 }
 
-// AdvanceTo processes every event due at or before t and moves the clock to t.
+// AdvanceTo processes every event due at or before t and moves the clock to
+// t. In manual mode the clock is held: nothing happens.
 func (s *Sim) AdvanceTo(t int64) {
+	if s.manual {
+		return
+	}
 	for {
 		tm, ok := s.clock.next(t)
 		if !ok {
@@ -171,10 +179,10 @@ func (s *Sim) AdvanceTo(t int64) {
 }
 
 // Step processes exactly one event, moving the clock to its time. It reports
-// false when nothing is scheduled.
+// false when nothing is scheduled, or the clock is held (manual mode).
 func (s *Sim) Step() bool {
 	at, ok := s.clock.peek()
-	if !ok {
+	if !ok || s.manual {
 		return false
 	}
 	tm, _ := s.clock.next(at)
@@ -200,7 +208,9 @@ func (s *Sim) fire(t timer) {
 			}
 		}
 	case timerDiskSync:
-		if n.up() && n.epoch == t.epoch && n.syncing != nil {
+		// A sync handed over by hand in manual mode leaves its timer behind:
+		// only the timer of the sync under way completes it.
+		if n.up() && n.epoch == t.epoch && n.syncing != nil && n.syncDoneMs == t.at {
 			if n.paused {
 				n.pausedWork.synced = true
 			} else {

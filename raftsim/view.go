@@ -20,6 +20,7 @@ func (s *Sim) Snapshot() *Snapshot {
 		Seed:       s.cfg.Seed,
 		NowMs:      s.clock.now,
 		Paused:     s.paused,
+		Manual:     s.manual,
 		Speed:      s.speed,
 		Config:     s.cfg,
 		Nodes:      make([]NodeView, len(s.nodes)),
@@ -64,6 +65,8 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
 		v.Progress = n.progressViews()
+		v.HasReady = s.manual && (n.syncing != nil || n.raftHasReady())
+		v.Handed = n.handed
 	}
 	if snap, err := n.disk.Snapshot(); err == nil {
 		v.SnapshotIndex, v.SnapshotTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
@@ -121,7 +124,7 @@ func messageView(f *flight) MessageView {
 		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: m.GetType().String(),
 		Term: m.GetTerm(), LogTerm: m.GetLogTerm(), Index: m.GetIndex(), Commit: m.GetCommit(),
 		Reject: m.GetReject(), Response: isResponse(m.GetType()), SentMs: f.sentMs, DeliverMs: f.deliverMs,
-		Stream: f.stream,
+		Stream: f.stream, Held: f.held,
 	}
 	for _, e := range m.GetEntries() {
 		v.Entries = append(v.Entries, entryLabel(e))
