@@ -17,7 +17,7 @@ type clientsState struct {
 // it keeps to three rows and the ring keeps its room: the verdict panel (a
 // tap on the HUD's verdict) opens the console and switches stress there.
 // The settings and the experiment's figure want a wide screen.
-var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true, CmdSettings: true, CmdExperiment: true}
+var compactOmits = map[Command]bool{CmdConsole: true, CmdStress: true, CmdSettings: true, CmdExperiment: true, CmdManual: true}
 
 // newClients is how many checking clients one command adds: enough for
 // their operations on a key to overlap.
@@ -70,6 +70,8 @@ func (s *Scene) ToolOn(cmd Command) bool {
 		return s.L.Panels.Any()
 	case CmdMembers:
 		return s.membersOpen
+	case CmdManual:
+		return s.Snap != nil && s.Snap.Manual
 	}
 	return false
 }

@@ -75,6 +75,10 @@ const (
 	CmdDiagramZoomOut // more virtual ms per pixel
 	CmdSelectArrow    // open the details of the arrow of Intent.Message
 	CmdDetails        // open or close a node's details (details.go)
+	// Manual mode (manual.go).
+	CmdManual    // hold the clock and the network, or give the run back to the clock
+	CmdDeliver   // deliver Intent.Message, or the inspected message
+	CmdDuplicate // duplicate the inspected message
 )
 
 // Intent is a command with what it applies to.
@@ -106,6 +110,7 @@ var keyCommands = map[rune]Command{
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients,
 	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram, 'j': CmdDetails,
+	'/': CmdManual, '*': CmdDuplicate,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -136,8 +141,7 @@ type HelpLine struct{ Keys, What string }
 // HelpLines lists every control, in the order the help overlay shows them;
 // the keys of the node's actions come from nodeActions.
 var HelpLines = slices.Concat([]HelpLine{
-	{"space", "play / pause"},
-	{".", "step: process exactly one event"},
+	{"space  .", "play / pause / step: process exactly one event"},
 	{"-  =", "slower / faster"},
 	{"r", "reset with the next seed"},
 	{"w", "client write via the leader (or via the selected node)"},
@@ -147,7 +151,8 @@ var HelpLines = slices.Concat([]HelpLine{
 	{"", "drag a node onto another to join its group; Enter applies"},
 	{"h", "heal the partition"},
 	{"k  a", "kill all nodes / restart all nodes"},
-	{"m  d", "select the next message in flight / drop it"},
+	{"m  d  *", "select the next message in flight / drop it / duplicate it"},
+	{"/  '  !", "manual mode on-off / selected node: tick it, hand over its Ready"},
 	{"click", "a node for its menu; a message, or the verdict, for details"},
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},

@@ -37,6 +37,7 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 		{"snapshot", snapshotText(n)},
 		{"Ready", readyText(n)},
 	}
+	rows = append(rows, handedRows(n)...)
 	for _, p := range n.Progress {
 		if p.ID != n.ID {
 			rows = append(rows, DetailRow{name(p.ID), progressText(&p)})
@@ -65,6 +66,8 @@ func readyText(n *raftsim.NodeView) string {
 	switch {
 	case !n.Up:
 		return "none: the node is down, its disk is what is left"
+	case rd == nil && n.HasReady:
+		return "raft has one to hand over (! in manual mode)"
 	case rd == nil:
 		return "none waiting for the disk"
 	}

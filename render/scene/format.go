@@ -49,6 +49,9 @@ func NewHUD(snap *raftsim.Snapshot) HUD {
 	if snap.Paused {
 		state = "paused"
 	}
+	if snap.Manual {
+		state = "manual: the clock and the network are held"
+	}
 	h := HUD{Clock: fmt.Sprintf("t = %s   speed %s   %s", FormatMs(snap.NowMs), FormatSpeed(snap.Speed), state)}
 	if id := snap.Leader(); id != 0 {
 		h.Cluster = fmt.Sprintf("leader %s, term %d", snap.NodeName(id), snap.Node(id).Term)
@@ -122,6 +125,10 @@ func NodeCaption(n *raftsim.NodeView, names Namer) (role, detail string) {
 	if n.Paused {
 		// Its role and term are what it knew when its process stopped.
 		detail = fmt.Sprintf("paused, %d waiting · %s", n.Waiting, detail)
+	}
+	if n.HasReady {
+		// Manual mode: raft waits for the user to hand this Ready over.
+		detail = "Ready waiting · " + detail
 	}
 	if n.Halted {
 		// Unlike a crash, raft stopped itself: say so where the term goes.

@@ -64,6 +64,10 @@ func (l *Layout) Link(from, to uint64) (start, end Point, ok bool) {
 // at the midpoint, where the cut is drawn.
 func (l *Layout) PlaceMessages(dst []Placed, snap *raftsim.Snapshot, now float64) []Placed {
 	dst = dst[:0]
+	var queue linkQueues
+	if snap.Manual {
+		queue.count(snap.Messages)
+	}
 	for i := range snap.Messages {
 		m := &snap.Messages[i]
 		start, end, ok := l.Link(m.From, m.To)
@@ -71,6 +75,9 @@ func (l *Layout) PlaceMessages(dst []Placed, snap *raftsim.Snapshot, now float64
 			continue
 		}
 		t := Progress(now, m.SentMs, m.DeliverMs)
+		if snap.Manual {
+			t = queue.place(m)
+		}
 		held := Cut(snap.Partition, m.From, m.To) && t >= 0.5
 		if held {
 			t = 0.5
