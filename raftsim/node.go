@@ -49,6 +49,12 @@ type node struct {
 	pausedWork pausedWork
 	// handed is the Ready last handed over by hand in manual mode.
 	handed *HandedReadyView
+	// raftConfig, when set, is the raft configuration the node starts with
+	// instead of the run's (a node raft's interaction scripts added).
+	raftConfig *raft.Config
+	// appended is a bare node's state machine, rafttest's "appender": the
+	// data of every entry applied, one after another.
+	appended []byte
 
 	kv      *v2store.Store
 	applied uint64
@@ -82,6 +88,11 @@ func (n *node) start() error {
 		// A leader that applies its own removal steps down, as etcd asks.
 		StepDownOnRemoval: true,
 		Logger:            raftLogger{},
+	}
+	if n.raftConfig != nil {
+		c := *n.raftConfig
+		c.ID, c.Storage = n.id, n.disk
+		rc = &c
 	}
 	snap, err := n.disk.Snapshot()
 	if err != nil {
@@ -171,6 +182,10 @@ func (n *node) synced() {
 // finish completes a Ready in the order raft's contract sets: persist (done
 // by now), send, apply, advance.
 func (n *node) finish(rd *raft.Ready) {
+	if n.sim.bare {
+		n.finishBare(rd)
+		return
+	}
 	n.handling = true
 	defer func() { n.handling = false }()
 	w := diskWrite{snap: rd.Snapshot, entries: rd.Entries, hs: rd.HardState}

@@ -39,7 +39,11 @@ type Sim struct {
 	paused bool
 	// manual holds the clock and the network (manual.go): nothing fires by
 	// itself, and the user delivers, ticks and hands over Readys.
-	manual  bool
+	manual bool
+	// bare runs nodes as raft's interaction scripts do (raftscript.go): an
+	// entry applied is only applied, with no key space, membership
+	// bookkeeping or snapshots of raftplay's own around it.
+	bare    bool
 	speed   float64
 	actions []ActionRecord
 	// fired counts the events processed in this run: with the virtual time
