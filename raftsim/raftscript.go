@@ -27,6 +27,15 @@ import (
 type ScriptEnv struct {
 	s   *Sim
 	log *scriptLog
+	// work holds, by node ID - 1, the storage work raft handed a node
+	// that writes asynchronously (AsyncStorageWrites): the messages for
+	// its append and apply threads, which the script steps by hand.
+	work []storageWork
+}
+
+// storageWork is what waits for one node's storage threads.
+type storageWork struct {
+	append, apply []*pb.Message
 }
 
 // NewScriptEnv is an empty cluster, held in manual mode, for a script.
@@ -72,7 +81,11 @@ func (env *ScriptEnv) run(c ScriptCommand) error {
 	case "stabilize":
 		return env.stabilize(c)
 	case "process-ready":
-		return env.eachNode(c, env.processReady)
+		return env.eachNode(c, "handling Ready", env.processReady)
+	case "process-append-thread":
+		return env.eachNode(c, "processing append thread", env.processAppendThread)
+	case "process-apply-thread":
+		return env.eachNode(c, "processing apply thread", env.processApplyThread)
 	case "deliver-msgs":
 		return env.deliverMsgs(c)
 	case "transfer-leadership":
@@ -169,7 +182,7 @@ func (env *ScriptEnv) tick(n *node, k int) error {
 
 // eachNode runs f on every node the command names, under a header when it
 // names more than one.
-func (env *ScriptEnv) eachNode(c ScriptCommand, f func(*node) error) error {
+func (env *ScriptEnv) eachNode(c ScriptCommand, what string, f func(*node) error) error {
 	ids := c.nodeIDs()
 	for _, id := range ids {
 		n, err := env.node(id)
@@ -182,7 +195,7 @@ func (env *ScriptEnv) eachNode(c ScriptCommand, f func(*node) error) error {
 			}
 			continue
 		}
-		env.log.write(fmt.Sprintf("> %d handling Ready\n", id))
+		env.log.write(fmt.Sprintf("> %d %s\n", id, what))
 		if err := env.indent(func() error { return f(n) }); err != nil {
 			return err
 		}
@@ -239,6 +252,7 @@ func (env *ScriptEnv) addNodes(c ScriptCommand) error {
 			}
 		}
 		s.nodes = append(s.nodes, n)
+		env.work = append(env.work, storageWork{})
 		if err := n.start(); err != nil {
 			return err
 		}
@@ -263,9 +277,7 @@ func scriptOption(rc *raft.Config, snap *pb.Snapshot, key, v string) error {
 	case "content":
 		snap.Data = []byte(v)
 	case "async-storage-writes":
-		if b() {
-			return fmt.Errorf("raftplay's nodes write their Readys synchronously: async-storage-writes is not played")
-		}
+		rc.AsyncStorageWrites = b()
 	case "prevote":
 		rc.PreVote = b()
 	case "checkquorum":
@@ -302,8 +314,83 @@ func (env *ScriptEnv) processReady(n *node) error {
 		return nil
 	}
 	env.s.observeReady(n, &rd)
-	n.finish(&rd)
+	if !n.raftConfig.AsyncStorageWrites {
+		n.finish(&rd)
+		return nil
+	}
+	// Raft hands the storage's work to its threads as messages; the rest
+	// go on the wire. It takes no Advance in this mode.
+	w := &env.work[n.id-1]
+	for _, m := range rd.Messages {
+		switch {
+		case m.GetTo() == raft.LocalAppendThread:
+			w.append = append(w.append, m)
+		case m.GetTo() == raft.LocalApplyThread:
+			w.apply = append(w.apply, m)
+		default:
+			env.s.send(n, m)
+		}
+	}
 	return nil
+}
+
+// processAppendThread does the oldest write waiting for node n's append
+// thread and sends the responses raft attached to it, as rafttest's
+// ProcessAppendThread does.
+func (env *ScriptEnv) processAppendThread(n *node) error {
+	w := &env.work[n.id-1]
+	if len(w.append) == 0 {
+		env.log.write("no append work to perform")
+		return nil
+	}
+	m := w.append[0]
+	w.append = w.append[1:]
+	resps := m.GetResponses()
+	m.Responses = nil
+	env.log.write("Processing:\n" + raft.DescribeMessage(m, scriptEntryText) + "\n")
+	hs := &pb.HardState{Term: proto.Uint64(m.GetTerm()), Vote: proto.Uint64(m.GetVote()), Commit: proto.Uint64(m.GetCommit())}
+	snap := m.GetSnapshot()
+	if snap != nil {
+		snap = proto.Clone(snap).(*pb.Snapshot)
+	}
+	if !raft.IsEmptySnap(snap) && len(m.GetEntries()) > 0 {
+		return fmt.Errorf("can't apply snapshot and entries at the same time")
+	}
+	if err := n.disk.write(diskWrite{snap: snap, entries: m.GetEntries(), hs: hs}, false); err != nil {
+		return err
+	}
+	env.s.observePersisted(n, &raft.Ready{HardState: hs, Entries: m.GetEntries()})
+	if !raft.IsEmptySnap(snap) {
+		n.restore(snap)
+	}
+	env.sendResponses(n, resps)
+	return nil
+}
+
+// processApplyThread applies the oldest entries waiting for node n's apply
+// thread and sends the responses raft attached to them.
+func (env *ScriptEnv) processApplyThread(n *node) error {
+	w := &env.work[n.id-1]
+	if len(w.apply) == 0 {
+		env.log.write("no apply work to perform")
+		return nil
+	}
+	m := w.apply[0]
+	w.apply = w.apply[1:]
+	resps := m.GetResponses()
+	m.Responses = nil
+	env.log.write("Processing:\n" + raft.DescribeMessage(m, scriptEntryText) + "\n")
+	n.applyBare(m.GetEntries())
+	env.sendResponses(n, resps)
+	return nil
+}
+
+func (env *ScriptEnv) sendResponses(n *node, resps []*pb.Message) {
+	env.log.write("Responses:\n")
+	for _, r := range resps {
+		env.log.write(raft.DescribeMessage(r, scriptEntryText) + "\n")
+		env.s.send(n, r)
+	}
 }
 
 // finishBare completes a Ready as rafttest's nodes do: persist, apply
@@ -319,7 +406,20 @@ func (n *node) finishBare(rd *raft.Ready) {
 	if !raft.IsEmptySnap(rd.Snapshot) {
 		n.restore(rd.Snapshot)
 	}
-	for _, e := range rd.CommittedEntries {
+	if !n.applyBare(rd.CommittedEntries) {
+		return
+	}
+	for _, m := range rd.Messages {
+		n.sim.send(n, m)
+	}
+	n.raftAdvance(rd)
+}
+
+// applyBare applies entries as rafttest's nodes do: configuration changes
+// to raft, and every entry's data to the appender state machine. It
+// reports false when the node stopped on the way.
+func (n *node) applyBare(ents []*pb.Entry) bool {
+	for _, e := range ents {
 		n.applied = e.GetIndex()
 		update := e.GetData()
 		var cc pb.ConfChangeI
@@ -339,17 +439,14 @@ func (n *node) finishBare(rd *raft.Ready) {
 			n.confState = n.raftApplyConfChange(cc.AsV2())
 		}
 		if !n.up() {
-			return
+			return false
 		}
 		// The state as of this entry is the snapshot a leader sends, as
 		// etcd sends one of its applied state (createMergedSnapshotMessage).
 		n.appended = append(n.appended[:len(n.appended):len(n.appended)], update...)
 		_, _ = n.disk.CreateSnapshot(e.GetIndex(), n.confState, n.appended)
 	}
-	for _, m := range rd.Messages {
-		n.sim.send(n, m)
-	}
-	n.raftAdvance(rd)
+	return true
 }
 
 // deliverMsgs delivers, or drops, the messages waiting for the nodes the
@@ -400,7 +497,7 @@ func (env *ScriptEnv) deliverTo(id uint64, typ pb.MessageType, drop bool) int {
 	var ids []uint64
 	for _, f := range s.net.inflight {
 		m := f.msg
-		local := m.GetFrom() == m.GetTo()
+		local := m.GetFrom() == m.GetTo() || raft.IsLocalMsgTarget(m.GetFrom()) || raft.IsLocalMsgTarget(m.GetTo())
 		if m.GetTo() == id && !(drop && local) && (typ < 0 || m.GetType() == typ) {
 			ids = append(ids, f.id)
 		}
@@ -465,6 +562,26 @@ func (env *ScriptEnv) stabilize(c ScriptCommand) error {
 			if env.waiting(n.id) {
 				env.log.write(fmt.Sprintf("> %d receiving messages\n", n.id))
 				_ = env.indent(func() error { env.deliverTo(n.id, -1, false); return nil })
+				done = false
+			}
+		}
+		for _, n := range nodes {
+			if w := &env.work[n.id-1]; len(w.append) > 0 {
+				env.log.write(fmt.Sprintf("> %d processing append thread\n", n.id))
+				for len(w.append) > 0 {
+					if err := env.indent(func() error { return env.processAppendThread(n) }); err != nil {
+						return err
+					}
+				}
+				done = false
+			}
+		}
+		for _, n := range nodes {
+			if w := &env.work[n.id-1]; len(w.apply) > 0 {
+				env.log.write(fmt.Sprintf("> %d processing apply thread\n", n.id))
+				for len(w.apply) > 0 {
+					_ = env.indent(func() error { return env.processApplyThread(n) })
+				}
 				done = false
 			}
 		}

@@ -27,6 +27,9 @@ func ParseScript(name, text string) ([]ScriptStep, error) {
 	lines := strings.Split(text, "\n")
 	var steps []ScriptStep
 	var comment []string
+	// blanks counts the blank lines after the one that ends a command's
+	// output: the comment keeps them, so Format writes the file as it was.
+	blanks := 0
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " \t\r")
 		switch {
@@ -34,13 +37,19 @@ func ParseScript(name, text string) ([]ScriptStep, error) {
 			comment = append(comment, "") // a blank line between paragraphs of a comment
 			continue
 		case line == "":
+			blanks++
 			continue
+		}
+		if len(comment) == 0 && len(steps) > 0 {
+			for ; blanks > 0; blanks-- {
+				comment = append(comment, "")
+			}
+		}
+		blanks = 0
+		switch {
 		case strings.HasPrefix(line, "#"):
 			comment = append(comment, strings.TrimRight(lines[i], "\r"))
 			continue
-		}
-		for len(comment) > 0 && comment[len(comment)-1] == "" {
-			comment = comment[:len(comment)-1]
 		}
 		st := ScriptStep{Comment: strings.Join(comment, "\n"), Line: line, Pos: fmt.Sprintf("%s:%d", name, i+1)}
 		comment = nil
@@ -64,6 +73,9 @@ func ParseScript(name, text string) ([]ScriptStep, error) {
 				want = append(want, lines[i])
 			}
 			i++
+			if i+1 < len(lines) && lines[i+1] == "" {
+				i++ // the blank line that ends the step
+			}
 		} else {
 			for i++; i < len(lines) && lines[i] != ""; i++ {
 				want = append(want, lines[i])

@@ -23,10 +23,15 @@ func raftScriptPath(t *testing.T, name string) string {
 }
 
 // -raft-script prints raft's script back with raftplay's output under each
-// command: for these scripts, byte for byte the file, and exits 0.
+// command: for each of raft's 28 scripts, byte for byte the file, and
+// exits 0.
 func TestRaftScriptPrintsTheScript(t *testing.T) {
-	for _, name := range []string{"confchange_v1_add_single.txt", "campaign.txt", "single_node.txt"} {
-		p := raftScriptPath(t, name)
+	paths, _ := filepath.Glob(filepath.Join(filepath.Dir(raftScriptPath(t, "campaign.txt")), "*.txt"))
+	if len(paths) != 28 {
+		t.Fatalf("%d of raft's scripts, want 28", len(paths))
+	}
+	for _, p := range paths {
+		name := filepath.Base(p)
 		want, _ := os.ReadFile(p)
 		code, stdout, stderr := runSim(t, "-raft-script", p)
 		if code != 0 || stdout != string(want) {
