@@ -87,7 +87,7 @@ func (n *node) start() error {
 		PreVote:         cfg.PreVote,
 		// A leader that applies its own removal steps down, as etcd asks.
 		StepDownOnRemoval: true,
-		Logger:            raftLogger{},
+		Logger:            raftLogger{n.sim},
 	}
 	if n.raftConfig != nil {
 		c := *n.raftConfig

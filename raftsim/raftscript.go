@@ -3,6 +3,7 @@ package raftsim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,7 +106,6 @@ func (env *ScriptEnv) run(c ScriptCommand) error {
 	if err != nil {
 		return err
 	}
-	rc := n.raftConfig
 	switch c.Cmd {
 	case "campaign":
 		return env.call(n, n.rn.Campaign)
@@ -118,9 +118,9 @@ func (env *ScriptEnv) run(c ScriptCommand) error {
 		}
 		return env.call(n, func() error { return n.rn.ProposeConfChange(cc) })
 	case "tick-election":
-		return env.tick(n, rc.ElectionTick)
+		return env.tick(n, env.ticks(n, true))
 	case "tick-heartbeat":
-		return env.tick(n, rc.HeartbeatTick)
+		return env.tick(n, env.ticks(n, false))
 	case "raft-log":
 		return env.raftLog(n)
 	case "status":
@@ -171,6 +171,29 @@ func (env *ScriptEnv) call(n *node, f func() error) (err error) {
 	n.enterRaft()
 	defer n.leaveRaft()
 	return f()
+}
+
+// workOf is what waits for node n's storage threads; nothing, for a node
+// the script did not add (the console's).
+func (env *ScriptEnv) workOf(n *node) *storageWork {
+	if i := int(n.id) - 1; i < len(env.work) {
+		return &env.work[i]
+	}
+	return &storageWork{}
+}
+
+// ticks is node n's election (or heartbeat) timeout in ticks: the script's
+// option, or the run's for a node the script did not add.
+func (env *ScriptEnv) ticks(n *node, election bool) int {
+	switch {
+	case n.raftConfig != nil && election:
+		return n.raftConfig.ElectionTick
+	case n.raftConfig != nil:
+		return n.raftConfig.HeartbeatTick
+	case election:
+		return env.s.cfg.ElectionTicks
+	}
+	return env.s.cfg.HeartbeatTicks
 }
 
 func (env *ScriptEnv) tick(n *node, k int) error {
@@ -314,13 +337,13 @@ func (env *ScriptEnv) processReady(n *node) error {
 		return nil
 	}
 	env.s.observeReady(n, &rd)
-	if !n.raftConfig.AsyncStorageWrites {
+	if n.raftConfig == nil || !n.raftConfig.AsyncStorageWrites {
 		n.finish(&rd)
 		return nil
 	}
 	// Raft hands the storage's work to its threads as messages; the rest
 	// go on the wire. It takes no Advance in this mode.
-	w := &env.work[n.id-1]
+	w := env.workOf(n)
 	for _, m := range rd.Messages {
 		switch {
 		case m.GetTo() == raft.LocalAppendThread:
@@ -338,7 +361,7 @@ func (env *ScriptEnv) processReady(n *node) error {
 // thread and sends the responses raft attached to it, as rafttest's
 // ProcessAppendThread does.
 func (env *ScriptEnv) processAppendThread(n *node) error {
-	w := &env.work[n.id-1]
+	w := env.workOf(n)
 	if len(w.append) == 0 {
 		env.log.write("no append work to perform")
 		return nil
@@ -370,7 +393,7 @@ func (env *ScriptEnv) processAppendThread(n *node) error {
 // processApplyThread applies the oldest entries waiting for node n's apply
 // thread and sends the responses raft attached to them.
 func (env *ScriptEnv) processApplyThread(n *node) error {
-	w := &env.work[n.id-1]
+	w := env.workOf(n)
 	if len(w.apply) == 0 {
 		env.log.write("no apply work to perform")
 		return nil
@@ -512,6 +535,12 @@ func (env *ScriptEnv) deliverTo(id uint64, typ pb.MessageType, drop bool) int {
 			s.dropped(f, DropByUser)
 			continue
 		}
+		if !s.bare {
+			// The console's nodes: the network delivers as any delivery
+			// by hand does (a cut link or a paused receiver included).
+			s.deliverFlight(f)
+			continue
+		}
 		dst := s.node(id)
 		if dst == nil || !dst.up() {
 			s.dropped(f, DropNodeDown)
@@ -566,7 +595,7 @@ func (env *ScriptEnv) stabilize(c ScriptCommand) error {
 			}
 		}
 		for _, n := range nodes {
-			if w := &env.work[n.id-1]; len(w.append) > 0 {
+			if w := env.workOf(n); len(w.append) > 0 {
 				env.log.write(fmt.Sprintf("> %d processing append thread\n", n.id))
 				for len(w.append) > 0 {
 					if err := env.indent(func() error { return env.processAppendThread(n) }); err != nil {
@@ -577,7 +606,7 @@ func (env *ScriptEnv) stabilize(c ScriptCommand) error {
 			}
 		}
 		for _, n := range nodes {
-			if w := &env.work[n.id-1]; len(w.apply) > 0 {
+			if w := env.workOf(n); len(w.apply) > 0 {
 				env.log.write(fmt.Sprintf("> %d processing apply thread\n", n.id))
 				for len(w.apply) > 0 {
 					_ = env.indent(func() error { return env.processApplyThread(n) })
@@ -724,4 +753,38 @@ func (c ScriptCommand) confChange() (pb.ConfChangeI, error) {
 		return &pb.ConfChange{Type: ccs[0].GetType().Enum(), NodeId: proto.Uint64(ccs[0].GetNodeId())}, nil
 	}
 	return &pb.ConfChangeV2{Transition: tr.Enum(), Changes: ccs}, nil
+}
+
+// consoleScriptCommands are the commands of raft's script language the
+// console takes on a run in manual mode: those that act on nodes it has.
+var consoleScriptCommands = []string{
+	"campaign", "propose", "stabilize", "process-ready", "deliver-msgs", "tick-election", "tick-heartbeat",
+	"raft-state", "raft-log", "status", "transfer-leadership", "forget-leader", "report-unreachable",
+}
+
+// IsRaftScriptCommand reports whether a console line is a command of raft's
+// script language.
+func IsRaftScriptCommand(line string) bool {
+	cmd, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+	return slices.Contains(consoleScriptCommands, cmd)
+}
+
+// RaftScriptCommand runs a line of raft's script language on the run's
+// nodes, which manual mode holds, and returns what it prints in the
+// scripts' format, raft's log lines from the nodes among it.
+func (s *Sim) RaftScriptCommand(line string) (string, error) {
+	if !s.manual {
+		return "", fmt.Errorf("raft's script commands need manual mode (/): the clock and the network held")
+	}
+	cmd, args, err := parseScriptLine(strings.TrimSpace(line))
+	if err != nil {
+		return "", err
+	}
+	if !slices.Contains(consoleScriptCommands, cmd) {
+		return "", fmt.Errorf("%s: the console takes %s of raft's script commands", cmd, strings.Join(consoleScriptCommands, ", "))
+	}
+	env := &ScriptEnv{s: s, log: &scriptLog{}}
+	s.raftSink = env.log
+	defer func() { s.raftSink = nil }()
+	return env.Run(ScriptCommand{Cmd: cmd, Args: args}), nil
 }

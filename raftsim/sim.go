@@ -6,6 +6,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+
+	"go.etcd.io/raft/v3"
 )
 
 // Sim is a whole simulated cluster: nodes, network, disks, clock and
@@ -43,9 +45,12 @@ type Sim struct {
 	// bare runs nodes as raft's interaction scripts do (raftscript.go): an
 	// entry applied is only applied, with no key space, membership
 	// bookkeeping or snapshots of raftplay's own around it.
-	bare    bool
-	speed   float64
-	actions []ActionRecord
+	bare bool
+	// raftSink takes the lines raft logs while a console line of raft's
+	// script language runs; nil silences them.
+	raftSink raft.Logger
+	speed    float64
+	actions  []ActionRecord
 	// fired counts the events processed in this run: with the virtual time
 	// it places an action exactly, even between two events of one millisecond.
 	fired uint64

@@ -28,6 +28,9 @@ func (cs *Clients) console(line string, via uint64) error {
 	case curlFormsCommand:
 		return cs.toggleCurlForms(words[1 : len(words)-1])
 	}
+	if raftsim.IsRaftScriptCommand(line) {
+		return cs.raftScript(line, via)
+	}
 	e, err := v2store.ParseEtcdctl(line)
 	if err != nil {
 		return err
@@ -122,4 +125,18 @@ func (cs *Clients) toggleCurlForms(args []string) error {
 
 func (cs *Clients) consoleLine(via uint64, kind raftsim.ConsoleLine, text string) {
 	cs.sim.Emit(raftsim.Event{Kind: raftsim.EvConsole, Node: via, Line: kind, Text: text})
+}
+
+// raftScript runs a command of raft's interaction scripts on the nodes
+// (manual mode only) and prints what it prints, raft's own lines included.
+func (cs *Clients) raftScript(line string, via uint64) error {
+	out, err := cs.sim.RaftScriptCommand(line)
+	if err != nil {
+		return err
+	}
+	cs.consoleLine(via, raftsim.ConsoleCommand, "$ "+strings.TrimSpace(line))
+	for l := range strings.Lines(out) {
+		cs.consoleLine(via, raftsim.ConsoleAnswer, strings.TrimSuffix(l, "\n"))
+	}
+	return nil
 }
