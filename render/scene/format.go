@@ -172,7 +172,11 @@ func MessageLines(m *raftsim.MessageView) []string {
 	default:
 		lines = append(lines, fmt.Sprintf("entries (%d): %s", k, strings.Join(m.Entries, ", ")))
 	}
-	lines = append(lines, fmt.Sprintf("sent at %s, due at %s", FormatMs(m.SentMs), FormatMs(m.DeliverMs)))
+	if m.Held {
+		lines = append(lines, fmt.Sprintf("sent at %s, waits to be delivered by hand", FormatMs(m.SentMs)))
+	} else {
+		lines = append(lines, fmt.Sprintf("sent at %s, due at %s", FormatMs(m.SentMs), FormatMs(m.DeliverMs)))
+	}
 	if m.Stream != "" {
 		lines = append(lines, StreamText(m.Stream)+" (etcd's rafthttp)")
 	}

@@ -2,6 +2,8 @@ package scene
 
 import (
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 
 	"raftplay/raftsim"
@@ -75,5 +77,24 @@ func TestManualKeys(t *testing.T) {
 				t.Fatalf("%q did %s, want %s", tc.keys, got, tc.want)
 			}
 		})
+	}
+}
+
+// A message sent in manual mode has no due time: its panel says it waits
+// for a hand, and offers to deliver and duplicate it.
+func TestManualMessagePanel(t *testing.T) {
+	s := newScene(heldCluster(msg(21, 1, 2, "MsgApp")))
+	s.Key('m')
+	p := s.L.MessagePanel(&s.Ctl.MessageView, false, true, measure)
+	text := strings.Join(p.Lines, "\n")
+	if !strings.Contains(text, "waits to be delivered by hand") || strings.Contains(text, "due at") {
+		t.Errorf("a held message's panel says:\n%s", text)
+	}
+	var cmds []Command
+	for _, b := range p.Buttons {
+		cmds = append(cmds, b.Cmd)
+	}
+	if want := []Command{CmdDeliver, CmdDuplicate, CmdDrop, CmdClose}; !slices.Equal(cmds, want) {
+		t.Errorf("its buttons are %v, want %v", cmds, want)
 	}
 }
