@@ -98,3 +98,25 @@ func TestManualMessagePanel(t *testing.T) {
 		t.Errorf("its buttons are %v, want %v", cmds, want)
 	}
 }
+
+// A node's menu offers the tick and the Ready in manual mode only.
+func TestManualMenuEntries(t *testing.T) {
+	for _, manual := range []bool{false, true} {
+		snap := cluster(5)
+		snap.Manual = manual
+		snap.Nodes[1].HasReady = manual
+		s := newScene(snap)
+		var ops []raftsim.ActionOp
+		for _, b := range s.L.NodeMenu(2, s.Snap, measure).Buttons {
+			if !b.Disabled {
+				ops = append(ops, b.Op)
+			}
+		}
+		if got := slices.Contains(ops, raftsim.ActTick) && slices.Contains(ops, raftsim.ActReady); got != manual {
+			t.Errorf("manual %v: the menu's enabled actions are %v", manual, ops)
+		}
+		if n := len(s.L.NodeMenu(2, s.Snap, measure).Buttons); manual != (n == len(nodeActions)) {
+			t.Errorf("manual %v: the menu has %d of %d entries", manual, n, len(nodeActions))
+		}
+	}
+}

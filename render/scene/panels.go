@@ -48,6 +48,9 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 	}
 	w := measure(p.Title, FontUI*u)
 	for _, it := range nodeActions {
+		if it.manual && !snap.Manual {
+			continue
+		}
 		label, key := it.labelFor(nv, name), ""
 		if it.key != 0 {
 			key = string(it.key)
