@@ -49,9 +49,6 @@ func NewScriptEnv() *ScriptEnv {
 	return &ScriptEnv{s: s, log: &scriptLog{}}
 }
 
-// Sim is the simulation the script plays on.
-func (env *ScriptEnv) Sim() *Sim { return env.s }
-
 // Run does one command of a script, with its arguments and its input
 // lines, and returns what it prints ("ok" when nothing).
 func (env *ScriptEnv) Run(c ScriptCommand) string {

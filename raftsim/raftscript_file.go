@@ -10,7 +10,7 @@ import (
 // expects.
 type ScriptStep struct {
 	// Comment is the comment lines before the command, as written (with
-	// their "#" and the blank lines between them); Caption is its text.
+	// their "#" and the blank lines between them).
 	Comment string
 	Line    string // the command line as written
 	Command ScriptCommand
@@ -159,15 +159,6 @@ func RaftLinesDiffer(got, want string) (g, w string, differ bool) {
 		}
 	}
 	return "", "", false
-}
-
-// Caption is the comment's text, without its "#"s.
-func (st ScriptStep) Caption() string {
-	var lines []string
-	for line := range strings.Lines(st.Comment) {
-		lines = append(lines, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "#")))
-	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // ScriptArg is one argument of a script's command: a key ("1") or
