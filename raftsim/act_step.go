@@ -9,6 +9,9 @@ func init() {
 	register(&actionKind{
 		op: ActStep, help: "process exactly one event",
 		apply: func(s *Sim, _ *Action) error {
+			if s.manual {
+				return fmt.Errorf("step: the clock is held in manual mode; deliver a message, tick a node or hand over a Ready")
+			}
 			if !s.Step() {
 				return fmt.Errorf("step: nothing is scheduled")
 			}

@@ -29,7 +29,11 @@ type Action struct {
 	Line    string     `json:"line,omitempty"`
 	On      bool       `json:"on,omitempty"`
 	Count   int        `json:"count,omitempty"`
-	Read    string     `json:"read,omitempty"`
+	// N is how many ticks a tick action runs; Until names the timer it
+	// runs up to instead (manual mode).
+	N     int       `json:"n,omitempty"`
+	Until TickUntil `json:"until,omitempty"`
+	Read  string    `json:"read,omitempty"`
 	// As is what add-member adds the new node as: "learner" or "voter".
 	As string `json:"as,omitempty"`
 	// Name is add-member's name for the new node (etcd's --name); empty

@@ -2,6 +2,7 @@ package raftsim
 
 import (
 	"fmt"
+	"slices"
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
@@ -83,9 +84,11 @@ func (n *node) readSnapshotMeta() {
 func (n *node) restore(snap *pb.Snapshot) bool {
 	n.confState, n.confIndex = snap.GetMetadata().GetConfState(), snap.GetMetadata().GetIndex()
 	n.snapIndex, n.snapTerm = snap.GetMetadata().GetIndex(), snap.GetMetadata().GetTerm()
-	if raft.IsEmptySnap(snap) {
+	if raft.IsEmptySnap(snap) || n.sim.bare {
+		// A bare node's snapshots hold a script's bytes, not a key space.
+		n.appended = slices.Clone(snap.GetData())
 		n.freshState()
-		n.applied = 0
+		n.applied = snap.GetMetadata().GetIndex()
 		return true
 	}
 	if err := n.restoreState(snap.GetData()); err != nil {

@@ -24,6 +24,7 @@ const (
 	EvAction    EventKind = "action"    // an action was applied
 	EvConsole   EventKind = "console"   // a line of the etcdctl console, typed or answered
 	EvMember    EventKind = "member"    // a membership change was proposed or applied, or a removed node stopped
+	EvReady     EventKind = "ready"     // a node's Ready was handed over by hand (manual mode)
 )
 
 // Event is one entry of the event stream. Its fields carry what happened;
@@ -123,8 +124,14 @@ func (e *Event) describeMessage(name func(uint64) string) {
 	switch e.Kind {
 	case EvSent:
 		e.Text = "sent " + describe(e.flight, name)
+		if e.flight.copyOf != 0 {
+			e.Text = fmt.Sprintf("duplicated #%d: %s", e.flight.copyOf, describe(e.flight, name))
+		}
 	case EvDelivered:
 		e.Text = "delivered " + describe(e.flight, name)
+		if e.flight.overtook != 0 {
+			e.Text += fmt.Sprintf(", ahead of #%d sent before it on its %s stream, which rafthttp would deliver first", e.flight.overtook, e.flight.stream)
+		}
 	case EvDropped:
 		e.Text = "dropped (" + string(e.Reason) + ") " + describe(e.flight, name)
 	}

@@ -20,6 +20,12 @@ type flight struct {
 	// stream is the way it travels, over link (rafthttp.go).
 	stream Stream
 	link   *peerLink
+	// held is set for a message sent in manual mode: it has no delivery
+	// time and waits to be delivered by hand (manual.go).
+	held bool
+	// overtook is the message sent before it on its stream that it was
+	// delivered ahead of, by hand; copyOf the message it duplicates.
+	overtook, copyOf uint64
 }
 
 // network holds every message in flight, the partition and per-link loss.

@@ -57,6 +57,14 @@ type node struct {
 	// nodepause.go); what comes due for it meanwhile waits in pausedWork.
 	paused     bool
 	pausedWork pausedWork
+	// handed is the Ready last handed over by hand in manual mode.
+	handed *HandedReadyView
+	// raftConfig, when set, is the raft configuration the node starts with
+	// instead of the run's (a node raft's interaction scripts added).
+	raftConfig *raft.Config
+	// appended is a bare node's state machine, rafttest's "appender": the
+	// data of every entry applied, one after another.
+	appended []byte
 
 	kv *v2store.Store
 	v3 *v3store.Store
@@ -98,10 +106,16 @@ func (n *node) start() error {
 		CheckQuorum:     cfg.CheckQuorum,
 		PreVote:         cfg.PreVote,
 		ReadOnlyOption:  raft.ReadOnlySafe,
-		Logger:          raftLogger{},
+		Logger:          raftLogger{n.sim},
 	}
 	if cfg.ReadOnly == ReadOnlyLeaseBased {
 		rc.ReadOnlyOption = raft.ReadOnlyLeaseBased
+	}
+	if n.raftConfig != nil {
+		// A raft script's node takes the script's config.
+		c := *n.raftConfig
+		c.ID, c.Storage = n.id, n.disk
+		rc = &c
 	}
 	snap, err := n.disk.Snapshot()
 	if err != nil {
@@ -136,6 +150,7 @@ func (n *node) crash() {
 	n.readSnapshotMeta()
 	n.rn = nil
 	n.syncing = nil
+	n.handed = nil
 	n.kv, n.v3 = nil, nil
 	n.lessor = lessor{}
 	n.applied = 0
@@ -158,9 +173,10 @@ func (n *node) step(m *pb.Message) {
 }
 
 // pump takes Readys from raft until it has none, or one must wait for the
-// disk; a paused process takes none.
+// disk; a paused process takes none, nor does any node in manual mode,
+// where each Ready waits to be handed over.
 func (n *node) pump() {
-	if n.handling || n.paused {
+	if n.handling || n.paused || n.sim.manual {
 		return
 	}
 	for n.up() && n.syncing == nil {
@@ -192,6 +208,10 @@ func (n *node) synced() {
 // finish completes a Ready in the order raft's contract sets: persist (done
 // by now), send, apply, advance.
 func (n *node) finish(rd *raft.Ready) {
+	if n.sim.bare {
+		n.finishBare(rd)
+		return
+	}
 	n.handling = true
 	defer func() { n.handling = false }()
 	w := diskWrite{snap: rd.Snapshot, entries: rd.Entries, hs: rd.HardState}

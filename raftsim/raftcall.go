@@ -37,12 +37,13 @@ func (n *node) raftTick() {
 	n.rn.Tick()
 }
 
-func (n *node) raftStep(m *pb.Message) {
+// raftStep steps m. Step refuses some messages (e.g. a proposal no leader
+// takes); raft has then dropped it, which is the network's ordinary fate
+// for a message, so only raft's scripts print the error.
+func (n *node) raftStep(m *pb.Message) (err error) {
 	n.enterRaft()
 	defer n.leaveRaft()
-	// Step refuses some messages (e.g. a proposal no leader takes); raft has
-	// then dropped it, which is the network's ordinary fate for a message.
-	_ = n.rn.Step(m)
+	return n.rn.Step(m)
 }
 
 func (n *node) raftReady() (rd raft.Ready, ok bool) {

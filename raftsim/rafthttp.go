@@ -107,7 +107,7 @@ func (s *Sim) linkStreams() {
 			ok := a.up() && b.up() && !s.net.cut(a.id, b.id)
 			switch {
 			case ok && !l.connected:
-				l.connected, l.upAtMs = true, s.clock.now+s.cfg.TickMs
+				l.connected, l.upAtMs = true, s.redialAt()
 			case !ok && l.connected:
 				l.connected = false
 				reason := DropPartition
@@ -118,6 +118,15 @@ func (s *Sim) linkStreams() {
 			}
 		}
 	}
+}
+
+// redialAt is when streams joined now carry messages: a tick from now, or at
+// once in manual mode, where the clock that would bring that tick is held.
+func (s *Sim) redialAt() int64 {
+	if s.manual {
+		return s.clock.now
+	}
+	return s.clock.now + s.cfg.TickMs
 }
 
 // breakStreams loses what l's streams hold and tells the sender's raft that

@@ -112,12 +112,13 @@ func (s *Sim) runTo(t int64, fired uint64) {
 		return
 	}
 	for s.fired < fired {
-		if at, ok := s.clock.peek(); !ok || at > t {
+		if at, ok := s.clock.peek(); !ok || at > t || !s.Step() {
 			break
 		}
-		s.Step()
 	}
-	s.clock.now = max(s.clock.now, t)
+	if !s.manual {
+		s.clock.now = max(s.clock.now, t)
+	}
 }
 
 // Generation is the run count Snapshot.Generation reports, without the cost

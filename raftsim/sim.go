@@ -6,6 +6,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+
+	"go.etcd.io/raft/v3"
 )
 
 // Sim is a whole simulated cluster: nodes, network, disks, clock and
@@ -38,9 +40,19 @@ type Sim struct {
 	watchers    []watcher
 	nextWatcher uint64
 
-	paused  bool
-	speed   float64
-	actions []ActionRecord
+	paused bool
+	// manual holds the clock and the network (manual.go): nothing fires by
+	// itself, and the user delivers, ticks and hands over Readys.
+	manual bool
+	// bare runs nodes as raft's interaction scripts do (raftscript.go): an
+	// entry applied is only applied, with no key space, membership
+	// bookkeeping or snapshots of raftplay's own around it.
+	bare bool
+	// raftSink takes the lines raft logs while a console line of raft's
+	// script language runs; nil silences them.
+	raftSink raft.Logger
+	speed    float64
+	actions  []ActionRecord
 	// fired counts the events processed in this run: with the virtual time
 	// it places an action exactly, even between two events of one millisecond.
 	fired uint64
@@ -79,6 +91,7 @@ func (s *Sim) init(cfg Config) {
 	s.clock = clock{}
 	s.syncSet = false
 	s.leaseCheckSet = false
+	s.manual = false
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = newRaftStream(cfg, seed)
@@ -159,8 +172,12 @@ func (s *Sim) Advance(ms int64) {
 	}
 }
 
-// AdvanceTo processes every event due at or before t and moves the clock to t.
+// AdvanceTo processes every event due at or before t and moves the clock to
+// t. In manual mode the clock is held: nothing happens.
 func (s *Sim) AdvanceTo(t int64) {
+	if s.manual {
+		return
+	}
 	for {
 		tm, ok := s.clock.next(t)
 		if !ok {
@@ -174,10 +191,10 @@ func (s *Sim) AdvanceTo(t int64) {
 }
 
 // Step processes exactly one event, moving the clock to its time. It reports
-// false when nothing is scheduled.
+// false when nothing is scheduled, or the clock is held (manual mode).
 func (s *Sim) Step() bool {
 	at, ok := s.clock.peek()
-	if !ok {
+	if !ok || s.manual {
 		return false
 	}
 	tm, _ := s.clock.next(at)
@@ -203,7 +220,9 @@ func (s *Sim) fire(t timer) {
 			}
 		}
 	case timerDiskSync:
-		if n.up() && n.epoch == t.epoch && n.syncing != nil {
+		// A sync handed over by hand in manual mode leaves its timer behind:
+		// only the timer of the sync under way completes it.
+		if n.up() && n.epoch == t.epoch && n.syncing != nil && n.syncDoneMs == t.at {
 			if n.paused {
 				n.pausedWork.synced = true
 			} else {

@@ -9,10 +9,13 @@ type Snapshot struct {
 	// Generation is the Sim's run count (see Sim.Replay): it changes on
 	// every reset and replay. It describes the Sim, not the run, so it is
 	// left out of the JSON, which equal runs must give byte for byte.
-	Generation uint64          `json:"-"`
-	Seed       int64           `json:"seed"`
-	NowMs      int64           `json:"now_ms"`
-	Paused     bool            `json:"paused"`
+	Generation uint64 `json:"-"`
+	Seed       int64  `json:"seed"`
+	NowMs      int64  `json:"now_ms"`
+	Paused     bool   `json:"paused"`
+	// Manual is set in manual mode: the clock and the network are held,
+	// and every message waits on its link to be delivered by hand.
+	Manual     bool            `json:"manual,omitempty"`
 	Speed      float64         `json:"speed"`
 	Config     Config          `json:"config"`
 	Nodes      []NodeView      `json:"nodes"`
@@ -95,6 +98,10 @@ type NodeView struct {
 	DurableIndex uint64 `json:"durable_index"`
 	// Syncing is the Ready in progress, nil when the node waits for no sync.
 	Syncing *ReadyView `json:"syncing,omitempty"`
+	// HasReady is set in manual mode when raft has a Ready for the node to
+	// hand over; Handed is the Ready it handed over last.
+	HasReady bool             `json:"has_ready,omitempty"`
+	Handed   *HandedReadyView `json:"handed,omitempty"`
 	// ElectionElapsedMs and ElectionTimeoutMs are raft's own election timer
 	// (electionElapsed and randomizedElectionTimeout, in ticks times TickMs):
 	// the node campaigns when elapsed reaches timeout. For a leader they are its
@@ -179,6 +186,9 @@ type MessageView struct {
 	Stream    Stream `json:"stream"`
 	SentMs    int64  `json:"sent_ms"`
 	DeliverMs int64  `json:"deliver_ms"`
+	// Held is set for a message sent in manual mode: it has no delivery
+	// time (DeliverMs 0) and waits to be delivered by hand.
+	Held bool `json:"held,omitempty"`
 }
 
 // InvariantStatus says whether every safety property has held so far.

@@ -17,25 +17,55 @@ func (s *Sim) send(n *node, m *pb.Message) {
 	now := s.clock.now
 	l := s.net.link(from, to)
 	st := l.pick(m.GetType(), now)
-	deliver := now + s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
-	if st == StreamPipeline {
-		deliver += s.snapshotMs(m)
-	} else {
-		k := slot(st)
-		if l.queued[k] >= streamBufSize {
-			s.streamFull(&flight{msg: m, sentMs: now, deliverMs: now, stream: st, link: l})
-			return
-		}
-		deliver = max(deliver, l.lastMs[k])
-		l.lastMs[k] = deliver
+	f := &flight{msg: m, sentMs: now, stream: st, link: l, held: s.manual}
+	var latency int64
+	if !f.held {
+		latency = s.latency()
 	}
-	f := &flight{msg: m, sentMs: now, deliverMs: deliver, stream: st, link: l}
-	if p := s.net.lossRate(from, to); p > 0 {
-		f.lost = s.rng.Float64() < p
+	if st != StreamPipeline && l.queued[slot(st)] >= streamBufSize {
+		f.deliverMs = now
+		s.streamFull(f)
+		return
+	}
+	if !f.held {
+		s.setDelivery(f, latency)
+		if p := s.net.lossRate(from, to); p > 0 {
+			f.lost = s.rng.Float64() < p
+		}
 	}
 	s.net.add(f)
-	s.clock.schedule(timer{at: f.deliverMs, kind: timerDeliver, id: f.id})
+	if !f.held {
+		s.clock.schedule(timer{at: f.deliverMs, kind: timerDeliver, id: f.id})
+	}
 	s.emit(messageEvent(EvSent, from, f))
+}
+
+// latency draws a message's one-way latency.
+func (s *Sim) latency() int64 {
+	return s.cfg.LatencyMinMs + s.rng.Int64N(s.cfg.LatencyMaxMs-s.cfg.LatencyMinMs+1)
+}
+
+// setDelivery sets when message f arrives, latency from now: on a stream no
+// earlier than the message before it, on the pipeline later by a snapshot's
+// bytes.
+func (s *Sim) setDelivery(f *flight, latency int64) {
+	deliver := s.clock.now + latency
+	if f.stream == StreamPipeline {
+		deliver += s.snapshotMs(f.msg)
+	} else {
+		k := slot(f.stream)
+		deliver = max(deliver, f.link.lastMs[k])
+		f.link.lastMs[k] = deliver
+	}
+	f.deliverMs = deliver
+}
+
+// release sends a message held in manual mode on its way, now that the
+// clock runs again.
+func (s *Sim) release(f *flight) {
+	f.held = false
+	s.setDelivery(f, s.latency())
+	s.clock.schedule(timer{at: f.deliverMs, kind: timerDeliver, id: f.id})
 }
 
 // streamFull refuses a message whose stream holds streamBufSize already, as
@@ -53,10 +83,15 @@ func (s *Sim) streamFull(f *flight) {
 // receiver stops is a post (or a stream write) that failed: its sender
 // hears that the peer is unreachable.
 func (s *Sim) deliver(id uint64) {
-	f := s.net.take(id)
-	if f == nil {
-		return // dropped by the user, or lost with its stream, while in flight
+	if f := s.net.take(id); f != nil {
+		s.deliverFlight(f)
 	}
+	// Otherwise dropped by the user, lost with its stream, or delivered by
+	// hand while in flight.
+}
+
+// deliverFlight hands message f, taken off the network, to its receiver.
+func (s *Sim) deliverFlight(f *flight) {
 	from, to := f.msg.GetFrom(), f.msg.GetTo()
 	dst := s.node(to)
 	switch {
@@ -103,7 +138,11 @@ func (s *Sim) dropped(f *flight, reason DropReason) {
 	e := messageEvent(EvDropped, f.msg.GetFrom(), f)
 	e.Reason = reason
 	s.emit(e)
-	s.reportSnapshot(f.msg, false)
+	if !s.bare {
+		// raft's scripts drop a snapshot without telling its sender, as
+		// rafttest's network does; rafthttp reports the failure.
+		s.reportSnapshot(f.msg, false)
+	}
 }
 
 // describe is a one-line account of a message, like raft.DescribeMessage but

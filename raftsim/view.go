@@ -21,6 +21,7 @@ func (s *Sim) Snapshot() *Snapshot {
 		Seed:       s.cfg.Seed,
 		NowMs:      s.clock.now,
 		Paused:     s.paused,
+		Manual:     s.manual,
 		Speed:      s.speed,
 		Config:     s.cfg,
 		Nodes:      make([]NodeView, len(s.nodes)),
@@ -68,6 +69,8 @@ func (s *Sim) nodeView(n *node) NodeView {
 		v.ElectionElapsedMs = elapsed * s.cfg.TickMs
 		v.ElectionTimeoutMs = timeout * s.cfg.TickMs
 		v.Progress = n.progressViews()
+		v.HasReady = s.manual && (n.syncing != nil || n.raftHasReady())
+		v.Handed = n.handed
 	}
 	v.SnapshotIndex, v.SnapshotTerm = n.snapIndex, n.snapTerm
 	v.FirstIndex, _ = n.disk.FirstIndex()
@@ -125,7 +128,7 @@ func messageView(f *flight) MessageView {
 		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: m.GetType().String(),
 		Term: m.GetTerm(), LogTerm: m.GetLogTerm(), Index: m.GetIndex(), Commit: m.GetCommit(),
 		Reject: m.GetReject(), Response: isResponse(m.GetType()), SentMs: f.sentMs, DeliverMs: f.deliverMs,
-		Stream: f.stream,
+		Stream: f.stream, Held: f.held,
 	}
 	for _, e := range m.GetEntries() {
 		v.Entries = append(v.Entries, entryLabel(e))

@@ -57,6 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	actionsFile := fs.String("actions", "", "JSON array of actions, each with at_ms, applied at those virtual times")
 	verbose := fs.Bool("v", false, "print the event log on stderr")
 	traceFile := fs.String("trace", "", "write every message to this file, one JSON line each (stream, sent and end times, fate)")
+	raftScript := fs.String("raft-script", "", "play one of raft's interaction scripts (testdata/*.txt) on raftplay's nodes in manual mode and print it with raftplay's output")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
 	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease (raft's ReadOnlyLeaseBased, not etcd's; sets -read-only lease_based) or serializable")
@@ -74,6 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if campaign.wanted() {
 		return campaign.run(stdout, stderr)
+	}
+	if *raftScript != "" {
+		return runRaftScript(*raftScript, stdout, stderr)
 	}
 	if *dur <= 0 || *dur%time.Millisecond != 0 {
 		fmt.Fprintf(stderr, "sim: -for must be a positive whole number of milliseconds, got %v\n", *dur)

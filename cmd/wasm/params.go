@@ -20,6 +20,8 @@ type Params struct {
 	// Speed is virtual milliseconds per wall millisecond, in (0, 1000].
 	Speed  float64
 	Paused bool
+	// Manual starts the run in manual mode: the clock and the network held.
+	Manual bool
 	// Theme is "light", "dark", "colorblind", "colorblind-dark" or "auto"
 	// (follow the browser's preferences).
 	Theme string
@@ -92,6 +94,16 @@ func ParseParams(query string) (Params, []string) {
 			p.Paused = false
 		default:
 			bad("paused", v, "true, false, 1 or 0", p.Paused)
+		}
+	}
+	if v, ok := first(values, "manual"); ok {
+		switch strings.ToLower(v) {
+		case "true", "1", "":
+			p.Manual = true
+		case "false", "0":
+			p.Manual = false
+		default:
+			bad("manual", v, "true, false, 1 or 0", p.Manual)
 		}
 	}
 	if v, ok := first(values, "motion"); ok {
@@ -172,6 +184,9 @@ func (p Params) StartActions() []raftsim.Action {
 	acts := []raftsim.Action{{Op: raftsim.ActSpeed, X: p.Speed}}
 	if p.Paused {
 		acts = append(acts, raftsim.Action{Op: raftsim.ActPause})
+	}
+	if p.Manual {
+		acts = append(acts, raftsim.Action{Op: raftsim.ActManual, On: true})
 	}
 	return acts
 }

@@ -42,6 +42,8 @@ func TestParseParams(t *testing.T) {
 		{"?speed=0", def, []string{"speed=0 is not valid (a number above 0 and at most 1000, in virtual ms per real ms); using 0.03"}},
 		{"?speed=1001", def, []string{"speed=1001 is not valid (a number above 0 and at most 1000, in virtual ms per real ms); using 0.03"}},
 		{"?speed=NaN", def, []string{"speed=NaN is not valid (a number above 0 and at most 1000, in virtual ms per real ms); using 0.03"}},
+		{"?manual=1", with(func(p *Params) { p.Manual = true }), nil},
+		{"?manual=yes", def, []string{"manual=yes is not valid (true, false, 1 or 0); using false"}},
 		{"?paused=maybe", def, []string{"paused=maybe is not valid (true, false, 1 or 0); using false"}},
 		{"?theme=colorblind-dark&motion=reduced", with(func(p *Params) { p.Theme, p.Motion = "colorblind-dark", "reduced" }), nil},
 		{"?motion=still", def, []string{"motion=still is not valid (full, reduced or auto); using auto"}},
@@ -86,6 +88,7 @@ func TestStartActions(t *testing.T) {
 	}{
 		{"", `[{"op":"speed","x":0.03}]`},
 		{"?speed=2&paused=1", `[{"op":"speed","x":2},{"op":"pause"}]`},
+		{"?manual=1", `[{"op":"speed","x":0.03},{"op":"manual","on":true}]`},
 	} {
 		p, _ := ParseParams(tc.query)
 		got, _ := json.Marshal(p.StartActions())
@@ -94,7 +97,7 @@ func TestStartActions(t *testing.T) {
 		}
 	}
 	// They are actions the simulator takes.
-	p, _ := ParseParams("?speed=1000&paused=true")
+	p, _ := ParseParams("?speed=1000&paused=true&manual=1")
 	sim, err := clients.New(raftsim.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +107,7 @@ func TestStartActions(t *testing.T) {
 			t.Errorf("%v: %v", a, err)
 		}
 	}
-	if s := sim.Snapshot(); !s.Paused || s.Speed != 1000 {
-		t.Errorf("after the start actions: paused %v, speed %v", s.Paused, s.Speed)
+	if s := sim.Snapshot(); !s.Paused || s.Speed != 1000 || !s.Manual {
+		t.Errorf("after the start actions: paused %v, speed %v, manual %v", s.Paused, s.Speed, s.Manual)
 	}
 }

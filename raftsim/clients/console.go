@@ -55,6 +55,9 @@ func (cs *Clients) console(line string, via uint64) error {
 	case "export":
 		return cs.exportAPI(words[1 : len(words)-1])
 	}
+	if raftsim.IsRaftScriptCommand(line) {
+		return cs.raftScript(line, via)
+	}
 	if api == 0 {
 		api = cs.api
 	}
@@ -182,5 +185,19 @@ func (cs *Clients) exportAPI(args []string) error {
 	}
 	cs.api = int(args[0][len(args[0])-1] - '0')
 	cs.consoleLine(0, raftsim.ConsoleCommand, "$ export "+args[0])
+	return nil
+}
+
+// raftScript runs a command of raft's interaction scripts on the nodes
+// (manual mode only) and prints what it prints, raft's own lines included.
+func (cs *Clients) raftScript(line string, via uint64) error {
+	out, err := cs.sim.RaftScriptCommand(line)
+	if err != nil {
+		return err
+	}
+	cs.consoleLine(via, raftsim.ConsoleCommand, "$ "+strings.TrimSpace(line))
+	for l := range strings.Lines(out) {
+		cs.consoleLine(via, raftsim.ConsoleAnswer, strings.TrimSuffix(l, "\n"))
+	}
 	return nil
 }

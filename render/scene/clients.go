@@ -20,7 +20,7 @@ type clientsState struct {
 // a link to the run is shared from a larger screen. The settings and the
 // experiment's figure want a wide screen. The console stays: on a phone it
 // is the way to a key's value.
-var compactOmits = map[Command]bool{CmdStress: true, CmdMembers: true, CmdShare: true, CmdSettings: true, CmdExperiment: true}
+var compactOmits = map[Command]bool{CmdStress: true, CmdMembers: true, CmdShare: true, CmdSettings: true, CmdExperiment: true, CmdManual: true}
 
 // newClients is how many checking clients one command adds: enough for
 // their operations on a key to overlap.
@@ -73,6 +73,8 @@ func (s *Scene) ToolOn(cmd Command) bool {
 		return s.L.Panels.Any()
 	case CmdMembers:
 		return s.membersOpen
+	case CmdManual:
+		return s.Snap != nil && s.Snap.Manual
 	}
 	return false
 }

@@ -79,6 +79,10 @@ const (
 	// The first visit's welcome (welcome.go), which the game carries out.
 	CmdWelcomeClose // close the welcome for good
 	CmdRecord       // record a clip of the canvas, or stop recording
+	// Manual mode (manual.go).
+	CmdManual    // hold the clock and the network, or give the run back to the clock
+	CmdDeliver   // deliver Intent.Message, or the inspected message
+	CmdDuplicate // duplicate the inspected message
 )
 
 // Intent is a command with what it applies to.
@@ -110,6 +114,7 @@ var keyCommands = map[rune]Command{
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients,
 	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram, 'j': CmdDetails,
+	'/': CmdManual, '*': CmdDuplicate,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -140,8 +145,7 @@ type HelpLine struct{ Keys, What string }
 // HelpLines lists every control, in the order the help overlay shows them;
 // the keys of the node's actions come from nodeActions.
 var HelpLines = slices.Concat([]HelpLine{
-	{"space", "play / pause"},
-	{".", "step: process exactly one event"},
+	{"space  .", "play / pause / step: process exactly one event"},
 	{"-  =", "slower / faster"},
 	{"r", "reset with the next seed"},
 	{"w", "client write via the leader (or via the selected node)"},
@@ -151,7 +155,8 @@ var HelpLines = slices.Concat([]HelpLine{
 	{"", "drag a node onto another to join its group; Enter applies"},
 	{"h", "heal the partition"},
 	{"k  a", "kill all nodes / restart all nodes"},
-	{"m  d", "select the next message in flight / drop it"},
+	{"m  d  *", "select the next message in flight / drop it / duplicate it"},
+	{"/  '  !", "manual mode on-off / selected node: tick it, hand over its Ready"},
 	{"click", "a node for its menu; a message, or the verdict, for details"},
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
 	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},

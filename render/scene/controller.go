@@ -64,6 +64,9 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 		c.Edit = newPartitionEdit(ids, snap.Partition)
 		return nil, ""
 	case CmdApply:
+		if c.Edit == nil && snap.Manual && c.Message != 0 {
+			return c.deliver(0, snap) // Enter delivers the inspected message
+		}
 		if c.Edit == nil {
 			return nil, ""
 		}
@@ -104,6 +107,12 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 		return nil, ""
 	case CmdNodeAction:
 		return c.nodeAction(in.Op, ids, snap)
+	case CmdManual:
+		return act(raftsim.Action{Op: raftsim.ActManual, On: !snap.Manual}), ""
+	case CmdDeliver:
+		return c.deliver(in.Message, snap)
+	case CmdDuplicate:
+		return c.duplicate(snap)
 	}
 	return nil, ""
 }
@@ -158,7 +167,7 @@ func (c *Controller) selectMessage(id uint64, snap *raftsim.Snapshot) ([]raftsim
 		if m := &snap.Messages[i]; m.ID == id {
 			c.Selected = 0
 			c.Message, c.MessageView, c.MessageGone = id, *m, false
-			if snap.Paused {
+			if snap.Paused || snap.Manual {
 				return nil, ""
 			}
 			return c.pause(snap), fmt.Sprintf("paused to inspect message #%d; space resumes", id)

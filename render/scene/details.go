@@ -40,6 +40,7 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 	if n.Revision > 0 {
 		rows = append(rows, DetailRow{"v3", revisionText(n)})
 	}
+	rows = append(rows, handedRows(n)...)
 	for _, p := range n.Progress {
 		if p.ID != n.ID {
 			rows = append(rows, DetailRow{name(p.ID), progressText(&p)})
@@ -76,6 +77,8 @@ func readyText(n *raftsim.NodeView) string {
 	switch {
 	case !n.Up:
 		return "none: the node is down, its disk is what is left"
+	case rd == nil && n.HasReady:
+		return "raft has one to hand over (! in manual mode)"
 	case rd == nil:
 		return "none waiting for the disk"
 	}

@@ -53,6 +53,9 @@ func NewHUD(snap *raftsim.Snapshot, story *StoryView) HUD {
 	if w := story.Waiting(); w != "" {
 		state = w
 	}
+	if snap.Manual {
+		state = "manual: the clock and the network are held"
+	}
 	h := HUD{Clock: fmt.Sprintf("t = %s   speed %s   %s", FormatMs(snap.NowMs), FormatSpeed(snap.Speed), state)}
 	if id := snap.Leader(); id != 0 {
 		h.Cluster = fmt.Sprintf("leader %s, term %d", snap.NodeName(id), snap.Node(id).Term)
@@ -127,6 +130,10 @@ func NodeCaption(n *raftsim.NodeView, names Namer) (role, detail string) {
 		// Its role and term are what it knew when its process stopped.
 		detail = fmt.Sprintf("paused, %d waiting · %s", n.Waiting, detail)
 	}
+	if n.HasReady {
+		// Manual mode: raft waits for the user to hand this Ready over.
+		detail = "Ready waiting · " + detail
+	}
 	if n.Halted {
 		// Unlike a crash, raft stopped itself: say so where the term goes.
 		detail = "raft panicked"
@@ -169,7 +176,11 @@ func MessageLines(m *raftsim.MessageView) []string {
 	default:
 		lines = append(lines, fmt.Sprintf("entries (%d): %s", k, strings.Join(m.Entries, ", ")))
 	}
-	lines = append(lines, fmt.Sprintf("sent at %s, due at %s", FormatMs(m.SentMs), FormatMs(m.DeliverMs)))
+	if m.Held {
+		lines = append(lines, fmt.Sprintf("sent at %s, waits to be delivered by hand", FormatMs(m.SentMs)))
+	} else {
+		lines = append(lines, fmt.Sprintf("sent at %s, due at %s", FormatMs(m.SentMs), FormatMs(m.DeliverMs)))
+	}
 	if m.Stream != "" {
 		lines = append(lines, StreamText(m.Stream)+" (etcd's rafthttp)")
 	}

@@ -116,6 +116,10 @@ func (s *Scene) intent(pressed, released Hit) Intent {
 	case HitNode:
 		return Intent{Cmd: CmdSelectNode, Node: released.Node}
 	case HitMessage:
+		if s.Snap != nil && s.Snap.Manual {
+			// The user is the network: a click delivers.
+			return Intent{Cmd: CmdDeliver, Message: released.Message}
+		}
 		return Intent{Cmd: CmdSelectMessage, Message: released.Message}
 	case HitArrow:
 		return Intent{Cmd: CmdSelectArrow, Message: released.Message}

@@ -86,6 +86,10 @@ func (l *Layout) PlaceStill(dst []Placed, snap *raftsim.Snapshot) []Placed {
 // of the ring, at the fraction of its link that along gives it.
 func (l *Layout) place(dst []Placed, snap *raftsim.Snapshot, along func(*raftsim.MessageView) float64) []Placed {
 	dst = dst[:0]
+	var queue linkQueues
+	if snap.Manual {
+		queue.count(snap.Messages)
+	}
 	for i := range snap.Messages {
 		m := &snap.Messages[i]
 		start, end, ok := l.Link(m.From, m.To)
@@ -93,6 +97,9 @@ func (l *Layout) place(dst []Placed, snap *raftsim.Snapshot, along func(*raftsim
 			continue
 		}
 		t := along(m)
+		if snap.Manual {
+			t = queue.place(m)
+		}
 		held := Cut(snap.Partition, m.From, m.To) && t >= 0.5
 		if held {
 			t = 0.5

@@ -29,6 +29,9 @@ type nodeAction struct {
 	// action is the action done on node nv among the members ids; nil:
 	// {op, node}.
 	action func(nv *raftsim.NodeView, ids []uint64) raftsim.Action
+	// manual marks an entry of manual mode, which the menu leaves out of
+	// a run the clock plays.
+	manual bool
 }
 
 // nodeActions is the node menu, top to bottom, and the keys that act on the
@@ -61,6 +64,12 @@ var nodeActions = []nodeAction{
 	{op: raftsim.ActPauseNode, label: "Pause (as SIGSTOP)", key: ',', hint: "pause-resume", applies: isRunning},
 	{op: raftsim.ActResumeNode, label: "Resume", key: ',',
 		applies: func(nv *raftsim.NodeView, _ *raftsim.Snapshot) bool { return nv.Paused }},
+	{op: raftsim.ActTick, label: "Tick to its timeout", key: '\'', // the help's line on manual mode lists it
+		applies: func(nv *raftsim.NodeView, snap *raftsim.Snapshot) bool { return snap.Manual && runs(nv) },
+		action:  tickToTimeout, manual: true},
+	{op: raftsim.ActReady, label: "Hand over its Ready", key: '!',
+		applies: func(nv *raftsim.NodeView, snap *raftsim.Snapshot) bool { return snap.Manual && runs(nv) && nv.HasReady },
+		manual:  true},
 	{op: raftsim.ActLyingDisk, label: "Lying disk on", alt: "Lying disk off", key: 'f', hint: "lying disk on-off",
 		on:      func(nv *raftsim.NodeView) bool { return nv.LyingDisk },
 		applies: always, // a crashed node's disk lies from its restart on

@@ -48,6 +48,9 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 	}
 	w := measure(p.Title, FontUI*u)
 	for _, it := range nodeActions {
+		if it.manual && !snap.Manual {
+			continue
+		}
 		label, key := it.labelFor(nv, name), ""
 		if it.key != 0 {
 			key = string(it.key)
@@ -131,17 +134,21 @@ func (l *Layout) below() Rect {
 }
 
 // MessagePanel lays out the details of message m in the stage's top-right
-// corner, with a button to drop it unless it has already left the network.
-func (l *Layout) MessagePanel(m *raftsim.MessageView, gone bool, measure Measure) Panel {
+// corner, with a button to drop it unless it has already left the network,
+// and in manual mode to deliver or duplicate it.
+func (l *Layout) MessagePanel(m *raftsim.MessageView, gone, manual bool, measure Measure) Panel {
 	u := l.U
 	p := Panel{Title: fmt.Sprintf("Message #%d", m.ID), Lines: MessageLines(m)}
 	if gone {
 		p.Title += " (no longer in flight)"
 	}
-	p.Buttons = []Button{
-		{Cmd: CmdDrop, Label: "Drop it (beyond TCP)", Key: "d", Disabled: gone},
-		{Cmd: CmdClose, Label: "Close", Key: "Esc"},
+	if manual {
+		p.Buttons = manualMessageButtons(gone)
 	}
+	p.Buttons = append(p.Buttons,
+		Button{Cmd: CmdDrop, Label: "Drop it (beyond TCP)", Key: "d", Disabled: gone},
+		Button{Cmd: CmdClose, Label: "Close", Key: "Esc"},
+	)
 	return l.boxPanel(p, Point{l.Stage.Right() - Pad*u, l.Stage.Y + Pad*u}, 1, measure)
 }
 

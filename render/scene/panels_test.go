@@ -9,7 +9,7 @@ func TestPanelsStayOnScreen(t *testing.T) {
 		panels := map[string]Panel{
 			"help":      l.HelpPanel(measure),
 			"banner":    l.PartitionBanner(measure),
-			"message":   l.MessagePanel(&snap.Messages[0], false, measure),
+			"message":   l.MessagePanel(&snap.Messages[0], false, false, measure),
 			"menu of 1": l.NodeMenu(1, snap, measure),
 			"menu of 3": l.NodeMenu(3, snap, measure),
 			"menu of 6": l.NodeMenu(6, snap, measure),

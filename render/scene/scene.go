@@ -386,7 +386,7 @@ func (s *Scene) layPanels() {
 		s.open = append(s.open, &s.banner)
 	}
 	if s.Ctl.Message != 0 {
-		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.measure)
+		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.Snap.Manual, s.measure)
 		s.open = append(s.open, &s.message)
 	}
 	if s.diagram.selected.ID != 0 && s.DiagramOpen() {

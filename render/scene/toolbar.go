@@ -67,6 +67,7 @@ var fullToolbar = []toolSpec{
 	{CmdSettings, "Settings", "", "o"},
 	{CmdExperiment, "Experiment", "", "z"},
 	{CmdShare, "Copy link", "", "y"},
+	{CmdManual, "Manual", "", "/"},
 	{CmdHelp, "Help", "", "?"},
 }
 
