@@ -73,8 +73,7 @@ func TestBrowserNodeDetails(t *testing.T) {
 	if i < 0 {
 		t.Fatal("the node menu has no Details item")
 	}
-	c, _ := l.Node(lead)
-	tab.click(c)
+	tab.click(nodeClick(&l, s, lead))
 	tab.click(menu.Buttons[i].Rect.Center())
 	wantDetails(t, tab.detailsText(), s, lead)
 	if _, img := tab.screenshot(); panelShown(img, &scene.Dark, tab.panel("details")) != nil {
