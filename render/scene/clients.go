@@ -47,6 +47,10 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}), "", true
 	case CmdClientsLease:
 		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}), "", true
+	case CmdStressV3:
+		return act(raftsim.Action{Op: raftsim.ActStress, On: true, API: 3}), "", true
+	case CmdClientsV3:
+		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}), "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdClose:

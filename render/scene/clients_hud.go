@@ -93,15 +93,21 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, leaseReads bool, cost stri
 	if c.Stress {
 		stress = "Stress writers off"
 	}
-	p.Buttons = []Button{
-		{Cmd: CmdStress, Label: stress, Key: "s"},
+	p.Buttons = []Button{{Cmd: CmdStress, Label: stress, Key: "s"}}
+	if !c.Stress {
+		// etcd's v3 API, which every etcd user has today; the console
+		// speaks it by default, and the writers and clients may too.
+		p.Buttons = append(p.Buttons, Button{Cmd: CmdStressV3, Label: "Stress writers on, v3 API"})
+	}
+	p.Buttons = append(p.Buttons, []Button{
 		{Cmd: CmdClients, Label: "+3 checking clients, linearizable reads", Key: "v"},
+		{Cmd: CmdClientsV3, Label: "+3 checking clients on the v3 API"},
 		{Cmd: CmdClientsLease, Label: "+3 checking clients, lease reads (raft's option)", Disabled: !leaseReads},
 		{Cmd: CmdClientsSerializable, Label: "+3 checking clients, serializable reads"},
 		// The way in on a phone, whose toolbar has no room for Console.
 		{Cmd: CmdConsole, Label: "etcdctl console", Key: "e"},
 		{Cmd: CmdVerdict, Label: "Close", Key: "Esc"},
-	}
+	}...)
 	w := measure(p.Title, size)
 	for _, line := range p.Lines {
 		w = math.Max(w, measure(line, size))
@@ -127,6 +133,12 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, leaseReads bool, cost stri
 	h := l.menuHeight(len(p.Buttons)) + size*LineH*float64(len(wrapped)) + (Pad*2.5)*u
 	if h <= l.below().H {
 		p.Lines = wrapped
+	}
+	// Lines that would push the buttons off the screen even unwrapped (a
+	// long list of offending operations) are left out, and counted.
+	room := int((l.below().H - l.menuHeight(len(p.Buttons)) - (Pad*2.5)*u) / (size * LineH))
+	if n := len(p.Lines); n > room && room >= 1 {
+		p.Lines = append(p.Lines[:room-1:room-1], fmt.Sprintf("… and %d more lines", n-room+1))
 	}
 	linesH := size * LineH * float64(len(p.Lines))
 	h = l.menuHeight(len(p.Buttons)) + linesH + Pad*u/2

@@ -112,6 +112,15 @@ func TestVerdictPanelOpensAndCloses(t *testing.T) {
 	if want := `[{"op":"clients","count":3,"read":"serializable"}]`; string(got) != want {
 		t.Errorf("the serializable button did %s, want %s", got, want)
 	}
+	// etcd's v3 API for the stress writers and the checking clients.
+	for cmd, want := range map[Command]string{
+		CmdStressV3:  `[{"op":"stress","on":true,"api":3}]`,
+		CmdClientsV3: `[{"op":"clients","count":3,"read":"linearizable","api":3}]`,
+	} {
+		if got, _ := json.Marshal(click(byCmd[cmd].Rect.Center())); string(got) != want {
+			t.Errorf("the v3 button %q did %s, want %s", byCmd[cmd].Label, got, want)
+		}
+	}
 	s.Key('3')
 	s.Key(KeyEscape)
 	if !s.clients.verdictOpen || s.Ctl.Selected != 0 {

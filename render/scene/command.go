@@ -50,6 +50,8 @@ const (
 	CmdClients             // three more checking clients, linearizable reads
 	CmdClientsSerializable // three more checking clients, serializable reads
 	CmdClientsLease        // three more checking clients, lease reads
+	CmdStressV3            // stress writers on, through etcd's v3 API
+	CmdClientsV3           // three more checking clients on etcd's v3 API, linearizable reads
 	CmdVerdict             // open or close the linearizability verdict
 	CmdPanels              // open or close the folded side panels
 	// The settings panel (settings.go) and the election experiment view.
