@@ -70,14 +70,16 @@ func TestBrowserSettingsAndExperiment(t *testing.T) {
 		lab.Get("results.0.trials").Int() < 1 || lab.Get("results.0.median_ms").Int() < 6 {
 		t.Errorf("experiment(): %.300s", lab.Raw)
 	}
-	// The page keeps drawing while the trials run: over two seconds of them,
-	// at least ten frames (a count over the first trials alone depends on
-	// how fast the machine runs them).
+	// The page keeps drawing while the trials run: over three seconds of
+	// them, at least two frames a second, which a page the trials held up
+	// would not draw (a count over the first trials alone depends on how
+	// fast the machine runs them, and software GL on a busy machine draws
+	// few frames a second at this size).
 	frames, before := tab.frames(), lab.Get("done").Int()
-	time.Sleep(2 * time.Second)
+	time.Sleep(3 * time.Second)
 	after := gjson.Get(eval[string](tab, tab.api+".experiment()"), "done").Int()
-	if drawn := tab.frames() - frames; drawn < 10 || after <= before {
-		t.Errorf("%d frames were drawn while the trials went from %d to %d in two seconds", drawn, before, after)
+	if drawn := tab.frames() - frames; drawn < 6 || after <= before {
+		t.Errorf("%d frames were drawn while the trials went from %d to %d in three seconds", drawn, before, after)
 	}
 	buf, _ := tab.screenshot()
 	dir := os.Getenv("RAFTPLAY_ARTIFACTS")
