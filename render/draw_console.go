@@ -66,11 +66,12 @@ func (g *Game) consoleKey() hasher {
 	return h
 }
 
-// drawConsoleCaret draws the console's caret, blinking twice a second.
+// drawConsoleCaret draws the console's caret, blinking twice a second
+// unless motion is reduced.
 func (g *Game) drawConsoleCaret() {
 	s := g.scene
 	v, open := s.ConsoleView()
-	if !open || s.L.Console.Empty() || int(s.Clock*2)%2 == 1 {
+	if !open || s.L.Console.Empty() || !s.CaretShown() {
 		return
 	}
 	u := s.L.U

@@ -26,7 +26,7 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 	// The timer: a track, and over it the time left before the node
 	// campaigns (a leader's is its heartbeat timer, drawn thinner).
 	p.ring(c, l.TimerR(), 3*u, th.Link)
-	if left, ok := scene.TimerLeft(n); ok && left > 0.005 {
+	if left, ok := s.TimerShown(n); ok && left > 0.005 {
 		w := 3 * u
 		if n.Role == raftsim.RoleLeader {
 			w = 1.6 * u

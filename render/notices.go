@@ -17,7 +17,7 @@ func (g *Game) drawNotices() {
 	y := l.Legend.Y - 8*u
 	for i := len(list) - 1; i >= 0; i-- {
 		n := list[i]
-		a := n.Alpha(s.Clock)
+		a := s.NoticeAlpha(n)
 		msg := g.fonts.fit(n.Text, l.Stage.W-6*scene.Pad*u, size)
 		w := math.Min(g.fonts.measure(msg, size)+2*scene.Pad*u, l.Stage.W-4*scene.Pad*u)
 		y -= h

@@ -17,7 +17,7 @@ func (g *Game) frameKey() hasher {
 	}
 	h := newHasher()
 	if _, open := s.ConsoleView(); open {
-		h.int(uint64(s.Clock * 2)) // the caret's blink
+		h.bool(s.CaretShown()) // the caret's blink
 	}
 	h.int(s.LayoutGen())
 	h.str(s.Theme.Name)

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"image"
-	"math"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +12,9 @@ import (
 
 // clusterNow is state() without what moves on by itself as virtual time
 // passes (the clock, the election timers, the clients' check): two equal
-// ones mean nothing happened in the cluster between them.
-func (t *tab) clusterNow() (string, int) {
+// ones mean nothing happened in the cluster between them. It also returns
+// how many messages are in flight and the election timers, which tick on.
+func (t *tab) clusterNow() (cluster string, inFlight int, timers string) {
 	t.tb.Helper()
 	var v map[string]any
 	if err := json.Unmarshal([]byte(eval[string](t, t.api+".state()")), &v); err != nil {
@@ -22,17 +22,20 @@ func (t *tab) clusterNow() (string, int) {
 	}
 	delete(v, "now_ms")
 	delete(v, "clients")
+	var elapsed []any
 	for _, n := range v["nodes"].([]any) {
+		elapsed = append(elapsed, n.(map[string]any)["election_elapsed_ms"])
 		delete(n.(map[string]any), "election_elapsed_ms")
 	}
 	msgs, _ := v["messages"].([]any)
 	b, _ := json.Marshal(v)
-	return string(b), len(msgs)
+	e, _ := json.Marshal(elapsed)
+	return string(b), len(msgs), string(e)
 }
 
-// movedPixels counts the pixels that differ between a and b on the stage
-// outside every panel and every node with its timer arc and captions (the
-// arcs run down with time, by design): where only messages are drawn.
+// movedPixels counts the pixels that differ between a and b outside every
+// panel (the HUD and the strip, which say the time, among them): on the
+// ring, its links, its messages and its nodes with their timers.
 func movedPixels(a, b image.Image, p scene.Placement) int {
 	moved := 0
 	bounds := a.Bounds()
@@ -42,12 +45,6 @@ outer:
 			pt := scene.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5}
 			for _, pn := range p.Panels {
 				if (scene.Rect{X: pn.X, Y: pn.Y, W: pn.W, H: pn.H}).Contains(pt) {
-					continue outer
-				}
-			}
-			for _, n := range p.Nodes {
-				// The disc, its arc and its captions above and below.
-				if math.Abs(pt.X-n.X) < 2.2*n.R+40 && math.Abs(pt.Y-n.Y) < 2.6*n.R {
 					continue outer
 				}
 			}
@@ -62,54 +59,69 @@ outer:
 }
 
 // stillFrames looks, in a paused run moved on a millisecond at a time, for
-// two frames with messages in flight and nothing changed in the cluster
-// between them, and returns how many pixels of the messages' ground differ
-// between the frames.
-func stillFrames(t *testing.T, tab *tab) int {
+// two frames with nothing changed in the cluster between them and what
+// sought says to look for (messages in flight, timers ticked on), and
+// returns how many pixels outside the panels differ between the frames.
+func stillFrames(t *testing.T, tab *tab, what string, sought func(inFlight int, ticked bool) bool) int {
 	t.Helper()
 	p := tab.layout()
 	for range 500 {
-		before, inFlight := tab.clusterNow()
-		if inFlight == 0 {
+		before, inFlight, timers := tab.clusterNow()
+		if !sought(inFlight, true) {
 			tab.advance(1)
 			continue
 		}
 		_, a := tab.screenshot()
 		tab.advance(1)
 		_, b := tab.screenshot()
-		if after, _ := tab.clusterNow(); after != before {
-			continue // something happened between: not the pair sought
+		after, _, ticked := tab.clusterNow()
+		if after != before || !sought(inFlight, ticked != timers) {
+			continue // something happened between, or not what is sought
 		}
 		return movedPixels(a, b, p)
 	}
-	t.Fatal("found no two frames with messages in flight and nothing happening between them")
+	t.Fatalf("found no two frames with %s and nothing happening in the cluster between them", what)
 	return 0
 }
 
-// With motion=reduced a message is a still mark: between two frames a
-// virtual millisecond apart with nothing sent, delivered or lost, no pixel
-// where messages are drawn changes. With motion=full the same look finds
-// them sliding, so the look can tell.
+// With motion=reduced nothing moves that nothing in the cluster moved: a
+// message is a still mark, and a node's ring shows no countdown. Between
+// two frames a virtual millisecond apart with nothing sent, delivered or
+// lost, no pixel of the ring, its messages or its nodes changes, both with
+// messages in flight and where only the election timers ticked on (before
+// the first election). With motion=full the same looks find the messages
+// sliding and the timers running down, so the looks can tell.
 func TestBrowserReducedMotionKeepsMessagesStill(t *testing.T) {
 	requireBrowser(t)
-	for _, tc := range []struct {
-		motion string
-		still  bool
-	}{{"reduced", true}, {"full", false}} {
-		tab := openURL(t, browser.server.URL+"/?seed=7&theme=dark&paused=true&panels=none&motion="+tc.motion, ownAPI, defaultView)
-		tab.until("a leader", budgetMs, electionStepMs, hasLeader)
-		moved := stillFrames(t, tab)
-		t.Logf("motion=%s: %d pixels changed where messages are drawn", tc.motion, moved)
-		if tc.still && moved > 0 {
-			t.Errorf("motion=%s: %d pixels changed where messages are drawn, with nothing changed in the cluster", tc.motion, moved)
+	looks := []struct {
+		what   string
+		sought func(inFlight int, ticked bool) bool
+		start  func(*tab)
+	}{
+		{"messages in flight", func(inFlight int, _ bool) bool { return inFlight > 0 },
+			func(tab *tab) { tab.until("a leader", budgetMs, electionStepMs, hasLeader) }},
+		{"only the election timers ticking", func(inFlight int, ticked bool) bool { return inFlight == 0 && ticked }, func(*tab) {}},
+	}
+	for _, look := range looks {
+		for _, tc := range []struct {
+			motion string
+			still  bool
+		}{{"reduced", true}, {"full", false}} {
+			tab := openURL(t, browser.server.URL+"/?seed=7&theme=dark&paused=true&panels=none&motion="+tc.motion, ownAPI, defaultView)
+			look.start(tab)
+			moved := stillFrames(t, tab, look.what, look.sought)
+			t.Logf("motion=%s, %s: %d pixels changed outside the panels", tc.motion, look.what, moved)
+			if tc.still && moved > 0 {
+				t.Errorf("motion=%s, %s: %d pixels changed outside the panels, with nothing changed in the cluster", tc.motion, look.what, moved)
+			}
+			if !tc.still && moved == 0 {
+				t.Errorf("motion=%s, %s: nothing moved between two frames; the look cannot tell still from moving", tc.motion, look.what)
+			}
+			if tc.still && strings.HasPrefix(look.what, "messages") {
+				tab.saveShot("motion-reduced.png")
+			}
+			tab.close()
 		}
-		if !tc.still && moved == 0 {
-			t.Errorf("motion=%s: no message moved between two frames; the look cannot tell still from sliding", tc.motion)
-		}
-		if tc.still {
-			tab.saveShot("motion-reduced.png")
-		}
-		tab.close()
 	}
 }
 

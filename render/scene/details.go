@@ -31,7 +31,7 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 		return snap.NodeName(id)
 	}
 	rows := []DetailRow{
-		{"raft", fmt.Sprintf("term %d, vote %s, lead %s", n.Term, name(n.Vote), name(n.Lead))},
+		{"raft", fmt.Sprintf("term %d, vote %s, lead %s%s", n.Term, name(n.Vote), name(n.Lead), timerText(n))},
 		{"indexes", fmt.Sprintf("commit %d, applied %d", n.Commit, n.Applied)},
 		{"log", fmt.Sprintf("first %d, last %d, durable %d", n.FirstIndex, n.LastIndex, n.DurableIndex)},
 		{"snapshot", snapshotText(n)},
@@ -53,6 +53,21 @@ func NodeDetails(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.E
 		rows = append(rows, DetailRow{FormatMs(e.AtMs), EventText(&e, snap)})
 	}
 	return rows
+}
+
+// timerText says how far the node's election timer (a leader's heartbeat
+// timer) has run, as its ring draws it: in words too, since with reduced
+// motion the ring shows no countdown. It is "" for a node with no timer
+// running.
+func timerText(n *raftsim.NodeView) string {
+	if _, ok := TimerLeft(n); !ok {
+		return ""
+	}
+	what := "election"
+	if n.Role == raftsim.RoleLeader {
+		what = "heartbeat"
+	}
+	return fmt.Sprintf(", %s timer %d/%d ms", what, n.ElectionElapsedMs, n.ElectionTimeoutMs)
 }
 
 // revisionText is the node's v3 revision and its last compaction's.

@@ -58,7 +58,7 @@ func TestNodeDetailsSayWhatRaftKnows(t *testing.T) {
 	snap, _ := detailed(0)
 	leader := NodeDetails(snap, snap.Node(1), nil)
 	for key, want := range map[string]string{
-		"raft":     "term 2, vote n1, lead n1",
+		"raft":     "term 2, vote n1, lead n1, heartbeat timer 50/200 ms",
 		"indexes":  "commit 40, applied 40",
 		"log":      "first 21, last 40, durable 40",
 		"snapshot": "index 20, term 1",

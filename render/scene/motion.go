@@ -1,5 +1,7 @@
 package scene
 
+import "raftplay/raftsim"
+
 // placeMessages places the messages in flight for this frame: sliding along
 // their links, or, with reduced motion, as still marks.
 func (s *Scene) placeMessages() {
@@ -18,3 +20,27 @@ func (s *Scene) BurstAge(b Burst) float64 {
 	}
 	return b.Age(s.Clock)
 }
+
+// TimerShown is how much of node n's election timer (a leader's heartbeat
+// timer) its ring shows as left, 0 to 1, and whether it shows any. With
+// reduced motion it shows none: the countdown would run down between frames
+// with nothing happening in the cluster; the node's details say it in words.
+func (s *Scene) TimerShown(n *raftsim.NodeView) (float64, bool) {
+	if s.ReducedMotion {
+		return 0, false
+	}
+	return TimerLeft(n)
+}
+
+// NoticeAlpha is how opaque notice x is drawn now: fading out at the end of
+// its time, or, with reduced motion, whole until it goes.
+func (s *Scene) NoticeAlpha(x Notice) float64 {
+	if s.ReducedMotion {
+		return 1
+	}
+	return x.Alpha(s.Clock)
+}
+
+// CaretShown reports whether the console's caret is drawn now: it blinks
+// twice a second, or, with reduced motion, stays.
+func (s *Scene) CaretShown() bool { return s.ReducedMotion || int(s.Clock*2)%2 == 0 }

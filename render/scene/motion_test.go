@@ -48,3 +48,36 @@ func TestReducedMotionNodesAppearAndDisappear(t *testing.T) {
 		t.Error("the added n7 has no place on the ring")
 	}
 }
+
+// With reduced motion a node's ring shows no countdown, which would run
+// down tick by tick with nothing else happening; its details say how far
+// the timer has run instead. With full motion the ring shows the time left.
+func TestReducedMotionKeepsTimersStill(t *testing.T) {
+	snap := cluster(3)
+	n := &snap.Nodes[1]
+	n.ElectionElapsedMs, n.ElectionTimeoutMs = 40, 160
+	s := newScene(snap)
+	if left, ok := s.TimerShown(n); !ok || left != 0.75 {
+		t.Errorf("full motion: the ring shows %v (%v) of the timer left, want 0.75", left, ok)
+	}
+	s.ReducedMotion = true
+	if left, ok := s.TimerShown(n); ok {
+		t.Errorf("reduced motion: the ring shows %v of the timer left, want no countdown", left)
+	}
+	if got := timerText(n); got != ", election timer 40/160 ms" {
+		t.Errorf("the details say %q of the timer", got)
+	}
+	note := Notice{Text: "x", Born: 0}
+	s.Clock = NoticeLife - noticeFade/2
+	if a := s.NoticeAlpha(note); a != 1 {
+		t.Errorf("reduced motion: a notice at the end of its time is drawn at %v opacity, want 1 until it goes", a)
+	}
+	if s.ReducedMotion = false; s.NoticeAlpha(note) >= 1 {
+		t.Error("full motion: a notice at the end of its time does not fade")
+	}
+	for s.ReducedMotion = true; s.Clock < 2; s.Clock += 0.1 {
+		if !s.CaretShown() {
+			t.Fatalf("reduced motion: the console's caret blinks off at %.1f s", s.Clock)
+		}
+	}
+}
