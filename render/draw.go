@@ -54,6 +54,7 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	if p, ok := s.Help(); ok {
 		g.drawHelp(p)
 	}
+	g.drawFocus()
 }
 
 // refreshCache redraws the parts of the cache whose content changed.

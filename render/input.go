@@ -59,6 +59,13 @@ func (g *Game) readInput() {
 			g.do(s.Key(k.r))
 		}
 	}
+	if pressedNow(ebiten.KeyTab, true) {
+		tab := scene.KeyTab
+		if ebiten.IsKeyPressed(ebiten.KeyShift) {
+			tab = scene.KeyBackTab
+		}
+		g.do(s.Key(tab))
+	}
 
 	x, y := ebiten.CursorPosition()
 	mouse := scene.Point{X: float64(x), Y: float64(y)}

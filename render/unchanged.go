@@ -70,6 +70,9 @@ func (g *Game) frameKey() hasher {
 		hashPanel(&h, p)
 	}
 	g.timeKey(&h)
+	if b, ok := s.Focused(); ok {
+		h.rect(b.Rect)
+	}
 	return h
 }
 

@@ -165,5 +165,5 @@ var HelpLines = slices.Concat([]HelpLine{
 	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
 	{"o  z  q", "settings (knobs: ↑↓ ←→ Enter) / election experiment / members (l, v add)"},
 	{";  ?", "space-time diagram of the messages / this help"},
-	{"Esc", "close the panel on top"},
+	{"Tab  Esc", "focus the next button (Shift-Tab: back; Enter presses) / close the top panel"},
 })

@@ -83,6 +83,8 @@ type Scene struct {
 	labP           Panel
 	experimentOpen bool
 
+	// focus is the keyboard's focus (focus.go).
+	focus focusState
 	// time is the timeline strip (timestrip.go).
 	time timeState
 
@@ -262,8 +264,13 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 func (s *Scene) Notify(text string, err bool) { s.Notices.Add(text, err, s.Clock) }
 
 // Key handles a typed key (see KeyIntent) and returns the actions it asks
-// for; while the console is open every key goes to it instead.
+// for. Tab and Shift-Tab, and Enter and Space while the focus shows, move
+// and press the keyboard's focus (focus.go); otherwise, while the console
+// is open every key goes to it.
 func (s *Scene) Key(r rune) []raftsim.Action {
+	if acts, ok := s.focusKeyPress(r); ok {
+		return acts
+	}
 	if s.Console.Open {
 		return s.consoleKey(r)
 	}
@@ -297,6 +304,7 @@ func (s *Scene) Move(p Point) {
 // Press records a mouse button or finger going down at p.
 func (s *Scene) Press(p Point) {
 	s.Pointer = p
+	s.focus.on = false
 	if s.pressTime(p) {
 		return
 	}
