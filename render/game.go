@@ -29,9 +29,13 @@ type Sim interface {
 // Options configure a Game. Every hook is optional and is called with the
 // game's lock held, so a hook must not call back into the Game except Notify.
 type Options struct {
-	// Theme is "light", "dark" (the default), "colorblind" or
-	// "colorblind-dark".
-	Theme string
+	// Theme is "light", "dark" (the default), "colorblind",
+	// "colorblind-dark" or "auto", which takes AutoTheme: the theme the
+	// system asks for (scene.AutoThemeName), dark without one.
+	Theme, AutoTheme string
+	// OnTheme is called with the theme chosen in the settings panel
+	// (scene.ThemeChoices) when it changes, so a share link can carry it.
+	OnTheme func(choice string)
 	// OnRecord, when set, starts recording a clip of the canvas, or stops
 	// the recording under way (the Record clip button).
 	OnRecord func()
@@ -129,6 +133,9 @@ type Game struct {
 	// while it is set. time is the strip's state (timestrip.go).
 	past *raftsim.Snapshot
 	time timeState
+
+	// themeChoice is the theme chosen as OnTheme last heard of it.
+	themeChoice string
 }
 
 // NewGame returns a game that drives and shows sim. An unknown theme or
@@ -140,18 +147,16 @@ func NewGame(sim Sim, opts Options) *Game {
 	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
 	// must keep what the last frame drew.
 	ebiten.SetScreenClearedEveryFrame(false)
-	theme, ok := scene.ThemeNamed(opts.Theme)
-	if !ok {
-		theme = &scene.Dark
-		if opts.Theme != "" {
-			g.Notify(fmt.Sprintf("theme %q is not known (light, dark, colorblind or colorblind-dark); using dark", opts.Theme))
-		}
-	}
 	controls, ok := scene.ControlsNamed(opts.Controls)
 	if !ok && opts.Controls != "" {
 		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
 	}
-	g.scene = scene.New(theme, controls, g.fonts.measure)
+	g.scene = scene.New(&scene.Dark, controls, g.fonts.measure)
+	g.scene.SetAutoTheme(opts.AutoTheme)
+	if !g.scene.ChooseTheme(opts.Theme) && opts.Theme != "" {
+		g.Notify(fmt.Sprintf("theme %q is not known (light, dark, colorblind, colorblind-dark or auto); using dark", opts.Theme))
+	}
+	g.themeChoice = g.scene.ThemeChoice()
 	g.scene.ReducedMotion = opts.ReducedMotion
 	if opts.Panels != "" {
 		if p, err := scene.ParsePanels(opts.Panels); err != nil {
@@ -217,6 +222,7 @@ func (g *Game) Update() (err error) {
 
 	g.takeNotices()
 	g.readInput()
+	g.tellTheme()
 	g.doOps(g.scene.TakeOps())
 	g.continueFork()
 	g.settle()

@@ -34,7 +34,7 @@ func TestBrowserSettingsAndExperiment(t *testing.T) {
 		}
 	}
 	tab.click(open.Rect.Center())
-	st := scene.Settings{}
+	st := scene.Settings{Look: "theme: light"} // the theme row, after the knobs
 	st.Toggle(tab.state().Config)
 	panel := l.SettingsPanel(&st, measure)
 	tab.click(panel.Buttons[0].Rect.Center())

@@ -36,7 +36,7 @@ func main() {
 		page.showFailure("raftplay could not start", err.Error())
 		return
 	}
-	app := &app{sim: sim, page: page}
+	app := &app{sim: sim, page: page, theme: params.Theme}
 	app.recorder.a = app
 	for _, a := range params.StartActions() {
 		if err := sim.Do(a); err != nil {
@@ -50,7 +50,9 @@ func main() {
 
 	var feed liveFeed
 	app.game = render.NewGame(sim, render.Options{
-		Theme:         page.theme(params.Theme),
+		Theme:         params.Theme,
+		AutoTheme:     page.autoTheme(),
+		OnTheme:       app.chooseTheme,
 		ReducedMotion: page.reducedMotion(params.Motion),
 		Controls:      params.Controls,
 		Panels:        params.Panels,
@@ -70,6 +72,7 @@ func main() {
 	for _, p := range problems {
 		app.game.Notify(p)
 	}
+	page.followAutoTheme(app.game)
 	if params.ShareQR {
 		page.showShareQR()
 	}
@@ -103,7 +106,13 @@ type app struct {
 	timeline *timeline.Timeline
 	// recorder records clips of the canvas (Record clip, record()).
 	recorder recorder
+	// theme is the theme chosen: the URL's, then the settings panel's.
+	theme string
 }
+
+// chooseTheme keeps the theme chosen in the settings panel, for share
+// links.
+func (a *app) chooseTheme(choice string) { a.theme = choice }
 
 // crashed reports a panic on the page, with what replays the run.
 func (a *app) crashed(where string, value any, stack []byte) {

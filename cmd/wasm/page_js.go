@@ -3,6 +3,9 @@ package main
 import (
 	"syscall/js"
 	"time"
+
+	"raftplay/render"
+	"raftplay/render/scene"
 )
 
 // page is the HTML document around the canvas.
@@ -12,21 +15,32 @@ type page struct {
 
 func newPage() *page { return &page{doc: js.Global().Get("document")} }
 
-// theme resolves the theme parameter: "auto" follows the browser's
-// prefers-color-scheme, and takes the colour-blind palette where the
-// system asks for more contrast (prefers-contrast: more).
-func (p *page) theme(param string) string {
-	if param != "auto" {
-		return param
+// autoTheme is the theme the browser's preferences ask for: its colour
+// scheme, in the colour-blind palette where it asks for more contrast.
+func (p *page) autoTheme() string {
+	return scene.AutoThemeName(prefers(darkScheme), prefers(moreContrast))
+}
+
+// The media queries the theme "auto" follows.
+const (
+	darkScheme   = "(prefers-color-scheme: dark)"
+	moreContrast = "(prefers-contrast: more)"
+)
+
+// followAutoTheme tells the game the theme the browser asks for whenever
+// its colour scheme or contrast preference changes, for as long as the
+// page lives; the game takes it while the theme chosen is "auto".
+func (p *page) followAutoTheme(g *render.Game) {
+	if js.Global().Get("matchMedia").Type() != js.TypeFunction {
+		return
 	}
-	theme := "light"
-	if prefers("(prefers-color-scheme: dark)") {
-		theme = "dark"
+	changed := js.FuncOf(func(js.Value, []js.Value) any {
+		g.SetAutoTheme(p.autoTheme())
+		return nil
+	})
+	for _, q := range []string{darkScheme, moreContrast} {
+		js.Global().Call("matchMedia", q).Call("addEventListener", "change", changed)
 	}
-	if prefers("(prefers-contrast: more)") {
-		return map[string]string{"light": "colorblind", "dark": "colorblind-dark"}[theme]
-	}
-	return theme
 }
 
 // reducedMotion resolves the motion parameter: "auto" follows the

@@ -39,13 +39,13 @@ func (a *app) startRun(p Params) []string {
 }
 
 // shareURL is the address that reproduces a run: this page with only the
-// run (and the look) in its query.
+// run (and the look, with the theme chosen in the settings) in its query.
 func (a *app) shareURL(run string) string {
 	loc := js.Global().Get("location")
 	q := "?run=" + run
 	params, _ := ParseParams(loc.Get("search").String())
-	if d := DefaultParams(); params.Theme != d.Theme {
-		q += "&theme=" + params.Theme
+	if d := DefaultParams(); a.theme != d.Theme {
+		q += "&theme=" + a.theme
 	}
 	if d := DefaultParams(); params.Motion != d.Motion {
 		q += "&motion=" + params.Motion

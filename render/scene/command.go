@@ -85,6 +85,7 @@ const (
 	CmdManual    // hold the clock and the network, or give the run back to the clock
 	CmdDeliver   // deliver Intent.Message, or the inspected message
 	CmdDuplicate // duplicate the inspected message
+	CmdTheme     // the next theme (theme_choice.go), at once
 )
 
 // Intent is a command with what it applies to.

@@ -23,6 +23,8 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 		st.Step(in.Arg, +1)
 	case CmdSettingsDefaults:
 		st.Defaults()
+	case CmdTheme:
+		s.stepTheme(+1)
 	case CmdSettingsApply:
 		if !st.Open {
 			return nil, "", false
@@ -56,10 +58,16 @@ func (s *Scene) settingsKey(r rune) ([]raftsim.Action, bool) {
 		st.Move(-1)
 	case KeyDown:
 		st.Move(+1)
-	case KeyLeft:
-		st.Step(-1, -1)
-	case KeyRight:
-		st.Step(-1, +1)
+	case KeyLeft, KeyRight:
+		dir := +1
+		if r == KeyLeft {
+			dir = -1
+		}
+		if st.OnThemeRow() {
+			s.stepTheme(dir)
+		} else {
+			st.Step(-1, dir)
+		}
 	case KeyEnter:
 		return s.handle(Intent{Cmd: CmdSettingsApply}), true
 	default:

@@ -44,6 +44,18 @@ func TestSettingsByKeyboard(t *testing.T) {
 	}
 }
 
+// buttonOf returns panel p's button of command cmd.
+func buttonOf(t *testing.T, p *Panel, cmd Command) Button {
+	t.Helper()
+	for _, b := range p.Buttons {
+		if b.Cmd == cmd {
+			return b
+		}
+	}
+	t.Fatalf("panel %q has no button for %v", p.Title, cmd)
+	return Button{}
+}
+
 func TestSettingsByMouse(t *testing.T) {
 	s := labScene()
 	click := func(p Point) []raftsim.Action { s.Press(p); return s.Release(p) }
@@ -61,7 +73,7 @@ func TestSettingsByMouse(t *testing.T) {
 		t.Fatal("the toolbar's Settings button did not open the panel")
 	}
 	click(s.settingsP.Buttons[0].Rect.Center()) // PreVote off
-	acts := click(s.settingsP.Buttons[len(knobs)].Rect.Center())
+	acts := click(buttonOf(t, &s.settingsP, CmdSettingsApply).Rect.Center())
 	if len(acts) != 1 || acts[0].Config == nil || acts[0].Config.PreVote {
 		t.Fatalf("Apply by click gave %+v", acts)
 	}

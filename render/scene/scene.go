@@ -83,6 +83,8 @@ type Scene struct {
 	labP           Panel
 	experimentOpen bool
 
+	// theme is the look chosen (theme_choice.go).
+	theme themeChoice
 	// focus is the keyboard's focus (focus.go).
 	focus focusState
 	// time is the timeline strip (timestrip.go).
@@ -123,7 +125,7 @@ func (s *Scene) Picking() bool { return s.picking }
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
 func New(theme *Theme, controls Controls, measure Measure) *Scene {
-	return &Scene{Theme: theme, controls: controls, measure: measure, u: 1}
+	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1}
 }
 
 // Resize lays the scene out again for a w×h screen at u device pixels per
@@ -420,6 +422,7 @@ func (s *Scene) layPanels() {
 		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Settings.Open {
+		s.Settings.Look = s.themeLabel()
 		s.settingsP = s.L.SettingsPanel(&s.Settings, s.measure)
 		s.open = append(s.open, &s.settingsP)
 	}

@@ -21,6 +21,9 @@ type Settings struct {
 	Open bool
 	Cfg  raftsim.Config
 	Row  int
+	// Look is the text of the theme row, which comes after the knobs and
+	// changes the look at once (theme_choice.go); "" leaves it out.
+	Look string
 }
 
 // knob is one row of the settings panel: a config field by its JSON name
@@ -145,7 +148,19 @@ func (st *Settings) Step(row, dir int) {
 }
 
 // Move moves the keyboard's row by dir, wrapping.
-func (st *Settings) Move(dir int) { st.Row = (st.Row + dir + len(knobs)) % len(knobs) }
+func (st *Settings) Move(dir int) { st.Row = (st.Row + dir + st.rows()) % st.rows() }
+
+// rows is how many rows the keyboard moves through: the knobs, and the
+// theme row when there is one.
+func (st *Settings) rows() int {
+	if st.Look != "" {
+		return len(knobs) + 1
+	}
+	return len(knobs)
+}
+
+// OnThemeRow reports whether the keyboard is on the theme row.
+func (st *Settings) OnThemeRow() bool { return st.Look != "" && st.Row == len(knobs) }
 
 // Defaults puts the simulator's defaults back, keeping the seed.
 func (st *Settings) Defaults() {
@@ -179,6 +194,13 @@ func (l *Layout) SettingsPanel(st *Settings, measure Measure) Panel {
 		}
 		w = math.Max(w, ButtonWidth(label, "", key, u, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdSettingsKnob, Label: label, Key: key, Arg: i})
+	}
+	if st.Look != "" {
+		key := ""
+		if st.OnThemeRow() {
+			key = "←→"
+		}
+		p.Buttons = append(p.Buttons, Button{Cmd: CmdTheme, Label: st.Look, Key: key})
 	}
 	err := st.Cfg.Validate()
 	p.Buttons = append(p.Buttons,
