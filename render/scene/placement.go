@@ -34,7 +34,7 @@ type PanelPlace struct {
 }
 
 // Placement returns where the picture puts things now: every node, and the
-// panels drawn (hud, toolbar, legend, logs, events, console, and those
+// panels drawn (hud, toolbar, the toolbar's Record clip button, legend, logs, events, console, and those
 // open: verdict, banner, message, story, details, menu, stories, members, help).
 func (s *Scene) Placement() Placement {
 	l := &s.L
@@ -51,6 +51,11 @@ func (s *Scene) Placement() Placement {
 	}
 	add("hud", l.HUD)
 	add("toolbar", l.Toolbar)
+	for _, b := range l.Buttons {
+		if b.Cmd == CmdRecord {
+			add("toolbar-record", b.Rect)
+		}
+	}
 	add("legend", l.Legend)
 	add("logs", l.Logs)
 	add("events", l.Events)

@@ -91,6 +91,7 @@ const maxHintedRows = 2
 // layToolbar places the buttons left to right, wrapping onto more rows when
 // the screen is narrow; with key hints when hints is set and there is room.
 func (l *Layout) layToolbar(specs []toolSpec, hints bool, measure Measure) {
+	defer l.addRecordButton(measure)
 	hints = hints && !l.Compact
 	l.flowToolbar(specs, hints, measure)
 	if !hints || l.toolbarRows() <= maxHintedRows {
