@@ -183,20 +183,30 @@ func TestBrowserThemeFollowsTheSystemAndTheSettings(t *testing.T) {
 	}
 }
 
+// classroomView is a size a class shows the playground at, with the URL
+// query to show it with and what makes the tab that size's device.
+type classroomView struct {
+	name  string
+	view  viewport
+	query string
+	setup []func(*tab)
+}
+
+// classroomViews are a laptop's 1280×800, a phone's 390×844 (touched) and a
+// 640×400 embed, each with its query.
+func classroomViews(laptop, phone, embed string) []classroomView {
+	return []classroomView{
+		{"1280x800", defaultView, laptop, nil},
+		{"390x844-touch", phoneView, phone, []func(*tab){asPhone}},
+		{"640x400", viewport{640, 400, 1}, embed, nil},
+	}
+}
+
 // The colour-blind themes and the focus ring at the sizes a class uses,
 // for a person to look at: the focus on the toolbar's fourth button.
 func TestBrowserAccessScreenshots(t *testing.T) {
 	requireBrowser(t)
-	for _, v := range []struct {
-		name  string
-		view  viewport
-		query string
-		setup []func(*tab)
-	}{
-		{"1280x800", defaultView, "theme=colorblind-dark", nil},
-		{"390x844-touch", phoneView, "theme=colorblind", []func(*tab){asPhone}},
-		{"640x400", viewport{640, 400, 1}, "theme=colorblind-dark&controls=full", nil},
-	} {
+	for _, v := range classroomViews("theme=colorblind-dark", "theme=colorblind", "theme=colorblind-dark&controls=full") {
 		t.Run(v.name, func(t *testing.T) {
 			tab := openURL(t, browser.server.URL+"/?seed=7&paused=true&"+v.query, ownAPI, v.view, v.setup...)
 			tab.ledAndPaused()

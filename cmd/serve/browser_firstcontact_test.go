@@ -84,16 +84,7 @@ func welcomeButton(t *testing.T, tab *tab, drawn scene.PanelPlace, cmd scene.Com
 // the story waits, and the last step offers the next story.
 func TestBrowserStoryScreenshots(t *testing.T) {
 	requireBrowser(t)
-	for _, v := range []struct {
-		name  string
-		view  viewport
-		query string
-		setup []func(*tab)
-	}{
-		{"1280x800", defaultView, "theme=dark", nil},
-		{"390x844-touch", phoneView, "theme=light", []func(*tab){asPhone}},
-		{"640x400-minimal", viewport{640, 400, 1}, "theme=light&controls=minimal", nil},
-	} {
+	for _, v := range classroomViews("theme=dark", "theme=light", "theme=light&controls=minimal") {
 		t.Run(v.name, func(t *testing.T) {
 			tab := openURL(t, browser.server.URL+"/?scenario=election&paused=true&"+v.query, ownAPI, v.view, v.setup...)
 			first := tab.finishStep()
