@@ -105,7 +105,9 @@ func (s *Scene) Focused() (Button, bool) {
 }
 
 // moveFocus moves the focus dir buttons on (+1, or -1 for Shift-Tab),
-// round the list; it starts at the first (or last) button.
+// round the list. A focus not yet shown starts at the first button of the
+// panel on top, where the eye is (the node menu a digit opened), or with
+// no panel open at the first (or last) button.
 func (s *Scene) moveFocus(dir int) {
 	list := s.Focusable()
 	if len(list) == 0 {
@@ -116,10 +118,32 @@ func (s *Scene) moveFocus(dir int) {
 	if s.focus.on {
 		i = s.focus.find(list)
 	}
-	if i < 0 && dir < 0 {
-		i = len(list)
+	if i < 0 {
+		if top := topFirst(list, s.topPanel()); top >= 0 {
+			s.focus.put(list, top)
+			return
+		}
+		if dir < 0 {
+			i = len(list)
+		}
 	}
 	s.focus.put(list, (i+dir+len(list))%len(list))
+}
+
+// topFirst is the place in list of panel p's first enabled button, or -1.
+// A panel's buttons come after the toolbar's in the list, and the panel on
+// top's last, so the last button with that key is the panel's.
+func topFirst(list []Button, p *Panel) int {
+	if p == nil {
+		return -1
+	}
+	first := firstEnabled(p)
+	for i := len(list) - 1; i >= 0; i-- {
+		if keyOf(&list[i]) == first {
+			return i
+		}
+	}
+	return -1
 }
 
 // topPanel is the open panel on top (the help while it is up), or nil.
@@ -144,15 +168,10 @@ func (s *Scene) pressFocused() ([]raftsim.Action, bool) {
 	top := s.topPanel()
 	acts := s.handle(Intent{Cmd: b.Cmd, Arg: b.Arg, Op: b.Op})
 	if p := s.topPanel(); p != nil && p != top {
-		// The panel's buttons come last in the list, so the last button
-		// with its first button's key is that one.
-		first, list := firstEnabled(p), s.Focusable()
-		for i := len(list) - 1; i >= 0; i-- {
-			if keyOf(&list[i]) == first {
-				s.focus.back = keyOf(&b)
-				s.focus.put(list, i)
-				break
-			}
+		list := s.Focusable()
+		if i := topFirst(list, p); i >= 0 {
+			s.focus.back = keyOf(&b)
+			s.focus.put(list, i)
 		}
 	}
 	return acts, true

@@ -136,3 +136,21 @@ func TestTabStaysInTheHelp(t *testing.T) {
 		t.Error("Enter on the help's focused Close did not close it")
 	}
 }
+
+// A first Tab with a panel open goes to that panel: a digit opens a node's
+// menu, Tab focuses its first item, and Enter does it to that node.
+func TestTabStartsInThePanelOnTop(t *testing.T) {
+	s := newScene(cluster(5))
+	s.Key('2')
+	if s.Ctl.Selected != 2 {
+		t.Fatal("2 did not open n2's menu")
+	}
+	s.Key(KeyTab)
+	b, ok := s.Focused()
+	if !ok || b != s.menu.Buttons[0] {
+		t.Fatalf("the first Tab with n2's menu open focused %+v, want its first item %+v", b, s.menu.Buttons[0])
+	}
+	if acts := s.Key(KeyEnter); len(acts) != 1 || acts[0].Op != b.Op || acts[0].Node != 2 {
+		t.Errorf("Enter on the focused %q did %+v, want it done to n2", b.Label, acts)
+	}
+}
