@@ -205,7 +205,7 @@ func (l *Layout) HelpPanel(measure Measure, gestures ...HelpLine) Panel {
 	}
 	footer := []string{
 		"Messages: filled = request, hollow = response, crossed = rejected.",
-		"A node's outer arc is the time left before its election timeout.",
+		"A node's outer arc is the time left before its election timeout (j says it in words).",
 		"Speed 0.03× runs 0.03 virtual ms per real ms: a 10 ms message takes 1/3 s.",
 	}
 	p.Lines = append(p.Lines, footer...)
