@@ -118,7 +118,7 @@ func (s *Sim) RequireUp(id uint64) error {
 }
 
 // Role returns node id's role as the event stream last said it.
-func (s *Sim) Role(id uint64) string {
+func (s *Sim) Role(id uint64) Role {
 	if n := s.node(id); n != nil {
 		return n.role
 	}

@@ -48,7 +48,7 @@ type Event struct {
 	Term   uint64 `json:"term,omitempty"`
 	Index  uint64 `json:"index,omitempty"`
 	// Role is the node's new role, for role events.
-	Role string `json:"role,omitempty"`
+	Role Role `json:"role,omitempty"`
 	// Reason is why a dropped message was lost.
 	Reason DropReason `json:"reason,omitempty"`
 	// Op is the op of an action event.

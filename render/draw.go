@@ -153,8 +153,8 @@ func (g *Game) logsKey() hasher {
 		n := &s.Snap.Nodes[i]
 		h.int(n.ID)
 		h.bool(n.Up)
-		h.str(n.Role)
-		h.str(n.Member)
+		h.str(string(n.Role))
+		h.str(string(n.Member))
 		h.int(n.Commit)
 		h.str(s.Snap.NodeName(n.ID))
 		h.int(n.FirstIndex)

@@ -11,7 +11,7 @@ import (
 
 // roleWords are the short words a disc carries under its name where the
 // captions are left out, so that a node's role reads without its colour.
-var roleWords = map[string]string{
+var roleWords = map[raftsim.Role]string{
 	raftsim.RoleLeader: "lead", raftsim.RoleCandidate: "cand",
 	raftsim.RolePreCandidate: "pre", raftsim.RoleFollower: "foll",
 }

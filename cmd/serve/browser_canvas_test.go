@@ -77,10 +77,10 @@ func bodyColour(th *scene.Theme, n *raftsim.NodeView) color.RGBA {
 // roleNamed names the role colour closest to c, for failure messages.
 func roleNamed(th *scene.Theme, c color.RGBA) string {
 	best, bestD := "", math.Inf(1)
-	for _, role := range []string{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader} {
+	for _, role := range []raftsim.Role{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader} {
 		rc := th.Role(role)
 		if d := math.Hypot(math.Hypot(float64(rc.R)-float64(c.R), float64(rc.G)-float64(c.G)), float64(rc.B)-float64(c.B)); d < bestD {
-			best, bestD = role, d
+			best, bestD = string(role), d
 		}
 	}
 	return best

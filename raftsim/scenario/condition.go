@@ -21,7 +21,7 @@ type Condition struct {
 	Kind  ConditionKind
 	ref   nodeRef
 	label string
-	role  string
+	role  raftsim.Role
 	num   uint64 // index, term, key count, node count
 	count int
 	text  string // message type, remembered name
@@ -242,9 +242,12 @@ func parseLabel(p *parser, c *Condition, v gjson.Result, path string) { c.label 
 func parseRole(p *parser, c *Condition, v gjson.Result, path string) {
 	p.known(v, path, "node", "is")
 	c.ref = p.ref(v.Get("node"), join(path, "node"))
-	c.role = p.str(v.Get("is"), join(path, "is"), true)
-	roles := []string{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader, raftsim.RoleDown}
-	if c.role != "" && !slices.Contains(roles, c.role) {
+	c.role = raftsim.Role(p.str(v.Get("is"), join(path, "is"), true))
+	if c.role != "" && !slices.Contains(raftsim.Roles[:], c.role) {
+		roles := make([]string, len(raftsim.Roles))
+		for i, r := range raftsim.Roles {
+			roles[i] = string(r)
+		}
 		p.fail(join(path, "is"), "unknown role %q (roles: %s)", c.role, strings.Join(roles, ", "))
 	}
 }

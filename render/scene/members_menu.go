@@ -51,9 +51,9 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 		s.membersOpen = !s.membersOpen
 	case CmdAddLearner, CmdAddVoter:
 		s.membersOpen = false
-		as := raftsim.AsLearner
+		as := raftsim.MemberLearner
 		if in.Cmd == CmdAddVoter {
-			as = raftsim.AsVoter
+			as = raftsim.MemberVoter
 		}
 		return act(raftsim.Action{Op: raftsim.ActAddMember, As: as}), "", true
 	case CmdClose:

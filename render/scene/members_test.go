@@ -43,7 +43,7 @@ func TestMembersMenuAddsMembers(t *testing.T) {
 	if s.membersP.Title != "Members: 5 voters, 1 learner" {
 		t.Errorf("members menu title %q", s.membersP.Title)
 	}
-	if got := s.Key('l'); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.AsLearner || s.membersOpen {
+	if got := s.Key('l'); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberLearner || s.membersOpen {
 		t.Errorf("l in the members menu: %+v, menu open %v; want add-member as learner and the menu closed", got, s.membersOpen)
 	}
 	// By mouse: the toolbar's Members button, then the menu's Add voter.
@@ -56,7 +56,7 @@ func TestMembersMenuAddsMembers(t *testing.T) {
 	if !s.membersOpen || item < 0 {
 		t.Fatalf("after a click on Members the menu is open %v with items %v", s.membersOpen, s.membersP.Buttons)
 	}
-	if got := click(s, s.membersP.Buttons[item].Rect.Center()); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.AsVoter {
+	if got := click(s, s.membersP.Buttons[item].Rect.Center()); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberVoter {
 		t.Errorf("a click on Add voter gives %+v; want add-member as voter", got)
 	}
 	// Without it, l still transfers leadership to the selected node.
@@ -147,7 +147,7 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	for _, n := range p.Nodes {
 		placed = append(placed, n.ID)
 	}
-	if !slices.Equal(placed, s.L.NodeIDs) || p.Nodes[5].Member != raftsim.MemberLearner {
+	if !slices.Equal(placed, s.L.NodeIDs) || p.Nodes[5].Member != string(raftsim.MemberLearner) {
 		t.Errorf("raftplay.layout() places %v (last %+v); want %v, n7 a learner", placed, p.Nodes[5], s.L.NodeIDs)
 	}
 	for range 20 {
@@ -218,7 +218,7 @@ func TestLearnerCaption(t *testing.T) {
 	if role, _ := NodeCaption(snap.Node(6), &snap.Config); role != "learner" {
 		t.Errorf("a learner's caption says %q", role)
 	}
-	if role, _ := NodeCaption(snap.Node(2), &snap.Config); role != raftsim.RoleFollower {
+	if role, _ := NodeCaption(snap.Node(2), &snap.Config); role != string(raftsim.RoleFollower) {
 		t.Errorf("a voter's caption says %q", role)
 	}
 }

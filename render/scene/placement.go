@@ -42,7 +42,7 @@ func (s *Scene) Placement() Placement {
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
 	for i, c := range l.NodePos {
 		id := l.NodeIDs[i]
-		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: s.Snap.Node(id).Member, X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
+		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: string(s.Snap.Node(id).Member), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
 	}
 	add := func(name string, r Rect) {
 		if !r.Empty() {
