@@ -39,10 +39,10 @@ type Event struct {
 	Node uint64 `json:"node,omitempty"`
 	// From, To, Message and MsgType (e.g. "MsgHeartbeat") describe the
 	// message of a sent, delivered or dropped event.
-	From    uint64 `json:"from,omitempty"`
-	To      uint64 `json:"to,omitempty"`
-	Message uint64 `json:"message,omitempty"`
-	MsgType string `json:"msg_type,omitempty"`
+	From    uint64  `json:"from,omitempty"`
+	To      uint64  `json:"to,omitempty"`
+	Message uint64  `json:"message,omitempty"`
+	MsgType MsgType `json:"msg_type,omitempty"`
 	// Stream is the way the message travels (rafthttp.go).
 	Stream Stream `json:"stream,omitempty"`
 	Term   uint64 `json:"term,omitempty"`
@@ -111,7 +111,7 @@ const (
 // carries.
 func messageEvent(kind EventKind, node uint64, f *flight) Event {
 	m := f.msg
-	return Event{Kind: kind, Node: node, From: m.GetFrom(), To: m.GetTo(), Message: f.id, MsgType: msgTypeName(m.GetType()),
+	return Event{Kind: kind, Node: node, From: m.GetFrom(), To: m.GetTo(), Message: f.id, MsgType: MsgType(m.GetType()),
 		Stream: f.stream, Term: m.GetTerm(), Index: m.GetIndex(), flight: f}
 }
 

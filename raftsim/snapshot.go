@@ -169,7 +169,7 @@ type MessageView struct {
 	ID      uint64   `json:"id"`
 	From    uint64   `json:"from"`
 	To      uint64   `json:"to"`
-	Type    string   `json:"type"`
+	Type    MsgType  `json:"type"`
 	Term    uint64   `json:"term"`
 	LogTerm uint64   `json:"log_term"`
 	Index   uint64   `json:"index"`

@@ -125,9 +125,9 @@ func raftTimer(rn *raft.RawNode, leader bool) (elapsed, timeout int64) {
 func messageView(f *flight) MessageView {
 	m := f.msg
 	v := MessageView{
-		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: m.GetType().String(),
+		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: MsgType(m.GetType()),
 		Term: m.GetTerm(), LogTerm: m.GetLogTerm(), Index: m.GetIndex(), Commit: m.GetCommit(),
-		Reject: m.GetReject(), Response: isResponse(m.GetType()), SentMs: f.sentMs, DeliverMs: f.deliverMs,
+		Reject: m.GetReject(), Response: MsgType(m.GetType()).IsResponse(), SentMs: f.sentMs, DeliverMs: f.deliverMs,
 		Stream: f.stream, Held: f.held,
 	}
 	for _, e := range m.GetEntries() {

@@ -109,7 +109,7 @@ func TestBrowserDiagram(t *testing.T) {
 	shown := tab.diagram()
 	types := map[uint64]string{}
 	for _, a := range shown.Arrows {
-		types[a.ID] = a.Type
+		types[a.ID] = a.Type.String()
 	}
 	beats := 0
 	var landed, flying *scene.DrawnArrow

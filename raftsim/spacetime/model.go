@@ -24,7 +24,7 @@ type Arrow struct {
 	ID     uint64             `json:"id"`
 	From   uint64             `json:"from"`
 	To     uint64             `json:"to"`
-	Type   string             `json:"type"`
+	Type   raftsim.MsgType    `json:"type"`
 	Stream raftsim.Stream     `json:"stream"`
 	Term   uint64             `json:"term"`
 	Index  uint64             `json:"index"`

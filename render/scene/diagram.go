@@ -351,7 +351,7 @@ func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spa
 		if !ok1 || !ok2 || a.SentMs > v.T1 {
 			continue
 		}
-		da := DiagramArrow{ID: a.ID, Kind: kind, Response: isResponse(a.Type), Fate: a.Fate,
+		da := DiagramArrow{ID: a.ID, Kind: kind, Response: a.Type.IsResponse(), Fate: a.Fate,
 			Pipeline: a.Stream == raftsim.StreamPipeline,
 			A:        Point{xa, y(a.SentMs)}, B: Point{xb, y(a.EndMs)}}
 		if a.Fate == spacetime.InFlight || a.EndMs > v.T1 {
@@ -414,11 +414,6 @@ func deliverMs(snap *raftsim.Snapshot, a spacetime.Arrow) int64 {
 		return ms[i].DeliverMs
 	}
 	return snap.NowMs
-}
-
-// isResponse reports whether a raft message type is an answer, drawn hollow.
-func isResponse(msgType string) bool {
-	return len(msgType) > 4 && msgType[len(msgType)-4:] == "Resp"
 }
 
 // diagramTickSteps are the spacings time labels may have, in virtual ms.

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	pb "go.etcd.io/raft/v3/raftpb"
 	"math"
 	"testing"
 
@@ -114,12 +115,12 @@ func TestParsePanelsDiagram(t *testing.T) {
 // hidden.
 func TestDiagramArrowGeometry(t *testing.T) {
 	arrows := []spacetime.Arrow{
-		{ID: 1, From: 1, To: 3, Type: "MsgApp", SentMs: 950, EndMs: 960, Fate: spacetime.Delivered},
-		{ID: 2, From: 3, To: 1, Type: "MsgAppResp", SentMs: 965, EndMs: 975, Fate: spacetime.Dropped, Reason: raftsim.DropLost},
-		{ID: 3, From: 1, To: 2, Type: "MsgHeartbeat", SentMs: 990, Fate: spacetime.InFlight},
-		{ID: 4, From: 1, To: 5, Type: "MsgApp", SentMs: 100, EndMs: 990, Fate: spacetime.Delivered},
+		{ID: 1, From: 1, To: 3, Type: raftsim.MsgType(pb.MsgApp), SentMs: 950, EndMs: 960, Fate: spacetime.Delivered},
+		{ID: 2, From: 3, To: 1, Type: raftsim.MsgType(pb.MsgAppResp), SentMs: 965, EndMs: 975, Fate: spacetime.Dropped, Reason: raftsim.DropLost},
+		{ID: 3, From: 1, To: 2, Type: raftsim.MsgType(pb.MsgHeartbeat), SentMs: 990, Fate: spacetime.InFlight},
+		{ID: 4, From: 1, To: 5, Type: raftsim.MsgType(pb.MsgApp), SentMs: 100, EndMs: 990, Fate: spacetime.Delivered},
 	}
-	inflight := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: "MsgHeartbeat", SentMs: 990, DeliverMs: 1010}
+	inflight := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: raftsim.MsgType(pb.MsgHeartbeat), SentMs: 990, DeliverMs: 1010}
 	s := diagramScene(t, 1280, 800, 1, arrows, inflight)
 	v, _ := s.Diagram()
 	per, _ := s.DiagramSettings()
@@ -169,10 +170,10 @@ func TestDiagramArrowGeometry(t *testing.T) {
 // them; clicking one still in flight selects it in the cluster.
 func TestDiagramHoverAndClick(t *testing.T) {
 	arrows := []spacetime.Arrow{
-		{ID: 7, From: 1, To: 3, Type: "MsgApp", SentMs: 950, EndMs: 960, Fate: spacetime.Delivered, Details: "#7 n1→n3 MsgApp term 2"},
-		{ID: 8, From: 2, To: 4, Type: "MsgVote", SentMs: 990, Fate: spacetime.InFlight},
+		{ID: 7, From: 1, To: 3, Type: raftsim.MsgType(pb.MsgApp), SentMs: 950, EndMs: 960, Fate: spacetime.Delivered, Details: "#7 n1→n3 MsgApp term 2"},
+		{ID: 8, From: 2, To: 4, Type: raftsim.MsgType(pb.MsgVote), SentMs: 990, Fate: spacetime.InFlight},
 	}
-	s := diagramScene(t, 1280, 800, 1, arrows, raftsim.MessageView{ID: 8, From: 2, To: 4, Type: "MsgVote", SentMs: 990, DeliverMs: 1000})
+	s := diagramScene(t, 1280, 800, 1, arrows, raftsim.MessageView{ID: 8, From: 2, To: 4, Type: raftsim.MsgType(pb.MsgVote), SentMs: 990, DeliverMs: 1000})
 	v, _ := s.Diagram()
 	mid := Lerp(v.Arrows[0].A, v.Arrows[0].B, 0.5)
 	s.Move(mid.Add(Point{X: 2}))
