@@ -60,6 +60,10 @@ type Event struct {
 	Change MemberChange `json:"change,omitempty"`
 	Member uint64       `json:"member,omitempty"`
 	Text   string       `json:"text"`
+	// MsgText is a message event's message in one line (describe: its
+	// number, ends, type, term, index, entries), without what became of
+	// it, which Text adds. It is filled in with Text.
+	MsgText string `json:"-"`
 
 	// Message events describe their message only when someone reads them:
 	// formatting every message of a long batch run would dominate its cost.
@@ -121,19 +125,20 @@ func (e *Event) describeMessage(name func(uint64) string) {
 	if e.Text != "" || e.flight == nil {
 		return
 	}
+	e.MsgText = describe(e.flight, name)
 	switch e.Kind {
 	case EvSent:
-		e.Text = "sent " + describe(e.flight, name)
+		e.Text = "sent " + e.MsgText
 		if e.flight.copyOf != 0 {
-			e.Text = fmt.Sprintf("duplicated #%d: %s", e.flight.copyOf, describe(e.flight, name))
+			e.Text = fmt.Sprintf("duplicated #%d: %s", e.flight.copyOf, e.MsgText)
 		}
 	case EvDelivered:
-		e.Text = "delivered " + describe(e.flight, name)
+		e.Text = "delivered " + e.MsgText
 		if e.flight.overtook != 0 {
 			e.Text += fmt.Sprintf(", ahead of #%d sent before it on its %s stream, which rafthttp would deliver first", e.flight.overtook, e.flight.stream)
 		}
 	case EvDropped:
-		e.Text = "dropped (" + string(e.Reason) + ") " + describe(e.flight, name)
+		e.Text = "dropped (" + string(e.Reason) + ") " + e.MsgText
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"raftplay/raftsim"
 	"raftplay/raftsim/spacetime"
 	"raftplay/render/scene"
 )
@@ -66,7 +67,7 @@ func (g *Game) drawDiagram() {
 		p.printLeft(l.Name, l.Label, small, th.Text)
 	}
 	for _, m := range v.Marks {
-		if m.Kind == spacetime.MarkPartition || m.Kind == spacetime.MarkHeal {
+		if m.Kind == raftsim.MarkPartition || m.Kind == raftsim.MarkHeal {
 			p.print(m.Label, m.B.Add(scene.Point{Y: -u}), tiny, diagramMarkColor(th, m.Kind), text.AlignEnd, text.AlignEnd)
 		}
 	}
@@ -103,7 +104,7 @@ func (g *Game) drawArrowEnd(a *scene.DiagramArrow, highlight bool) {
 func (g *Game) drawDiagramMark(m *scene.DiagramMark) {
 	u := g.scene.L.U
 	col := diagramMarkColor(g.scene.Theme, m.Kind)
-	if m.Kind != spacetime.MarkPartition && m.Kind != spacetime.MarkHeal {
+	if m.Kind != raftsim.MarkPartition && m.Kind != raftsim.MarkHeal {
 		g.line(m.A, m.B, 3*u, col)
 		return
 	}
@@ -115,7 +116,7 @@ func (g *Game) drawDiagramMark(m *scene.DiagramMark) {
 
 // diagramMarkColor colours the diagram's marks as the timeline strip
 // colours the same things, which it calls by the same names.
-func diagramMarkColor(th *scene.Theme, k spacetime.MarkKind) color.RGBA {
+func diagramMarkColor(th *scene.Theme, k raftsim.MarkKind) color.RGBA {
 	return markColor(th, string(k))
 }
 

@@ -101,7 +101,7 @@ func TestBrowserDiagram(t *testing.T) {
 	if matched < 10 {
 		t.Fatalf("only %d messages in %d ms: the window tests too little", matched, now-start)
 	}
-	if m := tab.diagram(start, now).Marks; len(m) != 1 || m[0].Kind != spacetime.MarkPartition || m[0].AtMs != start {
+	if m := tab.diagram(start, now).Marks; len(m) != 1 || m[0].Kind != raftsim.MarkPartition || m[0].AtMs != start {
 		t.Errorf("marks %+v, want the partition at %d ms", m, start)
 	}
 

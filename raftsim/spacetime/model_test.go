@@ -72,7 +72,7 @@ func play(t testing.TB, sim *raftsim.Sim, untilMs int64, see func(*raftsim.Snaps
 // marked at ms.
 func breaksAt(m *Model, ms int64) bool {
 	for _, k := range m.Marks(ms, ms, nil) {
-		if k.AtMs == ms && (k.Kind == MarkCrash || k.Kind == MarkPartition) {
+		if k.AtMs == ms && (k.Kind == raftsim.MarkCrash || k.Kind == raftsim.MarkPartition) {
 			return true
 		}
 	}

@@ -130,7 +130,7 @@ func TestForkCutsTheLogAndTheLinkReproducesIt(t *testing.T) {
 		t.Errorf("frames after the fork: %+v, want the run's whole past to 17500 ms", st)
 	}
 	for _, m := range tl.Marks() {
-		if m.AtMs > 13000 && !(m.AtMs == 13500 && m.Kind == MarkCrash) && m.Kind != MarkLeader {
+		if m.AtMs > 13000 && !(m.AtMs == 13500 && m.Kind == raftsim.MarkCrash) && m.Kind != raftsim.MarkLeader {
 			t.Errorf("mark %+v of the dropped future survived the fork", m)
 		}
 	}
@@ -266,7 +266,7 @@ func TestMarksFollowTheRun(t *testing.T) {
 		if _, ok := want[key]; ok {
 			want[key] = true
 		}
-		if m.Kind == MarkLeader {
+		if m.Kind == raftsim.MarkLeader {
 			leaders++
 		}
 	}

@@ -61,7 +61,7 @@ type DiagramArrow struct {
 // DiagramMark is a mark across one lane (a crash, a restart) or all of
 // them (a partition, a heal), from A to B, with a label at B.
 type DiagramMark struct {
-	Kind  spacetime.MarkKind
+	Kind  raftsim.MarkKind
 	A, B  Point
 	Label string
 }

@@ -15,7 +15,7 @@ import (
 func isTimeOp(c Command) bool { return c >= CmdTimeShow && c <= CmdExport }
 
 // TimeMark is one mark on the strip: when, and a kind named as
-// timeline.MarkKind names it ("leader", "crash", ...).
+// raftsim.MarkKind names it ("leader", "crash", ...).
 type TimeMark struct {
 	AtMs int64
 	Kind string
