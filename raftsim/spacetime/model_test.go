@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 )
 
 // faults is what the faulty test run does, as an action file.
@@ -28,7 +28,7 @@ func newSim(t testing.TB, seed int64) *raftsim.Sim {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
-	sim, err := linearize.NewSim(cfg)
+	sim, err := judged.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

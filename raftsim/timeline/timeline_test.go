@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/runcodec"
 )
 
@@ -207,7 +208,7 @@ func TestExportRoundTrip(t *testing.T) {
 func TestBadInputChangesNothing(t *testing.T) {
 	sim := newLive(t, 2)
 	story := false
-	tl := New(sim, Options{Busy: func() error {
+	tl := New(sim, judged.New, Options{Busy: func() error {
 		if story {
 			return fmt.Errorf("the story %q is playing; close it first", "election")
 		}
