@@ -63,7 +63,7 @@ func (g *Game) refreshCache() {
 	// sizes, so a new layout only adds those of its own sizes (the sheet
 	// starts again when full). Kept, each sprite is drawn from the same
 	// pixels before and after, and the cached panels match a fresh draw.
-	fresh := c.ensure(&s.L, s.LayoutGen())
+	fresh := c.ensure(&s.Layout, s.LayoutGen())
 	if k := g.baseKey(); fresh || k != c.base {
 		c.base = k
 		g.paint.dst = c.img
@@ -127,7 +127,7 @@ func (g *Game) baseKey() hasher {
 	h.bool(s.ToolOn(scene.CmdConsole))
 	h.bool(s.ToolOn(scene.CmdStress))
 	h.bool(s.ToolOn(scene.CmdMembers))
-	h.int(uint64(g.hoveredButton(s.L.Buttons) + 1))
+	h.int(uint64(g.hoveredButton(s.Layout.Buttons) + 1))
 	return h
 }
 

@@ -13,10 +13,10 @@ import (
 func (g *Game) drawConsole() {
 	s, p := g.scene, &g.paint
 	v, open := s.ConsoleView()
-	if !open || s.L.Console.Empty() {
+	if !open || s.Layout.Console.Empty() {
 		return
 	}
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.U
 	p.dst.Fill(th.Background)
 	g.drawPanel(&v.Panel)
 	small := scene.FontSmall * u
@@ -70,9 +70,9 @@ func (g *Game) consoleKey() hasher {
 func (g *Game) drawConsoleCaret() {
 	s := g.scene
 	v, open := s.ConsoleView()
-	if !open || s.L.Console.Empty() || int(s.Clock*2)%2 == 1 {
+	if !open || s.Layout.Console.Empty() || int(s.Clock*2)%2 == 1 {
 		return
 	}
-	u := s.L.U
+	u := s.Layout.U
 	g.paint.rect(scene.Rect{X: v.Caret.X, Y: v.Caret.Y, W: 1.5 * u, H: v.Input.Bottom() - 5*u - v.Caret.Y}, s.Theme.Text)
 }

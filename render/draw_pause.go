@@ -21,9 +21,9 @@ func (g *Game) drawPauseShapes(n *raftsim.NodeView, c scene.Point) {
 		return
 	}
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
-	p.disc(c, s.L.NodeR, scene.Fade(th.Down, 0.5))
-	at, r := pauseMark(&s.L, c)
+	th, u := s.Theme, s.Layout.U
+	p.disc(c, s.Layout.NodeR, scene.Fade(th.Down, 0.5))
+	at, r := pauseMark(&s.Layout, c)
 	p.disc(at, r, th.Warn)
 	for _, x := range []float64{-0.3 * r, 0.3 * r} {
 		p.segment(at.Add(scene.Point{X: x, Y: -0.4 * r}), at.Add(scene.Point{X: x, Y: 0.4 * r}), 2*u, th.OnFill)

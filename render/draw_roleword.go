@@ -24,6 +24,6 @@ func (g *Game) drawRoleWord(n *raftsim.NodeView, c scene.Point, col color.RGBA) 
 	if !ok || !n.Up {
 		return
 	}
-	l := &g.scene.L
+	l := &g.scene.Layout
 	g.paint.print(word, c.Add(scene.Point{Y: l.NodeR * 0.45}), scene.FontTiny*l.U, col, text.AlignCenter, text.AlignCenter)
 }

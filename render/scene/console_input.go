@@ -50,7 +50,7 @@ func (s *Scene) Wheel(p Point, dy float64) {
 	if s.Console.Open && s.clients.console.Rect.Contains(p) && dy != 0 {
 		s.Console.Transcript.Scroll(consoleWheel * int(math.Copysign(1, dy)))
 	}
-	if s.DiagramOpen() && s.L.Diagram.Contains(p) && dy != 0 {
+	if s.DiagramOpen() && s.Layout.Diagram.Contains(p) && dy != 0 {
 		// Away from the reader zooms in, as on a map.
 		zoom := CmdDiagramZoomOut
 		if dy > 0 {

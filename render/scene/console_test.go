@@ -205,7 +205,7 @@ func TestConsoleWheel(t *testing.T) {
 	for i := range 40 {
 		s.Console.Transcript.add(ConsoleLine{Text: fmt.Sprint(i)})
 	}
-	s.Wheel(s.L.Center, 100)
+	s.Wheel(s.Layout.Center, 100)
 	if s.Console.Transcript.Offset() != 0 {
 		t.Error("the wheel over the ring scrolled the console")
 	}

@@ -89,7 +89,7 @@ func TestMenuItemsFollowState(t *testing.T) {
 	// by its command for the page's own.
 	enabled := func(id uint64) map[any]bool {
 		m := map[any]bool{}
-		for _, b := range s.L.NodeMenu(id, s.Snap, measure).Buttons {
+		for _, b := range s.Layout.NodeMenu(id, s.Snap, measure).Buttons {
 			if b.Op != "" {
 				m[b.Op] = !b.Disabled
 			} else {
@@ -162,10 +162,10 @@ func TestNodesAreKnownByID(t *testing.T) {
 		snap.Nodes[i].ID = id
 	}
 	s := newScene(snap)
-	if _, ok := s.L.Node(1); ok {
+	if _, ok := s.Layout.Node(1); ok {
 		t.Error("the ring places node 1, which is not in the cluster")
 	}
-	at, ok := s.L.Node(6)
+	at, ok := s.Layout.Node(6)
 	if !ok || s.HitTest(at).Node != 6 {
 		t.Errorf("node 6 is not on the ring where a click finds it (%v, %v)", at, ok)
 	}

@@ -271,7 +271,7 @@ func (s *Scene) layDetails() {
 		return
 	}
 	events := s.nodeEvents.Latest(n.ID, s.Snap.NowMs, detailsEvents)
-	s.detailsP = s.L.DetailsPanel(s.Snap, n, events, s.measure)
+	s.detailsP = s.Layout.DetailsPanel(s.Snap, n, events, s.measure)
 	s.open = append(s.open, &s.detailsP)
 }
 

@@ -107,7 +107,7 @@ type diagramState struct {
 }
 
 // DiagramOpen reports whether the diagram is shown.
-func (s *Scene) DiagramOpen() bool { return !s.L.Diagram.Empty() }
+func (s *Scene) DiagramOpen() bool { return !s.Layout.Diagram.Empty() }
 
 // DiagramWindow is the window of virtual time the diagram shows: from the
 // plot's top to the moment shown at its bottom.
@@ -116,8 +116,8 @@ func (s *Scene) DiagramWindow() (t0, t1 int64) {
 		return 0, 0
 	}
 	t1 = s.Snap.NowMs
-	_, plot := s.L.diagramFrame()
-	span := int64(math.Ceil(plot.H / s.L.U * DiagramZooms[s.diagram.zoomIndex()]))
+	_, plot := s.Layout.diagramFrame()
+	span := int64(math.Ceil(plot.H / s.Layout.U * DiagramZooms[s.diagram.zoomIndex()]))
 	return max(0, t1-span), t1
 }
 
@@ -129,7 +129,7 @@ func (d *diagramState) zoomIndex() int { return d.zoom + diagramDefaultZoom }
 func (s *Scene) SetDiagram(arrows []spacetime.Arrow, marks []spacetime.Mark, version uint64) {
 	d := &s.diagram
 	d.version = version
-	s.L.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
+	s.Layout.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
 	if id := d.selected.ID; id != 0 {
 		i := sort.Search(len(arrows), func(i int) bool { return arrows[i].ID >= id })
 		if i < len(arrows) && arrows[i].ID == id && arrows[i] != d.selected {
@@ -233,7 +233,7 @@ func (s *Scene) diagramHit(p Point) (Hit, bool) {
 	if h, ok := buttonAt(v.Buttons, p); ok {
 		return h, true
 	}
-	if id, ok := v.ArrowAt(p, arrowGrab*s.L.U); ok {
+	if id, ok := v.ArrowAt(p, arrowGrab*s.Layout.U); ok {
 		return Hit{Kind: HitArrow, Message: id}, true
 	}
 	return Hit{Kind: HitPanel}, true

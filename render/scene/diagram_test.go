@@ -40,7 +40,7 @@ func TestDiagramLayoutAtEverySize(t *testing.T) {
 			s.Observe(snap, nil)
 			s.Resize(sz.w*u, sz.h*u, u)
 			s.Key(';')
-			l := &s.L
+			l := &s.Layout
 			if !diagramRoom(sz.w, sz.h) {
 				if s.DiagramOpen() || len(s.Notices.List()) == 0 {
 					t.Errorf("%s: no room, yet the diagram is %v and nothing was said", name, l.Diagram)
@@ -102,8 +102,8 @@ func TestParsePanelsDiagram(t *testing.T) {
 		s.Observe(cluster(5), nil)
 		s.Resize(sz.w, sz.h, 1)
 		s.ShowPanels(Panels{Diagram: true})
-		if s.DiagramOpen() != diagramRoom(sz.w, sz.h) || !s.L.Logs.Empty() || !s.L.Events.Empty() {
-			t.Errorf("%v×%v panels=diagram: diagram %v, logs %v, events %v", sz.w, sz.h, s.L.Diagram, s.L.Logs, s.L.Events)
+		if s.DiagramOpen() != diagramRoom(sz.w, sz.h) || !s.Layout.Logs.Empty() || !s.Layout.Events.Empty() {
+			t.Errorf("%v×%v panels=diagram: diagram %v, logs %v, events %v", sz.w, sz.h, s.Layout.Diagram, s.Layout.Logs, s.Layout.Events)
 		}
 	}
 }
@@ -183,7 +183,7 @@ func TestDiagramHoverAndClick(t *testing.T) {
 	s.Press(mid)
 	s.Release(mid)
 	open := s.OpenPanels()
-	if len(open) == 0 || open[len(open)-1].Title != "Message #7, delivered" || !inside(open[len(open)-1].Rect, s.L.Diagram) {
+	if len(open) == 0 || open[len(open)-1].Title != "Message #7, delivered" || !inside(open[len(open)-1].Rect, s.Layout.Diagram) {
 		t.Fatalf("after a click the panels are %+v", open)
 	}
 	want := ArrowLines(&arrows[0], s.Snap.Config.NodeName)

@@ -55,21 +55,21 @@ func (s *Scene) HitTest(p Point) Hit {
 	if h, ok := s.diagramHit(p); ok {
 		return h
 	}
-	if h, ok := buttonAt(s.L.Buttons, p); ok {
+	if h, ok := buttonAt(s.Layout.Buttons, p); ok {
 		return h
 	}
 	if h, ok := s.timeHit(p); ok {
 		return h
 	}
-	if s.L.Toolbar.Contains(p) {
+	if s.Layout.Toolbar.Contains(p) {
 		return Hit{}
 	}
-	if id, ok := MessageAt(s.Placed, p, s.L.MessageR()+5*s.L.U); ok {
+	if id, ok := MessageAt(s.Placed, p, s.Layout.MessageR()+5*s.Layout.U); ok {
 		return Hit{Kind: HitMessage, Message: id}
 	}
-	for i, c := range s.L.NodePos {
-		id := s.L.NodeIDs[i]
-		if c.Sub(p).Len() <= s.L.TimerR() || s.L.CaptionRect(id).Contains(p) {
+	for i, c := range s.Layout.NodePos {
+		id := s.Layout.NodeIDs[i]
+		if c.Sub(p).Len() <= s.Layout.TimerR() || s.Layout.CaptionRect(id).Contains(p) {
 			return Hit{Kind: HitNode, Node: id}
 		}
 	}

@@ -8,7 +8,7 @@ import (
 
 func TestHitTest(t *testing.T) {
 	s := newScene(cluster(5, msg(11, 1, 3, "MsgApp")))
-	l := &s.L
+	l := &s.Layout
 	n3, _ := l.Node(3)
 	var step Button
 	for _, b := range l.Buttons {
@@ -43,7 +43,7 @@ func TestHitTest(t *testing.T) {
 
 func TestHitTestPanels(t *testing.T) {
 	s := newScene(cluster(5, msg(11, 1, 3, "MsgApp")))
-	n3, _ := s.L.Node(3)
+	n3, _ := s.Layout.Node(3)
 	s.Key('3')
 	panels := s.OpenPanels()
 	if len(panels) != 1 {
@@ -81,15 +81,15 @@ func TestHitTestPanels(t *testing.T) {
 
 func TestClickAndDrag(t *testing.T) {
 	s := newScene(cluster(5))
-	n2, _ := s.L.Node(2)
-	n4, _ := s.L.Node(4)
+	n2, _ := s.Layout.Node(2)
+	n4, _ := s.Layout.Node(4)
 	click := func(p Point) { s.Press(p); s.Release(p) }
 
 	click(n2)
 	if s.Ctl.Selected != 2 {
 		t.Fatalf("a click on n2 selected %d", s.Ctl.Selected)
 	}
-	click(Point{s.L.Stage.X + 2, s.L.HUD.Bottom() + 2})
+	click(Point{s.Layout.Stage.X + 2, s.Layout.HUD.Bottom() + 2})
 	if s.Ctl.Selected != 0 {
 		t.Error("a click on empty ground did not close the menu")
 	}
@@ -99,7 +99,7 @@ func TestClickAndDrag(t *testing.T) {
 		t.Errorf("a drag from n2 to n4 did %v, selected %d", acts, s.Ctl.Selected)
 	}
 	var play Button
-	for _, b := range s.L.Buttons {
+	for _, b := range s.Layout.Buttons {
 		if b.Cmd == CmdPlayPause {
 			play = b
 		}

@@ -77,8 +77,8 @@ func (s *Scene) ExperimentOpen() bool { return s.experimentOpen }
 func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 	open := results != nil
 	if open {
-		s.labP = s.L.ExperimentPanel()
-		s.Plot = LayPlot(s.labP.Rect, s.L.U, results, status, s.measure)
+		s.labP = s.Layout.ExperimentPanel()
+		s.Plot = LayPlot(s.labP.Rect, s.Layout.U, results, status, s.measure)
 	}
 	if open != s.experimentOpen {
 		s.experimentOpen = open

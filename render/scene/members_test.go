@@ -47,11 +47,11 @@ func TestMembersMenuAddsMembers(t *testing.T) {
 		t.Errorf("l in the members menu: %+v, menu open %v; want add-member as learner and the menu closed", got, s.membersOpen)
 	}
 	// By mouse: the toolbar's Members button, then the menu's Add voter.
-	button := slices.IndexFunc(s.L.Buttons, func(b Button) bool { return b.Cmd == CmdMembers })
+	button := slices.IndexFunc(s.Layout.Buttons, func(b Button) bool { return b.Cmd == CmdMembers })
 	if button < 0 {
 		t.Fatal("the toolbar has no Members button")
 	}
-	click(s, s.L.Buttons[button].Rect.Center())
+	click(s, s.Layout.Buttons[button].Rect.Center())
 	item := slices.IndexFunc(s.membersP.Buttons, func(b Button) bool { return b.Cmd == CmdAddVoter })
 	if !s.membersOpen || item < 0 {
 		t.Fatalf("after a click on Members the menu is open %v with items %v", s.membersOpen, s.membersP.Buttons)
@@ -85,7 +85,7 @@ func TestNodeMenuPromotesAndRemoves(t *testing.T) {
 		id      uint64
 		promote bool
 	}{{6, true}, {2, false}, {1, false}} {
-		menu := s.L.NodeMenu(tc.id, s.Snap, measure)
+		menu := s.Layout.NodeMenu(tc.id, s.Snap, measure)
 		enabled := map[raftsim.ActionOp]bool{}
 		for _, b := range menu.Buttons {
 			enabled[b.Op] = !b.Disabled
@@ -116,12 +116,12 @@ func click(s *Scene, p Point) []raftsim.Action {
 
 func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	s := newScene(withMembers(cluster(6), ids(1, 5), []uint64{6}))
-	before, _ := s.L.Node(3)
+	before, _ := s.Layout.Node(3)
 	s.Observe(withMembers(cluster(7), []uint64{1, 2, 4, 5}, []uint64{6, 7}), nil)
-	if !slices.Equal(s.L.NodeIDs, []uint64{1, 2, 4, 5, 6, 7}) {
-		t.Fatalf("the ring places %v; want n3 gone and n7 there", s.L.NodeIDs)
+	if !slices.Equal(s.Layout.NodeIDs, []uint64{1, 2, 4, 5, 6, 7}) {
+		t.Fatalf("the ring places %v; want n3 gone and n7 there", s.Layout.NodeIDs)
 	}
-	if _, ok := s.L.Node(3); ok {
+	if _, ok := s.Layout.Node(3); ok {
 		t.Error("the removed n3 still has a place on the ring")
 	}
 	var leaving, joining []uint64
@@ -131,8 +131,8 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 			if m.At != before {
 				t.Errorf("n3 leaves from %v; it was at %v", m.At, before)
 			}
-			at, alpha := m.Drift(s.L.Center, s.Clock+ComingLife/2, s.L.NodeR)
-			if at.Sub(s.L.Center).Len() <= before.Sub(s.L.Center).Len() || alpha <= 0 || alpha >= 1 {
+			at, alpha := m.Drift(s.Layout.Center, s.Clock+ComingLife/2, s.Layout.NodeR)
+			if at.Sub(s.Layout.Center).Len() <= before.Sub(s.Layout.Center).Len() || alpha <= 0 || alpha >= 1 {
 				t.Errorf("half way out n3 is at %v, opacity %v; want it further out and fading", at, alpha)
 			}
 		} else {
@@ -147,8 +147,8 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	for _, n := range p.Nodes {
 		placed = append(placed, n.ID)
 	}
-	if !slices.Equal(placed, s.L.NodeIDs) || p.Nodes[5].Member != string(raftsim.MemberLearner) {
-		t.Errorf("raftplay.layout() places %v (last %+v); want %v, n7 a learner", placed, p.Nodes[5], s.L.NodeIDs)
+	if !slices.Equal(placed, s.Layout.NodeIDs) || p.Nodes[5].Member != string(raftsim.MemberLearner) {
+		t.Errorf("raftplay.layout() places %v (last %+v); want %v, n7 a learner", placed, p.Nodes[5], s.Layout.NodeIDs)
 	}
 	for range 20 {
 		s.Tick(1000 * ComingLife / 10) // frames of at most maxClockStepMs
@@ -235,7 +235,7 @@ func TestRingWithLearnersAtEverySize(t *testing.T) {
 				s := New(&Dark, ControlsFull, measure)
 				s.Observe(snap, nil)
 				s.Resize(sz.w*u, sz.h*u, u)
-				l := &s.L
+				l := &s.Layout
 				name := fmt.Sprintf("%v×%v@%v n%d", sz.w, sz.h, u, n)
 				if !slices.Equal(l.NodeIDs, MemberIDs(snap)) || len(l.NodePos) != int(n) {
 					t.Fatalf("%s: the ring places %v at %d places; want %v", name, l.NodeIDs, len(l.NodePos), MemberIDs(snap))

@@ -37,7 +37,7 @@ type PanelPlace struct {
 // panels drawn (hud, toolbar, legend, logs, events, console, and those
 // open: verdict, banner, message, story, details, menu, stories, members, help).
 func (s *Scene) Placement() Placement {
-	l := &s.L
+	l := &s.Layout
 	css := s.css
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
 	for i, c := range l.NodePos {

@@ -13,9 +13,9 @@ import (
 // Release, which return the actions to do.
 type Scene struct {
 	Theme *Theme
-	// L is the layout for the current screen and cluster size.
-	L   Layout
-	Ctl Controller
+	// Layout is the layout for the current screen and cluster size.
+	Layout Layout
+	Ctl    Controller
 	// Snap is the latest snapshot, never nil once Observe has run.
 	Snap *raftsim.Snapshot
 	// Placed are the messages in flight where they are drawn this frame.
@@ -151,12 +151,12 @@ func (s *Scene) nodes() int {
 // sameNodes reports whether the layout places the snapshot's members, by ID.
 func (s *Scene) sameNodes() bool {
 	if s.Snap == nil {
-		return s.L.Nodes == s.nodes()
+		return s.Layout.Nodes == s.nodes()
 	}
-	return slices.Equal(s.L.NodeIDs, MemberIDs(s.Snap))
+	return slices.Equal(s.Layout.NodeIDs, MemberIDs(s.Snap))
 }
 
-// LayoutGen counts the layouts the scene has made: it moves whenever L is
+// LayoutGen counts the layouts the scene has made: it moves whenever Layout is
 // made again, so a picture cached for one layout (the links, the partition's
 // shading, the panels) knows to draw itself again for the next.
 func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
@@ -171,20 +171,20 @@ func (s *Scene) relayout() {
 	if s.Story != nil {
 		panels.StoryRoom = StoryPanelHeight(s.u)
 	}
-	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+	s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Story != nil {
 		// The room the panel takes here: more than the usual when its
 		// caption wraps onto more lines in a narrow stage.
-		h := math.Max(StoryPanelHeight(s.u), s.L.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
-		s.L.ReserveStory(h, s.measure)
+		h := math.Max(StoryPanelHeight(s.u), s.Layout.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
+		s.Layout.ReserveStory(h, s.measure)
 	}
 	if s.Snap != nil {
 		// After the ring is laid out for good: laying it out numbers the
 		// nodes 1 to n.
-		s.L.SetNodeIDs(MemberIDs(s.Snap))
+		s.Layout.SetNodeIDs(MemberIDs(s.Snap))
 	}
 	if s.Console.Open {
-		s.L.LayConsole()
+		s.Layout.LayConsole()
 	}
 	if s.Snap != nil {
 		s.placeMessages()
@@ -237,17 +237,17 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
-		old := s.L
+		old := s.Layout
 		s.relayout()
 		if sameRun && !s.ReducedMotion {
-			s.Comings.Changed(&old, &s.L, s.Clock)
+			s.Comings.Changed(&old, &s.Layout, s.Clock)
 		}
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
 		s.nodeEvents.Add(e)
 		if e.Kind == raftsim.EvDropped {
-			s.Drops.Dropped(e, &s.L, s.Clock)
+			s.Drops.Dropped(e, &s.Layout, s.Clock)
 		}
 		s.lastSeq = e.Seq
 	}
@@ -382,45 +382,45 @@ func (s *Scene) layPanels() {
 	}
 	s.layClients()
 	if s.Ctl.Edit != nil {
-		s.banner = s.L.PartitionBanner(s.measure)
+		s.banner = s.Layout.PartitionBanner(s.measure)
 		s.open = append(s.open, &s.banner)
 	}
 	if s.Ctl.Message != 0 {
-		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.Snap.Manual, s.measure)
+		s.message = s.Layout.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.Snap.Manual, s.measure)
 		s.open = append(s.open, &s.message)
 	}
 	if s.diagram.selected.ID != 0 && s.DiagramOpen() {
-		s.diagram.detail = s.L.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure)
+		s.diagram.detail = s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure)
 		s.open = append(s.open, &s.diagram.detail)
 	}
 	if s.Story != nil {
-		s.storyP = s.L.StoryPanel(s.Story, s.measure)
+		s.storyP = s.Layout.StoryPanel(s.Story, s.measure)
 		s.open = append(s.open, &s.storyP)
 	}
 	s.layWelcome()
 	s.layDetails()
 	if s.Ctl.Selected != 0 {
-		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
+		s.menu = s.Layout.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
 	}
 	if s.membersOpen {
-		s.membersP = s.L.MembersMenu(s.Snap, s.measure)
+		s.membersP = s.Layout.MembersMenu(s.Snap, s.measure)
 		s.open = append(s.open, &s.membersP)
 	}
 	if s.picking {
-		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)
+		s.pickerP = s.Layout.StoryPicker(s.Stories, s.measure)
 		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Settings.Open {
-		s.settingsP = s.L.SettingsPanel(&s.Settings, s.measure)
+		s.settingsP = s.Layout.SettingsPanel(&s.Settings, s.measure)
 		s.open = append(s.open, &s.settingsP)
 	}
 	if s.experimentOpen {
-		s.labP = s.L.ExperimentPanel()
+		s.labP = s.Layout.ExperimentPanel()
 		s.open = append(s.open, &s.labP)
 	}
 	if s.Ctl.Help {
-		s.help = s.L.HelpPanel(s.measure, s.gestures()...)
+		s.help = s.Layout.HelpPanel(s.measure, s.gestures()...)
 	}
 	s.layGloss()
 }
