@@ -15,7 +15,7 @@ import (
 // was checked.
 func (g *Game) drawVerdictIcon() {
 	s, p := g.scene, &g.paint
-	h, th, u := &s.ClientsHUD, s.Theme, s.Layout.U
+	h, th, u := &s.ClientsHUD, s.Theme, s.Layout.Scale
 	switch h.State {
 	case scene.VerdictOK:
 		p.disc(h.Icon, h.IconR, th.Good)
@@ -31,7 +31,7 @@ func (g *Game) drawVerdictIcon() {
 // the pointer is on it since a click opens its details, then the load.
 func (g *Game) drawClientsText() {
 	s, p := g.scene, &g.paint
-	h, th, u := &s.ClientsHUD, s.Theme, s.Layout.U
+	h, th, u := &s.ClientsHUD, s.Theme, s.Layout.Scale
 	size := scene.FontUI * u
 	col := th.Muted
 	switch h.State {
@@ -56,7 +56,7 @@ func (g *Game) drawClientsText() {
 // red ring, unlike the grey dashed outline of a node that merely crashed.
 func (g *Game) drawHalted(c scene.Point) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.Layout, s.Theme, s.Layout.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	p.disc(c, l.NodeR, scene.Fade(th.Bad, 0.3))
 	p.ring(c, l.NodeR-u, 2*u, th.Bad)
 }
@@ -65,7 +65,7 @@ func (g *Game) drawHalted(c scene.Point) {
 // timer ring, down and to the right, and its size.
 func diskMark(l *scene.Layout, c scene.Point) (scene.Point, float64) {
 	d := l.TimerR() * math.Sqrt2 / 2
-	return c.Add(scene.Point{X: d, Y: d}), 8 * l.U
+	return c.Add(scene.Point{X: d, Y: d}), 8 * l.Scale
 }
 
 // drawDiskShapes marks a node whose disk lies with a warning sign.
@@ -74,7 +74,7 @@ func (g *Game) drawDiskShapes(n *raftsim.NodeView, c scene.Point) {
 		return
 	}
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	at, r := diskMark(&s.Layout, c)
 	p.polygonPath(at, r, 3, -math.Pi/2)
 	p.fillPath(th.Warn)
@@ -89,5 +89,5 @@ func (g *Game) drawDiskText(n *raftsim.NodeView, c scene.Point) {
 	}
 	s := g.scene
 	at, r := diskMark(&s.Layout, c)
-	g.paint.print("lying disk", at.Add(scene.Point{X: r + 3*s.Layout.U}), scene.FontTiny*s.Layout.U, s.Theme.Warn, text.AlignStart, text.AlignCenter)
+	g.paint.print("lying disk", at.Add(scene.Point{X: r + 3*s.Layout.Scale}), scene.FontTiny*s.Layout.Scale, s.Theme.Warn, text.AlignStart, text.AlignCenter)
 }

@@ -16,7 +16,7 @@ func (g *Game) drawConsole() {
 	if !open || s.Layout.Console.Empty() {
 		return
 	}
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	p.dst.Fill(th.Background)
 	g.drawPanel(&v.Panel)
 	small := scene.FontSmall * u
@@ -73,6 +73,6 @@ func (g *Game) drawConsoleCaret() {
 	if !open || s.Layout.Console.Empty() || int(s.Clock*2)%2 == 1 {
 		return
 	}
-	u := s.Layout.U
+	u := s.Layout.Scale
 	g.paint.rect(scene.Rect{X: v.Caret.X, Y: v.Caret.Y, W: 1.5 * u, H: v.Input.Bottom() - 5*u - v.Caret.Y}, s.Theme.Text)
 }

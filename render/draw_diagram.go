@@ -23,7 +23,7 @@ func (g *Game) drawDiagram() {
 	if !open {
 		return
 	}
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	p.dst.Fill(th.Background)
 	p.box(v.Rect, 8*u, th.Panel, th.PanelBorder, u)
 	plot := v.Plot
@@ -83,7 +83,7 @@ func (g *Game) drawDiagram() {
 // cross where it was lost; ringed when highlighted.
 func (g *Game) drawArrowEnd(a *scene.DiagramArrow, highlight bool) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	r := 3.5 * u
 	switch a.Fate {
 	case spacetime.Dropped:
@@ -102,7 +102,7 @@ func (g *Game) drawArrowEnd(a *scene.DiagramArrow, highlight bool) {
 // drawDiagramMark draws a crash or restart across its lane, a partition or
 // heal across them all (dashed).
 func (g *Game) drawDiagramMark(m *scene.DiagramMark) {
-	u := g.scene.Layout.U
+	u := g.scene.Layout.Scale
 	col := diagramMarkColor(g.scene.Theme, m.Kind)
 	if m.Kind != raftsim.MarkPartition && m.Kind != raftsim.MarkHeal {
 		g.line(m.A, m.B, 3*u, col)
@@ -127,7 +127,7 @@ func (g *Game) arrowLine(a *scene.DiagramArrow, width float64, col color.RGBA) {
 		g.line(a.A, a.B, width, col)
 		return
 	}
-	u := g.scene.Layout.U
+	u := g.scene.Layout.Scale
 	d := a.B.Sub(a.A)
 	n, dir := d.Len(), d.Unit()
 	for t := 0.0; t < n; t += 9 * u {

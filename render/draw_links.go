@@ -24,7 +24,7 @@ func (g *Game) groupOf(id uint64) int {
 // tint around each node in its group's colour.
 func (g *Game) drawLinks() {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.Layout, s.Theme, s.Layout.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	for i, c := range l.NodePos {
 		if gi := g.groupOf(l.NodeIDs[i]); gi >= 0 {
 			p.disc(c, l.TimerR()+10*u, scene.Fade(th.Group(gi), 0.22))
@@ -62,5 +62,5 @@ func (g *Game) drawDrag() {
 		return
 	}
 	from, _ := s.Layout.Node(id)
-	g.paint.dashed(from, s.Pointer, 2*s.Layout.U, 5*s.Layout.U, 4*s.Layout.U, s.Theme.Accent)
+	g.paint.dashed(from, s.Pointer, 2*s.Layout.Scale, 5*s.Layout.Scale, 4*s.Layout.Scale, s.Theme.Accent)
 }

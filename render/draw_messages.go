@@ -13,7 +13,7 @@ import (
 // the dropped ones dying away.
 func (g *Game) drawMessageShapes() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	r := s.Layout.MessageR()
 	hl := s.HighlightedMessage()
 	for _, m := range s.Placed {
@@ -38,7 +38,7 @@ func (g *Game) drawMessageShapes() {
 // and each snapshot with its size.
 func (g *Game) drawMessageText() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	r := s.Layout.MessageR()
 	for _, m := range s.Placed {
 		if k := len(m.Msg.Entries); k > 0 && m.Kind == scene.KindApp {

@@ -15,7 +15,7 @@ import (
 // veiled under a pause sign.
 func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.Layout, s.Theme, s.Layout.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	c, ok := l.Node(n.ID)
 	if !ok {
 		return
@@ -68,7 +68,7 @@ func groupBadge(l *scene.Layout, c scene.Point) scene.Point {
 // under its name.
 func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.Layout, s.Theme, s.Layout.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	c, ok := l.Node(n.ID)
 	if !ok {
 		return

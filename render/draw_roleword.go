@@ -25,5 +25,5 @@ func (g *Game) drawRoleWord(n *raftsim.NodeView, c scene.Point, col color.RGBA) 
 		return
 	}
 	l := &g.scene.Layout
-	g.paint.print(word, c.Add(scene.Point{Y: l.NodeR * 0.45}), scene.FontTiny*l.U, col, text.AlignCenter, text.AlignCenter)
+	g.paint.print(word, c.Add(scene.Point{Y: l.NodeR * 0.45}), scene.FontTiny*l.Scale, col, text.AlignCenter, text.AlignCenter)
 }

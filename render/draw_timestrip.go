@@ -35,7 +35,7 @@ func (g *Game) drawTimeStrip() {
 		return
 	}
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	p.box(ts.Rect, 6*u, th.Panel, th.PanelBorder, u)
 	tr := ts.Track
 	mid := tr.Y + tr.H/2

@@ -18,7 +18,7 @@ func (g *Game) hudIcon() (scene.Point, float64) {
 // disc, or a red disc (with an exclamation mark, drawn with the text).
 func (g *Game) drawHUDIcon() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	c, r := g.hudIcon()
 	if !s.Snap.Invariants.OK {
 		p.disc(c, r, th.Bad)
@@ -33,7 +33,7 @@ func (g *Game) drawHUDIcon() {
 // whether the invariants hold.
 func (g *Game) drawHUDText() {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.Layout, s.Theme, s.Layout.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	h := scene.NewHUD(s.Snap, s.Story)
 	size := scene.FontUI * u
 	line := l.HUDLineH()
@@ -62,7 +62,7 @@ func (g *Game) drawHUDText() {
 // the stage; the partition editor covers it while it is open.
 func (g *Game) drawLegend() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	if s.Ctl.Edit != nil {
 		return
 	}

@@ -6,7 +6,7 @@ import "raftplay/render/scene"
 // the accent colour when it has a key column) and its buttons.
 func (g *Game) drawPanel(pn *scene.Panel) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	p.box(pn.Rect, 8*u, th.Panel, th.PanelBorder, 1.2*u)
 	size := scene.FontUI * u
 	p.printLeft(pn.Title, pn.TitlePos, size, th.Text)

@@ -11,7 +11,7 @@ import (
 func (g *Game) drawToolbar() {
 	s := g.scene
 	g.paint.rect(s.Layout.Toolbar, s.Theme.Panel)
-	g.paint.rect(scene.Rect{X: 0, Y: s.Layout.Toolbar.Bottom() - s.Layout.U, W: s.Layout.W, H: s.Layout.U}, s.Theme.PanelBorder)
+	g.paint.rect(scene.Rect{X: 0, Y: s.Layout.Toolbar.Bottom() - s.Layout.Scale, W: s.Layout.W, H: s.Layout.Scale}, s.Theme.PanelBorder)
 	for i := range s.Layout.Buttons {
 		b := &s.Layout.Buttons[i]
 		on := b.Cmd == scene.CmdPartition && s.Ctl.Edit != nil || b.Cmd == scene.CmdHelp && s.Ctl.Help || s.ToolOn(b.Cmd)
@@ -23,7 +23,7 @@ func (g *Game) drawToolbar() {
 // centred, or flush left for a menu item.
 func (g *Game) drawButton(b *scene.Button, on, menu bool) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.U
+	th, u := s.Theme, s.Layout.Scale
 	fill, ink, hint := th.Button, th.Text, th.Muted
 	switch {
 	case b.Disabled:

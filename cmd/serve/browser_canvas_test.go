@@ -156,7 +156,7 @@ func checkNodeColours(t *testing.T, img image.Image, l *scene.Layout, th *scene.
 func selectionRing(img image.Image, l *scene.Layout, th *scene.Theme, id uint64) (hits, looked int) {
 	// The ring is drawn 5 px outside the election timer's, 2 px wide;
 	// messages fly up to 4.5 px beside a link and are up to 8 px across.
-	pts := clearPoints(l, id, l.TimerR()+5*l.U, 15)
+	pts := clearPoints(l, id, l.TimerR()+5*l.Scale, 15)
 	for _, p := range pts {
 		if near(pixel(img, p), th.Accent, 40) {
 			hits++

@@ -207,7 +207,7 @@ func captionLines(l *scene.Layout, snap *raftsim.Snapshot, id uint64, measure sc
 	if !l.Captions {
 		return nil
 	}
-	u := l.U
+	u := l.Scale
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	role, detail := scene.NodeCaption(snap.Node(id), snap)
 	at, h := l.Caption(id)

@@ -129,7 +129,7 @@ func progressText(p *raftsim.ProgressView) string {
 // the strip and them. It is as tall as its room allows: the oldest events
 // give way first, so the state always shows.
 func (l *Layout) DetailsPanel(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.Event, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	role, detail := NodeCaption(n, snap)
 	p := Panel{Title: fmt.Sprintf("%s  %s, %s: details", snap.NodeName(n.ID), role, detail)}
 	p.Buttons = []Button{{Cmd: CmdDetails, Arg: int(n.ID), Label: "Close", Key: "Esc"}}

@@ -117,7 +117,7 @@ func (s *Scene) DiagramWindow() (t0, t1 int64) {
 	}
 	t1 = s.Snap.NowMs
 	_, plot := s.Layout.diagramFrame()
-	span := int64(math.Ceil(plot.H / s.Layout.U * DiagramZooms[s.diagram.zoomIndex()]))
+	span := int64(math.Ceil(plot.H / s.Layout.Scale * DiagramZooms[s.diagram.zoomIndex()]))
 	return max(0, t1-span), t1
 }
 
@@ -233,7 +233,7 @@ func (s *Scene) diagramHit(p Point) (Hit, bool) {
 	if h, ok := buttonAt(v.Buttons, p); ok {
 		return h, true
 	}
-	if id, ok := v.ArrowAt(p, arrowGrab*s.Layout.U); ok {
+	if id, ok := v.ArrowAt(p, arrowGrab*s.Layout.Scale); ok {
 		return Hit{Kind: HitArrow, Message: id}, true
 	}
 	return Hit{Kind: HitPanel}, true
@@ -267,7 +267,7 @@ func segmentDistance(p, a, b Point) float64 {
 // shares it with them, below them; otherwise it takes it all, as a tab
 // that stands in for them while open.
 func (l *Layout) layDiagram(r Rect) Rect {
-	u := l.U
+	u := l.Scale
 	if r.H < (minDiagramH+2*diagramHeaderH)*u {
 		return r // no room: the diagram stays closed
 	}
@@ -286,7 +286,7 @@ const diagramHeaderH = 24.0
 
 // diagramFrame is the diagram's header row and plot.
 func (l *Layout) diagramFrame() (header, plot Rect) {
-	u, r := l.U, l.Diagram
+	u, r := l.Scale, l.Diagram
 	header = Rect{r.X + Pad*u, r.Y + Pad*u/2, r.W - 2*Pad*u, diagramHeaderH * u}
 	top := header.Bottom() + diagramHeaderH*u
 	plot = Rect{r.X + Pad*u, top, r.W - 2*Pad*u, r.Bottom() - Pad*u - top}
@@ -306,7 +306,7 @@ var diagramButtons = []toolSpec{
 // heartbeats are left out when hideBeats is set. It reuses v's lists: the
 // diagram is laid out every frame.
 func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spacetime.Arrow, marks []spacetime.Mark, msPerPx float64, hideBeats bool, measure Measure) {
-	u := l.U
+	u := l.Scale
 	header, plot := l.diagramFrame()
 	*v = DiagramView{Rect: l.Diagram, Title: "Messages", T1: snap.NowMs, source: arrows,
 		Buttons: v.Buttons[:0], Lanes: v.Lanes[:0], Arrows: v.Arrows[:0], Marks: v.Marks[:0], Ticks: v.Ticks[:0]}
@@ -438,7 +438,7 @@ func diagramTicks(ticks []DiagramTick, t0, t1 int64, msPerPx float64, y func(int
 // ArrowPanel lays out the details of arrow a, a message no longer in
 // flight, at the foot of the diagram.
 func (l *Layout) ArrowPanel(a *spacetime.Arrow, name func(uint64) string, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: fmt.Sprintf("Message #%d, %s", a.ID, a.Fate), Lines: ArrowLines(a, name)}
 	p.Buttons = []Button{{Cmd: CmdClose, Label: "Close", Key: "Esc"}}
 	p = l.boxPanel(p, Point{l.Diagram.X + Pad*u, 0}, 0, measure)

@@ -64,7 +64,7 @@ func (s *Scene) DiagramShown() DiagramShown {
 }
 
 // css turns device pixels into CSS pixels, to a tenth.
-func (s *Scene) css(x float64) float64 { return math.Round(x/s.Layout.U*10) / 10 }
+func (s *Scene) css(x float64) float64 { return math.Round(x/s.Layout.Scale*10) / 10 }
 
 // diagramButtonNames name the diagram's buttons in Placement.
 var diagramButtonNames = map[Command]string{

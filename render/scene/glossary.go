@@ -95,7 +95,7 @@ func (s *Scene) layGloss() {
 	if len(words) == 0 {
 		return
 	}
-	u := s.Layout.U
+	u := s.Layout.Scale
 	width := math.Min(360*u, s.Layout.W-6*Pad*u)
 	p := Panel{Title: "In plain words"}
 	for _, g := range words {

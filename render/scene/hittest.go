@@ -64,7 +64,7 @@ func (s *Scene) HitTest(p Point) Hit {
 	if s.Layout.Toolbar.Contains(p) {
 		return Hit{}
 	}
-	if id, ok := MessageAt(s.Placed, p, s.Layout.MessageR()+5*s.Layout.U); ok {
+	if id, ok := MessageAt(s.Placed, p, s.Layout.MessageR()+5*s.Layout.Scale); ok {
 		return Hit{Kind: HitMessage, Message: id}
 	}
 	for i, c := range s.Layout.NodePos {

@@ -78,7 +78,7 @@ func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 	open := results != nil
 	if open {
 		s.labP = s.Layout.ExperimentPanel()
-		s.Plot = LayPlot(s.labP.Rect, s.Layout.U, results, status, s.measure)
+		s.Plot = LayPlot(s.labP.Rect, s.Layout.Scale, results, status, s.measure)
 	}
 	if open != s.experimentOpen {
 		s.experimentOpen = open
@@ -89,7 +89,7 @@ func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 // ExperimentPanel is the experiment view's frame: the whole screen under
 // the toolbar, with its close button; it takes every click inside it.
 func (l *Layout) ExperimentPanel() Panel {
-	u := l.U
+	u := l.Scale
 	r := Rect{0, l.Toolbar.Bottom(), l.W, l.H - l.Toolbar.Bottom()}
 	close := Button{Cmd: CmdExperiment, Label: "Close", Key: "Esc"}
 	bw := 90 * u

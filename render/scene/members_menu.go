@@ -19,7 +19,7 @@ var membersMenuItems = []toolSpec{
 // configuration in force, and items to add a member, disabled once the
 // cluster has as many members as it may.
 func (l *Layout) MembersMenu(snap *raftsim.Snapshot, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: "Members: " + MembershipLine(snap), Menu: true}
 	full := len(snap.Membership.Voters)+len(snap.Membership.Learners) >= MaxMembers
 	w := measure(p.Title, FontUI*u)

@@ -199,14 +199,14 @@ func TestJointBoxKeepsClear(t *testing.T) {
 		}
 		// A short screen's full ring leaves no room: the caption covers
 		// its foot, as the partition banner does.
-		if l.coversNode(b.Rect) && !shortScreen(l.H/l.U) {
+		if l.coversNode(b.Rect) && !shortScreen(l.H/l.Scale) {
 			t.Errorf("%s: joint caption %v covers a node", name, b.Rect)
 		}
 		if overlap(b.Rect, l.Legend) && !inside(l.Legend, b.Rect) {
 			t.Errorf("%s: joint caption %v covers part of the legend %v", name, b.Rect, l.Legend)
 		}
 		for _, line := range b.Lines {
-			if measure(line, FontSmall*l.U) > b.Rect.W-2*Pad*l.U+1e-6 {
+			if measure(line, FontSmall*l.Scale) > b.Rect.W-2*Pad*l.Scale+1e-6 {
 				t.Errorf("%s: caption line %q runs out of its box", name, line)
 			}
 		}

@@ -165,7 +165,7 @@ func (st *Settings) Apply() raftsim.Action {
 // it on), what the timing comes to, and why the settings cannot apply when
 // they cannot.
 func (l *Layout) SettingsPanel(st *Settings, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: fmt.Sprintf("Settings (a new run, seed %d)", st.Cfg.Seed), Menu: true}
 	w := measure(p.Title, FontUI*u)
 	for i, k := range knobs {

@@ -106,7 +106,7 @@ func TestTextIsLegible(t *testing.T) {
 		}
 	}
 	everyLayout(t, func(name string, l *Layout) {
-		if s := l.NodeNameSize() / l.U; s < 11 {
+		if s := l.NodeNameSize() / l.Scale; s < 11 {
 			t.Errorf("%s: node names are %.1f CSS px", name, s)
 		}
 	})
