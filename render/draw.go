@@ -116,13 +116,13 @@ func (g *Game) baseKey() hasher {
 		}
 		h.int(0)
 	}
-	h.bool(s.Ctl.Edit != nil)
-	if s.Ctl.Edit != nil {
-		for _, b := range s.Ctl.Edit.InB {
+	h.bool(s.Controller.Edit != nil)
+	if s.Controller.Edit != nil {
+		for _, b := range s.Controller.Edit.InB {
 			h.bool(b)
 		}
 	}
-	h.bool(s.Ctl.Help)
+	h.bool(s.Controller.Help)
 	h.bool(s.Snap.Paused)
 	h.bool(s.ToolOn(scene.CmdConsole))
 	h.bool(s.ToolOn(scene.CmdStress))

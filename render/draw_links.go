@@ -10,8 +10,8 @@ import (
 // edited while partition mode is on, else the applied one; -1 when healed.
 func (g *Game) groupOf(id uint64) int {
 	s := g.scene
-	if s.Ctl.Edit != nil {
-		return s.Ctl.Edit.Group(id)
+	if s.Controller.Edit != nil {
+		return s.Controller.Edit.Group(id)
 	}
 	if len(s.Snap.Partition) == 0 {
 		return -1

@@ -22,7 +22,7 @@ func (g *Game) drawMessageShapes() {
 		if m.Msg.Reject {
 			p.cross(m.Pos, r*0.55, 1.5*u, th.Bad)
 		}
-		if m.Msg.ID == s.Ctl.Message || m.Msg.ID == hl {
+		if m.Msg.ID == s.Controller.Message || m.Msg.ID == hl {
 			p.ring(m.Pos, r+5*u, 2*u, th.Accent)
 		}
 	}

@@ -63,7 +63,7 @@ func (g *Game) drawHUDText() {
 func (g *Game) drawLegend() {
 	s, p := g.scene, &g.paint
 	th, u := s.Theme, s.Layout.Scale
-	if s.Ctl.Edit != nil {
+	if s.Controller.Edit != nil {
 		return
 	}
 	r := 4.5 * u

@@ -14,7 +14,7 @@ func (g *Game) drawToolbar() {
 	g.paint.rect(scene.Rect{X: 0, Y: s.Layout.Toolbar.Bottom() - s.Layout.Scale, W: s.Layout.W, H: s.Layout.Scale}, s.Theme.PanelBorder)
 	for i := range s.Layout.Buttons {
 		b := &s.Layout.Buttons[i]
-		on := b.Cmd == scene.CmdPartition && s.Ctl.Edit != nil || b.Cmd == scene.CmdHelp && s.Ctl.Help || s.ToolOn(b.Cmd)
+		on := b.Cmd == scene.CmdPartition && s.Controller.Edit != nil || b.Cmd == scene.CmdHelp && s.Controller.Help || s.ToolOn(b.Cmd)
 		g.drawButton(b, on, false)
 	}
 }

@@ -54,7 +54,7 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdClose:
-		c := &s.Ctl
+		c := &s.Controller
 		if !s.clients.verdictOpen || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return nil, "", false
 		}

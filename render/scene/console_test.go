@@ -81,7 +81,7 @@ func TestConsoleKeepsKeys(t *testing.T) {
 	if acts := typeKeys(s, keys); len(acts) != 1 || acts[0].Op != "console" {
 		t.Errorf("keys in the console did %v, want one console action", acts)
 	}
-	if c := s.Ctl; c.Selected != 0 || c.Message != 0 || c.Edit != nil || c.Help {
+	if c := s.Controller; c.Selected != 0 || c.Message != 0 || c.Edit != nil || c.Help {
 		t.Errorf("keys leaked to the controls: %+v", c)
 	}
 	if len(s.Notices.List()) != 0 || s.clients.verdictOpen {

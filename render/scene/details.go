@@ -230,7 +230,7 @@ func (s *Scene) detailsIntent(in Intent) (string, bool) {
 	case CmdDetails:
 		id := uint64(in.Arg)
 		if id == 0 {
-			id = s.Ctl.Selected
+			id = s.Controller.Selected
 		}
 		switch {
 		case id == 0 && s.details != 0:
@@ -240,11 +240,11 @@ func (s *Scene) detailsIntent(in Intent) (string, bool) {
 		case id == s.details:
 			s.details = 0
 		default:
-			s.details, s.Ctl.Selected = id, 0
+			s.details, s.Controller.Selected = id, 0
 		}
 		return "", true
 	case CmdClose:
-		c := &s.Ctl
+		c := &s.Controller
 		if s.details == 0 || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return "", false
 		}

@@ -160,7 +160,7 @@ func (s *Scene) HighlightedMessage() uint64 {
 	case s.diagram.selected.ID != 0:
 		return s.diagram.selected.ID
 	}
-	return s.Ctl.Message
+	return s.Controller.Message
 }
 
 // isDiagramCmd tells the diagram's commands.
@@ -196,7 +196,7 @@ func (s *Scene) selectArrow(id uint64) []raftsim.Action {
 	for i := range s.Snap.Messages {
 		if s.Snap.Messages[i].ID == id {
 			s.diagram.selected = spacetime.Arrow{}
-			acts, _ := s.Ctl.Handle(Intent{Cmd: CmdSelectMessage, Message: id}, s.Snap)
+			acts, _ := s.Controller.Handle(Intent{Cmd: CmdSelectMessage, Message: id}, s.Snap)
 			s.layPanels()
 			return acts
 		}

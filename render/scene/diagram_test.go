@@ -201,8 +201,8 @@ func TestDiagramHoverAndClick(t *testing.T) {
 	tip := v.Arrows[1].B.Add(v.Arrows[1].A).Scale(0.5)
 	s.Press(tip)
 	s.Release(tip)
-	if s.Ctl.Message != 8 || s.HighlightedMessage() != 8 {
-		t.Errorf("clicking the arrow in flight selected %d in the cluster, want 8", s.Ctl.Message)
+	if s.Controller.Message != 8 || s.HighlightedMessage() != 8 {
+		t.Errorf("clicking the arrow in flight selected %d in the cluster, want 8", s.Controller.Message)
 	}
 }
 

@@ -85,7 +85,7 @@ func (s *Scene) wordsAt(p Point) []Gloss {
 // node's menu, which the explanation would cover).
 func (s *Scene) layGloss() {
 	s.glossOn = false
-	if s.Snap == nil || s.down || s.Ctl.Help || s.Ctl.Selected != 0 || s.Ctl.Message != 0 {
+	if s.Snap == nil || s.down || s.Controller.Help || s.Controller.Selected != 0 || s.Controller.Message != 0 {
 		return
 	}
 	if h := s.HitTest(s.Pointer); h.Kind == HitButton || h.Kind == HitPanel {

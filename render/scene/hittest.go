@@ -37,7 +37,7 @@ type Hit struct {
 // small, so they win over a node they are leaving), then nodes, which also
 // take clicks on their captions.
 func (s *Scene) HitTest(p Point) Hit {
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		return Hit{Kind: HitHelp}
 	}
 	panels := s.OpenPanels()
@@ -102,7 +102,7 @@ func (h Hit) Clickable() bool {
 // editing a partition, dragging a node onto another joins its group;
 // otherwise it cancels the click, as with any button.
 func (s *Scene) intent(pressed, released Hit) Intent {
-	if s.Ctl.Edit != nil && pressed.Kind == HitNode && released.Kind == HitNode && pressed.Node != released.Node {
+	if s.Controller.Edit != nil && pressed.Kind == HitNode && released.Kind == HitNode && pressed.Node != released.Node {
 		return Intent{Cmd: CmdJoinGroup, Node: pressed.Node, Other: released.Node}
 	}
 	if pressed != released {

@@ -33,7 +33,7 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 		st.Open = false
 		return act(st.Apply()), fmt.Sprintf("a new run with these settings, same seed %d", st.Cfg.Seed), true
 	case CmdClose:
-		if !st.Open || s.Ctl.Help {
+		if !st.Open || s.Controller.Help {
 			return nil, "", false
 		}
 		st.Open = false
@@ -48,7 +48,7 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 // was the panel's.
 func (s *Scene) settingsKey(r rune) ([]raftsim.Action, bool) {
 	st := &s.Settings
-	if !st.Open || s.Ctl.Help {
+	if !st.Open || s.Controller.Help {
 		return nil, false
 	}
 	switch r {

@@ -85,7 +85,7 @@ func TestManualKeys(t *testing.T) {
 func TestManualMessagePanel(t *testing.T) {
 	s := newScene(heldCluster(msg(21, 1, 2, "MsgApp")))
 	s.Key('m')
-	p := s.Layout.MessagePanel(&s.Ctl.MessageView, false, true, measure)
+	p := s.Layout.MessagePanel(&s.Controller.MessageView, false, true, measure)
 	text := strings.Join(p.Lines, "\n")
 	if !strings.Contains(text, "waits to be delivered by hand") || strings.Contains(text, "due at") {
 		t.Errorf("a held message's panel says:\n%s", text)

@@ -57,7 +57,7 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 		}
 		return act(raftsim.Action{Op: raftsim.ActAddMember, As: as}), "", true
 	case CmdClose:
-		if !s.membersOpen || s.Ctl.Help {
+		if !s.membersOpen || s.Controller.Help {
 			return nil, "", false
 		}
 		s.membersOpen = false
@@ -74,7 +74,7 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 // membersKey handles a key while the members menu is open: its items' keys
 // add a member, Esc closes it. It reports whether the key was taken.
 func (s *Scene) membersKey(r rune) ([]raftsim.Action, bool) {
-	if !s.membersOpen || s.Ctl.Help {
+	if !s.membersOpen || s.Controller.Help {
 		return nil, false
 	}
 	for _, it := range membersMenuItems {

@@ -159,8 +159,8 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	if h := NewHUD(s.Snap, nil); !strings.HasSuffix(h.Cluster, "6 nodes, 2 learners") {
 		t.Errorf("the HUD says %q; want the six members counted, two of them learners", h.Cluster)
 	}
-	if acts := s.Key('3'); acts != nil || s.Ctl.Selected != 0 {
-		t.Errorf("3 selects the removed n3 (%v, selected n%d)", acts, s.Ctl.Selected)
+	if acts := s.Key('3'); acts != nil || s.Controller.Selected != 0 {
+		t.Errorf("3 selects the removed n3 (%v, selected n%d)", acts, s.Controller.Selected)
 	}
 }
 

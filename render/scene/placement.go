@@ -68,7 +68,7 @@ func (s *Scene) Placement() Placement {
 			}
 		}
 	}
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		add("help", s.help.Rect)
 	}
 	if s.details != 0 {

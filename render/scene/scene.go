@@ -15,7 +15,8 @@ type Scene struct {
 	Theme *Theme
 	// Layout is the layout for the current screen and cluster size.
 	Layout Layout
-	Ctl    Controller
+	// Controller is the controls' state (controller.go).
+	Controller Controller
 	// Snap is the latest snapshot, never nil once Observe has run.
 	Snap *raftsim.Snapshot
 	// Placed are the messages in flight where they are drawn this frame.
@@ -228,7 +229,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	sameRun := s.Snap != nil && snap.Generation == s.Snap.Generation
 	if s.Snap != nil && !sameRun {
 		// A new run: what was selected, remembered or logged belongs to the old one.
-		s.Ctl.Reset()
+		s.Controller.Reset()
 		s.Drops.Clear()
 		s.Comings.Clear()
 		s.Log.Clear()
@@ -252,7 +253,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.lastSeq = e.Seq
 	}
 	s.observeClients(snap, events)
-	s.Ctl.Observe(snap)
+	s.Controller.Observe(snap)
 	s.placeMessages()
 	s.Drops.Remember(s.Placed)
 	s.layPanels()
@@ -319,7 +320,7 @@ func (s *Scene) Release(p Point) []raftsim.Action {
 
 // Dragging returns the node being dragged in partition editing, if any.
 func (s *Scene) Dragging() (uint64, bool) {
-	if s.down && s.Ctl.Edit != nil && s.pressed.Kind == HitNode {
+	if s.down && s.Controller.Edit != nil && s.pressed.Kind == HitNode {
 		return s.pressed.Node, true
 	}
 	return 0, false
@@ -365,7 +366,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		note, ok = s.detailsIntent(in)
 	}
 	if !ok {
-		acts, note = s.Ctl.Handle(in, s.Snap)
+		acts, note = s.Controller.Handle(in, s.Snap)
 	}
 	if note != "" {
 		s.Notify(note, false)
@@ -381,12 +382,12 @@ func (s *Scene) layPanels() {
 		return
 	}
 	s.layClients()
-	if s.Ctl.Edit != nil {
+	if s.Controller.Edit != nil {
 		s.banner = s.Layout.PartitionBanner(s.measure)
 		s.open = append(s.open, &s.banner)
 	}
-	if s.Ctl.Message != 0 {
-		s.message = s.Layout.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.Snap.Manual, s.measure)
+	if s.Controller.Message != 0 {
+		s.message = s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.measure)
 		s.open = append(s.open, &s.message)
 	}
 	if s.diagram.selected.ID != 0 && s.DiagramOpen() {
@@ -399,8 +400,8 @@ func (s *Scene) layPanels() {
 	}
 	s.layWelcome()
 	s.layDetails()
-	if s.Ctl.Selected != 0 {
-		s.menu = s.Layout.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
+	if s.Controller.Selected != 0 {
+		s.menu = s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
 	}
 	if s.membersOpen {
@@ -419,7 +420,7 @@ func (s *Scene) layPanels() {
 		s.labP = s.Layout.ExperimentPanel()
 		s.open = append(s.open, &s.labP)
 	}
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		s.help = s.Layout.HelpPanel(s.measure, s.gestures()...)
 	}
 	s.layGloss()
@@ -429,4 +430,4 @@ func (s *Scene) layPanels() {
 func (s *Scene) OpenPanels() []*Panel { return s.open }
 
 // Help returns the help overlay's panel while it is up.
-func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Ctl.Help }
+func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Controller.Help }
