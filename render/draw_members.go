@@ -51,7 +51,7 @@ func (g *Game) drawMembershipShapes(j scene.Joint, isJoint bool) {
 			}
 		}
 	}
-	for _, m := range s.Comings.List {
+	for _, m := range s.RingMoves.List {
 		if m.Leaving {
 			at, alpha := m.Drift(l.Center, s.Clock, l.NodeR)
 			p.disc(at, l.NodeR, scene.Fade(th.Down, 0.45*alpha))
@@ -76,7 +76,7 @@ func (g *Game) drawMembershipText(j scene.Joint, isJoint bool) {
 			}
 		}
 	}
-	for _, m := range s.Comings.List {
+	for _, m := range s.RingMoves.List {
 		if m.Leaving {
 			at, alpha := m.Drift(l.Center, s.Clock, l.NodeR)
 			p.print(s.Snap.NodeName(m.ID), at, l.NodeNameSize(), scene.Fade(th.Text, alpha), text.AlignCenter, text.AlignCenter)

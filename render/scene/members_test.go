@@ -125,13 +125,13 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 		t.Error("the removed n3 still has a place on the ring")
 	}
 	var leaving, joining []uint64
-	for _, m := range s.Comings.List {
+	for _, m := range s.RingMoves.List {
 		if m.Leaving {
 			leaving = append(leaving, m.ID)
 			if m.At != before {
 				t.Errorf("n3 leaves from %v; it was at %v", m.At, before)
 			}
-			at, alpha := m.Drift(s.Layout.Center, s.Clock+ComingLife/2, s.Layout.NodeR)
+			at, alpha := m.Drift(s.Layout.Center, s.Clock+RingMoveLife/2, s.Layout.NodeR)
 			if at.Sub(s.Layout.Center).Len() <= before.Sub(s.Layout.Center).Len() || alpha <= 0 || alpha >= 1 {
 				t.Errorf("half way out n3 is at %v, opacity %v; want it further out and fading", at, alpha)
 			}
@@ -151,10 +151,10 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 		t.Errorf("raftplay.layout() places %v (last %+v); want %v, n7 a learner", placed, p.Nodes[5], s.Layout.NodeIDs)
 	}
 	for range 20 {
-		s.Tick(1000 * ComingLife / 10) // frames of at most maxClockStepMs
+		s.Tick(1000 * RingMoveLife / 10) // frames of at most maxClockStepMs
 	}
-	if len(s.Comings.List) != 0 {
-		t.Errorf("after %v s still coming or going: %+v", 2*ComingLife, s.Comings.List)
+	if len(s.RingMoves.List) != 0 {
+		t.Errorf("after %v s still coming or going: %+v", 2*RingMoveLife, s.RingMoves.List)
 	}
 	if h := NewHUD(s.Snap, nil); !strings.HasSuffix(h.Cluster, "6 nodes, 2 learners") {
 		t.Errorf("the HUD says %q; want the six members counted, two of them learners", h.Cluster)

@@ -41,8 +41,8 @@ func TestReducedMotionNodesAppearAndDisappear(t *testing.T) {
 	s := newScene(withMembers(cluster(6), ids(1, 5), []uint64{6}))
 	s.ReducedMotion = true
 	s.Observe(withMembers(cluster(7), []uint64{1, 2, 4, 5}, []uint64{6, 7}), nil)
-	if _, ok := s.Layout.Node(3); ok || len(s.Comings.List) != 0 {
-		t.Errorf("n3 removed: placed %v, comings %+v; want it gone with nothing drifting", ok, s.Comings.List)
+	if _, ok := s.Layout.Node(3); ok || len(s.RingMoves.List) != 0 {
+		t.Errorf("n3 removed: placed %v, moves %+v; want it gone with nothing drifting", ok, s.RingMoves.List)
 	}
 	if _, ok := s.Layout.Node(7); !ok {
 		t.Error("the added n7 has no place on the ring")

@@ -22,8 +22,8 @@ type Scene struct {
 	// Placed are the messages in flight where they are drawn this frame.
 	Placed []Placed
 	Drops  Drops
-	// Comings are the nodes joining and leaving the ring (comings.go).
-	Comings Comings
+	// RingMoves are the nodes joining and leaving the ring (ringmoves.go).
+	RingMoves RingMoves
 	// ReducedMotion draws messages as still marks and lets nodes join and
 	// leave the ring without drifting, fading or pulsing (motion.go).
 	ReducedMotion bool
@@ -204,7 +204,7 @@ func (s *Scene) Tick(wallMs float64) int64 {
 	s.Clock += math.Min(wallMs, maxClockStepMs) / 1000
 	s.Notices.Expire(s.Clock)
 	s.Drops.Expire(s.Clock)
-	s.Comings.Expire(s.Clock)
+	s.RingMoves.Expire(s.Clock)
 	if s.Snap == nil || s.Snap.Paused {
 		return 0
 	}
@@ -231,7 +231,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		// A new run: what was selected, remembered or logged belongs to the old one.
 		s.Controller.Reset()
 		s.Drops.Clear()
-		s.Comings.Clear()
+		s.RingMoves.Clear()
 		s.Log.Clear()
 		s.closeArrow()
 		s.nodeEvents.Clear()
@@ -241,7 +241,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		old := s.Layout
 		s.relayout()
 		if sameRun && !s.ReducedMotion {
-			s.Comings.Changed(&old, &s.Layout, s.Clock)
+			s.RingMoves.Changed(&old, &s.Layout, s.Clock)
 		}
 	}
 	for _, e := range events {
