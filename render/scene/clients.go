@@ -40,17 +40,17 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	case CmdConsoleVia:
 		s.Console.NextVia(snap.NodeIDs())
 	case CmdStress:
-		return act(raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}}, "", true
 	case CmdClients:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}}, "", true
 	case CmdClientsSerializable:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}}, "", true
 	case CmdClientsLease:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}}, "", true
 	case CmdStressV3:
-		return act(raftsim.Action{Op: raftsim.ActStress, On: true, API: 3}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActStress, On: true, API: 3}}, "", true
 	case CmdClientsV3:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}}, "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdClose:

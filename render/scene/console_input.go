@@ -18,7 +18,7 @@ func (s *Scene) consoleKey(r rune) []raftsim.Action {
 		return nil
 	case KeyEnter, '\r':
 		if a, ok := c.Submit(s.Snap); ok {
-			acts = act(a)
+			acts = []raftsim.Action{a}
 		}
 	case KeyBackspace:
 		c.Backspace()

@@ -31,7 +31,7 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 			return nil, "", true // the panel says why
 		}
 		st.Open = false
-		return act(st.Apply()), fmt.Sprintf("a new run with these settings, same seed %d", st.Cfg.Seed), true
+		return []raftsim.Action{st.Apply()}, fmt.Sprintf("a new run with these settings, same seed %d", st.Cfg.Seed), true
 	case CmdClose:
 		if !st.Open || s.Controller.Help {
 			return nil, "", false

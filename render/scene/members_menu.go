@@ -55,7 +55,7 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 		if in.Cmd == CmdAddVoter {
 			as = raftsim.MemberVoter
 		}
-		return act(raftsim.Action{Op: raftsim.ActAddMember, As: as}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActAddMember, As: as}}, "", true
 	case CmdClose:
 		if !s.membersOpen || s.Controller.Help {
 			return nil, "", false
