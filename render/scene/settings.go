@@ -59,7 +59,7 @@ var knobs = []knob{
 	// broken connection held.
 	{name: "loss_rate", label: "message loss (beyond TCP)", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
 	{name: "nodes", label: "nodes", values: []float64{3, 4, 5, 6, 7, 8, 9}},
-	{name: "read_only", label: "ReadOnlyOption", words: []string{raftsim.ReadOnlySafe, raftsim.ReadOnlyLeaseBased}, etcd: "safe"},
+	{name: "read_only", label: "ReadOnlyOption", words: []string{string(raftsim.ReadOnlySafe), string(raftsim.ReadOnlyLeaseBased)}, etcd: "safe"},
 	{name: "conf_change", label: "membership changes", words: []string{raftsim.ConfChangeEtcd, raftsim.ConfChangeJoint}, etcd: "etcd"},
 }
 
