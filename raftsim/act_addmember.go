@@ -20,11 +20,11 @@ func init() {
 // parseAddMember reads add-member's fields: "as", and an optional "name".
 func parseAddMember(r *fieldReader, a *Action) {
 	as := r.get("as")
-	if as.Type != gjson.String || (as.String() != AsLearner && as.String() != AsVoter) {
+	if as.Type != gjson.String || (MemberKind(as.String()) != MemberLearner && MemberKind(as.String()) != MemberVoter) {
 		r.fail(`add-member needs "as": "learner" or "voter"`)
 		return
 	}
-	a.As = as.String()
+	a.As = MemberKind(as.String())
 	if name := r.get("name"); name.Exists() {
 		if name.Type != gjson.String {
 			r.fail(`add-member: "name" must be a string`)
@@ -40,8 +40,8 @@ func parseAddMember(r *fieldReader, a *Action) {
 }
 
 // drawAddLearner adds a node as a learner.
-func drawAddLearner(*FaultDraw) Action { return Action{Op: ActAddMember, As: AsLearner} }
+func drawAddLearner(*FaultDraw) Action { return Action{Op: ActAddMember, As: MemberLearner} }
 
 // drawAddVoter adds a node as a voter at once (etcdctl member add without
 // --learner).
-func drawAddVoter(*FaultDraw) Action { return Action{Op: ActAddMember, As: AsVoter} }
+func drawAddVoter(*FaultDraw) Action { return Action{Op: ActAddMember, As: MemberVoter} }

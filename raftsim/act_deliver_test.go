@@ -36,7 +36,7 @@ func TestDeliverAheadOnAStream(t *testing.T) {
 	h.handAll()
 	var apps []MessageView
 	for _, m := range h.sim.Snapshot().Messages {
-		if m.To == 2 && m.Type == "MsgApp" {
+		if m.To == 2 && m.Type.String() == "MsgApp" {
 			apps = append(apps, m)
 		}
 	}

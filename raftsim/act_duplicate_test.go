@@ -22,14 +22,14 @@ func TestDuplicateIsDeliveredTwice(t *testing.T) {
 	h.handAll()
 	var app MessageView
 	for _, m := range h.sim.Snapshot().Messages {
-		if m.To == 3 && m.Type == "MsgApp" {
+		if m.To == 3 && m.Type.String() == "MsgApp" {
 			app = m
 		}
 	}
 	h.do(fmt.Sprintf(`{"op":"duplicate","message":%d}`, app.ID))
 	delivered := map[string]int{}
 	cancel := h.sim.OnEvent(func(e Event) {
-		if e.Kind == EvDelivered && e.To == 3 && e.MsgType == "MsgApp" {
+		if e.Kind == EvDelivered && e.To == 3 && e.MsgType.String() == "MsgApp" {
 			delivered[fmt.Sprintf("term %d index %d", e.Term, e.Index)]++
 		}
 	})
@@ -41,7 +41,7 @@ func TestDuplicateIsDeliveredTwice(t *testing.T) {
 	h.do(`{"op":"ready","node":3}`)
 	answers := 0
 	for _, m := range h.sim.Snapshot().Messages {
-		if m.From == 3 && m.Type == "MsgAppResp" {
+		if m.From == 3 && m.Type.String() == "MsgAppResp" {
 			answers++
 		}
 	}

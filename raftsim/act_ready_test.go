@@ -41,7 +41,7 @@ func TestReadyShowsTheReadyRaftGave(t *testing.T) {
 	var sent []string
 	for _, m := range s.Messages {
 		if m.From == 2 && m.Held {
-			sent = append(sent, m.Type)
+			sent = append(sent, m.Type.String())
 		}
 	}
 	if !slices.Equal(sent, []string{"MsgPreVote", "MsgPreVote"}) || s.Node(2).HasReady {

@@ -23,7 +23,7 @@ func TestTick(t *testing.T) {
 				h.do(`{"op":"ready","node":5}`)
 				beats := 0
 				for _, m := range h.sim.Snapshot().Messages {
-					if m.From == 5 && m.Type == "MsgHeartbeat" && m.Held {
+					if m.From == 5 && m.Type.String() == "MsgHeartbeat" && m.Held {
 						beats++
 					}
 				}

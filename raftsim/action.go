@@ -34,8 +34,9 @@ type Action struct {
 	N     int       `json:"n,omitempty"`
 	Until TickUntil `json:"until,omitempty"`
 	Read  string    `json:"read,omitempty"`
-	// As is what add-member adds the new node as: "learner" or "voter".
-	As string `json:"as,omitempty"`
+	// As is what add-member adds the new node as: MemberLearner or
+	// MemberVoter.
+	As MemberKind `json:"as,omitempty"`
 	// Name is add-member's name for the new node (etcd's --name); empty
 	// calls it "n" and its ID.
 	Name string `json:"name,omitempty"`

@@ -98,7 +98,7 @@ func TestLinkLossDropsMessages(t *testing.T) {
 	lost := 0
 	h.sim.OnEvent(func(e Event) {
 		if e.Kind == EvDropped && e.Reason == DropLost {
-			if e.From != l.ID || e.To == 0 || e.MsgType == "" {
+			if e.From != l.ID || e.To == 0 || e.MsgType == 0 {
 				t.Errorf("a lost message's event names it %d→%d %q; the leader is %d", e.From, e.To, e.MsgType, l.ID)
 			}
 			lost++

@@ -15,8 +15,10 @@ import (
 // is an App, attached with Sim.Attach. As etcd raft hands its application a
 // Ready and lets it decide, the simulator tells the App what each node's
 // Ready brought (entries applied, ReadIndex answers) and gives it the calls
-// below to propose, read and set timers. The simulator never learns what a
-// client is; raftsim/clients is the App the playground runs.
+// below to propose, read and set timers. The clients' workings (their
+// calls, retries, history and its checker) live in the App; the simulator
+// only shows what the App reports of them, in the snapshot's ClientsView
+// and in EvClient events. raftsim/clients is the App the playground runs.
 
 // App is an application attached to the simulation. Its methods are called
 // inside the event that causes them, so they must be deterministic: an App
@@ -118,7 +120,7 @@ func (s *Sim) RequireUp(id uint64) error {
 }
 
 // Role returns node id's role as the event stream last said it.
-func (s *Sim) Role(id uint64) string {
+func (s *Sim) Role(id uint64) Role {
 	if n := s.node(id); n != nil {
 		return n.role
 	}

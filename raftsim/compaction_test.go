@@ -43,7 +43,7 @@ func TestPartitionedFollowerCatchesUpBySnapshot(t *testing.T) {
 	var snapSent, restored []Event
 	cancel := h.sim.OnEvent(func(e Event) {
 		switch {
-		case e.Kind == EvSent && e.MsgType == "MsgSnap" && e.To == f:
+		case e.Kind == EvSent && e.MsgType.String() == "MsgSnap" && e.To == f:
 			snapSent = append(snapSent, e)
 		case e.Kind == EvRestore && e.Node == f:
 			restored = append(restored, e)

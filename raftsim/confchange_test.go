@@ -95,7 +95,7 @@ func TestAddedMemberCatchesUpFromMergedSnapshot(t *testing.T) {
 		switch {
 		case e.Kind == EvSnapshot:
 			snaps = append(snaps, e)
-		case e.Kind == EvSent && e.MsgType == "MsgSnap":
+		case e.Kind == EvSent && e.MsgType.String() == "MsgSnap":
 			sent = append(sent, e)
 		}
 	})

@@ -83,7 +83,7 @@ type Config struct {
 	// ReadOnlyLeaseBased (raft's option, which etcd does not use: the leader
 	// answers on its CheckQuorum lease). The checking clients' lease reads
 	// need it.
-	ReadOnly string `json:"read_only"`
+	ReadOnly ReadOnlyOption `json:"read_only"`
 }
 
 // The ways a membership change goes through raft (Config.ConfChange).
@@ -98,10 +98,14 @@ const (
 	ConfChangeJoint = "joint"
 )
 
-// raft's read-only options (Config.ReadOnly), by the names raft gives them.
+// ReadOnlyOption is raft's ReadOnlyOption (Config.ReadOnly), by the name a
+// config gives it.
+type ReadOnlyOption string
+
+// raft's read-only options, by the names raft gives them.
 const (
-	ReadOnlySafe       = "safe"        // raft.ReadOnlySafe, etcd's
-	ReadOnlyLeaseBased = "lease_based" // raft.ReadOnlyLeaseBased, raft's option
+	ReadOnlySafe       ReadOnlyOption = "safe"        // raft.ReadOnlySafe, etcd's
+	ReadOnlyLeaseBased ReadOnlyOption = "lease_based" // raft.ReadOnlyLeaseBased, raft's option
 )
 
 // NodeName is what node id is called in this run: its name from Names, or

@@ -8,55 +8,78 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// configFields maps each config field's JSON name to where it lives in c,
-// by kind: the one table ParseConfig and ConfigFieldNames read.
-type configFields struct {
-	ints   map[string]*int64
-	small  map[string]*int
-	bools  map[string]*bool
-	floats map[string]*float64
-	// words are the fields that take one of a few names; Validate says
-	// which.
-	words map[string]*string
+// ConfigField is one field of Config as every front end names it: a config
+// object, a share link, the page's URL and the settings' knobs by Name (its
+// JSON name), cmd/sim by Flag. ConfigFields is the one table of them.
+type ConfigField struct {
+	// Name is the field's JSON name.
+	Name string
+	// Flag is cmd/sim's flag for the field, and Help what its -h says of
+	// it. Flag is "" for the ends of a range, which cmd/sim takes as one
+	// flag (-latency 4-12, -disk 1-3), and for fields it gives no flag.
+	Flag, Help string
+	// At is where the field lives in c: an *int64, an *int, a *bool, a
+	// *float64, or a Word for a field that takes one of a few names
+	// (Validate says which).
+	At func(c *Config) any
 }
 
-func fieldsOf(c *Config) configFields {
-	return configFields{
-		ints: map[string]*int64{
-			"seed": &c.Seed, "tick_ms": &c.TickMs, "latency_min_ms": &c.LatencyMinMs, "latency_max_ms": &c.LatencyMaxMs,
-			"disk_min_ms": &c.DiskMinMs, "disk_max_ms": &c.DiskMaxMs, "client_timeout_ms": &c.ClientTimeoutMs,
-			"snapshot_bytes_per_ms": &c.SnapshotBytesPerMs,
-		},
-		small: map[string]*int{"nodes": &c.Nodes, "election_ticks": &c.ElectionTicks, "heartbeat_ticks": &c.HeartbeatTicks,
-			"timeout_spread_ticks": &c.TimeoutSpreadTicks, "snapshot_count": &c.SnapshotCount,
-			"snapshot_catchup_entries": &c.SnapshotCatchUpEntries},
-		bools:  map[string]*bool{"pre_vote": &c.PreVote, "check_quorum": &c.CheckQuorum},
-		floats: map[string]*float64{"loss_rate": &c.LossRate},
-		words:  map[string]*string{"conf_change": &c.ConfChange, "read_only": &c.ReadOnly},
+// Word is a config field whose value is one of a few names.
+type Word struct {
+	Get func() string
+	Set func(string)
+}
+
+func wordAt[T ~string](p *T) Word {
+	return Word{Get: func() string { return string(*p) }, Set: func(s string) { *p = T(s) }}
+}
+
+// ConfigFields are Config's fields, in the order Config declares them and
+// its JSON writes them.
+var ConfigFields = []ConfigField{
+	{Name: "nodes", Flag: "nodes", Help: "cluster size, 3 to 9", At: func(c *Config) any { return &c.Nodes }},
+	{Name: "seed", Flag: "seed", Help: "seed that drives every random choice", At: func(c *Config) any { return &c.Seed }},
+	{Name: "tick_ms", Flag: "tick-ms", Help: "length of raft's tick in virtual ms", At: func(c *Config) any { return &c.TickMs }},
+	{Name: "election_ticks", Flag: "election-ticks", Help: "raft ElectionTick: timeouts are drawn from [n, 2n) ticks", At: func(c *Config) any { return &c.ElectionTicks }},
+	{Name: "heartbeat_ticks", Flag: "heartbeat-ticks", Help: "raft HeartbeatTick", At: func(c *Config) any { return &c.HeartbeatTicks }},
+	{Name: "latency_min_ms", At: func(c *Config) any { return &c.LatencyMinMs }},
+	{Name: "latency_max_ms", At: func(c *Config) any { return &c.LatencyMaxMs }},
+	{Name: "disk_min_ms", At: func(c *Config) any { return &c.DiskMinMs }},
+	{Name: "disk_max_ms", At: func(c *Config) any { return &c.DiskMaxMs }},
+	{Name: "snapshot_bytes_per_ms", At: func(c *Config) any { return &c.SnapshotBytesPerMs }},
+	{Name: "loss_rate", Flag: "loss", Help: "probability that any message is lost, from 0 to below 1", At: func(c *Config) any { return &c.LossRate }},
+	{Name: "client_timeout_ms", At: func(c *Config) any { return &c.ClientTimeoutMs }},
+	{Name: "pre_vote", Flag: "prevote", Help: "raft PreVote (etcd: on)", At: func(c *Config) any { return &c.PreVote }},
+	{Name: "check_quorum", Flag: "checkquorum", Help: "raft CheckQuorum (etcd: on)", At: func(c *Config) any { return &c.CheckQuorum }},
+	{Name: "timeout_spread_ticks", Flag: "timeout-spread", Help: "what-if, not etcd: draw election timeouts from [n, n+spread) ticks; 0 is etcd's [n, 2n)",
+		At: func(c *Config) any { return &c.TimeoutSpreadTicks }},
+	{Name: "snapshot_count", Flag: "snapshot-count", Help: "snapshot and compact every n applied entries, as etcd does every 100 in memory; 0 never",
+		At: func(c *Config) any { return &c.SnapshotCount }},
+	{Name: "snapshot_catchup_entries", Flag: "snapshot-catchup-entries", Help: "etcd's SnapshotCatchUpEntries (5000), scaled down: entries a compaction keeps before the snapshot",
+		At: func(c *Config) any { return &c.SnapshotCatchUpEntries }},
+	{Name: "conf_change", Flag: "conf-change", Help: "how add-member, promote and remove-member change the membership: etcd (a v1 ConfChange in one step, as etcd's server) or joint (raft's ConfChangeV2 through joint consensus)",
+		At: func(c *Config) any { return wordAt(&c.ConfChange) }},
+	{Name: "read_only", Flag: "read-only", Help: "raft's ReadOnlyOption in every node's raft.Config: safe (etcd's) or lease_based (raft's option, which etcd does not use; needs -checkquorum)",
+		At: func(c *Config) any { return wordAt(&c.ReadOnly) }},
+}
+
+// configField is the field of that JSON name, or nil.
+func configField(name string) *ConfigField {
+	for i := range ConfigFields {
+		if ConfigFields[i].Name == name {
+			return &ConfigFields[i]
+		}
 	}
+	return nil
 }
 
 // ConfigFieldNames lists the JSON names of the config's fields, sorted: the
 // names a config object, a share link and the page's URL use. "timing", a
 // preset of three of them (timing.go), is among them.
 func ConfigFieldNames() []string {
-	var c Config
-	f := fieldsOf(&c)
 	names := []string{timingField}
-	for k := range f.ints {
-		names = append(names, k)
-	}
-	for k := range f.small {
-		names = append(names, k)
-	}
-	for k := range f.bools {
-		names = append(names, k)
-	}
-	for k := range f.floats {
-		names = append(names, k)
-	}
-	for k := range f.words {
-		names = append(names, k)
+	for _, f := range ConfigFields {
+		names = append(names, f.Name)
 	}
 	slices.Sort(names)
 	return names
@@ -72,7 +95,6 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 	if !v.IsObject() {
 		return c, fmt.Errorf("config must be a JSON object")
 	}
-	f := fieldsOf(&c)
 	var errs []string
 	// A timing preset comes first, whatever its place: the fields given
 	// beside it override what it sets.
@@ -96,27 +118,13 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 			}
 			return true
 		}
-		whole := val.Type == gjson.Number && float64(val.Int()) == val.Num
-		if dst, ok := f.ints[name]; ok && whole {
-			*dst = val.Int()
-		} else if dst, ok := f.small[name]; ok && whole && val.Int() >= -1<<31 && val.Int() < 1<<31 {
-			*dst = int(val.Int())
-		} else if dst, ok := f.floats[name]; ok && val.Type == gjson.Number {
-			*dst = val.Num
-		} else if _, ok := f.floats[name]; ok {
-			errs = append(errs, fmt.Sprintf("config.%s: need a number, got %s", name, val.Raw))
-		} else if dst, ok := f.bools[name]; ok && (val.Type == gjson.True || val.Type == gjson.False) {
-			*dst = val.Bool()
-		} else if _, ok := f.bools[name]; ok {
-			errs = append(errs, fmt.Sprintf("config.%s: need true or false, got %s", name, val.Raw))
-		} else if dst, ok := f.words[name]; ok && val.Type == gjson.String {
-			*dst = val.String()
-		} else if _, ok := f.words[name]; ok {
-			errs = append(errs, fmt.Sprintf("config.%s: need a string, got %s", name, val.Raw))
-		} else if f.ints[name] != nil || f.small[name] != nil {
-			errs = append(errs, fmt.Sprintf("config.%s: need a whole number, got %s", name, val.Raw))
-		} else {
+		f := configField(name)
+		if f == nil {
 			errs = append(errs, fmt.Sprintf("config.%s: unknown config field", name))
+			return true
+		}
+		if err := setField(f.At(&c), val); err != nil {
+			errs = append(errs, fmt.Sprintf("config.%s: %v", name, err))
 		}
 		return true
 	})
@@ -124,6 +132,39 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 		return c, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	return c, c.Validate()
+}
+
+// setField reads v into the field at dst (ConfigField.At).
+func setField(dst any, v gjson.Result) error {
+	whole := v.Type == gjson.Number && float64(v.Int()) == v.Num
+	switch dst := dst.(type) {
+	case *int64:
+		if !whole {
+			return fmt.Errorf("need a whole number, got %s", v.Raw)
+		}
+		*dst = v.Int()
+	case *int:
+		if !whole || v.Int() < -1<<31 || v.Int() >= 1<<31 {
+			return fmt.Errorf("need a whole number, got %s", v.Raw)
+		}
+		*dst = int(v.Int())
+	case *float64:
+		if v.Type != gjson.Number {
+			return fmt.Errorf("need a number, got %s", v.Raw)
+		}
+		*dst = v.Num
+	case *bool:
+		if v.Type != gjson.True && v.Type != gjson.False {
+			return fmt.Errorf("need true or false, got %s", v.Raw)
+		}
+		*dst = v.Bool()
+	case Word:
+		if v.Type != gjson.String {
+			return fmt.Errorf("need a string, got %s", v.Raw)
+		}
+		dst.Set(v.String())
+	}
+	return nil
 }
 
 // parseNames reads the members' names: an array of strings, one a node.

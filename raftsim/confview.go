@@ -21,14 +21,21 @@ type ConfView struct {
 	AutoLeave bool `json:"auto_leave"`
 }
 
-// What a node is to the cluster (NodeView.Member).
+// MemberKind is what a node is to the cluster (NodeView.Member), and what
+// add-member adds a node as (Action.As: a voter or a learner).
+type MemberKind string
+
+// The kinds of member, by the names snapshots and actions give them.
 const (
-	MemberVoter   = "voter"
-	MemberLearner = "learner"
+	// MemberVoter votes and counts towards the quorum.
+	MemberVoter MemberKind = "voter"
+	// MemberLearner receives the log and does not vote (etcdctl member
+	// add --learner).
+	MemberLearner MemberKind = "learner"
 	// MemberJoining is a node added by add-member whose change the
 	// configuration in force does not hold yet.
-	MemberJoining = "joining"
-	MemberRemoved = "removed"
+	MemberJoining MemberKind = "joining"
+	MemberRemoved MemberKind = "removed"
 )
 
 func confView(cs *pb.ConfState) ConfView {
@@ -54,7 +61,7 @@ func (c ConfView) members() []uint64 {
 }
 
 // memberOf says what node id is to the configuration c.
-func (c ConfView) memberOf(id uint64) string {
+func (c ConfView) memberOf(id uint64) MemberKind {
 	switch {
 	case slices.Contains(c.Voters, id) || slices.Contains(c.VotersOutgoing, id):
 		return MemberVoter

@@ -39,16 +39,16 @@ type Event struct {
 	Node uint64 `json:"node,omitempty"`
 	// From, To, Message and MsgType (e.g. "MsgHeartbeat") describe the
 	// message of a sent, delivered or dropped event.
-	From    uint64 `json:"from,omitempty"`
-	To      uint64 `json:"to,omitempty"`
-	Message uint64 `json:"message,omitempty"`
-	MsgType string `json:"msg_type,omitempty"`
+	From    uint64  `json:"from,omitempty"`
+	To      uint64  `json:"to,omitempty"`
+	Message uint64  `json:"message,omitempty"`
+	MsgType MsgType `json:"msg_type,omitempty"`
 	// Stream is the way the message travels (rafthttp.go).
 	Stream Stream `json:"stream,omitempty"`
 	Term   uint64 `json:"term,omitempty"`
 	Index  uint64 `json:"index,omitempty"`
 	// Role is the node's new role, for role events.
-	Role string `json:"role,omitempty"`
+	Role Role `json:"role,omitempty"`
 	// Reason is why a dropped message was lost.
 	Reason DropReason `json:"reason,omitempty"`
 	// Op is the op of an action event.
@@ -60,6 +60,10 @@ type Event struct {
 	Change MemberChange `json:"change,omitempty"`
 	Member uint64       `json:"member,omitempty"`
 	Text   string       `json:"text"`
+	// MsgText is a message event's message in one line (describe: its
+	// number, ends, type, term, index, entries), without what became of
+	// it, which Text adds. It is filled in with Text.
+	MsgText string `json:"-"`
 
 	// Message events describe their message only when someone reads them:
 	// formatting every message of a long batch run would dominate its cost.
@@ -111,7 +115,7 @@ const (
 // carries.
 func messageEvent(kind EventKind, node uint64, f *flight) Event {
 	m := f.msg
-	return Event{Kind: kind, Node: node, From: m.GetFrom(), To: m.GetTo(), Message: f.id, MsgType: msgTypeName(m.GetType()),
+	return Event{Kind: kind, Node: node, From: m.GetFrom(), To: m.GetTo(), Message: f.id, MsgType: MsgType(m.GetType()),
 		Stream: f.stream, Term: m.GetTerm(), Index: m.GetIndex(), flight: f}
 }
 
@@ -121,19 +125,20 @@ func (e *Event) describeMessage(name func(uint64) string) {
 	if e.Text != "" || e.flight == nil {
 		return
 	}
+	e.MsgText = describe(e.flight, name)
 	switch e.Kind {
 	case EvSent:
-		e.Text = "sent " + describe(e.flight, name)
+		e.Text = "sent " + e.MsgText
 		if e.flight.copyOf != 0 {
-			e.Text = fmt.Sprintf("duplicated #%d: %s", e.flight.copyOf, describe(e.flight, name))
+			e.Text = fmt.Sprintf("duplicated #%d: %s", e.flight.copyOf, e.MsgText)
 		}
 	case EvDelivered:
-		e.Text = "delivered " + describe(e.flight, name)
+		e.Text = "delivered " + e.MsgText
 		if e.flight.overtook != 0 {
 			e.Text += fmt.Sprintf(", ahead of #%d sent before it on its %s stream, which rafthttp would deliver first", e.flight.overtook, e.flight.stream)
 		}
 	case EvDropped:
-		e.Text = "dropped (" + string(e.Reason) + ") " + describe(e.flight, name)
+		e.Text = "dropped (" + string(e.Reason) + ") " + e.MsgText
 	}
 }
 

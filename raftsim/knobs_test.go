@@ -2,6 +2,7 @@ package raftsim
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,5 +64,25 @@ func TestResetWithConfig(t *testing.T) {
 	}
 	if err := sim.DoJSON(`{"op":"reset","config":{"seed":9}}`); err != nil || sim.Config().Seed != 9 || !sim.Config().PreVote {
 		t.Fatalf("a config's seed: %v, %+v (want seed 9 and the defaults back)", err, sim.Config())
+	}
+}
+
+// TestConfigFieldsAreTheJSONFields checks the one table of config fields
+// against the config's JSON: the same names in the same order, so a share
+// link written from the struct reads back field by field.
+func TestConfigFieldsAreTheJSONFields(t *testing.T) {
+	c := DefaultConfig()
+	c.LossRate, c.TimeoutSpreadTicks = 0.1, 2 // written only when set
+	var keys []string
+	gjson.Parse(mustJSON(t, c)).ForEach(func(k, _ gjson.Result) bool {
+		keys = append(keys, k.String())
+		return true
+	})
+	var names []string
+	for _, f := range ConfigFields {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(keys, names) {
+		t.Errorf("the config's JSON has the fields %v; the table ConfigFields %v", keys, names)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // without the quorum round a linearizable read waits for. A run with etcd's
 // ReadOnlySafe refuses lease-reading clients.
 func TestLeaseReadsSkipTheQuorumRound(t *testing.T) {
-	latency := func(read, readOnly string) int64 {
+	latency := func(read string, readOnly raftsim.ReadOnlyOption) int64 {
 		cfg := raftsim.DefaultConfig()
 		cfg.Seed, cfg.ReadOnly = 3, readOnly
 		s, err := clients.New(cfg)

@@ -14,12 +14,6 @@ import (
 // raft configuration change (confchange.go): etcd's single-step one, or
 // raft's joint consensus when the action or the run asks for it.
 
-// What add-member adds a node as (Action.As).
-const (
-	AsLearner = "learner" // receives the log, does not vote (etcdctl member add --learner)
-	AsVoter   = "voter"   // votes and counts towards the quorum
-)
-
 // maxMembers bounds the cluster: voters and learners together, as the
 // picture's ring has room for.
 const maxMembers = 9
@@ -48,7 +42,7 @@ func (s *Sim) joint(a *Action) bool { return a.Joint || s.cfg.ConfChange == Conf
 // addMember starts a new node with the next unused ID over an empty disk and
 // has the leader propose adding it.
 func (s *Sim) addMember(a *Action, joint bool) error {
-	if a.As != AsLearner && a.As != AsVoter {
+	if a.As != MemberLearner && a.As != MemberVoter {
 		return fmt.Errorf(`add-member: "as" must be "learner" or "voter", got %q`, a.As)
 	}
 	if a.Name != "" {
@@ -69,7 +63,7 @@ func (s *Sim) addMember(a *Action, joint bool) error {
 		return fmt.Errorf("add-member: etcdserver: too many members: the cluster has %d voters and learners, the most it can have", members)
 	}
 	typ, change := pb.ConfChangeAddLearnerNode, ChangeAddLearner
-	if a.As == AsVoter {
+	if a.As == MemberVoter {
 		typ, change = pb.ConfChangeAddNode, ChangeAddVoter
 		// The new voter is not started yet: it does not count.
 		if err := s.strictReconfigCheck(a.Op, l, len(l.confState.GetVoters())+1, 0); err != nil {

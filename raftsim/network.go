@@ -204,12 +204,3 @@ func DescribeNodeIDs(ids []uint64) string {
 	}
 	return fmt.Sprintf("nodes are %v", ids)
 }
-
-// isResponse tells answers from requests, for display.
-func isResponse(t pb.MessageType) bool {
-	switch t {
-	case pb.MsgAppResp, pb.MsgHeartbeatResp, pb.MsgVoteResp, pb.MsgPreVoteResp, pb.MsgReadIndexResp:
-		return true
-	}
-	return false
-}

@@ -81,7 +81,7 @@ type node struct {
 	snapIndex, snapTerm uint64
 
 	// What the event stream last said about this node.
-	role   string
+	role   Role
 	term   uint64
 	commit uint64
 }
@@ -294,7 +294,7 @@ func (n *node) logView() (ents []*pb.Entry, durableUpTo uint64) {
 	return ents, durableUpTo
 }
 
-func roleName(s raft.StateType) string {
+func roleName(s raft.StateType) Role {
 	switch s {
 	case raft.StateLeader:
 		return RoleLeader

@@ -44,7 +44,7 @@ func TestViewShowsTheReadyInProgress(t *testing.T) {
 		t.Errorf("the Ready holds %d messages and syncs at %d ms (now %d): want the append response waiting, and a sync to come", rd.Messages, rd.DoneMs, at.NowMs)
 	}
 	for _, m := range at.Messages {
-		if m.From == seen.ID && m.Type == "MsgAppResp" && m.Index >= rd.FirstIndex {
+		if m.From == seen.ID && m.Type.String() == "MsgAppResp" && m.Index >= rd.FirstIndex {
 			t.Errorf("append response %+v left before the sync", m)
 		}
 	}

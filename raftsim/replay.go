@@ -3,8 +3,8 @@ package raftsim
 import "fmt"
 
 // Replay is the one way a run is reproduced: share links, cmd/sim's action
-// files, the determinism tests and the stories' steps back all come through
-// it, and so will time travel's forks and the experiment runner.
+// files, the determinism tests, the stories' steps back and time travel's
+// seeks and forks all come through it.
 //
 // The policy for an action the replay cannot do is the one the playground
 // has for any refused action: it changes nothing, is not logged, and the run

@@ -85,7 +85,7 @@ type NodeView struct {
 	Waiting int  `json:"waiting,omitempty"`
 	// Role is "follower", "pre-candidate", "candidate" or "leader"; "down" when
 	// the node is crashed.
-	Role      string `json:"role"`
+	Role      Role   `json:"role"`
 	Term      uint64 `json:"term"`
 	Vote      uint64 `json:"vote"`
 	Lead      uint64 `json:"lead"`
@@ -131,7 +131,7 @@ type NodeView struct {
 	// Member is what the node is to the configuration in force: "voter",
 	// "learner", "joining" (added, its change not in force yet) or
 	// "removed" (stopped for good).
-	Member string `json:"member"`
+	Member MemberKind `json:"member"`
 	// Conf is the configuration the node itself has applied, while it runs.
 	Conf *ConfView `json:"conf,omitempty"`
 }
@@ -169,7 +169,7 @@ type MessageView struct {
 	ID      uint64   `json:"id"`
 	From    uint64   `json:"from"`
 	To      uint64   `json:"to"`
-	Type    string   `json:"type"`
+	Type    MsgType  `json:"type"`
 	Term    uint64   `json:"term"`
 	LogTerm uint64   `json:"log_term"`
 	Index   uint64   `json:"index"`
@@ -243,11 +243,18 @@ func (s *Snapshot) Node(id uint64) *NodeView {
 	return nil
 }
 
-// Role names used in snapshots and events.
+// Role is what a node is doing in raft, as snapshots and events name it:
+// raft's StateType, and RoleDown for a node that is not running.
+type Role string
+
+// The roles, by the names snapshots and events give them.
 const (
-	RoleFollower     = "follower"
-	RolePreCandidate = "pre-candidate"
-	RoleCandidate    = "candidate"
-	RoleLeader       = "leader"
-	RoleDown         = "down"
+	RoleFollower     Role = "follower"
+	RolePreCandidate Role = "pre-candidate"
+	RoleCandidate    Role = "candidate"
+	RoleLeader       Role = "leader"
+	RoleDown         Role = "down"
 )
+
+// Roles lists every role, in the order a node goes through them.
+var Roles = [...]Role{RoleFollower, RolePreCandidate, RoleCandidate, RoleLeader, RoleDown}

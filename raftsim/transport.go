@@ -182,24 +182,6 @@ func describe(f *flight, name func(uint64) string) string {
 	return s
 }
 
-// msgTypeNames holds raft's message type names by number, so that naming the
-// message of every event costs an index, not a protobuf enum lookup.
-var msgTypeNames = func() []string {
-	names := make([]string, len(pb.MessageType_name))
-	for i := range names {
-		names[i] = pb.MessageType(i).String()
-	}
-	return names
-}()
-
-// msgTypeName is the name of a raft message type, e.g. "MsgHeartbeat".
-func msgTypeName(t pb.MessageType) string {
-	if int(t) < len(msgTypeNames) {
-		return msgTypeNames[t]
-	}
-	return t.String()
-}
-
 func entryLabels(ents []*pb.Entry) string {
 	const most = 3
 	s := ""

@@ -111,9 +111,11 @@ func (n *node) readyView() *ReadyView {
 }
 
 // raftTimer reads raft's own election (or, for a leader, heartbeat) timer.
-// RawNode does not export it; the fields are read by reflection so the view
-// shows exactly what raft will act on. TestRaftTimerFields fails if the
-// library renames them.
+// raft exports neither timer (RawNode, BasicStatus and Status carry none),
+// and a count kept outside raft would repeat each place raft resets it
+// (docs/fidelity.md); the fields are read by reflection so the view shows
+// the timer raft acts on. TestRaftTimerFields fails if the library renames
+// them.
 func raftTimer(rn *raft.RawNode, leader bool) (elapsed, timeout int64) {
 	r := reflect.ValueOf(rn).Elem().FieldByName("raft").Elem()
 	if leader {
@@ -125,9 +127,9 @@ func raftTimer(rn *raft.RawNode, leader bool) (elapsed, timeout int64) {
 func messageView(f *flight) MessageView {
 	m := f.msg
 	v := MessageView{
-		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: m.GetType().String(),
+		ID: f.id, From: m.GetFrom(), To: m.GetTo(), Type: MsgType(m.GetType()),
 		Term: m.GetTerm(), LogTerm: m.GetLogTerm(), Index: m.GetIndex(), Commit: m.GetCommit(),
-		Reject: m.GetReject(), Response: isResponse(m.GetType()), SentMs: f.sentMs, DeliverMs: f.deliverMs,
+		Reject: m.GetReject(), Response: MsgType(m.GetType()).IsResponse(), SentMs: f.sentMs, DeliverMs: f.deliverMs,
 		Stream: f.stream, Held: f.held,
 	}
 	for _, e := range m.GetEntries() {

@@ -64,7 +64,7 @@ func (g *Game) refreshCache() {
 	// sizes, so a new layout only adds those of its own sizes (the sheet
 	// starts again when full). Kept, each sprite is drawn from the same
 	// pixels before and after, and the cached panels match a fresh draw.
-	fresh := c.ensure(&s.L, s.LayoutGen())
+	fresh := c.ensure(&s.Layout, s.LayoutGen())
 	if k := g.baseKey(); fresh || k != c.base {
 		c.base = k
 		g.paint.dst = c.img
@@ -117,18 +117,18 @@ func (g *Game) baseKey() hasher {
 		}
 		h.int(0)
 	}
-	h.bool(s.Ctl.Edit != nil)
-	if s.Ctl.Edit != nil {
-		for _, b := range s.Ctl.Edit.InB {
+	h.bool(s.Controller.Edit != nil)
+	if s.Controller.Edit != nil {
+		for _, b := range s.Controller.Edit.InB {
 			h.bool(b)
 		}
 	}
-	h.bool(s.Ctl.Help)
+	h.bool(s.Controller.Help)
 	h.bool(s.Snap.Paused)
 	h.bool(s.ToolOn(scene.CmdConsole))
 	h.bool(s.ToolOn(scene.CmdStress))
 	h.bool(s.ToolOn(scene.CmdMembers))
-	h.int(uint64(g.hoveredButton(s.L.Buttons) + 1))
+	h.int(uint64(g.hoveredButton(s.Layout.Buttons) + 1))
 	return h
 }
 
@@ -154,8 +154,8 @@ func (g *Game) logsKey() hasher {
 		n := &s.Snap.Nodes[i]
 		h.int(n.ID)
 		h.bool(n.Up)
-		h.str(n.Role)
-		h.str(n.Member)
+		h.str(string(n.Role))
+		h.str(string(n.Member))
 		h.int(n.Commit)
 		h.str(s.Snap.NodeName(n.ID))
 		h.int(n.FirstIndex)

@@ -15,7 +15,7 @@ import (
 // was checked.
 func (g *Game) drawVerdictIcon() {
 	s, p := g.scene, &g.paint
-	h, th, u := &s.ClientsHUD, s.Theme, s.L.U
+	h, th, u := &s.ClientsHUD, s.Theme, s.Layout.Scale
 	switch h.State {
 	case scene.VerdictOK:
 		p.disc(h.Icon, h.IconR, th.Good)
@@ -31,7 +31,7 @@ func (g *Game) drawVerdictIcon() {
 // the pointer is on it since a click opens its details, then the load.
 func (g *Game) drawClientsText() {
 	s, p := g.scene, &g.paint
-	h, th, u := &s.ClientsHUD, s.Theme, s.L.U
+	h, th, u := &s.ClientsHUD, s.Theme, s.Layout.Scale
 	size := scene.FontUI * u
 	col := th.Muted
 	switch h.State {
@@ -41,14 +41,14 @@ func (g *Game) drawClientsText() {
 		col = th.Bad
 		p.print("!", h.Icon, size, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
-	if s.L.HUDLines == 1 {
+	if s.Layout.HUDLines == 1 {
 		return // the icon alone says it
 	}
 	p.printLeft(h.Verdict, h.VerdictAt, size, col)
 	if s.Hover.Kind == scene.HitButton && s.Hover.Cmd == scene.CmdVerdict {
 		p.rect(scene.Rect{X: h.VerdictAt.X, Y: h.VerdictAt.Y + size*1.2, W: h.Hit.Right() - h.VerdictAt.X, H: u}, col)
 	}
-	load := g.fonts.fit(h.Load, s.L.HUD.Right()-h.LoadAt.X, size)
+	load := g.fonts.fit(h.Load, s.Layout.HUD.Right()-h.LoadAt.X, size)
 	p.printLeft(load, h.LoadAt, size, th.Muted)
 }
 
@@ -56,7 +56,7 @@ func (g *Game) drawClientsText() {
 // red ring, unlike the grey dashed outline of a node that merely crashed.
 func (g *Game) drawHalted(c scene.Point) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	p.disc(c, l.NodeR, scene.Fade(th.Bad, 0.3))
 	p.ring(c, l.NodeR-u, 2*u, th.Bad)
 }
@@ -65,7 +65,7 @@ func (g *Game) drawHalted(c scene.Point) {
 // timer ring, down and to the right, and its size.
 func diskMark(l *scene.Layout, c scene.Point) (scene.Point, float64) {
 	d := l.TimerR() * math.Sqrt2 / 2
-	return c.Add(scene.Point{X: d, Y: d}), 8 * l.U
+	return c.Add(scene.Point{X: d, Y: d}), 8 * l.Scale
 }
 
 // drawDiskShapes marks a node whose disk lies with a warning sign.
@@ -74,8 +74,8 @@ func (g *Game) drawDiskShapes(n *raftsim.NodeView, c scene.Point) {
 		return
 	}
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
-	at, r := diskMark(&s.L, c)
+	th, u := s.Theme, s.Layout.Scale
+	at, r := diskMark(&s.Layout, c)
 	p.polygonPath(at, r, 3, -math.Pi/2)
 	p.fillPath(th.Warn)
 	p.segment(at.Add(scene.Point{Y: -r * 0.45}), at.Add(scene.Point{Y: r * 0.1}), 1.6*u, th.OnFill)
@@ -88,6 +88,6 @@ func (g *Game) drawDiskText(n *raftsim.NodeView, c scene.Point) {
 		return
 	}
 	s := g.scene
-	at, r := diskMark(&s.L, c)
-	g.paint.print("lying disk", at.Add(scene.Point{X: r + 3*s.L.U}), scene.FontTiny*s.L.U, s.Theme.Warn, text.AlignStart, text.AlignCenter)
+	at, r := diskMark(&s.Layout, c)
+	g.paint.print("lying disk", at.Add(scene.Point{X: r + 3*s.Layout.Scale}), scene.FontTiny*s.Layout.Scale, s.Theme.Warn, text.AlignStart, text.AlignCenter)
 }

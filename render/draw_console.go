@@ -13,10 +13,10 @@ import (
 func (g *Game) drawConsole() {
 	s, p := g.scene, &g.paint
 	v, open := s.ConsoleView()
-	if !open || s.L.Console.Empty() {
+	if !open || s.Layout.Console.Empty() {
 		return
 	}
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	p.dst.Fill(th.Background)
 	g.drawPanel(&v.Panel)
 	small := scene.FontSmall * u
@@ -71,9 +71,9 @@ func (g *Game) consoleKey() hasher {
 func (g *Game) drawConsoleCaret() {
 	s := g.scene
 	v, open := s.ConsoleView()
-	if !open || s.L.Console.Empty() || !s.CaretShown() {
+	if !open || s.Layout.Console.Empty() || !s.CaretShown() {
 		return
 	}
-	u := s.L.U
+	u := s.Layout.Scale
 	g.paint.rect(scene.Rect{X: v.Caret.X, Y: v.Caret.Y, W: 1.5 * u, H: v.Input.Bottom() - 5*u - v.Caret.Y}, s.Theme.Text)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"raftplay/raftsim"
 	"raftplay/raftsim/spacetime"
 	"raftplay/render/scene"
 )
@@ -22,7 +23,7 @@ func (g *Game) drawDiagram() {
 	if !open {
 		return
 	}
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	p.dst.Fill(th.Background)
 	p.box(v.Rect, 8*u, th.Panel, th.PanelBorder, u)
 	plot := v.Plot
@@ -66,7 +67,7 @@ func (g *Game) drawDiagram() {
 		p.printLeft(l.Name, l.Label, small, th.Text)
 	}
 	for _, m := range v.Marks {
-		if m.Kind == spacetime.MarkPartition || m.Kind == spacetime.MarkHeal {
+		if m.Kind == raftsim.MarkPartition || m.Kind == raftsim.MarkHeal {
 			p.print(m.Label, m.B.Add(scene.Point{Y: -u}), tiny, diagramMarkColor(th, m.Kind), text.AlignEnd, text.AlignEnd)
 		}
 	}
@@ -82,13 +83,13 @@ func (g *Game) drawDiagram() {
 // cross where it was lost; ringed when highlighted.
 func (g *Game) drawArrowEnd(a *scene.DiagramArrow, highlight bool) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	r := 3.5 * u
 	switch a.Fate {
 	case spacetime.Dropped:
 		p.cross(a.B, 4*u, 2*u, th.Cut)
 	case spacetime.InFlight:
-		r = s.L.MessageR() * 0.8
+		r = s.Layout.MessageR() * 0.8
 		fallthrough
 	default:
 		p.shape(a.Kind.Shape(), a.B, r, a.Response, th.Messages[a.Kind], th.Panel, 1.5*u)
@@ -101,9 +102,9 @@ func (g *Game) drawArrowEnd(a *scene.DiagramArrow, highlight bool) {
 // drawDiagramMark draws a crash or restart across its lane, a partition or
 // heal across them all (dashed).
 func (g *Game) drawDiagramMark(m *scene.DiagramMark) {
-	u := g.scene.L.U
+	u := g.scene.Layout.Scale
 	col := diagramMarkColor(g.scene.Theme, m.Kind)
-	if m.Kind != spacetime.MarkPartition && m.Kind != spacetime.MarkHeal {
+	if m.Kind != raftsim.MarkPartition && m.Kind != raftsim.MarkHeal {
 		g.line(m.A, m.B, 3*u, col)
 		return
 	}
@@ -115,7 +116,7 @@ func (g *Game) drawDiagramMark(m *scene.DiagramMark) {
 
 // diagramMarkColor colours the diagram's marks as the timeline strip
 // colours the same things, which it calls by the same names.
-func diagramMarkColor(th *scene.Theme, k spacetime.MarkKind) color.RGBA {
+func diagramMarkColor(th *scene.Theme, k raftsim.MarkKind) color.RGBA {
 	return markColor(th, string(k))
 }
 
@@ -126,7 +127,7 @@ func (g *Game) arrowLine(a *scene.DiagramArrow, width float64, col color.RGBA) {
 		g.line(a.A, a.B, width, col)
 		return
 	}
-	u := g.scene.L.U
+	u := g.scene.Layout.Scale
 	d := a.B.Sub(a.A)
 	n, dir := d.Len(), d.Unit()
 	for t := 0.0; t < n; t += 9 * u {

@@ -22,7 +22,7 @@ type eventRows struct {
 // eventRows lays out the event panel's lines below its title.
 func (g *Game) eventRows() eventRows {
 	s := g.scene
-	l, u := &s.L, s.L.U
+	l, u := &s.Layout, s.Layout.Scale
 	small := scene.FontSmall * u
 	r := eventRows{x: l.Events.X + scene.Pad*u, timeW: g.fonts.measure("999 999 ms", small)}
 	r.textX = r.x + r.timeW + 10*u
@@ -37,7 +37,7 @@ func (g *Game) eventRows() eventRows {
 // its border.
 func (r eventRows) band(l *scene.Layout, first, n int) image.Rectangle {
 	y := r.top + first*r.rowH
-	return image.Rect(int(math.Ceil(l.Events.X+2*l.U)), y, int(l.Events.Right()-2*l.U), y+n*r.rowH)
+	return image.Rect(int(math.Ceil(l.Events.X+2*l.Scale)), y, int(l.Events.Right()-2*l.Scale), y+n*r.rowH)
 }
 
 // drawEvents draws the event log panel (into its part of the cache): the
@@ -50,7 +50,7 @@ func (r eventRows) band(l *scene.Layout, first, n int) image.Rectangle {
 // them stays, and lines that would have scrolled off unseen are never drawn.
 func (g *Game) drawEvents(added int) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	if l.Events.Empty() {
 		return
 	}
@@ -91,7 +91,7 @@ func (g *Game) drawEvents(added int) {
 // that fall off the bottom, and blanks the rows at the top for the new
 // lines.
 func (g *Game) scrollEvents(r eventRows, added int) {
-	l, dst := &g.scene.L, g.paint.dst
+	l, dst := &g.scene.Layout, g.paint.dst
 	kept := r.band(l, 0, r.rows-added)
 	g.cache.evMove.move(dst, kept, kept.Min.Add(image.Point{Y: added * r.rowH}))
 	dst.SubImage(r.band(l, 0, added)).(*ebiten.Image).Fill(g.scene.Theme.Panel)

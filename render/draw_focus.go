@@ -8,6 +8,6 @@ func (g *Game) drawFocus() {
 	if !ok {
 		return
 	}
-	u := s.L.U
+	u := s.Layout.Scale
 	g.paint.boxOutline(b.Rect.Inset(-3*u), 9*u, 2.5*u, s.Theme.Accent)
 }

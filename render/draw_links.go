@@ -10,8 +10,8 @@ import (
 // edited while partition mode is on, else the applied one; -1 when healed.
 func (g *Game) groupOf(id uint64) int {
 	s := g.scene
-	if s.Ctl.Edit != nil {
-		return s.Ctl.Edit.Group(id)
+	if s.Controller.Edit != nil {
+		return s.Controller.Edit.Group(id)
 	}
 	if len(s.Snap.Partition) == 0 {
 		return -1
@@ -24,7 +24,7 @@ func (g *Game) groupOf(id uint64) int {
 // tint around each node in its group's colour.
 func (g *Game) drawLinks() {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	for i, c := range l.NodePos {
 		if gi := g.groupOf(l.NodeIDs[i]); gi >= 0 {
 			p.disc(c, l.TimerR()+10*u, scene.Fade(th.Group(gi), 0.22))
@@ -61,6 +61,6 @@ func (g *Game) drawDrag() {
 	if !ok {
 		return
 	}
-	from, _ := s.L.Node(id)
-	g.paint.dashed(from, s.Pointer, 2*s.L.U, 5*s.L.U, 4*s.L.U, s.Theme.Accent)
+	from, _ := s.Layout.Node(id)
+	g.paint.dashed(from, s.Pointer, 2*s.Layout.Scale, 5*s.Layout.Scale, 4*s.Layout.Scale, s.Theme.Accent)
 }

@@ -18,7 +18,7 @@ import (
 // index, key count and state hash.
 func (g *Game) drawLogFrame(geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	p.dst.Fill(th.Background)
 	p.box(l.Logs, 8*u, th.Panel, th.PanelBorder, u)
 	small := scene.FontSmall * u
@@ -42,7 +42,7 @@ func (g *Game) drawLogFrame(geom scene.LogGeom) {
 // every other one when they are narrow.
 func (g *Game) drawLogNumbers(geom scene.LogGeom, win scene.LogWindow) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	tiny := scene.FontTiny * u
 	every := uint64(1)
 	if g.fonts.measure("999", tiny) > geom.BoxW {
@@ -65,7 +65,7 @@ func (g *Game) drawLogNumbers(geom scene.LogGeom, win scene.LogWindow) {
 // printKey draws a sample entry box and its meaning; it returns the x after.
 func (g *Game) printKey(x, y float64, what string, hollow bool) float64 {
 	s, p := g.scene, &g.paint
-	u, th := s.L.U, s.Theme
+	u, th := s.Layout.Scale, s.Theme
 	small := scene.FontSmall * u
 	box := scene.Rect{X: x, Y: y + 2*u, W: scene.LogKeySample * u, H: small - 2*u}
 	if hollow {
@@ -81,7 +81,7 @@ func (g *Game) printKey(x, y float64, what string, hollow bool) float64 {
 // drawLogName draws the part of a strip before its cells, in row r.
 func (g *Game) drawLogName(name scene.LogName, r scene.Rect, geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	col := th.Role(name.Role)
 	if !name.Up {
 		col = th.Muted
@@ -96,7 +96,7 @@ func (g *Game) drawLogName(name scene.LogName, r scene.Rect, geom scene.LogGeom)
 // drawLogInfo draws the part of a strip after its cells, in row r.
 func (g *Game) drawLogInfo(info scene.LogInfo, r scene.Rect, geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
-	th, tiny := s.Theme, scene.FontTiny*s.L.U
+	th, tiny := s.Theme, scene.FontTiny*s.Layout.Scale
 	at := scene.Point{X: geom.InfoX, Y: r.Center().Y}
 	if !info.Up {
 		p.print("down", at, tiny, th.Muted, text.AlignStart, text.AlignCenter)
@@ -110,7 +110,7 @@ func (g *Game) drawLogInfo(info scene.LogInfo, r scene.Rect, geom scene.LogGeom)
 // compaction and commit bars in the gap after it.
 func (g *Game) drawLogCell(c *scene.LogCell, b scene.Rect, geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	if c.Entry.Index != 0 {
 		g.drawEntry(&c.Entry, b)
 	}
@@ -128,7 +128,7 @@ func (g *Game) drawLogCell(c *scene.LogCell, b scene.Rect, geom scene.LogGeom) {
 // hollow before, fainter while not yet synced to disk.
 func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	tiny := scene.FontTiny * u
 	col := th.Term(e.Term)
 	label := th.OnFill

@@ -13,7 +13,7 @@ import (
 // dashed ring in the colour of its role, so that it reads at a glance as
 // taking part without a vote.
 func (g *Game) drawLearnerBody(c scene.Point, col color.RGBA) {
-	p, u, r := &g.paint, g.scene.L.U, g.scene.L.NodeR
+	p, u, r := &g.paint, g.scene.Layout.Scale, g.scene.Layout.NodeR
 	p.disc(c, r, scene.Fade(col, 0.3))
 	p.dashedRing(c, r-u, 2.5*u, col)
 }
@@ -43,7 +43,7 @@ var markText = [...]string{scene.VoterJoins: "+", scene.VoterLeaves: "−"}
 // of each node joining it.
 func (g *Game) drawMembershipShapes(j scene.Joint, isJoint bool) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	if isJoint {
 		for i, id := range l.NodeIDs {
 			if m := j.Mark(id); m != scene.VoterStays {
@@ -51,7 +51,7 @@ func (g *Game) drawMembershipShapes(j scene.Joint, isJoint bool) {
 			}
 		}
 	}
-	for _, m := range s.Comings.List {
+	for _, m := range s.RingMoves.List {
 		if m.Leaving {
 			at, alpha := m.Drift(l.Center, s.Clock, l.NodeR)
 			p.disc(at, l.NodeR, scene.Fade(th.Down, 0.45*alpha))
@@ -67,7 +67,7 @@ func (g *Game) drawMembershipShapes(j scene.Joint, isJoint bool) {
 // nodes leaving the ring.
 func (g *Game) drawMembershipText(j scene.Joint, isJoint bool) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	small := scene.FontSmall * u
 	if isJoint {
 		for i, id := range l.NodeIDs {
@@ -76,7 +76,7 @@ func (g *Game) drawMembershipText(j scene.Joint, isJoint bool) {
 			}
 		}
 	}
-	for _, m := range s.Comings.List {
+	for _, m := range s.RingMoves.List {
 		if m.Leaving {
 			at, alpha := m.Drift(l.Center, s.Clock, l.NodeR)
 			p.print(s.Snap.NodeName(m.ID), at, l.NodeNameSize(), scene.Fade(th.Text, alpha), text.AlignCenter, text.AlignCenter)
@@ -95,7 +95,7 @@ func isLearner(n *raftsim.NodeView) bool {
 // and must then be read rather than the captions under it.
 func (g *Game) drawJointCaption(b scene.JointBox) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	small := scene.FontSmall * u
 	p.box(b.Rect, 6*u, th.Panel, th.Accent, 1.5*u)
 	for i, line := range b.Lines {

@@ -13,8 +13,8 @@ import (
 // the dropped ones dying away.
 func (g *Game) drawMessageShapes() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
-	r := s.L.MessageR()
+	th, u := s.Theme, s.Layout.Scale
+	r := s.Layout.MessageR()
 	hl := s.HighlightedMessage()
 	for _, m := range s.Placed {
 		col := th.Messages[m.Kind]
@@ -22,7 +22,7 @@ func (g *Game) drawMessageShapes() {
 		if m.Msg.Reject {
 			p.cross(m.Pos, r*0.55, 1.5*u, th.Bad)
 		}
-		if m.Msg.ID == s.Ctl.Message || m.Msg.ID == hl {
+		if m.Msg.ID == s.Controller.Message || m.Msg.ID == hl {
 			p.ring(m.Pos, r+5*u, 2*u, th.Accent)
 		}
 	}
@@ -38,8 +38,8 @@ func (g *Game) drawMessageShapes() {
 // and each snapshot with its size.
 func (g *Game) drawMessageText() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
-	r := s.L.MessageR()
+	th, u := s.Theme, s.Layout.Scale
+	r := s.Layout.MessageR()
 	for _, m := range s.Placed {
 		if k := len(m.Msg.Entries); k > 0 && m.Kind == scene.KindApp {
 			p.print(entryCount(k), m.Pos.Add(scene.Point{X: r + 2*u, Y: -r}), scene.FontTiny*u, th.Text, text.AlignStart, text.AlignCenter)

@@ -15,7 +15,7 @@ import (
 // veiled under a pause sign.
 func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	c, ok := l.Node(n.ID)
 	if !ok {
 		return
@@ -50,11 +50,11 @@ func (g *Game) drawNodeShapes(n *raftsim.NodeView) {
 	}
 	g.drawDiskShapes(n, c)
 	g.drawPauseShapes(n, c)
-	if s.Ctl.Selected == n.ID {
+	if s.Controller.Selected == n.ID {
 		p.ring(c, l.TimerR()+5*u, 2*u, th.Accent)
 	}
-	if s.Ctl.Edit != nil {
-		p.disc(groupBadge(l, c), 8*u, th.Group(s.Ctl.Edit.Group(n.ID)))
+	if s.Controller.Edit != nil {
+		p.disc(groupBadge(l, c), 8*u, th.Group(s.Controller.Edit.Group(n.ID)))
 	}
 }
 
@@ -68,7 +68,7 @@ func groupBadge(l *scene.Layout, c scene.Point) scene.Point {
 // under its name.
 func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	c, ok := l.Node(n.ID)
 	if !ok {
 		return
@@ -89,8 +89,8 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 		g.drawRoleWord(n, c, name)
 	}
 	p.print(s.Snap.NodeName(n.ID), namePos, l.NodeNameSize(), name, text.AlignCenter, text.AlignCenter)
-	if s.Ctl.Edit != nil {
-		p.print(groupName(s.Ctl.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
+	if s.Controller.Edit != nil {
+		p.print(groupName(s.Controller.Edit.Group(n.ID)), groupBadge(l, c), scene.FontSmall*u, th.OnFill, text.AlignCenter, text.AlignCenter)
 	}
 
 	g.drawDiskText(n, c)

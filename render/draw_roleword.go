@@ -11,7 +11,7 @@ import (
 
 // roleWords are the short words a disc carries under its name where the
 // captions are left out, so that a node's role reads without its colour.
-var roleWords = map[string]string{
+var roleWords = map[raftsim.Role]string{
 	raftsim.RoleLeader: "lead", raftsim.RoleCandidate: "cand",
 	raftsim.RolePreCandidate: "pre", raftsim.RoleFollower: "foll",
 }
@@ -24,6 +24,6 @@ func (g *Game) drawRoleWord(n *raftsim.NodeView, c scene.Point, col color.RGBA) 
 	if !ok || !n.Up {
 		return
 	}
-	l := &g.scene.L
-	g.paint.print(word, c.Add(scene.Point{Y: l.NodeR * 0.45}), scene.FontTiny*l.U, col, text.AlignCenter, text.AlignCenter)
+	l := &g.scene.Layout
+	g.paint.print(word, c.Add(scene.Point{Y: l.NodeR * 0.45}), scene.FontTiny*l.Scale, col, text.AlignCenter, text.AlignCenter)
 }

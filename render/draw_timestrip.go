@@ -3,7 +3,7 @@ package render
 import (
 	"image/color"
 
-	"raftplay/raftsim/timeline"
+	"raftplay/raftsim"
 	"raftplay/render/scene"
 )
 
@@ -11,16 +11,16 @@ import (
 // gives the same things (a leader, a crashed node, a cut link, a good
 // outcome, a client write, a broken property).
 func markColor(th *scene.Theme, kind string) color.RGBA {
-	switch timeline.MarkKind(kind) {
-	case timeline.MarkLeader:
+	switch raftsim.MarkKind(kind) {
+	case raftsim.MarkLeader:
 		return th.Leader
-	case timeline.MarkCrash:
+	case raftsim.MarkCrash:
 		return th.Bad
-	case timeline.MarkRestart, timeline.MarkHeal:
+	case raftsim.MarkRestart, raftsim.MarkHeal:
 		return th.Good
-	case timeline.MarkPartition:
+	case raftsim.MarkPartition:
 		return th.Cut
-	case timeline.MarkViolation:
+	case raftsim.MarkViolation:
 		return th.Warn
 	}
 	return th.Accent
@@ -35,7 +35,7 @@ func (g *Game) drawTimeStrip() {
 		return
 	}
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	p.box(ts.Rect, 6*u, th.Panel, th.PanelBorder, u)
 	tr := ts.Track
 	mid := tr.Y + tr.H/2

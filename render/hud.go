@@ -9,7 +9,7 @@ import (
 
 // hudIcon returns where the invariants icon goes and its radius.
 func (g *Game) hudIcon() (scene.Point, float64) {
-	l := &g.scene.L
+	l := &g.scene.Layout
 	c, _ := l.HUDIcons()
 	return c, l.HUDIconR()
 }
@@ -18,7 +18,7 @@ func (g *Game) hudIcon() (scene.Point, float64) {
 // disc, or a red disc (with an exclamation mark, drawn with the text).
 func (g *Game) drawHUDIcon() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	c, r := g.hudIcon()
 	if !s.Snap.Invariants.OK {
 		p.disc(c, r, th.Bad)
@@ -33,7 +33,7 @@ func (g *Game) drawHUDIcon() {
 // whether the invariants hold.
 func (g *Game) drawHUDText() {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	h := scene.NewHUD(s.Snap, s.Story)
 	size := scene.FontUI * u
 	line := l.HUDLineH()
@@ -62,13 +62,13 @@ func (g *Game) drawHUDText() {
 // the stage; the partition editor covers it while it is open.
 func (g *Game) drawLegend() {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
-	if s.Ctl.Edit != nil {
+	th, u := s.Theme, s.Layout.Scale
+	if s.Controller.Edit != nil {
 		return
 	}
 	r := 4.5 * u
 	small := scene.FontSmall * u
-	for _, it := range s.L.LegendItems {
+	for _, it := range s.Layout.LegendItems {
 		col := th.Messages[it.Kind]
 		if it.Kind == scene.KindOther {
 			col = th.Muted
@@ -82,7 +82,7 @@ func (g *Game) drawLegend() {
 		}
 		p.shape(it.Kind.Shape(), it.Icon, r, it.Hollow, col, th.Background, 1.5*u)
 	}
-	for _, it := range s.L.LegendItems {
+	for _, it := range s.Layout.LegendItems {
 		p.printLeft(it.Label, it.Text, small, th.Muted)
 	}
 }

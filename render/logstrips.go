@@ -30,7 +30,7 @@ type logStrips struct {
 // line up in a column. fresh says the panel holds nothing yet.
 func (g *Game) drawLogs(fresh bool) {
 	s, st := g.scene, &g.cache.strips
-	l := &s.L
+	l := &s.Layout
 	if l.Logs.Empty() {
 		return
 	}
@@ -60,13 +60,13 @@ func (g *Game) logFrameKey(geom scene.LogGeom) hasher {
 	s := g.scene
 	h := newHasher()
 	h.str(s.Theme.Name)
-	h.rect(s.L.Logs)
-	h.bool(s.L.LogKeyWraps)
+	h.rect(s.Layout.Logs)
+	h.bool(s.Layout.LogKeyWraps)
 	for _, f := range []float64{geom.NameX, geom.BoxX, geom.InfoX, geom.BoxW, geom.BoxH, geom.Gap, geom.Top, geom.RowH, geom.InfoRight} {
 		h.float(f)
 	}
 	h.int(uint64(geom.Cols))
-	for _, id := range s.L.NodeIDs {
+	for _, id := range s.Layout.NodeIDs {
 		h.int(id)
 	}
 	return h
@@ -75,7 +75,7 @@ func (g *Game) logFrameKey(geom scene.LogGeom) hasher {
 // slideCells moves every row's cells by columns to the left (to the right
 // when negative), as the window slid.
 func (g *Game) slideCells(geom scene.LogGeom, by int) {
-	all := geom.CellsRect(len(g.scene.L.NodeIDs))
+	all := geom.CellsRect(len(g.scene.Layout.NodeIDs))
 	dx := by * int(geom.Pitch())
 	from, to := all, all.Min
 	if dx > 0 {

@@ -10,7 +10,7 @@ import (
 // each fading out at the end of its time.
 func (g *Game) drawNotices() {
 	s, p := g.scene, &g.paint
-	l, th, u := &s.L, s.Theme, s.L.U
+	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
 	list := s.Notices.List()
 	size := scene.FontUI * u
 	h := size*scene.LineH + 12*u

@@ -6,7 +6,7 @@ import "raftplay/render/scene"
 // the accent colour when it has a key column) and its buttons.
 func (g *Game) drawPanel(pn *scene.Panel) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	p.box(pn.Rect, 8*u, th.Panel, th.PanelBorder, 1.2*u)
 	size := scene.FontUI * u
 	p.printLeft(pn.Title, pn.TitlePos, size, th.Text)
@@ -27,6 +27,6 @@ func (g *Game) drawPanel(pn *scene.Panel) {
 // drawHelp shades the picture and draws the help panel over it.
 func (g *Game) drawHelp(pn *scene.Panel) {
 	s := g.scene
-	g.paint.rect(scene.Rect{W: s.L.W, H: s.L.H}, s.Theme.Shade)
+	g.paint.rect(scene.Rect{W: s.Layout.W, H: s.Layout.H}, s.Theme.Shade)
 	g.drawPanel(pn)
 }

@@ -35,7 +35,7 @@ func (g *Game) ConsoleField() (field scene.Rect, line string, open bool) {
 	if !open {
 		return scene.Rect{}, "", false
 	}
-	u := g.scene.L.U
+	u := g.scene.Layout.Scale
 	r := v.Input
 	return scene.Rect{X: r.X / u, Y: r.Y / u, W: r.W / u, H: r.H / u}, g.scene.Console.Input(), true
 }

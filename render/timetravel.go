@@ -24,9 +24,10 @@ func timelineStories(st *Stories) func() error {
 }
 
 // NewTimeline makes the timeline a Game with these stories follows: it
-// refuses to fork while a story plays.
-func NewTimeline(sim *raftsim.Sim, st *Stories) *timeline.Timeline {
-	return timeline.New(sim, timeline.Options{Busy: timelineStories(st)})
+// replays in simulations build makes, and refuses to fork while a story
+// plays.
+func NewTimeline(sim *raftsim.Sim, build timeline.Builder, st *Stories) *timeline.Timeline {
+	return timeline.New(sim, build, timeline.Options{Busy: timelineStories(st)})
 }
 
 // errNoTimeline is what time travel says in a game made without one.

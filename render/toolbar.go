@@ -10,11 +10,11 @@ import (
 // Stress look pressed while their mode is on.
 func (g *Game) drawToolbar() {
 	s := g.scene
-	g.paint.rect(s.L.Toolbar, s.Theme.Panel)
-	g.paint.rect(scene.Rect{X: 0, Y: s.L.Toolbar.Bottom() - s.L.U, W: s.L.W, H: s.L.U}, s.Theme.PanelBorder)
-	for i := range s.L.Buttons {
-		b := &s.L.Buttons[i]
-		on := b.Cmd == scene.CmdPartition && s.Ctl.Edit != nil || b.Cmd == scene.CmdHelp && s.Ctl.Help || s.ToolOn(b.Cmd)
+	g.paint.rect(s.Layout.Toolbar, s.Theme.Panel)
+	g.paint.rect(scene.Rect{X: 0, Y: s.Layout.Toolbar.Bottom() - s.Layout.Scale, W: s.Layout.W, H: s.Layout.Scale}, s.Theme.PanelBorder)
+	for i := range s.Layout.Buttons {
+		b := &s.Layout.Buttons[i]
+		on := b.Cmd == scene.CmdPartition && s.Controller.Edit != nil || b.Cmd == scene.CmdHelp && s.Controller.Help || s.ToolOn(b.Cmd)
 		g.drawButton(b, on, false)
 	}
 }
@@ -23,7 +23,7 @@ func (g *Game) drawToolbar() {
 // centred, or flush left for a menu item.
 func (g *Game) drawButton(b *scene.Button, on, menu bool) {
 	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.L.U
+	th, u := s.Theme, s.Layout.Scale
 	fill, ink, hint := th.Button, th.Text, th.Muted
 	switch {
 	case b.Disabled:

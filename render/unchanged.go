@@ -54,8 +54,8 @@ func (g *Game) frameKey() hasher {
 	if id, ok := s.Dragging(); ok {
 		h.int(id)
 	}
-	h.int(s.Ctl.Selected)
-	h.int(s.Ctl.Message)
+	h.int(s.Controller.Selected)
+	h.int(s.Controller.Message)
 	hc := &s.ClientsHUD
 	h.int(uint64(hc.State))
 	h.str(hc.Verdict)

@@ -77,10 +77,10 @@ func bodyColour(th *scene.Theme, n *raftsim.NodeView) color.RGBA {
 // roleNamed names the role colour closest to c, for failure messages.
 func roleNamed(th *scene.Theme, c color.RGBA) string {
 	best, bestD := "", math.Inf(1)
-	for _, role := range []string{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader} {
+	for _, role := range []raftsim.Role{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader} {
 		rc := th.Role(role)
 		if d := math.Hypot(math.Hypot(float64(rc.R)-float64(c.R), float64(rc.G)-float64(c.G)), float64(rc.B)-float64(c.B)); d < bestD {
-			best, bestD = role, d
+			best, bestD = string(role), d
 		}
 	}
 	return best
@@ -156,7 +156,7 @@ func checkNodeColours(t *testing.T, img image.Image, l *scene.Layout, th *scene.
 func selectionRing(img image.Image, l *scene.Layout, th *scene.Theme, id uint64) (hits, looked int) {
 	// The ring is drawn 5 px outside the election timer's, 2 px wide;
 	// messages fly up to 4.5 px beside a link and are up to 8 px across.
-	pts := clearPoints(l, id, l.TimerR()+5*l.U, 15)
+	pts := clearPoints(l, id, l.TimerR()+5*l.Scale, 15)
 	for _, p := range pts {
 		if near(pixel(img, p), th.Accent, 40) {
 			hits++

@@ -101,7 +101,7 @@ func TestBrowserDiagram(t *testing.T) {
 	if matched < 10 {
 		t.Fatalf("only %d messages in %d ms: the window tests too little", matched, now-start)
 	}
-	if m := tab.diagram(start, now).Marks; len(m) != 1 || m[0].Kind != spacetime.MarkPartition || m[0].AtMs != start {
+	if m := tab.diagram(start, now).Marks; len(m) != 1 || m[0].Kind != raftsim.MarkPartition || m[0].AtMs != start {
 		t.Errorf("marks %+v, want the partition at %d ms", m, start)
 	}
 
@@ -109,7 +109,7 @@ func TestBrowserDiagram(t *testing.T) {
 	shown := tab.diagram()
 	types := map[uint64]string{}
 	for _, a := range shown.Arrows {
-		types[a.ID] = a.Type
+		types[a.ID] = a.Type.String()
 	}
 	beats := 0
 	var landed, flying *scene.DrawnArrow

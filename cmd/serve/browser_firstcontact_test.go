@@ -133,17 +133,17 @@ func TestStoryLabelsClearOfNodes(t *testing.T) {
 		s.SetStory(&scene.StoryView{Title: "Leader election", Steps: 4, Done: true,
 			Caption: "The first timers to run out make their nodes campaign. With PreVote (on in etcd) a node first sends MsgPreVote to ask whether it could win, without raising its term."})
 		if v.logs {
-			for _, b := range s.L.Buttons {
+			for _, b := range s.Layout.Buttons {
 				if b.Cmd == scene.CmdPanels {
 					s.Press(b.Rect.Center())
 					s.Release(b.Rect.Center())
 				}
 			}
-			if s.L.Logs.Empty() {
+			if s.Layout.Logs.Empty() {
 				t.Fatalf("%v: the Logs button opened no log panel", v.view)
 			}
 		}
-		l := &s.L
+		l := &s.Layout
 		for _, p := range s.OpenPanels() {
 			if !strings.HasPrefix(p.Title, "Leader election") {
 				continue
@@ -198,7 +198,7 @@ func captionLines(l *scene.Layout, snap *raftsim.Snapshot, id uint64, measure sc
 	if !l.Captions {
 		return nil
 	}
-	u := l.U
+	u := l.Scale
 	small, tiny := scene.FontSmall*u, scene.FontTiny*u
 	role, detail := scene.NodeCaption(snap.Node(id), snap)
 	at, h := l.Caption(id)

@@ -24,7 +24,7 @@ func memberLayout(measure scene.Measure, s *raftsim.Snapshot) scene.Layout {
 // change is done (no joint consensus) and a removed node has stopped, or
 // the leader knows a member has caught up (its match reaches the leader's commit
 // index), as a promotion needs.
-func (t *tab) untilMember(id uint64, member string) *raftsim.Snapshot {
+func (t *tab) untilMember(id uint64, member raftsim.MemberKind) *raftsim.Snapshot {
 	t.tb.Helper()
 	return t.until(fmt.Sprintf("n%d %s", id, member), budgetMs, writeStepMs, func(s *raftsim.Snapshot) bool {
 		n, lead := s.Node(id), s.Node(s.Leader())

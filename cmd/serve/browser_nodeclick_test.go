@@ -15,7 +15,7 @@ func nodeClick(l *scene.Layout, snap *raftsim.Snapshot, id uint64) scene.Point {
 	c, _ := l.Node(id)
 	placed := l.PlaceMessages(nil, snap, float64(snap.NowMs))
 	free := func(p scene.Point) bool {
-		_, hit := scene.MessageAt(placed, p, l.MessageR()+5*l.U)
+		_, hit := scene.MessageAt(placed, p, l.MessageR()+5*l.Scale)
 		return !hit
 	}
 	if free(c) {

@@ -267,7 +267,7 @@ func TestBrowserScreenshotForREADME(t *testing.T) {
 	tab.do(put("playground", lead))
 	s = tab.until("the third write half way to a follower", 50, 1, func(s *raftsim.Snapshot) bool {
 		return slices.ContainsFunc(s.Messages, func(m raftsim.MessageView) bool {
-			return m.Type == "MsgApp" && slices.Contains(m.Entries, "playground") && 2*(s.NowMs-m.SentMs) >= m.DeliverMs-m.SentMs
+			return m.Type.String() == "MsgApp" && slices.Contains(m.Entries, "playground") && 2*(s.NowMs-m.SentMs) >= m.DeliverMs-m.SentMs
 		})
 	})
 	buf, img := tab.screenshot()

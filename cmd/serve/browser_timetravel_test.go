@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/timeline"
 )
 
 // replayed is the snapshot cmd/sim prints for cfg and actions run to ms.
 func replayed(t *testing.T, cfg raftsim.Config, actions []raftsim.ActionRecord, ms int64) []byte {
 	t.Helper()
-	sim, err := linearize.NewSim(cfg)
+	sim, err := judged.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ import (
 
 // generatedFiles are the files the Makefile adds to the site. Without them the
 // page loads but cannot start, so their absence is reported at start-up,
-// where whoever ran the command will see it.
+// where whoever ran the command sees it.
 var generatedFiles = []string{"raftplay.wasm", "wasm_exec.js", "offline.js"}
 
 func main() {

@@ -39,7 +39,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/clients"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/trace"
 	"raftplay/raftsim/v2store"
 )
@@ -143,7 +143,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *stress {
 		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true, API: actionAPI}})
 	}
-	sim, err := linearize.NewSim(cfg)
+	sim, err := judged.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/scenario"
 )
 
@@ -33,7 +33,7 @@ func loadScenario(arg string) (*scenario.Scenario, error) {
 func runScenario(sc *scenario.Scenario, verbose bool, stdout, stderr io.Writer) int {
 	// Judged as a run without a story is, so that a story's expected
 	// snapshot (an exported run's) reads the same verdict.
-	sim, err := linearize.NewSim(sc.Config)
+	sim, err := judged.New(sc.Config)
 	if err != nil {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2

@@ -10,7 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/spacetime"
 	"raftplay/raftsim/timeline"
 	"raftplay/render"
@@ -31,7 +31,7 @@ func main() {
 	}()
 	query := js.Global().Get("location").Get("search").String()
 	params, problems := ParseParams(query)
-	sim, err := linearize.NewSim(params.Config)
+	sim, err := judged.New(params.Config)
 	if err != nil {
 		page.showFailure("raftplay could not start", err.Error())
 		return
@@ -45,7 +45,7 @@ func main() {
 	}
 
 	app.stories = render.NewStories(sim)
-	app.timeline = render.NewTimeline(sim, app.stories)
+	app.timeline = render.NewTimeline(sim, judged.New, app.stories)
 	problems = append(problems, app.startRun(params)...)
 
 	var feed liveFeed

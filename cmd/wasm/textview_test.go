@@ -48,7 +48,7 @@ func TestDescribeClusterSaysWhatThePictureShows(t *testing.T) {
 	}
 	for i, line := range got.Nodes[:4] {
 		n := s.Nodes[i]
-		if !strings.HasPrefix(line, cfg.Names[i]+": "+n.Role+", term ") {
+		if !strings.HasPrefix(line, cfg.Names[i]+": "+string(n.Role)+", term ") {
 			t.Errorf("line %q does not give %s's role %s", line, cfg.Names[i], n.Role)
 		}
 	}

@@ -105,7 +105,7 @@ func (cs *Clients) finished(k *call) {
 func (cs *Clients) attempt(k *call) {
 	cs.sim.After(cs.sim.Config().ClientTimeoutMs, raftsim.AppTimer{Kind: timerTimeout, ID: k.id, Gen: uint64(k.attempt)})
 	if !cs.sim.Up(k.via) {
-		return // the connection fails; the time-out will retry elsewhere
+		return // the connection fails; the time-out retries elsewhere
 	}
 	switch {
 	case k.op.ThroughLog():

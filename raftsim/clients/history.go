@@ -189,7 +189,7 @@ type HistoryChecker interface {
 	// way is kept, so Verdict says it too.
 	Final(history []HistoryOp) raftsim.Verdict
 	// Needs is the position in the history last checked of the first
-	// operation the checker will read again: those before it may go.
+	// operation the checker reads again: those before it may go.
 	Needs() int
 	// Dropped says that the history's first n operations are gone: the
 	// history handed in from now on starts n operations later.

@@ -68,9 +68,9 @@ func (cs *Clients) changeMembers(m *v2store.MemberCommand, snap *raftsim.Snapsho
 	a := raftsim.Action{Op: raftsim.ActRemoveMember, Node: m.ID}
 	switch m.Sub {
 	case "add":
-		a = raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsVoter, Name: m.Name}
+		a = raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.MemberVoter, Name: m.Name}
 		if m.Learner {
-			a.As = raftsim.AsLearner
+			a.As = raftsim.MemberLearner
 		}
 		if m.Name == snap.Config.NodeName(next) {
 			// The name it has anyway (n6 for node 6): the core keeps

@@ -1,6 +1,10 @@
 package experiment
 
-import "raftplay/raftsim"
+import (
+	pb "go.etcd.io/raft/v3/raftpb"
+
+	"raftplay/raftsim"
+)
 
 // watch follows a trial through the event stream: who leads, when the
 // leader last sent heartbeats, the round trips, and after the crash when a
@@ -24,7 +28,7 @@ type watch struct {
 // sent is what the watch keeps of a message until it lands.
 type sent struct {
 	from uint64
-	typ  string
+	typ  pb.MessageType
 	at   int64
 	term uint64
 }
@@ -56,9 +60,9 @@ func (w *watch) see(e raftsim.Event) {
 			w.electedAt, w.newLeader, w.newTerm = e.AtMs, e.Node, e.Term
 		}
 	case raftsim.EvSent:
-		typ := e.MsgType
+		typ := e.MsgType.Raft()
 		w.inFlight[e.Message] = sent{from: e.Node, typ: typ, at: e.AtMs, term: e.Term}
-		if typ == "MsgHeartbeat" && e.Node == w.leader {
+		if typ == pb.MsgHeartbeat && e.Node == w.leader {
 			w.lastBeat = e.AtMs
 		}
 	case raftsim.EvDropped:
@@ -76,23 +80,23 @@ func (w *watch) see(e raftsim.Event) {
 // delivered accounts for message m landing at node to at time at.
 func (w *watch) delivered(m sent, to uint64, at int64) {
 	switch m.typ {
-	case "MsgHeartbeat":
+	case pb.MsgHeartbeat:
 		w.beatAt[to] = m.at
-	case "MsgHeartbeatResp":
+	case pb.MsgHeartbeatResp:
 		if t, ok := w.beatAt[m.from]; ok {
 			w.heartbeatRTT.add(float64(at - t))
 			delete(w.beatAt, m.from)
 		}
-	case "MsgVote":
+	case pb.MsgVote:
 		w.voteAt[[2]uint64{m.from, to}] = m.at
-	case "MsgVoteResp":
+	case pb.MsgVoteResp:
 		if t, ok := w.voteAt[[2]uint64{to, m.from}]; ok {
 			w.voteRTT.add(float64(at - t))
 			delete(w.voteAt, [2]uint64{to, m.from})
 		}
 	}
 	if w.heardAt < 0 && w.newLeader != 0 && m.from == w.newLeader && m.term == w.newTerm &&
-		(m.typ == "MsgApp" || m.typ == "MsgHeartbeat") {
+		(m.typ == pb.MsgApp || m.typ == pb.MsgHeartbeat) {
 		w.heardAt = at
 	}
 }

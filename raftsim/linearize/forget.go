@@ -1,6 +1,6 @@
 package linearize
 
-// Needs is the history position of the first operation the check will read
+// Needs is the history position of the first operation the check reads
 // again: the next one not yet taken, or an earlier one taken while its
 // outcome was unknown, whose settled form is reread. Operations before it
 // were judged or are held in the check's own pieces, so the history may drop

@@ -15,7 +15,7 @@ func TestAllClearResumesAPausedJoiner(t *testing.T) {
 		t.Fatal(err)
 	}
 	sim.AdvanceTo(2000)
-	if err := sim.Do(raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsLearner}); err != nil {
+	if err := sim.Do(raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.MemberLearner}); err != nil {
 		t.Fatal(err)
 	}
 	joiner := uint64(len(sim.Snapshot().Nodes))

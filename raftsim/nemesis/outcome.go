@@ -66,7 +66,7 @@ func (o *Outcome) ReproduceCommand() string {
 func (o *Outcome) ReplayCommand(actionsFile string) string {
 	readOnly := ""
 	if o.Read == v2store.ReadLease.String() {
-		readOnly = " -read-only " + raftsim.ReadOnlyLeaseBased
+		readOnly = " -read-only " + string(raftsim.ReadOnlyLeaseBased)
 	}
 	return fmt.Sprintf("go run ./cmd/sim -seed %d -nodes %d%s -for %dms -check -v -actions %s", o.Seed, o.Nodes, readOnly, o.EndMs, actionsFile)
 }

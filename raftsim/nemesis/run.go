@@ -6,7 +6,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/clients"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/v2store"
 )
 
@@ -72,7 +72,7 @@ func Run(seed int64, opt Options) Outcome {
 	d := newDrawer(seed, opt.Lying)
 	cfg := Config(seed, opt)
 	out := Outcome{Seed: seed, Nodes: cfg.Nodes, Read: readMode(seed), Lying: opt.Lying}
-	sim, err := linearize.NewSim(cfg)
+	sim, err := judged.New(cfg)
 	if err != nil {
 		out.Failures = []string{err.Error()}
 		return out

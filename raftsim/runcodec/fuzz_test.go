@@ -17,7 +17,7 @@ func FuzzDecodeRun(f *testing.F) {
 		{AtMs: 100, Action: raftsim.Action{Op: raftsim.ActCrash, Node: 2}},
 		{AtMs: 900, Action: raftsim.Action{Op: raftsim.ActLoss, Rate: 0}},
 		{AtMs: 1200, Action: raftsim.Action{Op: raftsim.ActStress, On: false}},
-		{AtMs: 1500, Action: raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.AsLearner, Name: "F"}},
+		{AtMs: 1500, Action: raftsim.Action{Op: raftsim.ActAddMember, As: raftsim.MemberLearner, Name: "F"}},
 		{AtMs: 2000, Action: raftsim.Action{Op: raftsim.ActPromote, Node: 6}},
 		{AtMs: 2500, Action: raftsim.Action{Op: raftsim.ActRemoveMember, Node: 1}},
 	}, NowMs: 3000}))

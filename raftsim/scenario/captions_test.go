@@ -73,8 +73,8 @@ func captionProblems(caption string, start, end *raftsim.Snapshot, events []raft
 	var problems []string
 	for _, kind := range msgKinds.FindAllString(caption, -1) {
 		seen := slices.ContainsFunc(events, func(e raftsim.Event) bool {
-			return (e.Kind == raftsim.EvSent || e.Kind == raftsim.EvDelivered) && e.MsgType == kind
-		}) || slices.ContainsFunc(end.Messages, func(m raftsim.MessageView) bool { return m.Type == kind })
+			return (e.Kind == raftsim.EvSent || e.Kind == raftsim.EvDelivered) && e.MsgType.String() == kind
+		}) || slices.ContainsFunc(end.Messages, func(m raftsim.MessageView) bool { return m.Type.String() == kind })
 		if !seen {
 			problems = append(problems, "names "+kind+", which is neither sent nor delivered in the step, nor in flight at its end")
 		}

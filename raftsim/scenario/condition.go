@@ -21,7 +21,7 @@ type Condition struct {
 	Kind  ConditionKind
 	ref   nodeRef
 	label string
-	role  string
+	role  raftsim.Role
 	num   uint64 // index, term, key count, node count
 	count int
 	text  string // message type, remembered name
@@ -37,100 +37,100 @@ type ConditionKind string
 type conditionSpec struct {
 	parse func(p *parser, c *Condition, v gjson.Result, path string)
 	words func(c Condition) string
-	holds func(c Condition, w world) (bool, error)
+	holds func(c Condition, o observed) (bool, error)
 }
 
 // conditions lists every kind; the comment of each row gives the form its
 // value takes.
 var conditions = map[ConditionKind]conditionSpec{
 	// true: some running node leads
-	"leader": {parseTrue, said("a leader exists"), func(c Condition, w world) (bool, error) {
-		return w.snap.Leader() != 0, nil
+	"leader": {parseTrue, fixedWords("a leader exists"), func(c Condition, o observed) (bool, error) {
+		return o.snap.Leader() != 0, nil
 	}},
 	// true: no running node leads
-	"no_leader": {parseTrue, said("no node leads"), func(c Condition, w world) (bool, error) {
-		return w.snap.Leader() == 0, nil
+	"no_leader": {parseTrue, fixedWords("no node leads"), func(c Condition, o observed) (bool, error) {
+		return o.snap.Leader() == 0, nil
 	}},
 	// node: that node leads
-	"leader_is": {parseNodeRef, func(c Condition) string { return c.ref.String() + " leads" }, func(c Condition, w world) (bool, error) {
-		return leaderIs(c, w, true)
+	"leader_is": {parseNodeRef, func(c Condition) string { return c.ref.String() + " leads" }, func(c Condition, o observed) (bool, error) {
+		return leaderIs(c, o, true)
 	}},
 	// node: some other node leads
-	"leader_not": {parseNodeRef, func(c Condition) string { return "a node other than " + c.ref.String() + " leads" }, func(c Condition, w world) (bool, error) {
-		return leaderIs(c, w, false)
+	"leader_not": {parseNodeRef, func(c Condition) string { return "a node other than " + c.ref.String() + " leads" }, func(c Condition, o observed) (bool, error) {
+		return leaderIs(c, o, false)
 	}},
 	// T: a running node is at term T or later
-	"term_at_least": {parseNumber, func(c Condition) string { return fmt.Sprintf("term is at least %d", c.num) }, func(c Condition, w world) (bool, error) {
-		return slices.ContainsFunc(w.snap.Nodes, func(n raftsim.NodeView) bool { return n.Up && n.Term >= c.num }), nil
+	"term_at_least": {parseNumber, func(c Condition) string { return fmt.Sprintf("term is at least %d", c.num) }, func(c Condition, o observed) (bool, error) {
+		return slices.ContainsFunc(o.snap.Nodes, func(n raftsim.NodeView) bool { return n.Up && n.Term >= c.num }), nil
 	}},
 	// {"index": N, "nodes": k}: entry N is committed on at least k nodes
-	"committed": {parseIndexOnNodes, func(c Condition) string { return fmt.Sprintf("entry %d is committed on %d nodes", c.num, c.count) }, func(c Condition, w world) (bool, error) {
-		return countNodes(w.snap, func(n raftsim.NodeView) bool { return n.Commit >= c.num && n.LastIndex >= c.num }) >= c.count, nil
+	"committed": {parseIndexOnNodes, func(c Condition) string { return fmt.Sprintf("entry %d is committed on %d nodes", c.num, c.count) }, func(c Condition, o observed) (bool, error) {
+		return countNodes(o.snap, func(n raftsim.NodeView) bool { return n.Commit >= c.num && n.LastIndex >= c.num }) >= c.count, nil
 	}},
 	// {"label": L, "nodes": k}: an entry labelled L is committed on at least k nodes
-	"committed_label": {parseLabelOnNodes, func(c Condition) string { return fmt.Sprintf("%q is committed on %d nodes", c.label, c.count) }, func(c Condition, w world) (bool, error) {
-		return countNodes(w.snap, func(n raftsim.NodeView) bool {
+	"committed_label": {parseLabelOnNodes, func(c Condition) string { return fmt.Sprintf("%q is committed on %d nodes", c.label, c.count) }, func(c Condition, o observed) (bool, error) {
+		return countNodes(o.snap, func(n raftsim.NodeView) bool {
 			return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && e.Committed })
 		}) >= c.count, nil
 	}},
 	// {"label": L, "nodes": k}: an entry labelled L is applied on at least k nodes
-	"applied_label": {parseLabelOnNodes, func(c Condition) string { return fmt.Sprintf("%q is applied on %d nodes", c.label, c.count) }, func(c Condition, w world) (bool, error) {
-		return countNodes(w.snap, func(n raftsim.NodeView) bool {
+	"applied_label": {parseLabelOnNodes, func(c Condition) string { return fmt.Sprintf("%q is applied on %d nodes", c.label, c.count) }, func(c Condition, o observed) (bool, error) {
+		return countNodes(o.snap, func(n raftsim.NodeView) bool {
 			return n.Up && slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && e.Index <= n.Applied })
 		}) >= c.count, nil
 	}},
 	// {"label": L, "node": n}: node n holds L, not committed
-	"uncommitted_label": {parseLabelOnNode, func(c Condition) string { return fmt.Sprintf("%s holds %q uncommitted", c.ref, c.label) }, func(c Condition, w world) (bool, error) {
-		n, err := c.node(w)
+	"uncommitted_label": {parseLabelOnNode, func(c Condition) string { return fmt.Sprintf("%s holds %q uncommitted", c.ref, c.label) }, func(c Condition, o observed) (bool, error) {
+		n, err := c.node(o)
 		if err != nil {
 			return false, err
 		}
 		return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label && !e.Committed }), nil
 	}},
 	// L: no node's log holds an entry labelled L
-	"no_label": {parseLabel, func(c Condition) string { return fmt.Sprintf("no node holds %q", c.label) }, func(c Condition, w world) (bool, error) {
-		return countNodes(w.snap, func(n raftsim.NodeView) bool {
+	"no_label": {parseLabel, func(c Condition) string { return fmt.Sprintf("no node holds %q", c.label) }, func(c Condition, o observed) (bool, error) {
+		return countNodes(o.snap, func(n raftsim.NodeView) bool {
 			return slices.ContainsFunc(n.Log, func(e raftsim.EntryView) bool { return e.Label == c.label })
 		}) == 0, nil
 	}},
 	// {"node": n, "is": role}: node n is follower, pre-candidate, candidate, leader or down
-	"role": {parseRole, func(c Condition) string { return fmt.Sprintf("%s is %s", c.ref, c.role) }, func(c Condition, w world) (bool, error) {
-		n, err := c.node(w)
+	"role": {parseRole, func(c Condition) string { return fmt.Sprintf("%s is %s", c.ref, c.role) }, func(c Condition, o observed) (bool, error) {
+		n, err := c.node(o)
 		if err != nil {
 			return false, err
 		}
 		return n.Role == c.role, nil
 	}},
 	// true: every running node has applied the same state
-	"hashes_equal": {parseTrue, said("every running node has the same hash"), func(c Condition, w world) (bool, error) {
-		return hashesAre(w.snap, ""), nil
+	"hashes_equal": {parseTrue, fixedWords("every running node has the same hash"), func(c Condition, o observed) (bool, error) {
+		return hashesAre(o.snap, ""), nil
 	}},
 	// "$name": every running node's hash equals the one remembered
-	"hash_is": {parseRemembered, func(c Condition) string { return "every running node's hash equals $" + c.text }, func(c Condition, w world) (bool, error) {
-		want, ok := w.vars[c.text]
+	"hash_is": {parseRemembered, func(c Condition) string { return "every running node's hash equals $" + c.text }, func(c Condition, o observed) (bool, error) {
+		want, ok := o.vars[c.text]
 		if !ok {
 			return false, fmt.Errorf("$%s was not remembered by an earlier step", c.text)
 		}
-		return hashesAre(w.snap, want), nil
+		return hashesAre(o.snap, want), nil
 	}},
 	// k: every running node holds k keys
-	"keys": {parseNumber, func(c Condition) string { return fmt.Sprintf("every running node holds %d keys", c.num) }, func(c Condition, w world) (bool, error) {
-		return countNodes(w.snap, func(n raftsim.NodeView) bool { return n.Up && uint64(n.Keys) != c.num }) == 0, nil
+	"keys": {parseNumber, func(c Condition) string { return fmt.Sprintf("every running node holds %d keys", c.num) }, func(c Condition, o observed) (bool, error) {
+		return countNodes(o.snap, func(n raftsim.NodeView) bool { return n.Up && uint64(n.Keys) != c.num }) == 0, nil
 	}},
 	// true: no safety property has broken
-	"invariants_ok": {parseTrue, said("every safety property holds"), func(c Condition, w world) (bool, error) {
-		return w.snap.Invariants.OK, nil
+	"invariants_ok": {parseTrue, fixedWords("every safety property holds"), func(c Condition, o observed) (bool, error) {
+		return o.snap.Invariants.OK, nil
 	}},
 	// true: in some term two or more candidates ran and none won
-	"split_vote": {parseTrue, said("a vote was split"), func(c Condition, w world) (bool, error) {
-		return w.history.splitVote(), nil
+	"split_vote": {parseTrue, fixedWords("a vote was split"), func(c Condition, o observed) (bool, error) {
+		return o.history.splitVote(), nil
 	}},
 	// snapshot: the cluster is in exactly this state, the JSON cmd/sim prints
 	// (whitespace aside); the last step of a run exported from the timeline
 	"state": {parseState, func(c Condition) string {
 		return fmt.Sprintf("the state is exactly the expected snapshot (%d bytes)", len(c.text))
-	}, func(c Condition, w world) (bool, error) {
-		return string(w.snap.JSON()) == c.text, nil
+	}, func(c Condition, o observed) (bool, error) {
+		return string(o.snap.JSON()) == c.text, nil
 	}},
 	// {"path": P, "is": V}: the snapshot's value at gjson path P is the JSON
 	// value V, e.g. {"path": "membership.voters_outgoing.#", "is": 3}, for
@@ -139,20 +139,20 @@ var conditions = map[ConditionKind]conditionSpec{
 	// for nothing there
 	"snapshot": {parseSnapshotPath, func(c Condition) string {
 		return fmt.Sprintf("the state's %s is %s", c.text, c.label)
-	}, func(c Condition, w world) (bool, error) {
-		path, err := withRemembered(c.text, w.vars)
+	}, func(c Condition, o observed) (bool, error) {
+		path, err := withRemembered(c.text, o.vars)
 		if err != nil {
 			return false, err
 		}
-		got := gjson.GetBytes(w.snap.JSON(), path).Raw
+		got := gjson.GetBytes(o.snap.JSON(), path).Raw
 		if got == "" {
 			got = "null" // nothing there
 		}
 		return got == c.label, nil
 	}},
 	// type: a message of that type (e.g. "MsgHeartbeat") was delivered during the step
-	"delivered": {parseMessageType, func(c Condition) string { return "a " + c.text + " was delivered" }, func(c Condition, w world) (bool, error) {
-		return w.history.delivered[c.text], nil
+	"delivered": {parseMessageType, func(c Condition) string { return "a " + c.text + " was delivered" }, func(c Condition, o observed) (bool, error) {
+		return o.history.delivered[c.text], nil
 	}},
 }
 
@@ -184,8 +184,8 @@ func sortedKinds() []string {
 	return ks
 }
 
-// said is the words of a condition that takes no argument.
-func said(words string) func(Condition) string { return func(Condition) string { return words } }
+// fixedWords is the words of a condition that takes no argument.
+func fixedWords(words string) func(Condition) string { return func(Condition) string { return words } }
 
 func parseTrue(p *parser, c *Condition, v gjson.Result, path string) {
 	if v.Type != gjson.True {
@@ -242,9 +242,12 @@ func parseLabel(p *parser, c *Condition, v gjson.Result, path string) { c.label 
 func parseRole(p *parser, c *Condition, v gjson.Result, path string) {
 	p.known(v, path, "node", "is")
 	c.ref = p.ref(v.Get("node"), join(path, "node"))
-	c.role = p.str(v.Get("is"), join(path, "is"), true)
-	roles := []string{raftsim.RoleFollower, raftsim.RolePreCandidate, raftsim.RoleCandidate, raftsim.RoleLeader, raftsim.RoleDown}
-	if c.role != "" && !slices.Contains(roles, c.role) {
+	c.role = raftsim.Role(p.str(v.Get("is"), join(path, "is"), true))
+	if c.role != "" && !slices.Contains(raftsim.Roles[:], c.role) {
+		roles := make([]string, len(raftsim.Roles))
+		for i, r := range raftsim.Roles {
+			roles[i] = string(r)
+		}
 		p.fail(join(path, "is"), "unknown role %q (roles: %s)", c.role, strings.Join(roles, ", "))
 	}
 }
@@ -311,29 +314,30 @@ func (c Condition) String() string {
 	return string(c.Kind)
 }
 
-// world is what conditions are checked against.
-type world struct {
+// observed is what conditions are checked against: the cluster at the
+// moment, the hashes remembered so far and what the step has seen happen.
+type observed struct {
 	snap    *raftsim.Snapshot
 	vars    map[string]string
 	history *history
 }
 
 // holds reports whether the condition holds, or why it cannot be checked.
-func (c Condition) holds(w world) (bool, error) {
+func (c Condition) holds(o observed) (bool, error) {
 	spec, ok := conditions[c.Kind]
 	if !ok {
 		return false, fmt.Errorf("unknown condition %q", c.Kind)
 	}
-	return spec.holds(c, w)
+	return spec.holds(c, o)
 }
 
 // node is the view of the node the condition names.
-func (c Condition) node(w world) (*raftsim.NodeView, error) {
-	id, err := c.ref.resolve(w.snap, w.vars)
+func (c Condition) node(o observed) (*raftsim.NodeView, error) {
+	id, err := c.ref.resolve(o.snap, o.vars)
 	if err != nil {
 		return nil, err
 	}
-	n := w.snap.Node(id)
+	n := o.snap.Node(id)
 	if n == nil {
 		return nil, fmt.Errorf("there is no node %d", id)
 	}
@@ -342,12 +346,12 @@ func (c Condition) node(w world) (*raftsim.NodeView, error) {
 
 // leaderIs reports whether the node the condition names leads (is) or some
 // other node does (!is).
-func leaderIs(c Condition, w world, is bool) (bool, error) {
-	id, err := c.ref.resolve(w.snap, w.vars)
+func leaderIs(c Condition, o observed, is bool) (bool, error) {
+	id, err := c.ref.resolve(o.snap, o.vars)
 	if err != nil {
 		return false, err
 	}
-	l := w.snap.Leader()
+	l := o.snap.Leader()
 	return l != 0 && (l == id) == is, nil
 }
 

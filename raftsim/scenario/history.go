@@ -33,7 +33,7 @@ func (h *history) observe(e raftsim.Event) {
 	case e.Kind == raftsim.EvElected:
 		h.won[e.Term] = true
 	case e.Kind == raftsim.EvDelivered:
-		h.delivered[e.MsgType] = true
+		h.delivered[e.MsgType.String()] = true
 	}
 }
 

@@ -84,7 +84,7 @@ func (p *Player) Truth() ([]bool, error) {
 	if q == nil {
 		return nil, fmt.Errorf("step %d asks no question", p.step+1)
 	}
-	return q.truth(p.world())
+	return q.truth(p.observed())
 }
 
 // Done reports whether the current step has ended.
@@ -256,7 +256,7 @@ func (p *Player) settle() {
 }
 
 func (p *Player) untilHolds() bool {
-	ok, err := p.sc.Steps[p.step].Until.holds(p.world())
+	ok, err := p.sc.Steps[p.step].Until.holds(p.observed())
 	return ok && err == nil
 }
 
@@ -266,9 +266,9 @@ func (p *Player) end(timedOut bool) {
 	if timedOut {
 		r.Failures = append(r.Failures, fmt.Sprintf("%s: %s did not happen within %d ms", join(stepPath(p.step), "until"), st.Until, st.WithinMs))
 	}
-	w := p.world()
+	o := p.observed()
 	for i, c := range st.Expect {
-		ok, err := c.holds(w)
+		ok, err := c.holds(o)
 		switch {
 		case err != nil:
 			r.Failures = append(r.Failures, fmt.Sprintf("%s.expect[%d]: %s: %v", stepPath(p.step), i, c, err))
@@ -304,8 +304,8 @@ func (p *Player) do(a TimedAction) {
 	}
 }
 
-func (p *Player) world() world {
-	return world{snap: p.sim.Snapshot(), vars: p.vars, history: p.hist}
+func (p *Player) observed() observed {
+	return observed{snap: p.sim.Snapshot(), vars: p.vars, history: p.hist}
 }
 
 func (p *Player) peek() (int64, bool) { return p.sim.NextEventAt() }

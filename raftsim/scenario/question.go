@@ -57,18 +57,18 @@ func (q *Question) IsRight(i int) bool { return slices.Contains(q.Right, i) }
 func (q *Question) Checked() bool { return len(q.checks) > 0 }
 
 // Truth reports, for each choice, whether the run made it true: the checks
-// evaluated on w, the cluster at the step's end.
-func (q *Question) truth(w world) ([]bool, error) {
+// evaluated on o, the cluster at the step's end.
+func (q *Question) truth(o observed) ([]bool, error) {
 	if !q.Checked() {
 		return nil, fmt.Errorf("the question has no check")
 	}
 	if q.Kind == KindYesNo {
-		yes, err := q.checks[0].holds(w)
+		yes, err := q.checks[0].holds(o)
 		return []bool{yes, !yes}, err
 	}
 	out := make([]bool, len(q.checks))
 	for i, c := range q.checks {
-		ok, err := c.holds(w)
+		ok, err := c.holds(o)
 		if err != nil {
 			return nil, fmt.Errorf("choice %q: %v", q.Choices[i], err)
 		}

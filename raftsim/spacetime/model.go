@@ -2,7 +2,6 @@ package spacetime
 
 import (
 	"sort"
-	"strings"
 
 	"raftplay/raftsim"
 )
@@ -24,7 +23,7 @@ type Arrow struct {
 	ID     uint64             `json:"id"`
 	From   uint64             `json:"from"`
 	To     uint64             `json:"to"`
-	Type   string             `json:"type"`
+	Type   raftsim.MsgType    `json:"type"`
 	Stream raftsim.Stream     `json:"stream"`
 	Term   uint64             `json:"term"`
 	Index  uint64             `json:"index"`
@@ -37,24 +36,13 @@ type Arrow struct {
 	Details string `json:"details"`
 }
 
-// MarkKind names what a Mark on the lanes shows.
-type MarkKind string
-
-// The kinds of marks.
-const (
-	MarkCrash     MarkKind = "crash"     // a node went down (or raft halted it)
-	MarkRestart   MarkKind = "restart"   // a node came back
-	MarkPartition MarkKind = "partition" // the network was split: across every lane
-	MarkHeal      MarkKind = "heal"      // the network was whole again: across every lane
-)
-
 // Mark is something that happened to a node's lane (Node) or to every lane
 // (Node 0) at AtMs.
 type Mark struct {
-	AtMs int64    `json:"at_ms"`
-	Kind MarkKind `json:"kind"`
-	Node uint64   `json:"node,omitempty"`
-	Text string   `json:"text"`
+	AtMs int64            `json:"at_ms"`
+	Kind raftsim.MarkKind `json:"kind"`
+	Node uint64           `json:"node,omitempty"`
+	Text string           `json:"text"`
 }
 
 // Options bound a Model; the zero value takes the defaults.
@@ -126,19 +114,10 @@ func (m *Model) event(e raftsim.Event) {
 		m.ended(e, Delivered)
 	case raftsim.EvDropped:
 		m.ended(e, Dropped)
-	case raftsim.EvCrash, raftsim.EvHalt:
-		m.mark(e, MarkCrash, e.Node)
-	case raftsim.EvRestart:
-		m.mark(e, MarkRestart, e.Node)
-	case raftsim.EvAction:
-		switch e.Op {
-		case raftsim.ActPartition:
-			m.mark(e, MarkPartition, 0)
-		case raftsim.ActHeal:
-			m.mark(e, MarkHeal, 0)
-		}
 	default:
-		return
+		if !m.mark(e) {
+			return
+		}
 	}
 	m.version++
 	m.forget(e.AtMs)
@@ -150,7 +129,7 @@ func (m *Model) sent(e raftsim.Event) {
 		m.arrows, m.open = nil, 0
 	}
 	m.arrows = append(m.arrows, Arrow{ID: e.Message, From: e.From, To: e.To, Type: e.MsgType, Stream: e.Stream, Term: e.Term, Index: e.Index,
-		SentMs: e.AtMs, Fate: InFlight, Details: strings.TrimPrefix(e.Text, "sent ")})
+		SentMs: e.AtMs, Fate: InFlight, Details: e.MsgText})
 }
 
 func (m *Model) ended(e raftsim.Event, fate Fate) {
@@ -165,8 +144,21 @@ func (m *Model) ended(e raftsim.Event, fate Fate) {
 	}
 }
 
-func (m *Model) mark(e raftsim.Event, kind MarkKind, node uint64) {
+// mark keeps the marks the lanes show (raftsim.MarkOf): a node going down
+// or coming back on its lane, a partition or its healing across them all;
+// it reports whether e made one.
+func (m *Model) mark(e raftsim.Event) bool {
+	kind, _ := raftsim.MarkOf(e)
+	node := e.Node
+	switch kind {
+	case raftsim.MarkCrash, raftsim.MarkRestart:
+	case raftsim.MarkPartition, raftsim.MarkHeal:
+		node = 0
+	default:
+		return false
+	}
 	m.marks = append(m.marks, Mark{AtMs: e.AtMs, Kind: kind, Node: node, Text: e.Text})
+	return true
 }
 
 // find returns the kept arrow of message id, or nil.

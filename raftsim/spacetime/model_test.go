@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 )
 
 // faults is what the faulty test run does, as an action file.
@@ -28,7 +28,7 @@ func newSim(t testing.TB, seed int64) *raftsim.Sim {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
-	sim, err := linearize.NewSim(cfg)
+	sim, err := judged.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func play(t testing.TB, sim *raftsim.Sim, untilMs int64, see func(*raftsim.Snaps
 // marked at ms.
 func breaksAt(m *Model, ms int64) bool {
 	for _, k := range m.Marks(ms, ms, nil) {
-		if k.AtMs == ms && (k.Kind == MarkCrash || k.Kind == MarkPartition) {
+		if k.AtMs == ms && (k.Kind == raftsim.MarkCrash || k.Kind == raftsim.MarkPartition) {
 			return true
 		}
 	}

@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"testing"
+
+	"raftplay/raftsim/judged"
 )
 
 // tenMinutes is a 10-virtual-minute run with faults and two checking
@@ -11,7 +13,7 @@ func tenMinutes(b *testing.B) (*Timeline, func()) {
 	if err := sim.DoJSON(`{"op":"clients","count":2}`); err != nil {
 		b.Fatal(err)
 	}
-	tl := New(sim, Options{})
+	tl := New(sim, judged.New, Options{})
 	livePlay(b, sim, tl, 600_000, 100)
 	return tl, tl.Close
 }
@@ -24,7 +26,7 @@ func BenchmarkReplay10Min(b *testing.B) {
 	run := tl.sim.Run()
 	b.ResetTimer()
 	for range b.N {
-		sim, _ := newReplaySim(run.Config)
+		sim, _ := tl.build(run.Config)
 		if _, err := sim.Replay(run); err != nil {
 			b.Fatal(err)
 		}

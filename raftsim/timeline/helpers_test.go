@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
+	"raftplay/raftsim/judged"
 )
 
 // faults are what the faulty test run does, at these virtual times.
@@ -53,7 +53,7 @@ func newLive(t testing.TB, seed int64) *raftsim.Sim {
 	t.Helper()
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed = seed
-	sim, err := linearize.NewSim(cfg)
+	sim, err := judged.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func newLive(t testing.TB, seed int64) *raftsim.Sim {
 func played(t testing.TB, seed, untilMs int64, opts ...Options) (*raftsim.Sim, *Timeline) {
 	t.Helper()
 	sim := newLive(t, seed)
-	tl := New(sim, append(opts, Options{})[0])
+	tl := New(sim, judged.New, append(opts, Options{})[0])
 	t.Cleanup(tl.Close)
 	livePlay(t, sim, tl, untilMs, 16)
 	return sim, tl

@@ -2,24 +2,10 @@ package timeline
 
 import "raftplay/raftsim"
 
-// MarkKind names what a mark on the timeline stands for.
-type MarkKind string
-
-// The kinds of marks, each from one kind of simulator event.
-const (
-	MarkLeader    MarkKind = "leader"    // a node became leader of a term
-	MarkCrash     MarkKind = "crash"     // a node went down (crashed, or halted by a raft panic)
-	MarkRestart   MarkKind = "restart"   // a node came back from its disk
-	MarkPartition MarkKind = "partition" // the network was split
-	MarkHeal      MarkKind = "heal"      // the network was joined again
-	MarkWrite     MarkKind = "write"     // a client write was sent (the put action)
-	MarkViolation MarkKind = "violation" // a safety property broke
-)
-
 // Mark is one moment worth stepping to.
 type Mark struct {
-	AtMs int64    `json:"at_ms"`
-	Kind MarkKind `json:"kind"`
+	AtMs int64            `json:"at_ms"`
+	Kind raftsim.MarkKind `json:"kind"`
 	// Node is the node it happened on, 0 for the whole cluster.
 	Node uint64 `json:"node,omitempty"`
 	// Term is the term of a new leader.
@@ -30,33 +16,17 @@ type Mark struct {
 // many writes cannot grow them without end.
 const maxMarks = 4096
 
-// markOf turns an event into a mark, if it is one worth a mark.
+// markOf turns an event into a mark, if raftsim.MarkOf makes it one.
 func markOf(e raftsim.Event) (Mark, bool) {
-	m := Mark{AtMs: e.AtMs, Node: e.Node}
-	switch e.Kind {
-	case raftsim.EvElected:
-		m.Kind, m.Term = MarkLeader, e.Term
-	case raftsim.EvCrash, raftsim.EvHalt:
-		m.Kind = MarkCrash
-	case raftsim.EvRestart:
-		m.Kind = MarkRestart
-	case raftsim.EvViolation:
-		m.Kind, m.Node = MarkViolation, 0
-	case raftsim.EvAction:
-		switch e.Op {
-		case raftsim.ActPartition:
-			m.Kind = MarkPartition
-		case raftsim.ActHeal:
-			m.Kind = MarkHeal
-		case raftsim.ActPut:
-			m.Kind = MarkWrite
-		default:
-			return m, false
-		}
-	default:
-		return m, false
+	kind, ok := raftsim.MarkOf(e)
+	m := Mark{AtMs: e.AtMs, Kind: kind, Node: e.Node}
+	if kind == raftsim.MarkLeader {
+		m.Term = e.Term
 	}
-	return m, true
+	if kind == raftsim.MarkViolation {
+		m.Node = 0
+	}
+	return m, ok
 }
 
 // addMark keeps m, dropping the oldest mark when there are too many.

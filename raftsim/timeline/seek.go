@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"raftplay/raftsim"
-	"raftplay/raftsim/linearize"
 )
 
 // seeker is the scratch simulation StateAt replays in, kept between seeks so
@@ -22,14 +21,6 @@ type seeker struct {
 	// seeks counts the seeks started, so a Seeking knows when a later one
 	// has taken the scratch simulation over.
 	seeks uint64
-}
-
-// newReplaySim builds a simulation as cmd/sim builds its own, so that its
-// snapshots are the bytes cmd/sim prints: a fresh one (speed and pause are
-// the simulator's, not the run's, and a reset keeps them), judging the
-// history with the playground's checker.
-func newReplaySim(cfg raftsim.Config) (*raftsim.Sim, error) {
-	return linearize.NewSim(cfg)
 }
 
 // StateAt returns the run's exact state at virtual time ms: the snapshot
@@ -66,7 +57,7 @@ func (t *Timeline) StartSeek(ms int64) (*Seeking, error) {
 	run := t.sim.Run()
 	s := &t.seeker
 	if s.rp == nil || s.gen != t.sim.Generation() || s.actions != len(run.Actions) || s.rp.At() > ms {
-		sim, err := newReplaySim(run.Config)
+		sim, err := t.build(run.Config)
 		if err != nil {
 			return nil, fmt.Errorf("seek: %v", err)
 		}

@@ -29,6 +29,7 @@ const (
 // use; the playground calls it under the game's lock.
 type Timeline struct {
 	sim    *raftsim.Sim
+	build  Builder
 	opts   Options
 	cancel func()
 
@@ -56,15 +57,23 @@ type frame struct {
 	size    int
 }
 
-// New follows sim from its current run on, until Close.
-func New(sim *raftsim.Sim, opts Options) *Timeline {
+// Builder builds a fresh simulation of the kind the timeline follows (its
+// clients and their checker attached) for a seek or a fork to replay the
+// run in. Built as cmd/sim builds its own (judged.New), a replay's snapshots
+// are the bytes cmd/sim prints; fresh, it has the simulator's speed and
+// pause, not the run's, as a reset keeps them.
+type Builder func(raftsim.Config) (*raftsim.Sim, error)
+
+// New follows sim from its current run on, until Close; build makes the
+// simulations its replays run in.
+func New(sim *raftsim.Sim, build Builder, opts Options) *Timeline {
 	if opts.EveryMs <= 0 {
 		opts.EveryMs = DefaultEveryMs
 	}
 	if opts.BudgetBytes <= 0 {
 		opts.BudgetBytes = DefaultBudgetBytes
 	}
-	t := &Timeline{sim: sim, opts: opts, every: opts.EveryMs, gen: sim.Generation()}
+	t := &Timeline{sim: sim, build: build, opts: opts, every: opts.EveryMs, gen: sim.Generation()}
 	t.cancel = sim.OnEvent(t.event)
 	return t
 }

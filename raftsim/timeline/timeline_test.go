@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/judged"
 	"raftplay/raftsim/runcodec"
 )
 
@@ -130,7 +131,7 @@ func TestForkCutsTheLogAndTheLinkReproducesIt(t *testing.T) {
 		t.Errorf("frames after the fork: %+v, want the run's whole past to 17500 ms", st)
 	}
 	for _, m := range tl.Marks() {
-		if m.AtMs > 13000 && !(m.AtMs == 13500 && m.Kind == MarkCrash) && m.Kind != MarkLeader {
+		if m.AtMs > 13000 && !(m.AtMs == 13500 && m.Kind == raftsim.MarkCrash) && m.Kind != raftsim.MarkLeader {
 			t.Errorf("mark %+v of the dropped future survived the fork", m)
 		}
 	}
@@ -207,7 +208,7 @@ func TestExportRoundTrip(t *testing.T) {
 func TestBadInputChangesNothing(t *testing.T) {
 	sim := newLive(t, 2)
 	story := false
-	tl := New(sim, Options{Busy: func() error {
+	tl := New(sim, judged.New, Options{Busy: func() error {
 		if story {
 			return fmt.Errorf("the story %q is playing; close it first", "election")
 		}
@@ -266,7 +267,7 @@ func TestMarksFollowTheRun(t *testing.T) {
 		if _, ok := want[key]; ok {
 			want[key] = true
 		}
-		if m.Kind == MarkLeader {
+		if m.Kind == raftsim.MarkLeader {
 			leaders++
 		}
 	}

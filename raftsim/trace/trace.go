@@ -25,7 +25,7 @@ type Line struct {
 	ID     uint64             `json:"id"`
 	From   uint64             `json:"from"`
 	To     uint64             `json:"to"`
-	Type   string             `json:"type"`
+	Type   raftsim.MsgType    `json:"type"`
 	Stream raftsim.Stream     `json:"stream"`
 	SentMs int64              `json:"sent_ms"`
 	EndMs  int64              `json:"end_ms"`

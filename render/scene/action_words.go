@@ -77,12 +77,12 @@ func ActionWords(a raftsim.Action, names Namer) string {
 	case raftsim.ActAddMember:
 		as := a.As
 		if as == "" {
-			as = "voter"
+			as = raftsim.MemberVoter
 		}
 		if a.Name != "" {
 			return fmt.Sprintf("add %s as a %s", a.Name, as)
 		}
-		return "add a " + as
+		return "add a " + string(as)
 	case raftsim.ActPromote:
 		return "promote " + n(a.Node) + " to a voter"
 	case raftsim.ActRemoveMember:

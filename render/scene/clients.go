@@ -40,21 +40,21 @@ func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
 	case CmdConsoleVia:
 		s.Console.NextVia(snap.NodeIDs())
 	case CmdStress:
-		return act(raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}}, "", true
 	case CmdClients:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}}, "", true
 	case CmdClientsSerializable:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}}, "", true
 	case CmdClientsLease:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}}, "", true
 	case CmdStressV3:
-		return act(raftsim.Action{Op: raftsim.ActStress, On: true, API: 3}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActStress, On: true, API: 3}}, "", true
 	case CmdClientsV3:
-		return act(raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}}, "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdClose:
-		c := &s.Ctl
+		c := &s.Controller
 		if !s.clients.verdictOpen || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return nil, "", false
 		}
@@ -74,7 +74,7 @@ func (s *Scene) ToolOn(cmd Command) bool {
 	case CmdStress:
 		return s.Snap != nil && s.Snap.Clients.Stress
 	case CmdPanels:
-		return s.L.Panels.Any()
+		return s.Layout.Panels.Any()
 	case CmdMembers:
 		return s.membersOpen
 	case CmdManual:
@@ -106,7 +106,7 @@ func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Console.Transcript.add(ConsoleLine{Text: why, Kind: LineHint})
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)
-	s.L.placeClientsHUD(&s.ClientsHUD, s.measure)
+	s.Layout.placeClientsHUD(&s.ClientsHUD, s.measure)
 }
 
 // clockWaits says why the clock stands still and what moves it, or "" while
@@ -127,10 +127,10 @@ func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
 func (s *Scene) layClients() {
 	if s.Console.Open {
 		c := &s.Console
-		s.clients.console = s.L.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
+		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
 	}
 	if s.clients.verdictOpen {
-		s.clients.verdict = s.L.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure)
+		s.clients.verdict = s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure)
 		s.open = append(s.open, &s.clients.verdict)
 	}
 }

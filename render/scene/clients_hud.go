@@ -61,7 +61,7 @@ func loadText(c *raftsim.ClientsView) string {
 // placeClientsHUD puts the clients' line at the bottom of the HUD: the icon
 // and the verdict where the invariants line has its own, then the load.
 func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
-	u := l.U
+	u := l.Scale
 	size := FontUI * u
 	lineH := l.HUDLineH()
 	y := l.HUD.Y + float64(l.HUDLines-1)*lineH
@@ -86,7 +86,7 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 // Lease reads are raft's option, which a run sets for every node (its
 // read_only knob): elsewhere their button is disabled.
 func (l *Layout) VerdictPanel(c *raftsim.ClientsView, leaseReads bool, cost string, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	size := FontUI * u
 	p := Panel{Title: "Linearizability: " + string(c.Linearizable.Status), Lines: VerdictLines(c, cost), Menu: true}
 	stress := "Stress writers on"

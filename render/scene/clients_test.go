@@ -123,8 +123,8 @@ func TestVerdictPanelOpensAndCloses(t *testing.T) {
 	}
 	s.Key('3')
 	s.Key(KeyEscape)
-	if !s.clients.verdictOpen || s.Ctl.Selected != 0 {
-		t.Errorf("Esc over a node menu: verdict open %v, menu of n%d", s.clients.verdictOpen, s.Ctl.Selected)
+	if !s.clients.verdictOpen || s.Controller.Selected != 0 {
+		t.Errorf("Esc over a node menu: verdict open %v, menu of n%d", s.clients.verdictOpen, s.Controller.Selected)
 	}
 	s.Key(KeyEscape)
 	if s.clients.verdictOpen {

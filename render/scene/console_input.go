@@ -18,7 +18,7 @@ func (s *Scene) consoleKey(r rune) []raftsim.Action {
 		return nil
 	case KeyEnter, '\r':
 		if a, ok := c.Submit(s.Snap); ok {
-			acts = act(a)
+			acts = []raftsim.Action{a}
 		}
 	case KeyBackspace:
 		c.Backspace()
@@ -50,7 +50,7 @@ func (s *Scene) Wheel(p Point, dy float64) {
 	if s.Console.Open && s.clients.console.Rect.Contains(p) && dy != 0 {
 		s.Console.Transcript.Scroll(consoleWheel * int(math.Copysign(1, dy)))
 	}
-	if s.DiagramOpen() && s.L.Diagram.Contains(p) && dy != 0 {
+	if s.DiagramOpen() && s.Layout.Diagram.Contains(p) && dy != 0 {
 		// Away from the reader zooms in, as on a map.
 		zoom := CmdDiagramZoomOut
 		if dy > 0 {

@@ -27,7 +27,7 @@ func consoleMinH(u float64) float64 {
 // is worth showing; otherwise it gives way, and on a short screen the log
 // strips give up rows too.
 func (l *Layout) LayConsole() {
-	u := l.U
+	u := l.Scale
 	gap := Pad * u
 	// The side area starts at the log strips, or the event log when the
 	// strips are not shown; with neither (panels=none) the console rises
@@ -101,7 +101,7 @@ const (
 // labelled via and the line being typed; scrolled says the transcript shows
 // older lines than the newest.
 func (l *Layout) ConsolePanel(via, input string, scrolled bool, measure Measure) ConsoleView {
-	u := l.U
+	u := l.Scale
 	r := l.Console
 	v := ConsoleView{Panel: Panel{Rect: r, Title: "etcdctl console"}}
 	v.TitlePos = Point{r.X + Pad*u, r.Y + Pad*u + (buttonH-FontUI*LineH)*u/2}

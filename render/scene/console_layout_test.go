@@ -18,10 +18,10 @@ func TestConsoleLayoutFitsEveryScreen(t *testing.T) {
 			s := New(&Dark, ControlsFull, measure)
 			s.Observe(cluster(n), nil)
 			s.Resize(sc.w, sc.h, sc.u)
-			stage := s.L.Stage
+			stage := s.Layout.Stage
 			s.handle(Intent{Cmd: CmdConsole})
 			s.handle(Intent{Cmd: CmdVerdict})
-			l := &s.L
+			l := &s.Layout
 			screen := Rect{0, 0, sc.w, sc.h}
 			if l.Stage != stage {
 				t.Errorf("%s: opening the console moved the stage from %v to %v", name, stage, l.Stage)
@@ -76,7 +76,7 @@ func TestConsoleLayoutFitsEveryScreen(t *testing.T) {
 				}
 			}
 			s.handle(Intent{Cmd: CmdConsole})
-			if !s.L.Console.Empty() || s.L.Logs != NewLayout(sc.w, sc.h, sc.u, n, ControlsFull, measure).Logs {
+			if !s.Layout.Console.Empty() || s.Layout.Logs != NewLayout(sc.w, sc.h, sc.u, n, ControlsFull, measure).Logs {
 				t.Errorf("%s: closing the console left the layout changed", name)
 			}
 		}
@@ -127,8 +127,8 @@ func TestClientsHUDFits(t *testing.T) {
 		s.Resize(sc.w, sc.h, sc.u)
 		s.Observe(s.Snap, nil)
 		h := &s.ClientsHUD
-		if !inside(h.Hit, s.L.HUD) || h.Hit.Y < s.L.HUD.Y+2*s.L.HUDLineH()-1e-6 {
-			t.Errorf("%v: verdict %v is not on the HUD's last line %v", sc, h.Hit, s.L.HUD)
+		if !inside(h.Hit, s.Layout.HUD) || h.Hit.Y < s.Layout.HUD.Y+2*s.Layout.HUDLineH()-1e-6 {
+			t.Errorf("%v: verdict %v is not on the HUD's last line %v", sc, h.Hit, s.Layout.HUD)
 		}
 		if h.LoadAt.X <= h.Hit.Right() {
 			t.Errorf("%v: the load at %v starts inside the verdict %v", sc, h.LoadAt, h.Hit)

@@ -81,7 +81,7 @@ func TestConsoleKeepsKeys(t *testing.T) {
 	if acts := typeKeys(s, keys); len(acts) != 1 || acts[0].Op != "console" {
 		t.Errorf("keys in the console did %v, want one console action", acts)
 	}
-	if c := s.Ctl; c.Selected != 0 || c.Message != 0 || c.Edit != nil || c.Help {
+	if c := s.Controller; c.Selected != 0 || c.Message != 0 || c.Edit != nil || c.Help {
 		t.Errorf("keys leaked to the controls: %+v", c)
 	}
 	if len(s.Notices.List()) != 0 || s.clients.verdictOpen {
@@ -205,7 +205,7 @@ func TestConsoleWheel(t *testing.T) {
 	for i := range 40 {
 		s.Console.Transcript.add(ConsoleLine{Text: fmt.Sprint(i)})
 	}
-	s.Wheel(s.L.Center, 100)
+	s.Wheel(s.Layout.Center, 100)
 	if s.Console.Transcript.Offset() != 0 {
 		t.Error("the wheel over the ring scrolled the console")
 	}

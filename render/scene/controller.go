@@ -33,28 +33,28 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 	switch in.Cmd {
 	case CmdPlayPause:
 		if snap.Paused {
-			return act(raftsim.Action{Op: raftsim.ActPlay}), ""
+			return []raftsim.Action{raftsim.Action{Op: raftsim.ActPlay}}, ""
 		}
-		return act(raftsim.Action{Op: raftsim.ActPause}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActPause}}, ""
 	case CmdStep:
 		return append(c.pause(snap), raftsim.Action{Op: raftsim.ActStep}), ""
 	case CmdSlower:
 		if x, ok := Slower(snap.Speed); ok {
-			return act(raftsim.Action{Op: raftsim.ActSpeed, X: x}), ""
+			return []raftsim.Action{raftsim.Action{Op: raftsim.ActSpeed, X: x}}, ""
 		}
 		return nil, "already at the slowest speed, " + FormatSpeed(snap.Speed)
 	case CmdFaster:
 		if x, ok := Faster(snap.Speed); ok {
-			return act(raftsim.Action{Op: raftsim.ActSpeed, X: x}), ""
+			return []raftsim.Action{raftsim.Action{Op: raftsim.ActSpeed, X: x}}, ""
 		}
 		return nil, "already at the fastest speed, " + FormatSpeed(snap.Speed)
 	case CmdReset:
 		c.Reset()
-		return act(raftsim.Action{Op: raftsim.ActReset, Seed: snap.Seed + 1}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActReset, Seed: snap.Seed + 1}}, ""
 	case CmdWrite:
 		w := Word(c.writes)
 		c.writes++
-		return act(raftsim.Action{Op: raftsim.ActPut, Key: w, Value: w, Via: c.Selected}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActPut, Key: w, Value: w, Via: c.Selected}}, ""
 	case CmdPartition:
 		if c.Edit != nil {
 			c.Edit = nil
@@ -75,14 +75,14 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 			return nil, err.Error()
 		}
 		c.Edit = nil
-		return act(raftsim.Action{Op: raftsim.ActPartition, Groups: groups}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActPartition, Groups: groups}}, ""
 	case CmdHeal:
 		c.Edit = nil
-		return act(raftsim.Action{Op: raftsim.ActHeal}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActHeal}}, ""
 	case CmdKillAll:
-		return act(raftsim.Action{Op: raftsim.ActCrashAll}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActCrashAll}}, ""
 	case CmdRestartAll:
-		return act(raftsim.Action{Op: raftsim.ActRestartAll}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActRestartAll}}, ""
 	case CmdHelp:
 		c.Help = !c.Help
 		return nil, ""
@@ -108,7 +108,7 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 	case CmdNodeAction:
 		return c.nodeAction(in.Op, ids, snap)
 	case CmdManual:
-		return act(raftsim.Action{Op: raftsim.ActManual, On: !snap.Manual}), ""
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActManual, On: !snap.Manual}}, ""
 	case CmdDeliver:
 		return c.deliver(in.Message, snap)
 	case CmdDuplicate:
@@ -117,14 +117,12 @@ func (c *Controller) Handle(in Intent, snap *raftsim.Snapshot) ([]raftsim.Action
 	return nil, ""
 }
 
-func act(a ...raftsim.Action) []raftsim.Action { return a }
-
 // pause returns a pause action when the run is playing.
 func (c *Controller) pause(snap *raftsim.Snapshot) []raftsim.Action {
 	if snap.Paused {
 		return nil
 	}
-	return act(raftsim.Action{Op: raftsim.ActPause})
+	return []raftsim.Action{raftsim.Action{Op: raftsim.ActPause}}
 }
 
 // closeTop closes the topmost open thing: help, then partition editing, then
@@ -200,7 +198,7 @@ func (c *Controller) drop() ([]raftsim.Action, string) {
 	}
 	id := c.Message
 	c.Message = 0
-	return act(raftsim.Action{Op: raftsim.ActDrop, Message: id}), ""
+	return []raftsim.Action{raftsim.Action{Op: raftsim.ActDrop, Message: id}}, ""
 }
 
 // nodeAction does action op (an entry of nodeActions) on the selected node
@@ -215,7 +213,7 @@ func (c *Controller) nodeAction(op raftsim.ActionOp, ids []uint64, snap *raftsim
 		return nil, fmt.Sprintf("%q is no action on a node", op)
 	}
 	c.Selected = 0
-	return act(a.actionFor(nv, ids)), ""
+	return []raftsim.Action{a.actionFor(nv, ids)}, ""
 }
 
 // selectFirst is the hint for a node command with no node selected, among ids.

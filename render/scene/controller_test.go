@@ -89,7 +89,7 @@ func TestMenuItemsFollowState(t *testing.T) {
 	// by its command for the page's own.
 	enabled := func(id uint64) map[any]bool {
 		m := map[any]bool{}
-		for _, b := range s.L.NodeMenu(id, s.Snap, measure).Buttons {
+		for _, b := range s.Layout.NodeMenu(id, s.Snap, measure).Buttons {
 			if b.Op != "" {
 				m[b.Op] = !b.Disabled
 			} else {
@@ -119,13 +119,13 @@ func TestMessageSelectionFollowsTheNetwork(t *testing.T) {
 	s := newScene(snap)
 	s.Press(s.Placed[0].Pos)
 	s.Release(s.Placed[0].Pos)
-	if s.Ctl.Message != 4 || len(s.OpenPanels()) != 1 {
-		t.Fatalf("clicking message 4 selected %d with %d panels", s.Ctl.Message, len(s.OpenPanels()))
+	if s.Controller.Message != 4 || len(s.OpenPanels()) != 1 {
+		t.Fatalf("clicking message 4 selected %d with %d panels", s.Controller.Message, len(s.OpenPanels()))
 	}
 	later := cluster(3)
 	later.Paused = true
 	s.Observe(later, nil)
-	if !s.Ctl.MessageGone || !s.OpenPanels()[0].Buttons[0].Disabled {
+	if !s.Controller.MessageGone || !s.OpenPanels()[0].Buttons[0].Disabled {
 		t.Error("a delivered message still offers to be dropped")
 	}
 	if acts := s.Key('d'); acts != nil {
@@ -141,7 +141,7 @@ func TestResetForgetsTheOldRun(t *testing.T) {
 	back := cluster(5)
 	back.NowMs = 0
 	s.Observe(back, nil)
-	if s.Ctl.Selected != 3 || len(s.Log.Latest(nil, 10)) != 1 || s.Log.Clears() != 0 {
+	if s.Controller.Selected != 3 || len(s.Log.Latest(nil, 10)) != 1 || s.Log.Clears() != 0 {
 		t.Error("time going back in the same run dropped its selection or events")
 	}
 	next := cluster(5)
@@ -149,7 +149,7 @@ func TestResetForgetsTheOldRun(t *testing.T) {
 	s.Observe(next, nil)
 	// The event panel, which scrolls while only lines are added, is told to
 	// start afresh.
-	if s.Ctl.Selected != 0 || len(s.Log.Latest(nil, 10)) != 0 || s.Log.Clears() != 1 {
+	if s.Controller.Selected != 0 || len(s.Log.Latest(nil, 10)) != 0 || s.Log.Clears() != 1 {
 		t.Error("a new run kept the old run's selection or events")
 	}
 }
@@ -162,10 +162,10 @@ func TestNodesAreKnownByID(t *testing.T) {
 		snap.Nodes[i].ID = id
 	}
 	s := newScene(snap)
-	if _, ok := s.L.Node(1); ok {
+	if _, ok := s.Layout.Node(1); ok {
 		t.Error("the ring places node 1, which is not in the cluster")
 	}
-	at, ok := s.L.Node(6)
+	at, ok := s.Layout.Node(6)
 	if !ok || s.HitTest(at).Node != 6 {
 		t.Errorf("node 6 is not on the ring where a click finds it (%v, %v)", at, ok)
 	}

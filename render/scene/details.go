@@ -144,7 +144,7 @@ func progressText(p *raftsim.ProgressView) string {
 // the strip and them. It is as tall as its room allows: the oldest events
 // give way first, so the state always shows.
 func (l *Layout) DetailsPanel(snap *raftsim.Snapshot, n *raftsim.NodeView, events []raftsim.Event, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	role, detail := NodeCaption(n, snap)
 	p := Panel{Title: fmt.Sprintf("%s  %s, %s: details", snap.NodeName(n.ID), role, detail)}
 	p.Buttons = []Button{{Cmd: CmdDetails, Arg: int(n.ID), Label: "Close", Key: "Esc"}}
@@ -245,7 +245,7 @@ func (s *Scene) detailsIntent(in Intent) (string, bool) {
 	case CmdDetails:
 		id := uint64(in.Arg)
 		if id == 0 {
-			id = s.Ctl.Selected
+			id = s.Controller.Selected
 		}
 		switch {
 		case id == 0 && s.details != 0:
@@ -255,11 +255,11 @@ func (s *Scene) detailsIntent(in Intent) (string, bool) {
 		case id == s.details:
 			s.details = 0
 		default:
-			s.details, s.Ctl.Selected = id, 0
+			s.details, s.Controller.Selected = id, 0
 		}
 		return "", true
 	case CmdClose:
-		c := &s.Ctl
+		c := &s.Controller
 		if s.details == 0 || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return "", false
 		}
@@ -286,7 +286,7 @@ func (s *Scene) layDetails() {
 		return
 	}
 	events := s.nodeEvents.Latest(n.ID, s.Snap.NowMs, detailsEvents)
-	s.detailsP = s.L.DetailsPanel(s.Snap, n, events, s.measure)
+	s.detailsP = s.Layout.DetailsPanel(s.Snap, n, events, s.measure)
 	s.open = append(s.open, &s.detailsP)
 }
 

@@ -194,8 +194,8 @@ func TestDetailsOpenAndClose(t *testing.T) {
 		t.Fatalf("the menu of n2 has no Details item: %+v", item)
 	}
 	click(s, item.Rect.Center())
-	if s.Details() != 2 || s.Ctl.Selected != 0 {
-		t.Fatalf("after Details in the menu: details %d, menu of %d", s.Details(), s.Ctl.Selected)
+	if s.Details() != 2 || s.Controller.Selected != 0 {
+		t.Fatalf("after Details in the menu: details %d, menu of %d", s.Details(), s.Controller.Selected)
 	}
 	p := s.Placement()
 	if !slices.ContainsFunc(p.Panels, func(pp PanelPlace) bool { return pp.Name == "details" }) ||
@@ -224,8 +224,8 @@ func TestDetailsOpenAndClose(t *testing.T) {
 	}
 	s.Key('1')
 	s.Key(KeyEscape)
-	if s.Details() != 4 || s.Ctl.Selected != 0 {
-		t.Errorf("Esc over the menu of n1 closes the menu first: details %d, menu %d", s.Details(), s.Ctl.Selected)
+	if s.Details() != 4 || s.Controller.Selected != 0 {
+		t.Errorf("Esc over the menu of n1 closes the menu first: details %d, menu %d", s.Details(), s.Controller.Selected)
 	}
 	s.Key(KeyEscape)
 	if s.Details() != 0 {

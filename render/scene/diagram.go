@@ -61,7 +61,7 @@ type DiagramArrow struct {
 // DiagramMark is a mark across one lane (a crash, a restart) or all of
 // them (a partition, a heal), from A to B, with a label at B.
 type DiagramMark struct {
-	Kind  spacetime.MarkKind
+	Kind  raftsim.MarkKind
 	A, B  Point
 	Label string
 }
@@ -107,7 +107,7 @@ type diagramState struct {
 }
 
 // DiagramOpen reports whether the diagram is shown.
-func (s *Scene) DiagramOpen() bool { return !s.L.Diagram.Empty() }
+func (s *Scene) DiagramOpen() bool { return !s.Layout.Diagram.Empty() }
 
 // DiagramWindow is the window of virtual time the diagram shows: from the
 // plot's top to the moment shown at its bottom.
@@ -116,8 +116,8 @@ func (s *Scene) DiagramWindow() (t0, t1 int64) {
 		return 0, 0
 	}
 	t1 = s.Snap.NowMs
-	_, plot := s.L.diagramFrame()
-	span := int64(math.Ceil(plot.H / s.L.U * DiagramZooms[s.diagram.zoomIndex()]))
+	_, plot := s.Layout.diagramFrame()
+	span := int64(math.Ceil(plot.H / s.Layout.Scale * DiagramZooms[s.diagram.zoomIndex()]))
 	return max(0, t1-span), t1
 }
 
@@ -129,7 +129,7 @@ func (d *diagramState) zoomIndex() int { return d.zoom + diagramDefaultZoom }
 func (s *Scene) SetDiagram(arrows []spacetime.Arrow, marks []spacetime.Mark, version uint64) {
 	d := &s.diagram
 	d.version = version
-	s.L.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
+	s.Layout.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
 	if id := d.selected.ID; id != 0 {
 		i := sort.Search(len(arrows), func(i int) bool { return arrows[i].ID >= id })
 		if i < len(arrows) && arrows[i].ID == id && arrows[i] != d.selected {
@@ -160,7 +160,7 @@ func (s *Scene) HighlightedMessage() uint64 {
 	case s.diagram.selected.ID != 0:
 		return s.diagram.selected.ID
 	}
-	return s.Ctl.Message
+	return s.Controller.Message
 }
 
 // isDiagramCmd tells the diagram's commands.
@@ -196,7 +196,7 @@ func (s *Scene) selectArrow(id uint64) []raftsim.Action {
 	for i := range s.Snap.Messages {
 		if s.Snap.Messages[i].ID == id {
 			s.diagram.selected = spacetime.Arrow{}
-			acts, _ := s.Ctl.Handle(Intent{Cmd: CmdSelectMessage, Message: id}, s.Snap)
+			acts, _ := s.Controller.Handle(Intent{Cmd: CmdSelectMessage, Message: id}, s.Snap)
 			s.layPanels()
 			return acts
 		}
@@ -233,7 +233,7 @@ func (s *Scene) diagramHit(p Point) (Hit, bool) {
 	if h, ok := buttonAt(v.Buttons, p); ok {
 		return h, true
 	}
-	if id, ok := v.ArrowAt(p, arrowGrab*s.L.U); ok {
+	if id, ok := v.ArrowAt(p, arrowGrab*s.Layout.Scale); ok {
 		return Hit{Kind: HitArrow, Message: id}, true
 	}
 	return Hit{Kind: HitPanel}, true
@@ -267,7 +267,7 @@ func segmentDistance(p, a, b Point) float64 {
 // shares it with them, below them; otherwise it takes it all, as a tab
 // that stands in for them while open.
 func (l *Layout) layDiagram(r Rect) Rect {
-	u := l.U
+	u := l.Scale
 	if r.H < (minDiagramH+2*diagramHeaderH)*u {
 		return r // no room: the diagram stays closed
 	}
@@ -286,7 +286,7 @@ const diagramHeaderH = 24.0
 
 // diagramFrame is the diagram's header row and plot.
 func (l *Layout) diagramFrame() (header, plot Rect) {
-	u, r := l.U, l.Diagram
+	u, r := l.Scale, l.Diagram
 	header = Rect{r.X + Pad*u, r.Y + Pad*u/2, r.W - 2*Pad*u, diagramHeaderH * u}
 	top := header.Bottom() + diagramHeaderH*u
 	plot = Rect{r.X + Pad*u, top, r.W - 2*Pad*u, r.Bottom() - Pad*u - top}
@@ -306,7 +306,7 @@ var diagramButtons = []toolSpec{
 // heartbeats are left out when hideBeats is set. It reuses v's lists: the
 // diagram is laid out every frame.
 func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spacetime.Arrow, marks []spacetime.Mark, msPerPx float64, hideBeats bool, measure Measure) {
-	u := l.U
+	u := l.Scale
 	header, plot := l.diagramFrame()
 	*v = DiagramView{Rect: l.Diagram, Title: "Messages", T1: snap.NowMs, source: arrows,
 		Buttons: v.Buttons[:0], Lanes: v.Lanes[:0], Arrows: v.Arrows[:0], Marks: v.Marks[:0], Ticks: v.Ticks[:0]}
@@ -351,7 +351,7 @@ func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spa
 		if !ok1 || !ok2 || a.SentMs > v.T1 {
 			continue
 		}
-		da := DiagramArrow{ID: a.ID, Kind: kind, Response: isResponse(a.Type), Fate: a.Fate,
+		da := DiagramArrow{ID: a.ID, Kind: kind, Response: a.Type.IsResponse(), Fate: a.Fate,
 			Pipeline: a.Stream == raftsim.StreamPipeline,
 			A:        Point{xa, y(a.SentMs)}, B: Point{xb, y(a.EndMs)}}
 		if a.Fate == spacetime.InFlight || a.EndMs > v.T1 {
@@ -416,11 +416,6 @@ func deliverMs(snap *raftsim.Snapshot, a spacetime.Arrow) int64 {
 	return snap.NowMs
 }
 
-// isResponse reports whether a raft message type is an answer, drawn hollow.
-func isResponse(msgType string) bool {
-	return len(msgType) > 4 && msgType[len(msgType)-4:] == "Resp"
-}
-
 // diagramTickSteps are the spacings time labels may have, in virtual ms.
 var diagramTickSteps = []int64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 60000}
 
@@ -443,7 +438,7 @@ func diagramTicks(ticks []DiagramTick, t0, t1 int64, msPerPx float64, y func(int
 // ArrowPanel lays out the details of arrow a, a message no longer in
 // flight, at the foot of the diagram.
 func (l *Layout) ArrowPanel(a *spacetime.Arrow, name func(uint64) string, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: fmt.Sprintf("Message #%d, %s", a.ID, a.Fate), Lines: ArrowLines(a, name)}
 	p.Buttons = []Button{{Cmd: CmdClose, Label: "Close", Key: "Esc"}}
 	p = l.boxPanel(p, Point{l.Diagram.X + Pad*u, 0}, 0, measure)

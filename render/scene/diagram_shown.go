@@ -64,7 +64,7 @@ func (s *Scene) DiagramShown() DiagramShown {
 }
 
 // css turns device pixels into CSS pixels, to a tenth.
-func (s *Scene) css(x float64) float64 { return math.Round(x/s.L.U*10) / 10 }
+func (s *Scene) css(x float64) float64 { return math.Round(x/s.Layout.Scale*10) / 10 }
 
 // diagramButtonNames name the diagram's buttons in Placement.
 var diagramButtonNames = map[Command]string{
@@ -77,7 +77,7 @@ func (s *Scene) placeDiagram(add func(name string, r Rect)) {
 	if !s.DiagramOpen() {
 		return
 	}
-	add("diagram", s.L.Diagram)
+	add("diagram", s.Layout.Diagram)
 	add("diagram-plot", s.diagram.view.Plot)
 	for _, b := range s.diagram.view.Buttons {
 		add(diagramButtonNames[b.Cmd], b.Rect)

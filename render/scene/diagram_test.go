@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	pb "go.etcd.io/raft/v3/raftpb"
 	"math"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestDiagramLayoutAtEverySize(t *testing.T) {
 			s.Observe(snap, nil)
 			s.Resize(sz.w*u, sz.h*u, u)
 			s.Key(';')
-			l := &s.L
+			l := &s.Layout
 			if !diagramRoom(sz.w, sz.h) {
 				if s.DiagramOpen() || len(s.Notices.List()) == 0 {
 					t.Errorf("%s: no room, yet the diagram is %v and nothing was said", name, l.Diagram)
@@ -101,8 +102,8 @@ func TestParsePanelsDiagram(t *testing.T) {
 		s.Observe(cluster(5), nil)
 		s.Resize(sz.w, sz.h, 1)
 		s.ShowPanels(Panels{Diagram: true})
-		if s.DiagramOpen() != diagramRoom(sz.w, sz.h) || !s.L.Logs.Empty() || !s.L.Events.Empty() {
-			t.Errorf("%v×%v panels=diagram: diagram %v, logs %v, events %v", sz.w, sz.h, s.L.Diagram, s.L.Logs, s.L.Events)
+		if s.DiagramOpen() != diagramRoom(sz.w, sz.h) || !s.Layout.Logs.Empty() || !s.Layout.Events.Empty() {
+			t.Errorf("%v×%v panels=diagram: diagram %v, logs %v, events %v", sz.w, sz.h, s.Layout.Diagram, s.Layout.Logs, s.Layout.Events)
 		}
 	}
 }
@@ -114,12 +115,12 @@ func TestParsePanelsDiagram(t *testing.T) {
 // hidden.
 func TestDiagramArrowGeometry(t *testing.T) {
 	arrows := []spacetime.Arrow{
-		{ID: 1, From: 1, To: 3, Type: "MsgApp", SentMs: 950, EndMs: 960, Fate: spacetime.Delivered},
-		{ID: 2, From: 3, To: 1, Type: "MsgAppResp", SentMs: 965, EndMs: 975, Fate: spacetime.Dropped, Reason: raftsim.DropLost},
-		{ID: 3, From: 1, To: 2, Type: "MsgHeartbeat", SentMs: 990, Fate: spacetime.InFlight},
-		{ID: 4, From: 1, To: 5, Type: "MsgApp", SentMs: 100, EndMs: 990, Fate: spacetime.Delivered},
+		{ID: 1, From: 1, To: 3, Type: raftsim.MsgType(pb.MsgApp), SentMs: 950, EndMs: 960, Fate: spacetime.Delivered},
+		{ID: 2, From: 3, To: 1, Type: raftsim.MsgType(pb.MsgAppResp), SentMs: 965, EndMs: 975, Fate: spacetime.Dropped, Reason: raftsim.DropLost},
+		{ID: 3, From: 1, To: 2, Type: raftsim.MsgType(pb.MsgHeartbeat), SentMs: 990, Fate: spacetime.InFlight},
+		{ID: 4, From: 1, To: 5, Type: raftsim.MsgType(pb.MsgApp), SentMs: 100, EndMs: 990, Fate: spacetime.Delivered},
 	}
-	inflight := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: "MsgHeartbeat", SentMs: 990, DeliverMs: 1010}
+	inflight := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: raftsim.MsgType(pb.MsgHeartbeat), SentMs: 990, DeliverMs: 1010}
 	s := diagramScene(t, 1280, 800, 1, arrows, inflight)
 	v, _ := s.Diagram()
 	per, _ := s.DiagramSettings()
@@ -169,10 +170,10 @@ func TestDiagramArrowGeometry(t *testing.T) {
 // them; clicking one still in flight selects it in the cluster.
 func TestDiagramHoverAndClick(t *testing.T) {
 	arrows := []spacetime.Arrow{
-		{ID: 7, From: 1, To: 3, Type: "MsgApp", SentMs: 950, EndMs: 960, Fate: spacetime.Delivered, Details: "#7 n1→n3 MsgApp term 2"},
-		{ID: 8, From: 2, To: 4, Type: "MsgVote", SentMs: 990, Fate: spacetime.InFlight},
+		{ID: 7, From: 1, To: 3, Type: raftsim.MsgType(pb.MsgApp), SentMs: 950, EndMs: 960, Fate: spacetime.Delivered, Details: "#7 n1→n3 MsgApp term 2"},
+		{ID: 8, From: 2, To: 4, Type: raftsim.MsgType(pb.MsgVote), SentMs: 990, Fate: spacetime.InFlight},
 	}
-	s := diagramScene(t, 1280, 800, 1, arrows, raftsim.MessageView{ID: 8, From: 2, To: 4, Type: "MsgVote", SentMs: 990, DeliverMs: 1000})
+	s := diagramScene(t, 1280, 800, 1, arrows, raftsim.MessageView{ID: 8, From: 2, To: 4, Type: raftsim.MsgType(pb.MsgVote), SentMs: 990, DeliverMs: 1000})
 	v, _ := s.Diagram()
 	mid := Lerp(v.Arrows[0].A, v.Arrows[0].B, 0.5)
 	s.Move(mid.Add(Point{X: 2}))
@@ -182,7 +183,7 @@ func TestDiagramHoverAndClick(t *testing.T) {
 	s.Press(mid)
 	s.Release(mid)
 	open := s.OpenPanels()
-	if len(open) == 0 || open[len(open)-1].Title != "Message #7, delivered" || !inside(open[len(open)-1].Rect, s.L.Diagram) {
+	if len(open) == 0 || open[len(open)-1].Title != "Message #7, delivered" || !inside(open[len(open)-1].Rect, s.Layout.Diagram) {
 		t.Fatalf("after a click the panels are %+v", open)
 	}
 	want := ArrowLines(&arrows[0], s.Snap.Config.NodeName)
@@ -200,8 +201,8 @@ func TestDiagramHoverAndClick(t *testing.T) {
 	tip := v.Arrows[1].B.Add(v.Arrows[1].A).Scale(0.5)
 	s.Press(tip)
 	s.Release(tip)
-	if s.Ctl.Message != 8 || s.HighlightedMessage() != 8 {
-		t.Errorf("clicking the arrow in flight selected %d in the cluster, want 8", s.Ctl.Message)
+	if s.Controller.Message != 8 || s.HighlightedMessage() != 8 {
+		t.Errorf("clicking the arrow in flight selected %d in the cluster, want 8", s.Controller.Message)
 	}
 }
 

@@ -6,6 +6,7 @@
 // it runs and is tested without a display. Package render draws what a Scene
 // describes and feeds it input.
 //
-// Every coordinate is in device pixels; U (device pixels per CSS pixel) scales
-// the sizes so the picture is crisp and equally large on HiDPI screens.
+// Every coordinate is in device pixels; Layout.Scale (device pixels per CSS
+// pixel) scales the sizes so the picture is crisp and equally large on HiDPI
+// screens.
 package scene

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	pb "go.etcd.io/raft/v3/raftpb"
 	"math"
 	"testing"
 
@@ -14,10 +15,10 @@ func TestDropBurstsWhereLastDrawn(t *testing.T) {
 	d.Remember(l.PlaceMessages(nil, snap, 100))
 	drawn := l.PlaceMessages(nil, snap, 100)[0].Pos
 
-	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 8, From: 1, To: 2, MsgType: "MsgVote", Reason: raftsim.DropByUser}, &l, 10)
+	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 8, From: 1, To: 2, MsgType: raftsim.MsgType(pb.MsgVote), Reason: raftsim.DropByUser}, &l, 10)
 	// Never drawn: a partition drop dies at the cut, any other at the receiver.
-	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 9, From: 2, To: 3, MsgType: "MsgApp", Reason: raftsim.DropPartition}, &l, 10)
-	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 10, From: 3, To: 1, MsgType: "MsgHeartbeat", Reason: raftsim.DropNodeDown}, &l, 10)
+	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 9, From: 2, To: 3, MsgType: raftsim.MsgType(pb.MsgApp), Reason: raftsim.DropPartition}, &l, 10)
+	d.Dropped(raftsim.Event{Kind: raftsim.EvDropped, Message: 10, From: 3, To: 1, MsgType: raftsim.MsgType(pb.MsgHeartbeat), Reason: raftsim.DropNodeDown}, &l, 10)
 	if len(d.Bursts) != 3 {
 		t.Fatalf("%d bursts", len(d.Bursts))
 	}

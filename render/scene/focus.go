@@ -69,11 +69,11 @@ func (s *Scene) Focusable() []Button {
 			}
 		}
 	}
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		add(s.help.Buttons)
 		return list
 	}
-	add(s.L.Buttons)
+	add(s.Layout.Buttons)
 	if !s.ClientsHUD.Hit.Empty() {
 		add([]Button{{Cmd: CmdVerdict, Label: "verdict", Rect: s.ClientsHUD.Hit}})
 	}
@@ -148,7 +148,7 @@ func topFirst(list []Button, p *Panel) int {
 
 // topPanel is the open panel on top (the help while it is up), or nil.
 func (s *Scene) topPanel() *Panel {
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		return &s.help
 	}
 	if len(s.open) == 0 {

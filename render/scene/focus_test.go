@@ -35,8 +35,8 @@ func TestTabReachesEveryButtonInOrder(t *testing.T) {
 		t.Fatal("a focus shows before Tab was pressed")
 	}
 	list := s.Focusable()
-	if len(list) < len(s.L.Buttons)+2 {
-		t.Fatalf("Tab goes through %d buttons, fewer than the toolbar's %d and the strip's", len(list), len(s.L.Buttons))
+	if len(list) < len(s.Layout.Buttons)+2 {
+		t.Fatalf("Tab goes through %d buttons, fewer than the toolbar's %d and the strip's", len(list), len(s.Layout.Buttons))
 	}
 	for i, want := range list {
 		s.Key(KeyTab)
@@ -44,8 +44,8 @@ func TestTabReachesEveryButtonInOrder(t *testing.T) {
 		if !ok || got.Cmd != want.Cmd || got.Rect != want.Rect {
 			t.Fatalf("Tab %d: focus on %q at %v, want %q at %v", i+1, got.Label, got.Rect, want.Label, want.Rect)
 		}
-		if i < len(s.L.Buttons) && got.Cmd != s.L.Buttons[i].Cmd {
-			t.Errorf("Tab %d: focus on %q, want the toolbar's %q", i+1, got.Label, s.L.Buttons[i].Label)
+		if i < len(s.Layout.Buttons) && got.Cmd != s.Layout.Buttons[i].Cmd {
+			t.Errorf("Tab %d: focus on %q, want the toolbar's %q", i+1, got.Label, s.Layout.Buttons[i].Label)
 		}
 		if h := s.HitTest(got.Rect.Center()); h.Kind != HitButton || h.Cmd != got.Cmd {
 			t.Errorf("the focused %q is not what a click on it hits (%+v)", got.Label, h)
@@ -61,7 +61,7 @@ func TestTabReachesEveryButtonInOrder(t *testing.T) {
 	for _, b := range list {
 		reached[b.Cmd] = true
 	}
-	for _, b := range append(s.L.Buttons, s.time.strip.Buttons...) {
+	for _, b := range append(s.Layout.Buttons, s.time.strip.Buttons...) {
 		if !b.Disabled && !reached[b.Cmd] {
 			t.Errorf("Tab never reaches %q", b.Label)
 		}
@@ -132,7 +132,7 @@ func TestTabStaysInTheHelp(t *testing.T) {
 			t.Fatalf("with the help up Tab goes to %v, want its Close", focusedCmd(s))
 		}
 	}
-	if s.Key(KeyEnter); s.Ctl.Help {
+	if s.Key(KeyEnter); s.Controller.Help {
 		t.Error("Enter on the help's focused Close did not close it")
 	}
 }
@@ -142,7 +142,7 @@ func TestTabStaysInTheHelp(t *testing.T) {
 func TestTabStartsInThePanelOnTop(t *testing.T) {
 	s := newScene(cluster(5))
 	s.Key('2')
-	if s.Ctl.Selected != 2 {
+	if s.Controller.Selected != 2 {
 		t.Fatal("2 did not open n2's menu")
 	}
 	s.Key(KeyTab)

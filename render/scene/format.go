@@ -110,7 +110,7 @@ func FormatGroups(groups [][]uint64, names Namer) string {
 // NodeCaption is the two lines under (or over) a node: its role, then its
 // term and vote, or for a node raft halted, why.
 func NodeCaption(n *raftsim.NodeView, names Namer) (role, detail string) {
-	role = n.Role
+	role = string(n.Role)
 	switch {
 	case n.Halted:
 		role = "halted"

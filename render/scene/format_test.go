@@ -1,6 +1,7 @@
 package scene
 
 import (
+	pb "go.etcd.io/raft/v3/raftpb"
 	"strings"
 	"testing"
 
@@ -75,14 +76,14 @@ func TestNodeCaptionAndTimer(t *testing.T) {
 }
 
 func TestMessageLines(t *testing.T) {
-	m := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: "MsgApp", Term: 2, Index: 4, LogTerm: 1, Commit: 3,
+	m := raftsim.MessageView{ID: 3, From: 1, To: 2, Type: raftsim.MsgType(pb.MsgApp), Term: 2, Index: 4, LogTerm: 1, Commit: 3,
 		Entries: []string{"a", "b", "c", "d", "e", "f", "g"}, SentMs: 10, DeliverMs: 18, Stream: raftsim.StreamMsgApp}
 	got := strings.Join(MessageLines(&m), "\n")
 	want := "MsgApp (request)\nfrom n1 → to n2\nterm 2   index 4   log term 1\ncommit 3\nentries (7): a, b, c, d, e, …\nsent at 10 ms, due at 18 ms\non the msgappv2 stream (etcd's rafthttp)"
 	if got != want {
 		t.Errorf("MessageLines:\n%s\nwant\n%s", got, want)
 	}
-	r := raftsim.MessageView{Type: "MsgVoteResp", Response: true, Reject: true}
+	r := raftsim.MessageView{Type: raftsim.MsgType(pb.MsgVoteResp), Response: true, Reject: true}
 	if got := MessageLines(&r); got[0] != "MsgVoteResp (response)" || got[4] != "reject: true" {
 		t.Errorf("MessageLines of a rejection: %q", got)
 	}

@@ -40,7 +40,7 @@ func glossFor(words ...string) []Gloss {
 // caption (its term, the leader's view of it, a pre-vote, a learner), the
 // HUD's invariants and linearizability, the log panel's commits.
 func (s *Scene) wordsAt(p Point) []Gloss {
-	l := &s.L
+	l := &s.Layout
 	if l.Captions {
 		for _, id := range l.NodeIDs {
 			if !l.CaptionRect(id).Contains(p) {
@@ -85,7 +85,7 @@ func (s *Scene) wordsAt(p Point) []Gloss {
 // node's menu, which the explanation would cover).
 func (s *Scene) layGloss() {
 	s.glossOn = false
-	if s.Snap == nil || s.down || s.Ctl.Help || s.Ctl.Selected != 0 || s.Ctl.Message != 0 {
+	if s.Snap == nil || s.down || s.Controller.Help || s.Controller.Selected != 0 || s.Controller.Message != 0 {
 		return
 	}
 	if h := s.HitTest(s.Pointer); h.Kind == HitButton || h.Kind == HitPanel {
@@ -95,13 +95,13 @@ func (s *Scene) layGloss() {
 	if len(words) == 0 {
 		return
 	}
-	u := s.L.U
-	width := math.Min(360*u, s.L.W-6*Pad*u)
+	u := s.Layout.Scale
+	width := math.Min(360*u, s.Layout.W-6*Pad*u)
 	p := Panel{Title: "In plain words"}
 	for _, g := range words {
 		p.Lines = append(p.Lines, Wrap(g.Word+": "+g.Means, width, FontUI*u, s.measure)...)
 	}
-	s.gloss = s.L.boxPanel(p, s.Pointer.Add(Point{Y: 18 * u}), 0.5, s.measure)
+	s.gloss = s.Layout.boxPanel(p, s.Pointer.Add(Point{Y: 18 * u}), 0.5, s.measure)
 	s.glossOn = true
 }
 

@@ -23,7 +23,7 @@ func TestGlossExplainsTheWordsUnderThePointer(t *testing.T) {
 		}
 		return strings.Join(g.Lines, " ")
 	}
-	caption := func(id uint64) Point { return s.L.CaptionRect(id).Center() }
+	caption := func(id uint64) Point { return s.Layout.CaptionRect(id).Center() }
 	for _, tc := range []struct {
 		what  string
 		at    Point
@@ -31,8 +31,8 @@ func TestGlossExplainsTheWordsUnderThePointer(t *testing.T) {
 	}{
 		{"node 2's caption", caption(2), []string{"term:", "probe/replicate:"}},
 		{"node 3's caption", caption(3), []string{"term:", "pre-vote:"}},
-		{"the invariants line", Point{X: s.L.HUD.X + 40, Y: s.L.HUD.Y + 2.5*s.L.HUDLineH()}, []string{"invariants:"}},
-		{"a log strip's commit index", Point{X: s.L.Logs.Right() - 20, Y: s.L.Logs.Center().Y}, []string{"commit:"}},
+		{"the invariants line", Point{X: s.Layout.HUD.X + 40, Y: s.Layout.HUD.Y + 2.5*s.Layout.HUDLineH()}, []string{"invariants:"}},
+		{"a log strip's commit index", Point{X: s.Layout.Logs.Right() - 20, Y: s.Layout.Logs.Center().Y}, []string{"commit:"}},
 	} {
 		got := gloss(tc.at)
 		for _, w := range tc.words {
@@ -41,7 +41,7 @@ func TestGlossExplainsTheWordsUnderThePointer(t *testing.T) {
 			}
 		}
 	}
-	for what, p := range map[string]Point{"the middle of the ring": s.L.Stage.Center(), "the log strips' entries": s.L.Logs.Center()} {
+	for what, p := range map[string]Point{"the middle of the ring": s.Layout.Stage.Center(), "the log strips' entries": s.Layout.Logs.Center()} {
 		if got := gloss(p); got != "" {
 			t.Errorf("over %s the explanation is %q; want none", what, got)
 		}

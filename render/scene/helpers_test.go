@@ -29,7 +29,16 @@ func cluster(n int, msgs ...raftsim.MessageView) *raftsim.Snapshot {
 
 // msg is a message from one node to another sent at 90 ms and due at 110 ms.
 func msg(id, from, to uint64, typ string) raftsim.MessageView {
-	return raftsim.MessageView{ID: id, From: from, To: to, Type: typ, Term: 2, SentMs: 90, DeliverMs: 110}
+	return raftsim.MessageView{ID: id, From: from, To: to, Type: msgType(typ), Term: 2, SentMs: 90, DeliverMs: 110}
+}
+
+// msgType is the raft message type of that name.
+func msgType(name string) raftsim.MsgType {
+	var t raftsim.MsgType
+	if err := t.UnmarshalText([]byte(name)); err != nil {
+		panic(err)
+	}
+	return t
 }
 
 // newScene returns a 1280×800 scene at scale 1 that has observed snap.

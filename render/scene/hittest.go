@@ -37,7 +37,7 @@ type Hit struct {
 // small, so they win over a node they are leaving), then nodes, which also
 // take clicks on their captions.
 func (s *Scene) HitTest(p Point) Hit {
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		return Hit{Kind: HitHelp}
 	}
 	panels := s.OpenPanels()
@@ -55,21 +55,21 @@ func (s *Scene) HitTest(p Point) Hit {
 	if h, ok := s.diagramHit(p); ok {
 		return h
 	}
-	if h, ok := buttonAt(s.L.Buttons, p); ok {
+	if h, ok := buttonAt(s.Layout.Buttons, p); ok {
 		return h
 	}
 	if h, ok := s.timeHit(p); ok {
 		return h
 	}
-	if s.L.Toolbar.Contains(p) {
+	if s.Layout.Toolbar.Contains(p) {
 		return Hit{}
 	}
-	if id, ok := MessageAt(s.Placed, p, s.L.MessageR()+5*s.L.U); ok {
+	if id, ok := MessageAt(s.Placed, p, s.Layout.MessageR()+5*s.Layout.Scale); ok {
 		return Hit{Kind: HitMessage, Message: id}
 	}
-	for i, c := range s.L.NodePos {
-		id := s.L.NodeIDs[i]
-		if c.Sub(p).Len() <= s.L.TimerR() || s.L.CaptionRect(id).Contains(p) {
+	for i, c := range s.Layout.NodePos {
+		id := s.Layout.NodeIDs[i]
+		if c.Sub(p).Len() <= s.Layout.TimerR() || s.Layout.CaptionRect(id).Contains(p) {
 			return Hit{Kind: HitNode, Node: id}
 		}
 	}
@@ -102,7 +102,7 @@ func (h Hit) Clickable() bool {
 // editing a partition, dragging a node onto another joins its group;
 // otherwise it cancels the click, as with any button.
 func (s *Scene) intent(pressed, released Hit) Intent {
-	if s.Ctl.Edit != nil && pressed.Kind == HitNode && released.Kind == HitNode && pressed.Node != released.Node {
+	if s.Controller.Edit != nil && pressed.Kind == HitNode && released.Kind == HitNode && pressed.Node != released.Node {
 		return Intent{Cmd: CmdJoinGroup, Node: pressed.Node, Other: released.Node}
 	}
 	if pressed != released {

@@ -8,7 +8,7 @@ import (
 
 func TestHitTest(t *testing.T) {
 	s := newScene(cluster(5, msg(11, 1, 3, "MsgApp")))
-	l := &s.L
+	l := &s.Layout
 	n3, _ := l.Node(3)
 	var step Button
 	for _, b := range l.Buttons {
@@ -43,7 +43,7 @@ func TestHitTest(t *testing.T) {
 
 func TestHitTestPanels(t *testing.T) {
 	s := newScene(cluster(5, msg(11, 1, 3, "MsgApp")))
-	n3, _ := s.L.Node(3)
+	n3, _ := s.Layout.Node(3)
 	s.Key('3')
 	panels := s.OpenPanels()
 	if len(panels) != 1 {
@@ -81,25 +81,25 @@ func TestHitTestPanels(t *testing.T) {
 
 func TestClickAndDrag(t *testing.T) {
 	s := newScene(cluster(5))
-	n2, _ := s.L.Node(2)
-	n4, _ := s.L.Node(4)
+	n2, _ := s.Layout.Node(2)
+	n4, _ := s.Layout.Node(4)
 	click := func(p Point) { s.Press(p); s.Release(p) }
 
 	click(n2)
-	if s.Ctl.Selected != 2 {
-		t.Fatalf("a click on n2 selected %d", s.Ctl.Selected)
+	if s.Controller.Selected != 2 {
+		t.Fatalf("a click on n2 selected %d", s.Controller.Selected)
 	}
-	click(Point{s.L.Stage.X + 2, s.L.HUD.Bottom() + 2})
-	if s.Ctl.Selected != 0 {
+	click(Point{s.Layout.Stage.X + 2, s.Layout.HUD.Bottom() + 2})
+	if s.Controller.Selected != 0 {
 		t.Error("a click on empty ground did not close the menu")
 	}
 	// A press on one element and a release on another is no click.
 	s.Press(n2)
-	if acts := s.Release(n4); len(acts) != 0 || s.Ctl.Selected != 0 {
-		t.Errorf("a drag from n2 to n4 did %v, selected %d", acts, s.Ctl.Selected)
+	if acts := s.Release(n4); len(acts) != 0 || s.Controller.Selected != 0 {
+		t.Errorf("a drag from n2 to n4 did %v, selected %d", acts, s.Controller.Selected)
 	}
 	var play Button
-	for _, b := range s.L.Buttons {
+	for _, b := range s.Layout.Buttons {
 		if b.Cmd == CmdPlayPause {
 			play = b
 		}
@@ -112,7 +112,7 @@ func TestClickAndDrag(t *testing.T) {
 	// Partition editing: taps toggle, drags join.
 	s.Key('p')
 	click(n2)
-	if s.Ctl.Edit.Group(2) != 1 {
+	if s.Controller.Edit.Group(2) != 1 {
 		t.Fatal("tapping n2 in partition mode did not move it to group B")
 	}
 	s.Press(n4)
@@ -120,7 +120,7 @@ func TestClickAndDrag(t *testing.T) {
 		t.Errorf("Dragging() = %d, %v while dragging n4", id, ok)
 	}
 	s.Release(n2)
-	if s.Ctl.Edit.Group(4) != 1 {
+	if s.Controller.Edit.Group(4) != 1 {
 		t.Fatal("dragging n4 onto n2 did not put it in n2's group")
 	}
 	acts := s.Key(KeyEnter)

@@ -22,7 +22,7 @@ const jointFootLines = 2
 // A short screen with a full ring has no such room: the caption covers the
 // ring's foot there, as the partition banner does.
 func (l *Layout) JointBox(j Joint, name func(uint64) string, measure Measure) JointBox {
-	u := l.U
+	u := l.Scale
 	title, change := j.Lines(name)
 	// The free middle is the oval inside the nodes' timer rings.
 	ax, ay := l.RX-l.TimerR()-4*u, l.RY-l.TimerR()-4*u
@@ -71,12 +71,12 @@ func (l *Layout) coverLegend(r Rect) Rect {
 
 // wrapSmall wraps text set small to width, less the box's padding.
 func (l *Layout) wrapSmall(text string, width float64, measure Measure) []string {
-	return Wrap(text, math.Max(width-2*Pad*l.U, 1), FontSmall*l.U, measure)
+	return Wrap(text, math.Max(width-2*Pad*l.Scale, 1), FontSmall*l.Scale, measure)
 }
 
 // jointBoxIn sizes a caption box for lines, no wider than maxW.
 func (l *Layout) jointBoxIn(lines []string, maxW float64, measure Measure) JointBox {
-	u := l.U
+	u := l.Scale
 	size := FontSmall * u
 	w := 0.0
 	for _, line := range lines {
@@ -88,7 +88,7 @@ func (l *Layout) jointBoxIn(lines []string, maxW float64, measure Measure) Joint
 
 // finishJointBox places the first line and cuts the lines to the box.
 func (l *Layout) finishJointBox(b JointBox, measure Measure) JointBox {
-	u := l.U
+	u := l.Scale
 	b.At = Point{b.Rect.X + Pad*u, b.Rect.Y + Pad*u/2}
 	for i, line := range b.Lines {
 		b.Lines[i] = Fit(line, b.Rect.W-2*Pad*u, FontSmall*u, measure)

@@ -33,9 +33,9 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 			return nil, "", true // the panel says why
 		}
 		st.Open = false
-		return act(st.Apply()), fmt.Sprintf("a new run with these settings, same seed %d", st.Cfg.Seed), true
+		return []raftsim.Action{st.Apply()}, fmt.Sprintf("a new run with these settings, same seed %d", st.Cfg.Seed), true
 	case CmdClose:
-		if !st.Open || s.Ctl.Help {
+		if !st.Open || s.Controller.Help {
 			return nil, "", false
 		}
 		st.Open = false
@@ -50,7 +50,7 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 // was the panel's.
 func (s *Scene) settingsKey(r rune) ([]raftsim.Action, bool) {
 	st := &s.Settings
-	if !st.Open || s.Ctl.Help {
+	if !st.Open || s.Controller.Help {
 		return nil, false
 	}
 	switch r {
@@ -85,8 +85,8 @@ func (s *Scene) ExperimentOpen() bool { return s.experimentOpen }
 func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 	open := results != nil
 	if open {
-		s.labP = s.L.ExperimentPanel()
-		s.Plot = LayPlot(s.labP.Rect, s.L.U, results, status, s.measure)
+		s.labP = s.Layout.ExperimentPanel()
+		s.Plot = LayPlot(s.labP.Rect, s.Layout.Scale, results, status, s.measure)
 	}
 	if open != s.experimentOpen {
 		s.experimentOpen = open
@@ -97,7 +97,7 @@ func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 // ExperimentPanel is the experiment view's frame: the whole screen under
 // the toolbar, with its close button; it takes every click inside it.
 func (l *Layout) ExperimentPanel() Panel {
-	u := l.U
+	u := l.Scale
 	r := Rect{0, l.Toolbar.Bottom(), l.W, l.H - l.Toolbar.Bottom()}
 	close := Button{Cmd: CmdExperiment, Label: "Close", Key: "Esc"}
 	bw := 90 * u

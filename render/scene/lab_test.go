@@ -60,7 +60,7 @@ func TestSettingsByMouse(t *testing.T) {
 	s := labScene()
 	click := func(p Point) []raftsim.Action { s.Press(p); return s.Release(p) }
 	var open Button
-	for _, b := range s.L.Buttons {
+	for _, b := range s.Layout.Buttons {
 		if b.Cmd == CmdSettings {
 			open = b
 		}

@@ -7,7 +7,7 @@ import "math"
 // use a fixed width per rune.
 type Measure func(text string, size float64) float64
 
-// Font sizes in CSS pixels; multiply by Layout.U for device pixels.
+// Font sizes in CSS pixels; multiply by Layout.Scale for device pixels.
 const (
 	FontNode  = 17
 	FontUI    = 13
@@ -41,8 +41,8 @@ const (
 // Layout places every fixed element for one screen size, scale and cluster size.
 type Layout struct {
 	W, H float64
-	// U is device pixels per CSS pixel.
-	U     float64
+	// Scale is device pixels per CSS pixel.
+	Scale float64
 	Nodes int
 	// StorySide is the column at the stage's right kept for a story's
 	// panel (ReserveStory); empty when the panel goes along the bottom.
@@ -111,7 +111,7 @@ func NewLayout(w, h, u float64, n int, controls Controls, measure Measure) Layou
 
 // NewLayoutWith is NewLayout with the side panels decided by panels.
 func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice, measure Measure) Layout {
-	l := Layout{W: w, H: h, U: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines, Touch: panels.Touch}
+	l := Layout{W: w, H: h, Scale: u, Nodes: n, Compact: w/u < 600, HUDLines: hudLines, Touch: panels.Touch}
 	if shortScreen(h / u) {
 		l.HUDLines = 1
 	}
@@ -165,7 +165,7 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 // laySide splits the side area into the log panel and the event log, as
 // many of them as are shown.
 func (l *Layout) laySide(r Rect, measure Measure) {
-	u := l.U
+	u := l.Scale
 	if l.Panels.Diagram {
 		if r = l.layDiagram(r); r.Empty() || !l.Panels.Logs && !l.Panels.Events {
 			return
@@ -197,23 +197,23 @@ func LogHeaderH(u float64) float64 { return 40 * u }
 // and index row, and the key's second line when it wraps.
 func (l *Layout) LogHead() float64 {
 	if l.LogKeyWraps {
-		return LogHeaderH(l.U) + FontSmall*l.U*LineH
+		return LogHeaderH(l.Scale) + FontSmall*l.Scale*LineH
 	}
-	return LogHeaderH(l.U)
+	return LogHeaderH(l.Scale)
 }
 
 // LogRowH is the height of one node's log strip.
 func (l *Layout) LogRowH() float64 {
-	return (l.Logs.H - l.LogHead() - Pad*l.U/2) / float64(l.Nodes)
+	return (l.Logs.H - l.LogHead() - Pad*l.Scale/2) / float64(l.Nodes)
 }
 
 // HUDLineH is the height of one line of the HUD: set a little closer than
 // panel text, so its four lines leave the ring room on a phone.
-func (l *Layout) HUDLineH() float64 { return FontUI * l.U * 1.3 }
+func (l *Layout) HUDLineH() float64 { return FontUI * l.Scale * 1.3 }
 
 // NodeNameSize is the font size of a node's name on its disc, in device
 // pixels: as large as the disc allows, up to FontNode.
-func (l *Layout) NodeNameSize() float64 { return math.Min(FontNode*l.U, l.NodeR*0.85) }
+func (l *Layout) NodeNameSize() float64 { return math.Min(FontNode*l.Scale, l.NodeR*0.85) }
 
 // HUDIcons returns the centres of the HUD's two icons, the invariants' and
 // the linearizability verdict's, of radius HUDIconR: at the start of their
@@ -222,13 +222,13 @@ func (l *Layout) HUDIcons() (invariants, verdict Point) {
 	line, r := l.HUDLineH(), l.HUDIconR()
 	if l.HUDLines == 1 {
 		y := l.HUD.Y + line/2
-		return Point{l.HUDMarks[0].Right() + 3*l.U + r, y}, Point{l.HUD.Right() - r, y}
+		return Point{l.HUDMarks[0].Right() + 3*l.Scale + r, y}, Point{l.HUD.Right() - r, y}
 	}
 	return Point{l.HUD.X + r, l.HUD.Y + 2*line + line/2}, Point{l.HUD.X + r, l.HUD.Y + 3*line + line/2}
 }
 
 // HUDIconR is the radius of the HUD's icons.
-func (l *Layout) HUDIconR() float64 { return FontUI * l.U * 0.5 }
+func (l *Layout) HUDIconR() float64 { return FontUI * l.Scale * 0.5 }
 
 // HUDMarkLabels name the HUD's two icons where a one-line HUD shows them
 // without their lines of text.
@@ -236,7 +236,7 @@ var HUDMarkLabels = [2]string{"invariants", "linearizable"}
 
 // layStage places the HUD, the legend and the ring inside the stage.
 func (l *Layout) layStage(measure Measure) {
-	u := l.U
+	u := l.Scale
 	s := l.Stage
 	l.HUD = Rect{s.X + Pad*u, s.Y + Pad*u/2, s.W - 2*Pad*u, float64(l.HUDLines) * l.HUDLineH()}
 	if l.HUDLines == 1 {
@@ -258,7 +258,7 @@ func (l *Layout) layStage(measure Measure) {
 // HUD, above the legend and the partition banner, and above reserve more at
 // the bottom of the stage.
 func (l *Layout) ringArea(reserve float64) Rect {
-	u, s := l.U, l.Stage
+	u, s := l.Scale, l.Stage
 	banner := (bannerH + Pad/2) * u
 	if shortScreen(l.H / u) {
 		// The partition banner covers the ring's foot while it is up.
@@ -286,7 +286,7 @@ const storySideW = 300
 func (l *Layout) ReserveStory(h float64, measure Measure) {
 	l.StorySide = Rect{}
 	l.ReserveBottom(h, measure)
-	u, s := l.U, l.Stage
+	u, s := l.Scale, l.Stage
 	if s.W/u < 560 || !shortScreen(l.H/u) {
 		return
 	}

@@ -195,7 +195,7 @@ func TestLayoutSurvivesTinyScreens(t *testing.T) {
 		s.Key('1')
 		s.Key('?')
 		s.HitTest(Point{10, 10})
-		_ = s.L.LogGeom(measure)
+		_ = s.Layout.LogGeom(measure)
 	}
 }
 

@@ -14,7 +14,7 @@ type LegendItem struct {
 
 // layLegend flows the legend items along the bottom of the stage.
 func (l *Layout) layLegend(measure Measure) {
-	u := l.U
+	u := l.Scale
 	if shortScreen(l.H / u) {
 		// The ring needs the room more; the help names the shapes.
 		l.Legend = Rect{l.Stage.X + Pad*u, l.Stage.Bottom(), l.Stage.W - 2*Pad*u, 0}

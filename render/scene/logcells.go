@@ -18,7 +18,8 @@ type LogCell struct {
 // role's colour (muted when down), and whether it has entries before the
 // window.
 type LogName struct {
-	Name, Role  string
+	Name        string
+	Role        raftsim.Role
 	Up, Earlier bool
 }
 

@@ -59,7 +59,7 @@ type LogGeom struct {
 
 // LogGeom lays out the log panel's columns.
 func (l *Layout) LogGeom(measure Measure) LogGeom {
-	u := l.U
+	u := l.Scale
 	tiny := FontTiny * u
 	r := l.Logs
 	// The columns start and repeat at whole device pixels, so a strip moved

@@ -95,10 +95,10 @@ func TestLogKeyFits(t *testing.T) {
 		if l.Logs.Empty() {
 			return
 		}
-		room := l.Logs.W - 2*Pad*l.U
-		keyW := LogKeyWidth(l.U, measure)
+		room := l.Logs.W - 2*Pad*l.Scale
+		keyW := LogKeyWidth(l.Scale, measure)
 		if l.LogKeyWraps {
-			keyW = max(keyW-measure(LogKeyMarks, FontSmall*l.U), measure(LogKeyMarks, FontSmall*l.U))
+			keyW = max(keyW-measure(LogKeyMarks, FontSmall*l.Scale), measure(LogKeyMarks, FontSmall*l.Scale))
 		}
 		if keyW > room {
 			t.Errorf("%s: the log key is %.0f wide in a panel %.0f wide (wrapped %v)", name, keyW, room, l.LogKeyWraps)

@@ -96,7 +96,7 @@ func (c *Controller) deliver(id uint64, snap *raftsim.Snapshot) ([]raftsim.Actio
 	if id == c.Message {
 		c.Message = 0
 	}
-	return act(raftsim.Action{Op: raftsim.ActDeliver, Message: id}), ""
+	return []raftsim.Action{raftsim.Action{Op: raftsim.ActDeliver, Message: id}}, ""
 }
 
 // duplicate puts a copy of the inspected message on its link.
@@ -109,7 +109,7 @@ func (c *Controller) duplicate(snap *raftsim.Snapshot) ([]raftsim.Action, string
 	case c.MessageGone:
 		return nil, fmt.Sprintf("message #%d is no longer in flight", c.Message)
 	}
-	return act(raftsim.Action{Op: raftsim.ActDuplicate, Message: c.Message}), ""
+	return []raftsim.Action{raftsim.Action{Op: raftsim.ActDuplicate, Message: c.Message}}, ""
 }
 
 // handedMaxRows bounds the lines of the handed Ready a node's details show.

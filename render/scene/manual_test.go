@@ -24,7 +24,7 @@ func heldCluster(msgs ...raftsim.MessageView) *raftsim.Snapshot {
 // delivers it.
 func TestManualQueuesAndClickDelivers(t *testing.T) {
 	s := newScene(heldCluster(msg(21, 1, 2, "MsgApp"), msg(22, 1, 3, "MsgApp"), msg(23, 1, 2, "MsgHeartbeat"), msg(24, 1, 2, "MsgApp")))
-	_, end, _ := s.L.Link(1, 2)
+	_, end, _ := s.Layout.Link(1, 2)
 	var onLink []Placed
 	for _, p := range s.Placed {
 		if p.Msg.To == 2 {
@@ -35,7 +35,7 @@ func TestManualQueuesAndClickDelivers(t *testing.T) {
 		t.Fatalf("%d messages placed on n1→n2", len(onLink))
 	}
 	for i := 1; i < len(onLink); i++ {
-		if a, b := onLink[i-1].Pos.Sub(end).Len(), onLink[i].Pos.Sub(end).Len(); a >= b || b-a < s.L.MessageR() {
+		if a, b := onLink[i-1].Pos.Sub(end).Len(), onLink[i].Pos.Sub(end).Len(); a >= b || b-a < s.Layout.MessageR() {
 			t.Fatalf("#%d is %.1f from n2, #%d %.1f: the queue is not in send order, apart", onLink[i-1].Msg.ID, a, onLink[i].Msg.ID, b)
 		}
 	}
@@ -85,7 +85,7 @@ func TestManualKeys(t *testing.T) {
 func TestManualMessagePanel(t *testing.T) {
 	s := newScene(heldCluster(msg(21, 1, 2, "MsgApp")))
 	s.Key('m')
-	p := s.L.MessagePanel(&s.Ctl.MessageView, false, true, measure)
+	p := s.Layout.MessagePanel(&s.Controller.MessageView, false, true, measure)
 	text := strings.Join(p.Lines, "\n")
 	if !strings.Contains(text, "waits to be delivered by hand") || strings.Contains(text, "due at") {
 		t.Errorf("a held message's panel says:\n%s", text)
@@ -107,7 +107,7 @@ func TestManualMenuEntries(t *testing.T) {
 		snap.Nodes[1].HasReady = manual
 		s := newScene(snap)
 		var ops []raftsim.ActionOp
-		for _, b := range s.L.NodeMenu(2, s.Snap, measure).Buttons {
+		for _, b := range s.Layout.NodeMenu(2, s.Snap, measure).Buttons {
 			if !b.Disabled {
 				ops = append(ops, b.Op)
 			}
@@ -115,7 +115,7 @@ func TestManualMenuEntries(t *testing.T) {
 		if got := slices.Contains(ops, raftsim.ActTick) && slices.Contains(ops, raftsim.ActReady); got != manual {
 			t.Errorf("manual %v: the menu's enabled actions are %v", manual, ops)
 		}
-		if n := len(s.L.NodeMenu(2, s.Snap, measure).Buttons); manual != (n == len(nodeActions)) {
+		if n := len(s.Layout.NodeMenu(2, s.Snap, measure).Buttons); manual != (n == len(nodeActions)) {
 			t.Errorf("manual %v: the menu has %d of %d entries", manual, n, len(nodeActions))
 		}
 	}

@@ -19,7 +19,7 @@ var membersMenuItems = []toolSpec{
 // configuration in force, and items to add a member, disabled once the
 // cluster has as many members as it may.
 func (l *Layout) MembersMenu(snap *raftsim.Snapshot, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: "Members: " + MembershipLine(snap), Menu: true}
 	full := len(snap.Membership.Voters)+len(snap.Membership.Learners) >= MaxMembers
 	w := measure(p.Title, FontUI*u)
@@ -51,13 +51,13 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 		s.membersOpen = !s.membersOpen
 	case CmdAddLearner, CmdAddVoter:
 		s.membersOpen = false
-		as := raftsim.AsLearner
+		as := raftsim.MemberLearner
 		if in.Cmd == CmdAddVoter {
-			as = raftsim.AsVoter
+			as = raftsim.MemberVoter
 		}
-		return act(raftsim.Action{Op: raftsim.ActAddMember, As: as}), "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActAddMember, As: as}}, "", true
 	case CmdClose:
-		if !s.membersOpen || s.Ctl.Help {
+		if !s.membersOpen || s.Controller.Help {
 			return nil, "", false
 		}
 		s.membersOpen = false
@@ -74,7 +74,7 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 // membersKey handles a key while the members menu is open: its items' keys
 // add a member, Esc closes it. It reports whether the key was taken.
 func (s *Scene) membersKey(r rune) ([]raftsim.Action, bool) {
-	if !s.membersOpen || s.Ctl.Help {
+	if !s.membersOpen || s.Controller.Help {
 		return nil, false
 	}
 	for _, it := range membersMenuItems {

@@ -43,20 +43,20 @@ func TestMembersMenuAddsMembers(t *testing.T) {
 	if s.membersP.Title != "Members: 5 voters, 1 learner" {
 		t.Errorf("members menu title %q", s.membersP.Title)
 	}
-	if got := s.Key('l'); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.AsLearner || s.membersOpen {
+	if got := s.Key('l'); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberLearner || s.membersOpen {
 		t.Errorf("l in the members menu: %+v, menu open %v; want add-member as learner and the menu closed", got, s.membersOpen)
 	}
 	// By mouse: the toolbar's Members button, then the menu's Add voter.
-	button := slices.IndexFunc(s.L.Buttons, func(b Button) bool { return b.Cmd == CmdMembers })
+	button := slices.IndexFunc(s.Layout.Buttons, func(b Button) bool { return b.Cmd == CmdMembers })
 	if button < 0 {
 		t.Fatal("the toolbar has no Members button")
 	}
-	click(s, s.L.Buttons[button].Rect.Center())
+	click(s, s.Layout.Buttons[button].Rect.Center())
 	item := slices.IndexFunc(s.membersP.Buttons, func(b Button) bool { return b.Cmd == CmdAddVoter })
 	if !s.membersOpen || item < 0 {
 		t.Fatalf("after a click on Members the menu is open %v with items %v", s.membersOpen, s.membersP.Buttons)
 	}
-	if got := click(s, s.membersP.Buttons[item].Rect.Center()); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.AsVoter {
+	if got := click(s, s.membersP.Buttons[item].Rect.Center()); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberVoter {
 		t.Errorf("a click on Add voter gives %+v; want add-member as voter", got)
 	}
 	// Without it, l still transfers leadership to the selected node.
@@ -85,7 +85,7 @@ func TestNodeMenuPromotesAndRemoves(t *testing.T) {
 		id      uint64
 		promote bool
 	}{{6, true}, {2, false}, {1, false}} {
-		menu := s.L.NodeMenu(tc.id, s.Snap, measure)
+		menu := s.Layout.NodeMenu(tc.id, s.Snap, measure)
 		enabled := map[raftsim.ActionOp]bool{}
 		for _, b := range menu.Buttons {
 			enabled[b.Op] = !b.Disabled
@@ -116,23 +116,23 @@ func click(s *Scene, p Point) []raftsim.Action {
 
 func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	s := newScene(withMembers(cluster(6), ids(1, 5), []uint64{6}))
-	before, _ := s.L.Node(3)
+	before, _ := s.Layout.Node(3)
 	s.Observe(withMembers(cluster(7), []uint64{1, 2, 4, 5}, []uint64{6, 7}), nil)
-	if !slices.Equal(s.L.NodeIDs, []uint64{1, 2, 4, 5, 6, 7}) {
-		t.Fatalf("the ring places %v; want n3 gone and n7 there", s.L.NodeIDs)
+	if !slices.Equal(s.Layout.NodeIDs, []uint64{1, 2, 4, 5, 6, 7}) {
+		t.Fatalf("the ring places %v; want n3 gone and n7 there", s.Layout.NodeIDs)
 	}
-	if _, ok := s.L.Node(3); ok {
+	if _, ok := s.Layout.Node(3); ok {
 		t.Error("the removed n3 still has a place on the ring")
 	}
 	var leaving, joining []uint64
-	for _, m := range s.Comings.List {
+	for _, m := range s.RingMoves.List {
 		if m.Leaving {
 			leaving = append(leaving, m.ID)
 			if m.At != before {
 				t.Errorf("n3 leaves from %v; it was at %v", m.At, before)
 			}
-			at, alpha := m.Drift(s.L.Center, s.Clock+ComingLife/2, s.L.NodeR)
-			if at.Sub(s.L.Center).Len() <= before.Sub(s.L.Center).Len() || alpha <= 0 || alpha >= 1 {
+			at, alpha := m.Drift(s.Layout.Center, s.Clock+RingMoveLife/2, s.Layout.NodeR)
+			if at.Sub(s.Layout.Center).Len() <= before.Sub(s.Layout.Center).Len() || alpha <= 0 || alpha >= 1 {
 				t.Errorf("half way out n3 is at %v, opacity %v; want it further out and fading", at, alpha)
 			}
 		} else {
@@ -147,20 +147,20 @@ func TestRemovedNodeLeavesTheRingAndAnAddedOneJoins(t *testing.T) {
 	for _, n := range p.Nodes {
 		placed = append(placed, n.ID)
 	}
-	if !slices.Equal(placed, s.L.NodeIDs) || p.Nodes[5].Member != raftsim.MemberLearner {
-		t.Errorf("raftplay.layout() places %v (last %+v); want %v, n7 a learner", placed, p.Nodes[5], s.L.NodeIDs)
+	if !slices.Equal(placed, s.Layout.NodeIDs) || p.Nodes[5].Member != string(raftsim.MemberLearner) {
+		t.Errorf("raftplay.layout() places %v (last %+v); want %v, n7 a learner", placed, p.Nodes[5], s.Layout.NodeIDs)
 	}
 	for range 20 {
-		s.Tick(1000 * ComingLife / 10) // frames of at most maxClockStepMs
+		s.Tick(1000 * RingMoveLife / 10) // frames of at most maxClockStepMs
 	}
-	if len(s.Comings.List) != 0 {
-		t.Errorf("after %v s still coming or going: %+v", 2*ComingLife, s.Comings.List)
+	if len(s.RingMoves.List) != 0 {
+		t.Errorf("after %v s still coming or going: %+v", 2*RingMoveLife, s.RingMoves.List)
 	}
 	if h := NewHUD(s.Snap, nil); !strings.HasSuffix(h.Cluster, "6 nodes, 2 learners") {
 		t.Errorf("the HUD says %q; want the six members counted, two of them learners", h.Cluster)
 	}
-	if acts := s.Key('3'); acts != nil || s.Ctl.Selected != 0 {
-		t.Errorf("3 selects the removed n3 (%v, selected n%d)", acts, s.Ctl.Selected)
+	if acts := s.Key('3'); acts != nil || s.Controller.Selected != 0 {
+		t.Errorf("3 selects the removed n3 (%v, selected n%d)", acts, s.Controller.Selected)
 	}
 }
 
@@ -199,14 +199,14 @@ func TestJointBoxKeepsClear(t *testing.T) {
 		}
 		// A short screen's full ring leaves no room: the caption covers
 		// its foot, as the partition banner does.
-		if l.coversNode(b.Rect) && !shortScreen(l.H/l.U) {
+		if l.coversNode(b.Rect) && !shortScreen(l.H/l.Scale) {
 			t.Errorf("%s: joint caption %v covers a node", name, b.Rect)
 		}
 		if overlap(b.Rect, l.Legend) && !inside(l.Legend, b.Rect) {
 			t.Errorf("%s: joint caption %v covers part of the legend %v", name, b.Rect, l.Legend)
 		}
 		for _, line := range b.Lines {
-			if measure(line, FontSmall*l.U) > b.Rect.W-2*Pad*l.U+1e-6 {
+			if measure(line, FontSmall*l.Scale) > b.Rect.W-2*Pad*l.Scale+1e-6 {
 				t.Errorf("%s: caption line %q runs out of its box", name, line)
 			}
 		}
@@ -218,7 +218,7 @@ func TestLearnerCaption(t *testing.T) {
 	if role, _ := NodeCaption(snap.Node(6), &snap.Config); role != "learner" {
 		t.Errorf("a learner's caption says %q", role)
 	}
-	if role, _ := NodeCaption(snap.Node(2), &snap.Config); role != raftsim.RoleFollower {
+	if role, _ := NodeCaption(snap.Node(2), &snap.Config); role != string(raftsim.RoleFollower) {
 		t.Errorf("a voter's caption says %q", role)
 	}
 }
@@ -235,7 +235,7 @@ func TestRingWithLearnersAtEverySize(t *testing.T) {
 				s := New(&Dark, ControlsFull, measure)
 				s.Observe(snap, nil)
 				s.Resize(sz.w*u, sz.h*u, u)
-				l := &s.L
+				l := &s.Layout
 				name := fmt.Sprintf("%v×%v@%v n%d", sz.w, sz.h, u, n)
 				if !slices.Equal(l.NodeIDs, MemberIDs(snap)) || len(l.NodePos) != int(n) {
 					t.Fatalf("%s: the ring places %v at %d places; want %v", name, l.NodeIDs, len(l.NodePos), MemberIDs(snap))

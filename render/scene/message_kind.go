@@ -1,6 +1,10 @@
 package scene
 
-import "strings"
+import (
+	pb "go.etcd.io/raft/v3/raftpb"
+
+	"raftplay/raftsim"
+)
 
 // MsgKind groups raft message types the way the picture tells them apart: a
 // request and its response share a kind (and so a colour and a shape) and
@@ -48,22 +52,23 @@ var kindInfo = [msgKinds]struct {
 	KindOther:      {"other", ShapeCircle},
 }
 
-// KindOf returns the kind of a raft message type name such as "MsgAppResp".
-func KindOf(msgType string) MsgKind {
-	switch strings.TrimSuffix(msgType, "Resp") {
-	case "MsgApp":
+// KindOf returns the kind of a raft message type: a request and its
+// response have the same.
+func KindOf(t raftsim.MsgType) MsgKind {
+	switch t.Raft() {
+	case pb.MsgApp, pb.MsgAppResp:
 		return KindApp
-	case "MsgHeartbeat":
+	case pb.MsgHeartbeat, pb.MsgHeartbeatResp:
 		return KindHeartbeat
-	case "MsgVote":
+	case pb.MsgVote, pb.MsgVoteResp:
 		return KindVote
-	case "MsgPreVote":
+	case pb.MsgPreVote, pb.MsgPreVoteResp:
 		return KindPreVote
-	case "MsgSnap", "MsgSnapStatus":
+	case pb.MsgSnap, pb.MsgSnapStatus:
 		return KindSnap
-	case "MsgProp":
+	case pb.MsgProp:
 		return KindProp
-	case "MsgTimeoutNow":
+	case pb.MsgTimeoutNow:
 		return KindTimeoutNow
 	}
 	return KindOther

@@ -54,7 +54,7 @@ func (l *Layout) Link(from, to uint64) (start, end Point, ok bool) {
 		return Point{}, Point{}, false
 	}
 	dir := b.Sub(a).Unit()
-	lane := dir.Perp().Scale(4.5 * l.U)
+	lane := dir.Perp().Scale(4.5 * l.Scale)
 	inset := l.TimerR() + l.MessageR()
 	return a.Add(dir.Scale(inset)).Add(lane), b.Sub(dir.Scale(inset)).Add(lane), true
 }

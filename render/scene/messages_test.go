@@ -110,7 +110,7 @@ func TestKindOf(t *testing.T) {
 		"MsgVote": KindVote, "MsgVoteResp": KindVote, "MsgPreVote": KindPreVote, "MsgPreVoteResp": KindPreVote,
 		"MsgSnap": KindSnap, "MsgProp": KindProp, "MsgTimeoutNow": KindTimeoutNow, "MsgReadIndex": KindOther,
 	} {
-		if got := KindOf(typ); got != want {
+		if got := KindOf(msgType(typ)); got != want {
 			t.Errorf("KindOf(%q) = %v, want %v", typ, got, want)
 		}
 	}

@@ -6,10 +6,10 @@ import "raftplay/raftsim"
 // their links, or, with reduced motion, as still marks.
 func (s *Scene) placeMessages() {
 	if s.ReducedMotion {
-		s.Placed = s.L.PlaceStill(s.Placed, s.Snap)
+		s.Placed = s.Layout.PlaceStill(s.Placed, s.Snap)
 		return
 	}
-	s.Placed = s.L.PlaceMessages(s.Placed, s.Snap, s.Now())
+	s.Placed = s.Layout.PlaceMessages(s.Placed, s.Snap, s.Now())
 }
 
 // BurstAge is how far a dropped message's burst has spread, 0 to 1: with

@@ -22,11 +22,11 @@ func TestReducedMotionKeepsMessagesStill(t *testing.T) {
 			t.Errorf("message %d moved from %v to %v with nothing changed in the cluster", p.Msg.ID, first[i].Pos, p.Pos)
 		}
 	}
-	a, b, _ := s.L.Link(1, 2)
+	a, b, _ := s.Layout.Link(1, 2)
 	if got, want := first[0].Pos, Lerp(a, b, stillAt); got.Sub(want).Len() > 1e-9 {
 		t.Errorf("1→2 is at %v, want a third of the way, %v", got, want)
 	}
-	c, d, _ := s.L.Link(3, 4)
+	c, d, _ := s.Layout.Link(3, 4)
 	if got := first[1]; !got.Held || got.Pos.Sub(Lerp(c, d, 0.5)).Len() > 1e-9 {
 		t.Errorf("3→4 across the cut is at %v (held %v), want held at the cut", got.Pos, got.Held)
 	}
@@ -41,10 +41,10 @@ func TestReducedMotionNodesAppearAndDisappear(t *testing.T) {
 	s := newScene(withMembers(cluster(6), ids(1, 5), []uint64{6}))
 	s.ReducedMotion = true
 	s.Observe(withMembers(cluster(7), []uint64{1, 2, 4, 5}, []uint64{6, 7}), nil)
-	if _, ok := s.L.Node(3); ok || len(s.Comings.List) != 0 {
-		t.Errorf("n3 removed: placed %v, comings %+v; want it gone with nothing drifting", ok, s.Comings.List)
+	if _, ok := s.Layout.Node(3); ok || len(s.RingMoves.List) != 0 {
+		t.Errorf("n3 removed: placed %v, moves %+v; want it gone with nothing drifting", ok, s.RingMoves.List)
 	}
-	if _, ok := s.L.Node(7); !ok {
+	if _, ok := s.Layout.Node(7); !ok {
 		t.Error("the added n7 has no place on the ring")
 	}
 }

@@ -60,7 +60,7 @@ func TestPauseKeyTogglesAndMenuFollows(t *testing.T) {
 		want raftsim.ActionOp
 	}{{1, raftsim.ActPauseNode}, {2, raftsim.ActResumeNode}} {
 		enabled := map[raftsim.ActionOp]bool{}
-		for _, b := range s.L.NodeMenu(tc.id, s.Snap, measure).Buttons {
+		for _, b := range s.Layout.NodeMenu(tc.id, s.Snap, measure).Buttons {
 			enabled[b.Op] = !b.Disabled
 		}
 		other := raftsim.ActResumeNode

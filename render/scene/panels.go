@@ -38,7 +38,7 @@ const (
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
 // to the node now are disabled.
 func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	nv := snap.Node(id)
 	name := snap.NodeName(id)
 	p := Panel{Title: name, Menu: true}
@@ -75,7 +75,7 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 
 // menuHeight is the height of a menu's title and n items.
 func (l *Layout) menuHeight(n int) float64 {
-	return FontUI*l.U*LineH + float64(n)*(menuItemH+menuGap)*l.U
+	return FontUI*l.Scale*LineH + float64(n)*(menuItemH+menuGap)*l.Scale
 }
 
 // stackMenu lays menu p out where its Rect puts it, kept on screen: its
@@ -84,7 +84,7 @@ func (l *Layout) menuHeight(n int) float64 {
 // when the columns would run off the side they narrow and their labels are
 // cut to fit: a menu of many stories on a small embed stays whole.
 func (l *Layout) stackMenu(p Panel, w float64, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	area := l.below()
 	titleH, itemH, gap := FontUI*u*LineH, (menuItemH+menuGap)*u, menuGap*u
 	rowsFit := func(linesH float64) (rows, cols int) {
@@ -137,7 +137,7 @@ func (l *Layout) below() Rect {
 // corner, with a button to drop it unless it has already left the network,
 // and in manual mode to deliver or duplicate it.
 func (l *Layout) MessagePanel(m *raftsim.MessageView, gone, manual bool, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: fmt.Sprintf("Message #%d", m.ID), Lines: MessageLines(m)}
 	if gone {
 		p.Title += " (no longer in flight)"
@@ -156,7 +156,7 @@ func (l *Layout) MessagePanel(m *raftsim.MessageView, gone, manual bool, measure
 // in one row along the bottom of the stage, over the legend (in two rows on
 // a narrow stage).
 func (l *Layout) PartitionBanner(measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{
 		Title: "Partition: tap nodes, or press their digits, to move them between groups I and II",
 		Buttons: []Button{
@@ -190,7 +190,7 @@ func (l *Layout) PartitionBanner(measure Measure) Panel {
 // HelpPanel lays out the help overlay in the middle of the screen, with
 // extra lines (the gestures, on a touch screen) after the keys.
 func (l *Layout) HelpPanel(measure Measure, gestures ...HelpLine) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: "raftplay: a playground of etcd's Raft. Keys and taps:"}
 	lines := append(HelpLines[:len(HelpLines):len(HelpLines)], gestures...)
 	if len(gestures) > 0 {
@@ -220,7 +220,7 @@ func (l *Layout) HelpPanel(measure Measure, gestures ...HelpLine) Panel {
 // and the point a fraction ax of its width from its left edge at anchor.X,
 // then keeps it on screen.
 func (l *Layout) boxPanel(p Panel, anchor Point, ax float64, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	size := FontUI * u
 	w := measure(p.Title, size)
 	for i, line := range p.Lines {
@@ -248,7 +248,7 @@ func (l *Layout) boxPanel(p Panel, anchor Point, ax float64, measure Measure) Pa
 
 // reflow keeps p on screen and places its body and its row of buttons.
 func (l *Layout) reflow(p Panel) Panel {
-	u := l.U
+	u := l.Scale
 	p.Rect = p.Rect.clampInto(l.below())
 	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
 	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + FontUI*u*LineH}

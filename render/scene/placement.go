@@ -37,12 +37,12 @@ type PanelPlace struct {
 // panels drawn (hud, toolbar, the toolbar's Record clip button, legend, logs, events, console, and those
 // open: verdict, banner, message, story, details, menu, stories, members, help).
 func (s *Scene) Placement() Placement {
-	l := &s.L
+	l := &s.Layout
 	css := s.css
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
 	for i, c := range l.NodePos {
 		id := l.NodeIDs[i]
-		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: s.Snap.Node(id).Member, X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
+		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: string(s.Snap.Node(id).Member), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
 	}
 	add := func(name string, r Rect) {
 		if !r.Empty() {
@@ -73,7 +73,7 @@ func (s *Scene) Placement() Placement {
 			}
 		}
 	}
-	if s.Ctl.Help {
+	if s.Controller.Help {
 		add("help", s.help.Rect)
 	}
 	if s.details != 0 {

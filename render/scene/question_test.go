@@ -67,12 +67,12 @@ func TestQuestionIsAnsweredByClickAndKey(t *testing.T) {
 	if len(ops) != 2 || ops[0] != (GameOp{CmdStoryAnswer, 2}) || ops[1] != (GameOp{CmdStoryAnswer, 1}) {
 		t.Fatalf("ops %v, want answers C (click) and B (key 2)", ops)
 	}
-	if s.Ctl.Selected != 0 {
-		t.Errorf("a digit answering the question also selected node %d", s.Ctl.Selected)
+	if s.Controller.Selected != 0 {
+		t.Errorf("a digit answering the question also selected node %d", s.Controller.Selected)
 	}
 	s.SetStory(splitVoteQuestion(1))
 	s.Key('2')
-	if ops := s.TakeOps(); len(ops) != 0 || s.Ctl.Selected != 2 {
-		t.Errorf("answered: key 2 gave ops %v and selected %d, want node 2 selected", ops, s.Ctl.Selected)
+	if ops := s.TakeOps(); len(ops) != 0 || s.Controller.Selected != 2 {
+		t.Errorf("answered: key 2 gave ops %v and selected %d, want node 2 selected", ops, s.Controller.Selected)
 	}
 }

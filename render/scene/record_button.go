@@ -6,7 +6,7 @@ package scene
 // would pay for. A screen with no room left records with
 // raftplay.record().
 func (l *Layout) addRecordButton(measure Measure) {
-	u := l.U
+	u := l.Scale
 	if l.W/u >= recordRoom || len(l.Buttons) == 0 {
 		return
 	}

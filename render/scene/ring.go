@@ -12,7 +12,7 @@ import (
 // a tiny embed) it stretches the ring to the whole area and spaces the
 // nodes evenly along it.
 func (l *Layout) layRing(ring Rect, measure Measure) {
-	l.layRingWith(ring, !tinyScreen(l.W/l.U, l.H/l.U), measure)
+	l.layRingWith(ring, !tinyScreen(l.W/l.Scale, l.H/l.Scale), measure)
 	if l.Captions && !l.nodesApart() {
 		l.layRingWith(ring, false, measure)
 	}
@@ -23,7 +23,7 @@ func (l *Layout) layRing(ring Rect, measure Measure) {
 
 // layRingWith places the nodes, with or without room for captions.
 func (l *Layout) layRingWith(ring Rect, captions bool, measure Measure) {
-	u := l.U
+	u := l.Scale
 	l.Center = ring.Center()
 	// Captions go beside the nodes on the left and right of the ring and
 	// above or below the others, so the ring keeps room for them both ways.
@@ -66,7 +66,7 @@ const ovalSteps = 720
 // at equal distances along it, from the top: on a long flat oval equal
 // angles would bunch the nodes at its ends.
 func (l *Layout) stretchRing(area Rect) {
-	l.RX = math.Max(l.RX, area.W/2-l.TimerR()-Pad*l.U/2)
+	l.RX = math.Max(l.RX, area.W/2-l.TimerR()-Pad*l.Scale/2)
 	pts := make([]Point, ovalSteps+1)
 	along := make([]float64, ovalSteps+1)
 	for i := range pts {
@@ -125,7 +125,7 @@ const (
 // and right, above the upper ones and below the lower ones.
 func (l *Layout) Caption(id uint64) (at Point, h Align) {
 	c, _ := l.Node(id)
-	u := l.U
+	u := l.Scale
 	block := (FontSmall + FontTiny) * LineH * u
 	d := c.Sub(l.Center)
 	// More than 30° round the ring from the top or the bottom counts as a side.
@@ -155,7 +155,7 @@ func (l *Layout) Caption(id uint64) (at Point, h Align) {
 // at, before it runs off the stage: a leader's view of a follower makes
 // long lines, and nodes at the sides of a phone's ring have little room.
 func (l *Layout) CaptionRoom(at Point, h Align) float64 {
-	left, right := at.X-l.Stage.X-Pad*l.U/2, l.Stage.Right()-at.X-Pad*l.U/2
+	left, right := at.X-l.Stage.X-Pad*l.Scale/2, l.Stage.Right()-at.X-Pad*l.Scale/2
 	switch h {
 	case AlignStart:
 		return right
@@ -172,7 +172,7 @@ func (l *Layout) CaptionRect(id uint64) Rect {
 		return Rect{}
 	}
 	at, h := l.Caption(id)
-	block := (FontSmall + FontTiny) * LineH * l.U
+	block := (FontSmall + FontTiny) * LineH * l.Scale
 	return Rect{AlignedLeft(at.X, l.captionW, h), at.Y, l.captionW, block}
 }
 
@@ -188,7 +188,7 @@ func AlignedLeft(x, w float64, h Align) float64 {
 }
 
 // TimerR is the radius of a node's election-timer arc.
-func (l *Layout) TimerR() float64 { return l.NodeR + timerGap*l.U }
+func (l *Layout) TimerR() float64 { return l.NodeR + timerGap*l.Scale }
 
 // MessageR is the radius of a message's shape.
-func (l *Layout) MessageR() float64 { return math.Max(4*l.U, math.Min(8*l.U, l.NodeR*0.28)) }
+func (l *Layout) MessageR() float64 { return math.Max(4*l.Scale, math.Min(8*l.Scale, l.NodeR*0.28)) }

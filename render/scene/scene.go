@@ -13,16 +13,17 @@ import (
 // Release, which return the actions to do.
 type Scene struct {
 	Theme *Theme
-	// L is the layout for the current screen and cluster size.
-	L   Layout
-	Ctl Controller
+	// Layout is the layout for the current screen and cluster size.
+	Layout Layout
+	// Controller is the controls' state (controller.go).
+	Controller Controller
 	// Snap is the latest snapshot, never nil once Observe has run.
 	Snap *raftsim.Snapshot
 	// Placed are the messages in flight where they are drawn this frame.
 	Placed []Placed
 	Drops  Drops
-	// Comings are the nodes joining and leaving the ring (comings.go).
-	Comings Comings
+	// RingMoves are the nodes joining and leaving the ring (ringmoves.go).
+	RingMoves RingMoves
 	// ReducedMotion draws messages as still marks and lets nodes join and
 	// leave the ring without drifting, fading or pulsing (motion.go).
 	ReducedMotion bool
@@ -155,12 +156,12 @@ func (s *Scene) nodes() int {
 // sameNodes reports whether the layout places the snapshot's members, by ID.
 func (s *Scene) sameNodes() bool {
 	if s.Snap == nil {
-		return s.L.Nodes == s.nodes()
+		return s.Layout.Nodes == s.nodes()
 	}
-	return slices.Equal(s.L.NodeIDs, MemberIDs(s.Snap))
+	return slices.Equal(s.Layout.NodeIDs, MemberIDs(s.Snap))
 }
 
-// LayoutGen counts the layouts the scene has made: it moves whenever L is
+// LayoutGen counts the layouts the scene has made: it moves whenever Layout is
 // made again, so a picture cached for one layout (the links, the partition's
 // shading, the panels) knows to draw itself again for the next.
 func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
@@ -175,20 +176,20 @@ func (s *Scene) relayout() {
 	if s.Story != nil {
 		panels.StoryRoom = StoryPanelHeight(s.u)
 	}
-	s.L = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+	s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	if s.Story != nil {
 		// The room the panel takes here: more than the usual when its
 		// caption wraps onto more lines in a narrow stage.
-		h := math.Max(StoryPanelHeight(s.u), s.L.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
-		s.L.ReserveStory(h, s.measure)
+		h := math.Max(StoryPanelHeight(s.u), s.Layout.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
+		s.Layout.ReserveStory(h, s.measure)
 	}
 	if s.Snap != nil {
 		// After the ring is laid out for good: laying it out numbers the
 		// nodes 1 to n.
-		s.L.SetNodeIDs(MemberIDs(s.Snap))
+		s.Layout.SetNodeIDs(MemberIDs(s.Snap))
 	}
 	if s.Console.Open {
-		s.L.LayConsole()
+		s.Layout.LayConsole()
 	}
 	if s.Snap != nil {
 		s.placeMessages()
@@ -207,7 +208,7 @@ func (s *Scene) Tick(wallMs float64) int64 {
 	s.Clock += math.Min(wallMs, maxClockStepMs) / 1000
 	s.Notices.Expire(s.Clock)
 	s.Drops.Expire(s.Clock)
-	s.Comings.Expire(s.Clock)
+	s.RingMoves.Expire(s.Clock)
 	if s.Snap == nil || s.Snap.Paused {
 		return 0
 	}
@@ -232,31 +233,31 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	sameRun := s.Snap != nil && snap.Generation == s.Snap.Generation
 	if s.Snap != nil && !sameRun {
 		// A new run: what was selected, remembered or logged belongs to the old one.
-		s.Ctl.Reset()
+		s.Controller.Reset()
 		s.Drops.Clear()
-		s.Comings.Clear()
+		s.RingMoves.Clear()
 		s.Log.Clear()
 		s.closeArrow()
 		s.nodeEvents.Clear()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
-		old := s.L
+		old := s.Layout
 		s.relayout()
 		if sameRun && !s.ReducedMotion {
-			s.Comings.Changed(&old, &s.L, s.Clock)
+			s.RingMoves.Changed(&old, &s.Layout, s.Clock)
 		}
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
 		s.nodeEvents.Add(e)
 		if e.Kind == raftsim.EvDropped {
-			s.Drops.Dropped(e, &s.L, s.Clock)
+			s.Drops.Dropped(e, &s.Layout, s.Clock)
 		}
 		s.lastSeq = e.Seq
 	}
 	s.observeClients(snap, events)
-	s.Ctl.Observe(snap)
+	s.Controller.Observe(snap)
 	s.placeMessages()
 	s.Drops.Remember(s.Placed)
 	s.layPanels()
@@ -329,7 +330,7 @@ func (s *Scene) Release(p Point) []raftsim.Action {
 
 // Dragging returns the node being dragged in partition editing, if any.
 func (s *Scene) Dragging() (uint64, bool) {
-	if s.down && s.Ctl.Edit != nil && s.pressed.Kind == HitNode {
+	if s.down && s.Controller.Edit != nil && s.pressed.Kind == HitNode {
 		return s.pressed.Node, true
 	}
 	return 0, false
@@ -375,7 +376,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		note, ok = s.detailsIntent(in)
 	}
 	if !ok {
-		acts, note = s.Ctl.Handle(in, s.Snap)
+		acts, note = s.Controller.Handle(in, s.Snap)
 	}
 	if note != "" {
 		s.Notify(note, false)
@@ -391,47 +392,47 @@ func (s *Scene) layPanels() {
 		return
 	}
 	s.layClients()
-	if s.Ctl.Edit != nil {
-		s.banner = s.L.PartitionBanner(s.measure)
+	if s.Controller.Edit != nil {
+		s.banner = s.Layout.PartitionBanner(s.measure)
 		s.open = append(s.open, &s.banner)
 	}
-	if s.Ctl.Message != 0 {
-		s.message = s.L.MessagePanel(&s.Ctl.MessageView, s.Ctl.MessageGone, s.Snap.Manual, s.measure)
+	if s.Controller.Message != 0 {
+		s.message = s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.measure)
 		s.open = append(s.open, &s.message)
 	}
 	if s.diagram.selected.ID != 0 && s.DiagramOpen() {
-		s.diagram.detail = s.L.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure)
+		s.diagram.detail = s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure)
 		s.open = append(s.open, &s.diagram.detail)
 	}
 	if s.Story != nil {
-		s.storyP = s.L.StoryPanel(s.Story, s.measure)
+		s.storyP = s.Layout.StoryPanel(s.Story, s.measure)
 		s.open = append(s.open, &s.storyP)
 	}
 	s.layWelcome()
 	s.layDetails()
-	if s.Ctl.Selected != 0 {
-		s.menu = s.L.NodeMenu(s.Ctl.Selected, s.Snap, s.measure)
+	if s.Controller.Selected != 0 {
+		s.menu = s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.measure)
 		s.open = append(s.open, &s.menu)
 	}
 	if s.membersOpen {
-		s.membersP = s.L.MembersMenu(s.Snap, s.measure)
+		s.membersP = s.Layout.MembersMenu(s.Snap, s.measure)
 		s.open = append(s.open, &s.membersP)
 	}
 	if s.picking {
-		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)
+		s.pickerP = s.Layout.StoryPicker(s.Stories, s.measure)
 		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Settings.Open {
 		s.Settings.Look = s.themeLabel()
-		s.settingsP = s.L.SettingsPanel(&s.Settings, s.measure)
+		s.settingsP = s.Layout.SettingsPanel(&s.Settings, s.measure)
 		s.open = append(s.open, &s.settingsP)
 	}
 	if s.experimentOpen {
-		s.labP = s.L.ExperimentPanel()
+		s.labP = s.Layout.ExperimentPanel()
 		s.open = append(s.open, &s.labP)
 	}
-	if s.Ctl.Help {
-		s.help = s.L.HelpPanel(s.measure, s.gestures()...)
+	if s.Controller.Help {
+		s.help = s.Layout.HelpPanel(s.measure, s.gestures()...)
 	}
 	s.layGloss()
 }
@@ -440,4 +441,4 @@ func (s *Scene) layPanels() {
 func (s *Scene) OpenPanels() []*Panel { return s.open }
 
 // Help returns the help overlay's panel while it is up.
-func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Ctl.Help }
+func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Controller.Help }

@@ -62,7 +62,7 @@ var knobs = []knob{
 	// broken connection held.
 	{name: "loss_rate", label: "message loss (beyond TCP)", values: []float64{0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5}, etcd: "0"},
 	{name: "nodes", label: "nodes", values: []float64{3, 4, 5, 6, 7, 8, 9}},
-	{name: "read_only", label: "ReadOnlyOption", words: []string{raftsim.ReadOnlySafe, raftsim.ReadOnlyLeaseBased}, etcd: "safe"},
+	{name: "read_only", label: "ReadOnlyOption", words: []string{string(raftsim.ReadOnlySafe), string(raftsim.ReadOnlyLeaseBased)}, etcd: "safe"},
 	{name: "conf_change", label: "membership changes", words: []string{raftsim.ConfChangeEtcd, raftsim.ConfChangeJoint}, etcd: "etcd"},
 }
 
@@ -180,7 +180,7 @@ func (st *Settings) Apply() raftsim.Action {
 // it on), what the timing comes to, and why the settings cannot apply when
 // they cannot.
 func (l *Layout) SettingsPanel(st *Settings, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: fmt.Sprintf("Settings (a new run, seed %d)", st.Cfg.Seed), Menu: true}
 	w := measure(p.Title, FontUI*u)
 	for i, k := range knobs {

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,6 +143,16 @@ func TestMenusStayWholeOnSmallScreens(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestKnobsNameConfigFields: every knob is a field of raftsim's table of
+// config fields, by the name a share link and the URL give it.
+func TestKnobsNameConfigFields(t *testing.T) {
+	for _, k := range knobs {
+		if !slices.Contains(raftsim.ConfigFieldNames(), k.name) {
+			t.Errorf("knob %q (%s) names no config field of %v", k.name, k.label, raftsim.ConfigFieldNames())
 		}
 	}
 }

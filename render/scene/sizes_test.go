@@ -106,7 +106,7 @@ func TestTextIsLegible(t *testing.T) {
 		}
 	}
 	everyLayout(t, func(name string, l *Layout) {
-		if s := l.NodeNameSize() / l.U; s < 11 {
+		if s := l.NodeNameSize() / l.Scale; s < 11 {
 			t.Errorf("%s: node names are %.1f CSS px", name, s)
 		}
 	})
@@ -122,9 +122,9 @@ func TestPlacementInCSSPixels(t *testing.T) {
 		t.Fatalf("placement %+v; want 640×400 with 5 nodes", p)
 	}
 	for i, n := range p.Nodes {
-		c := s.L.NodePos[i]
-		if n.ID != uint64(i+1) || math.Abs(n.X-c.X/2) > 0.05 || math.Abs(n.Y-c.Y/2) > 0.05 || math.Abs(n.R-s.L.NodeR/2) > 0.05 {
-			t.Errorf("node %d placed %+v; the layout has it at %v radius %v device px", i+1, n, c, s.L.NodeR)
+		c := s.Layout.NodePos[i]
+		if n.ID != uint64(i+1) || math.Abs(n.X-c.X/2) > 0.05 || math.Abs(n.Y-c.Y/2) > 0.05 || math.Abs(n.R-s.Layout.NodeR/2) > 0.05 {
+			t.Errorf("node %d placed %+v; the layout has it at %v radius %v device px", i+1, n, c, s.Layout.NodeR)
 		}
 	}
 	names := map[string]bool{}
@@ -145,7 +145,7 @@ func TestConsoleOpensOnEveryScreen(t *testing.T) {
 			s.panels = choice
 			s.Resize(sz.w, sz.h, 1)
 			s.Key('e')
-			c := s.L.Console
+			c := s.Layout.Console
 			name := fmt.Sprintf("%v×%v panels %+v", sz.w, sz.h, choice)
 			if !s.Console.Open || c.W < 200 || c.H < consoleMinH(1) || !inside(c, Rect{0, 0, sz.w, sz.h}) {
 				t.Errorf("%s: console at %v", name, c)

@@ -48,7 +48,7 @@ func isGameOp(c Command) bool {
 // story's title and step, the caption, how the ended step went, and buttons
 // to go back, on, to any step, or to leave the story.
 func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: fmt.Sprintf("%s — step %d of %d", v.Title, v.Step+1, v.Steps)}
 	width := math.Min(l.Stage.W-2*Pad*u, 760*u)
 	if !l.StorySide.Empty() {
@@ -107,9 +107,9 @@ func (l *Layout) placeStoryPanel(p Panel, width float64, measure Measure) Panel 
 	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
 	// As wide as its text, within the stage: the side panels beside it
 	// stay uncovered (a button row too long gives way, see StoryPanel).
-	p.Rect.W = math.Min(math.Max(p.Rect.W, width), l.Stage.W-Pad*l.U)
+	p.Rect.W = math.Min(math.Max(p.Rect.W, width), l.Stage.W-Pad*l.Scale)
 	p.Rect.X = l.Stage.Center().X - p.Rect.W/2
-	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*l.U/2
+	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*l.Scale/2
 	if side := l.StorySide; !side.Empty() {
 		p.Rect.X, p.Rect.Y, p.Rect.W = side.X, side.Y, side.W
 	}
@@ -158,7 +158,7 @@ func StoryPanelHeight(u float64) float64 {
 // StoryPicker lays out the list of stories as a menu in the stage's
 // top-left corner.
 func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
-	u := l.U
+	u := l.Scale
 	p := Panel{Title: "Stories: pick one to play step by step", Menu: true}
 	w := measure(p.Title, FontUI*u)
 	for i, st := range stories {

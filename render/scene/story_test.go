@@ -115,16 +115,16 @@ func TestStoryControlsBecomeGameOps(t *testing.T) {
 // While a story plays, the ring keeps clear of its caption panel.
 func TestRingMakesRoomForTheStoryPanel(t *testing.T) {
 	s := newScene(cluster(5))
-	free := s.L.RY
+	free := s.Layout.RY
 	s.SetStory(&StoryView{Title: "Partition", Steps: 5, Caption: "A caption of a line or two."})
-	p := s.L.StoryPanel(s.Story, measure)
-	for i, c := range s.L.NodePos {
-		if c.Y+s.L.TimerR() > p.Rect.Y {
+	p := s.Layout.StoryPanel(s.Story, measure)
+	for i, c := range s.Layout.NodePos {
+		if c.Y+s.Layout.TimerR() > p.Rect.Y {
 			t.Errorf("n%d (centre %v) reaches into the story panel at y=%v", i+1, c, p.Rect.Y)
 		}
 	}
-	if s.SetStory(nil); s.L.RY != free {
-		t.Errorf("after the story the ring's radius is %v, was %v", s.L.RY, free)
+	if s.SetStory(nil); s.Layout.RY != free {
+		t.Errorf("after the story the ring's radius is %v, was %v", s.Layout.RY, free)
 	}
 }
 
@@ -168,21 +168,21 @@ func TestStoryPanelBesideTheRingInASmallEmbed(t *testing.T) {
 		if panel == nil {
 			t.Fatalf("%v×%v: no story panel", tc.w, tc.h)
 		}
-		if got := !s.L.StorySide.Empty(); got != tc.side {
+		if got := !s.Layout.StorySide.Empty(); got != tc.side {
 			t.Errorf("%v×%v: the story panel at the side is %v; want %v", tc.w, tc.h, got, tc.side)
 		}
 		bottom := NewLayoutWith(tc.w, tc.h, 1, 5, ControlsMinimal, PanelChoice{}, measure)
 		bottom.ReserveBottom(StoryPanelHeight(1), measure)
-		if tc.side && s.L.NodeR <= bottom.NodeR {
-			t.Errorf("%v×%v: beside the story panel the nodes are %v across, no larger than the %v they are above it", tc.w, tc.h, s.L.NodeR, bottom.NodeR)
+		if tc.side && s.Layout.NodeR <= bottom.NodeR {
+			t.Errorf("%v×%v: beside the story panel the nodes are %v across, no larger than the %v they are above it", tc.w, tc.h, s.Layout.NodeR, bottom.NodeR)
 		}
-		for i, c := range s.L.NodePos {
-			if panel.Rect.Inset(-s.L.TimerR()).Contains(c) {
+		for i, c := range s.Layout.NodePos {
+			if panel.Rect.Inset(-s.Layout.TimerR()).Contains(c) {
 				t.Errorf("%v×%v: the story panel %v covers node %d at %v", tc.w, tc.h, panel.Rect, i+1, c)
 			}
 		}
 		for _, b := range panel.Buttons {
-			if b.Rect.Right() > panel.Rect.Right() || b.Rect.Bottom() > s.L.H {
+			if b.Rect.Right() > panel.Rect.Right() || b.Rect.Bottom() > s.Layout.H {
 				t.Errorf("%v×%v: the %s button %v leaves the panel %v", tc.w, tc.h, b.Label, b.Rect, panel.Rect)
 			}
 		}

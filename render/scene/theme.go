@@ -93,7 +93,7 @@ func ThemeNamed(name string) (*Theme, bool) {
 
 // Role returns the colour of a node role; a node that is down or unknown is
 // drawn in the Down colour.
-func (t *Theme) Role(role string) color.RGBA {
+func (t *Theme) Role(role raftsim.Role) color.RGBA {
 	switch role {
 	case raftsim.RoleFollower:
 		return t.Follower

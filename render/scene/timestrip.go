@@ -15,7 +15,7 @@ import (
 func isTimeOp(c Command) bool { return c >= CmdTimeShow && c <= CmdExport }
 
 // TimeMark is one mark on the strip: when, and a kind named as
-// timeline.MarkKind names it ("leader", "crash", ...).
+// raftsim.MarkKind names it ("leader", "crash", ...).
 type TimeMark struct {
 	AtMs int64
 	Kind string
@@ -48,8 +48,8 @@ type TimeStrip struct {
 
 // layTimeStrip takes the strip's room from the bottom of the stage.
 func (l *Layout) layTimeStrip() {
-	h, gap := TimeStripH*l.U, Pad*l.U/2
-	l.Time = Rect{l.Stage.X + Pad*l.U, l.Stage.Bottom() - h - gap, l.Stage.W - 2*Pad*l.U, h}
+	h, gap := TimeStripH*l.Scale, Pad*l.Scale/2
+	l.Time = Rect{l.Stage.X + Pad*l.Scale, l.Stage.Bottom() - h - gap, l.Stage.W - 2*Pad*l.Scale, h}
 	l.Stage.H -= h + gap
 }
 
@@ -62,7 +62,7 @@ const recordRoom = 1000
 // shown: the track keeps its length, so a drag that starts on it stays
 // true to it.
 func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
-	u, r := l.U, l.Time
+	u, r := l.Scale, l.Time
 	size := FontSmall * u
 	ts := TimeStrip{Rect: r, Text: timeLabel(v, l.Compact)}
 	ts.Label = Point{r.X + 6*u, r.Y + (r.H-size*LineH)/2}
@@ -149,7 +149,7 @@ type timeState struct {
 // SetTime sets what the strip shows, as the game does every frame.
 func (s *Scene) SetTime(v *TimeView) {
 	s.time.view = v
-	s.time.strip = s.L.TimeStrip(v, s.measure)
+	s.time.strip = s.Layout.TimeStrip(v, s.measure)
 }
 
 // Strip returns the strip's layout and what it shows; false before the

@@ -13,12 +13,12 @@ func TestTimeStripLaysOutUnderTheRing(t *testing.T) {
 		s.Resize(size.w, size.h, size.u)
 		s.SetTime(&TimeView{EndMs: 60000, ShownMs: 30000, Past: true})
 		ts, _, _ := s.Strip()
-		if ts.Rect.Y < s.L.Toolbar.Bottom() || ts.Rect.Bottom() > size.h || ts.Track.W < 20*size.u {
+		if ts.Rect.Y < s.Layout.Toolbar.Bottom() || ts.Rect.Bottom() > size.h || ts.Track.W < 20*size.u {
 			t.Errorf("%v: strip %+v, track %+v", size, ts.Rect, ts.Track)
 		}
-		for i, c := range s.L.NodePos {
-			if c.Y+s.L.NodeR > ts.Rect.Y {
-				t.Errorf("%v: node %d (y %.0f, r %.0f) reaches into the strip at %.0f", size, i+1, c.Y, s.L.NodeR, ts.Rect.Y)
+		for i, c := range s.Layout.NodePos {
+			if c.Y+s.Layout.NodeR > ts.Rect.Y {
+				t.Errorf("%v: node %d (y %.0f, r %.0f) reaches into the strip at %.0f", size, i+1, c.Y, s.Layout.NodeR, ts.Rect.Y)
 			}
 		}
 		// A wide strip also has Record clip, last, to the track's right.

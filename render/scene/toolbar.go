@@ -122,7 +122,7 @@ func rowsOf(buttons []Button) int {
 
 // flowToolbar places the buttons, with or without their key hints.
 func (l *Layout) flowToolbar(specs []toolSpec, hints bool, measure Measure) {
-	u := l.U
+	u := l.Scale
 	x, y := Pad*u, Pad*u
 	l.Buttons = make([]Button, 0, len(specs)+1)
 	if l.Folded {

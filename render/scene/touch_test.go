@@ -18,7 +18,7 @@ func TestPhoneReachesTheConsoleFromTheVerdict(t *testing.T) {
 	s := New(&Dark, ControlsFull, measure)
 	s.Observe(cluster(5), nil)
 	s.Resize(390*3, 844*3, 3)
-	if !s.L.Compact {
+	if !s.Layout.Compact {
 		t.Fatal("a 390×844 screen is not laid out compact")
 	}
 	tap(s, s.ClientsHUD.Hit.Center())
@@ -54,8 +54,8 @@ func TestHelpListsGesturesAfterATouch(t *testing.T) {
 			t.Errorf("after a touch the help's line %d is %q; want the gesture %q, the gestures first", i+1, help.Keys[min(i, len(help.Keys)-1)], g.Keys)
 		}
 	}
-	if r := help.Rect; r.X < 0 || r.Y < 0 || r.X+r.W > s.L.W || r.Bottom() > s.L.H {
-		t.Errorf("the help with the gestures, %+v, does not fit the %v×%v screen", r, s.L.W, s.L.H)
+	if r := help.Rect; r.X < 0 || r.Y < 0 || r.X+r.W > s.Layout.W || r.Bottom() > s.Layout.H {
+		t.Errorf("the help with the gestures, %+v, does not fit the %v×%v screen", r, s.Layout.W, s.Layout.H)
 	}
 }
 
@@ -85,7 +85,7 @@ func TestTouchDropsKeyHints(t *testing.T) {
 	s.Resize(640, 400, 1)
 	hinted := func() int {
 		n := 0
-		for _, b := range s.L.Buttons {
+		for _, b := range s.Layout.Buttons {
 			if b.Key != "" {
 				n++
 			}
@@ -95,7 +95,7 @@ func TestTouchDropsKeyHints(t *testing.T) {
 	if hinted() == 0 {
 		t.Fatal("at 640×400 with a mouse the toolbar shows no key hints; the test needs some")
 	}
-	s.Touch(s.L.Stage.Center())
+	s.Touch(s.Layout.Stage.Center())
 	if n := hinted(); n > 0 {
 		t.Errorf("after a touch %d toolbar buttons still show key hints", n)
 	}

@@ -38,7 +38,7 @@ func (s *Scene) layWelcome() {
 	if pick < 0 {
 		return
 	}
-	l, u := &s.L, s.L.U
+	l, u := &s.Layout, s.Layout.Scale
 	p := Panel{Title: "New to Raft? Start with " + title + "."}
 	p.Lines = Wrap("A story shows it a step at a time; Stories (g) has more.", math.Min(320*u, l.Stage.W-4*Pad*u), FontUI*u, s.measure)
 	p.Buttons = []Button{

@@ -24,9 +24,9 @@ func TestWelcomePointsToTheFirstStory(t *testing.T) {
 	if !strings.Contains(w.Title, "Start with Leader election") {
 		t.Errorf("the welcome says %q", w.Title)
 	}
-	for i, c := range s.L.NodePos {
-		if d := w.Rect.Inset(-s.L.NodeR); d.Contains(c) {
-			t.Errorf("the welcome %v covers node %d at %v", w.Rect, s.L.NodeIDs[i], c)
+	for i, c := range s.Layout.NodePos {
+		if d := w.Rect.Inset(-s.Layout.NodeR); d.Contains(c) {
+			t.Errorf("the welcome %v covers node %d at %v", w.Rect, s.Layout.NodeIDs[i], c)
 		}
 	}
 	if len(w.Buttons) != 2 || w.Buttons[0].Cmd != CmdStoryPick || w.Buttons[0].Arg != 0 || w.Buttons[1].Cmd != CmdWelcomeClose {
