@@ -46,11 +46,13 @@ func main() {
 
 	app.stories = render.NewStories(sim)
 	app.timeline = render.NewTimeline(sim, app.stories)
+	theme := page.theme(params.Theme)
+	app.editor = newEditorPanel(app, theme)
 	problems = append(problems, app.startRun(params)...)
 
 	var feed liveFeed
 	app.game = render.NewGame(sim, render.Options{
-		Theme:         page.theme(params.Theme),
+		Theme:         theme,
 		ReducedMotion: page.reducedMotion(params.Motion),
 		Controls:      params.Controls,
 		Panels:        params.Panels,
@@ -63,6 +65,7 @@ func main() {
 		Timeline:      app.timeline,
 		OnExport:      app.download,
 		OnRecord:      app.recordClip,
+		OnStoryEditor: app.editor.toggle,
 		Diagram:       spacetime.New(sim, spacetime.Options{}),
 		Welcome:       page.wantsWelcome(query),
 		OnWelcomeDone: page.rememberWelcome,
@@ -103,6 +106,8 @@ type app struct {
 	timeline *timeline.Timeline
 	// recorder records clips of the canvas (Record clip, record()).
 	recorder recorder
+	// editor is the story editor beside the canvas (editor_js.go).
+	editor *editorPanel
 }
 
 // crashed reports a panic on the page, with what replays the run.

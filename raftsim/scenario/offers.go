@@ -67,14 +67,19 @@ func (p *Player) Offers() []Offer {
 	return out
 }
 
+// unwritten are the labels raftsim's views give entries that write no
+// value (raftsim's entryLabel): a new leader's empty entry, a
+// configuration change, a TTL sync, a quorum read, an undecodable entry.
+var unwritten = []string{"", "·", "conf", "sync", "QGET", "?"}
+
 // committedLabels lists, in the order the logs hold them, the labels of
-// the entries committed on some node: the writes the cluster has taken.
-// Entries without a label (raft's empty entries) are left out.
+// the entries committed on some node that write a value: the writes the
+// cluster has taken.
 func committedLabels(s *raftsim.Snapshot) []string {
 	var out []string
 	for _, n := range s.Nodes {
 		for _, e := range n.Log {
-			if e.Committed && e.Label != "" && !slices.Contains(out, e.Label) {
+			if e.Committed && !slices.Contains(unwritten, e.Label) && !slices.Contains(out, e.Label) {
 				out = append(out, e.Label)
 			}
 		}

@@ -12,8 +12,8 @@ import (
 // The edits a writer makes to a draft. Each checks its step numbers (from
 // 0) and leaves the draft as it was when it refuses.
 
-// step returns step i, or an error naming the steps there are.
-func (d *Draft) step(i int) (*Step, error) {
+// Step returns step i, or an error naming the steps there are.
+func (d *Draft) Step(i int) (*Step, error) {
 	if i < 0 || i >= len(d.Steps) {
 		return nil, fmt.Errorf("the story has steps 1 to %d, not %d", len(d.Steps), i+1)
 	}
@@ -22,7 +22,7 @@ func (d *Draft) step(i int) (*Step, error) {
 
 // SetCaption sets what step i says.
 func (d *Draft) SetCaption(i int, caption string) error {
-	s, err := d.step(i)
+	s, err := d.Step(i)
 	if err == nil {
 		s.Caption = caption
 	}
@@ -32,10 +32,10 @@ func (d *Draft) SetCaption(i int, caption string) error {
 // Move puts step i at position j; the steps between shift by one. Each step
 // keeps its actions and times, so the story plays them in the new order.
 func (d *Draft) Move(i, j int) error {
-	if _, err := d.step(i); err != nil {
+	if _, err := d.Step(i); err != nil {
 		return err
 	}
-	if _, err := d.step(j); err != nil {
+	if _, err := d.Step(j); err != nil {
 		return err
 	}
 	s := d.Steps[i]
@@ -45,7 +45,7 @@ func (d *Draft) Move(i, j int) error {
 
 // Delete removes step i, its actions with it.
 func (d *Draft) Delete(i int) error {
-	if _, err := d.step(i); err != nil {
+	if _, err := d.Step(i); err != nil {
 		return err
 	}
 	d.Steps = slices.Delete(d.Steps, i, i+1)
@@ -60,7 +60,7 @@ func (d *Draft) Join(i int) error {
 	if i == 0 {
 		return fmt.Errorf("step 1 has no step before it to join")
 	}
-	s, err := d.step(i)
+	s, err := d.Step(i)
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (d *Draft) Join(i int) error {
 
 // SetRunMs sets how long step i runs, at least until its last action.
 func (d *Draft) SetRunMs(i int, ms int64) error {
-	s, err := d.step(i)
+	s, err := d.Step(i)
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (d *Draft) SetRunMs(i int, ms int64) error {
 // ToggleExpect adds the condition cond (its JSON) to step i's
 // expectations, or takes it out when the step has it.
 func (d *Draft) ToggleExpect(i int, cond string) error {
-	s, err := d.step(i)
+	s, err := d.Step(i)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func (d *Draft) ToggleExpect(i int, cond string) error {
 // refuses (no right answer, a node the story does not have) is refused
 // with the format's message.
 func (d *Draft) SetQuestion(i int, question string) error {
-	if _, err := d.step(i); err != nil {
+	if _, err := d.Step(i); err != nil {
 		return err
 	}
 	if question != "" {

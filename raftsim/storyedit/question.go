@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tidwall/gjson"
+
 	"raftplay/raftsim/scenario"
 )
 
@@ -67,4 +69,21 @@ func numbers(items []string, what string) ([]int64, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// FormOf is a step's question (its JSON) as the editor's form shows it,
+// for editing; the zero form for "".
+func FormOf(question string) QuestionForm {
+	if question == "" {
+		return QuestionForm{}
+	}
+	v := gjson.Parse(question)
+	join := func(r gjson.Result) string {
+		var items []string
+		for _, x := range r.Array() {
+			items = append(items, x.String())
+		}
+		return strings.Join(items, ", ")
+	}
+	return QuestionForm{Ask: v.Get("ask").String(), Kind: v.Get("kind").String(), Choices: join(v.Get("choices")), Right: join(v.Get("right")), Explain: v.Get("explain").String()}
 }
