@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"raftplay/raftsim/linearize"
 	"raftplay/raftsim/scenario"
 	"raftplay/raftsim/storyedit"
+	"raftplay/render/scene"
 )
 
 // editorView is what raftplay.editor() returns.
@@ -109,7 +112,10 @@ func TestBrowserStoryEditor(t *testing.T) {
 	tab.until("a leader", budgetMs, electionStepMs, hasLeader)
 	tab.press("#")
 	tab.pollFor("the editor to open", `!document.getElementById("raftplay-editor").hidden`, 10*time.Second)
-	tab.clickEd(`[data-cmd="record"]`)
+	if !eval[bool](tab, `document.activeElement.dataset.cmd === "record"`) {
+		t.Fatal("the editor opened without the keyboard on Record")
+	}
+	tab.press("\r")
 	if v := tab.editor(); !v.Recording {
 		t.Fatalf("Record did not start a recording: %+v", v)
 	}
@@ -220,6 +226,26 @@ func TestBrowserStoryEditor(t *testing.T) {
 	}
 }
 
+// Record on a past moment picked on the timeline records from there: the
+// run forks at it first, and the story's first step plays up to it.
+func TestBrowserRecordFromThePast(t *testing.T) {
+	tab := openPlayground(t, "seed=3&paused=true")
+	tab.advance(3000)
+	eval[string](tab, tab.api+".seek(1500)")
+	call[string](tab, "editor", map[string]string{"cmd": "open"})
+	tab.clickEd(`[data-cmd="record"]`)
+	if s := tab.state(); s.NowMs != 1500 {
+		t.Fatalf("recording on the moment 1500 ms: the run is at %d ms", s.NowMs)
+	}
+	tab.do(`{"op":"put","value":"much"}`)
+	tab.advance(700)
+	tab.clickEd(`[data-cmd="stop"]`)
+	v := tab.editor()
+	if len(v.Steps) != 2 || !strings.Contains(v.Steps[0].Caption, "1500 ms") || len(v.Steps[1].Actions) != 1 {
+		t.Fatalf("the story recorded from 1500 ms: %+v", v)
+	}
+}
+
 // A damaged story= link says so, and the page runs the default run.
 func TestBrowserBrokenStoryLink(t *testing.T) {
 	tab := openPlayground(t, "story=bm90LWEtc3Rvcnk")
@@ -227,11 +253,18 @@ func TestBrowserBrokenStoryLink(t *testing.T) {
 	tab.until("a leader in the default run", budgetMs, electionStepMs, hasLeader)
 }
 
-// The editor at a small embed's size and on a phone: every control on the
-// screen, reachable; a picture of each to look at.
+// The editor at a small embed's size (with the mouse) and on a phone (by
+// touch): Stories on the toolbar, then Write your own story… at the end of
+// the list, opens it with the story the browser kept; every control is on
+// the screen or scrolled to, and a tap or click reaches it.
 func TestBrowserStoryEditorSizes(t *testing.T) {
 	requireBrowser(t)
-	link := storyedit.EncodeLink(recordedStory(t))
+	story := recordedStory(t)
+	measure := goFontMeasure(t)
+	var entries []scene.StoryEntry
+	for _, name := range scenario.Builtins {
+		entries = append(entries, scene.StoryEntry{Name: name, Title: scenario.BuiltinTitle(name)})
+	}
 	for _, c := range []struct {
 		view  viewport
 		phone bool
@@ -240,30 +273,90 @@ func TestBrowserStoryEditorSizes(t *testing.T) {
 		if c.phone {
 			setup = append(setup, asPhone)
 		}
-		tab := openURL(t, browser.server.URL+"/?theme=dark&story="+link, ownAPI, c.view, setup...)
-		call[string](tab, "editor", map[string]string{"cmd": "open"})
-		tab.pollFor("the editor's steps", `document.querySelectorAll("#raftplay-editor textarea").length == 4`, 20*time.Second)
+		url := browser.server.URL + "/?theme=dark&paused=true"
+		tab := openURL(t, url, ownAPI, c.view, setup...)
+		keep, _ := json.Marshal(string(story))
+		eval[bool](tab, `(localStorage.setItem("raftplay-story", `+string(keep)+`), true)`)
+		if err := chromedp.Do(tab.ctx, chromedp.Reload()); err != nil {
+			t.Fatal(err)
+		}
+		tab.waitFirstFrame(url)
+
+		scale := c.view.scale
+		if !c.phone {
+			scale = 1
+		}
+		l := scene.NewLayout(float64(c.view.w)*scale, float64(c.view.h)*scale, scale, 5, scene.ControlsFull, measure)
+		press := func(r scene.Rect) {
+			p := scene.Point{X: r.Center().X / scale, Y: r.Center().Y / scale}
+			if c.phone {
+				tab.touch(p, 0)
+			} else {
+				tab.click(p)
+			}
+		}
+		i := slices.IndexFunc(l.Buttons, func(b scene.Button) bool { return b.Cmd == scene.CmdStories })
+		if i < 0 {
+			t.Fatalf("%dx%d: the toolbar has no Stories button", c.view.w, c.view.h)
+		}
+		press(l.Buttons[i].Rect)
+		picker := l.StoryPicker(entries, measure)
+		r := picker.Rect
+		if got := tab.panel("stories"); !nearRect(scene.Rect{X: r.X / scale, Y: r.Y / scale, W: r.W / scale, H: r.H / scale}, got) {
+			t.Fatalf("%dx%d: the story picker is at %v, the test's layout puts it at %v", c.view.w, c.view.h, got, r)
+		}
+		last := picker.Buttons[len(picker.Buttons)-1]
+		if last.Cmd != scene.CmdStoryEditor {
+			t.Fatalf("the picker ends with %q", last.Label)
+		}
+		press(last.Rect)
+		tab.pollFor("the editor with the kept story", `document.querySelectorAll("#raftplay-editor textarea").length == 4`, 20*time.Second)
+
 		box := eval[[]float64](tab, `(() => { const r = document.getElementById("raftplay-editor").getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`)
 		if box[0] < 0 || box[1] < 0 || box[2] > float64(c.view.w)+0.5 || box[3] > float64(c.view.h)+0.5 {
 			t.Errorf("%dx%d: the editor at %v leaves the screen", c.view.w, c.view.h, box)
 		}
-		// The last step's Delete is reached by scrolling the panel, then a tap.
-		tab.clickEd(`[data-cmd="delete"][data-step="4"]`)
+		img := shot(t, tab, fmt.Sprintf("editor-%dx%d.png", c.view.w, c.view.h))
+		// The canvas still shows above the panel (an opaque scrolling
+		// panel made Chromium show it black).
+		b := img.Bounds()
+		black, looked := 0, 0
+		for y := b.Min.Y; y < b.Min.Y+b.Dy()/4; y += 7 {
+			for x := b.Min.X; x < b.Min.X+b.Dx()/3; x += 7 {
+				if r, g, bl, _ := img.At(x, y).RGBA(); r|g|bl == 0 {
+					black++
+				}
+				looked++
+			}
+		}
+		if black*2 > looked {
+			t.Errorf("%dx%d: the canvas beside the editor is black (%d of %d points)", c.view.w, c.view.h, black, looked)
+		}
+		// The last step's Delete, scrolled to, then tapped or clicked.
+		del := ed(`[data-cmd="delete"][data-step="4"]`)
+		if c.phone {
+			eval[bool](tab, `(document.querySelector('`+string(del)+`').scrollIntoView({block: "center"}), true)`)
+			tab.inputRead()
+			b := eval[[]float64](tab, `(() => { const r = document.querySelector('`+string(del)+`').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
+			tab.touch(scene.Point{X: b[0], Y: b[1]}, 0)
+		} else {
+			tab.clickEd(`[data-cmd="delete"][data-step="4"]`)
+		}
 		if n := len(tab.editor().Steps); n != 3 {
 			t.Errorf("%dx%d: %d steps after deleting the last", c.view.w, c.view.h, n)
 		}
-		shot(t, tab, fmt.Sprintf("editor-%dx%d.png", c.view.w, c.view.h))
 	}
 }
 
 // shot leaves a screenshot of tab called name in the artifacts folder, to
-// look at.
-func shot(t *testing.T, tab *tab, name string) {
+// look at, and returns it.
+func shot(t *testing.T, tab *tab, name string) image.Image {
 	t.Helper()
-	png, _ := tab.screenshot()
+	png, img := tab.screenshot()
 	if err := os.WriteFile(filepath.Join(artifactsDir(t), name), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return img
 }
 
 // recordedStory is a short story recorded as the page records one: a

@@ -103,7 +103,7 @@ func (p *editorPanel) setOpen(open bool) {
 	p.el.Set("hidden", !open)
 	if open {
 		if p.ed.draft != nil && p.ed.checks == nil {
-			p.ed.check()
+			p.later(func() { p.ed.check() })
 		}
 		return
 	}
@@ -111,6 +111,22 @@ func (p *editorPanel) setOpen(open bool) {
 	if c := p.a.page.doc.Call("querySelector", "canvas"); c.Truthy() {
 		c.Call("focus")
 	}
+}
+
+// later runs f between frames, with the game's lock and the editor's held,
+// and draws the panel again: opening the panel is a hook of the game's,
+// and playing the draft there would hold up the frame.
+func (p *editorPanel) later(f func()) {
+	var fn js.Func
+	fn = js.FuncOf(func(js.Value, []js.Value) any {
+		fn.Release()
+		p.locked(func() {
+			f()
+			p.render()
+		})
+		return nil
+	})
+	js.Global().Call("setTimeout", fn, 0)
 }
 
 // clicked turns a click on a control into its command.
