@@ -262,46 +262,6 @@ func (p *editorPanel) play(n int) error {
 	return err
 }
 
-func (p *editorPanel) export() error {
-	if p.ed.draft == nil {
-		return fmt.Errorf("there is no story to export yet")
-	}
-	if _, err := p.ed.draft.Scenario(); err != nil {
-		return err
-	}
-	name := p.ed.draft.Name + ".json"
-	p.a.download(name, p.ed.draft.JSON())
-	p.ed.note = fmt.Sprintf("%s downloaded: go run ./cmd/sim -scenario %s plays and checks it", name, name)
-	return nil
-}
-
-// share makes the story's link: the story itself, compressed, in story=.
-func (p *editorPanel) share() error {
-	if p.ed.draft == nil {
-		return fmt.Errorf("there is no story to share yet")
-	}
-	if _, err := p.ed.draft.Scenario(); err != nil {
-		return err
-	}
-	link := p.a.shareURL("story=" + storyedit.EncodeLink(p.ed.draft.JSON()))
-	p.ed.link = link
-	js.Global().Get("history").Call("replaceState", nil, "", link)
-	if cb := js.Global().Get("navigator").Get("clipboard"); cb.Truthy() {
-		cb.Call("writeText", link)
-	}
-	p.ed.note = fmt.Sprintf("link copied (and in the address bar): %d characters, the whole story inside", len(link))
-	return nil
-}
-
-// save keeps the draft in the browser.
-func (p *editorPanel) save() {
-	if p.ed.draft == nil {
-		p.a.page.store(editorStorageKey, "")
-		return
-	}
-	p.a.page.store(editorStorageKey, string(p.ed.draft.JSON()))
-}
-
 // locked runs f with the game's lock and the editor's held.
 func (p *editorPanel) locked(f func()) {
 	p.a.game.Locked(func() {
