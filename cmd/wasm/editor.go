@@ -88,12 +88,12 @@ func (e *storyEditor) edit(c editorCommand) (bool, error) {
 	case "expect":
 		err = d.ToggleExpect(i, c.Text)
 	case "question":
-		var form storyedit.QuestionForm
-		if err = json.Unmarshal([]byte(c.Text), &form); err == nil {
-			var q string
-			if q, err = form.JSON(); err == nil {
-				err = d.SetQuestion(i, q)
-			}
+		f := gjson.Parse(c.Text)
+		form := storyedit.QuestionForm{Ask: f.Get("ask").String(), Kind: f.Get("kind").String(),
+			Choices: f.Get("choices").String(), Right: f.Get("right").String(), Explain: f.Get("explain").String()}
+		var q string
+		if q, err = form.JSON(); err == nil {
+			err = d.SetQuestion(i, q)
 		}
 		if err == nil {
 			e.asking = 0
