@@ -72,7 +72,7 @@ func newEditorPanel(a *app, theme string) *editorPanel {
 }
 
 // opened puts a story a link opened in the editor, to change and share
-// again; the browser keeps it once it is changed.
+// again; once changed, the browser keeps it in place of the story it kept.
 func (p *editorPanel) opened(story string) {
 	d, err := storyedit.Parse(story)
 	if err != nil {
@@ -80,7 +80,7 @@ func (p *editorPanel) opened(story string) {
 		return
 	}
 	p.ed.draft = d // played when the editor opens
-	p.ed.note = "the story from the link: change it here, then Share link makes a new link"
+	p.ed.note = "the story from the link: change it here (this browser then keeps it in place of its own), and Share link makes a new link"
 }
 
 // toggle opens or closes the panel: the story picker's Write your own
