@@ -84,7 +84,7 @@ nemesis:
 # testdata/fuzz, where it stays as a regression test.
 FUZZTIME ?= 1m
 FUZZ_TARGETS := raftsim:FuzzParseAction raftsim/runcodec:FuzzDecodeRun raftsim:FuzzConsoleLine \
-	raftsim/scenario:FuzzParse cmd/wasm:FuzzParseParams cmd/wasm:FuzzHostMessage
+	raftsim/scenario:FuzzParse raftsim/storyedit:FuzzDecodeLink cmd/wasm:FuzzParseParams cmd/wasm:FuzzHostMessage
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		$(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \

@@ -39,6 +39,9 @@ type Options struct {
 	// OnRecord, when set, starts recording a clip of the canvas, or stops
 	// the recording under way (the Record clip button).
 	OnRecord func()
+	// OnStoryEditor, when set, opens or closes the story editor, which the
+	// page keeps beside the canvas.
+	OnStoryEditor func()
 	// ReducedMotion draws still marks in place of sliding messages and of
 	// nodes fading out of the ring.
 	ReducedMotion bool

@@ -25,6 +25,12 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdRecord:
 			g.opts.OnRecord()
 			continue
+		case op.Cmd == scene.CmdStoryEditor && g.opts.OnStoryEditor == nil:
+			g.notice("writing a story is not available here", true)
+			continue
+		case op.Cmd == scene.CmdStoryEditor:
+			g.opts.OnStoryEditor()
+			continue
 		case g.timeOp(op):
 			continue
 		case op.Cmd == scene.CmdWelcomeClose:

@@ -39,8 +39,14 @@ func (st *Stories) Start(name string, step int) error {
 	if err != nil {
 		return err
 	}
+	return st.Play(sc, step)
+}
+
+// Play plays story sc, a built-in one or one written in the page, from
+// step (counted from 0): the steps before it are replayed, as Back does.
+func (st *Stories) Play(sc *scenario.Scenario, step int) error {
 	if step < 0 || step >= len(sc.Steps) {
-		return fmt.Errorf("story %s has steps 1 to %d", name, len(sc.Steps))
+		return fmt.Errorf("story %s has steps 1 to %d", sc.Name, len(sc.Steps))
 	}
 	st.TakeOver()
 	p, err := scenario.NewPlayer(st.sim, sc)

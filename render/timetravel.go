@@ -126,6 +126,15 @@ func (g *Game) Moment() (ms int64, exact bool) {
 	return g.past.NowMs, g.time.exact
 }
 
+// ForkShown forks the run at the past moment shown, if one is, as an
+// action done there would: a recording started on a past moment records
+// from it. With the live run shown it does nothing.
+func (g *Game) ForkShown() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.actOnPast()
+}
+
 // actOnPast forks the run at the past moment shown, if one is, so that an
 // action done now is done there.
 func (g *Game) actOnPast() error {

@@ -17,6 +17,7 @@ import (
 //	            string {"ok":true} or {"ok":false,"error":"…"}
 //	advance(ms) advances virtual time at once and returns state()
 //	story([cmd]) the story being played, or a command to its player (storyapi.go)
+//	editor([cmd]) the story editor's view, or a command to it (editor_js.go)
 //	link()      the address that reproduces the run
 //	checkCost() what the linearizability check's steps cost the frames
 //	            that ran them, as JSON (render.Game.CheckCost)
@@ -53,6 +54,7 @@ func (a *app) publishAPI() {
 		return a.state()
 	}))
 	api.Set("story", a.jsFunc("story()", a.storyAPI))
+	api.Set("editor", a.jsFunc("editor()", a.editor.editorAPI))
 	api.Set("link", a.jsFunc("link()", a.linkAPI))
 	api.Set("record", a.jsFunc("record()", func([]js.Value) any {
 		var err error

@@ -46,6 +46,11 @@ func main() {
 
 	app.stories = render.NewStories(sim)
 	app.timeline = render.NewTimeline(sim, judged.New, app.stories)
+	editorTheme := params.Theme
+	if editorTheme == "auto" {
+		editorTheme = page.autoTheme()
+	}
+	app.editor = newEditorPanel(app, editorTheme)
 	problems = append(problems, app.startRun(params)...)
 
 	var feed liveFeed
@@ -65,6 +70,7 @@ func main() {
 		Timeline:      app.timeline,
 		OnExport:      app.download,
 		OnRecord:      app.recordClip,
+		OnStoryEditor: app.editor.toggle,
 		Diagram:       spacetime.New(sim, spacetime.Options{}),
 		Welcome:       page.wantsWelcome(query),
 		OnWelcomeDone: page.rememberWelcome,
@@ -108,6 +114,8 @@ type app struct {
 	recorder recorder
 	// theme is the theme chosen: the URL's, then the settings panel's.
 	theme string
+	// editor is the story editor beside the canvas (editor_js.go).
+	editor *editorPanel
 }
 
 // chooseTheme keeps the theme chosen in the settings panel, for share

@@ -39,6 +39,9 @@ type Params struct {
 	// Run is a shared run (runcodec.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
+	// Story is a story written in the page, as its link carries it
+	// (storyedit.EncodeLink); it wins over scenario.
+	Story string
 	// ShareQR shows, over the playground, a QR code of its address, for a
 	// class to scan from a projector (share=qr).
 	ShareQR bool
@@ -153,6 +156,9 @@ func ParseParams(query string) (Params, []string) {
 	}
 	if v, ok := first(values, "run"); ok {
 		p.Run = v
+	}
+	if v, ok := first(values, "story"); ok {
+		p.Story = v
 	}
 	if v, ok := first(values, "share"); ok {
 		if v == "qr" {

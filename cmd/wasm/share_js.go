@@ -6,6 +6,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/runcodec"
+	"raftplay/raftsim/storyedit"
 )
 
 // startRun sets up what the URL asks to show: a shared run, reproduced
@@ -30,6 +31,8 @@ func (a *app) startRun(p Params) []string {
 			return []string{fmt.Sprintf("this link is broken (%v); starting the default run instead", err)}
 		}
 		return problems
+	case p.Story != "":
+		return a.openStoryLink(p.Story, p.Config)
 	case p.Scenario != "":
 		if err := a.stories.Start(p.Scenario, p.Step-1); err != nil {
 			return []string{fmt.Sprintf("story %s: %v; starting it from step 1", p.Scenario, err)}
@@ -38,11 +41,29 @@ func (a *app) startRun(p Params) []string {
 	return nil
 }
 
-// shareURL is the address that reproduces a run: this page with only the
-// run (and the look, with the theme chosen in the settings) in its query.
-func (a *app) shareURL(run string) string {
+// openStoryLink plays the story a story= link carries from its first step,
+// and puts it in the editor to change. A damaged link says what is wrong
+// and leaves the run the URL's other parameters describe.
+func (a *app) openStoryLink(link string, cfg raftsim.Config) []string {
+	story, sc, err := storyedit.DecodeLink(link)
+	if err == nil {
+		err = a.stories.Play(sc, 0)
+	}
+	if err != nil {
+		// The URL's config was validated; a reset to it cannot fail.
+		_ = a.sim.Reset(cfg)
+		return []string{fmt.Sprintf("this story link is broken (%v); starting the default run instead", err)}
+	}
+	a.editor.opened(story)
+	return nil
+}
+
+// shareURL is the address that shows what param (run=… or story=…) holds:
+// this page with only it (and the look, with the theme chosen in the
+// settings) in its query.
+func (a *app) shareURL(param string) string {
 	loc := js.Global().Get("location")
-	q := "?run=" + run
+	q := "?" + param
 	params, _ := ParseParams(loc.Get("search").String())
 	if d := DefaultParams(); a.theme != d.Theme {
 		q += "&theme=" + a.theme
@@ -62,7 +83,7 @@ func (a *app) shareURL(run string) string {
 // share puts the link to the run in the address bar and on the clipboard
 // (where the browser allows: the clipboard needs a secure context).
 func (a *app) share(run string) {
-	link := a.shareURL(run)
+	link := a.shareURL("run=" + run)
 	js.Global().Get("history").Call("replaceState", nil, "", link)
 	if cb := js.Global().Get("navigator").Get("clipboard"); cb.Truthy() {
 		cb.Call("writeText", link)

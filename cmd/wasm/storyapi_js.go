@@ -63,6 +63,6 @@ func (a *app) storyState() storyState {
 // stands, as the Copy link button makes it.
 func (a *app) linkAPI([]js.Value) any {
 	var link string
-	a.game.Locked(func() { link = a.shareURL(runcodec.Encode(a.sim.Run())) })
+	a.game.Locked(func() { link = a.shareURL("run=" + runcodec.Encode(a.sim.Run())) })
 	return link
 }

@@ -21,6 +21,11 @@ import (
 // characters.
 func Encode(r raftsim.Run) string {
 	js, _ := json.Marshal(r)
+	return Pack(js)
+}
+
+// Pack is JSON as a link carries it: deflated, base64url without padding.
+func Pack(js []byte) string {
 	var b bytes.Buffer
 	w, _ := flate.NewWriter(&b, flate.BestCompression)
 	w.Write(js)
@@ -28,18 +33,34 @@ func Encode(r raftsim.Run) string {
 	return base64.RawURLEncoding.EncodeToString(b.Bytes())
 }
 
-// Decode unpacks a string made by Encode, checking every field.
-func Decode(s string) (raftsim.Run, error) {
+// maxUnpacked is the most JSON a link may unpack to, so that a link made to
+// inflate without end stops early.
+const maxUnpacked = 1 << 22
+
+// Unpack reads JSON that Pack made. what names it in the errors ("run",
+// "story"): a damaged link says how it is damaged.
+func Unpack(s, what string) ([]byte, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return raftsim.Run{}, fmt.Errorf("the link's run is damaged (not base64url): %v", err)
+		return nil, fmt.Errorf("the link's %s is damaged (not base64url): %v", what, err)
 	}
-	js, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(raw)), 1<<22))
+	js, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(raw)), maxUnpacked+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("the link's %s is damaged (cannot inflate): %v", what, err)
+	case len(js) > maxUnpacked:
+		return nil, fmt.Errorf("the link's %s is too long (over %d bytes unpacked)", what, maxUnpacked)
+	case !gjson.ValidBytes(js):
+		return nil, fmt.Errorf("the link's %s is damaged (not JSON)", what)
+	}
+	return js, nil
+}
+
+// Decode unpacks a string made by Encode, checking every field.
+func Decode(s string) (raftsim.Run, error) {
+	js, err := Unpack(s, "run")
 	if err != nil {
-		return raftsim.Run{}, fmt.Errorf("the link's run is damaged (cannot inflate): %v", err)
-	}
-	if !gjson.ValidBytes(js) {
-		return raftsim.Run{}, fmt.Errorf("the link's run is damaged (not JSON)")
+		return raftsim.Run{}, err
 	}
 	v := gjson.ParseBytes(js)
 	var r raftsim.Run

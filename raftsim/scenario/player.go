@@ -40,6 +40,9 @@ type Player struct {
 	refused []string // the current step's actions the simulator refused
 	results []StepResult
 	starts  []stepStart // the start of every step begun so far
+	// startLabels are the labels committed somewhere when the current step
+	// began: what its Offers leave out as written before it.
+	startLabels map[string]bool
 }
 
 // stepStart is what going back to the start of a step restores: the run up
@@ -181,6 +184,10 @@ func (p *Player) begin(k int) {
 		p.starts = append(p.starts, stepStart{run: p.sim.Run(), vars: maps.Clone(p.vars)})
 	}
 	snap := p.sim.Snapshot()
+	p.startLabels = map[string]bool{}
+	for _, l := range committedLabels(snap) {
+		p.startLabels[l] = true
+	}
 	for _, b := range p.sc.Steps[k].Remember {
 		p.vars[b.Name] = remember(snap, b.What)
 	}

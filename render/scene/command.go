@@ -42,6 +42,7 @@ const (
 	CmdStoryJump   // go to step Intent.Arg
 	CmdStoryAnswer // answer the step's question with choice Intent.Arg
 	CmdTakeOver    // leave the story and play on freely
+	CmdStoryEditor // open or close the story editor
 	CmdShare       // copy a link that reproduces the run
 	// The clients' controls (clients.go, console.go).
 	CmdConsole             // open or close the etcdctl console
@@ -117,7 +118,7 @@ var keyCommands = map[rune]Command{
 	'g': CmdStories, 'n': CmdStoryNext, 'b': CmdStoryBack, 'x': CmdTakeOver, 'y': CmdShare,
 	'e': CmdConsole, '`': CmdConsole, 's': CmdStress, 'v': CmdClients,
 	'o': CmdSettings, 'z': CmdExperiment, 'q': CmdMembers, ';': CmdDiagram, 'j': CmdDetails,
-	'/': CmdManual, '*': CmdDuplicate,
+	'/': CmdManual, '*': CmdDuplicate, '#': CmdStoryEditor,
 	'[': CmdTimePrev, ']': CmdTimeNext, KeyLeft: CmdTimePrev, KeyRight: CmdTimeNext,
 }
 
@@ -162,7 +163,7 @@ var HelpLines = slices.Concat([]HelpLine{
 	{"/  '  !", "manual mode on-off / selected node: tick it, hand over its Ready"},
 	{"click", "a node for its menu; a message, or the verdict, for details"},
 	{"e  s  v", "etcdctl console / stress on-off / three checking clients"},
-	{"g  n  b  x", "stories: pick one / next step / back a step / take over"},
+	{"g  n  b  x  #", "stories: pick one / next / back / take over / write one"},
 	{"y  [  ]", "copy a link to this run / timeline: mark before, after (← →)"},
 	{"o  z  q", "settings (knobs: ↑↓ ←→ Enter) / election experiment / members (l, v add)"},
 	{";  ?", "space-time diagram of the messages / this help"},

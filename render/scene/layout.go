@@ -126,9 +126,15 @@ func NewLayoutWith(w, h, u float64, n int, controls Controls, panels PanelChoice
 		}
 	}
 	specs := fullToolbar
-	if controls == ControlsMinimal || shortScreen(h/u) {
+	switch {
+	case controls == ControlsMinimal:
+		specs = minimalToolbar
+	case shortScreen(h/u) && w/u >= shortToolbarW:
 		// A short screen keeps the ring rather than rows of buttons; the
-		// keys and the help do the rest.
+		// keys and the help do the rest, and Stories leads to the stories
+		// and to writing one.
+		specs = shortToolbar
+	case shortScreen(h / u):
 		specs = minimalToolbar
 	}
 	l.layToolbar(specs, !panels.Touch, measure)

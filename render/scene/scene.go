@@ -360,7 +360,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	case isGameOp(in.Cmd):
-		s.picking = s.picking && in.Cmd != CmdStoryPick
+		s.picking = s.picking && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor
 		s.ops = append(s.ops, GameOp{Cmd: in.Cmd, Arg: in.Arg})
 		s.layPanels()
 		return nil

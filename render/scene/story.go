@@ -38,7 +38,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdShare, CmdExperiment, CmdWelcomeClose, CmdRecord:
+	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdStoryEditor, CmdShare, CmdExperiment, CmdWelcomeClose, CmdRecord:
 		return true
 	}
 	return isTimeOp(c)
@@ -166,6 +166,10 @@ func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
 		w = math.Max(w, ButtonWidth(label, "", "", u, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryPick, Label: label, Arg: i})
 	}
+	// Last, where a teacher looks after the built-in stories.
+	write := Button{Cmd: CmdStoryEditor, Label: "Write your own story…", Key: "#"}
+	w = math.Max(w, ButtonWidth(write.Label, "", write.Key, u, measure))
+	p.Buttons = append(p.Buttons, write)
 	p.Rect = Rect{l.Stage.X + Pad*u, l.HUD.Bottom(), w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + 2*Pad*u}
 	return l.stackMenu(p, w, measure)
 }

@@ -112,6 +112,25 @@ func TestStoryControlsBecomeGameOps(t *testing.T) {
 	}
 }
 
+// The picker's last item, and #, open the story editor: a game operation
+// that closes the picker.
+func TestWriteYourOwnStoryOpensTheEditor(t *testing.T) {
+	s := newScene(cluster(5))
+	s.Stories = []StoryEntry{{"election", "Leader election"}}
+	s.Key('g')
+	picker := s.OpenPanels()[len(s.OpenPanels())-1]
+	last := picker.Buttons[len(picker.Buttons)-1]
+	if last.Cmd != CmdStoryEditor || last.Key != "#" {
+		t.Fatalf("the picker ends with %+v, want Write your own story… (#)", last)
+	}
+	s.Press(last.Rect.Center())
+	s.Release(last.Rect.Center())
+	s.Key('#')
+	if ops := s.TakeOps(); len(ops) != 2 || ops[0].Cmd != CmdStoryEditor || ops[1].Cmd != CmdStoryEditor || s.Picking() {
+		t.Errorf("ops %v, picking %v: want the editor opened twice and the picker closed", ops, s.Picking())
+	}
+}
+
 // While a story plays, the ring keeps clear of its caption panel.
 func TestRingMakesRoomForTheStoryPanel(t *testing.T) {
 	s := newScene(cluster(5))
@@ -186,5 +205,22 @@ func TestStoryPanelBesideTheRingInASmallEmbed(t *testing.T) {
 				t.Errorf("%v×%v: the %s button %v leaves the panel %v", tc.w, tc.h, b.Label, b.Rect, panel.Rect)
 			}
 		}
+	}
+}
+
+// A short screen (a 640×400 embed) keeps Stories on its toolbar, the way to
+// the stories and the editor by pointer; a tiny one keeps the minimal bar.
+func TestShortScreenKeepsStories(t *testing.T) {
+	has := func(l Layout) bool {
+		return slices.ContainsFunc(l.Buttons, func(b Button) bool { return b.Cmd == CmdStories })
+	}
+	if l := NewLayout(640, 400, 1, 5, ControlsFull, measure); !has(l) || l.toolbarRows() != 1 {
+		t.Errorf("640×400: Stories %v, %d toolbar rows", has(l), l.toolbarRows())
+	}
+	if l := NewLayout(320, 240, 1, 5, ControlsFull, measure); has(l) {
+		t.Error("320×240 takes Stories, and a second row from the ring")
+	}
+	if l := NewLayout(640, 400, 1, 5, ControlsMinimal, measure); has(l) {
+		t.Error("controls=minimal takes Stories")
 	}
 }

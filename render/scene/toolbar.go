@@ -79,6 +79,17 @@ var minimalToolbar = []toolSpec{
 	{CmdHelp, "Help", "", "?"},
 }
 
+// shortToolbar is a short screen's (a 640×400 embed's) given full
+// controls: the minimal one and Stories, where the story picker offers to
+// write one too.
+var shortToolbar = append(minimalToolbar[:len(minimalToolbar)-1:len(minimalToolbar)-1],
+	toolSpec{CmdStories, "Stories", "", "g"}, minimalToolbar[len(minimalToolbar)-1])
+
+// shortToolbarW is the least width, in CSS pixels, a short screen's
+// toolbar takes Stories at: narrower, it would take a second row from the
+// ring.
+const shortToolbarW = 560
+
 // panelsButton opens and closes the side panels on a screen too small to
 // show them beside the ring.
 var panelsButton = toolSpec{CmdPanels, "Logs", "", ""}
