@@ -25,12 +25,13 @@ COLD_GCFLAGS  := $(foreach p,$(COLD_PACKAGES),-gcflags=$(p)=-l)
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
 # copies (made in Go, so nothing but Go is needed), the wasm_exec.js of the
-# Go that built it, and offline.js, which names the build for the service
-# worker.
+# Go that built it, the poster's places (cmd/poster) with their compressed
+# copies, and offline.js, which names the build for the service worker.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath $(COLD_GCFLAGS) -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	$(GO) run ./scripts/precompress web/raftplay.wasm
+	$(GO) run ./cmd/poster -dir web
+	$(GO) run ./scripts/precompress web/raftplay.wasm web/poster-*.json
 	$(GO) run ./cmd/offline -dir web
 
 # serve builds the bundle and serves it on http://localhost:8080.
@@ -46,7 +47,7 @@ serve-lan: deps wasm
 # whole site inside).
 dist: deps wasm
 	rm -rf dist && mkdir -p dist/site
-	cp web/index.html web/loader.js web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
+	cp web/index.html web/loader.js web/poster.js web/poster-*.json* web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
 	cp web/sw.js web/offline.js web/manifest.webmanifest web/icon-192.png web/icon-512.png dist/site/
 	$(GO) build -trimpath -o dist/serve ./cmd/serve
 

@@ -2,7 +2,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"runtime/debug"
 	"sync"
@@ -140,25 +139,10 @@ func NewGame(sim Sim, opts Options) *Game {
 	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
 	// must keep what the last frame drew.
 	ebiten.SetScreenClearedEveryFrame(false)
-	theme, ok := scene.ThemeNamed(opts.Theme)
-	if !ok {
-		theme = &scene.Dark
-		if opts.Theme != "" {
-			g.Notify(fmt.Sprintf("theme %q is not known (light, dark, colorblind or colorblind-dark); using dark", opts.Theme))
-		}
-	}
-	controls, ok := scene.ControlsNamed(opts.Controls)
-	if !ok && opts.Controls != "" {
-		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
-	}
-	g.scene = scene.New(theme, controls, g.fonts.measure)
-	g.scene.ReducedMotion = opts.ReducedMotion
-	if opts.Panels != "" {
-		if p, err := scene.ParsePanels(opts.Panels); err != nil {
-			g.Notify(err.Error() + "; showing the panels the screen has room for")
-		} else {
-			g.scene.ShowPanels(p)
-		}
+	var notes []string
+	g.scene, notes = scene.NewChosen(scene.Choices{Theme: opts.Theme, Controls: opts.Controls, Panels: opts.Panels, ReducedMotion: opts.ReducedMotion}, g.fonts.measure)
+	for _, n := range notes {
+		g.Notify(n)
 	}
 	if opts.Stories != nil {
 		g.scene.Stories = opts.Stories.entries
