@@ -3,8 +3,9 @@ GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
+TMPDIR    ?= /tmp
 
-.PHONY: test bench sim deps wasm serve serve-lan dist nemesis fuzz
+.PHONY: test bench sim deps wasm wasm-size serve serve-lan dist nemesis fuzz
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
@@ -33,6 +34,13 @@ wasm:
 	$(GO) run ./cmd/poster -dir web
 	$(GO) run ./scripts/precompress web/raftplay.wasm web/poster-*.json
 	$(GO) run ./cmd/offline -dir web
+
+# wasm-size prints where the wasm's bytes go: its sections and its code by
+# Go package (scripts/wasmsize), from a build as make wasm's that keeps the
+# function names.
+wasm-size:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(COLD_GCFLAGS) -o $(TMPDIR)/raftplay-names.wasm ./cmd/wasm
+	$(GO) run ./scripts/wasmsize $(TMPDIR)/raftplay-names.wasm
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
