@@ -170,24 +170,33 @@ window.raftplayPoster = (() => {
     return { x: sum.x / ring.nodes.length, y: sum.y / ring.nodes.length };
   }
 
+  // readPlaces fetches the places for this page, or resolves to null when
+  // there are none or they cannot be read.
+  async function readPlaces() {
+    const file = posterFile();
+    if (!file) {
+      return null;
+    }
+    try {
+      const response = await fetch(file);
+      return response.ok ? await response.json() : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  // places are asked for as soon as this script runs, which is before the
+  // loader's: the poster is what the page shows first.
+  const places = readPlaces();
+
   // show draws the poster into svg, which covers the page, in place of
   // backdrop's plain background, and keeps it at the page's size. It
   // returns a function giving the ring's centre as drawn now, or null when
   // there is no poster for this page or it could not be read: the loader
   // carries on without.
   async function show(svg, backdrop) {
-    const file = posterFile();
-    if (!file) {
-      return null;
-    }
-    let poster;
-    try {
-      const response = await fetch(file);
-      if (!response.ok) {
-        return null;
-      }
-      poster = await response.json();
-    } catch (err) {
+    const poster = await places;
+    if (!poster) {
       return null;
     }
     const theme = poster.Themes[themeName()];
