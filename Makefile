@@ -3,8 +3,9 @@ GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
+TMPDIR    ?= /tmp
 
-.PHONY: test bench sim deps wasm serve serve-lan dist nemesis fuzz
+.PHONY: test bench sim deps wasm wasm-size serve serve-lan dist nemesis fuzz
 
 # deps installs the Debian packages the build and the tests need, when missing.
 deps:
@@ -25,13 +26,21 @@ COLD_GCFLAGS  := $(foreach p,$(COLD_PACKAGES),-gcflags=$(p)=-l)
 
 # wasm builds the browser bundle into web/: the program, its brotli and gzip
 # copies (made in Go, so nothing but Go is needed), the wasm_exec.js of the
-# Go that built it, and offline.js, which names the build for the service
-# worker.
+# Go that built it, the poster's places (cmd/poster) with their compressed
+# copies, and offline.js, which names the build for the service worker.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath $(COLD_GCFLAGS) -ldflags='-s -w' -o web/raftplay.wasm ./cmd/wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	$(GO) run ./scripts/precompress web/raftplay.wasm
+	$(GO) run ./cmd/poster -dir web
+	$(GO) run ./scripts/precompress web/raftplay.wasm web/poster-*.json
 	$(GO) run ./cmd/offline -dir web
+
+# wasm-size prints where the wasm's bytes go: its sections and its code by
+# Go package (scripts/wasmsize), from a build as make wasm's that keeps the
+# function names.
+wasm-size:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(COLD_GCFLAGS) -o $(TMPDIR)/raftplay-names.wasm ./cmd/wasm
+	$(GO) run ./scripts/wasmsize $(TMPDIR)/raftplay-names.wasm
 
 # serve builds the bundle and serves it on http://localhost:8080.
 serve: deps wasm
@@ -46,7 +55,7 @@ serve-lan: deps wasm
 # whole site inside).
 dist: deps wasm
 	rm -rf dist && mkdir -p dist/site
-	cp web/index.html web/loader.js web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
+	cp web/index.html web/loader.js web/poster.js web/poster-*.json* web/embed.html web/embed.js web/wasm_exec.js web/raftplay.wasm web/raftplay.wasm.br web/raftplay.wasm.gz dist/site/
 	cp web/sw.js web/offline.js web/manifest.webmanifest web/icon-192.png web/icon-512.png dist/site/
 	$(GO) build -trimpath -o dist/serve ./cmd/serve
 

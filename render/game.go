@@ -2,7 +2,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"runtime/debug"
 	"sync"
@@ -150,24 +149,12 @@ func NewGame(sim Sim, opts Options) *Game {
 	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
 	// must keep what the last frame drew.
 	ebiten.SetScreenClearedEveryFrame(false)
-	controls, ok := scene.ControlsNamed(opts.Controls)
-	if !ok && opts.Controls != "" {
-		g.Notify(fmt.Sprintf("controls %q are not known (full or minimal); using full", opts.Controls))
-	}
-	g.scene = scene.New(&scene.Dark, controls, g.fonts.measure)
-	g.scene.SetAutoTheme(opts.AutoTheme)
-	if !g.scene.ChooseTheme(opts.Theme) && opts.Theme != "" {
-		g.Notify(fmt.Sprintf("theme %q is not known (light, dark, colorblind, colorblind-dark or auto); using dark", opts.Theme))
+	var notes []string
+	g.scene, notes = scene.NewChosen(scene.Choices{Theme: opts.Theme, AutoTheme: opts.AutoTheme, Controls: opts.Controls, Panels: opts.Panels, ReducedMotion: opts.ReducedMotion}, g.fonts.measure)
+	for _, n := range notes {
+		g.Notify(n)
 	}
 	g.themeChoice = g.scene.ThemeChoice()
-	g.scene.ReducedMotion = opts.ReducedMotion
-	if opts.Panels != "" {
-		if p, err := scene.ParsePanels(opts.Panels); err != nil {
-			g.Notify(err.Error() + "; showing the panels the screen has room for")
-		} else {
-			g.scene.ShowPanels(p)
-		}
-	}
 	if opts.Stories != nil {
 		g.scene.Stories = opts.Stories.entries
 	}

@@ -46,6 +46,9 @@
     if (f.paused.checked) {
       q.set("paused", "true");
     }
+    if (f.start.checked) {
+      q.set("start", "click");
+    }
     return new URL("index.html?" + q.toString(), location.href).href;
   }
 
@@ -62,7 +65,9 @@
     const src = playgroundURL();
     const width = size("width");
     const height = size("height");
-    snippet.value = `<iframe src="${escapeAttr(src)}"\n        width="${width}" height="${height}" style="border:0"\n        title="raftplay: a Raft playground"></iframe>`;
+    // loading="lazy": a playground further down the page downloads
+    // nothing until the reader scrolls near it.
+    snippet.value = `<iframe src="${escapeAttr(src)}"\n        width="${width}" height="${height}" style="border:0" loading="lazy"\n        title="raftplay: a Raft playground"></iframe>`;
     frame.width = width;
     frame.height = height;
     clearTimeout(previewTimer);

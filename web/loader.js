@@ -1,7 +1,8 @@
-// loader.js downloads raftplay.wasm with a progress readout, compiling it
-// as it comes, starts it with Go's wasm_exec.js, registers the service
-// worker once the first frame is drawn, and turns every way that can fail
-// into a plain-text message on the page, because in a classroom the
+// loader.js shows the poster (poster.js), downloads raftplay.wasm with a
+// progress readout beside it (with start=click, once the play button is
+// pressed), compiling it as it comes, starts it with Go's wasm_exec.js,
+// registers the service worker once the first frame is drawn, and turns
+// every way that can fail into a plain-text message on the page, because in a classroom the
 // console is not where anyone looks. It leaves location.search alone: the
 // wasm reads its own options from the query string.
 "use strict";
@@ -16,6 +17,8 @@
   const status = document.getElementById("raftplay-status");
   const progress = document.getElementById("raftplay-progress");
   const errorBox = document.getElementById("raftplay-error");
+  const posterSVG = document.getElementById("raftplay-poster");
+  const playButton = document.getElementById("raftplay-play");
 
   let failed = false;
   let stderrTail = "";
@@ -383,6 +386,24 @@
     }, 100);
   }
 
+  // begin shows the poster (poster.js) as soon as its places are in, and
+  // starts the program beside it; with start=click it waits for the play
+  // button first, and nothing of the program is downloaded before.
+  async function begin() {
+    const poster = window.raftplayPoster;
+    if (!poster) {
+      start();
+      return;
+    }
+    const shown = poster.show(posterSVG, loader);
+    if (poster.startOnClick) {
+      status.textContent = "Press play to start the playground.";
+      await poster.waitForPlay(playButton, await shown);
+      status.textContent = "Starting…";
+    }
+    start();
+  }
+
   keepOfflineOnceDrawn();
-  start();
+  begin();
 })();

@@ -24,12 +24,15 @@ import (
 )
 
 // offlineFiles are what the playground needs to start with no network: the
-// page, its scripts, the program, the manifest and its icons. The embed
-// builder is left out: it makes snippets for other pages, which is online
-// work.
+// page, its scripts, the program, the manifest and its icons, and the
+// poster of the default playground (the others are drawn when online and
+// left out offline). The embed builder is left out: it makes snippets for
+// other pages, which is online work.
 var offlineFiles = []string{
 	"index.html",
 	"loader.js",
+	"poster.js",
+	"poster-5-full.json",
 	"wasm_exec.js",
 	"raftplay.wasm",
 	"manifest.webmanifest",

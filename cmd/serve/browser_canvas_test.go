@@ -7,37 +7,26 @@ import (
 	"math"
 	"testing"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-
 	"raftplay/raftsim"
+	"raftplay/render/gofont"
 	"raftplay/render/scene"
 )
 
 // The tests find things on the canvas where render/scene lays them out for
 // the viewport. The layout measures text, so it needs the playground's own
 // measure: the Go font through x/image's opentype faces, whose advances
-// Ebiten's text/v2 GoXFace sums. Ebiten itself cannot run here (natively it
-// wants a display), so goFontMeasure repeats its few lines.
+// Ebiten's text/v2 GoXFace sums (package gofont). Ebiten itself cannot run
+// here (natively it wants a display).
 
 // goFontMeasure returns a scene.Measure that gives the widths the
 // playground's text/v2 faces give.
 func goFontMeasure(tb testing.TB) scene.Measure {
 	tb.Helper()
-	ft, err := opentype.Parse(goregular.TTF)
+	m, err := gofont.Measure()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	faces := map[float64]font.Face{}
-	return func(text string, size float64) float64 {
-		face, ok := faces[size]
-		if !ok {
-			face, _ = opentype.NewFace(ft, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-			faces[size] = face
-		}
-		return float64(font.MeasureString(face, text)) / 64
-	}
+	return m
 }
 
 // viewLayout is the playground's layout of a cluster of n nodes in the

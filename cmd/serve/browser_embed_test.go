@@ -66,7 +66,7 @@ func TestBrowserEmbedBuilderSnippet(t *testing.T) {
 		tab.setField(f[0], f[1])
 	}
 	snippet := eval[string](tab, `document.getElementById("snippet").value`)
-	for _, want := range []string{`width="800"`, `height="500"`, `src="` + srv.URL + `/index.html?`} {
+	for _, want := range []string{`width="800"`, `height="500"`, `loading="lazy"`, `src="` + srv.URL + `/index.html?`} {
 		if !strings.Contains(snippet, want) {
 			t.Errorf("the snippet has no %s:\n%s", want, snippet)
 		}

@@ -51,6 +51,10 @@ var startupSteps = []startupStep{
 	{"first Draw", "first-draw", "first-frame"},
 }
 
+// posterStep is the time from navigation to the poster (web/poster.js), which
+// is drawn while the steps above run.
+var posterStep = startupStep{"navigation to the poster", "", "poster"}
+
 // startup is one load's time to its first frame and the start-up marks it
 // left, in milliseconds since navigation.
 type startup struct {
@@ -162,6 +166,11 @@ func startupTable(loads [][]startup) string {
 		}
 		out.WriteString("\n")
 	}
+	fmt.Fprintf(&out, "| %s |", posterStep.name)
+	for _, l := range loads {
+		fmt.Fprintf(&out, " %s |", medianStep(l, posterStep))
+	}
+	out.WriteString("\n")
 	out.WriteString("| navigation to first frame |")
 	for _, l := range loads {
 		ms := firstFrames(l)

@@ -98,6 +98,13 @@ func openURL(tb testing.TB, url, api string, view viewport, setup ...func(*tab))
 // page may be one that never draws.
 func openPage(tb testing.TB, url, api string, view viewport, setup ...func(*tab)) *tab {
 	tb.Helper()
+	return openPageWithin(tb, url, api, view, tabTimeout, setup...)
+}
+
+// openPageWithin is openPage for a tab that may take within, rather than
+// tabTimeout, for all it does: a benchmark that watches a page for minutes.
+func openPageWithin(tb testing.TB, url, api string, view viewport, within time.Duration, setup ...func(*tab)) *tab {
+	tb.Helper()
 	requireBrowser(tb)
 	tabCtx, closeTab := chromedp.NewContext(browser.ctx)
 	// The first run opens the tab; like the browser's, it has no deadline.
@@ -105,7 +112,7 @@ func openPage(tb testing.TB, url, api string, view viewport, setup ...func(*tab)
 		closeTab()
 		tb.Fatalf("opening a tab: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
+	ctx, cancel := context.WithTimeout(tabCtx, within)
 	t := &tab{tb: tb, ctx: ctx, api: api, close: func() { cancel(); closeTab() }, view: view}
 	tb.Cleanup(func() {
 		if tb.Failed() {

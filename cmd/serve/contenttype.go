@@ -15,6 +15,7 @@ var contentTypes = map[string]string{
 	".js":   "text/javascript; charset=utf-8",
 	".wasm": "application/wasm",
 	".css":  "text/css; charset=utf-8",
+	".json": "application/json",
 	// The type the web app manifest spec registers; mime may not know it.
 	".webmanifest": "application/manifest+json",
 }

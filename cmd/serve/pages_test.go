@@ -64,7 +64,7 @@ func TestEmbedBuilderOffersEveryChoice(t *testing.T) {
 	if !slices.Equal(stories, scenario.Builtins) {
 		t.Errorf("the builder offers the stories %v, want %v", stories, scenario.Builtins)
 	}
-	for _, field := range []string{"scenario", "step", "seed", "nodes", "speed", "theme", "controls", "panels", "width", "height", "paused"} {
+	for _, field := range []string{"scenario", "step", "seed", "nodes", "speed", "theme", "controls", "panels", "width", "height", "paused", "start"} {
 		if !regexp.MustCompile(`<(input|select) name="` + field + `"`).MatchString(page) {
 			t.Errorf("the builder has no field named %s", field)
 		}
@@ -77,7 +77,7 @@ func TestEmbedBuilderOffersEveryChoice(t *testing.T) {
 // loads only from its own folder.
 func TestNoExternalURLs(t *testing.T) {
 	external := regexp.MustCompile(`(?i)\b(src|href)\s*=\s*["']?(https?:)?//|\burl\(\s*["']?(https?:)?//|\bfetch\(\s*["'](https?:)?//`)
-	for _, name := range []string{"index.html", "embed.html", "loader.js", "embed.js"} {
+	for _, name := range []string{"index.html", "embed.html", "loader.js", "poster.js", "embed.js"} {
 		if m := external.FindString(readPage(t, name)); m != "" {
 			t.Errorf("%s refers to another host: %s", name, m)
 		}

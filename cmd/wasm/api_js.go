@@ -29,7 +29,8 @@ import (
 //
 // publishTimeTravel adds seek(), fork(), export() and timeline()
 // (timetravel_js.go), publishDiagram diagram() (diagram_js.go); frameCounter.publish adds frames() and firstFrameMs() (frames_js.go),
-// publishConsole console() (consolefield_js.go).
+// publishConsole console() (consolefield_js.go), publishMemory memory()
+// (memory_js.go).
 //
 // Calls run between frames, under the game's lock.
 func (a *app) publishAPI() {
@@ -75,6 +76,7 @@ func (a *app) publishAPI() {
 	}))
 	a.publishTimeTravel(api)
 	a.publishDiagram(api)
+	a.publishMemory(api)
 	js.Global().Set("raftplay", api)
 }
 
