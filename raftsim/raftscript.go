@@ -40,10 +40,13 @@ type storageWork struct {
 }
 
 // NewScriptEnv is an empty cluster, held in manual mode, for a script.
-func NewScriptEnv() *ScriptEnv {
+func NewScriptEnv() *ScriptEnv { return (&Sim{speed: 1}).startScript() }
+
+// startScript starts a new run on s for a script: an empty cluster of bare
+// nodes, held in manual mode, the same whatever the run before it was.
+func (s *Sim) startScript() *ScriptEnv {
 	cfg := DefaultConfig()
 	cfg.Nodes, cfg.SnapshotCount = 0, 0
-	s := &Sim{speed: 1}
 	s.init(cfg)
 	s.manual, s.bare = true, true
 	return &ScriptEnv{s: s, log: &scriptLog{}}
