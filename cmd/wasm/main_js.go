@@ -60,6 +60,7 @@ func main() {
 		OnPanic:       app.crashed,
 		Stories:       app.stories,
 		OnShare:       app.share,
+		OnPasteScript: app.pasteScript,
 		Timeline:      app.timeline,
 		OnExport:      app.download,
 		OnRecord:      app.recordClip,
@@ -73,6 +74,7 @@ func main() {
 	if params.ShareQR {
 		page.showShareQR()
 	}
+	app.paste = newScriptPaste(page.doc, app)
 	app.publishAPI()
 	app.publishConsole()
 	frames := &frameCounter{Game: app.game, afterDraw: newConsoleField(page.doc, app.game).sync}
@@ -103,6 +105,8 @@ type app struct {
 	timeline *timeline.Timeline
 	// recorder records clips of the canvas (Record clip, record()).
 	recorder recorder
+	// paste is the page's field to paste a script into (scriptpaste_js.go).
+	paste *scriptPaste
 }
 
 // crashed reports a panic on the page, with what replays the run.

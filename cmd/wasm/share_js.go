@@ -30,6 +30,10 @@ func (a *app) startRun(p Params) []string {
 			return []string{fmt.Sprintf("this link is broken (%v); starting the default run instead", err)}
 		}
 		return problems
+	case p.Script != "":
+		if err := a.stories.StartScript(p.Script, p.Step-1); err != nil {
+			return []string{fmt.Sprintf("script %s: %v; starting it from step 1", p.Script, err)}
+		}
 	case p.Scenario != "":
 		if err := a.stories.Start(p.Scenario, p.Step-1); err != nil {
 			return []string{fmt.Sprintf("story %s: %v; starting it from step 1", p.Scenario, err)}
@@ -39,10 +43,14 @@ func (a *app) startRun(p Params) []string {
 }
 
 // shareURL is the address that reproduces a run: this page with only the
-// run (and the look) in its query.
+// run (and the look) in its query; while one of raft's scripts plays, the
+// script and its step, since a script's run is its commands.
 func (a *app) shareURL(run string) string {
 	loc := js.Global().Get("location")
 	q := "?run=" + run
+	if name, step, pasted, ok := a.stories.ScriptAt(); ok && !pasted {
+		q = fmt.Sprintf("?script=%s&step=%d", name, step+1)
+	}
 	params, _ := ParseParams(loc.Get("search").String())
 	if d := DefaultParams(); params.Theme != d.Theme {
 		q += "&theme=" + params.Theme
@@ -62,6 +70,10 @@ func (a *app) shareURL(run string) string {
 // share puts the link to the run in the address bar and on the clipboard
 // (where the browser allows: the clipboard needs a secure context).
 func (a *app) share(run string) {
+	if _, _, pasted, ok := a.stories.ScriptAt(); ok && pasted {
+		a.game.Notify("a pasted script has no link: paste it again to play it")
+		return
+	}
 	link := a.shareURL(run)
 	js.Global().Get("history").Call("replaceState", nil, "", link)
 	if cb := js.Global().Get("navigator").Get("clipboard"); cb.Truthy() {

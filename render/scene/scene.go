@@ -63,7 +63,13 @@ type Scene struct {
 	// free play); Stories are what the picker offers.
 	Story   *StoryView
 	Stories []StoryEntry
+	// Scripts are raft's interaction scripts the script picker offers.
+	Scripts []string
 	picking bool
+	// pickingScripts makes the open picker raft's scripts' (script.go).
+	pickingScripts bool
+	// printed is the script step whose output the console holds last.
+	printed printedStep
 	ops     []GameOp
 	storyP  Panel
 	pickerP Panel
@@ -100,8 +106,10 @@ type Scene struct {
 // SetStory sets the story being played (nil in free play); the ring makes
 // room for the caption panel while there is one.
 func (s *Scene) SetStory(v *StoryView) {
-	changed := (v == nil) != (s.Story == nil)
+	// A script's panel keeps more room than a story's (script.go).
+	changed := (v == nil) != (s.Story == nil) || v != nil && (v.Script == nil) != (s.Story.Script == nil)
 	s.Story = v
+	s.printScript(v)
 	if changed {
 		s.relayout()
 	}
@@ -331,7 +339,11 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	}
 	switch {
 	case in.Cmd == CmdStories && len(s.Stories) > 0:
-		s.picking = !s.picking
+		s.picking, s.pickingScripts = !s.picking, false
+		s.layPanels()
+		return nil
+	case in.Cmd == CmdScripts && len(s.Scripts) > 0:
+		s.picking, s.pickingScripts = true, !s.pickingScripts
 		s.layPanels()
 		return nil
 	case in.Cmd == CmdPanels:
@@ -349,7 +361,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	case isGameOp(in.Cmd):
-		s.picking = s.picking && in.Cmd != CmdStoryPick
+		s.picking = s.picking && in.Cmd != CmdStoryPick && in.Cmd != CmdScriptPick && in.Cmd != CmdScriptPaste
 		s.ops = append(s.ops, GameOp{Cmd: in.Cmd, Arg: in.Arg})
 		s.layPanels()
 		return nil
@@ -407,8 +419,11 @@ func (s *Scene) layPanels() {
 		s.membersP = s.L.MembersMenu(s.Snap, s.measure)
 		s.open = append(s.open, &s.membersP)
 	}
-	if s.picking {
-		s.pickerP = s.L.StoryPicker(s.Stories, s.measure)
+	if s.picking && s.pickingScripts {
+		s.pickerP = s.L.ScriptPicker(s.Scripts, s.measure)
+		s.open = append(s.open, &s.pickerP)
+	} else if s.picking {
+		s.pickerP = s.L.StoryPicker(s.Stories, len(s.Scripts), s.measure)
 		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Settings.Open {
