@@ -77,6 +77,15 @@ func TestScriptPanelFitsAndTakesClicks(t *testing.T) {
 		if sz.w >= 1280 && len(want) != 4 {
 			t.Errorf("%s: no button for step 3 among %v", name, p.Buttons)
 		}
+		placed := map[string]Rect{}
+		for _, pp := range s.Placement().Panels {
+			placed[pp.Name] = Rect{pp.X, pp.Y, pp.W, pp.H}
+		}
+		for _, b := range p.Buttons {
+			if name, ok := storyButtons[b.Cmd]; ok && placed[name].Center().Sub(b.Rect.Center()).Len() > 0.1 {
+				t.Errorf("%s: layout() puts %s at %v, the panel at %v", name, name, placed[name], b.Rect)
+			}
+		}
 		for _, b := range p.Buttons {
 			op, ok := want[b.Cmd]
 			if !ok || b.Cmd == CmdStoryJump && b.Arg != op.Arg {
