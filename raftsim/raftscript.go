@@ -265,6 +265,7 @@ func (env *ScriptEnv) addNodes(c ScriptCommand) error {
 		}
 		snap.Metadata.Term = proto.Uint64(1)
 		rc.Applied = snap.GetMetadata().GetIndex()
+		env.s.checker.startAt(snap.GetMetadata().GetIndex(), 1)
 	}
 	s := env.s
 	for range k {
@@ -547,6 +548,7 @@ func (env *ScriptEnv) deliverTo(id uint64, typ pb.MessageType, drop bool) int {
 			continue
 		}
 		s.emit(messageEvent(EvDelivered, id, f))
+		s.observeVote(f.msg)
 		if err := dst.raftStep(f.msg); err != nil {
 			env.log.write(err.Error() + "\n")
 		}
