@@ -2,6 +2,7 @@ package raftsim
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -165,5 +166,17 @@ func TestBundledScriptsPlaySafely(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// A script's proposals show in the log as the script wrote them.
+func TestScriptEntriesLabelledAsWritten(t *testing.T) {
+	p := playerAt(t, "prevote", 6) // propose 1 prop_1, then process-ready 1
+	var labels []string
+	for _, e := range p.sim.Snapshot().Node(1).Log {
+		labels = append(labels, e.Label)
+	}
+	if !slices.Contains(labels, "prop_1") {
+		t.Errorf("n1's log after process-ready 1 is labelled %q; want prop_1 among them", labels)
 	}
 }

@@ -20,13 +20,8 @@ type ScriptView struct {
 
 // scriptPanelRows is how many lines of text the panel holds below the
 // ring, whatever the step prints, so the ring keeps its place from step to
-// step: on a landscape stage, where the ring's height is its size, fewer;
-// on a portrait one, where the width bounds the ring, more. Beside the
-// ring it takes the whole column.
-const (
-	scriptPanelRows         = 8
-	scriptPanelRowsPortrait = 14
-)
+// step; beside the ring it takes the whole column.
+const scriptPanelRows = 8
 
 // scriptPanelShare is the most of the stage's height the panel takes below
 // the ring: on a short stage it holds fewer rows, and the ring stays.
@@ -75,9 +70,6 @@ func (l *Layout) scriptRows() int {
 	rows := func(h float64) int { return max(int(math.Floor((h-lineH-3*Pad*u-buttonH*u)/lineH)), 4) }
 	if !l.StorySide.Empty() {
 		return rows(l.StorySide.H)
-	}
-	if l.Stage.H > 1.2*l.Stage.W {
-		return min(scriptPanelRowsPortrait, rows(scriptPanelShare*l.Stage.H))
 	}
 	return min(scriptPanelRows, rows(scriptPanelShare*l.Stage.H))
 }
