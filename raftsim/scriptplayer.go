@@ -16,6 +16,26 @@ var scriptCommands = []string{
 	"stabilize", "status", "tick-election", "tick-heartbeat", "transfer-leadership",
 }
 
+// scriptRunActions are the actions a script's run takes besides the
+// script's commands: its nodes are bare, held in manual mode, so the user
+// is the network and the clock there, and nothing else (a write, a crash,
+// the clock given back) has the cluster it would need.
+var scriptRunActions = []ActionOp{ActDeliver, ActDrop, ActDuplicate, ActTick, ActReady, ActPause, ActPlay, ActSpeed, ActStep, ActReset}
+
+// scriptRunTakes refuses an action a script's run cannot take, saying
+// what it can; the console takes raft's script commands there. A node that
+// writes asynchronously (async-storage-writes) takes no ready: raft hands
+// its storage work to the script's threads, and forbids Advance.
+func (s *Sim) scriptRunTakes(a *Action) error {
+	if n := s.node(a.Node); a.Op == ActReady && n != nil && n.raftConfig != nil && n.raftConfig.AsyncStorageWrites {
+		return fmt.Errorf("ready: %s writes asynchronously (async-storage-writes): the script's process-ready, process-append-thread and process-apply-thread hand its Ready over", s.name(n.id))
+	}
+	if slices.Contains(scriptRunActions, a.Op) || a.Op == ActConsole && IsRaftScriptCommand(a.Line) {
+		return nil
+	}
+	return fmt.Errorf("%s: a run of raft's interaction script takes only what manual mode does by hand (deliver, drop, duplicate, tick, ready) and raft's script commands in the console; reset or pick a story for the rest", a.Op)
+}
+
 // ScriptPlayer plays one of raft's interaction scripts on a Sim a command
 // at a time: each command is a step, and the comment before it is its
 // caption. Standing at step k, commands 0 to k have run. Going back, or to
@@ -53,6 +73,10 @@ func NewScriptPlayer(sim *Sim, name, text string) (*ScriptPlayer, error) {
 	p := &ScriptPlayer{sim: sim, name: name, steps: steps}
 	return p, p.Goto(0)
 }
+
+// Current reports whether the sim still holds the script's run: false once
+// another run replaced it (a reset, a story), until the script replays.
+func (p *ScriptPlayer) Current() bool { return p.sim.generation == p.gen }
 
 // Name is the script's name.
 func (p *ScriptPlayer) Name() string { return p.name }
@@ -119,7 +143,7 @@ func (p *ScriptPlayer) Next() error {
 	switch {
 	case p.Last():
 		return fmt.Errorf("%s has no step after %d", p.name, p.step+1)
-	case p.sim.generation != p.gen:
+	case !p.Current():
 		return p.Goto(p.step + 1)
 	}
 	p.step++

@@ -2,6 +2,7 @@ package raftsim
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -114,6 +115,9 @@ func TestScriptNextAfterResetReplays(t *testing.T) {
 	if err := p.sim.Reset(DefaultConfig()); err != nil {
 		t.Fatal(err)
 	}
+	if p.Current() {
+		t.Error("the player says it holds the run after a reset")
+	}
 	if err := p.Next(); err != nil {
 		t.Fatal(err)
 	}
@@ -178,5 +182,60 @@ func TestScriptEntriesLabelledAsWritten(t *testing.T) {
 	}
 	if !slices.Contains(labels, "prop_1") {
 		t.Errorf("n1's log after process-ready 1 is labelled %q; want prop_1 among them", labels)
+	}
+}
+
+// A script's run takes what manual mode does by hand and raft's script
+// commands in the console, and refuses the rest with a message (its bare
+// nodes have no key space, and the clock is not theirs to give back); done
+// in any order on any script, the hand's actions keep raft safe, and the
+// script goes on from there.
+func TestScriptRunTakesOnlyTheHandsActions(t *testing.T) {
+	for _, name := range raftscripts.Names() {
+		steps := playerAt(t, name, 0).Steps()
+		for _, k := range []int{0, steps / 2} {
+			p := playerAt(t, name, k)
+			s := p.sim
+			for _, js := range []string{`{"op":"manual","on":false}`, `{"op":"put","value":"x"}`, `{"op":"crash","node":1}`, `{"op":"console","line":"put a b"}`} {
+				if err := s.DoJSON(js); err == nil || !strings.Contains(err.Error(), "a run of raft's interaction script takes only") {
+					t.Errorf("%s step %d: %s answered %v", name, k+1, js, err)
+				}
+			}
+			for range 3 {
+				for _, n := range s.Snapshot().Nodes {
+					hand := []string{fmt.Sprintf(`{"op":"tick","node":%d,"until":"election"}`, n.ID), fmt.Sprintf(`{"op":"ready","node":%d}`, n.ID)}
+					for _, m := range s.Snapshot().Messages {
+						if m.ID%3 == 0 {
+							hand = append(hand, fmt.Sprintf(`{"op":"duplicate","message":%d}`, m.ID))
+						}
+					}
+					hand = append(hand, fmt.Sprintf(`{"op":"deliver","to":%d}`, n.ID), `{"op":"console","line":"stabilize"}`)
+					for _, js := range hand {
+						_ = s.DoJSON(js) // a hand with nothing to do is refused, and that is all
+					}
+				}
+			}
+			if inv := s.Snapshot().Invariants; !inv.OK {
+				t.Errorf("%s step %d: the hand's actions broke %s: %s", name, k+1, inv.Violations[0].Invariant, inv.Violations[0].Detail)
+			}
+			if !p.Last() {
+				if err := p.Next(); err != nil {
+					t.Errorf("%s step %d: next after the hand's actions: %v", name, k+1, err)
+				}
+			}
+		}
+	}
+}
+
+// A node that writes asynchronously takes no ready by hand: raft forbids
+// its Advance, and the script's threads hand its Ready over.
+func TestScriptAsyncNodeRefusesReady(t *testing.T) {
+	p := playerAt(t, "async_storage_writes", 4)
+	err := p.sim.DoJSON(`{"op":"ready","node":1}`)
+	if err == nil || !strings.Contains(err.Error(), "writes asynchronously") {
+		t.Errorf("ready on an async-storage-writes node: %v", err)
+	}
+	if inv := p.sim.Snapshot().Invariants; !inv.OK {
+		t.Errorf("a refused ready broke %v", inv.Violations)
 	}
 }

@@ -70,6 +70,9 @@ func (st *Stories) Name() string {
 
 // View is what the story panel shows, or nil in free play.
 func (st *Stories) View() *scene.StoryView {
+	if st.script != nil && !st.script.Current() {
+		st.script = nil // a reset replaced the script's run: free play
+	}
 	if st.script != nil {
 		return st.scriptView()
 	}
