@@ -239,3 +239,14 @@ func TestScriptAsyncNodeRefusesReady(t *testing.T) {
 		t.Errorf("a refused ready broke %v", inv.Violations)
 	}
 }
+
+// A reset of a script's run starts raftplay's own run, with the seed asked.
+func TestScriptRunResets(t *testing.T) {
+	p := playerAt(t, "campaign", 2)
+	if err := p.sim.DoJSON(`{"op":"reset","seed":9}`); err != nil {
+		t.Fatal(err)
+	}
+	if s := p.sim.Snapshot(); len(s.Nodes) != DefaultConfig().Nodes || s.Seed != 9 || s.Manual || p.Current() {
+		t.Errorf("after a reset: %d nodes, seed %d, manual %v, the script's run %v", len(s.Nodes), s.Seed, s.Manual, p.Current())
+	}
+}

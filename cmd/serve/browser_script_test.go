@@ -164,7 +164,8 @@ func lastItem(t *testing.T, tab *tab, menu scene.Panel) scene.Point {
 // A link to a script raftplay does not have says so on screen and the page
 // runs free play; a pasted script with a command raft's scripts do not
 // have is refused with the line named, in the paste box and on screen, and
-// the script that played goes on.
+// the script that played goes on; a write on a script's run is refused on
+// screen, and a reset ends the script.
 func TestBrowserScriptBadInput(t *testing.T) {
 	tab := openPlayground(t, "script=moonwalk&theme=dark")
 	tab.waitConsole(scriptWait, "raftplay: ", "script=moonwalk is not valid (one of raft v3.7.0's 28 interaction scripts")
@@ -205,6 +206,16 @@ func TestBrowserScriptBadInput(t *testing.T) {
 	if st := tab.state(); len(st.Nodes) != 2 {
 		t.Errorf("the pasted script's first step left %d nodes, want 2", len(st.Nodes))
 	}
+
+	// A write has no key space on a script's nodes: refused, said on
+	// screen; a reset ends the script and free play goes on.
+	tab.press("w")
+	tab.waitConsole(scriptWait, "raftplay: ", "put: a run of raft's interaction script takes only")
+	tab.press("r")
+	if s := tab.story(nil); s.Active {
+		t.Errorf("a reset left the script playing: %+v", s)
+	}
+	tab.until("a leader after the reset", budgetMs, electionStepMs, hasLeader)
 }
 
 // At a laptop's size, on a phone by touch and in a small embed, the script
