@@ -15,6 +15,11 @@ func init() {
 		parse: parseReset,
 		apply: func(s *Sim, a *Action) error {
 			cfg := s.cfg
+			if s.bare {
+				// A script's cluster is its commands' (add-nodes), no
+				// config's: a reset starts raftplay's own run.
+				cfg = DefaultConfig()
+			}
 			if a.Config != nil {
 				cfg = *a.Config
 				cfg.Seed = s.cfg.Seed

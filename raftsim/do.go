@@ -39,6 +39,12 @@ func (s *Sim) apply(a *Action) error {
 	switch {
 	case k == nil:
 		return fmt.Errorf("unknown op %q", a.Op)
+	case s.bare:
+		if err := s.scriptRunTakes(a); err != nil {
+			return err
+		}
+	}
+	switch {
 	case k.apply == nil:
 		return s.doApp(a)
 	}

@@ -64,6 +64,20 @@ func newChecker(name func(uint64) string) checker {
 	}
 }
 
+// startAt starts the facts at a snapshot a cluster is bootstrapped from, as
+// raft's interaction scripts bootstrap theirs (add-nodes index=10): its
+// entry at index is committed and applied, and nothing below it can be
+// written, committed or applied again. A checker that has seen entries
+// already keeps them.
+func (c *checker) startAt(index, term uint64) {
+	if c.base != 0 || len(c.committed) > 1 || len(c.applied) > 1 || len(c.entries) > 0 {
+		return
+	}
+	c.base = index
+	c.committed = []commitFact{{term: term, inTerm: term}}
+	c.applied = []appliedFact{{term: term}}
+}
+
 // record keeps v and reports whether it is new enough to be told.
 func (c *checker) record(v Violation) bool {
 	if len(c.violations) >= maxViolations {

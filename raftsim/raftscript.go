@@ -40,10 +40,13 @@ type storageWork struct {
 }
 
 // NewScriptEnv is an empty cluster, held in manual mode, for a script.
-func NewScriptEnv() *ScriptEnv {
+func NewScriptEnv() *ScriptEnv { return (&Sim{speed: 1}).startScript() }
+
+// startScript starts a new run on s for a script: an empty cluster of bare
+// nodes, held in manual mode, the same whatever the run before it was.
+func (s *Sim) startScript() *ScriptEnv {
 	cfg := DefaultConfig()
 	cfg.Nodes, cfg.SnapshotCount = 0, 0
-	s := &Sim{speed: 1}
 	s.init(cfg)
 	s.manual, s.bare = true, true
 	return &ScriptEnv{s: s, log: &scriptLog{}}
@@ -262,6 +265,7 @@ func (env *ScriptEnv) addNodes(c ScriptCommand) error {
 		}
 		snap.Metadata.Term = proto.Uint64(1)
 		rc.Applied = snap.GetMetadata().GetIndex()
+		env.s.checker.startAt(snap.GetMetadata().GetIndex(), 1)
 	}
 	s := env.s
 	for range k {
@@ -544,6 +548,7 @@ func (env *ScriptEnv) deliverTo(id uint64, typ pb.MessageType, drop bool) int {
 			continue
 		}
 		s.emit(messageEvent(EvDelivered, id, f))
+		s.observeVote(f.msg)
 		if err := dst.raftStep(f.msg); err != nil {
 			env.log.write(err.Error() + "\n")
 		}

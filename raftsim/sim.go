@@ -91,7 +91,7 @@ func (s *Sim) init(cfg Config) {
 	s.clock = clock{}
 	s.syncSet = false
 	s.leaseCheckSet = false
-	s.manual = false
+	s.manual, s.bare = false, false
 	s.net = network{}
 	s.rng = rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	s.raftRand = newRaftStream(cfg, seed)

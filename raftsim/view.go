@@ -2,6 +2,9 @@ package raftsim
 
 import (
 	"reflect"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
@@ -158,7 +161,7 @@ func entryLabel(e *pb.Entry) string {
 	c, err := v2store.DecodeCommand(e.GetData())
 	switch {
 	case err != nil:
-		return "?"
+		return rawLabel(e.GetData())
 	case c.Op.Kind == v2store.OpDelete || c.Op.Kind == v2store.OpCAD:
 		return "rm " + c.Op.Key
 	case c.Op.Kind == v2store.OpSync:
@@ -170,4 +173,14 @@ func entryLabel(e *pb.Entry) string {
 		return c.Op.Key + "/"
 	}
 	return c.Op.Value
+}
+
+// rawLabel labels an entry whose data is no command of raftplay's: a
+// script's proposal ("prop_1") as written, when it is short printable
+// text, else "?".
+func rawLabel(b []byte) string {
+	if len(b) > 16 || !utf8.Valid(b) || strings.ContainsFunc(string(b), func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return "?"
+	}
+	return string(b)
 }

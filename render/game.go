@@ -63,6 +63,10 @@ type Options struct {
 	OnPanic func(where string, value any, stack []byte)
 	// Stories, when set, plays guided stories on the simulator.
 	Stories *Stories
+	// OnPasteScript, when set, asks the page for a script to paste (the
+	// script picker's Paste a script); the page plays it with
+	// Stories.PlayScript.
+	OnPasteScript func()
 	// OnShare is called with the run, encoded (runcodec.Encode), when the
 	// user asks for a link that reproduces it.
 	OnShare func(run string)
@@ -157,6 +161,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	g.themeChoice = g.scene.ThemeChoice()
 	if opts.Stories != nil {
 		g.scene.Stories = opts.Stories.entries
+		g.scene.Scripts = opts.Stories.Scripts()
 	}
 	g.scene.Observe(sim.Snapshot(), sim.Events(0))
 	if opts.Welcome && opts.Stories != nil {

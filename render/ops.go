@@ -31,6 +31,12 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdStoryEditor:
 			g.opts.OnStoryEditor()
 			continue
+		case op.Cmd == scene.CmdScriptPaste && g.opts.OnPasteScript == nil:
+			g.notice("pasting a script is not available here", true)
+			continue
+		case op.Cmd == scene.CmdScriptPaste:
+			g.opts.OnPasteScript()
+			continue
 		case g.timeOp(op):
 			continue
 		case op.Cmd == scene.CmdWelcomeClose:
@@ -42,6 +48,9 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdStoryPick && op.Arg >= 0 && op.Arg < len(st.entries):
 			g.closeWelcome()
 			err = st.Start(st.entries[op.Arg].Name, 0)
+		case op.Cmd == scene.CmdScriptPick && op.Arg >= 0 && op.Arg < len(g.scene.Scripts):
+			g.closeWelcome()
+			err = st.StartScript(g.scene.Scripts[op.Arg], 0)
 		case op.Cmd == scene.CmdStoryNext:
 			err = st.Next()
 		case op.Cmd == scene.CmdStoryBack:

@@ -8,13 +8,16 @@ import (
 	"raftplay/render/scene"
 )
 
-// Stories plays the built-in stories (raftsim/scenario) on the simulator the
-// game shows: a step at a time, waiting at the end of each for Next, going
-// back by replaying, and handing the run over to free play on request.
+// Stories plays the built-in stories (raftsim/scenario), and raft's
+// interaction scripts (script.go), on the simulator the game shows: a step
+// at a time, waiting at the end of each for Next, going back by replaying,
+// and handing the run over to free play on request.
 type Stories struct {
 	sim     *raftsim.Sim
 	entries []scene.StoryEntry
 	player  *scenario.Player
+	// script plays one of raft's scripts, in place of a story.
+	script *raftsim.ScriptPlayer
 	// answer is the choice picked for the current step's question, from 0,
 	// or -1 while none is; the step waits for it before it runs.
 	answer int
@@ -57,11 +60,14 @@ func (st *Stories) Play(sc *scenario.Scenario, step int) error {
 	return st.moved(p.Goto(step))
 }
 
-// Active reports whether a story is being played.
-func (st *Stories) Active() bool { return st.player != nil }
+// Active reports whether a story (or a script) is being played.
+func (st *Stories) Active() bool { return st.player != nil || st.script != nil }
 
-// Name returns the story being played, or "".
+// Name returns the story (or script) being played, or "".
 func (st *Stories) Name() string {
+	if st.script != nil {
+		return st.script.Name()
+	}
 	if st.player == nil {
 		return ""
 	}
@@ -70,6 +76,12 @@ func (st *Stories) Name() string {
 
 // View is what the story panel shows, or nil in free play.
 func (st *Stories) View() *scene.StoryView {
+	if st.script != nil && !st.script.Current() {
+		st.script = nil // a reset replaced the script's run: free play
+	}
+	if st.script != nil {
+		return st.scriptView()
+	}
 	p := st.player
 	if p == nil {
 		return nil
@@ -97,7 +109,7 @@ func (st *Stories) Asking() bool {
 // stops at the end of each step, and before a step whose question is not
 // answered yet.
 func (st *Stories) advance(ms int64) {
-	if !st.Asking() {
+	if st.player != nil && !st.Asking() {
 		st.player.Advance(ms)
 	}
 }
@@ -132,6 +144,9 @@ func (st *Stories) moved(err error) error {
 // Next starts the next step once this one has ended; after the last step it
 // starts the story that follows this one in the picker.
 func (st *Stories) Next() error {
+	if st.script != nil {
+		return st.script.Next()
+	}
 	if p := st.player; p != nil && p.Last() && p.Done() {
 		if i := st.after(); i >= 0 {
 			return st.Start(st.entries[i].Name, 0)
@@ -154,6 +169,9 @@ func (st *Stories) after() int {
 
 // Back replays the story to the start of the previous step.
 func (st *Stories) Back() error {
+	if st.script != nil {
+		return st.script.Back()
+	}
 	return st.with(func(p *scenario.Player) error {
 		if p.Step() == 0 {
 			return fmt.Errorf("this is the story's first step")
@@ -164,16 +182,23 @@ func (st *Stories) Back() error {
 
 // Goto replays the story to the start of step k (from 0).
 func (st *Stories) Goto(k int) error {
+	if st.script != nil {
+		return st.script.Goto(k)
+	}
 	return st.with(func(p *scenario.Player) error { return st.moved(p.Goto(k)) })
 }
 
 // Finish runs the current step to its end at once.
 func (st *Stories) Finish() error {
+	if st.script != nil {
+		return nil // a script's step ends as it runs
+	}
 	return st.with(func(p *scenario.Player) error { p.Finish(); return nil })
 }
 
 // TakeOver ends the story; the run goes on in free play from where it is.
 func (st *Stories) TakeOver() {
+	st.script = nil
 	if st.player != nil {
 		st.player.Close()
 		st.player = nil

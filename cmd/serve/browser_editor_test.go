@@ -16,6 +16,7 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/judged"
+	"raftplay/raftsim/raftscripts"
 	"raftplay/raftsim/scenario"
 	"raftplay/raftsim/storyedit"
 	"raftplay/render/scene"
@@ -300,7 +301,7 @@ func TestBrowserStoryEditorSizes(t *testing.T) {
 			t.Fatalf("%dx%d: the toolbar has no Stories button", c.view.w, c.view.h)
 		}
 		press(l.Buttons[i].Rect)
-		picker := l.StoryPicker(entries, measure)
+		picker := l.StoryPicker(entries, len(raftscripts.Names()), measure)
 		r := picker.Rect
 		if got := tab.panel("stories"); !nearRect(scene.Rect{X: r.X / scale, Y: r.Y / scale, W: r.W / scale, H: r.H / scale}, got) {
 			t.Fatalf("%dx%d: the story picker is at %v, the test's layout puts it at %v", c.view.w, c.view.h, got, r)

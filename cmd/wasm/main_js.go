@@ -67,6 +67,7 @@ func main() {
 		OnPanic:       app.crashed,
 		Stories:       app.stories,
 		OnShare:       app.share,
+		OnPasteScript: app.pasteScript,
 		Timeline:      app.timeline,
 		OnExport:      app.download,
 		OnRecord:      app.recordClip,
@@ -82,6 +83,7 @@ func main() {
 	if params.ShareQR {
 		page.showShareQR()
 	}
+	app.paste = newScriptPaste(page.doc, app)
 	app.publishAPI()
 	app.publishConsole()
 	frames := &frameCounter{Game: app.game, afterDraw: newConsoleField(page.doc, app.game).sync}
@@ -116,6 +118,8 @@ type app struct {
 	theme string
 	// editor is the story editor beside the canvas (editor_js.go).
 	editor *editorPanel
+	// paste is the page's field to paste a script into (scriptpaste_js.go).
+	paste *scriptPaste
 }
 
 // chooseTheme keeps the theme chosen in the settings panel, for share

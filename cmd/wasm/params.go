@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/raftscripts"
 	"raftplay/raftsim/scenario"
 	"raftplay/render/scene"
 )
@@ -36,6 +37,9 @@ type Params struct {
 	// Scenario is a built-in story to play from Step (counted from 1).
 	Scenario string
 	Step     int
+	// Script is one of raft's interaction scripts (raftsim/raftscripts)
+	// to play from Step, in place of a story.
+	Script string
 	// Run is a shared run (runcodec.Encode) to reproduce; it wins over
 	// seed, nodes and scenario.
 	Run string
@@ -145,6 +149,13 @@ func ParseParams(query string) (Params, []string) {
 			p.Scenario = v
 		} else {
 			bad("scenario", v, "one of "+strings.Join(scenario.Builtins, ", "), "free play")
+		}
+	}
+	if v, ok := first(values, "script"); ok {
+		if slices.Contains(raftscripts.Names(), v) {
+			p.Script = v
+		} else {
+			bad("script", v, fmt.Sprintf("one of raft v3.7.0's %d interaction scripts, such as campaign or confchange_v1_add_single: Stories lists them", len(raftscripts.Names())), "free play")
 		}
 	}
 	if v, ok := first(values, "step"); ok {

@@ -29,6 +29,8 @@ func TestParseParams(t *testing.T) {
 		{"?share=qr", with(func(p *Params) { p.ShareQR = true }), nil},
 		{"?share=link", def, []string{"share=link is not valid (qr); using no code"}},
 		{"?scenario=moonwalk", def, []string{"scenario=moonwalk is not valid (one of election, split-vote, replication, follower-failures, leader-failure, all-nodes-failure, partition, stale-leader, checkquorum, disruptive-rejoin, prevote, snapshot-catchup, add-member, remove-leader, joint-consensus); using free play"}},
+		{"?script=confchange_v1_add_single&step=4", with(func(p *Params) { p.Script, p.Step = "confchange_v1_add_single", 4 }), nil},
+		{"?script=moonwalk", def, []string{"script=moonwalk is not valid (one of raft v3.7.0's 28 interaction scripts, such as campaign or confchange_v1_add_single: Stories lists them); using free play"}},
 		{"?step=0", def, []string{"step=0 is not valid (a step number from 1); using 1"}},
 		{"seed=-3", with(func(p *Params) { p.Seed = -3 }), nil},
 		{"?paused=1", with(func(p *Params) { p.Paused = true }), nil},

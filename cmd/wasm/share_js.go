@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 
 	"raftplay/raftsim"
@@ -33,6 +34,10 @@ func (a *app) startRun(p Params) []string {
 		return problems
 	case p.Story != "":
 		return a.openStoryLink(p.Story, p.Config)
+	case p.Script != "":
+		if err := a.stories.StartScript(p.Script, p.Step-1); err != nil {
+			return []string{fmt.Sprintf("script %s: %v; starting it from step 1", p.Script, err)}
+		}
 	case p.Scenario != "":
 		if err := a.stories.Start(p.Scenario, p.Step-1); err != nil {
 			return []string{fmt.Sprintf("story %s: %v; starting it from step 1", p.Scenario, err)}
@@ -60,10 +65,14 @@ func (a *app) openStoryLink(link string, cfg raftsim.Config) []string {
 
 // shareURL is the address that shows what param (run=… or story=…) holds:
 // this page with only it (and the look, with the theme chosen in the
-// settings) in its query.
+// settings) in its query; while one of raft's scripts plays, a run's address
+// is the script and its step, since a script's run is its commands.
 func (a *app) shareURL(param string) string {
 	loc := js.Global().Get("location")
 	q := "?" + param
+	if name, step, pasted, ok := a.stories.ScriptAt(); ok && !pasted && strings.HasPrefix(param, "run=") {
+		q = fmt.Sprintf("?script=%s&step=%d", name, step+1)
+	}
 	params, _ := ParseParams(loc.Get("search").String())
 	if d := DefaultParams(); a.theme != d.Theme {
 		q += "&theme=" + a.theme
@@ -83,6 +92,10 @@ func (a *app) shareURL(param string) string {
 // share puts the link to the run in the address bar and on the clipboard
 // (where the browser allows: the clipboard needs a secure context).
 func (a *app) share(run string) {
+	if _, _, pasted, ok := a.stories.ScriptAt(); ok && pasted {
+		a.game.Notify("a pasted script has no link: paste it again to play it")
+		return
+	}
 	link := a.shareURL("run=" + run)
 	js.Global().Get("history").Call("replaceState", nil, "", link)
 	if cb := js.Global().Get("navigator").Get("clipboard"); cb.Truthy() {

@@ -12,12 +12,15 @@ import (
 // storyCommand is one request of raftplay.story(cmd), read from JSON:
 // {"start":"partition","step":2}, {"next":true}, {"back":true}, {"goto":3},
 // {"finish":true} (run the current step to its end now), {"answer":2} (answer
-// the step's question with its second choice) or {"takeover":true}.
+// the step's question with its second choice) or {"takeover":true}; and for
+// raft's interaction scripts {"script":"campaign","step":2} (a bundled one)
+// or {"script_text":"…"} (one given whole, as a paste gives it).
 // Steps count from 1, as on screen.
 type storyCommand struct {
 	op   string
 	name string
-	step int // the step, or the answer's choice, from 1
+	step int    // the step, or the answer's choice, from 1
+	text string // a script's text, for script_text
 }
 
 func parseStoryCommand(js string) (storyCommand, error) {
@@ -32,6 +35,12 @@ func parseStoryCommand(js string) (storyCommand, error) {
 			c.step = int(s.Int())
 		}
 		return c, nil
+	case v.Get("script").Exists(), v.Get("script_text").Exists():
+		c := storyCommand{op: "script", name: v.Get("script").String(), text: v.Get("script_text").String(), step: 1}
+		if s := v.Get("step"); s.Exists() {
+			c.step = int(s.Int())
+		}
+		return c, nil
 	case v.Get("goto").Exists():
 		return storyCommand{op: "goto", step: int(v.Get("goto").Int())}, nil
 	case v.Get("answer").Exists():
@@ -42,7 +51,7 @@ func parseStoryCommand(js string) (storyCommand, error) {
 			return storyCommand{op: op}, nil
 		}
 	}
-	return storyCommand{}, fmt.Errorf("unknown story command %s; known: start, next, back, goto, answer, finish, takeover", js)
+	return storyCommand{}, fmt.Errorf("unknown story command %s; known: start, script, script_text, next, back, goto, answer, finish, takeover", js)
 }
 
 // storyState is what raftplay.story() returns.
@@ -55,6 +64,12 @@ type storyState struct {
 	Done     bool      `json:"done,omitempty"`
 	Failures []string  `json:"failures,omitempty"`
 	Question *question `json:"question,omitempty"`
+	// Command, Output and Check are a script's step: its command, what it
+	// printed, and "" when raft's own lines are the script's (else the
+	// first that differs).
+	Command string `json:"command,omitempty"`
+	Output  string `json:"output,omitempty"`
+	Check   string `json:"check,omitempty"`
 }
 
 // question is the step's question in raftplay.story(): choices and answers

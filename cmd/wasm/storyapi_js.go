@@ -36,6 +36,12 @@ func (a *app) doStory(c storyCommand) error {
 	switch c.op {
 	case "start":
 		return st.Start(c.name, c.step-1)
+	case "script":
+		if c.text != "" {
+			return st.PlayScript(c.name, c.text, c.step-1)
+		}
+		return st.StartScript(c.name, c.step-1)
+
 	case "next":
 		return st.Next()
 	case "back":
@@ -56,7 +62,11 @@ func (a *app) storyState() storyState {
 	if v == nil {
 		return storyState{}
 	}
-	return storyState{Active: true, Name: a.stories.Name(), Step: v.Step + 1, Steps: v.Steps, Caption: v.Caption, Done: v.Done, Failures: v.Failures, Question: questionState(v)}
+	s := storyState{Active: true, Name: a.stories.Name(), Step: v.Step + 1, Steps: v.Steps, Caption: v.Caption, Done: v.Done, Failures: v.Failures, Question: questionState(v)}
+	if sv := v.Script; sv != nil {
+		s.Command, s.Output, s.Check = sv.Command, sv.Output, sv.Check
+	}
+	return s
 }
 
 // linkAPI is raftplay.link(): the address that reproduces the run as it

@@ -87,6 +87,10 @@ const (
 	CmdDeliver   // deliver Intent.Message, or the inspected message
 	CmdDuplicate // duplicate the inspected message
 	CmdTheme     // the next theme (theme_choice.go), at once
+	// raft's interaction scripts, played by the story player (script.go).
+	CmdScripts     // open the picker of raft's scripts, or go back to the stories
+	CmdScriptPick  // play script Intent.Arg of the picker
+	CmdScriptPaste // open the page's field to paste a script into
 )
 
 // Intent is a command with what it applies to.

@@ -73,6 +73,9 @@ func (s *Scene) Placement() Placement {
 			}
 		}
 	}
+	if s.Story != nil {
+		s.placeStoryButtons(add)
+	}
 	if s.Controller.Help {
 		add("help", s.help.Rect)
 	}
@@ -80,4 +83,17 @@ func (s *Scene) Placement() Placement {
 		p.Details = panelText(&s.detailsP)
 	}
 	return p
+}
+
+// storyButtons name the story panel's buttons in Placement.
+var storyButtons = map[Command]string{CmdStoryBack: "story-back", CmdStoryNext: "story-next", CmdTakeOver: "story-takeover"}
+
+// placeStoryButtons adds the story panel's Back, Next and Take over buttons
+// to a placement, so a host page (or a test) can press them where they are.
+func (s *Scene) placeStoryButtons(add func(string, Rect)) {
+	for _, b := range s.storyP.Buttons {
+		if name, ok := storyButtons[b.Cmd]; ok {
+			add(name, b.Rect)
+		}
+	}
 }

@@ -64,7 +64,13 @@ type Scene struct {
 	// free play); Stories are what the picker offers.
 	Story   *StoryView
 	Stories []StoryEntry
+	// Scripts are raft's interaction scripts the script picker offers.
+	Scripts []string
 	picking bool
+	// pickingScripts makes the open picker raft's scripts' (script.go).
+	pickingScripts bool
+	// printed is the script step whose output the console holds last.
+	printed printedStep
 	ops     []GameOp
 	storyP  Panel
 	pickerP Panel
@@ -105,8 +111,10 @@ type Scene struct {
 // SetStory sets the story being played (nil in free play); the ring makes
 // room for the caption panel while there is one.
 func (s *Scene) SetStory(v *StoryView) {
-	changed := (v == nil) != (s.Story == nil)
+	// A script's panel keeps more room than a story's (script.go).
+	changed := (v == nil) != (s.Story == nil) || v != nil && (v.Script == nil) != (s.Story.Script == nil)
 	s.Story = v
+	s.printScript(v)
 	if changed {
 		s.relayout()
 	}
@@ -342,7 +350,11 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	}
 	switch {
 	case in.Cmd == CmdStories && len(s.Stories) > 0:
-		s.picking = !s.picking
+		s.picking, s.pickingScripts = !s.picking, false
+		s.layPanels()
+		return nil
+	case in.Cmd == CmdScripts && len(s.Scripts) > 0:
+		s.picking, s.pickingScripts = true, !s.pickingScripts
 		s.layPanels()
 		return nil
 	case in.Cmd == CmdPanels:
@@ -360,7 +372,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	case isGameOp(in.Cmd):
-		s.picking = s.picking && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor
+		s.picking = s.picking && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor && in.Cmd != CmdScriptPick && in.Cmd != CmdScriptPaste
 		s.ops = append(s.ops, GameOp{Cmd: in.Cmd, Arg: in.Arg})
 		s.layPanels()
 		return nil
@@ -418,8 +430,11 @@ func (s *Scene) layPanels() {
 		s.membersP = s.Layout.MembersMenu(s.Snap, s.measure)
 		s.open = append(s.open, &s.membersP)
 	}
-	if s.picking {
-		s.pickerP = s.Layout.StoryPicker(s.Stories, s.measure)
+	if s.picking && s.pickingScripts {
+		s.pickerP = s.Layout.ScriptPicker(s.Scripts, s.measure)
+		s.open = append(s.open, &s.pickerP)
+	} else if s.picking {
+		s.pickerP = s.Layout.StoryPicker(s.Stories, len(s.Scripts), s.measure)
 		s.open = append(s.open, &s.pickerP)
 	}
 	if s.Settings.Open {

@@ -129,7 +129,7 @@ func TestMenusStayWholeOnSmallScreens(t *testing.T) {
 	for _, sz := range [][3]float64{{1280, 800, 1}, {640, 400, 1}, {390 * 3, 844 * 3, 3}, {320, 240, 1}} {
 		l := NewLayout(sz[0], sz[1], sz[2], 5, ControlsFull, measure)
 		screen := Rect{0, 0, sz[0], sz[1]}
-		for _, p := range []Panel{l.SettingsPanel(&st, measure), l.StoryPicker(stories, measure)} {
+		for _, p := range []Panel{l.SettingsPanel(&st, measure), l.StoryPicker(stories, 0, measure)} {
 			if !inside(p.Rect, screen) {
 				t.Errorf("%v: %q at %+v leaves the screen", sz, p.Title, p.Rect)
 			}

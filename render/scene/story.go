@@ -23,6 +23,9 @@ type StoryView struct {
 	Failures []string
 	// Question is what the step asks before it runs, or nil (question.go).
 	Question *QuestionView
+	// Script is set when the story is one of raft's interaction scripts:
+	// the step's command and output (script.go).
+	Script *ScriptView
 }
 
 // StoryEntry is one story the picker offers.
@@ -38,7 +41,7 @@ type GameOp struct {
 // isGameOp tells the commands the game carries out itself.
 func isGameOp(c Command) bool {
 	switch c {
-	case CmdStoryPick, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdStoryEditor, CmdShare, CmdExperiment, CmdWelcomeClose, CmdRecord:
+	case CmdStoryPick, CmdScriptPick, CmdScriptPaste, CmdStoryNext, CmdStoryBack, CmdStoryJump, CmdStoryAnswer, CmdTakeOver, CmdStoryEditor, CmdShare, CmdExperiment, CmdWelcomeClose, CmdRecord:
 		return true
 	}
 	return isTimeOp(c)
@@ -55,7 +58,10 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 		width = l.StorySide.W
 	}
 	asking := v.Question.Asking(v.Done)
-	if !asking {
+	switch {
+	case v.Script != nil:
+		p.Lines = l.scriptLines(v, width-2*Pad*u, measure)
+	case !asking:
 		// A caption tells what the step does: shown with the question, it
 		// would give the answer away.
 		p.Lines = Wrap(v.Caption, width-2*Pad*u, FontUI*u, measure)
@@ -64,8 +70,9 @@ func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 		p.Lines = append(p.Lines, v.Question.lines(v.Done, width-2*Pad*u, u, measure)...)
 	}
 	switch {
-	case asking:
-		// The question's own line says what to do.
+	case asking, v.Script != nil:
+		// The question's own line says what to do; a script's step
+		// says how it compares with the script.
 	case !v.Done:
 		p.Lines = append(p.Lines, "… playing this step")
 	case len(v.Failures) == 0 && v.Last:
@@ -139,6 +146,8 @@ func (v *StoryView) Waiting() string {
 	switch {
 	case v == nil || !v.Done:
 		return ""
+	case v.Last && v.Script != nil:
+		return "script finished — Take over to go on by hand"
 	case v.Last:
 		return "story finished — Take over to keep playing"
 	}
@@ -156,8 +165,9 @@ func StoryPanelHeight(u float64) float64 {
 }
 
 // StoryPicker lays out the list of stories as a menu in the stage's
-// top-left corner.
-func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
+// top-left corner, and when there are scripts an item that opens their
+// picker.
+func (l *Layout) StoryPicker(stories []StoryEntry, scripts int, measure Measure) Panel {
 	u := l.Scale
 	p := Panel{Title: "Stories: pick one to play step by step", Menu: true}
 	w := measure(p.Title, FontUI*u)
@@ -165,6 +175,11 @@ func (l *Layout) StoryPicker(stories []StoryEntry, measure Measure) Panel {
 		label := fmt.Sprintf("%s  (%s)", st.Title, st.Name)
 		w = math.Max(w, ButtonWidth(label, "", "", u, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: CmdStoryPick, Label: label, Arg: i})
+	}
+	if scripts > 0 {
+		label := fmt.Sprintf("raft's own interaction scripts (%d) …", scripts)
+		w = math.Max(w, ButtonWidth(label, "", "", u, measure))
+		p.Buttons = append(p.Buttons, Button{Cmd: CmdScripts, Label: label})
 	}
 	// Last, where a teacher looks after the built-in stories.
 	write := Button{Cmd: CmdStoryEditor, Label: "Write your own story…", Key: "#"}
