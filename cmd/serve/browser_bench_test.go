@@ -72,8 +72,13 @@ func wasmBytes(b *testing.B, client *http.Client, coding string) float64 {
 }
 
 // framesWindowMs is how long frames and CPU time are counted, in wall
-// milliseconds.
-const framesWindowMs = 5000
+// milliseconds, after settleMs from the first frame: a page that has just
+// loaded lays out, fills its sprite sheet and draws whole for a while
+// before it shows its steady cost.
+const (
+	framesWindowMs = 5000
+	settleMs       = 2000
+)
 
 // benchView is one view the frame rate is measured in: the playground at a
 // size with a URL query, optionally under the stress writers, with the goals
@@ -200,6 +205,7 @@ func framesIn(b *testing.B, v benchView) frameFigures {
 // minimal page paints every frame and does not time them), and the CPU time
 // Chromium spent meanwhile.
 func countFrames(tab *tab) frameFigures {
+	time.Sleep(settleMs * time.Millisecond)
 	cpu0, t0 := chromiumCPUNow(), time.Now()
 	rates := eval[[]float64](tab, fmt.Sprintf(`new Promise(done => {
 		const api = %[1]s, painted = () => api.painted ? api.painted() : api.frames();

@@ -121,13 +121,15 @@ func profileFrames(lines []string) drawProfile {
 }
 
 // serveDebugSite builds the playground with Ebiten's debug log into a copy
-// of the site and serves it without the handler's precompressed files, and
-// returns its URL. The build takes minutes: only this profile needs it.
+// of the site and serves it without the handler's precompressed files and
+// without the service worker (which would keep the first page's files for
+// the next), and returns its URL. The build takes minutes: only this
+// profile needs it.
 func serveDebugSite(b *testing.B) string {
 	b.Helper()
 	dir := b.TempDir()
 	err := fs.WalkDir(web.Site, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(path, "raftplay.wasm") {
+		if err != nil || d.IsDir() || strings.HasPrefix(path, "raftplay.wasm") || path == "sw.js" {
 			return err
 		}
 		data, err := fs.ReadFile(web.Site, path)
