@@ -3,6 +3,7 @@ package raftsim
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -92,18 +93,28 @@ func fill(v reflect.Value) {
 		fill(k)
 		fill(e)
 		v.SetMapIndex(k, e)
-	case reflect.String:
-		v.SetString("x")
-	case reflect.Bool:
-		v.SetBool(true)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		v.SetInt(1)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		v.SetUint(1)
-	case reflect.Float32, reflect.Float64:
-		v.SetFloat(1)
 	default:
-		panic(fmt.Sprintf("fill: a snapshot field of kind %s", v.Kind()))
+		setBasic(v, 1)
+	}
+}
+
+// setBasic sets v, a basic value, to the n-th of a row of values that
+// differ from each other and from the zero value (a bool has two: n odd is
+// true).
+func setBasic(v reflect.Value, n int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(strings.Repeat("x", n))
+	case reflect.Bool:
+		v.SetBool(n%2 == 1)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(n))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(n))
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(float64(n))
+	default:
+		panic(fmt.Sprintf("a snapshot field of kind %s", v.Kind()))
 	}
 }
 
@@ -134,18 +145,5 @@ func eachLeaf(v reflect.Value, path string, f func(path string, change, undo fun
 		return
 	}
 	old := reflect.ValueOf(v.Interface())
-	f(path, func() {
-		switch v.Kind() {
-		case reflect.String:
-			v.SetString("y")
-		case reflect.Bool:
-			v.SetBool(false)
-		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-			v.SetInt(2)
-		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-			v.SetUint(2)
-		case reflect.Float32, reflect.Float64:
-			v.SetFloat(2)
-		}
-	}, func() { v.Set(old) })
+	f(path, func() { setBasic(v, 2) }, func() { v.Set(old) })
 }
