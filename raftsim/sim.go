@@ -60,6 +60,10 @@ type Sim struct {
 	// and every reset and replay starts the next, so a view can tell a new
 	// run from the same run with time moved back.
 	generation uint64
+	// shown is the last snapshot made and changes its parts' generation
+	// numbers (changes.go).
+	shown   *Snapshot
+	changes Changes
 }
 
 // New builds a cluster from cfg and starts every node.

@@ -10,9 +10,13 @@ type Snapshot struct {
 	// every reset and replay. It describes the Sim, not the run, so it is
 	// left out of the JSON, which equal runs must give byte for byte.
 	Generation uint64 `json:"-"`
-	Seed       int64  `json:"seed"`
-	NowMs      int64  `json:"now_ms"`
-	Paused     bool   `json:"paused"`
+	// Changes numbers the parts the picture draws, so a painter can tell
+	// which changed since the Sim's previous snapshot; like Generation it
+	// describes the Sim, not the run.
+	Changes Changes `json:"-"`
+	Seed    int64   `json:"seed"`
+	NowMs   int64   `json:"now_ms"`
+	Paused  bool    `json:"paused"`
 	// Manual is set in manual mode: the clock and the network are held,
 	// and every message waits on its link to be delivered by hand.
 	Manual     bool            `json:"manual,omitempty"`

@@ -47,6 +47,8 @@ func (s *Sim) Snapshot() *Snapshot {
 		snap.Partition = append(snap.Partition, append([]uint64(nil), g...))
 	}
 	s.addMembership(snap)
+	s.changes.observe(s.shown, snap)
+	snap.Changes, s.shown = s.changes, snap
 	return snap
 }
 

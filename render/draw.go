@@ -1,13 +1,16 @@
 package render
 
 import (
+	"image"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"raftplay/render/scene"
 )
 
-// drawFrame paints the whole picture: the cached parts, redrawn first if what
-// they show changed, then the moving parts (every shape before any text, so
+// drawFrame paints the whole picture on screen (or the part of it a
+// sub-image of the screen covers): the cached parts (refreshCache brought
+// them up to date), then the moving parts (every shape before any text, so
 // the shapes go to the GPU in one batch), then the panels on top.
 func (g *Game) drawFrame(screen *ebiten.Image) {
 	s := g.scene
@@ -15,7 +18,6 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		screen.Fill(s.Theme.Background)
 		return
 	}
-	g.refreshCache()
 	screen.DrawImage(g.cache.img, nil)
 
 	g.paint.dst = screen
@@ -57,9 +59,11 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	g.drawFocus()
 }
 
-// refreshCache redraws the parts of the cache whose content changed.
-func (g *Game) refreshCache() {
+// refreshCache redraws the parts of the cache whose content changed and
+// returns where: all of it, or the bounds of the panels it redrew.
+func (g *Game) refreshCache() (all bool, redrawn image.Rectangle) {
 	c, s := &g.cache, g.scene
+	l := &s.Layout
 	// The sprite sheet stays across layouts: its sprites are named by their
 	// sizes, so a new layout only adds those of its own sizes (the sheet
 	// starts again when full). Kept, each sprite is drawn from the same
@@ -75,6 +79,7 @@ func (g *Game) refreshCache() {
 		c.log = k
 		g.paint.dst = c.logs
 		g.drawLogs(fresh)
+		redrawn = redrawn.Union(l.Logs.Bounds())
 	}
 	if k, total := g.eventsKey(), g.scene.Log.Total(); fresh || k != c.evs || total != c.evTotal {
 		added := 0 // all afresh
@@ -84,17 +89,21 @@ func (g *Game) refreshCache() {
 		c.evs, c.evTotal = k, total
 		g.paint.dst = c.events
 		g.drawEvents(added)
+		redrawn = redrawn.Union(l.Events.Bounds())
 	}
 	if k := g.consoleKey(); fresh || k != c.con {
 		c.con = k
 		g.paint.dst = c.console
 		g.drawConsole()
+		redrawn = redrawn.Union(l.Console.Bounds())
 	}
 	if k := g.diagramKey(); fresh || k != c.dia {
 		c.dia = k
 		g.paint.dst = c.diagram
 		g.drawDiagram()
+		redrawn = redrawn.Union(l.Diagram.Bounds())
 	}
+	return fresh, redrawn
 }
 
 // drawBase draws what changes only with the layout, the partition, the
@@ -111,12 +120,7 @@ func (g *Game) baseKey() hasher {
 	s := g.scene
 	h := newHasher()
 	h.str(s.Theme.Name)
-	for _, grp := range s.Snap.Partition {
-		for _, id := range grp {
-			h.int(id)
-		}
-		h.int(0)
-	}
+	h.int(s.Snap.Changes.Network)
 	h.bool(s.Controller.Edit != nil)
 	if s.Controller.Edit != nil {
 		for _, b := range s.Controller.Edit.InB {
@@ -146,31 +150,11 @@ func (g *Game) hoveredButton(buttons []scene.Button) int {
 	return -1
 }
 
-// logsKey sums up what drawLogs shows.
+// logsKey sums up what drawLogs shows: the nodes (their names, roles,
+// logs, commit and state machines).
 func (g *Game) logsKey() hasher {
-	s := g.scene
 	h := newHasher()
-	for i := range s.Snap.Nodes {
-		n := &s.Snap.Nodes[i]
-		h.int(n.ID)
-		h.bool(n.Up)
-		h.str(string(n.Role))
-		h.str(string(n.Member))
-		h.int(n.Commit)
-		h.str(s.Snap.NodeName(n.ID))
-		h.int(n.FirstIndex)
-		h.int(n.LastIndex)
-		h.int(uint64(n.Keys))
-		h.str(n.Hash)
-		for j := range n.Log {
-			e := &n.Log[j]
-			h.int(e.Index)
-			h.int(e.Term)
-			h.bool(e.Committed)
-			h.bool(e.Durable)
-			h.str(e.Label)
-		}
-	}
+	h.int(g.scene.Snap.Changes.Nodes)
 	return h
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image/color"
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -106,13 +107,13 @@ func (g *Game) drawLogInfo(info scene.LogInfo, r scene.Rect, geom scene.LogGeom)
 	p.print(strconv.Itoa(info.Keys)+" keys "+info.Hash, at, tiny, th.Muted, text.AlignStart, text.AlignStart)
 }
 
-// drawLogCell draws one column of a strip: its entry in box b, then the
-// compaction and commit bars in the gap after it.
-func (g *Game) drawLogCell(c *scene.LogCell, b scene.Rect, geom scene.LogGeom) {
+// drawLogCellShapes draws the shapes of one column of a strip: its entry's
+// box in b, then the compaction and commit bars in the gap after it.
+func (g *Game) drawLogCellShapes(c *scene.LogCell, b scene.Rect, geom scene.LogGeom) {
 	s, p := g.scene, &g.paint
 	th, u := s.Theme, s.Layout.Scale
 	if c.Entry.Index != 0 {
-		g.drawEntry(&c.Entry, b)
+		g.drawEntryShape(&c.Entry, b)
 	}
 	if c.Compacted {
 		p.rect(scene.Rect{X: b.Right() + geom.Gap/2 - u/2, Y: b.Y, W: u, H: b.H}, th.Muted)
@@ -124,27 +125,41 @@ func (g *Game) drawLogCell(c *scene.LogCell, b scene.Rect, geom scene.LogGeom) {
 	}
 }
 
-// drawEntry draws one log entry: solid in its term's colour once committed,
-// hollow before, fainter while not yet synced to disk.
-func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
-	s, p := g.scene, &g.paint
-	th, u := s.Theme, s.Layout.Scale
-	tiny := scene.FontTiny * u
-	col := th.Term(e.Term)
-	label := th.OnFill
+// entryColours are the colours of a log entry: its box's, solid in its
+// term's colour once committed and hollow before, fainter while not yet
+// synced to disk; and its label's.
+func (g *Game) entryColours(e *raftsim.EntryView) (box, label color.RGBA) {
+	th := g.scene.Theme
+	box = th.Term(e.Term)
+	switch {
+	case e.Committed:
+		return box, th.OnFill
+	case !e.Durable:
+		box = scene.Fade(box, 0.5)
+	}
+	return box, th.Text
+}
+
+// drawEntryShape draws one log entry's box.
+func (g *Game) drawEntryShape(e *raftsim.EntryView, b scene.Rect) {
+	p, u := &g.paint, g.scene.Layout.Scale
+	col, _ := g.entryColours(e)
 	if e.Committed {
 		if !p.cellSprite(spriteBox, b, 3*u, 0, col) {
 			p.box(b, 3*u, col, col, 0)
 		}
-	} else {
-		if !e.Durable {
-			col = scene.Fade(col, 0.5)
-		}
-		if !p.cellSprite(spriteBoxOutline, b, 3*u, 1.5*u, col) {
-			p.boxOutline(b, 3*u, 1.5*u, col)
-		}
-		label = th.Text
+		return
 	}
+	if !p.cellSprite(spriteBoxOutline, b, 3*u, 1.5*u, col) {
+		p.boxOutline(b, 3*u, 1.5*u, col)
+	}
+}
+
+// drawEntryLabel writes one log entry's label in its box.
+func (g *Game) drawEntryLabel(e *raftsim.EntryView, b scene.Rect) {
+	p, u := &g.paint, g.scene.Layout.Scale
+	tiny := scene.FontTiny * u
+	_, label := g.entryColours(e)
 	name := g.fonts.fit(e.Label, b.W-3*u, tiny)
 	p.print(name, b.Center(), tiny, label, text.AlignCenter, text.AlignCenter)
 }

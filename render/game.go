@@ -100,11 +100,14 @@ type Game struct {
 	// last is when the previous Update ran, for the wall time between frames.
 	last  time.Time
 	drawn bool
-	// onScreen sums up the picture on the screen (frameKey), and painted
+	// onScreen sums up the picture on the screen (repaint.go), and painted
 	// counts the frames that were drawn rather than left as they were.
-	onScreen hasher
+	onScreen shownKeys
 	painted  int
-	stopped  bool
+	// active is when the last frame painted or had something going on,
+	// or the page called (pacing.go).
+	active  time.Time
+	stopped bool
 	// acted is set when an action was done since the last advance: the
 	// snapshot that says whether the run plays is then out of date, so
 	// that frame does not advance (a pause must stop the very next event).
@@ -153,6 +156,8 @@ func NewGame(sim Sim, opts Options) *Game {
 	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
 	// must keep what the last frame drew.
 	ebiten.SetScreenClearedEveryFrame(false)
+	// Frames come when scheduled (pacing.go), not at the display's rate.
+	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
 	var notes []string
 	g.scene, notes = scene.NewChosen(scene.Choices{Theme: opts.Theme, AutoTheme: opts.AutoTheme, Controls: opts.Controls, Panels: opts.Panels, ReducedMotion: opts.ReducedMotion}, g.fonts.measure)
 	for _, n := range notes {
@@ -176,6 +181,7 @@ func (g *Game) Notify(text string) {
 	g.noteMu.Lock()
 	g.pending = append(g.pending, text)
 	g.noteMu.Unlock()
+	ebiten.ScheduleFrame()
 }
 
 // Locked runs f with the game's lock held, so f can use the simulator while
@@ -183,6 +189,7 @@ func (g *Game) Notify(text string) {
 func (g *Game) Locked(f func()) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.wake()
 	f()
 }
 
@@ -191,6 +198,7 @@ func (g *Game) Locked(f func()) {
 func (g *Game) Do(a raftsim.Action) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.wake()
 	if err := g.actOnPast(); err != nil {
 		return err
 	}
@@ -315,11 +323,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	defer g.recoverPanic("Draw", nil)
-	if k := g.frameKey(); k == 0 || k != g.onScreen || !g.drawn {
-		g.onScreen = k
-		g.drawFrame(screen)
+	all, region := g.plan()
+	painted := g.repaint(screen, all, region)
+	if painted {
 		g.painted++
 	}
+	g.pace(painted)
 	if !g.drawn {
 		g.drawn = true
 		if g.opts.OnFirstFrame != nil {

@@ -23,6 +23,24 @@ type logStrips struct {
 	// now is a row's cells in this frame, kept to spare an allocation.
 	now  []scene.LogCell
 	move mover
+	// parts are the parts of the strips this frame draws again.
+	parts []logPart
+}
+
+// logPart is one part of a strip to draw again: a node's name, its info,
+// or one cell. The frame draws every part's background first, then every
+// shape, then every label, so that each goes to the GPU in one batch: drawn
+// part by part, the switches between the panel's fill, the sprite sheet
+// and the glyph atlas made a draw call or three of every cell.
+type logPart struct {
+	at  image.Rectangle
+	row int
+	// What the part is: a cell when box is set, else name or info.
+	isName bool
+	name   scene.LogName
+	info   scene.LogInfo
+	cell   scene.LogCell
+	box    scene.Rect
 }
 
 // drawLogs brings the log panel (its part of the cache) up to date: one
@@ -49,8 +67,44 @@ func (g *Game) drawLogs(fresh bool) {
 		st.shown.Numbers, st.shown.NumbersKnown = win, true
 	}
 	// A row per node on the ring: the members, not those removed.
+	st.parts = st.parts[:0]
 	for row, id := range l.NodeIDs {
 		g.updateLogRow(row, s.Snap.Node(id), geom, win)
+	}
+	g.drawLogParts(geom)
+}
+
+// drawLogParts draws the parts updateLogRow found changed, each in its own
+// place, which its drawing cannot reach outside: a part drawn again alone
+// then shows what it shows when the panel is drawn whole.
+func (g *Game) drawLogParts(geom scene.LogGeom) {
+	p, parts := &g.paint, g.cache.strips.parts
+	whole := p.dst
+	defer func() { p.dst = whole }()
+	in := func(r image.Rectangle) { p.dst = whole.SubImage(r).(*ebiten.Image) }
+	for i := range parts {
+		in(parts[i].at)
+		p.dst.Fill(g.scene.Theme.Panel)
+	}
+	for i := range parts {
+		if pt := &parts[i]; !pt.box.Empty() {
+			in(pt.at)
+			g.drawLogCellShapes(&pt.cell, pt.box, geom)
+		}
+	}
+	for i := range parts {
+		pt := &parts[i]
+		in(pt.at)
+		switch {
+		case !pt.box.Empty():
+			if pt.cell.Entry.Index != 0 {
+				g.drawEntryLabel(&pt.cell.Entry, pt.box)
+			}
+		case pt.isName:
+			g.drawLogName(pt.name, geom.Row(pt.row), geom)
+		default:
+			g.drawLogInfo(pt.info, geom.Row(pt.row), geom)
+		}
 	}
 }
 
@@ -87,16 +141,17 @@ func (g *Game) slideCells(geom scene.LogGeom, by int) {
 	g.cache.strips.move.move(g.paint.dst, from, to)
 }
 
-// updateLogRow draws what changed in node n's strip, row row.
+// updateLogRow finds what changed in node n's strip, row row, and adds it
+// to the parts to draw.
 func (g *Game) updateLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, win scene.LogWindow) {
 	st := &g.cache.strips
 	r := &st.shown.Rows[row]
 	if name := scene.LogNameOf(n, g.scene.Snap.NodeName(n.ID), win); !r.NameKnown || name != r.Name {
-		g.inPart(geom.NameRect(row), func() { g.drawLogName(name, geom.Row(row), geom) })
+		st.parts = append(st.parts, logPart{at: geom.NameRect(row), row: row, isName: true, name: name})
 		r.Name, r.NameKnown = name, true
 	}
 	if info := scene.LogInfoOf(n); !r.InfoKnown || info != r.Info {
-		g.inPart(geom.InfoRect(row), func() { g.drawLogInfo(info, geom.Row(row), geom) })
+		st.parts = append(st.parts, logPart{at: geom.InfoRect(row), row: row, info: info})
 		r.Info, r.InfoKnown = info, true
 	}
 	if cap(st.now) < geom.Cols {
@@ -109,7 +164,7 @@ func (g *Game) updateLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, wi
 		if r.Known[col] && r.Cells[col] == *c {
 			continue
 		}
-		g.inPart(geom.CellRect(row, col), func() { g.drawLogCell(c, geom.Box(row, col), geom) })
+		st.parts = append(st.parts, logPart{at: geom.CellRect(row, col), row: row, cell: *c, box: geom.Box(row, col)})
 		r.Cells[col], r.Known[col] = *c, true
 	}
 }

@@ -1,6 +1,10 @@
 package render
 
-import "raftplay/render/scene"
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"raftplay/render/scene"
+)
 
 // A canvas never opens a phone's on-screen keyboard; a text field does. The
 // browser keeps a real text field over the console's input line while the
@@ -14,6 +18,7 @@ func (g *Game) Type(runes ...rune) {
 	g.noteMu.Lock()
 	g.typed = append(g.typed, runes...)
 	g.noteMu.Unlock()
+	ebiten.ScheduleFrame()
 }
 
 // takeTyped appends what Type queued to buf and empties the queue.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"image"
 	"slices"
 	"testing"
@@ -78,6 +79,35 @@ func TestBrowserEmbedResizeDrawsAsFresh(t *testing.T) {
 	_, drawn := fresh.screenshot()
 	if n := differing(kept, drawn, whole(kept)); n > 0 {
 		t.Errorf("the resized embed differs from one opened at its size in %d pixels", n)
+	}
+}
+
+// A frame repaints only the regions where something changed: messages
+// moving, timers running down, the clock, the nodes and their logs as the
+// run goes on. After many such frames (the run advanced in steps while
+// paused, so no frame is repainted whole for the play state), the screen is
+// what a fresh draw of the moment shows, at the desktop's and a phone's size.
+func TestBrowserRegionRepaintsMatchAFreshDraw(t *testing.T) {
+	requireBrowser(t)
+	for _, view := range []viewport{defaultView, {390, 844, 1}} {
+		tab := openURL(t, browser.server.URL+"/?seed=7&paused=true&theme=light", ownAPI, view)
+		tab.until("a leader", budgetMs, electionStepMs, hasLeader)
+		tab.do(`{"op":"put","key":"k","value":"v1"}`)
+		tab.waitFrames(1)
+		moving := 0
+		for range 60 {
+			if len(tab.advance(2).Messages) > 0 {
+				moving++
+			}
+			tab.waitFrames(1)
+		}
+		if moving == 0 {
+			t.Fatalf("at %dx%d no message was in flight in 120 virtual ms: the test needs motion", view.w, view.h)
+		}
+		tab.do(`{"op":"crash","node":3}`)
+		tab.advance(5)
+		tab.waitFrames(2)
+		tab.sameScreenDrawnAfresh(fmt.Sprintf("the %dx%d picture after frames repainted in regions", view.w, view.h))
 	}
 }
 

@@ -73,50 +73,19 @@ func BenchmarkBrowserMemory(b *testing.B) {
 	b.ReportMetric(0, "ns/op")
 }
 
-// chromiumPSS sums the proportional set size of this process's descendants:
-// the test's Chromium and its renderer, GPU and utility processes.
+// chromiumPSS sums the proportional set size of the test's Chromium and its
+// renderer, GPU and utility processes.
 func chromiumPSS(b *testing.B) float64 {
 	b.Helper()
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		b.Skipf("no /proc to read memory from: %v", err)
+	procs := chromiumProcesses()
+	if len(procs) == 0 {
+		b.Skip("no /proc to read the browser's memory from")
 	}
-	parent := map[int]int{}
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue
-		}
-		// The fields after the command's name, which is in parentheses and
-		// may hold spaces: state, then the parent's pid.
-		fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
-		if len(fields) > 1 {
-			parent[pid], _ = strconv.Atoi(fields[1])
-		}
-	}
-	self := os.Getpid()
 	var total float64
-	for pid := range parent {
-		if pid == self || !descends(parent, pid, self) {
-			continue
-		}
-		total += pssOf(pid)
+	for _, p := range procs {
+		total += pssOf(p.pid)
 	}
 	return total
-}
-
-// descends reports whether pid is a descendant of ancestor.
-func descends(parent map[int]int, pid, ancestor int) bool {
-	for p := parent[pid]; p > 1; p = parent[p] {
-		if p == ancestor {
-			return true
-		}
-	}
-	return false
 }
 
 // pssOf is a process's PSS in bytes, or 0 once it has gone.

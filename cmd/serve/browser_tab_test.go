@@ -273,11 +273,12 @@ func (t *tab) frames() int {
 }
 
 // waitFrames waits until the playground has drawn n more frames, so that
-// what was done before shows on the canvas.
+// what was done before shows on the canvas. A page that nothing changes
+// draws no frames, so each look wakes it (wake()).
 func (t *tab) waitFrames(n int) {
 	t.tb.Helper()
 	want := t.frames() + n
-	expr := fmt.Sprintf("%s.frames() >= %d", t.api, want)
+	expr := fmt.Sprintf("(() => { const api = %s; if (api.wake) api.wake(); return api.frames() >= %d; })()", t.api, want)
 	if _, err := chromedp.Run(t.ctx, chromedp.Poll[bool](expr,
 		chromedp.WithPollingInterval(pollEvery/5), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		t.tb.Fatalf("waiting for %d more frames: %v", n, err)

@@ -51,10 +51,17 @@ func (f *frameCounter) Draw(screen *ebiten.Image) {
 //	               nothing changed and left the screen as it was
 //	firstFrameMs() performance.now() at the end of the first frame, or 0
 //	drawMs()       milliseconds spent in Draw so far, all frames together
+//	wake()         asks for frames for a while: a paused page that nothing
+//	               changes draws none (render's pacing), and one that waits
+//	               for frames (a test, a screenshot) must ask for them
 func (f *frameCounter) publish() {
 	api := js.Global().Get("raftplay")
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return f.drawn }))
 	api.Set("painted", js.FuncOf(func(js.Value, []js.Value) any { return f.Painted() }))
 	api.Set("firstFrameMs", js.FuncOf(func(js.Value, []js.Value) any { return f.firstFrameMs }))
 	api.Set("drawMs", js.FuncOf(func(js.Value, []js.Value) any { return f.drawMs }))
+	api.Set("wake", js.FuncOf(func(js.Value, []js.Value) any {
+		f.Locked(func() {}) // a call from the page schedules frames
+		return nil
+	}))
 }

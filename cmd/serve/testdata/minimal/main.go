@@ -3,7 +3,10 @@
 // Command minimal is the yardstick the browser benchmark measures the
 // playground against: the least an Ebiten page draws (a line of text and
 // one anti-aliased circle, every frame), so the two rates show what the
-// playground's own drawing costs in the same browser.
+// playground's own drawing costs in the same browser. The page's query
+// r=N sets the circle's radius in pixels (60 without it): in software GL
+// a large anti-aliased circle alone costs a third of the frame rate, so
+// the benchmark measures a small one beside it.
 package main
 
 import (
@@ -23,6 +26,7 @@ type page struct {
 	face   *text.GoXFace
 	frames int
 	w, h   int
+	radius float32
 }
 
 func (p *page) Update() error { return nil }
@@ -32,7 +36,7 @@ func (p *page) Draw(screen *ebiten.Image) {
 	var op text.DrawOptions
 	op.GeoM.Translate(20, 20)
 	text.Draw(screen, "a minimal Ebiten page, frame "+strconv.Itoa(p.frames), p.face, &op)
-	vector.FillCircle(screen, float32(p.w)/2, float32(p.h)/2, 60, color.RGBA{0x5b, 0x9b, 0xf0, 0xff}, true)
+	vector.FillCircle(screen, float32(p.w)/2, float32(p.h)/2, p.radius, color.RGBA{0x5b, 0x9b, 0xf0, 0xff}, true)
 }
 
 func (p *page) Layout(w, h int) (int, int) {
@@ -46,7 +50,11 @@ func main() {
 		panic(err)
 	}
 	xf, _ := opentype.NewFace(ft, &opentype.FaceOptions{Size: 16, DPI: 72, Hinting: font.HintingNone})
-	p := &page{face: text.NewGoXFace(xf)}
+	p := &page{face: text.NewGoXFace(xf), radius: 60}
+	query := js.Global().Get("URLSearchParams").New(js.Global().Get("location").Get("search"))
+	if r, err := strconv.ParseFloat(query.Call("get", "r").String(), 32); err == nil && r > 0 {
+		p.radius = float32(r)
+	}
 	api := js.Global().Get("Object").New()
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return p.frames }))
 	js.Global().Set("minimal", api)

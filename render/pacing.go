@@ -1,0 +1,62 @@
+package render
+
+import (
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// A page that shows a paused run nobody touches needs no frames at all:
+// Ebiten runs in FPSModeVsyncOffMinimum, where Update and Draw run only
+// when a frame is scheduled or input arrives (a key, the pointer, a touch,
+// a resize), and the game schedules the next frame while something goes
+// on: the run plays, a story or the experiment runs, the time strip seeks
+// or forks, the checker has operations left, something animates by the
+// wall clock. Calls from the page (Do, Locked, Notify, Type) schedule one
+// too. After the last frame that painted, frames go on for linger, so
+// what settles over a few frames (a layout, a hover) is drawn and a page
+// that waits for frames gets them, however slowly the machine draws.
+
+// linger is how long frames go on after the last one that painted or was
+// asked for.
+const linger = time.Second
+
+// pace schedules the next frame unless nothing goes on and no frame
+// painted for linger.
+func (g *Game) pace(painted bool) {
+	now := time.Now()
+	if painted || g.busy() {
+		g.active = now
+	}
+	if now.Sub(g.active) < linger {
+		ebiten.ScheduleFrame()
+	}
+}
+
+// wake schedules a frame for a call from the page and starts the frames
+// that linger after it afresh. It is called with the game's lock held.
+func (g *Game) wake() {
+	g.active = time.Now()
+	ebiten.ScheduleFrame()
+}
+
+// busy reports whether something goes on that the next frame carries on
+// with, whether or not it shows yet.
+func (g *Game) busy() bool {
+	s := g.scene
+	if s.Snap == nil || !s.Snap.Paused || g.animating() || len(s.Drops.Bursts) > 0 {
+		return true
+	}
+	if _, open := s.ConsoleView(); open {
+		return true // the caret blinks
+	}
+	if st := g.opts.Stories; st != nil && st.Active() {
+		return true
+	}
+	t := &g.time
+	if t.forking != nil || t.seeking != nil || t.unsettled || g.lab != nil || s.Scrubbing() {
+		return true
+	}
+	c := &s.Snap.Clients
+	return c.Linearizable.Checked < c.Operations
+}
