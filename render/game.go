@@ -38,6 +38,10 @@ type Options struct {
 	// ReducedMotion draws still marks in place of sliding messages and of
 	// nodes fading out of the ring.
 	ReducedMotion bool
+	// Touch says the screen is a touch screen (a phone's, a tablet's):
+	// from the first frame its targets are a finger wide and its buttons
+	// go without key hints, as they do after a first touch elsewhere.
+	Touch bool
 	// Controls is "full" (the default) or "minimal", a compact toolbar; the
 	// keys work either way.
 	Controls string
@@ -153,6 +157,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	}
 	g.scene = scene.New(theme, controls, g.fonts.measure)
 	g.scene.ReducedMotion = opts.ReducedMotion
+	g.scene.Touched = opts.Touch
 	if opts.Panels != "" {
 		if p, err := scene.ParsePanels(opts.Panels); err != nil {
 			g.Notify(err.Error() + "; showing the panels the screen has room for")

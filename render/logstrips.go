@@ -95,7 +95,7 @@ func (g *Game) updateLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, wi
 		g.inPart(geom.NameRect(row), func() { g.drawLogName(name, geom.Row(row), geom) })
 		r.Name, r.NameKnown = name, true
 	}
-	if info := scene.LogInfoOf(n); !r.InfoKnown || info != r.Info {
+	if info := scene.LogInfoOf(n); geom.Info() && (!r.InfoKnown || info != r.Info) {
 		g.inPart(geom.InfoRect(row), func() { g.drawLogInfo(info, geom.Row(row), geom) })
 		r.Info, r.InfoKnown = info, true
 	}

@@ -52,6 +52,7 @@ func main() {
 	app.game = render.NewGame(sim, render.Options{
 		Theme:         page.theme(params.Theme),
 		ReducedMotion: page.reducedMotion(params.Motion),
+		Touch:         page.touchScreen(),
 		Controls:      params.Controls,
 		Panels:        params.Panels,
 		OnEvent:       feed.Offer,

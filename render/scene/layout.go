@@ -259,7 +259,7 @@ func (l *Layout) layStage(measure Measure) {
 // the bottom of the stage.
 func (l *Layout) ringArea(reserve float64) Rect {
 	u, s := l.U, l.Stage
-	banner := (bannerH + Pad/2) * u
+	banner := l.bannerH() + Pad/2*u
 	if shortScreen(l.H / u) {
 		// The partition banner covers the ring's foot while it is up.
 		banner = Pad * u / 2
@@ -275,6 +275,59 @@ func (l *Layout) ReserveBottom(h float64, measure Measure) {
 	l.layRing(l.ringArea(h), measure)
 }
 
+// storyOverSide puts a story's panel, h high, at the top of the side
+// column a small screen unfolds (a 640×400 embed with its Logs open), over
+// the log strips, which move down and keep at least rows of logStoryRowH:
+// the ring keeps the whole stage and the story covers neither the ring
+// nor the log. The event log gives way first. It reports whether it did.
+func (l *Layout) storyOverSide(h float64) bool {
+	u := l.U
+	if !l.Folded || l.Logs.Empty() || l.Logs.X < l.Stage.Right() {
+		return false
+	}
+	top, gap := l.Logs.Y, Pad*u/2
+	logsY, bottom := top+h+gap, l.H-gap
+	least := l.LogHead() + float64(l.Nodes)*logStoryRowH*u + Pad*u/2
+	if bottom-logsY < least {
+		return false
+	}
+	l.StorySide = Rect{l.Logs.X, top, l.Logs.W, h}
+	l.Logs.H = math.Min(l.Logs.H, bottom-logsY)
+	l.Logs.Y = logsY
+	l.Events = Rect{}
+	if below := l.H - Pad*u - (l.Logs.Bottom() + Pad*u); below >= minEventsH*u {
+		l.Events = Rect{l.Logs.X, l.Logs.Bottom() + Pad*u, l.Logs.W, below}
+	}
+	return true
+}
+
+// storyOverFoot keeps a phone's ring first under a story's long caption (a
+// question and its answer): where keeping h free at the stage's foot would
+// leave the ring less than leastStoryRing of the screen's width, the ring
+// keeps that, and the panel goes under it, over the timeline strip and the
+// log strips, which a caption read to its end can cover a while. It
+// reports whether it did.
+func (l *Layout) storyOverFoot(h float64, measure Measure) bool {
+	u, s := l.U, l.Stage
+	least := leastStoryRing * l.W
+	if l.W >= l.H || l.ringArea(h).H >= least {
+		return false
+	}
+	area := l.ringArea(0)
+	area.H = math.Min(area.H, least)
+	l.layRing(area, measure)
+	l.StorySide = Rect{s.X + Pad*u, area.Bottom() + Pad*u/2, s.W - 2*Pad*u, h}
+	return true
+}
+
+// leastStoryRing is the least height of a phone's ring area under a story,
+// as a part of the screen's width.
+const leastStoryRing = 0.55
+
+// logStoryRowH is the least height of a log strip, in CSS pixels, under a
+// story's panel in the side column: an entry's word still reads in it.
+const logStoryRowH = 18.0
+
 // storySideW is the widest the story panel is at the side of the ring, in
 // CSS pixels.
 const storySideW = 300
@@ -285,6 +338,9 @@ const storySideW = 300
 // or gives them their captions, so their roles show.
 func (l *Layout) ReserveStory(h float64, measure Measure) {
 	l.StorySide = Rect{}
+	if l.storyOverSide(h) || l.storyOverFoot(h, measure) {
+		return
+	}
 	l.ReserveBottom(h, measure)
 	u, s := l.U, l.Stage
 	if s.W/u < 560 || !shortScreen(l.H/u) {
