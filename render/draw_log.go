@@ -150,6 +150,11 @@ func (g *Game) drawEntry(e *raftsim.EntryView, b scene.Rect) {
 		}
 		label = th.Text
 	}
+	if b.H < tiny {
+		// A row squeezed by the console: the box alone, not a word
+		// spilling over it.
+		return
+	}
 	name := g.fonts.fit(e.Label, b.W-3*u, tiny)
 	p.print(name, b.Center(), tiny, label, text.AlignCenter, text.AlignCenter)
 }

@@ -209,6 +209,15 @@ func AlignedLeft(x, w float64, h Align) float64 {
 	return x - w/2
 }
 
+// cutBarsRing is the least width of a ring, in CSS pixels, whose cut links
+// have a bar at their middle: on a smaller one (a phone's) the bars of six
+// cut links meet in a red tangle at its centre.
+const cutBarsRing = 240
+
+// CutBars reports whether the links a partition cuts are drawn with a bar
+// at their middle.
+func (l *Layout) CutBars() bool { return 2*l.RX >= cutBarsRing*l.U }
+
 // TimerR is the radius of a node's election-timer arc.
 func (l *Layout) TimerR() float64 { return l.NodeR + timerGap*l.U }
 
