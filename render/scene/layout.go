@@ -47,6 +47,9 @@ type Layout struct {
 	// StorySide is the column at the stage's right kept for a story's
 	// panel (ReserveStory); empty when the panel goes along the bottom.
 	StorySide Rect
+	// storyFoot is set when the story's panel covers the foot of a phone's
+	// stage, under its ring (storyOverFoot): it is StorySide's height.
+	storyFoot bool
 	// HUDMarks are where a one-line HUD writes HUDMarkLabels, each left of
 	// its icon.
 	HUDMarks [2]Rect
@@ -316,7 +319,13 @@ func (l *Layout) storyOverFoot(h float64, measure Measure) bool {
 	area := l.ringArea(0)
 	area.H = math.Min(area.H, least)
 	l.layRing(area, measure)
-	l.StorySide = Rect{s.X + Pad*u, area.Bottom() + Pad*u/2, s.W - 2*Pad*u, h}
+	top := area.Bottom() + Pad*u/2
+	if t := l.Time; !t.Empty() && top+h > t.Y && top+h < t.Bottom() {
+		// Over the timeline strip whole, not over its buttons' tops.
+		h = t.Bottom() - top
+	}
+	l.StorySide = Rect{s.X + Pad*u, top, s.W - 2*Pad*u, h}
+	l.storyFoot = true
 	return true
 }
 
@@ -337,7 +346,7 @@ const storySideW = 300
 // (a small embed) a column at its right, when that leaves the nodes larger
 // or gives them their captions, so their roles show.
 func (l *Layout) ReserveStory(h float64, measure Measure) {
-	l.StorySide = Rect{}
+	l.StorySide, l.storyFoot = Rect{}, false
 	if l.storyOverSide(h) || l.storyOverFoot(h, measure) {
 		return
 	}

@@ -408,7 +408,7 @@ func (s *Scene) layPanels() {
 	}
 	if s.Story != nil {
 		s.storyP = s.L.StoryPanel(s.Story, s.measure)
-		if s.storyP.Rect.H != s.storyFor && !s.relaying {
+		if s.storyHeight() != s.storyFor && !s.relaying {
 			// A step whose panel is of another height: the ring and
 			// the side column make room for it again.
 			s.relayout()

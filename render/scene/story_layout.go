@@ -51,7 +51,16 @@ func (s *Scene) reserveStory() {
 		s.L = laid
 		s.L.ReserveStory(side, s.measure)
 	}
-	s.storyFor = s.L.StoryPanel(s.Story, s.measure).Rect.H
+	s.storyFor = s.storyHeight()
+}
+
+// storyHeight is the height the story's panel needs for its lines and
+// buttons, before it is stretched over the timeline strip (storyFoot): a
+// step whose panel needs another makes the layout again.
+func (s *Scene) storyHeight() float64 {
+	l := s.L
+	l.storyFoot = false
+	return l.StoryPanel(s.Story, s.measure).Rect.H
 }
 
 // StoryOverSide reports whether the story's panel is over the side column

@@ -269,6 +269,9 @@ func TestLongStoryCaptionLeavesThePhoneRing(t *testing.T) {
 	if l.RY < 40*3 {
 		t.Errorf("the ring is %v high under a long caption", 2*l.RY/3)
 	}
+	if overlap(panel.Rect, l.Time) && panel.Rect.Bottom() < l.Time.Bottom() {
+		t.Errorf("the story panel %v covers the top of the timeline strip %v and leaves its foot", panel.Rect, l.Time)
+	}
 	for i, c := range l.NodePos {
 		if panel.Rect.Inset(-l.TimerR()).Contains(c) {
 			t.Errorf("the story panel %v covers node %d at %v", panel.Rect, i+1, c)
@@ -278,5 +281,31 @@ func TestLongStoryCaptionLeavesThePhoneRing(t *testing.T) {
 		if !inside(b.Rect, Rect{0, 0, l.W, l.H}) {
 			t.Errorf("the %s button %v leaves the frame", b.Label, b.Rect)
 		}
+	}
+}
+
+// After a long caption a phone's shorter one gives the panel its own
+// height back, with the timeline strip covered whole or not at all.
+func TestPhoneStoryPanelShrinksAfterALongCaption(t *testing.T) {
+	s := New(&Light, ControlsFull, measure)
+	s.Observe(cluster(5), nil)
+	s.Touch(Point{})
+	s.Resize(390*3, 844*3, 3)
+	s.SetTime(&TimeView{EndMs: 600, ShownMs: 600})
+	short := &StoryView{Title: "Leader election", Steps: 4, Step: 3, Done: true, Caption: "The leader sends heartbeats."}
+	s.SetStory(short)
+	s.Observe(cluster(5), nil)
+	before := openPanel(t, s, "Leader election").Rect
+	s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Step: 2, Done: true,
+		Caption: strings.Repeat("A candidate asks every node for its vote. ", 10)})
+	s.Observe(cluster(5), nil)
+	s.SetStory(short)
+	s.Observe(cluster(5), nil)
+	after := openPanel(t, s, "Leader election").Rect
+	if after != before {
+		t.Errorf("the short caption's panel is %v after a long one; it was %v", after, before)
+	}
+	if overlap(after, s.L.Time) && after.Bottom() < s.L.Time.Bottom() {
+		t.Errorf("the panel %v covers the top of the timeline strip %v and leaves its foot", after, s.L.Time)
 	}
 }
