@@ -20,8 +20,9 @@ func (g *Game) groupOf(id uint64) int {
 }
 
 // drawLinks draws the network: a faint line for every pair of nodes, a red
-// dashed line with a bar at the cut for pairs the partition separates, and a
-// tint around each node in its group's colour.
+// dashed line with a bar at the cut for pairs the partition separates (on
+// a small ring a fainter one, without the bar), and a tint around each
+// node in its group's colour.
 func (g *Game) drawLinks() {
 	s, p := g.scene, &g.paint
 	l, th, u := &s.Layout, s.Theme, s.Layout.Scale
@@ -35,6 +36,12 @@ func (g *Game) drawLinks() {
 	for i, a := range l.NodePos {
 		for j := i + 1; j < len(l.NodePos); j++ {
 			if b := l.NodePos[j]; g.groupOf(l.NodeIDs[i]) != g.groupOf(l.NodeIDs[j]) {
+				if !l.CutBars() {
+					// The groups' tints say the split; faint dashes say
+					// which links it cuts.
+					p.dashed(a, b, 1.2*u, 4*u, 6*u, scene.Fade(th.Cut, 0.4))
+					continue
+				}
 				p.dashed(a, b, 1.5*u, 6*u, 5*u, scene.Fade(th.Cut, 0.55))
 				mid := scene.Lerp(a, b, 0.5)
 				bar := b.Sub(a).Unit().Perp().Scale(7 * u)

@@ -99,12 +99,17 @@ func (g *Game) drawLogInfo(info scene.LogInfo, r scene.Rect, geom scene.LogGeom)
 	s, p := g.scene, &g.paint
 	th, tiny := s.Theme, scene.FontTiny*s.Layout.Scale
 	at := scene.Point{X: geom.InfoX, Y: r.Center().Y}
-	if !info.Up {
-		p.print("down", at, tiny, th.Muted, text.AlignStart, text.AlignCenter)
+	lines := info.Lines(r.H, s.Layout.Scale)
+	if len(lines) == 1 {
+		col := th.Text
+		if !info.Up {
+			col = th.Muted
+		}
+		p.print(g.fonts.fit(lines[0], geom.InfoRight-geom.InfoX, tiny), at, tiny, col, text.AlignStart, text.AlignCenter)
 		return
 	}
-	p.print("commit "+strconv.FormatUint(info.Commit, 10), at, tiny, th.Text, text.AlignStart, text.AlignEnd)
-	p.print(strconv.Itoa(info.Keys)+" keys "+info.Hash, at, tiny, th.Muted, text.AlignStart, text.AlignStart)
+	p.print(lines[0], at, tiny, th.Text, text.AlignStart, text.AlignEnd)
+	p.print(lines[1], at, tiny, th.Muted, text.AlignStart, text.AlignStart)
 }
 
 // drawLogCellShapes draws the shapes of one column of a strip: its entry's
@@ -160,6 +165,11 @@ func (g *Game) drawEntryLabel(e *raftsim.EntryView, b scene.Rect) {
 	p, u := &g.paint, g.scene.Layout.Scale
 	tiny := scene.FontTiny * u
 	_, label := g.entryColours(e)
+	if b.H < tiny {
+		// A row squeezed by the console: the box alone, not a word
+		// spilling over it.
+		return
+	}
 	name := g.fonts.fit(e.Label, b.W-3*u, tiny)
 	p.print(name, b.Center(), tiny, label, text.AlignCenter, text.AlignCenter)
 }

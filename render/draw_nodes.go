@@ -94,23 +94,13 @@ func (g *Game) drawNodeText(n *raftsim.NodeView) {
 	}
 
 	g.drawDiskText(n, c)
-	if !l.Captions {
-		return
-	}
-	role, detail := scene.NodeCaption(n, s.Snap)
-	small, tiny := scene.FontSmall*u, scene.FontTiny*u
-	at, h := l.Caption(n.ID)
-	view := scene.LeaderView(s.Snap, n.ID)
-	if view != "" && at.Y < c.Y-l.TimerR() {
-		// A caption above its node ends where the node's ring begins: the
-		// leader's view joins the second line rather than run into it.
-		detail, view = detail+" · "+view, ""
-	}
-	room := l.CaptionRoom(at, h)
-	p.print(role, at, small, roleCol, text.Align(h), text.AlignStart)
-	p.print(g.fonts.fit(detail, room, tiny), at.Add(scene.Point{Y: small * scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
-	if view != "" {
-		p.print(g.fonts.fit(view, room, tiny), at.Add(scene.Point{Y: small*scene.LineH + tiny*scene.LineH}), tiny, th.Muted, text.Align(h), text.AlignStart)
+	lines, h := l.CaptionLines(s.Snap, n.ID, g.fonts.fit)
+	for i, line := range lines {
+		col := th.Muted
+		if i == 0 {
+			col = roleCol
+		}
+		p.print(line.Text, line.At, line.Size, col, text.Align(h), text.AlignStart)
 	}
 }
 

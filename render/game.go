@@ -44,6 +44,10 @@ type Options struct {
 	// ReducedMotion draws still marks in place of sliding messages and of
 	// nodes fading out of the ring.
 	ReducedMotion bool
+	// Touch says the screen is a touch screen (a phone's, a tablet's):
+	// from the first frame its targets are a finger wide and its buttons
+	// go without key hints, as they do after a first touch elsewhere.
+	Touch bool
 	// Controls is "full" (the default) or "minimal", a compact toolbar; the
 	// keys work either way.
 	Controls string
@@ -159,7 +163,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	// Frames come when scheduled (pacing.go), not at the display's rate.
 	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
 	var notes []string
-	g.scene, notes = scene.NewChosen(scene.Choices{Theme: opts.Theme, AutoTheme: opts.AutoTheme, Controls: opts.Controls, Panels: opts.Panels, ReducedMotion: opts.ReducedMotion}, g.fonts.measure)
+	g.scene, notes = scene.NewChosen(scene.Choices{Theme: opts.Theme, AutoTheme: opts.AutoTheme, Controls: opts.Controls, Panels: opts.Panels, ReducedMotion: opts.ReducedMotion, Touch: opts.Touch}, g.fonts.measure)
 	for _, n := range notes {
 		g.Notify(n)
 	}

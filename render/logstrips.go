@@ -150,7 +150,7 @@ func (g *Game) updateLogRow(row int, n *raftsim.NodeView, geom scene.LogGeom, wi
 		st.parts = append(st.parts, logPart{at: geom.NameRect(row), row: row, isName: true, name: name})
 		r.Name, r.NameKnown = name, true
 	}
-	if info := scene.LogInfoOf(n); !r.InfoKnown || info != r.Info {
+	if info := scene.LogInfoOf(n); geom.Info() && (!r.InfoKnown || info != r.Info) {
 		st.parts = append(st.parts, logPart{at: geom.InfoRect(row), row: row, info: info})
 		r.Info, r.InfoKnown = info, true
 	}

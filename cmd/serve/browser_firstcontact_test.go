@@ -80,22 +80,30 @@ func welcomeButton(t *testing.T, tab *tab, drawn scene.PanelPlace, cmd scene.Com
 }
 
 // Screenshots of a story's first and last step at a laptop's size, on a
-// phone and in a small embed, for a person to look at; the HUD says that
-// the story waits, and the last step offers the next story.
+// phone and in a small embed, for a person to look at: the election, and
+// the partition, whose log entries carry words; the last step's panel is
+// drawn.
 func TestBrowserStoryScreenshots(t *testing.T) {
 	requireBrowser(t)
+	for _, story := range []string{"election", "partition"} {
+		storyScreenshots(t, story)
+	}
+}
+
+// storyScreenshots saves the screenshots of story's first and last step.
+func storyScreenshots(t *testing.T, story string) {
 	for _, v := range classroomViews("theme=dark", "theme=light", "theme=light&controls=minimal") {
-		t.Run(v.name, func(t *testing.T) {
-			tab := openURL(t, browser.server.URL+"/?scenario=election&paused=true&"+v.query, ownAPI, v.view, v.setup...)
+		t.Run(story+"-"+v.name, func(t *testing.T) {
+			tab := openURL(t, browser.server.URL+"/?scenario="+story+"&paused=true&"+v.query, ownAPI, v.view, v.setup...)
 			first := tab.finishStep()
 			buf, _ := tab.screenshot()
-			saveArtifact(t, fmt.Sprintf("story-first-%s.png", v.name), buf)
+			saveArtifact(t, fmt.Sprintf("story-%s-first-%s.png", story, v.name), buf)
 			for s := first; s.Step < s.Steps; {
 				tab.story(map[string]bool{"next": true})
 				s = tab.finishStep()
 			}
 			buf, _ = tab.screenshot()
-			saveArtifact(t, fmt.Sprintf("story-last-%s.png", v.name), buf)
+			saveArtifact(t, fmt.Sprintf("story-%s-last-%s.png", story, v.name), buf)
 			if p, ok := panelNamed(tab.layout(), "story"); !ok || p.H == 0 {
 				t.Errorf("the story panel is not drawn at the last step")
 			}
@@ -124,23 +132,27 @@ func TestStoryLabelsClearOfNodes(t *testing.T) {
 	for _, v := range []struct {
 		view     viewport
 		controls scene.Controls
-		logs     bool // the folded panels opened
-	}{{phoneView, scene.ControlsFull, false}, {viewport{640, 400, 1}, scene.ControlsMinimal, false}, {viewport{640, 400, 1}, scene.ControlsMinimal, true}} {
+		logs     bool // the Logs button pressed, folding or unfolding the side panels
+		touch    bool // a touch screen, whose targets are a finger wide
+	}{{phoneView, scene.ControlsFull, false, true}, {viewport{640, 400, 1}, scene.ControlsMinimal, false, false},
+		{viewport{640, 400, 1}, scene.ControlsMinimal, true, false}, {viewport{640, 400, 1}, scene.ControlsMinimal, true, true}} {
 		s := scene.New(&scene.Light, v.controls, measure)
 		s.Observe(snap, nil)
+		s.Touched = v.touch
 		u := v.view.scale
 		s.Resize(float64(v.view.w)*u, float64(v.view.h)*u, u)
 		s.SetStory(&scene.StoryView{Title: "Leader election", Steps: 4, Done: true,
 			Caption: "The first timers to run out make their nodes campaign. With PreVote (on in etcd) a node first sends MsgPreVote to ask whether it could win, without raising its term."})
 		if v.logs {
+			shown := !s.Layout.Logs.Empty()
 			for _, b := range s.Layout.Buttons {
 				if b.Cmd == scene.CmdPanels {
 					s.Press(b.Rect.Center())
 					s.Release(b.Rect.Center())
 				}
 			}
-			if s.Layout.Logs.Empty() {
-				t.Fatalf("%v: the Logs button opened no log panel", v.view)
+			if s.Layout.Logs.Empty() != shown {
+				t.Fatalf("%v: the Logs button left the log panel shown %v", v.view, shown)
 			}
 		}
 		l := &s.Layout
@@ -190,33 +202,15 @@ func TestStoryLabelsClearOfNodes(t *testing.T) {
 	}
 }
 
-// captionLines returns the boxes of the lines the page writes under (or
-// over, or beside) node id, as render's drawNodeText writes them: its role,
-// its term line, and a follower's view from the leader on a line of its
-// own, or joined to the term line above the ring's top.
+// captionLines returns the boxes of the lines the page writes beside node
+// id, as it lays them out.
 func captionLines(l *scene.Layout, snap *raftsim.Snapshot, id uint64, measure scene.Measure) []scene.Rect {
-	if !l.Captions {
-		return nil
+	lines, h := l.CaptionLines(snap, id, func(text string, w, size float64) string { return scene.Fit(text, w, size, measure) })
+	var boxes []scene.Rect
+	for _, line := range lines {
+		boxes = append(boxes, line.Box(h, measure))
 	}
-	u := l.Scale
-	small, tiny := scene.FontSmall*u, scene.FontTiny*u
-	role, detail := scene.NodeCaption(snap.Node(id), snap)
-	at, h := l.Caption(id)
-	view := scene.LeaderView(snap, id)
-	c, _ := l.Node(id)
-	if view != "" && at.Y < c.Y-l.TimerR() {
-		detail, view = detail+" · "+view, ""
-	}
-	room := l.CaptionRoom(at, h)
-	line := func(text string, size, y float64) scene.Rect {
-		w := math.Min(measure(text, size), room)
-		return scene.Rect{X: scene.AlignedLeft(at.X, w, h), Y: y, W: w, H: size * scene.LineH}
-	}
-	lines := []scene.Rect{line(role, small, at.Y), line(detail, tiny, at.Y+small*scene.LineH)}
-	if view != "" {
-		lines = append(lines, line(view, tiny, at.Y+small*scene.LineH+tiny*scene.LineH))
-	}
-	return lines
+	return boxes
 }
 
 // discMeetsRect reports whether the disc at c of radius rad overlaps r.

@@ -30,7 +30,7 @@ func TestBrowserTakeOverRedrawsTheRing(t *testing.T) {
 		t.Fatal("x did not end the story")
 	}
 	after := tab.layout()
-	if slices.Equal(before.Nodes, after.Nodes) {
+	if slices.EqualFunc(before.Nodes, after.Nodes, func(a, b scene.NodePlace) bool { return a.X == b.X && a.Y == b.Y && a.R == b.R }) {
 		t.Fatalf("the nodes stayed at %+v after Take over: the test needs a ring that moves", after.Nodes)
 	}
 	tab.sameScreenDrawnAfresh("the ring after Take over")

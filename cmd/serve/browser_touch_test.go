@@ -52,30 +52,28 @@ func (t *tab) touch(p scene.Point, hold time.Duration) {
 	t.inputRead()
 }
 
-// cssPoint turns a point of the layout (device pixels) into CSS pixels.
-func cssPoint(p scene.Point) scene.Point {
-	return scene.Point{X: p.X / phoneScale, Y: p.Y / phoneScale}
-}
-
 func TestBrowserPhone(t *testing.T) {
 	requireBrowser(t)
 	tab := openURL(t, browser.server.URL+"/?seed=7", ownAPI, phoneView, asPhone)
 	s := tab.until("a leader", budgetMs, electionStepMs, hasLeader)
 	tab.pause()
 	s = tab.state()
-	measure := goFontMeasure(t)
-	l := scene.NewLayout(phoneW*phoneScale, phoneH*phoneScale, phoneScale, len(s.Nodes), scene.ControlsFull, measure)
 
-	// Long-press the leader: its menu opens; tap Crash.
+	// Long-press the leader: its menu opens; tap Crash, where layout()
+	// says it is.
 	id := s.Leader()
-	c, _ := l.Node(id)
-	tab.touch(cssPoint(c), longPressHold)
-	menu := l.NodeMenu(id, s, measure)
-	i := slices.IndexFunc(menu.Buttons, func(b scene.Button) bool { return b.Op == raftsim.ActCrash })
+	p := tab.layout()
+	i := slices.IndexFunc(p.Nodes, func(n scene.NodePlace) bool { return n.ID == id })
 	if i < 0 {
-		t.Fatal("the node menu has no Crash item")
+		t.Fatalf("layout() places no node %d", id)
 	}
-	tab.touch(cssPoint(menu.Buttons[i].Rect.Center()), 0)
+	tab.touch(scene.Point{X: p.Nodes[i].X, Y: p.Nodes[i].Y}, longPressHold)
+	targets := tab.layout().Targets
+	j := slices.IndexFunc(targets, func(tg scene.TargetPlace) bool { return tg.Name == "menu Crash" })
+	if j < 0 {
+		t.Fatalf("the node menu has no Crash item among %+v", targets)
+	}
+	tab.touch(scene.Point{X: targets[j].X + targets[j].W/2, Y: targets[j].Y + targets[j].H/2}, 0)
 	if tab.state().Node(id).Up {
 		t.Fatalf("n%d is still up after a long press on it and a tap on its menu's Crash", id)
 	}

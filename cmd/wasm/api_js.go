@@ -21,8 +21,9 @@ import (
 //	link()      the address that reproduces the run
 //	checkCost() what the linearizability check's steps cost the frames
 //	            that ran them, as JSON (render.Game.CheckCost)
-//	layout()    where the picture puts the nodes (centre, radius) and the
-//	            panels it draws, in CSS pixels, as JSON (scene.Placement)
+//	layout()    where the picture puts the nodes (centre, radius, caption
+//	            lines), the panels it draws and what a tap acts on, in CSS
+//	            pixels, as JSON (scene.Placement)
 //	experiment() the election experiment's view: {"open":…,"done":…,
 //	            "total":…,"results":[…]} with results as cmd/sim -json
 //	            prints them (render.Game.Experiment)

@@ -59,6 +59,7 @@ func main() {
 		AutoTheme:     page.autoTheme(),
 		OnTheme:       app.chooseTheme,
 		ReducedMotion: page.reducedMotion(params.Motion),
+		Touch:         page.touchScreen(),
 		Controls:      params.Controls,
 		Panels:        params.Panels,
 		OnEvent:       feed.Offer,

@@ -52,6 +52,9 @@ func (p *page) reducedMotion(param string) bool {
 	return param == "reduced"
 }
 
+// touchScreen reports whether the screen's main pointer is a finger.
+func (p *page) touchScreen() bool { return prefers("(pointer: coarse)") }
+
 // prefers reports whether the browser matches the media query q.
 func prefers(q string) bool {
 	return js.Global().Get("matchMedia").Type() == js.TypeFunction && js.Global().Call("matchMedia", q).Get("matches").Bool()

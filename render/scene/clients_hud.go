@@ -70,13 +70,13 @@ func (l *Layout) placeClientsHUD(h *ClientsHUD, measure Measure) {
 	if l.HUDLines == 1 {
 		// One line: the icon alone, at the right end, says the verdict.
 		h.VerdictAt, h.LoadAt = h.Icon, h.Icon
-		h.Hit = Rect{h.Icon.X - h.IconR, y, 2 * h.IconR, lineH}
+		h.Hit = l.fingerWide(Rect{h.Icon.X - h.IconR, y, 2 * h.IconR, lineH})
 		return
 	}
 	h.VerdictAt = Point{l.HUD.X + 2*h.IconR + 6*u, y}
 	vw := measure(h.Verdict, size)
 	h.LoadAt = Point{h.VerdictAt.X + vw + 18*u, y}
-	h.Hit = Rect{l.HUD.X, y, h.VerdictAt.X + vw - l.HUD.X, lineH}
+	h.Hit = l.fingerWide(Rect{l.HUD.X, y, h.VerdictAt.X + vw - l.HUD.X, lineH})
 }
 
 // VerdictPanel lays out the verdict's details under the HUD: what was
@@ -147,8 +147,8 @@ func (l *Layout) VerdictPanel(c *raftsim.ClientsView, leaseReads bool, cost stri
 	p.Body = Point{p.TitlePos.X, p.TitlePos.Y + size*LineH}
 	y := p.Body.Y + linesH + Pad*u/2
 	for i := range p.Buttons {
-		p.Buttons[i].Rect = Rect{p.Body.X, y, w, menuItemH * u}
-		y += (menuItemH + menuGap) * u
+		p.Buttons[i].Rect = Rect{p.Body.X, y, w, l.itemH()}
+		y += l.itemH() + menuGap*u
 	}
 	return p
 }

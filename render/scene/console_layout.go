@@ -17,8 +17,8 @@ const (
 const ConsolePrompt = "$ etcdctl "
 
 // consoleMinH is the height of a console with consoleMinRows of transcript.
-func consoleMinH(u float64) float64 {
-	return (2*Pad + buttonH + consoleMinRows*FontSmall*LineH + Pad + consoleInputH) * u
+func (l *Layout) consoleMinH() float64 {
+	return (2*Pad+consoleMinRows*FontSmall*LineH+Pad+consoleInputH)*l.Scale + l.btnH()
 }
 
 // LayConsole makes room for the console at the bottom of the side area,
@@ -43,7 +43,7 @@ func (l *Layout) LayConsole() {
 		side = Rect{Pad * u, l.Stage.Y, l.W - 2*Pad*u, l.H - l.Stage.Y}
 	}
 	top, bottom := side.Y, l.H-gap
-	minH := consoleMinH(u)
+	minH := l.consoleMinH()
 	h := minH
 	if ev := l.Events; !ev.Empty() {
 		h = math.Max(minH, consoleShare*ev.H)
@@ -104,7 +104,7 @@ func (l *Layout) ConsolePanel(via, input string, scrolled bool, measure Measure)
 	u := l.Scale
 	r := l.Console
 	v := ConsoleView{Panel: Panel{Rect: r, Title: "etcdctl console"}}
-	v.TitlePos = Point{r.X + Pad*u, r.Y + Pad*u + (buttonH-FontUI*LineH)*u/2}
+	v.TitlePos = Point{r.X + Pad*u, r.Y + Pad*u + (l.btnH()-FontUI*LineH*u)/2}
 	v.Buttons = []Button{
 		{Cmd: CmdConsoleVia, Label: via},
 		{Cmd: CmdConsole, Label: "Close", Key: "Esc"},
@@ -115,7 +115,7 @@ func (l *Layout) ConsolePanel(via, input string, scrolled bool, measure Measure)
 	x := r.Right() - Pad*u
 	for i := len(v.Buttons) - 1; i >= 0; i-- {
 		b := &v.Buttons[i]
-		b.Rect = Rect{0, r.Y + Pad*u, ButtonWidth(b.Label, "", b.Key, u, measure), buttonH * u}
+		b.Rect = Rect{0, r.Y + Pad*u, l.buttonW(b.Label, "", b.Key, measure), l.btnH()}
 		x -= b.Rect.W
 		b.Rect.X = x
 		x -= buttonGap * u
@@ -133,7 +133,7 @@ func (l *Layout) ConsolePanel(via, input string, scrolled bool, measure Measure)
 	v.RowH = small * LineH
 	inputH := consoleInputH * u
 	v.Input = Rect{r.X + Pad*u, r.Bottom() - Pad*u - inputH, r.W - 2*Pad*u, inputH}
-	top := r.Y + (Pad+buttonH)*u + Pad*u/2
+	top := r.Y + Pad*u + l.btnH() + Pad*u/2
 	v.Rows = Rect{r.X + Pad*u, top, r.W - 2*Pad*u, math.Max(0, v.Input.Y-Pad*u/2-top)}
 	inner := v.Input.W - 12*u
 	v.Text = FitTail(ConsolePrompt+input, inner, FontUI*u, measure)

@@ -26,7 +26,7 @@ func TestConsoleLayoutFitsEveryScreen(t *testing.T) {
 			if l.Stage != stage {
 				t.Errorf("%s: opening the console moved the stage from %v to %v", name, stage, l.Stage)
 			}
-			if l.Console.H < consoleMinH(sc.u)-1e-6 || !inside(l.Console, screen) {
+			if l.Console.H < l.consoleMinH()-1e-6 || !inside(l.Console, screen) {
 				t.Errorf("%s: console %v is too small or off screen", name, l.Console)
 			}
 			for what, r := range map[string]Rect{"stage": l.Stage, "toolbar": l.Toolbar, "logs": l.Logs, "events": l.Events} {

@@ -151,7 +151,7 @@ func (l *Layout) DetailsPanel(snap *raftsim.Snapshot, n *raftsim.NodeView, event
 	state := len(NodeDetails(snap, n, nil)) - 1
 	lineH := FontUI * u * LineH
 	top := l.HUD.Bottom() + Pad*u/2
-	fits := func(bottom float64) int { return int((bottom-top-3*Pad*u-buttonH*u)/lineH) - 1 }
+	fits := func(bottom float64) int { return int((bottom-top-3*Pad*u-l.btnH())/lineH) - 1 }
 	room := fits(l.Time.Y - Pad*u/2)
 	if sideUnder := max(l.Logs.Y, l.Events.Y) > l.Time.Y; room < state+len(events) && sideUnder {
 		room = fits(l.H - Pad*u)

@@ -281,13 +281,14 @@ func (l *Layout) layDiagram(r Rect) Rect {
 }
 
 // diagramHeaderH is the height of each of the diagram's two header rows:
-// the title and buttons, then the lanes' names.
+// the title and buttons (a finger's height on a touch screen), then the
+// lanes' names.
 const diagramHeaderH = 24.0
 
 // diagramFrame is the diagram's header row and plot.
 func (l *Layout) diagramFrame() (header, plot Rect) {
 	u, r := l.Scale, l.Diagram
-	header = Rect{r.X + Pad*u, r.Y + Pad*u/2, r.W - 2*Pad*u, diagramHeaderH * u}
+	header = Rect{r.X + Pad*u, r.Y + Pad*u/2, r.W - 2*Pad*u, l.tap(diagramHeaderH)}
 	top := header.Bottom() + diagramHeaderH*u
 	plot = Rect{r.X + Pad*u, top, r.W - 2*Pad*u, r.Bottom() - Pad*u - top}
 	return header, plot
@@ -313,11 +314,10 @@ func (l *Layout) LayDiagram(v *DiagramView, snap *raftsim.Snapshot, arrows []spa
 	v.TitlePos = Point{header.X, header.Y + (header.H-FontUI*u*LineH)/2}
 	x := header.Right()
 	for _, b := range diagramButtons {
-		w := ButtonWidth(b.label, "", b.key, u, measure)
 		if l.Compact {
-			w = ButtonWidth(b.label, "", "", u, measure)
 			b.key = ""
 		}
+		w := l.buttonW(b.label, "", b.key, measure)
 		x -= w
 		v.Buttons = append(v.Buttons, Button{Cmd: b.cmd, Label: b.label, Key: b.key, Rect: Rect{x, header.Y, w, header.H}})
 		x -= 4 * u

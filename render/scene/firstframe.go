@@ -7,11 +7,13 @@ import (
 )
 
 // Choices are the page's choices that shape the picture: its theme,
-// toolbar, side panels and motion, by the names the URL parameters give,
-// and the theme the system asks for (AutoThemeName), which "auto" takes.
+// toolbar, side panels and motion, by the names the URL parameters give;
+// the theme the system asks for (AutoThemeName), which "auto" takes; and
+// whether the screen is a touch screen from the start, whose targets are a
+// finger wide (targets.go).
 type Choices struct {
 	Theme, AutoTheme, Controls, Panels string
-	ReducedMotion                      bool
+	ReducedMotion, Touch               bool
 }
 
 // NewChosen returns the scene for choices, measuring text with measure, and
@@ -28,6 +30,7 @@ func NewChosen(choices Choices, measure Measure) (*Scene, []string) {
 		notes = append(notes, fmt.Sprintf("theme %q is not known (light, dark, colorblind, colorblind-dark or auto); using dark", choices.Theme))
 	}
 	s.ReducedMotion = choices.ReducedMotion
+	s.Touched = choices.Touch
 	if choices.Panels != "" {
 		if p, err := ParsePanels(choices.Panels); err != nil {
 			notes = append(notes, err.Error()+"; showing the panels the screen has room for")

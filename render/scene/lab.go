@@ -101,6 +101,6 @@ func (l *Layout) ExperimentPanel() Panel {
 	r := Rect{0, l.Toolbar.Bottom(), l.W, l.H - l.Toolbar.Bottom()}
 	close := Button{Cmd: CmdExperiment, Label: "Close", Key: "Esc"}
 	bw := 90 * u
-	close.Rect = Rect{r.Right() - bw - Pad*u, r.Y + Pad*u, bw, buttonH * u}
+	close.Rect = Rect{r.Right() - bw - Pad*u, r.Y + Pad*u, bw, l.btnH()}
 	return Panel{Rect: r, Buttons: []Button{close}}
 }

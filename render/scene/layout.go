@@ -47,6 +47,9 @@ type Layout struct {
 	// StorySide is the column at the stage's right kept for a story's
 	// panel (ReserveStory); empty when the panel goes along the bottom.
 	StorySide Rect
+	// storyFoot is set when the story's panel covers the foot of a phone's
+	// stage, under its ring (storyOverFoot): it is StorySide's height.
+	storyFoot bool
 	// HUDMarks are where a one-line HUD writes HUDMarkLabels, each left of
 	// its icon.
 	HUDMarks [2]Rect
@@ -265,7 +268,7 @@ func (l *Layout) layStage(measure Measure) {
 // the bottom of the stage.
 func (l *Layout) ringArea(reserve float64) Rect {
 	u, s := l.Scale, l.Stage
-	banner := (bannerH + Pad/2) * u
+	banner := l.bannerH() + Pad/2*u
 	if shortScreen(l.H / u) {
 		// The partition banner covers the ring's foot while it is up.
 		banner = Pad * u / 2
@@ -281,6 +284,65 @@ func (l *Layout) ReserveBottom(h float64, measure Measure) {
 	l.layRing(l.ringArea(h), measure)
 }
 
+// storyOverSide puts a story's panel, h high, at the top of the side
+// column a small screen unfolds (a 640×400 embed with its Logs open), over
+// the log strips, which move down and keep at least rows of logStoryRowH:
+// the ring keeps the whole stage and the story covers neither the ring
+// nor the log. The event log gives way first. It reports whether it did.
+func (l *Layout) storyOverSide(h float64) bool {
+	u := l.Scale
+	if !l.Folded || l.Logs.Empty() || l.Logs.X < l.Stage.Right() {
+		return false
+	}
+	top, gap := l.Logs.Y, Pad*u/2
+	logsY, bottom := top+h+gap, l.H-gap
+	least := l.LogHead() + float64(l.Nodes)*logStoryRowH*u + Pad*u/2
+	if bottom-logsY < least {
+		return false
+	}
+	l.StorySide = Rect{l.Logs.X, top, l.Logs.W, h}
+	l.Logs.H = math.Min(l.Logs.H, bottom-logsY)
+	l.Logs.Y = logsY
+	l.Events = Rect{}
+	if below := l.H - Pad*u - (l.Logs.Bottom() + Pad*u); below >= minEventsH*u {
+		l.Events = Rect{l.Logs.X, l.Logs.Bottom() + Pad*u, l.Logs.W, below}
+	}
+	return true
+}
+
+// storyOverFoot keeps a phone's ring first under a story's long caption (a
+// question and its answer): where keeping h free at the stage's foot would
+// leave the ring less than leastStoryRing of the screen's width, the ring
+// keeps that, and the panel goes under it, over the timeline strip and the
+// log strips, which a caption read to its end can cover a while. It
+// reports whether it did.
+func (l *Layout) storyOverFoot(h float64, measure Measure) bool {
+	u, s := l.Scale, l.Stage
+	least := leastStoryRing * l.W
+	if l.W >= l.H || l.ringArea(h).H >= least {
+		return false
+	}
+	area := l.ringArea(0)
+	area.H = math.Min(area.H, least)
+	l.layRing(area, measure)
+	top := area.Bottom() + Pad*u/2
+	if t := l.Time; !t.Empty() && top+h > t.Y && top+h < t.Bottom() {
+		// Over the timeline strip whole, not over its buttons' tops.
+		h = t.Bottom() - top
+	}
+	l.StorySide = Rect{s.X + Pad*u, top, s.W - 2*Pad*u, h}
+	l.storyFoot = true
+	return true
+}
+
+// leastStoryRing is the least height of a phone's ring area under a story,
+// as a part of the screen's width.
+const leastStoryRing = 0.55
+
+// logStoryRowH is the least height of a log strip, in CSS pixels, under a
+// story's panel in the side column: an entry's word still reads in it.
+const logStoryRowH = 18.0
+
 // storySideW is the widest the story panel is at the side of the ring, in
 // CSS pixels.
 const storySideW = 300
@@ -290,7 +352,10 @@ const storySideW = 300
 // (a small embed) a column at its right, when that leaves the nodes larger
 // or gives them their captions, so their roles show.
 func (l *Layout) ReserveStory(h float64, measure Measure) {
-	l.StorySide = Rect{}
+	l.StorySide, l.storyFoot = Rect{}, false
+	if l.storyOverSide(h) || l.storyOverFoot(h, measure) {
+		return
+	}
 	l.ReserveBottom(h, measure)
 	u, s := l.Scale, l.Stage
 	if s.W/u < 560 || !shortScreen(l.H/u) {

@@ -213,3 +213,17 @@ func TestOneLineHUDLabelsItsMarks(t *testing.T) {
 		t.Errorf("labels %v and %v, icons at %v and %v (radius %v) in the HUD %v: not label, icon, label, icon from left to right", marks[0], marks[1], inv, verdict, r, l.HUD)
 	}
 }
+
+// The links a partition cuts have a bar at their middle on a laptop's
+// ring, and go without on a phone's, where the bars would meet in a tangle.
+func TestCutBarsOnLargeRingsOnly(t *testing.T) {
+	for _, sc := range []struct {
+		w, h, u float64
+		bars    bool
+	}{{1280, 800, 1, true}, {640, 400, 1, true}, {390, 844, 3, false}} {
+		l := NewLayout(sc.w*sc.u, sc.h*sc.u, sc.u, 5, ControlsFull, measure)
+		if got := l.CutBars(); got != sc.bars {
+			t.Errorf("%v×%v: cut bars %v on a ring %v CSS px wide; want %v", sc.w, sc.h, got, 2*l.RX/sc.u, sc.bars)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package scene
 
-import "raftplay/raftsim"
+import (
+	"strconv"
+
+	"raftplay/raftsim"
+)
 
 // LogCell is what one column of a node's log strip shows: the entry at its
 // index (the zero entry where the node has none) and the bars drawn in the
@@ -30,6 +34,22 @@ type LogInfo struct {
 	Commit uint64
 	Keys   int
 	Hash   string
+}
+
+// Lines are what the info column says in a row rowH high (device pixels,
+// u per CSS pixel): the commit index over the key count and the hash where
+// two lines fit, else both counts on one line, so that short rows (a
+// phone's, with the console open) do not write over one another.
+func (i LogInfo) Lines(rowH, u float64) []string {
+	commit := "commit " + strconv.FormatUint(i.Commit, 10)
+	keys := strconv.Itoa(i.Keys) + " keys"
+	switch {
+	case !i.Up:
+		return []string{"down"}
+	case rowH < 2*FontTiny*u*LineH:
+		return []string{commit + " · " + keys}
+	}
+	return []string{commit, keys + " " + i.Hash}
 }
 
 // LogRow is one node's strip as drawn.

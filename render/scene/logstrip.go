@@ -52,10 +52,22 @@ type LogGeom struct {
 	Cols               int
 	// Top is the y of the first row; RowH the height of each.
 	Top, RowH float64
-	// InfoRight is where the info column must end, inside the panel.
+	// InfoRight is where the info column must end, inside the panel; a
+	// compact log (a narrow panel) has no info column, and InfoRight is
+	// InfoX.
 	InfoRight float64
 	u         float64
 }
+
+// Sizes of the log strips' columns.
+const (
+	// logWordW is the least width of an entry's box, in CSS pixels: room
+	// for the short words stories write ("much", "cool") at FontTiny.
+	logWordW = 34.0
+	// logLeastCols is the fewest columns worth keeping the info column
+	// for: a narrower panel gives it up and shows more entries.
+	logLeastCols = 5
+)
 
 // LogGeom lays out the log panel's columns.
 func (l *Layout) LogGeom(measure Measure) LogGeom {
@@ -69,13 +81,20 @@ func (l *Layout) LogGeom(measure Measure) LogGeom {
 	infoW := math.Max(measure("commit 9999", tiny), measure("99 keys 00000000", tiny))
 	g.BoxX = math.Round(g.NameX + nameW)
 	avail := r.Right() - Pad*u - infoW - 8*u - g.BoxX
-	g.BoxW = math.Min(38*u, math.Max(22*u, avail/10))
+	compact := (avail+g.Gap)/(logWordW*u+g.Gap) < logLeastCols
+	if compact {
+		avail = r.Right() - Pad*u - g.BoxX
+	}
+	g.BoxW = math.Min(38*u, math.Max(logWordW*u, avail/10))
 	g.Cols = max(1, int((avail+g.Gap)/(g.BoxW+g.Gap)))
 	g.BoxW = math.Floor(math.Min(38*u, (avail+g.Gap)/float64(g.Cols)-g.Gap))
 	g.InfoX = g.BoxX + float64(g.Cols)*(g.BoxW+g.Gap) + 8*u - g.Gap
 	g.BoxH = math.Min(g.RowH-6*u, 22*u)
 	g.Top = r.Y + l.LogHead()
 	g.InfoRight, g.u = r.Right()-Pad*u/2, u
+	if compact {
+		g.InfoRight = g.InfoX
+	}
 	return g
 }
 
@@ -109,6 +128,9 @@ func (g LogGeom) NameRect(i int) image.Rectangle {
 	y0, y1 := g.rowSpan(i)
 	return image.Rect(int(math.Floor(g.NameX-g.Gap)), y0, int(g.BoxX), y1)
 }
+
+// Info reports whether the strips have their info column.
+func (g LogGeom) Info() bool { return g.InfoRight > g.InfoX }
 
 // InfoRect is the part of row i after its cells: commit, keys and hash.
 func (g LogGeom) InfoRect(i int) image.Rectangle {

@@ -30,9 +30,6 @@ type Panel struct {
 const (
 	menuItemH = 28.0
 	menuGap   = 3.0
-	// bannerH is the height of the one-row partition banner; the ring
-	// keeps clear of it.
-	bannerH = buttonH + 2*Pad
 )
 
 // NodeMenu lays out the menu of node id beside it; items that cannot apply
@@ -59,7 +56,7 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 		if it.op != "" {
 			cmd = CmdNodeAction
 		}
-		w = math.Max(w, ButtonWidth(label, "", key, u, measure))
+		w = math.Max(w, l.buttonW(label, "", key, measure))
 		p.Buttons = append(p.Buttons, Button{Cmd: cmd, Op: it.op, Label: label, Key: key, Disabled: !it.appliesTo(nv, snap)})
 	}
 	p.Rect = Rect{0, 0, w + 2*Pad*u, l.menuHeight(len(p.Buttons)) + 2*Pad*u}
@@ -75,7 +72,7 @@ func (l *Layout) NodeMenu(id uint64, snap *raftsim.Snapshot, measure Measure) Pa
 
 // menuHeight is the height of a menu's title and n items.
 func (l *Layout) menuHeight(n int) float64 {
-	return FontUI*l.Scale*LineH + float64(n)*(menuItemH+menuGap)*l.Scale
+	return FontUI*l.Scale*LineH + float64(n)*(l.itemH()+menuGap*l.Scale)
 }
 
 // stackMenu lays menu p out where its Rect puts it, kept on screen: its
@@ -86,7 +83,7 @@ func (l *Layout) menuHeight(n int) float64 {
 func (l *Layout) stackMenu(p Panel, w float64, measure Measure) Panel {
 	u := l.Scale
 	area := l.below()
-	titleH, itemH, gap := FontUI*u*LineH, (menuItemH+menuGap)*u, menuGap*u
+	titleH, itemH, gap := FontUI*u*LineH, l.itemH()+menuGap*u, menuGap*u
 	rowsFit := func(linesH float64) (rows, cols int) {
 		rows = max(len(p.Buttons), 1)
 		if free := area.H - 2*Pad*u - titleH - linesH; float64(rows)*itemH > free {
@@ -111,7 +108,7 @@ func (l *Layout) stackMenu(p Panel, w float64, measure Measure) Panel {
 	for i := range p.Buttons {
 		b := &p.Buttons[i]
 		col, row := i/rows, i%rows
-		b.Rect = Rect{p.Body.X + float64(col)*(w+gap), p.Body.Y + float64(row)*itemH, w, menuItemH * u}
+		b.Rect = Rect{p.Body.X + float64(col)*(w+gap), p.Body.Y + float64(row)*itemH, w, l.itemH()}
 		room := w - 2*buttonPadX*u
 		if b.Key != "" {
 			room -= 6*u + measure(b.Key, FontSmall*u)
@@ -168,11 +165,11 @@ func (l *Layout) PartitionBanner(measure Measure) Panel {
 	bw := 0.0
 	for i := range p.Buttons {
 		b := &p.Buttons[i]
-		b.Rect.W, b.Rect.H = ButtonWidth(b.Label, b.Alt, b.Key, u, measure), buttonH*u
+		b.Rect.W, b.Rect.H = l.buttonW(b.Label, b.Alt, b.Key, measure), l.btnH()
 		bw += b.Rect.W + buttonGap*u
 	}
 	if w := tw + 2*Pad*u + bw + Pad*u; w <= l.Stage.W-2*Pad*u {
-		h := bannerH * u
+		h := l.bannerH()
 		p.Rect = Rect{l.Stage.Center().X - w/2, l.Stage.Bottom() - h - Pad*u/2, w, h}
 		p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + (h-FontUI*u*LineH)/2}
 		x := p.TitlePos.X + tw + Pad*u
@@ -184,35 +181,6 @@ func (l *Layout) PartitionBanner(measure Measure) Panel {
 	}
 	p = l.boxPanel(p, Point{l.Stage.Center().X, 0}, 0.5, measure)
 	p.Rect.Y = l.Stage.Bottom() - p.Rect.H - Pad*u/2
-	return l.reflow(p)
-}
-
-// HelpPanel lays out the help overlay in the middle of the screen, with
-// extra lines (the gestures, on a touch screen) after the keys.
-func (l *Layout) HelpPanel(measure Measure, gestures ...HelpLine) Panel {
-	u := l.Scale
-	p := Panel{Title: "raftplay: a playground of etcd's Raft. Keys and taps:"}
-	lines := append(HelpLines[:len(HelpLines):len(HelpLines)], gestures...)
-	if len(gestures) > 0 {
-		// A touched screen: the gestures come first, the keys after.
-		p.Title = "raftplay: a playground of etcd's Raft. Taps, then keys:"
-		lines = append(gestures[:len(gestures):len(gestures)], HelpLines...)
-	}
-	for _, h := range lines {
-		p.Keys = append(p.Keys, h.Keys)
-		p.Lines = append(p.Lines, h.What)
-		p.KeyW = math.Max(p.KeyW, measure(h.Keys, FontUI*u)+14*u)
-	}
-	footer := []string{
-		"Messages: filled = request, hollow = response, crossed = rejected.",
-		"A node's outer arc is the time left before its election timeout (j says it in words).",
-		"Speed 0.03× runs 0.03 virtual ms per real ms: a 10 ms message takes 1/3 s.",
-	}
-	p.Lines = append(p.Lines, footer...)
-	p.Keys = append(p.Keys, make([]string, len(footer))...)
-	p.Buttons = []Button{{Cmd: CmdHelp, Label: "Close", Key: "Esc"}}
-	p = l.boxPanel(p, l.below().Center(), 0.5, measure)
-	p.Rect.Y = l.below().Center().Y - p.Rect.H/2
 	return l.reflow(p)
 }
 
@@ -236,12 +204,12 @@ func (l *Layout) boxPanel(p Panel, anchor Point, ax float64, measure Measure) Pa
 		if l.Touch {
 			b.Key = ""
 		}
-		b.Rect.W = ButtonWidth(b.Label, b.Alt, b.Key, u, measure)
-		b.Rect.H = buttonH * u
+		b.Rect.W = l.buttonW(b.Label, b.Alt, b.Key, measure)
+		b.Rect.H = l.btnH()
 		bw += b.Rect.W + buttonGap*u
 	}
 	w = math.Min(math.Max(w, bw), l.W-4*Pad*u)
-	h := size*LineH*float64(1+len(p.Lines)) + Pad*u + buttonH*u
+	h := size*LineH*float64(1+len(p.Lines)) + Pad*u + l.btnH()
 	p.Rect = Rect{anchor.X - ax*(w+2*Pad*u), anchor.Y, w + 2*Pad*u, h + 2*Pad*u}
 	return l.reflow(p)
 }
@@ -252,7 +220,7 @@ func (l *Layout) reflow(p Panel) Panel {
 	p.Rect = p.Rect.clampInto(l.below())
 	p.TitlePos = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u}
 	p.Body = Point{p.Rect.X + Pad*u, p.Rect.Y + Pad*u + FontUI*u*LineH}
-	x, y := p.Body.X, p.Rect.Bottom()-Pad*u-buttonH*u
+	x, y := p.Body.X, p.Rect.Bottom()-Pad*u-l.btnH()
 	for i := range p.Buttons {
 		p.Buttons[i].Rect.X, p.Buttons[i].Rect.Y = x, y
 		x += p.Buttons[i].Rect.W + buttonGap*u

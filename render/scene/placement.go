@@ -8,6 +8,9 @@ type Placement struct {
 	Height float64      `json:"height"`
 	Nodes  []NodePlace  `json:"nodes"`
 	Panels []PanelPlace `json:"panels"`
+	// Targets are what a click or a tap acts on: the buttons drawn, the
+	// verdict's line and the nodes (the square round a node's timer ring).
+	Targets []TargetPlace `json:"targets"`
 	// Details is what the open node details say (details.go): the title,
 	// then a line per row, its label and text two spaces apart.
 	Details []string `json:"details,omitempty"`
@@ -22,6 +25,16 @@ type NodePlace struct {
 	X      float64 `json:"x"`
 	Y      float64 `json:"y"`
 	R      float64 `json:"r"`
+	// Caption is the box of each line written beside the node.
+	Caption []Box `json:"caption,omitempty"`
+}
+
+// Box is a rectangle in CSS pixels.
+type Box struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
 }
 
 // PanelPlace is a panel's name and rectangle.
@@ -33,6 +46,21 @@ type PanelPlace struct {
 	H    float64 `json:"h"`
 }
 
+// panelName is what Placement calls the open panel o; "" for a panel it
+// does not name.
+func (s *Scene) panelName(o *Panel) string {
+	named := []struct {
+		name string
+		p    *Panel
+	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"details", &s.detailsP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}, {"welcome", &s.welcomeP}}
+	for _, n := range named {
+		if o == n.p {
+			return n.name
+		}
+	}
+	return ""
+}
+
 // Placement returns where the picture puts things now: every node, and the
 // panels drawn (hud, toolbar, the toolbar's Record clip button, legend, logs, events, console, and those
 // open: verdict, banner, message, story, details, menu, stories, members, help).
@@ -40,9 +68,16 @@ func (s *Scene) Placement() Placement {
 	l := &s.Layout
 	css := s.css
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
+	fit := func(text string, w, size float64) string { return Fit(text, w, size, s.measure) }
 	for i, c := range l.NodePos {
 		id := l.NodeIDs[i]
-		p.Nodes = append(p.Nodes, NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: string(s.Snap.Node(id).Member), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)})
+		n := NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: string(s.Snap.Node(id).Member), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)}
+		lines, h := l.CaptionLines(s.Snap, id, fit)
+		for _, line := range lines {
+			b := line.Box(h, s.measure)
+			n.Caption = append(n.Caption, Box{css(b.X), css(b.Y), css(b.W), css(b.H)})
+		}
+		p.Nodes = append(p.Nodes, n)
 	}
 	add := func(name string, r Rect) {
 		if !r.Empty() {
@@ -62,15 +97,9 @@ func (s *Scene) Placement() Placement {
 	add("console", l.Console)
 	s.placeTime(add)
 	s.placeDiagram(add)
-	named := []struct {
-		name string
-		p    *Panel
-	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"details", &s.detailsP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}, {"welcome", &s.welcomeP}}
 	for _, o := range s.open {
-		for _, n := range named {
-			if o == n.p {
-				add(n.name, o.Rect)
-			}
+		if name := s.panelName(o); name != "" {
+			add(name, o.Rect)
 		}
 	}
 	if s.Story != nil {
@@ -82,6 +111,7 @@ func (s *Scene) Placement() Placement {
 	if s.details != 0 {
 		p.Details = panelText(&s.detailsP)
 	}
+	p.Targets = s.targets()
 	return p
 }
 

@@ -13,7 +13,7 @@ func (l *Layout) addRecordButton(measure Measure) {
 	last := l.Buttons[len(l.Buttons)-1].Rect
 	x := last.Right() + buttonGap*u
 	for _, label := range []string{"Record clip", "Record", "Rec"} {
-		if w := ButtonWidth(label, "", "", u, measure); x+w <= l.W-Pad*u {
+		if w := l.buttonW(label, "", "", measure); x+w <= l.W-Pad*u {
 			l.Buttons = append(l.Buttons, Button{Cmd: CmdRecord, Label: label, Rect: Rect{x, last.Y, w, last.H}})
 			return
 		}

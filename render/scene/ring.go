@@ -24,22 +24,27 @@ func (l *Layout) layRing(ring Rect, measure Measure) {
 // layRingWith places the nodes, with or without room for captions.
 func (l *Layout) layRingWith(ring Rect, captions bool, measure Measure) {
 	u := l.Scale
-	l.Center = ring.Center()
 	// Captions go beside the nodes on the left and right of the ring and
 	// above or below the others, so the ring keeps room for them both ways.
 	// Without them a little margin keeps the ring off the HUD.
 	l.Captions = captions
 	l.captionW = 0
-	captionH := Pad * u / 2
+	top, bottom := Pad*u/2, Pad*u/2
 	if captions {
 		l.captionW = math.Max(measure("pre-candidate", FontSmall*u), measure("term 99 · voted n9", FontTiny*u)) + 4*u
-		captionH = labelSpace * u
+		top, bottom = labelSpace*u, labelSpace*u
+		if !captionBelow(l.Nodes) {
+			// The lowest nodes have their captions beside them: only their
+			// third line (a leader's view) reaches below their rings.
+			bottom = math.Max(Pad*u/2, sideCaptionDrop*u-l.leastNodeR()-timerGap*u)
+		}
 	}
+	l.Center = Point{ring.Center().X, ring.Y + top + (ring.H-top-bottom)/2}
 	outerX := math.Max(0, ring.W/2-l.captionW-(timerGap+Pad)*u)
-	outerY := math.Max(0, ring.H/2-captionH-timerGap*u)
+	outerY := math.Max(0, (ring.H-top-bottom)/2-timerGap*u)
 	outer := math.Min(outerX, outerY)
 	n := float64(l.Nodes)
-	l.NodeR = math.Max(minNodeR*u, math.Min(math.Min(maxNodeR*u, outer*0.2), outer*math.Sin(math.Pi/n)*0.55))
+	l.NodeR = math.Max(l.leastNodeR(), math.Min(math.Min(maxNodeR*u, outer*0.2), outer*math.Sin(math.Pi/n)*0.55))
 	l.RX, l.RY = math.Max(0, outerX-l.NodeR), math.Max(0, outerY-l.NodeR)
 	switch r := l.RY / math.Max(l.RX, 1e-9); {
 	case r < 1.15 && r > 1/1.15:
@@ -57,6 +62,23 @@ func (l *Layout) layRingWith(ring Rect, captions bool, measure Measure) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/n
 		l.NodePos[i] = Point{l.Center.X + l.RX*math.Cos(a), l.Center.Y + l.RY*math.Sin(a)}
 	}
+}
+
+// sideCaptionDrop is how far, in CSS pixels, a caption beside a node
+// reaches below its centre: its three lines (the role, the term, a leader's
+// view), centred on the first two.
+const sideCaptionDrop = (FontSmall+2*FontTiny)*LineH - (FontSmall+FontTiny)*LineH/2
+
+// captionBelow reports whether a ring of n nodes has a node at its foot
+// whose caption goes under it (see Caption): an even ring's lowest node.
+func captionBelow(n int) bool {
+	for i := range n {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		if math.Sin(a) > 1e-9 && math.Abs(math.Cos(a)) <= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // ovalSteps is how finely stretchRing walks the oval to measure it.
@@ -186,6 +208,15 @@ func AlignedLeft(x, w float64, h Align) float64 {
 	}
 	return x - w/2
 }
+
+// cutBarsRing is the least width of a ring, in CSS pixels, whose cut links
+// have a bar at their middle: on a smaller one (a phone's) the bars of six
+// cut links meet in a red tangle at its centre.
+const cutBarsRing = 240
+
+// CutBars reports whether the links a partition cuts are drawn with a bar
+// at their middle.
+func (l *Layout) CutBars() bool { return 2*l.RX >= cutBarsRing*l.Scale }
 
 // TimerR is the radius of a node's election-timer arc.
 func (l *Layout) TimerR() float64 { return l.NodeR + timerGap*l.Scale }

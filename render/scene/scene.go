@@ -40,6 +40,13 @@ type Scene struct {
 
 	controls Controls
 	panels   PanelChoice
+	// storyLogs is set while a story unfolds the log strips of a small
+	// screen (layStoryStage); the Logs button folds them again.
+	storyLogs bool
+	// storyFor is the height of the story panel the layout made room for
+	// (reserveStory); relaying is set while relayout runs.
+	storyFor float64
+	relaying bool
 	measure  Measure
 	w, h, u  float64
 	pressed  Hit
@@ -109,10 +116,14 @@ type Scene struct {
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
-// room for the caption panel while there is one.
+// room for the caption panel while there is one, and the log strips a
+// small screen folds away show while the story plays (layStoryStage).
 func (s *Scene) SetStory(v *StoryView) {
 	// A script's panel keeps more room than a story's (script.go).
 	changed := (v == nil) != (s.Story == nil) || v != nil && (v.Script == nil) != (s.Story.Script == nil)
+	if changed {
+		s.storyLogs = v != nil
+	}
 	s.Story = v
 	s.printScript(v)
 	if changed {
@@ -175,6 +186,8 @@ func (s *Scene) sameNodes() bool {
 func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
 
 func (s *Scene) relayout() {
+	s.relaying = true
+	defer func() { s.relaying = false }()
 	s.layoutGen++
 	panels := s.panels
 	// The console and the diagram live in the side area: opening either
@@ -182,14 +195,9 @@ func (s *Scene) relayout() {
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
 	panels.Touch = s.Touched
 	if s.Story != nil {
-		panels.StoryRoom = StoryPanelHeight(s.u)
-	}
-	s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
-	if s.Story != nil {
-		// The room the panel takes here: more than the usual when its
-		// caption wraps onto more lines in a narrow stage.
-		h := math.Max(StoryPanelHeight(s.u), s.Layout.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
-		s.Layout.ReserveStory(h, s.measure)
+		s.layStoryStage(panels)
+	} else {
+		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
 	}
 	if s.Snap != nil {
 		// After the ring is laid out for good: laying it out numbers the
@@ -200,6 +208,7 @@ func (s *Scene) relayout() {
 		s.Layout.LayConsole()
 	}
 	if s.Snap != nil {
+		s.Layout.placeClientsHUD(&s.ClientsHUD, s.measure)
 		s.placeMessages()
 		s.layPanels()
 	}
@@ -357,6 +366,10 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.picking, s.pickingScripts = true, !s.pickingScripts
 		s.layPanels()
 		return nil
+	case in.Cmd == CmdPanels && s.storyLogs && s.Layout.StoryOverSide():
+		s.storyLogs = false
+		s.relayout()
+		return nil
 	case in.Cmd == CmdPanels:
 		s.panels.Open = !s.panels.Open
 		s.relayout()
@@ -418,6 +431,12 @@ func (s *Scene) layPanels() {
 	}
 	if s.Story != nil {
 		s.storyP = s.Layout.StoryPanel(s.Story, s.measure)
+		if s.storyHeight() != s.storyFor && !s.relaying {
+			// A step whose panel is of another height: the ring and
+			// the side column make room for it again.
+			s.relayout()
+			return
+		}
 		s.open = append(s.open, &s.storyP)
 	}
 	s.layWelcome()

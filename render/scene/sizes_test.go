@@ -147,7 +147,7 @@ func TestConsoleOpensOnEveryScreen(t *testing.T) {
 			s.Key('e')
 			c := s.Layout.Console
 			name := fmt.Sprintf("%v×%v panels %+v", sz.w, sz.h, choice)
-			if !s.Console.Open || c.W < 200 || c.H < consoleMinH(1) || !inside(c, Rect{0, 0, sz.w, sz.h}) {
+			if !s.Console.Open || c.W < 200 || c.H < s.Layout.consoleMinH() || !inside(c, Rect{0, 0, sz.w, sz.h}) {
 				t.Errorf("%s: console at %v", name, c)
 			}
 		}

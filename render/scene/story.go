@@ -120,6 +120,9 @@ func (l *Layout) placeStoryPanel(p Panel, width float64, measure Measure) Panel 
 	if side := l.StorySide; !side.Empty() {
 		p.Rect.X, p.Rect.Y, p.Rect.W = side.X, side.Y, side.W
 	}
+	if l.storyFoot {
+		p.Rect.H = math.Max(p.Rect.H, l.StorySide.H)
+	}
 	return l.reflow(p)
 }
 

@@ -224,3 +224,124 @@ func TestShortScreenKeepsStories(t *testing.T) {
 		t.Error("controls=minimal takes Stories")
 	}
 }
+
+// A story in a small embed shows the log strips the screen folds away,
+// with boxes wide enough for the words its captions name, and its panel
+// over the side column covers neither the log nor a node; the Logs button
+// folds them again.
+func TestStoryShowsItsLogInASmallEmbed(t *testing.T) {
+	s := New(&Light, ControlsMinimal, measure)
+	s.Observe(cluster(5), nil)
+	s.Resize(640, 400, 1)
+	if !s.Layout.Logs.Empty() {
+		t.Fatal("640×400 shows the log strips before a story; they should be folded")
+	}
+	s.SetStory(&StoryView{Title: "Partition", Steps: 5, Caption: "The majority commits \"cool\".", Done: true})
+	l := &s.Layout
+	if l.Logs.Empty() {
+		t.Fatal("the story shows no log strips at 640×400")
+	}
+	g := l.LogGeom(measure)
+	if w := measure("much", FontTiny); g.BoxW-3 < w {
+		t.Errorf("a log box is %v wide; \"much\" needs %v", g.BoxW, w+3)
+	}
+	panel := openPanel(t, s, "Partition")
+	if overlap(panel.Rect, l.Logs) || !inside(panel.Rect, Rect{0, 0, 640, 400}) {
+		t.Errorf("the story panel %v covers the log %v or leaves the frame", panel.Rect, l.Logs)
+	}
+	for i, c := range l.NodePos {
+		if panel.Rect.Inset(-l.TimerR()).Contains(c) || l.Logs.Inset(-l.TimerR()).Contains(c) {
+			t.Errorf("node %d at %v is under the story panel %v or the log %v", i+1, c, panel.Rect, l.Logs)
+		}
+	}
+	s.handle(Intent{Cmd: CmdPanels})
+	if !s.Layout.Logs.Empty() {
+		t.Error("the Logs button leaves the story's log strips shown")
+	}
+	s.handle(Intent{Cmd: CmdPanels})
+	if s.Layout.Logs.Empty() {
+		t.Error("the Logs button pressed again shows no log strips")
+	}
+	// A later step's long caption: the panel makes room again, over no
+	// log strip and no node.
+	s.SetStory(&StoryView{Title: "Partition", Steps: 5, Step: 4, Done: true, Last: true,
+		Caption: strings.Repeat("Every node holds \"much\" and \"cool\". ", 12)})
+	s.Observe(cluster(5), nil)
+	p := openPanel(t, s, "Partition")
+	if !s.Layout.Logs.Empty() && overlap(p.Rect, s.Layout.Logs) {
+		t.Errorf("the long caption's panel %v covers the log strips %v", p.Rect, s.Layout.Logs)
+	}
+	for i, c := range s.Layout.NodePos {
+		if p.Rect.Inset(-s.Layout.TimerR()).Contains(c) {
+			t.Errorf("the long caption's panel %v covers node %d at %v", p.Rect, i+1, c)
+		}
+	}
+}
+
+// openPanel returns the open panel whose title starts with title.
+func openPanel(t *testing.T, s *Scene, title string) *Panel {
+	t.Helper()
+	for _, p := range s.OpenPanels() {
+		if strings.HasPrefix(p.Title, title) {
+			return p
+		}
+	}
+	t.Fatalf("no open panel titled %q…", title)
+	return nil
+}
+
+// On a phone a step with a long caption (a question and its answer) keeps
+// the ring first: the panel goes under the ring, over the strips below it,
+// and covers no node.
+func TestLongStoryCaptionLeavesThePhoneRing(t *testing.T) {
+	s := New(&Light, ControlsFull, measure)
+	s.Observe(cluster(5), nil)
+	s.Touch(Point{})
+	s.Resize(390*3, 844*3, 3)
+	s.SetStory(&StoryView{Title: "Network partition", Steps: 5, Step: 4, Done: true, Last: true,
+		Caption: strings.Repeat("The partition heals and every node holds the committed words. ", 8)})
+	l := &s.Layout
+	panel := openPanel(t, s, "Network partition")
+	if l.RY < 40*3 {
+		t.Errorf("the ring is %v high under a long caption", 2*l.RY/3)
+	}
+	if overlap(panel.Rect, l.Time) && panel.Rect.Bottom() < l.Time.Bottom() {
+		t.Errorf("the story panel %v covers the top of the timeline strip %v and leaves its foot", panel.Rect, l.Time)
+	}
+	for i, c := range l.NodePos {
+		if panel.Rect.Inset(-l.TimerR()).Contains(c) {
+			t.Errorf("the story panel %v covers node %d at %v", panel.Rect, i+1, c)
+		}
+	}
+	for _, b := range panel.Buttons {
+		if !inside(b.Rect, Rect{0, 0, l.W, l.H}) {
+			t.Errorf("the %s button %v leaves the frame", b.Label, b.Rect)
+		}
+	}
+}
+
+// After a long caption a phone's shorter one gives the panel its own
+// height back, with the timeline strip covered whole or not at all.
+func TestPhoneStoryPanelShrinksAfterALongCaption(t *testing.T) {
+	s := New(&Light, ControlsFull, measure)
+	s.Observe(cluster(5), nil)
+	s.Touch(Point{})
+	s.Resize(390*3, 844*3, 3)
+	s.SetTime(&TimeView{EndMs: 600, ShownMs: 600})
+	short := &StoryView{Title: "Leader election", Steps: 4, Step: 3, Done: true, Caption: "The leader sends heartbeats."}
+	s.SetStory(short)
+	s.Observe(cluster(5), nil)
+	before := openPanel(t, s, "Leader election").Rect
+	s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Step: 2, Done: true,
+		Caption: strings.Repeat("A candidate asks every node for its vote. ", 10)})
+	s.Observe(cluster(5), nil)
+	s.SetStory(short)
+	s.Observe(cluster(5), nil)
+	after := openPanel(t, s, "Leader election").Rect
+	if after != before {
+		t.Errorf("the short caption's panel is %v after a long one; it was %v", after, before)
+	}
+	if overlap(after, s.Layout.Time) && after.Bottom() < s.Layout.Time.Bottom() {
+		t.Errorf("the panel %v covers the top of the timeline strip %v and leaves its foot", after, s.Layout.Time)
+	}
+}

@@ -33,7 +33,7 @@ type TimeView struct {
 	Progress float64
 }
 
-// TimeStripH is the strip's height in CSS pixels.
+// TimeStripH is the strip's height in CSS pixels, where a mouse points.
 const TimeStripH = 30.0
 
 // TimeStrip is the strip's layout: its track, the label before it and its
@@ -48,10 +48,16 @@ type TimeStrip struct {
 
 // layTimeStrip takes the strip's room from the bottom of the stage.
 func (l *Layout) layTimeStrip() {
-	h, gap := TimeStripH*l.Scale, Pad*l.Scale/2
+	// Its buttons leave 2 px above and below them: a finger's are
+	// TargetMin high.
+	h, gap := max(TimeStripH*l.Scale, l.tap(0)+4*l.Scale), Pad*l.Scale/2
 	l.Time = Rect{l.Stage.X + Pad*l.Scale, l.Stage.Bottom() - h - gap, l.Stage.W - 2*Pad*l.Scale, h}
 	l.Stage.H -= h + gap
 }
+
+// narrowStrip is the width, in CSS pixels, under which the strip says the
+// moment alone and has a short Play on.
+const narrowStrip = 560
 
 // recordRoom is the least width, in CSS pixels, whose strip has a Record
 // clip button.
@@ -64,12 +70,15 @@ const recordRoom = 1000
 func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
 	u, r := l.Scale, l.Time
 	size := FontSmall * u
-	ts := TimeStrip{Rect: r, Text: timeLabel(v, l.Compact)}
+	// A phone's strip, or one beside unfolded side panels, keeps its room
+	// for the track.
+	narrow := l.Compact || r.W < narrowStrip*u
+	ts := TimeStrip{Rect: r, Text: timeLabel(v, narrow)}
 	ts.Label = Point{r.X + 6*u, r.Y + (r.H-size*LineH)/2}
 	x := r.Right()
-	bh := math.Min(r.H-4*u, buttonH*u)
+	bh := math.Min(r.H-4*u, l.btnH())
 	add := func(cmd Command, label string, enabled bool) {
-		w := measure(label, FontUI*u) + 2*8*u
+		w := max(measure(label, FontUI*u)+2*8*u, l.tap(0))
 		x -= w
 		ts.Buttons = append(ts.Buttons, Button{Cmd: cmd, Label: label, Rect: Rect{x, r.Y + (r.H-bh)/2, w, bh}, Disabled: v.Forking || !enabled})
 		x -= 4 * u
@@ -77,8 +86,7 @@ func (l *Layout) TimeStrip(v *TimeView, measure Measure) TimeStrip {
 	add(CmdExport, "Export", true)
 	add(CmdTimeLive, "Live", v.Past)
 	fork, widest := "Play from here", "000.0 s / 000.0 s"
-	if l.Compact {
-		// A phone's strip keeps its room for the track.
+	if narrow {
 		fork, widest = "Play on", "000.0 s"
 	}
 	add(CmdFork, fork, v.Past)

@@ -146,14 +146,14 @@ func (l *Layout) flowToolbar(specs []toolSpec, hints bool, measure Measure) {
 		if !hints {
 			s.key = ""
 		}
-		bw := ButtonWidth(s.label, s.alt, s.key, u, measure)
+		bw := l.buttonW(s.label, s.alt, s.key, measure)
 		if x > Pad*u && x+bw > l.W-Pad*u {
-			x, y = Pad*u, y+(buttonH+buttonGap)*u
+			x, y = Pad*u, y+l.btnH()+buttonGap*u
 		}
-		l.Buttons = append(l.Buttons, Button{Cmd: s.cmd, Label: s.label, Alt: s.alt, Key: s.key, Rect: Rect{x, y, bw, buttonH * u}})
+		l.Buttons = append(l.Buttons, Button{Cmd: s.cmd, Label: s.label, Alt: s.alt, Key: s.key, Rect: Rect{x, y, bw, l.btnH()}})
 		x += bw + buttonGap*u
 	}
-	l.Toolbar = Rect{0, 0, l.W, y + (buttonH+Pad/2)*u}
+	l.Toolbar = Rect{0, 0, l.W, y + l.btnH() + Pad/2*u}
 }
 
 // ButtonWidth is the width of a button wide enough for either label and the key hint.

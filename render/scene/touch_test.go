@@ -21,6 +21,9 @@ func TestPhoneReachesTheConsoleFromTheVerdict(t *testing.T) {
 	if !s.Layout.Compact {
 		t.Fatal("a 390×844 screen is not laid out compact")
 	}
+	// A phone's page knows its screen is touched from the start (its
+	// pointer is coarse), and lays out its targets for a finger.
+	s.Touch(Point{})
 	tap(s, s.ClientsHUD.Hit.Center())
 	panels := s.OpenPanels()
 	if len(panels) != 1 {
@@ -49,9 +52,11 @@ func TestHelpListsGesturesAfterATouch(t *testing.T) {
 	}
 	s.Touch(Point{X: 10, Y: 10})
 	help, _ = s.Help()
+	// A line too long for the phone goes on under its text, keyless.
+	keys := slices.DeleteFunc(slices.Clone(help.Keys), func(k string) bool { return k == "" })
 	for i, g := range TouchGestures {
-		if i >= len(help.Keys) || help.Keys[i] != g.Keys {
-			t.Errorf("after a touch the help's line %d is %q; want the gesture %q, the gestures first", i+1, help.Keys[min(i, len(help.Keys)-1)], g.Keys)
+		if i >= len(keys) || keys[i] != g.Keys {
+			t.Errorf("after a touch the help's key %d is %q; want the gesture %q, the gestures first", i+1, keys[min(i, len(keys)-1)], g.Keys)
 		}
 	}
 	if r := help.Rect; r.X < 0 || r.Y < 0 || r.X+r.W > s.Layout.W || r.Bottom() > s.Layout.H {

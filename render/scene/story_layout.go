@@ -1,0 +1,70 @@
+package scene
+
+import "math"
+
+// layStoryStage lays the screen out for a story with panels: the story's
+// panel along the stage's foot, in a column beside the ring, or, on a
+// small screen whose side panels are folded, over the side column that
+// the story unfolds for its log strips, since its captions name the
+// entries they show. Where that column has no room for the panel and the
+// strips both, the screen stays as the user left it, and folds its side
+// panels only where the panel would otherwise cover a node.
+func (s *Scene) layStoryStage(panels PanelChoice) {
+	panels.StoryRoom = StoryPanelHeight(s.u)
+	if s.storyLogs && !panels.Open {
+		unfolded := panels
+		unfolded.Open = true
+		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, unfolded, s.measure)
+		s.reserveStory()
+		if !s.Layout.Folded || s.Layout.StoryOverSide() {
+			return
+		}
+	}
+	s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+	s.reserveStory()
+	if s.Layout.Folded && panels.Open && s.storyCoversRing() {
+		panels.Open = false
+		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+		s.reserveStory()
+	}
+}
+
+// storyCoversRing reports whether the story's panel covers a node.
+func (s *Scene) storyCoversRing() bool {
+	r := s.Layout.StoryPanel(s.Story, s.measure).Rect.Inset(-s.Layout.TimerR())
+	for _, c := range s.Layout.NodePos {
+		if r.Contains(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// reserveStory keeps the story panel's room in the layout: more than the
+// usual when its caption wraps onto more lines in a narrow stage or in the
+// side column.
+func (s *Scene) reserveStory() {
+	h := math.Max(StoryPanelHeight(s.u), s.Layout.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
+	laid := s.Layout
+	s.Layout.ReserveStory(h, s.measure)
+	if side := s.Layout.StoryPanel(s.Story, s.measure).Rect.H; side > s.Layout.StorySide.H && s.Layout.StoryOverSide() {
+		s.Layout = laid
+		s.Layout.ReserveStory(side, s.measure)
+	}
+	s.storyFor = s.storyHeight()
+}
+
+// storyHeight is the height the story's panel needs for its lines and
+// buttons, before it is stretched over the timeline strip (storyFoot): a
+// step whose panel needs another makes the layout again.
+func (s *Scene) storyHeight() float64 {
+	l := s.Layout
+	l.storyFoot = false
+	return l.StoryPanel(s.Story, s.measure).Rect.H
+}
+
+// StoryOverSide reports whether the story's panel is over the side column
+// (storyOverSide) rather than in the stage.
+func (l *Layout) StoryOverSide() bool {
+	return !l.StorySide.Empty() && l.StorySide.X >= l.Stage.Right()
+}
