@@ -35,31 +35,14 @@ type Step struct {
 	Question string
 }
 
-// file is the story-file form of a draft (see raftsim/scenario).
-type file struct {
-	Name   string         `json:"name"`
-	Title  string         `json:"title"`
-	Source string         `json:"source"`
-	Config raftsim.Config `json:"config"`
-	Steps  []fileStep     `json:"steps"`
-}
-
-type fileStep struct {
-	Caption  string                 `json:"caption"`
-	Question json.RawMessage        `json:"question,omitempty"`
-	Actions  []raftsim.ActionRecord `json:"actions,omitempty"`
-	RunMs    int64                  `json:"run_ms"`
-	Expect   []json.RawMessage      `json:"expect,omitempty"`
-}
-
 // source is what a story written in the page says it comes from.
 const source = "written in raftplay's story editor"
 
 // JSON is the draft as a story file, indented for a reader.
 func (d *Draft) JSON() []byte {
-	f := file{Name: d.Name, Title: d.Title, Source: source, Config: d.Config}
+	f := scenario.File{Name: d.Name, Title: d.Title, Source: source, Config: d.Config}
 	for _, s := range d.Steps {
-		fs := fileStep{Caption: s.Caption, Actions: s.Actions, RunMs: s.RunMs}
+		fs := scenario.FileStep{Caption: s.Caption, Actions: s.Actions, RunMs: s.RunMs}
 		if s.Question != "" {
 			fs.Question = json.RawMessage(s.Question)
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/scenario"
 )
 
 // Export is a run as a test, in two forms a reader can check it with:
@@ -25,21 +26,6 @@ type Export struct {
 	Command string `json:"command"`
 }
 
-// story is the story-file form of an exported run (see raftsim/scenario).
-type story struct {
-	Name   string         `json:"name"`
-	Title  string         `json:"title"`
-	Config raftsim.Config `json:"config"`
-	Steps  []storyStep    `json:"steps"`
-}
-
-type storyStep struct {
-	Caption string                       `json:"caption"`
-	Actions []raftsim.ActionRecord       `json:"actions,omitempty"`
-	RunMs   int64                        `json:"run_ms"`
-	Expect  []map[string]json.RawMessage `json:"expect"`
-}
-
 // Export returns the run from its start to now as a test. An empty run (no
 // virtual time has passed) has nothing to check and is refused.
 func (t *Timeline) Export() (*Export, error) {
@@ -55,15 +41,15 @@ func (t *Timeline) Export() (*Export, error) {
 	cfg := final.Config
 	actions := final.Actions
 	cfgJSON, _ := json.Marshal(cfg) // plain values: cannot fail
-	st := story{
+	st := scenario.File{
 		Name:   fmt.Sprintf("run-seed-%d-%dms", cfg.Seed, now),
 		Title:  fmt.Sprintf("A run exported from raftplay: seed %d, %d actions, %d ms", cfg.Seed, len(actions), now),
 		Config: cfg,
-		Steps: []storyStep{{
+		Steps: []scenario.FileStep{{
 			Caption: fmt.Sprintf("The run as it was played, to %d ms: it ends in exactly the state it ended in then.", now),
 			Actions: actions,
 			RunMs:   now,
-			Expect:  []map[string]json.RawMessage{{"state": finalJSON}},
+			Expect:  []json.RawMessage{stateCondition(finalJSON)},
 		}},
 	}
 	storyJSON, err := json.Marshal(st)
@@ -75,6 +61,13 @@ func (t *Timeline) Export() (*Export, error) {
 		Final: finalJSON, Story: storyJSON,
 		Command: fmt.Sprintf("go run ./cmd/sim -config '%s' -actions actions.json -for %dms", cfgJSON, now),
 	}, nil
+}
+
+// stateCondition is the story condition that the run ends in exactly the
+// state final.
+func stateCondition(final json.RawMessage) json.RawMessage {
+	c, _ := json.Marshal(map[string]json.RawMessage{"state": final}) // valid JSON in: cannot fail
+	return c
 }
 
 // JSON encodes the export, the form raftplay.export() returns.
