@@ -52,11 +52,14 @@ func isGameOp(c Command) bool {
 // to go back, on, to any step, or to leave the story.
 func (l *Layout) StoryPanel(v *StoryView, measure Measure) Panel {
 	u := l.Scale
-	p := Panel{Title: fmt.Sprintf("%s — step %d of %d", v.Title, v.Step+1, v.Steps)}
 	width := math.Min(l.Stage.W-2*Pad*u, 760*u)
 	if !l.StorySide.Empty() {
 		width = l.StorySide.W
 	}
+	// A narrow panel (a small embed's side column) shortens the story's
+	// title, never the step it is at.
+	step := fmt.Sprintf(" — step %d of %d", v.Step+1, v.Steps)
+	p := Panel{Title: Fit(v.Title, width-2*Pad*u-measure(step, FontUI*u), FontUI*u, measure) + step}
 	asking := v.Question.Asking(v.Done)
 	switch {
 	case v.Script != nil:
