@@ -6,7 +6,6 @@ import (
 	"image"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +15,6 @@ import (
 
 	"raftplay/raftsim"
 	"raftplay/raftsim/judged"
-	"raftplay/raftsim/raftscripts"
 	"raftplay/raftsim/scenario"
 	"raftplay/raftsim/storyedit"
 	"raftplay/render/scene"
@@ -261,11 +259,6 @@ func TestBrowserBrokenStoryLink(t *testing.T) {
 func TestBrowserStoryEditorSizes(t *testing.T) {
 	requireBrowser(t)
 	story := recordedStory(t)
-	measure := goFontMeasure(t)
-	var entries []scene.StoryEntry
-	for _, name := range scenario.Builtins {
-		entries = append(entries, scene.StoryEntry{Name: name, Title: scenario.BuiltinTitle(name)})
-	}
 	for _, c := range []struct {
 		view  viewport
 		phone bool
@@ -283,34 +276,19 @@ func TestBrowserStoryEditorSizes(t *testing.T) {
 		}
 		tab.waitFirstFrame(url)
 
-		scale := c.view.scale
-		if !c.phone {
-			scale = 1
-		}
-		l := scene.NewLayout(float64(c.view.w)*scale, float64(c.view.h)*scale, scale, 5, scene.ControlsFull, measure)
-		press := func(r scene.Rect) {
-			p := scene.Point{X: r.Center().X / scale, Y: r.Center().Y / scale}
-			if c.phone {
-				tab.touch(p, 0)
-			} else {
-				tab.click(p)
+		// Where the page puts its targets (a touch screen's are a finger
+		// wide), as layout() names them.
+		tab.pressTarget("toolbar Stories", c.phone)
+		var items []string
+		for _, tg := range tab.layout().Targets {
+			if strings.HasPrefix(tg.Name, "stories ") {
+				items = append(items, tg.Name)
 			}
 		}
-		i := slices.IndexFunc(l.Buttons, func(b scene.Button) bool { return b.Cmd == scene.CmdStories })
-		if i < 0 {
-			t.Fatalf("%dx%d: the toolbar has no Stories button", c.view.w, c.view.h)
+		if len(items) == 0 || items[len(items)-1] != "stories Write your own story…" {
+			t.Fatalf("%dx%d: the list of stories ends with %q", c.view.w, c.view.h, items)
 		}
-		press(l.Buttons[i].Rect)
-		picker := l.StoryPicker(entries, len(raftscripts.Names()), measure)
-		r := picker.Rect
-		if got := tab.panel("stories"); !nearRect(scene.Rect{X: r.X / scale, Y: r.Y / scale, W: r.W / scale, H: r.H / scale}, got) {
-			t.Fatalf("%dx%d: the story picker is at %v, the test's layout puts it at %v", c.view.w, c.view.h, got, r)
-		}
-		last := picker.Buttons[len(picker.Buttons)-1]
-		if last.Cmd != scene.CmdStoryEditor {
-			t.Fatalf("the picker ends with %q", last.Label)
-		}
-		press(last.Rect)
+		tab.pressTarget("stories Write your own story…", c.phone)
 		tab.pollFor("the editor with the kept story", `document.querySelectorAll("#raftplay-editor textarea").length == 4`, 20*time.Second)
 
 		box := eval[[]float64](tab, `(() => { const r = document.getElementById("raftplay-editor").getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`)

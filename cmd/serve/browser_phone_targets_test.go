@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"raftplay/render/scene"
 )
@@ -121,4 +122,25 @@ func storyKeepsClear(t *testing.T, story string) {
 			}
 		})
 	}
+}
+
+// pressTarget taps (on a touch screen) or clicks the middle of the target
+// layout() names name, once the page lists it.
+func (t *tab) pressTarget(name string, touch bool) {
+	t.tb.Helper()
+	listed := mustJSON(t.tb, `"name":`+mustJSON(t.tb, name))
+	t.pollFor("the target "+name, t.api+`.layout().includes(`+listed+`)`, 20*time.Second)
+	for _, tg := range t.layout().Targets {
+		if tg.Name != name {
+			continue
+		}
+		at := scene.Point{X: tg.X + tg.W/2, Y: tg.Y + tg.H/2}
+		if touch {
+			t.touch(at, 0)
+		} else {
+			t.click(at)
+		}
+		return
+	}
+	t.tb.Fatalf("layout() has no target %q", name)
 }

@@ -6,12 +6,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -119,16 +121,36 @@ func (e *realEtcd) learnID(line string, printed []string) {
 	}
 }
 
-// freePort finds a loopback port nothing listens on.
+// freePort finds a loopback port nothing listens on, below Linux's
+// ephemeral range (32768 and up): a port the kernel hands out for ":0" may
+// be handed again to a connection another process opens before etcd binds
+// it, which failed a run with "address already in use". No port is handed
+// out twice in one test process.
 func freePort(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	givenPorts.Lock()
+	defer givenPorts.Unlock()
+	for range 1000 {
+		port := 20000 + rand.IntN(12000)
+		if givenPorts.m[port] {
+			continue
+		}
+		addr := fmt.Sprintf("127.0.0.1:%d", port)
+		if l, err := net.Listen("tcp", addr); err == nil {
+			l.Close()
+			givenPorts.m[port] = true
+			return addr
+		}
 	}
-	defer l.Close()
-	return l.Addr().String()
+	t.Fatal("no free loopback port between 20000 and 32000")
+	return ""
 }
+
+// givenPorts are the ports freePort has handed out.
+var givenPorts = struct {
+	sync.Mutex
+	m map[int]bool
+}{m: map[int]bool{}}
 
 // waitHealthy waits until the member at url answers its health check.
 func waitHealthy(t *testing.T, url string, cmd *exec.Cmd) {

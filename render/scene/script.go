@@ -67,8 +67,10 @@ func (l *Layout) scriptLines(v *StoryView, width float64, measure Measure) []str
 func (l *Layout) scriptRows() int {
 	u := l.Scale
 	lineH := FontUI * u * LineH
-	rows := func(h float64) int { return max(int(math.Floor((h-lineH-3*Pad*u-buttonH*u)/lineH)), 4) }
-	if !l.StorySide.Empty() {
+	rows := func(h float64) int { return max(int(math.Floor((h-lineH-3*Pad*u-l.btnH())/lineH)), 4) }
+	if !l.StorySide.Empty() && !l.storyFoot {
+		// A column's height is the room it has; under a phone's ring
+		// (storyOverFoot) it is the panel's own, which these rows size.
 		return rows(l.StorySide.H)
 	}
 	return min(scriptPanelRows, rows(scriptPanelShare*l.Stage.H))

@@ -345,3 +345,33 @@ func TestPhoneStoryPanelShrinksAfterALongCaption(t *testing.T) {
 		t.Errorf("the panel %v covers the top of the timeline strip %v and leaves its foot", after, s.Layout.Time)
 	}
 }
+
+// A tap on a phone's script panel, which covers the timeline strip, goes
+// to the panel's button: the panel stays where it is from frame to frame,
+// and Next goes on.
+func TestPhoneStoryPanelOverTheStripTakesTheTap(t *testing.T) {
+	s := New(&Dark, ControlsFull, measure)
+	s.Observe(cluster(3), nil)
+	s.Touch(Point{})
+	s.Resize(390*2, 844*2, 2)
+	s.SetTime(&TimeView{EndMs: 0, ShownMs: 0})
+	s.SetStory(&StoryView{Title: "raft script prevote", Steps: 16, Step: 9, Done: true,
+		Caption: "3 is now behind on its log. Attempt to campaign.",
+		Script:  &ScriptView{Command: "raft-log 3", Output: `1/11 EntryNormal ""`}})
+	s.Observe(cluster(3), nil)
+	panel := openPanel(t, s, "raft script prevote")
+	i := slices.IndexFunc(panel.Buttons, func(b Button) bool { return b.Cmd == CmdStoryNext })
+	at := panel.Buttons[i].Rect.Center()
+	// The panel keeps its place from one frame to the next: a press and
+	// its release land on the same button.
+	s.Observe(cluster(3), nil)
+	if again := openPanel(t, s, "raft script prevote"); again.Rect != panel.Rect {
+		t.Fatalf("the script's panel moved from %v to %v between two frames", panel.Rect, again.Rect)
+	}
+	s.TakeOps()
+	s.Press(at)
+	s.Release(at)
+	if ops := s.TakeOps(); len(ops) != 1 || ops[0].Cmd != CmdStoryNext {
+		t.Errorf("a tap on Next gave %+v, want Next", ops)
+	}
+}

@@ -87,7 +87,8 @@ func (s *Scene) targets() []TargetPlace {
 		buttons("diagram", s.diagram.view.Buttons)
 	}
 	buttons("toolbar", s.Layout.Buttons)
-	if s.time.view != nil {
+	if s.time.view != nil && !s.Layout.storyFoot {
+		// Under a phone's story panel the strip takes no tap.
 		buttons("timeline", s.time.strip.Buttons)
 	}
 	l := &s.Layout

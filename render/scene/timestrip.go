@@ -173,13 +173,24 @@ func (s *Scene) Scrubbing() bool { return s.time.scrubbing }
 // it; it reports whether the press was the strip's.
 func (s *Scene) pressTime(p Point) bool {
 	t := &s.time
-	if t.view == nil || t.view.Forking || !t.strip.OnTrack(p) {
+	if t.view == nil || t.view.Forking || !t.strip.OnTrack(p) || s.overPanel(p) {
 		return false
 	}
 	t.scrubbing = true
 	t.lastMs = -1
 	s.dragTime(p)
 	return true
+}
+
+// overPanel reports whether p is on an open panel, which takes a press
+// before the strip: a phone's story panel covers the strip (storyOverFoot).
+func (s *Scene) overPanel(p Point) bool {
+	for _, o := range s.OpenPanels() {
+		if o.Rect.Contains(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // dragTime follows a drag along the track.
