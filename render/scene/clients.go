@@ -6,11 +6,10 @@ import (
 )
 
 // clientsState is what the scene keeps for the clients' controls besides the
-// console itself: the laid-out console and the verdict panel.
+// console itself: the laid-out console and whether the verdict is open.
 type clientsState struct {
 	console     ConsoleView
 	verdictOpen bool
-	verdict     Panel
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
@@ -123,16 +122,25 @@ func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
 	return ""
 }
 
-// layClients lays out the console and, under every other panel, the verdict.
-func (s *Scene) layClients() {
+// layConsolePanel lays out the console while it is open.
+func (s *Scene) layConsolePanel() {
 	if s.Console.Open {
 		c := &s.Console
 		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
 	}
-	if s.clients.verdictOpen {
-		s.clients.verdict = s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure)
-		s.open = append(s.open, &s.clients.verdict)
+}
+
+// verdictPanel is the linearizability check's verdict, opened from the
+// HUD; it goes under every other panel.
+type verdictPanel struct{}
+
+func (verdictPanel) placeName() string { return "verdict" }
+
+func (verdictPanel) lay(s *Scene) (Panel, bool) {
+	if !s.clients.verdictOpen {
+		return Panel{}, false
 	}
+	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure), true
 }
 
 // clientsHit returns the console's button or panel, or the HUD's verdict,

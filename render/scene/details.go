@@ -274,20 +274,23 @@ func (s *Scene) detailsIntent(in Intent) (string, bool) {
 // Details returns the node whose details are open, or 0.
 func (s *Scene) Details() uint64 { return s.details }
 
-// layDetails lays out the details panel while it is open, closing it when
-// its node has left the cluster.
-func (s *Scene) layDetails() {
+// detailsPanel is a node's details while they are open; they close when
+// the node has left the cluster.
+type detailsPanel struct{}
+
+func (detailsPanel) placeName() string { return "details" }
+
+func (detailsPanel) lay(s *Scene) (Panel, bool) {
 	if s.details == 0 {
-		return
+		return Panel{}, false
 	}
 	n := s.Snap.Node(s.details)
 	if n == nil {
 		s.details = 0
-		return
+		return Panel{}, false
 	}
 	events := s.nodeEvents.Latest(n.ID, s.Snap.NowMs, detailsEvents)
-	s.detailsP = s.Layout.DetailsPanel(s.Snap, n, events, s.measure)
-	s.open = append(s.open, &s.detailsP)
+	return s.Layout.DetailsPanel(s.Snap, n, events, s.measure), true
 }
 
 // panelText is what panel p says, line by line, as Placement.Details has it.

@@ -85,8 +85,7 @@ func (s *Scene) ExperimentOpen() bool { return s.experimentOpen }
 func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 	open := results != nil
 	if open {
-		s.labP = s.Layout.ExperimentPanel()
-		s.Plot = LayPlot(s.labP.Rect, s.Layout.Scale, results, status, s.measure)
+		s.Plot = LayPlot(s.Layout.ExperimentPanel().Rect, s.Layout.Scale, results, status, s.measure)
 	}
 	if open != s.experimentOpen {
 		s.experimentOpen = open
@@ -103,4 +102,29 @@ func (l *Layout) ExperimentPanel() Panel {
 	bw := 90 * u
 	close.Rect = Rect{r.Right() - bw - Pad*u, r.Y + Pad*u, bw, l.btnH()}
 	return Panel{Rect: r, Buttons: []Button{close}}
+}
+
+// settingsPanel is the settings while they are open.
+type settingsPanel struct{}
+
+func (settingsPanel) placeName() string { return "" }
+
+func (settingsPanel) lay(s *Scene) (Panel, bool) {
+	if !s.Settings.Open {
+		return Panel{}, false
+	}
+	s.Settings.Look = s.themeLabel()
+	return s.Layout.SettingsPanel(&s.Settings, s.measure), true
+}
+
+// experimentPanel is the experiment view's frame while it is open.
+type experimentPanel struct{}
+
+func (experimentPanel) placeName() string { return "" }
+
+func (experimentPanel) lay(s *Scene) (Panel, bool) {
+	if !s.experimentOpen {
+		return Panel{}, false
+	}
+	return s.Layout.ExperimentPanel(), true
 }

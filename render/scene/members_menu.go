@@ -84,3 +84,15 @@ func (s *Scene) membersKey(r rune) ([]raftsim.Action, bool) {
 	}
 	return nil, false
 }
+
+// membersPanel is the members menu while it is open.
+type membersPanel struct{}
+
+func (membersPanel) placeName() string { return "members" }
+
+func (membersPanel) lay(s *Scene) (Panel, bool) {
+	if !s.membersOpen {
+		return Panel{}, false
+	}
+	return s.Layout.MembersMenu(s.Snap, s.measure), true
+}
