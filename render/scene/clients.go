@@ -25,10 +25,17 @@ var compactOmits = map[Command]bool{CmdStress: true, CmdMembers: true, CmdShare:
 // their operations on a key to overlap.
 const newClients = 3
 
-// clientsIntent carries out the clients' commands and reports false for any
-// other intent, which is the controller's. Esc closes the verdict panel when
+// verdictPanel is the linearizability check's verdict, opened from the
+// HUD; it goes under every other panel.
+type verdictPanel struct{}
+
+func (verdictPanel) placeName() string { return "verdict" }
+
+// intent carries out the clients' commands (the verdict panel's buttons,
+// and the toolbar's console and stress) and reports false for any other
+// intent, which is the controller's. Esc closes the verdict panel when
 // nothing else is open over it.
-func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
+func (verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
@@ -129,12 +136,6 @@ func (s *Scene) layConsolePanel() {
 		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
 	}
 }
-
-// verdictPanel is the linearizability check's verdict, opened from the
-// HUD; it goes under every other panel.
-type verdictPanel struct{}
-
-func (verdictPanel) placeName() string { return "verdict" }
 
 func (verdictPanel) lay(s *Scene) (Panel, bool) {
 	if !s.clients.verdictOpen {

@@ -11,10 +11,15 @@ import (
 // experiment's view. Both are opened from the toolbar or by key, and work
 // by mouse and keyboard alike.
 
-// labIntent handles the settings panel's commands and reports whether it
+// settingsPanel is the settings while they are open.
+type settingsPanel struct{}
+
+func (settingsPanel) placeName() string { return "" }
+
+// intent handles the settings panel's commands and reports whether it
 // did; applying the settings is a reset action, which the simulator
 // validates again.
-func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
+func (settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	st := &s.Settings
 	switch in.Cmd {
 	case CmdSettings:
@@ -45,10 +50,10 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 	return nil, "", true
 }
 
-// settingsKey handles a key while the settings panel is open: ↑↓ choose a
-// knob, ←→ change it, Enter applies, Esc closes. It reports whether the key
-// was the panel's.
-func (s *Scene) settingsKey(r rune) ([]raftsim.Action, bool) {
+// key handles a key while the settings panel is open: ↑↓ choose a knob,
+// ←→ change it, Enter applies, Esc closes. It reports whether the key was
+// the panel's.
+func (settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	st := &s.Settings
 	if !st.Open || s.Controller.Help {
 		return nil, false
@@ -104,11 +109,6 @@ func (l *Layout) ExperimentPanel() Panel {
 	return Panel{Rect: r, Buttons: []Button{close}}
 }
 
-// settingsPanel is the settings while they are open.
-type settingsPanel struct{}
-
-func (settingsPanel) placeName() string { return "" }
-
 func (settingsPanel) lay(s *Scene) (Panel, bool) {
 	if !s.Settings.Open {
 		return Panel{}, false
@@ -127,4 +127,15 @@ func (experimentPanel) lay(s *Scene) (Panel, bool) {
 		return Panel{}, false
 	}
 	return s.Layout.ExperimentPanel(), true
+}
+
+// key closes the experiment view on Esc or its own key.
+func (experimentPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+	if !s.experimentOpen || r != KeyEscape && KeyIntent(r).Cmd != CmdExperiment {
+		return nil, false
+	}
+	// Closed here at once: an Esc that comes both as a character and as a
+	// key in one frame must not open the view again.
+	s.experimentOpen = false
+	return s.handle(Intent{Cmd: CmdExperiment}), true
 }

@@ -1,18 +1,39 @@
 package scene
 
-import "slices"
+import (
+	"slices"
+
+	"raftplay/raftsim"
+)
 
 // An overlay is a panel drawn over the picture while it is open: the
 // verdict, the partition banner, a message's details, the story's caption,
 // a node's menu, the pickers, the settings. Layout, the open stack (which
 // the drawing and the hit-testing walk, topmost last) and Placement all go
-// through overlays, so a new panel is its file and a line there.
+// through overlays, and input is offered to them topmost first (an
+// intentTaker, a keyTaker), so a new panel is its file and a line there.
+// A panel's type is an empty struct, found in the list by value: what it
+// shows comes from the scene.
 type overlay interface {
 	// placeName is what Placement calls the panel; "" for one it leaves out.
 	placeName() string
 	// lay lays the panel out for the scene's frame; open is false while the
 	// panel is closed.
 	lay(s *Scene) (p Panel, open bool)
+}
+
+// An intentTaker is an overlay that carries out some intents itself: its
+// buttons', and the toolbar's that open or close it. ok is false for an
+// intent that is not its own.
+type intentTaker interface {
+	intent(s *Scene, in Intent) (acts []raftsim.Action, note string, ok bool)
+}
+
+// A keyTaker is an overlay that takes some typed keys before they become
+// intents: the settings' arrows, the members menu's items, a question's
+// digits. ok is false for a key that is not its own.
+type keyTaker interface {
+	key(s *Scene, r rune) (acts []raftsim.Action, ok bool)
 }
 
 // overlays are the panels over the picture, bottom to top.
@@ -73,6 +94,32 @@ func (s *Scene) layPanels() {
 		s.help = s.Layout.HelpPanel(s.measure, s.gestures()...)
 	}
 	s.layGloss()
+}
+
+// overlayKey offers typed key r to the overlays, topmost first, and
+// reports whether one took it.
+func (s *Scene) overlayKey(r rune) ([]raftsim.Action, bool) {
+	for _, o := range slices.Backward(overlays) {
+		if k, ok := o.(keyTaker); ok {
+			if acts, took := k.key(s, r); took {
+				return acts, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// overlayIntent offers in to the overlays, topmost first, so that Esc
+// closes the panel drawn over the others; ok reports whether one took it.
+func (s *Scene) overlayIntent(in Intent) (acts []raftsim.Action, note string, ok bool) {
+	for _, o := range slices.Backward(overlays) {
+		if t, isTaker := o.(intentTaker); isTaker {
+			if acts, note, ok = t.intent(s, in); ok {
+				return acts, note, true
+			}
+		}
+	}
+	return nil, "", false
 }
 
 // OpenPanels returns the open panels other than the help, bottom to top.

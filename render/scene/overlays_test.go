@@ -40,3 +40,22 @@ func TestOverlaysStackInRegistryOrder(t *testing.T) {
 		t.Fatalf("open stack %v, want the node's menu under the members menu", open)
 	}
 }
+
+// Esc closes the panel drawn on top first: a node's details over the
+// verdict, then the verdict.
+func TestEscClosesTheTopmostPanelFirst(t *testing.T) {
+	s := newScene(cluster(3))
+	s.handle(Intent{Cmd: CmdVerdict})
+	s.handle(Intent{Cmd: CmdDetails, Arg: 2})
+	if open := s.OpenPanels(); len(open) != 2 || open[1] != s.laidOf(detailsPanel{}) {
+		t.Fatalf("open stack %v, want n2's details over the verdict", open)
+	}
+	s.Key(KeyEscape)
+	if s.Details() != 0 || !s.clients.verdictOpen {
+		t.Errorf("the first Esc left details of %d open and the verdict open %v; want the details closed and the verdict still open", s.Details(), s.clients.verdictOpen)
+	}
+	s.Key(KeyEscape)
+	if s.clients.verdictOpen {
+		t.Error("the second Esc left the verdict open")
+	}
+}

@@ -283,7 +283,8 @@ func (s *Scene) Notify(text string, err bool) { s.Notices.Add(text, err, s.Clock
 // Key handles a typed key (see KeyIntent) and returns the actions it asks
 // for. Tab and Shift-Tab, and Enter and Space while the focus shows, move
 // and press the keyboard's focus (focus.go); otherwise, while the console
-// is open every key goes to it.
+// is open every key goes to it, and then the open panels take their own
+// keys, topmost first (overlays.go).
 func (s *Scene) Key(r rune) []raftsim.Action {
 	if acts, ok := s.focusKeyPress(r); ok {
 		return acts
@@ -291,21 +292,8 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 	if s.Console.Open {
 		return s.consoleKey(r)
 	}
-	if ops, ok := s.questionKey(r); ok {
-		s.ops = append(s.ops, ops...)
-		return nil
-	}
-	if acts, ok := s.settingsKey(r); ok {
+	if acts, ok := s.overlayKey(r); ok {
 		return acts
-	}
-	if acts, ok := s.membersKey(r); ok {
-		return acts
-	}
-	if s.experimentOpen && (r == KeyEscape || KeyIntent(r).Cmd == CmdExperiment) {
-		// Closed here at once: an Esc that comes both as a character and as
-		// a key in one frame must not open the view again.
-		s.experimentOpen = false
-		return s.handle(Intent{Cmd: CmdExperiment})
 	}
 	return s.handle(KeyIntent(r))
 }
@@ -387,16 +375,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	}
-	acts, note, ok := s.labIntent(in)
-	if !ok {
-		acts, note, ok = s.membersIntent(in)
-	}
-	if !ok {
-		acts, note, ok = s.clientsIntent(in)
-	}
-	if !ok {
-		note, ok = s.detailsIntent(in)
-	}
+	acts, note, ok := s.overlayIntent(in)
 	if !ok {
 		acts, note = s.Controller.Handle(in, s.Snap)
 	}
