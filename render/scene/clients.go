@@ -6,11 +6,10 @@ import (
 )
 
 // clientsState is what the scene keeps for the clients' controls besides the
-// console itself: the laid-out console and the verdict panel.
+// console itself: the laid-out console and whether the verdict is open.
 type clientsState struct {
 	console     ConsoleView
 	verdictOpen bool
-	verdict     Panel
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
@@ -26,10 +25,17 @@ var compactOmits = map[Command]bool{CmdStress: true, CmdMembers: true, CmdShare:
 // their operations on a key to overlap.
 const newClients = 3
 
-// clientsIntent carries out the clients' commands and reports false for any
-// other intent, which is the controller's. Esc closes the verdict panel when
+// verdictPanel is the linearizability check's verdict, opened from the
+// HUD; it goes under every other panel.
+type verdictPanel struct{}
+
+func (verdictPanel) placeName() string { return "verdict" }
+
+// intent carries out the clients' commands (the verdict panel's buttons,
+// and the toolbar's console and stress) and reports false for any other
+// intent, which is the controller's. Esc closes the verdict panel when
 // nothing else is open over it.
-func (s *Scene) clientsIntent(in Intent) ([]raftsim.Action, string, bool) {
+func (verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
@@ -123,16 +129,19 @@ func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
 	return ""
 }
 
-// layClients lays out the console and, under every other panel, the verdict.
-func (s *Scene) layClients() {
+// layConsolePanel lays out the console while it is open.
+func (s *Scene) layConsolePanel() {
 	if s.Console.Open {
 		c := &s.Console
 		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
 	}
-	if s.clients.verdictOpen {
-		s.clients.verdict = s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure)
-		s.open = append(s.open, &s.clients.verdict)
+}
+
+func (verdictPanel) lay(s *Scene) (Panel, bool) {
+	if !s.clients.verdictOpen {
+		return Panel{}, false
 	}
+	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure), true
 }
 
 // clientsHit returns the console's button or panel, or the HUD's verdict,

@@ -235,12 +235,18 @@ func (ne *NodeEvents) Latest(id uint64, atMs int64, k int) []raftsim.Event {
 // Clear forgets every event, for a new run.
 func (ne *NodeEvents) Clear() { ne.rings = ne.rings[:0] }
 
-// detailsIntent opens and closes a node's details: CmdDetails toggles
+// detailsPanel is a node's details while they are open; they close when
+// the node has left the cluster.
+type detailsPanel struct{}
+
+func (detailsPanel) placeName() string { return "details" }
+
+// intent opens and closes a node's details: CmdDetails toggles
 // those of the node it names (a button's Arg), or else of the selected
 // node, closing its menu; Esc closes them when nothing the controller
 // keeps is open above them, and a tap on empty ground closes them with the
 // rest. It reports whether it handled in.
-func (s *Scene) detailsIntent(in Intent) (string, bool) {
+func (detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdDetails:
 		id := uint64(in.Arg)
@@ -251,43 +257,40 @@ func (s *Scene) detailsIntent(in Intent) (string, bool) {
 		case id == 0 && s.details != 0:
 			s.details = 0
 		case id == 0:
-			return "details: " + selectFirst(s.Snap.NodeIDs()), true
+			return nil, "details: " + selectFirst(s.Snap.NodeIDs()), true
 		case id == s.details:
 			s.details = 0
 		default:
 			s.details, s.Controller.Selected = id, 0
 		}
-		return "", true
+		return nil, "", true
 	case CmdClose:
 		c := &s.Controller
 		if s.details == 0 || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
-			return "", false
+			return nil, "", false
 		}
 		s.details = 0
-		return "", true
+		return nil, "", true
 	case CmdDismiss:
 		s.details = 0
 	}
-	return "", false
+	return nil, "", false
 }
 
 // Details returns the node whose details are open, or 0.
 func (s *Scene) Details() uint64 { return s.details }
 
-// layDetails lays out the details panel while it is open, closing it when
-// its node has left the cluster.
-func (s *Scene) layDetails() {
+func (detailsPanel) lay(s *Scene) (Panel, bool) {
 	if s.details == 0 {
-		return
+		return Panel{}, false
 	}
 	n := s.Snap.Node(s.details)
 	if n == nil {
 		s.details = 0
-		return
+		return Panel{}, false
 	}
 	events := s.nodeEvents.Latest(n.ID, s.Snap.NowMs, detailsEvents)
-	s.detailsP = s.Layout.DetailsPanel(s.Snap, n, events, s.measure)
-	s.open = append(s.open, &s.detailsP)
+	return s.Layout.DetailsPanel(s.Snap, n, events, s.measure), true
 }
 
 // panelText is what panel p says, line by line, as Placement.Details has it.

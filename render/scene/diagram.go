@@ -100,7 +100,6 @@ type diagramState struct {
 	// selected is the arrow whose details are open (one no longer in
 	// flight; one in flight opens the cluster's message panel instead).
 	selected spacetime.Arrow
-	detail   Panel
 	view     DiagramView
 	// version is the model's version the view was laid out from.
 	version uint64
@@ -460,4 +459,17 @@ func ArrowLines(a *spacetime.Arrow, name func(uint64) string) []string {
 		lines = append(lines, fmt.Sprintf("in flight to %s", name(a.To)))
 	}
 	return lines
+}
+
+// arrowPanel is the details of the arrow selected in the diagram, while the
+// diagram shows.
+type arrowPanel struct{}
+
+func (arrowPanel) placeName() string { return "diagram-message" }
+
+func (arrowPanel) lay(s *Scene) (Panel, bool) {
+	if s.diagram.selected.ID == 0 || !s.DiagramOpen() {
+		return Panel{}, false
+	}
+	return s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure), true
 }

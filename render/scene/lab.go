@@ -11,10 +11,15 @@ import (
 // experiment's view. Both are opened from the toolbar or by key, and work
 // by mouse and keyboard alike.
 
-// labIntent handles the settings panel's commands and reports whether it
+// settingsPanel is the settings while they are open.
+type settingsPanel struct{}
+
+func (settingsPanel) placeName() string { return "" }
+
+// intent handles the settings panel's commands and reports whether it
 // did; applying the settings is a reset action, which the simulator
 // validates again.
-func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
+func (settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	st := &s.Settings
 	switch in.Cmd {
 	case CmdSettings:
@@ -45,10 +50,10 @@ func (s *Scene) labIntent(in Intent) ([]raftsim.Action, string, bool) {
 	return nil, "", true
 }
 
-// settingsKey handles a key while the settings panel is open: ↑↓ choose a
-// knob, ←→ change it, Enter applies, Esc closes. It reports whether the key
-// was the panel's.
-func (s *Scene) settingsKey(r rune) ([]raftsim.Action, bool) {
+// key handles a key while the settings panel is open: ↑↓ choose a knob,
+// ←→ change it, Enter applies, Esc closes. It reports whether the key was
+// the panel's.
+func (settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	st := &s.Settings
 	if !st.Open || s.Controller.Help {
 		return nil, false
@@ -85,8 +90,7 @@ func (s *Scene) ExperimentOpen() bool { return s.experimentOpen }
 func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 	open := results != nil
 	if open {
-		s.labP = s.Layout.ExperimentPanel()
-		s.Plot = LayPlot(s.labP.Rect, s.Layout.Scale, results, status, s.measure)
+		s.Plot = LayPlot(s.Layout.ExperimentPanel().Rect, s.Layout.Scale, results, status, s.measure)
 	}
 	if open != s.experimentOpen {
 		s.experimentOpen = open
@@ -103,4 +107,35 @@ func (l *Layout) ExperimentPanel() Panel {
 	bw := 90 * u
 	close.Rect = Rect{r.Right() - bw - Pad*u, r.Y + Pad*u, bw, l.btnH()}
 	return Panel{Rect: r, Buttons: []Button{close}}
+}
+
+func (settingsPanel) lay(s *Scene) (Panel, bool) {
+	if !s.Settings.Open {
+		return Panel{}, false
+	}
+	s.Settings.Look = s.themeLabel()
+	return s.Layout.SettingsPanel(&s.Settings, s.measure), true
+}
+
+// experimentPanel is the experiment view's frame while it is open.
+type experimentPanel struct{}
+
+func (experimentPanel) placeName() string { return "" }
+
+func (experimentPanel) lay(s *Scene) (Panel, bool) {
+	if !s.experimentOpen {
+		return Panel{}, false
+	}
+	return s.Layout.ExperimentPanel(), true
+}
+
+// key closes the experiment view on Esc or its own key.
+func (experimentPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+	if !s.experimentOpen || r != KeyEscape && KeyIntent(r).Cmd != CmdExperiment {
+		return nil, false
+	}
+	// Closed here at once: an Esc that comes both as a character and as a
+	// key in one frame must not open the view again.
+	s.experimentOpen = false
+	return s.handle(Intent{Cmd: CmdExperiment}), true
 }

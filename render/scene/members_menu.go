@@ -43,9 +43,14 @@ func (l *Layout) MembersMenu(snap *raftsim.Snapshot, measure Measure) Panel {
 	return l.stackMenu(p, w, measure)
 }
 
-// membersIntent handles the members menu's commands; it reports whether in
-// was one of them.
-func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
+// membersPanel is the members menu while it is open.
+type membersPanel struct{}
+
+func (membersPanel) placeName() string { return "members" }
+
+// intent handles the members menu's commands; it reports whether in was
+// one of them.
+func (membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdMembers:
 		s.membersOpen = !s.membersOpen
@@ -71,9 +76,9 @@ func (s *Scene) membersIntent(in Intent) ([]raftsim.Action, string, bool) {
 	return nil, "", true
 }
 
-// membersKey handles a key while the members menu is open: its items' keys
-// add a member, Esc closes it. It reports whether the key was taken.
-func (s *Scene) membersKey(r rune) ([]raftsim.Action, bool) {
+// key handles a key while the members menu is open: its items' keys add a
+// member, Esc closes it. It reports whether the key was taken.
+func (membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	if !s.membersOpen || s.Controller.Help {
 		return nil, false
 	}
@@ -83,4 +88,11 @@ func (s *Scene) membersKey(r rune) ([]raftsim.Action, bool) {
 		}
 	}
 	return nil, false
+}
+
+func (membersPanel) lay(s *Scene) (Panel, bool) {
+	if !s.membersOpen {
+		return Panel{}, false
+	}
+	return s.Layout.MembersMenu(s.Snap, s.measure), true
 }

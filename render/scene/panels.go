@@ -227,3 +227,39 @@ func (l *Layout) reflow(p Panel) Panel {
 	}
 	return p
 }
+
+// bannerPanel is the partition editor's banner, while it is open.
+type bannerPanel struct{}
+
+func (bannerPanel) placeName() string { return "banner" }
+
+func (bannerPanel) lay(s *Scene) (Panel, bool) {
+	if s.Controller.Edit == nil {
+		return Panel{}, false
+	}
+	return s.Layout.PartitionBanner(s.measure), true
+}
+
+// messagePanel is the details of the message selected on the ring.
+type messagePanel struct{}
+
+func (messagePanel) placeName() string { return "message" }
+
+func (messagePanel) lay(s *Scene) (Panel, bool) {
+	if s.Controller.Message == 0 {
+		return Panel{}, false
+	}
+	return s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.measure), true
+}
+
+// nodeMenuPanel is the menu of the node selected.
+type nodeMenuPanel struct{}
+
+func (nodeMenuPanel) placeName() string { return "menu" }
+
+func (nodeMenuPanel) lay(s *Scene) (Panel, bool) {
+	if s.Controller.Selected == 0 {
+		return Panel{}, false
+	}
+	return s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.measure), true
+}

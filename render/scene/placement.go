@@ -46,21 +46,6 @@ type PanelPlace struct {
 	H    float64 `json:"h"`
 }
 
-// panelName is what Placement calls the open panel o; "" for a panel it
-// does not name.
-func (s *Scene) panelName(o *Panel) string {
-	named := []struct {
-		name string
-		p    *Panel
-	}{{"verdict", &s.clients.verdict}, {"banner", &s.banner}, {"message", &s.message}, {"story", &s.storyP}, {"details", &s.detailsP}, {"menu", &s.menu}, {"stories", &s.pickerP}, {"members", &s.membersP}, {"diagram-message", &s.diagram.detail}, {"welcome", &s.welcomeP}}
-	for _, n := range named {
-		if o == n.p {
-			return n.name
-		}
-	}
-	return ""
-}
-
 // Placement returns where the picture puts things now: every node, and the
 // panels drawn (hud, toolbar, the toolbar's Record clip button, legend, logs, events, console, and those
 // open: verdict, banner, message, story, details, menu, stories, members, help).
@@ -98,7 +83,7 @@ func (s *Scene) Placement() Placement {
 	s.placeTime(add)
 	s.placeDiagram(add)
 	for _, o := range s.open {
-		if name := s.panelName(o); name != "" {
+		if name := s.placeNameOf(o); name != "" {
 			add(name, o.Rect)
 		}
 	}
@@ -109,7 +94,7 @@ func (s *Scene) Placement() Placement {
 		add("help", s.help.Rect)
 	}
 	if s.details != 0 {
-		p.Details = panelText(&s.detailsP)
+		p.Details = panelText(s.laidOf(detailsPanel{}))
 	}
 	p.Targets = s.targets()
 	return p
@@ -121,7 +106,7 @@ var storyButtons = map[Command]string{CmdStoryBack: "story-back", CmdStoryNext: 
 // placeStoryButtons adds the story panel's Back, Next and Take over buttons
 // to a placement, so a host page (or a test) can press them where they are.
 func (s *Scene) placeStoryButtons(add func(string, Rect)) {
-	for _, b := range s.storyP.Buttons {
+	for _, b := range s.laidOf(storyPanel{}).Buttons {
 		if name, ok := storyButtons[b.Cmd]; ok {
 			add(name, b.Rect)
 		}

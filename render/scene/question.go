@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"raftplay/raftsim"
 )
 
 // QuestionView is the question a story step asks before it runs.
@@ -69,16 +71,15 @@ func (q *QuestionView) choiceButtons() []Button {
 	return bs
 }
 
-// questionKey answers the open question with a digit key, which otherwise
+// key answers the story's open question with a digit key, which otherwise
 // selects a node; it reports whether the key was taken.
-func (s *Scene) questionKey(r rune) ([]GameOp, bool) {
+func (storyPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	v := s.Story
 	if v == nil || !v.Question.Asking(v.Done) || r < '1' || r > '9' {
 		return nil, false
 	}
-	i := int(r - '1')
-	if i >= len(v.Question.Choices) {
-		return nil, true
+	if i := int(r - '1'); i < len(v.Question.Choices) {
+		s.ops = append(s.ops, GameOp{Cmd: CmdStoryAnswer, Arg: i})
 	}
-	return []GameOp{{Cmd: CmdStoryAnswer, Arg: i}}, true
+	return nil, true
 }

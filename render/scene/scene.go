@@ -58,14 +58,17 @@ type Scene struct {
 	layoutGen uint64
 
 	// welcome is the first visit's pointer to the stories (welcome.go).
-	welcome  bool
-	welcomeP Panel
+	welcome bool
 	// gloss explains the words under the pointer (glossary.go).
 	gloss   Panel
 	glossOn bool
 
-	menu, message, banner, help Panel
-	open                        []*Panel
+	// laid are the overlays as last laid out, one per entry of overlays;
+	// open are those open, bottom to top (overlays.go).
+	laid []Panel
+	open []*Panel
+	// help is the help overlay, laid out while it is up.
+	help Panel
 
 	// Story is the story being played, set by the game every frame (nil in
 	// free play); Stories are what the picker offers.
@@ -79,8 +82,6 @@ type Scene struct {
 	// printed is the script step whose output the console holds last.
 	printed printedStep
 	ops     []GameOp
-	storyP  Panel
-	pickerP Panel
 
 	// Console is the etcdctl console; ClientsHUD the HUD's line about the
 	// clients; CheckCost paces the linearizability check and measures it.
@@ -93,8 +94,6 @@ type Scene struct {
 	// figure while it is open.
 	Settings       Settings
 	Plot           Plot
-	settingsP      Panel
-	labP           Panel
 	experimentOpen bool
 
 	// theme is the look chosen (theme_choice.go).
@@ -106,12 +105,10 @@ type Scene struct {
 
 	// The members menu (members_menu.go).
 	membersOpen bool
-	membersP    Panel
 	// diagram is the space-time diagram (diagram.go).
 	diagram diagramState
 	// details is the node whose details are open, or 0 (details.go).
 	details    uint64
-	detailsP   Panel
 	nodeEvents NodeEvents
 }
 
@@ -145,7 +142,7 @@ func (s *Scene) Picking() bool { return s.picking }
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
 func New(theme *Theme, controls Controls, measure Measure) *Scene {
-	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1}
+	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1, laid: make([]Panel, len(overlays))}
 }
 
 // Resize lays the scene out again for a w×h screen at u device pixels per
@@ -286,7 +283,8 @@ func (s *Scene) Notify(text string, err bool) { s.Notices.Add(text, err, s.Clock
 // Key handles a typed key (see KeyIntent) and returns the actions it asks
 // for. Tab and Shift-Tab, and Enter and Space while the focus shows, move
 // and press the keyboard's focus (focus.go); otherwise, while the console
-// is open every key goes to it.
+// is open every key goes to it, and then the open panels take their own
+// keys, topmost first (overlays.go).
 func (s *Scene) Key(r rune) []raftsim.Action {
 	if acts, ok := s.focusKeyPress(r); ok {
 		return acts
@@ -294,21 +292,8 @@ func (s *Scene) Key(r rune) []raftsim.Action {
 	if s.Console.Open {
 		return s.consoleKey(r)
 	}
-	if ops, ok := s.questionKey(r); ok {
-		s.ops = append(s.ops, ops...)
-		return nil
-	}
-	if acts, ok := s.settingsKey(r); ok {
+	if acts, ok := s.overlayKey(r); ok {
 		return acts
-	}
-	if acts, ok := s.membersKey(r); ok {
-		return acts
-	}
-	if s.experimentOpen && (r == KeyEscape || KeyIntent(r).Cmd == CmdExperiment) {
-		// Closed here at once: an Esc that comes both as a character and as
-		// a key in one frame must not open the view again.
-		s.experimentOpen = false
-		return s.handle(Intent{Cmd: CmdExperiment})
 	}
 	return s.handle(KeyIntent(r))
 }
@@ -390,16 +375,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.layPanels()
 		return nil
 	}
-	acts, note, ok := s.labIntent(in)
-	if !ok {
-		acts, note, ok = s.membersIntent(in)
-	}
-	if !ok {
-		acts, note, ok = s.clientsIntent(in)
-	}
-	if !ok {
-		note, ok = s.detailsIntent(in)
-	}
+	acts, note, ok := s.overlayIntent(in)
 	if !ok {
 		acts, note = s.Controller.Handle(in, s.Snap)
 	}
@@ -409,70 +385,3 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	s.layPanels()
 	return acts
 }
-
-// layPanels lays out the panels the controls have open, bottom to top.
-func (s *Scene) layPanels() {
-	s.open = s.open[:0]
-	if s.Snap == nil {
-		return
-	}
-	s.layClients()
-	if s.Controller.Edit != nil {
-		s.banner = s.Layout.PartitionBanner(s.measure)
-		s.open = append(s.open, &s.banner)
-	}
-	if s.Controller.Message != 0 {
-		s.message = s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.measure)
-		s.open = append(s.open, &s.message)
-	}
-	if s.diagram.selected.ID != 0 && s.DiagramOpen() {
-		s.diagram.detail = s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure)
-		s.open = append(s.open, &s.diagram.detail)
-	}
-	if s.Story != nil {
-		s.storyP = s.Layout.StoryPanel(s.Story, s.measure)
-		if s.storyHeight() != s.storyFor && !s.relaying {
-			// A step whose panel is of another height: the ring and
-			// the side column make room for it again.
-			s.relayout()
-			return
-		}
-		s.open = append(s.open, &s.storyP)
-	}
-	s.layWelcome()
-	s.layDetails()
-	if s.Controller.Selected != 0 {
-		s.menu = s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.measure)
-		s.open = append(s.open, &s.menu)
-	}
-	if s.membersOpen {
-		s.membersP = s.Layout.MembersMenu(s.Snap, s.measure)
-		s.open = append(s.open, &s.membersP)
-	}
-	if s.picking && s.pickingScripts {
-		s.pickerP = s.Layout.ScriptPicker(s.Scripts, s.measure)
-		s.open = append(s.open, &s.pickerP)
-	} else if s.picking {
-		s.pickerP = s.Layout.StoryPicker(s.Stories, len(s.Scripts), s.measure)
-		s.open = append(s.open, &s.pickerP)
-	}
-	if s.Settings.Open {
-		s.Settings.Look = s.themeLabel()
-		s.settingsP = s.Layout.SettingsPanel(&s.Settings, s.measure)
-		s.open = append(s.open, &s.settingsP)
-	}
-	if s.experimentOpen {
-		s.labP = s.Layout.ExperimentPanel()
-		s.open = append(s.open, &s.labP)
-	}
-	if s.Controller.Help {
-		s.help = s.Layout.HelpPanel(s.measure, s.gestures()...)
-	}
-	s.layGloss()
-}
-
-// OpenPanels returns the open panels other than the help, bottom to top.
-func (s *Scene) OpenPanels() []*Panel { return s.open }
-
-// Help returns the help overlay's panel while it is up.
-func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Controller.Help }

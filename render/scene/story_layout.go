@@ -68,3 +68,37 @@ func (s *Scene) storyHeight() float64 {
 func (l *Layout) StoryOverSide() bool {
 	return !l.StorySide.Empty() && l.StorySide.X >= l.Stage.Right()
 }
+
+// storyPanel is the caption of the story being played, with its buttons.
+type storyPanel struct{}
+
+func (storyPanel) placeName() string { return "story" }
+
+func (storyPanel) lay(s *Scene) (Panel, bool) {
+	if s.Story == nil {
+		return Panel{}, false
+	}
+	if s.storyHeight() != s.storyFor && !s.relaying {
+		// A step whose panel is of another height: the ring and the
+		// side column make room for it again (which lays out every
+		// panel anew).
+		s.relayout()
+	}
+	return s.Layout.StoryPanel(s.Story, s.measure), true
+}
+
+// pickerPanel is the story picker, or raft's scripts' while they are
+// picked.
+type pickerPanel struct{}
+
+func (pickerPanel) placeName() string { return "stories" }
+
+func (pickerPanel) lay(s *Scene) (Panel, bool) {
+	switch {
+	case s.picking && s.pickingScripts:
+		return s.Layout.ScriptPicker(s.Scripts, s.measure), true
+	case s.picking:
+		return s.Layout.StoryPicker(s.Stories, len(s.Scripts), s.measure), true
+	}
+	return Panel{}, false
+}

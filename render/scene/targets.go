@@ -75,7 +75,7 @@ func (s *Scene) targets() []TargetPlace {
 		buttons("help", s.help.Buttons)
 	}
 	for _, p := range s.open {
-		buttons(cmp.Or(s.panelName(p), "panel"), p.Buttons)
+		buttons(cmp.Or(s.placeNameOf(p), "panel"), p.Buttons)
 	}
 	if s.Console.Open {
 		buttons("console", s.clients.console.Buttons)

@@ -22,11 +22,15 @@ func (s *Scene) CloseWelcome() {
 // WelcomeOpen reports whether the welcome is shown.
 func (s *Scene) WelcomeOpen() bool { return s.welcome }
 
-// layWelcome lays out the welcome in the stage's top right corner, clear of
+// welcomePanel is the welcome in the stage's top right corner, clear of
 // the HUD's first lines, while no story plays.
-func (s *Scene) layWelcome() {
+type welcomePanel struct{}
+
+func (welcomePanel) placeName() string { return "welcome" }
+
+func (welcomePanel) lay(s *Scene) (Panel, bool) {
 	if !s.welcome || s.Story != nil {
-		return
+		return Panel{}, false
 	}
 	pick := -1
 	title := "Leader election"
@@ -36,7 +40,7 @@ func (s *Scene) layWelcome() {
 		}
 	}
 	if pick < 0 {
-		return
+		return Panel{}, false
 	}
 	l, u := &s.Layout, s.Layout.Scale
 	p := Panel{Title: "New to Raft? Start with " + title + "."}
@@ -49,6 +53,5 @@ func (s *Scene) layWelcome() {
 	if l.HUDLines == 1 {
 		at.Y = l.HUD.Bottom() + Pad*u/2
 	}
-	s.welcomeP = l.boxPanel(p, at, 1, s.measure)
-	s.open = append(s.open, &s.welcomeP)
+	return l.boxPanel(p, at, 1, s.measure), true
 }
