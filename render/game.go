@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"raftplay/control"
 	"raftplay/raftsim"
 	"raftplay/raftsim/experiment"
 	"raftplay/raftsim/spacetime"
@@ -66,7 +67,7 @@ type Options struct {
 	// it the panic goes on up.
 	OnPanic func(where string, value any, stack []byte)
 	// Stories, when set, plays guided stories on the simulator.
-	Stories *Stories
+	Stories *control.Stories
 	// OnPasteScript, when set, asks the page for a script to paste (the
 	// script picker's Paste a script); the page plays it with
 	// Stories.PlayScript.
@@ -169,7 +170,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	}
 	g.themeChoice = g.scene.ThemeChoice()
 	if opts.Stories != nil {
-		g.scene.Stories = opts.Stories.entries
+		g.scene.Stories = opts.Stories.Entries()
 		g.scene.Scripts = opts.Stories.Scripts()
 	}
 	g.scene.Observe(sim.Snapshot(), sim.Events(0))
@@ -236,7 +237,7 @@ func (g *Game) Update() (err error) {
 	story := g.opts.Stories
 	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
 		if story != nil && story.Active() {
-			story.advance(ms)
+			story.Advance(ms)
 		} else {
 			g.sim.Advance(ms)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"raftplay/control"
 	"raftplay/raftsim"
 	"raftplay/raftsim/timeline"
 )
@@ -14,7 +15,7 @@ import (
 // is dropped, and the action is the first of the new one.
 
 // timelineStories says why a fork must wait: a story plays on the run.
-func timelineStories(st *Stories) func() error {
+func timelineStories(st *control.Stories) func() error {
 	return func() error {
 		if st != nil && st.Active() {
 			return fmt.Errorf("the story %q is playing; take over (x) or close it first", st.Name())
@@ -26,7 +27,7 @@ func timelineStories(st *Stories) func() error {
 // NewTimeline makes the timeline a Game with these stories follows: it
 // replays in simulations build makes, and refuses to fork while a story
 // plays.
-func NewTimeline(sim *raftsim.Sim, build timeline.Builder, st *Stories) *timeline.Timeline {
+func NewTimeline(sim *raftsim.Sim, build timeline.Builder, st *control.Stories) *timeline.Timeline {
 	return timeline.New(sim, build, timeline.Options{Busy: timelineStories(st)})
 }
 
