@@ -143,10 +143,9 @@ type Game struct {
 	lab     *experiment.Runner
 	labNote string
 
-	// past is the past moment shown (timetravel.go); the live run waits
-	// while it is set. time is the strip's state (timestrip.go).
-	past *raftsim.Snapshot
-	time timeState
+	// travel shows the run's past and forks it (timetravel.go); the live
+	// run waits while a past moment is shown.
+	travel *control.TimeTravel
 
 	// themeChoice is the theme chosen as OnTheme last heard of it.
 	themeChoice string
@@ -155,7 +154,7 @@ type Game struct {
 // NewGame returns a game that drives and shows sim. An unknown theme or
 // controls option falls back to the default and says so on screen.
 func NewGame(sim Sim, opts Options) *Game {
-	g := &Game{sim: sim, opts: opts, fonts: newFonts()}
+	g := &Game{sim: sim, opts: opts, fonts: newFonts(), travel: control.NewTimeTravel(sim, opts.Timeline)}
 	g.paint.fonts = g.fonts
 	g.paint.sheet = &g.sheet
 	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
@@ -204,7 +203,7 @@ func (g *Game) Do(a raftsim.Action) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.wake()
-	if err := g.actOnPast(); err != nil {
+	if err := g.travel.ActOnPast(); err != nil {
 		return err
 	}
 	g.acted = true
@@ -235,7 +234,7 @@ func (g *Game) Update() (err error) {
 	g.continueFork()
 	g.settle()
 	story := g.opts.Stories
-	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
+	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.travel.Past() == nil {
 		if story != nil && story.Active() {
 			story.Advance(ms)
 		} else {
@@ -249,13 +248,10 @@ func (g *Game) Update() (err error) {
 	g.checkLinearizability()
 	g.stepExperiment()
 	snap := g.sim.Snapshot()
-	if g.opts.Timeline != nil {
-		g.opts.Timeline.Observe(snap)
-	}
-	g.time.liveGen = snap.Generation
-	g.scene.SetTime(g.timeView(snap.NowMs))
-	if g.past != nil {
-		snap = g.past
+	g.travel.Observe(snap)
+	g.scene.SetTime(g.travel.View(snap.NowMs))
+	if past := g.travel.Past(); past != nil {
+		snap = past
 	}
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)

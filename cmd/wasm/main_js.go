@@ -46,7 +46,7 @@ func main() {
 	}
 
 	app.stories = control.NewStories(sim)
-	app.timeline = render.NewTimeline(sim, judged.New, app.stories)
+	app.timeline = control.NewTimeline(sim, judged.New, app.stories)
 	editorTheme := params.Theme
 	if editorTheme == "auto" {
 		editorTheme = page.autoTheme()
