@@ -17,13 +17,16 @@ import (
 	"raftplay/render/scene"
 )
 
-// Sim is what the game needs of a simulator; *raftsim.Sim has it.
+// Sim is the run the game drives: it reads its snapshot and events, does
+// actions, advances it by wall time times its speed, encodes it for a share
+// link and paces its history's linearizability check; *raftsim.Sim has it.
 type Sim interface {
 	Snapshot() *raftsim.Snapshot
 	Events(since uint64) []raftsim.Event
 	Do(raftsim.Action) error
 	Advance(ms int64)
 	Run() raftsim.Run
+	CheckLinearizability(budget int) raftsim.Verdict
 }
 
 // Options configure a Game. Every hook is optional and is called with the
