@@ -11,7 +11,6 @@ import (
 
 	"raftplay/control"
 	"raftplay/raftsim"
-	"raftplay/raftsim/experiment"
 	"raftplay/raftsim/spacetime"
 	"raftplay/raftsim/timeline"
 	"raftplay/render/scene"
@@ -141,10 +140,8 @@ type Game struct {
 	cache   cache
 	sheet   sheet
 
-	// lab runs the election experiment while its view is open (lab.go);
-	// labNote says how it was set up, for the view's status line.
-	lab     *experiment.Runner
-	labNote string
+	// lab runs the election experiment while its view is open (lab.go).
+	lab control.Lab
 
 	// travel shows the run's past and forks it (timetravel.go); the live
 	// run waits while a past moment is shown.
