@@ -54,7 +54,7 @@ func main() {
 	app.editor = newEditorPanel(app, editorTheme)
 	problems = append(problems, app.startRun(params)...)
 
-	var feed liveFeed
+	var feed control.LiveFeed
 	app.game = render.NewGame(sim, render.Options{
 		Theme:         params.Theme,
 		AutoTheme:     page.autoTheme(),
