@@ -50,6 +50,10 @@ type App interface {
 	Timer(t AppTimer)
 	// View is the App's part of the snapshot.
 	View() ClientsView
+	// CheckLinearizability advances the check of the App's history by at
+	// most budget operations (0 means no limit) and returns its verdict so
+	// far; the page takes a step of it between frames.
+	CheckLinearizability(budget int) Verdict
 }
 
 // AppTimer is a timer an App sets on the virtual clock. The simulator hands
@@ -70,6 +74,16 @@ func (s *Sim) Attach(app App) {
 
 // App returns the attached App, or nil.
 func (s *Sim) App() App { return s.app }
+
+// CheckLinearizability advances the attached App's history check by at
+// most budget operations and returns the verdict so far; with no App there
+// is no history to judge.
+func (s *Sim) CheckLinearizability(budget int) Verdict {
+	if s.app == nil {
+		return Verdict{Status: StatusNoOperations}
+	}
+	return s.app.CheckLinearizability(budget)
+}
 
 // doApp passes an action to the App.
 func (s *Sim) doApp(a *Action) error {

@@ -29,3 +29,37 @@ func newSimWith(t testing.TB, cfg raftsim.Config) *raftsim.Sim {
 	clients.Of(s).CheckHistoryWith(linearize.New)
 	return s
 }
+
+// The page steps the clients' history check through the simulator, a
+// budget at a time, until the verdict covers every operation.
+func TestTheSimStepsItsClientsCheck(t *testing.T) {
+	s := newSim(t, 4)
+	s.AdvanceTo(1000)
+	for _, js := range []string{`{"op":"put","key":"a","value":"1"}`, `{"op":"put","key":"b","value":"2"}`, `{"op":"put","key":"a","value":"3"}`} {
+		if err := s.DoJSON(js); err != nil {
+			t.Fatal(err)
+		}
+		s.Advance(500)
+	}
+	ops := s.Snapshot().Clients.Operations
+	if ops == 0 {
+		t.Fatal("the puts left no history")
+	}
+	var v raftsim.Verdict
+	for range ops + 1 {
+		if v = s.CheckLinearizability(1); v.Checked == ops {
+			break
+		}
+	}
+	if v.Status != raftsim.StatusLinearizable || v.Checked != ops {
+		t.Fatalf("after stepping the check: %+v; want all %d operations judged linearizable", v, ops)
+	}
+
+	bare, err := raftsim.New(raftsim.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := bare.CheckLinearizability(0); v.Status != raftsim.StatusNoOperations {
+		t.Fatalf("a simulation without clients judges %+v; want no operations", v)
+	}
+}

@@ -9,20 +9,23 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"raftplay/control"
 	"raftplay/raftsim"
-	"raftplay/raftsim/experiment"
 	"raftplay/raftsim/spacetime"
 	"raftplay/raftsim/timeline"
 	"raftplay/render/scene"
 )
 
-// Sim is what the game needs of a simulator; *raftsim.Sim has it.
+// Sim is the run the game drives: it reads its snapshot and events, does
+// actions, advances it by wall time times its speed, encodes it for a share
+// link and paces its history's linearizability check; *raftsim.Sim has it.
 type Sim interface {
 	Snapshot() *raftsim.Snapshot
 	Events(since uint64) []raftsim.Event
 	Do(raftsim.Action) error
 	Advance(ms int64)
 	Run() raftsim.Run
+	CheckLinearizability(budget int) raftsim.Verdict
 }
 
 // Options configure a Game. Every hook is optional and is called with the
@@ -66,7 +69,7 @@ type Options struct {
 	// it the panic goes on up.
 	OnPanic func(where string, value any, stack []byte)
 	// Stories, when set, plays guided stories on the simulator.
-	Stories *Stories
+	Stories *control.Stories
 	// OnPasteScript, when set, asks the page for a script to paste (the
 	// script picker's Paste a script); the page plays it with
 	// Stories.PlayScript.
@@ -137,15 +140,12 @@ type Game struct {
 	cache   cache
 	sheet   sheet
 
-	// lab runs the election experiment while its view is open (lab.go);
-	// labNote says how it was set up, for the view's status line.
-	lab     *experiment.Runner
-	labNote string
+	// lab runs the election experiment while its view is open (lab.go).
+	lab control.Lab
 
-	// past is the past moment shown (timetravel.go); the live run waits
-	// while it is set. time is the strip's state (timestrip.go).
-	past *raftsim.Snapshot
-	time timeState
+	// travel shows the run's past and forks it (timetravel.go); the live
+	// run waits while a past moment is shown.
+	travel *control.TimeTravel
 
 	// themeChoice is the theme chosen as OnTheme last heard of it.
 	themeChoice string
@@ -154,7 +154,7 @@ type Game struct {
 // NewGame returns a game that drives and shows sim. An unknown theme or
 // controls option falls back to the default and says so on screen.
 func NewGame(sim Sim, opts Options) *Game {
-	g := &Game{sim: sim, opts: opts, fonts: newFonts()}
+	g := &Game{sim: sim, opts: opts, fonts: newFonts(), travel: control.NewTimeTravel(sim, opts.Timeline)}
 	g.paint.fonts = g.fonts
 	g.paint.sheet = &g.sheet
 	// Draw leaves the screen as it is when nothing on it changed, so Ebiten
@@ -169,7 +169,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	}
 	g.themeChoice = g.scene.ThemeChoice()
 	if opts.Stories != nil {
-		g.scene.Stories = opts.Stories.entries
+		g.scene.Stories = opts.Stories.Entries()
 		g.scene.Scripts = opts.Stories.Scripts()
 	}
 	g.scene.Observe(sim.Snapshot(), sim.Events(0))
@@ -203,7 +203,7 @@ func (g *Game) Do(a raftsim.Action) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.wake()
-	if err := g.actOnPast(); err != nil {
+	if err := g.travel.ActOnPast(); err != nil {
 		return err
 	}
 	g.acted = true
@@ -234,9 +234,9 @@ func (g *Game) Update() (err error) {
 	g.continueFork()
 	g.settle()
 	story := g.opts.Stories
-	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.past == nil {
+	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.travel.Past() == nil {
 		if story != nil && story.Active() {
-			story.advance(ms)
+			story.Advance(ms)
 		} else {
 			g.sim.Advance(ms)
 		}
@@ -248,13 +248,10 @@ func (g *Game) Update() (err error) {
 	g.checkLinearizability()
 	g.stepExperiment()
 	snap := g.sim.Snapshot()
-	if g.opts.Timeline != nil {
-		g.opts.Timeline.Observe(snap)
-	}
-	g.time.liveGen = snap.Generation
-	g.scene.SetTime(g.timeView(snap.NowMs))
-	if g.past != nil {
-		snap = g.past
+	g.travel.Observe(snap)
+	g.scene.SetTime(g.travel.View(snap.NowMs))
+	if past := g.travel.Past(); past != nil {
+		snap = past
 	}
 	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
 	g.scene.Observe(snap, g.events)

@@ -45,9 +45,9 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case st == nil:
 			g.notice("stories are not available here", true)
 			continue
-		case op.Cmd == scene.CmdStoryPick && op.Arg >= 0 && op.Arg < len(st.entries):
+		case op.Cmd == scene.CmdStoryPick && op.Arg >= 0 && op.Arg < len(st.Entries()):
 			g.closeWelcome()
-			err = st.Start(st.entries[op.Arg].Name, 0)
+			err = st.Start(st.Entries()[op.Arg].Name, 0)
 		case op.Cmd == scene.CmdScriptPick && op.Arg >= 0 && op.Arg < len(g.scene.Scripts):
 			g.closeWelcome()
 			err = st.StartScript(g.scene.Scripts[op.Arg], 0)

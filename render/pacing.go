@@ -53,8 +53,7 @@ func (g *Game) busy() bool {
 	if st := g.opts.Stories; st != nil && st.Active() {
 		return true
 	}
-	t := &g.time
-	if t.forking != nil || t.seeking != nil || t.unsettled || g.lab != nil || s.Scrubbing() {
+	if g.travel.Busy() || g.lab.Open() || s.Scrubbing() {
 		return true
 	}
 	c := &s.Snap.Clients

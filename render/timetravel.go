@@ -1,95 +1,30 @@
 package render
 
 import (
-	"errors"
 	"fmt"
 
+	"raftplay/control"
 	"raftplay/raftsim"
 	"raftplay/raftsim/timeline"
+	"raftplay/render/scene"
 )
 
-// Time travel: while the game shows a past moment (g.past), the live run
-// waits where it was; the picture draws the past snapshot. Acting on the
-// past forks the run there first, as RaftScope does: the future that was
-// is dropped, and the action is the first of the new one.
+// The game's side of time travel (control.TimeTravel): the page's calls,
+// under the game's lock, and the strip's commands, whose refusals it shows.
 
-// timelineStories says why a fork must wait: a story plays on the run.
-func timelineStories(st *Stories) func() error {
-	return func() error {
-		if st != nil && st.Active() {
-			return fmt.Errorf("the story %q is playing; take over (x) or close it first", st.Name())
-		}
-		return nil
-	}
-}
-
-// NewTimeline makes the timeline a Game with these stories follows: it
-// replays in simulations build makes, and refuses to fork while a story
-// plays.
-func NewTimeline(sim *raftsim.Sim, build timeline.Builder, st *Stories) *timeline.Timeline {
-	return timeline.New(sim, build, timeline.Options{Busy: timelineStories(st)})
-}
-
-// errNoTimeline is what time travel says in a game made without one.
-var errNoTimeline = errors.New("time travel is not available here")
-
-// errFork is what acting from outside says while a fork replays.
-var errFork = errors.New("a fork is under way; try again when it is done")
-
-// ShowAt shows the run as it was at virtual time ms, exactly (see
-// timeline.Timeline.StateAt), and returns that snapshot; seeking to the
-// live run's present shows the live run again. A moment outside the run is
-// refused and nothing changes.
+// ShowAt shows the run as it was at virtual time ms, exactly, and returns
+// that snapshot (control.TimeTravel.ShowAt).
 func (g *Game) ShowAt(ms int64) (*raftsim.Snapshot, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.seek(ms)
+	return g.travel.ShowAt(ms)
 }
 
-func (g *Game) seek(ms int64) (*raftsim.Snapshot, error) {
-	tl := g.opts.Timeline
-	if tl == nil {
-		return nil, errNoTimeline
-	}
-	snap, err := tl.StateAt(ms)
-	if err != nil {
-		return nil, err
-	}
-	live := g.sim.Snapshot()
-	g.time.seeking, g.time.unsettled = nil, false
-	if ms == live.NowMs {
-		g.past = nil
-		return live, nil
-	}
-	g.time.liveGen = live.Generation
-	g.showExact(snap)
-	return snap, nil
-}
-
-// Fork plays on from the past moment shown: the actions after it are
-// dropped and the live run continues from it. It is refused, changing
-// nothing, when no past moment is shown or a story plays.
+// Fork plays on from the past moment shown (control.TimeTravel.Fork).
 func (g *Game) Fork() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.fork()
-}
-
-func (g *Game) fork() error {
-	if g.opts.Timeline == nil {
-		return errNoTimeline
-	}
-	if g.past == nil {
-		return errors.New("play from here: the live run is shown; pick a past moment on the timeline first")
-	}
-	if g.time.forking != nil {
-		return errFork
-	}
-	if err := g.opts.Timeline.Fork(g.past.NowMs); err != nil {
-		return err
-	}
-	g.past = nil
-	return nil
+	return g.travel.Fork()
 }
 
 // Export returns the run from its start to the live present as a test
@@ -97,10 +32,7 @@ func (g *Game) fork() error {
 func (g *Game) Export() (*timeline.Export, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.opts.Timeline == nil {
-		return nil, errNoTimeline
-	}
-	return g.opts.Timeline.Export()
+	return g.travel.Export()
 }
 
 // Shown returns the snapshot the picture shows: the past moment looked at,
@@ -108,22 +40,15 @@ func (g *Game) Export() (*timeline.Export, error) {
 func (g *Game) Shown() *raftsim.Snapshot {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.past != nil {
-		return g.past
-	}
-	return g.sim.Snapshot()
+	return g.travel.Shown()
 }
 
-// Moment says which moment the picture shows: the live run's present, or
-// a past one, and whether exactly (a kept frame shows until the picture
-// settles on the moment by replay).
+// Moment says which moment the picture shows, and whether exactly
+// (control.TimeTravel.Moment).
 func (g *Game) Moment() (ms int64, exact bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.past == nil {
-		return g.sim.Snapshot().NowMs, true
-	}
-	return g.past.NowMs, g.time.exact
+	return g.travel.Moment()
 }
 
 // ForkShown forks the run at the past moment shown, if one is, as an
@@ -132,32 +57,85 @@ func (g *Game) Moment() (ms int64, exact bool) {
 func (g *Game) ForkShown() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.actOnPast()
+	return g.travel.ActOnPast()
 }
 
-// actOnPast forks the run at the past moment shown, if one is, so that an
-// action done now is done there.
-func (g *Game) actOnPast() error {
-	if g.past == nil && g.time.forking == nil {
-		return nil
-	}
-	return g.fork()
-}
-
-// doOnPast does actions from the picture on the past moment shown, or
-// while a fork replays: the fork starts (behind the strip's progress bar
-// when its replay is long) if it has not, and the actions wait for it. It
-// reports whether it took the actions.
+// doOnPast hands actions from the picture done on a past moment to time
+// travel, which does them once the fork there is done; a fork that cannot
+// start is shown on screen. It reports whether it took the actions.
 func (g *Game) doOnPast(actions []raftsim.Action) bool {
-	if g.past == nil && g.time.forking == nil {
+	took, err := g.travel.DoOnPast(actions)
+	if err != nil {
+		g.notice(err.Error(), true)
+	} else if took {
+		g.acted = true
+	}
+	return took
+}
+
+// timeOp carries out a command of the strip; it reports whether op was one.
+func (g *Game) timeOp(op scene.GameOp) bool {
+	tt := g.travel
+	switch op.Cmd {
+	case scene.CmdTimeShow, scene.CmdTimePrev, scene.CmdTimeNext, scene.CmdTimeLive, scene.CmdFork, scene.CmdExport:
+	default:
 		return false
 	}
-	if g.time.forking == nil {
-		if g.startFork(); g.time.forking == nil {
-			return true // refused, and said why
+	switch {
+	case !tt.Available():
+		g.notice(control.ErrNoTimeline.Error(), true)
+	case tt.Forking():
+		g.notice("a fork is under way", true)
+	case op.Cmd == scene.CmdTimeShow:
+		tt.ShowMoment(int64(op.Arg), false, g.scene.Clock)
+	case op.Cmd == scene.CmdTimeLive:
+		tt.ShowLive()
+	case op.Cmd == scene.CmdTimePrev:
+		tt.ShowPrevMark(g.scene.Clock)
+	case op.Cmd == scene.CmdTimeNext:
+		tt.ShowNextMark(g.scene.Clock)
+	case op.Cmd == scene.CmdFork:
+		if err := tt.StartFork(); err != nil {
+			g.notice(err.Error(), true)
 		}
+	case op.Cmd == scene.CmdExport:
+		g.export()
 	}
-	g.acted = true
-	g.time.afterFork = append(g.time.afterFork, actions...)
 	return true
+}
+
+// settle carries on settling the picture on the strip's cursor.
+func (g *Game) settle() {
+	if err := g.travel.Settle(g.scene.Scrubbing(), g.scene.Clock); err != nil {
+		g.notice(err.Error(), true)
+	}
+}
+
+// continueFork replays a frame's share of a fork under way; once it is
+// done, the actions that waited for it are done.
+func (g *Game) continueFork() {
+	end := g.travel.ContinueFork()
+	switch {
+	case end == nil:
+	case end.Err != nil:
+		g.notice(end.Err.Error(), true)
+	default:
+		g.notice(fmt.Sprintf("playing on from %.1f s; what came after is gone", float64(end.AtMs)/1000), false)
+		g.do(end.Waiting)
+	}
+}
+
+// export hands the run, as a test, to OnExport.
+func (g *Game) export() {
+	if g.opts.OnExport == nil {
+		g.notice("export is not available here", true)
+		return
+	}
+	ex, err := g.travel.Export()
+	if err != nil {
+		g.notice(err.Error(), true)
+		return
+	}
+	g.opts.OnExport(fmt.Sprintf("raftplay-seed%d-%dms.json", ex.Seed, ex.UntilMs), ex.JSON())
+	g.notice("exported: run its actions with cmd/sim -actions, or its story with -scenario", false)
 }

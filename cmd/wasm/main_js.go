@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"raftplay/control"
 	"raftplay/raftsim"
 	"raftplay/raftsim/judged"
 	"raftplay/raftsim/spacetime"
@@ -44,8 +45,8 @@ func main() {
 		}
 	}
 
-	app.stories = render.NewStories(sim)
-	app.timeline = render.NewTimeline(sim, judged.New, app.stories)
+	app.stories = control.NewStories(sim)
+	app.timeline = control.NewTimeline(sim, judged.New, app.stories)
 	editorTheme := params.Theme
 	if editorTheme == "auto" {
 		editorTheme = page.autoTheme()
@@ -53,7 +54,7 @@ func main() {
 	app.editor = newEditorPanel(app, editorTheme)
 	problems = append(problems, app.startRun(params)...)
 
-	var feed liveFeed
+	var feed control.LiveFeed
 	app.game = render.NewGame(sim, render.Options{
 		Theme:         params.Theme,
 		AutoTheme:     page.autoTheme(),
@@ -110,7 +111,7 @@ type app struct {
 	sim     *raftsim.Sim
 	game    *render.Game
 	page    *page
-	stories *render.Stories
+	stories *control.Stories
 	// timeline keeps the run's past for seek(), fork() and export().
 	timeline *timeline.Timeline
 	// recorder records clips of the canvas (Record clip, record()).

@@ -4,6 +4,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"raftplay/control"
 	"raftplay/render"
 	"raftplay/render/scene"
 )
@@ -89,7 +90,7 @@ func (p *page) liveRegion() js.Value {
 
 // announce puts the feed's latest line into the live region, at most one
 // per interval, for as long as the page lives.
-func (p *page) announce(feed *liveFeed, interval time.Duration) {
+func (p *page) announce(feed *control.LiveFeed, interval time.Duration) {
 	region := p.liveRegion()
 	for range time.Tick(interval) {
 		if line, ok := feed.Take(); ok {

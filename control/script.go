@@ -1,4 +1,4 @@
-package render
+package control
 
 import (
 	"raftplay/raftsim"

@@ -1,4 +1,4 @@
-package main
+package control
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestLiveFeedKeepsTheLatestStoryLine(t *testing.T) {
-	var f liveFeed
+	var f LiveFeed
 	if _, ok := f.Take(); ok {
 		t.Fatal("an empty feed has a line")
 	}

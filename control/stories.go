@@ -1,4 +1,4 @@
-package render
+package control
 
 import (
 	"fmt"
@@ -60,6 +60,9 @@ func (st *Stories) Play(sc *scenario.Scenario, step int) error {
 	return st.moved(p.Goto(step))
 }
 
+// Entries are the built-in stories the picker lists, in its order.
+func (st *Stories) Entries() []scene.StoryEntry { return st.entries }
+
 // Active reports whether a story (or a script) is being played.
 func (st *Stories) Active() bool { return st.player != nil || st.script != nil }
 
@@ -105,10 +108,10 @@ func (st *Stories) Asking() bool {
 	return st.player != nil && st.player.Question() != nil && st.answer < 0 && !st.player.Done()
 }
 
-// advance drives the simulator through the story by up to ms; the story
+// Advance drives the simulator through the story by up to ms; the story
 // stops at the end of each step, and before a step whose question is not
 // answered yet.
-func (st *Stories) advance(ms int64) {
+func (st *Stories) Advance(ms int64) {
 	if st.player != nil && !st.Asking() {
 		st.player.Advance(ms)
 	}

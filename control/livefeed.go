@@ -1,4 +1,4 @@
-package main
+package control
 
 import (
 	"sync"
@@ -13,16 +13,17 @@ var liveKinds = map[raftsim.EventKind]bool{
 	raftsim.EvCommit: true, raftsim.EvClient: true, raftsim.EvViolation: true,
 }
 
-// liveFeed passes events to the aria-live region at a pace a listener can
-// follow: the page takes at most one line per interval, and it is always the
-// latest one, so a burst of commits reads as its outcome.
-type liveFeed struct {
+// LiveFeed passes events to the page's aria-live region at a pace a
+// listener can follow: the page takes at most one line per interval, and it
+// is always the latest one, so a burst of commits reads as its outcome. It
+// is safe to use from the game's frames and the page's timer at once.
+type LiveFeed struct {
 	mu      sync.Mutex
 	pending string
 }
 
 // Offer keeps e's text as the next line if e is worth announcing.
-func (f *liveFeed) Offer(e raftsim.Event) {
+func (f *LiveFeed) Offer(e raftsim.Event) {
 	if !liveKinds[e.Kind] {
 		return
 	}
@@ -32,7 +33,7 @@ func (f *liveFeed) Offer(e raftsim.Event) {
 }
 
 // Take returns the line to announce now, if one is waiting.
-func (f *liveFeed) Take() (string, bool) {
+func (f *LiveFeed) Take() (string, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	s := f.pending
