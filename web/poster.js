@@ -26,7 +26,10 @@ window.raftplayPoster = (() => {
       nodes = Number(n);
     }
     const controls = params.get("controls") === "minimal" ? "minimal" : "full";
-    return `poster-${nodes}-${controls}.json`;
+    // A touch screen's first frame has finger-wide targets (the wasm's
+    // Options.Touch reads the same query).
+    const coarse = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches;
+    return `poster-${nodes}-${controls}${coarse ? "-touch" : ""}.json`;
   }
 
   // themeName resolves the theme parameter as the wasm does

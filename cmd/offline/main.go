@@ -25,7 +25,7 @@ import (
 
 // offlineFiles are what the playground needs to start with no network: the
 // page, its scripts, the program, the manifest and its icons, and the
-// poster of the default playground (the others are drawn when online and
+// posters of the default playground (with a mouse and by touch) (the others are drawn when online and
 // left out offline). The embed builder is left out: it makes snippets for
 // other pages, which is online work.
 var offlineFiles = []string{
@@ -33,6 +33,7 @@ var offlineFiles = []string{
 	"loader.js",
 	"poster.js",
 	"poster-5-full.json",
+	"poster-5-full-touch.json",
 	"wasm_exec.js",
 	"raftplay.wasm",
 	"manifest.webmanifest",

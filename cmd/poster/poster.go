@@ -22,25 +22,40 @@ const (
 )
 
 // variant is a first frame the poster is drawn for: the URL parameters
-// that move the ring.
+// that move the ring, and whether the screen is a touch screen, whose
+// targets are a finger wide from the first frame.
 type variant struct {
 	nodes    int
 	controls string
+	touch    bool
 }
 
-// variants are every cluster size with either toolbar.
+// variants are every cluster size with either toolbar, on a screen with a
+// mouse and on a touch screen.
 func variants() []variant {
 	var vs []variant
 	for n := 3; n <= 9; n++ {
 		for _, c := range []string{"full", "minimal"} {
-			vs = append(vs, variant{n, c})
+			vs = append(vs, variant{n, c, false}, variant{n, c, true})
 		}
 	}
 	return vs
 }
 
-// fileName is where the loader finds v's poster: poster-5-full.json.
-func (v variant) fileName() string { return fmt.Sprintf("poster-%d-%s.json", v.nodes, v.controls) }
+// fileName is where the loader finds v's poster: poster-5-full.json, and
+// poster-5-full-touch.json on a touch screen.
+func (v variant) fileName() string {
+	name := fmt.Sprintf("poster-%d-%s", v.nodes, v.controls)
+	if v.touch {
+		name += "-touch"
+	}
+	return name + ".json"
+}
+
+// choices are the scene choices of v's first frame.
+func (v variant) choices() scene.Choices {
+	return scene.Choices{Controls: v.controls, Touch: v.touch}
+}
 
 // planesBefore is how many of a poster's planes come before the nodes'
 // centres.
@@ -92,7 +107,7 @@ func drawPoster(v variant, measure scene.Measure) (poster, error) {
 	}
 	snap := sim.Snapshot()
 	values := make([][]int, planesBefore+2*v.nodes)
-	for i, l := range scene.FirstLayouts(snap, scene.Choices{Controls: v.controls}, measure, 1, sizes) {
+	for i, l := range scene.FirstLayouts(snap, v.choices(), measure, 1, sizes) {
 		if len(l.NodePos) != v.nodes {
 			return poster{}, fmt.Errorf("the first frame at %v places %d nodes, want %d", sizes[i], len(l.NodePos), v.nodes)
 		}

@@ -39,7 +39,7 @@ func TestPosterHoldsTheFirstFramesPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []variant{{5, "full"}, {3, "minimal"}, {9, "full"}} {
+	for _, v := range []variant{{5, "full", false}, {3, "minimal", false}, {9, "full", false}, {5, "full", true}, {3, "minimal", true}} {
 		p, err := drawPoster(v, measure)
 		if err != nil {
 			t.Fatal(err)
@@ -58,7 +58,7 @@ func TestPosterHoldsTheFirstFramesPlaces(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, z := range []scene.Size{{W: 1280, H: 800}, {W: 390, H: 840}, {W: 640, H: 400}} {
-			l := scene.FirstLayouts(sim.Snapshot(), scene.Choices{Controls: v.controls}, measure, 1, []scene.Size{z})[0]
+			l := scene.FirstLayouts(sim.Snapshot(), v.choices(), measure, 1, []scene.Size{z})[0]
 			i := int(z.H-gridMinH)/gridStepH*p.Cols + int(z.W-gridMinW)/gridStepW
 			near := func(got int, want float64) bool { return math.Abs(float64(got)/10-want) <= 0.05 }
 			if !near(planes[0][i], l.NodeR) || !near(planes[1][i], l.TimerR()) {

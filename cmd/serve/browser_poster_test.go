@@ -75,11 +75,19 @@ const posterSlack = 3
 // and of the first frame go to the artifacts for a person to compare.
 func TestBrowserPosterShowsTheFirstFrame(t *testing.T) {
 	requireBrowser(t)
-	views := []viewport{{1280, 800, 1}, {390, 844, 1}, {640, 400, 1}, {1111, 777, 1}}
-	for _, view := range views {
-		t.Run(fmt.Sprintf("%dx%d", view.w, view.h), func(t *testing.T) {
+	for _, c := range []struct {
+		view  viewport
+		touch bool
+	}{{viewport{1280, 800, 1}, false}, {viewport{390, 844, 1}, false}, {phoneView, true}, {viewport{640, 400, 1}, false}, {viewport{1111, 777, 1}, false}} {
+		view := c.view
+		name := fmt.Sprintf("%dx%d", view.w, view.h)
+		var setup []func(*tab)
+		if c.touch {
+			name, setup = name+"-touch", []func(*tab){asPhone}
+		}
+		t.Run(name, func(t *testing.T) {
 			held, srv := serveHeld(t)
-			tab := openPage(t, srv.URL+"/?seed=1&theme=light", ownAPI, view)
+			tab := openPage(t, srv.URL+"/?seed=1&theme=light", ownAPI, view, setup...)
 			poster := tab.waitPoster()
 			if got := eval[bool](tab, `performance.getEntriesByType("resource").some((e) => e.name.endsWith(".wasm") && e.responseEnd > 0)`); got {
 				t.Fatal("the wasm arrived although the server holds it back")
@@ -93,12 +101,12 @@ func TestBrowserPosterShowsTheFirstFrame(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			saveArtifact(t, fmt.Sprintf("poster-%dx%d.png", view.w, view.h), shot)
+			saveArtifact(t, "poster-"+name+".png", shot)
 
 			close(held.release)
 			tab.waitFirstFrame(srv.URL)
 			live, _ := tab.screenshot()
-			saveArtifact(t, fmt.Sprintf("poster-%dx%d-first-frame.png", view.w, view.h), live)
+			saveArtifact(t, "poster-"+name+"-first-frame.png", live)
 			placed := tab.layout()
 			if len(placed.Nodes) != len(poster) {
 				t.Fatalf("the poster draws %d nodes, the first frame %d", len(poster), len(placed.Nodes))
