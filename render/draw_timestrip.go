@@ -65,15 +65,29 @@ func (g *Game) drawTimeStrip() {
 	}
 }
 
-// timeKey folds what the strip shows into h, so a paused picture is drawn
-// again when the strip changes.
+// timeEndKey folds into h how far the strip reaches and, when it shows
+// the present, the moment it shows: what moves as the run plays.
+func (g *Game) timeEndKey(h *hasher) {
+	_, v, ok := g.scene.Strip()
+	if !ok {
+		return
+	}
+	h.int(uint64(v.EndMs))
+	if !v.Past {
+		h.int(uint64(v.ShownMs))
+	}
+}
+
+// timeKey folds the rest of what the strip shows into h, so a paused
+// picture is drawn again when someone scrubs, forks or resizes.
 func (g *Game) timeKey(h *hasher) {
 	ts, v, ok := g.scene.Strip()
 	if !ok {
 		return
 	}
-	h.int(uint64(v.EndMs))
-	h.int(uint64(v.ShownMs))
+	if v.Past {
+		h.int(uint64(v.ShownMs))
+	}
 	h.bool(v.Past)
 	h.bool(v.Forking)
 	h.float(v.Progress)

@@ -110,7 +110,10 @@ type Game struct {
 	// onScreen sums up the picture on the screen (repaint.go), and painted
 	// counts the frames that were drawn rather than left as they were.
 	onScreen shownKeys
-	painted  int
+	// clockBehind is set when the clock moved since it was painted and
+	// waits for its turn (plan), so frames go on until it is painted.
+	clockBehind bool
+	painted     int
 	// active is when the last frame painted or had something going on,
 	// or the page called (pacing.go).
 	active  time.Time

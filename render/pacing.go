@@ -10,7 +10,7 @@ import (
 // Ebiten runs in FPSModeVsyncOffMinimum, where Update and Draw run only
 // when a frame is scheduled or input arrives (a key, the pointer, a touch,
 // a resize), and the game schedules the next frame while something goes
-// on: the run plays, a story or the experiment runs, the time strip seeks
+// on: the run plays (a story's steps too), the experiment runs, the strip seeks
 // or forks, the checker has operations left, something animates by the
 // wall clock. Calls from the page (Do, Locked, Notify, Type) schedule one
 // too. After the last frame that painted, frames go on for linger, so
@@ -25,7 +25,7 @@ const linger = time.Second
 // painted for linger.
 func (g *Game) pace(painted bool) {
 	now := time.Now()
-	if painted || g.busy() {
+	if painted || g.clockBehind || g.busy() {
 		g.active = now
 	}
 	if now.Sub(g.active) < linger {
@@ -49,9 +49,6 @@ func (g *Game) busy() bool {
 	}
 	if _, open := s.ConsoleView(); open {
 		return true // the caret blinks
-	}
-	if st := g.opts.Stories; st != nil && st.Active() {
-		return true
 	}
 	if g.travel.Busy() || g.lab.Open() || s.Scrubbing() {
 		return true

@@ -3,6 +3,7 @@ package render
 import (
 	"image"
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -16,14 +17,24 @@ import (
 // timers, the clock), and the whole picture when the page itself changed.
 // What changed is told by generation numbers (raftsim.Changes) for what
 // the simulator shows, and by keys summing up the page's own state.
+//
+// In software GL a painted frame costs the browser about the same however
+// little of it changed (it presents the whole canvas), so frames are also
+// paced: the clock alone, which moves every frame while the run plays, is
+// brought up to date with whatever else paints and on its own only every
+// clockEvery. At the default speed a tick, and with it the timers, comes
+// three times a second and messages fly a third of the time; between them
+// nothing else moves.
 
 // shownKeys sum up the picture on the screen, part by part.
 type shownKeys struct {
 	// page is the page's own state (layout, theme, pointer, panels);
 	// sim the simulator's parts drawn on the stage; motion where messages,
 	// timers and dropped messages' bursts are; clock the HUD's clock and
-	// the time strip.
-	page, sim, motion, clock hasher
+	// the time strip as the run plays; strip what else the strip shows.
+	page, sim, motion, clock, strip hasher
+	// clockAt is when the clock was painted last.
+	clockAt time.Time
 	// moving is where the moving things were painted last: a region
 	// repainted for motion covers where they were as well as where they are.
 	moving image.Rectangle
@@ -45,14 +56,15 @@ func (g *Game) plan() (all bool, region image.Rectangle) {
 	}
 	cacheAll, cached := g.refreshCache()
 	k := &g.onScreen
-	page, sim, motion, clock := g.pageKey(), g.simKey(), g.motionKey(), g.clockKey()
+	page, sim, motion, clock, strip := g.pageKey(), g.simKey(), g.motionKey(), g.clockKey(), g.stripKey()
 	moving := g.movingBounds()
 	animating := g.animating()
+	now := time.Now()
 	all = cacheAll || !g.drawn || animating || k.animating || page != k.page
 	if !all {
 		region = cached
 		l := &s.Layout
-		if sim != k.sim {
+		if sim != k.sim || strip != k.strip {
 			region = region.Union(l.Stage.Bounds()).Union(l.HUD.Bounds()).Union(l.Time.Bounds())
 		}
 		if motion != k.motion {
@@ -61,13 +73,24 @@ func (g *Game) plan() (all bool, region image.Rectangle) {
 		if s.Snap.Changes.Timers != k.timers {
 			region = region.Union(g.timerBounds())
 		}
-		if clock != k.clock {
+		if clock != k.clock && (!region.Empty() || now.Sub(k.clockAt) >= clockEvery) {
 			region = region.Union(l.HUD.Bounds()).Union(l.Time.Bounds())
 		}
 	}
-	*k = shownKeys{page: page, sim: sim, motion: motion, clock: clock, moving: moving, timers: s.Snap.Changes.Timers, animating: animating}
+	g.clockBehind = false
+	if !all && region.Empty() {
+		// Nothing painted: the clock, if it moved, waits for its turn.
+		g.clockBehind = clock != k.clock
+		clock, now = k.clock, k.clockAt
+	}
+	*k = shownKeys{page: page, sim: sim, motion: motion, clock: clock, strip: strip, clockAt: now, moving: moving, timers: s.Snap.Changes.Timers, animating: animating}
 	return all, region
 }
+
+// clockEvery is how often the clock is painted when nothing else is: four
+// times a second reads as a running clock, where every frame's would cost
+// a frame painted whole for a few digits.
+const clockEvery = time.Second / 4
 
 // animating reports whether something on screen moves by the wall clock
 // alone, so every frame is painted whole: a notice fading, a node drifting
@@ -154,10 +177,19 @@ func (g *Game) motionKey() hasher {
 	return h
 }
 
-// clockKey sums up the HUD's clock and the time strip.
+// clockKey sums up the HUD's clock and how far the time strip reaches:
+// what moves as the run plays.
 func (g *Game) clockKey() hasher {
 	h := newHasher()
 	h.int(g.scene.Snap.Changes.Clock)
+	g.timeEndKey(&h)
+	return h
+}
+
+// stripKey sums up the rest of the time strip: where it is and what it
+// shows of the past, which change when someone scrubs or forks.
+func (g *Game) stripKey() hasher {
+	h := newHasher()
 	g.timeKey(&h)
 	return h
 }

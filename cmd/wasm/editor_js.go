@@ -271,8 +271,16 @@ func (p *editorPanel) locked(f func()) {
 	})
 }
 
-// tick updates the recording's count on the status line.
+// tick updates the recording's count on the status line. It takes the
+// game's lock, which asks for frames, only while a recording shows: a
+// closed editor must not keep a paused page drawing.
 func (p *editorPanel) tick() {
+	p.mu.Lock()
+	recording := p.ed.rec != nil && p.ed.open
+	p.mu.Unlock()
+	if !recording {
+		return
+	}
 	p.locked(func() {
 		if p.ed.rec == nil || !p.ed.open {
 			return
