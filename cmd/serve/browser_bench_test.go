@@ -159,9 +159,25 @@ func BenchmarkBrowserFrames(b *testing.B) {
 			b.ReportMetric(f.fps, "frames/s-"+metric)
 			b.ReportMetric(f.cpu, "cpu-s/10s-"+metric)
 		}
+		empty := emptyPageCPU(b, minimal)
 		b.Log(table.String())
+		b.Logf("an empty page, drawing nothing, in the same browser: %.1f CPU s per 10 s (the floor under a paused view's figure)", empty)
+		b.ReportMetric(empty, "cpu-s/10s-empty-page")
 	}
 	b.ReportMetric(0, "ns/op")
+}
+
+// emptyPageCPU returns the CPU seconds per 10 s all of Chromium spends
+// while its only tab shows a page that draws nothing: what the browser
+// costs on its own, and the least a paused playground can cost.
+func emptyPageCPU(b *testing.B, minimal string) float64 {
+	b.Helper()
+	tab := openPage(b, minimal+"empty.html", "", defaultView)
+	defer tab.close()
+	time.Sleep(settleMs * time.Millisecond)
+	cpu0, t0 := chromiumCPUNow(), time.Now()
+	eval[bool](tab, fmt.Sprintf(`new Promise(done => setTimeout(() => done(true), %d))`, framesWindowMs))
+	return chromiumCPUNow().minus(cpu0).all * 10 / time.Since(t0).Seconds()
 }
 
 // goals says what v is held to and whether f meets it.
@@ -225,7 +241,8 @@ func countFrames(tab *tab) frameFigures {
 }
 
 // serveMinimalPage builds the minimal Ebiten page (testdata/minimal) for the
-// browser, serves it with Go's wasm_exec.js, and returns its URL.
+// browser, serves it with Go's wasm_exec.js and an empty page (empty.html),
+// and returns its URL.
 func serveMinimalPage(b *testing.B) string {
 	b.Helper()
 	dir := b.TempDir()
@@ -249,6 +266,10 @@ func serveMinimalPage(b *testing.B) string {
 		if err := os.WriteFile(filepath.Join(dir, dst), data, 0o644); err != nil {
 			b.Fatal(err)
 		}
+	}
+	empty := "<!doctype html><title>empty</title><p>This page draws nothing."
+	if err := os.WriteFile(filepath.Join(dir, "empty.html"), []byte(empty), 0o644); err != nil {
+		b.Fatal(err)
 	}
 	server := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	b.Cleanup(server.Close)
