@@ -128,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
 	}
-	if read == v2store.ReadLease && *nClients > 0 && !knobs.set("read-only") {
+	if read == v2store.ReadLease && *nClients > 0 && !knobs.fieldSet("read_only") {
 		// Lease reads are raft's option, set in every node's raft.Config.
 		cfg.ReadOnly = raftsim.ReadOnlyLeaseBased
 		if err := cfg.Validate(); err != nil {
