@@ -94,14 +94,14 @@ func (f configFlags) config() (raftsim.Config, error) {
 	if err := f.setRanges(&c, false); err != nil {
 		return c, err
 	}
-	var err error
 	if *f.json == "" {
 		return c, c.Validate()
 	}
 	if !gjson.Valid(*f.json) {
 		return c, fmt.Errorf("-config: not JSON: %.80q", *f.json)
 	}
-	if c, err = raftsim.ParseConfig(gjson.Parse(*f.json), c); err != nil {
+	c, err := raftsim.ParseConfig(gjson.Parse(*f.json), c)
+	if err != nil {
 		return c, fmt.Errorf("-config: %v", err)
 	}
 	return c, nil

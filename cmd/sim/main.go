@@ -60,7 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	raftScript := fs.String("raft-script", "", "play one of raft's interaction scripts (testdata/*.txt) on raftplay's nodes in manual mode and print it with raftplay's output")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
-	readMode := fs.String("read-mode", string(v2store.ReadLinearizable), "how the checking clients read: linearizable, lease (raft's ReadOnlyLeaseBased, not etcd's; sets -read-only lease_based) or serializable")
+	readMode := fs.String("read-mode", string(v2store.ReadLinearizable), fmt.Sprintf("how the checking clients read: %s, %s (raft's ReadOnlyLeaseBased, not etcd's; sets -%s %s) or %s",
+		v2store.ReadLinearizable, v2store.ReadLease, raftsim.ConfigFieldNamed("read_only").Flag, raftsim.ReadOnlyLeaseBased, v2store.ReadSerializable))
 	stress := fs.Bool("stress", false, "run the stress writers")
 	api := fs.Int("api", 2, "the etcd API the checking clients and stress writers use: 2 or 3")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
