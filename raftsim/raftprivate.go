@@ -14,9 +14,9 @@ import (
 // and getStatus: ID, HardState, SoftState, Applied, LeadTransferee, the
 // tracker's Config and Progress) carry no timer, no pendingConfIndex and no
 // last log index. docs/fidelity.md says the same, with the places raft
-// changes each field. Every access is read by name through reflect, so it
-// reads exactly what raft acts on; TestRaftPrivateFields fails if the
-// library renames or retypes a field.
+// changes each field. Each field is found by name through reflect, once,
+// and read where raft keeps it, so what is read is exactly what raft acts
+// on; TestRaftPrivateFields fails if the library renames or retypes one.
 //
 //   - The timers (electionElapsed, randomizedElectionTimeout,
 //     electionTimeout, heartbeatElapsed, heartbeatTimeout), read for the arc
@@ -53,14 +53,31 @@ func raftState(rn *raft.RawNode) reflect.Value {
 	return reflect.ValueOf(rn).Elem().FieldByName("raft").Elem()
 }
 
+// raftField is where the field of that name sits in raft's struct, found
+// once so that drawing a frame looks up no names.
+func raftField(name string) []int {
+	rawNode, _ := reflect.TypeFor[raft.RawNode]().FieldByName("raft")
+	f, _ := rawNode.Type.Elem().FieldByName(name)
+	return f.Index
+}
+
+var (
+	fieldElectionElapsed           = raftField("electionElapsed")
+	fieldElectionTimeout           = raftField("electionTimeout")
+	fieldRandomizedElectionTimeout = raftField("randomizedElectionTimeout")
+	fieldHeartbeatElapsed          = raftField("heartbeatElapsed")
+	fieldHeartbeatTimeout          = raftField("heartbeatTimeout")
+	fieldPendingConfIndex          = raftField("pendingConfIndex")
+)
+
 // readRaftTimers reads the node's timers.
 func readRaftTimers(rn *raft.RawNode) raftTimers {
 	r := raftState(rn)
-	f := func(name string) int { return int(r.FieldByName(name).Int()) }
+	f := func(at []int) int { return int(r.FieldByIndex(at).Int()) }
 	return raftTimers{
-		electionElapsed: f("electionElapsed"), electionTimeout: f("electionTimeout"),
-		randomizedElectionTimeout: f("randomizedElectionTimeout"),
-		heartbeatElapsed:          f("heartbeatElapsed"), heartbeatTimeout: f("heartbeatTimeout"),
+		electionElapsed: f(fieldElectionElapsed), electionTimeout: f(fieldElectionTimeout),
+		randomizedElectionTimeout: f(fieldRandomizedElectionTimeout),
+		heartbeatElapsed:          f(fieldHeartbeatElapsed), heartbeatTimeout: f(fieldHeartbeatTimeout),
 	}
 }
 
@@ -68,12 +85,12 @@ func readRaftTimers(rn *raft.RawNode) raftTimers {
 // configuration change the leader accepted (at least its last index when it
 // was elected). raft accepts no other change before it has applied it.
 func readPendingConfIndex(rn *raft.RawNode) uint64 {
-	return raftState(rn).FieldByName("pendingConfIndex").Uint()
+	return raftState(rn).FieldByIndex(fieldPendingConfIndex).Uint()
 }
 
 // writeRandomizedElectionTimeout sets the node's randomized election
 // timeout to ticks, as raft's own test hook does.
 func writeRandomizedElectionTimeout(rn *raft.RawNode, ticks int) {
-	f := raftState(rn).FieldByName("randomizedElectionTimeout")
+	f := raftState(rn).FieldByIndex(fieldRandomizedElectionTimeout)
 	reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().SetInt(int64(ticks))
 }
