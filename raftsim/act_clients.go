@@ -1,6 +1,8 @@
 package raftsim
 
 import (
+	"strings"
+
 	"github.com/tidwall/gjson"
 
 	"raftplay/raftsim/v2store"
@@ -11,7 +13,7 @@ const ActClients ActionOp = "clients"
 
 func init() {
 	register(&actionKind{
-		op: ActClients, fields: "{count, read?: linearizable/lease/serializable, api?}", help: "add checking clients, 1 to 16, reading in one mode, on etcd's v2 API or, with api 3, its v3 API",
+		op: ActClients, fields: "{count, read?: " + strings.Join(v2store.ReadModeNames(), "/") + ", api?}", help: "add checking clients, 1 to 16, reading in one mode, on etcd's v2 API or, with api 3, its v3 API",
 		parse: func(r *fieldReader, a *Action) {
 			n := r.get("count")
 			if n.Type != gjson.Number || n.Num < 1 || n.Num > 16 || float64(n.Int()) != n.Num {
@@ -19,13 +21,14 @@ func init() {
 				return
 			}
 			a.Count = int(n.Int())
-			a.Read = v2store.ReadLinearizable.String()
+			a.Read = v2store.ReadLinearizable
 			if read := r.get("read"); read.Exists() {
-				if _, err := v2store.ParseReadMode(read.String()); err != nil || read.Type != gjson.String {
-					r.fail(`clients: "read" is linearizable, lease or serializable`)
+				m, err := v2store.ParseReadMode(read.String())
+				if err != nil || read.Type != gjson.String {
+					r.fail(`clients: "read" is %s`, v2store.ReadModeChoices())
 					return
 				}
-				a.Read = read.String()
+				a.Read = m
 			}
 			a.API = r.api()
 		},

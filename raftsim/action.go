@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"raftplay/raftsim/v2store"
 )
 
 // Action is one thing done to the simulation: by a click, a key, a URL
@@ -33,7 +35,8 @@ type Action struct {
 	// runs up to instead (manual mode).
 	N     int       `json:"n,omitempty"`
 	Until TickUntil `json:"until,omitempty"`
-	Read  string    `json:"read,omitempty"`
+	// Read is how the checking clients a clients action adds read.
+	Read v2store.ReadMode `json:"read,omitempty"`
 	// As is what add-member adds the new node as: MemberLearner or
 	// MemberVoter.
 	As MemberKind `json:"as,omitempty"`

@@ -2,7 +2,6 @@ package raftsim
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -172,17 +171,8 @@ func describeSingle(c *pb.ConfChangeSingle, before *pb.ConfState) MemberChange {
 	return ChangeAddVoter
 }
 
-// pendingConfIndex is raft's pendingConfIndex: the index of the last
-// configuration change the leader accepted (at least its last index when it
-// was elected). raft accepts no other change before it has applied it.
-// raft exports neither it nor the log's last index: a change just proposed
-// reaches the simulator in the leader's next Ready, after the event naming
-// its index, and later still while the leader's disk syncs
-// (docs/fidelity.md). TestRefusedMembershipChangesChangeNothing fails if the
-// library renames it.
-func (n *node) pendingConfIndex() uint64 {
-	return reflect.ValueOf(n.rn).Elem().FieldByName("raft").Elem().FieldByName("pendingConfIndex").Uint()
-}
+// pendingConfIndex is raft's pendingConfIndex (readPendingConfIndex).
+func (n *node) pendingConfIndex() uint64 { return readPendingConfIndex(n.rn) }
 
 // hasConfEntryAfter reports whether the node's log holds a configuration
 // change after index i.

@@ -16,8 +16,10 @@ type ConfigField struct {
 	Name string
 	// Flag is cmd/sim's flag for the field, and Help what its -h says of
 	// it. Flag is "" for the ends of a range, which cmd/sim takes as one
-	// flag (-latency 4-12, -disk 1-3), and for fields it gives no flag.
+	// flag (ConfigRanges), and for fields it gives no flag.
 	Flag, Help string
+	// Timing marks the fields a timing preset sets (Timings).
+	Timing bool
 	// At is where the field lives in c: an *int64, an *int, a *bool, a
 	// *float64, or a Word for a field that takes one of a few names
 	// (Validate says which).
@@ -39,9 +41,10 @@ func wordAt[T ~string](p *T) Word {
 var ConfigFields = []ConfigField{
 	{Name: "nodes", Flag: "nodes", Help: "cluster size, 3 to 9", At: func(c *Config) any { return &c.Nodes }},
 	{Name: "seed", Flag: "seed", Help: "seed that drives every random choice", At: func(c *Config) any { return &c.Seed }},
-	{Name: "tick_ms", Flag: "tick-ms", Help: "length of raft's tick in virtual ms", At: func(c *Config) any { return &c.TickMs }},
-	{Name: "election_ticks", Flag: "election-ticks", Help: "raft ElectionTick: timeouts are drawn from [n, 2n) ticks", At: func(c *Config) any { return &c.ElectionTicks }},
-	{Name: "heartbeat_ticks", Flag: "heartbeat-ticks", Help: "raft HeartbeatTick", At: func(c *Config) any { return &c.HeartbeatTicks }},
+	{Name: "tick_ms", Flag: "tick-ms", Help: "length of raft's tick in virtual ms", Timing: true, At: func(c *Config) any { return &c.TickMs }},
+	{Name: "election_ticks", Flag: "election-ticks", Help: "raft ElectionTick: timeouts are drawn from [n, 2n) ticks", Timing: true,
+		At: func(c *Config) any { return &c.ElectionTicks }},
+	{Name: "heartbeat_ticks", Flag: "heartbeat-ticks", Help: "raft HeartbeatTick", Timing: true, At: func(c *Config) any { return &c.HeartbeatTicks }},
 	{Name: "latency_min_ms", At: func(c *Config) any { return &c.LatencyMinMs }},
 	{Name: "latency_max_ms", At: func(c *Config) any { return &c.LatencyMaxMs }},
 	{Name: "disk_min_ms", At: func(c *Config) any { return &c.DiskMinMs }},
@@ -63,8 +66,45 @@ var ConfigFields = []ConfigField{
 		At: func(c *Config) any { return wordAt(&c.ReadOnly) }},
 }
 
-// configField is the field of that JSON name, or nil.
-func configField(name string) *ConfigField {
+// ConfigRange is a pair of fields that bound a range, which cmd/sim sets
+// with one flag, min-max.
+type ConfigRange struct {
+	// Flag is cmd/sim's flag for the range, and Help what its -h says of it.
+	Flag, Help string
+	// Min and Max are the JSON names of the fields at its ends: int64
+	// fields of ConfigFields.
+	Min, Max string
+}
+
+// ConfigRanges are the ranges cmd/sim takes as one flag each.
+var ConfigRanges = []ConfigRange{
+	{Flag: "latency", Help: "one-way message latency range in ms, min-max", Min: "latency_min_ms", Max: "latency_max_ms"},
+	{Flag: "disk", Help: "disk sync time range in ms, min-max", Min: "disk_min_ms", Max: "disk_max_ms"},
+}
+
+// At is where the range's ends live in c.
+func (r ConfigRange) At(c *Config) (lo, hi *int64) {
+	return ConfigFieldNamed(r.Min).At(c).(*int64), ConfigFieldNamed(r.Max).At(c).(*int64)
+}
+
+// Copy sets the field in dst to its value in src.
+func (f ConfigField) Copy(dst, src *Config) {
+	switch at := f.At(dst).(type) {
+	case *int64:
+		*at = *f.At(src).(*int64)
+	case *int:
+		*at = *f.At(src).(*int)
+	case *bool:
+		*at = *f.At(src).(*bool)
+	case *float64:
+		*at = *f.At(src).(*float64)
+	case Word:
+		at.Set(f.At(src).(Word).Get())
+	}
+}
+
+// ConfigFieldNamed is the field of that JSON name, or nil.
+func ConfigFieldNamed(name string) *ConfigField {
 	for i := range ConfigFields {
 		if ConfigFields[i].Name == name {
 			return &ConfigFields[i]
@@ -118,7 +158,7 @@ func ParseConfig(v gjson.Result, base Config) (Config, error) {
 			}
 			return true
 		}
-		f := configField(name)
+		f := ConfigFieldNamed(name)
 		if f == nil {
 			errs = append(errs, fmt.Sprintf("config.%s: unknown config field", name))
 			return true

@@ -86,3 +86,57 @@ func TestConfigFieldsAreTheJSONFields(t *testing.T) {
 		t.Errorf("the config's JSON has the fields %v; the table ConfigFields %v", keys, names)
 	}
 }
+
+// TestTimingPresetsSetTheMarkedFields checks that the fields ConfigFields
+// marks as a timing preset's are the ones each preset changes, so that
+// cmd/sim's flags given beside -timing override exactly what it set.
+func TestTimingPresetsSetTheMarkedFields(t *testing.T) {
+	for _, preset := range Timings {
+		var zero, c Config
+		if err := c.SetTiming(preset.Name); err != nil {
+			t.Fatal(err)
+		}
+		before, after := mustJSON(t, zero), mustJSON(t, c)
+		for _, f := range ConfigFields {
+			if changed := gjson.Get(before, f.Name).Raw != gjson.Get(after, f.Name).Raw; changed != f.Timing {
+				t.Errorf("timing %s: field %s changed %v, marked as a timing field %v", preset.Name, f.Name, changed, f.Timing)
+			}
+		}
+	}
+}
+
+// TestConfigRangesAreFieldPairs checks that each range's ends are int64
+// fields of the table, so that a range flag sets the fields it names.
+func TestConfigRangesAreFieldPairs(t *testing.T) {
+	for _, r := range ConfigRanges {
+		for _, name := range []string{r.Min, r.Max} {
+			f := ConfigFieldNamed(name)
+			if f == nil {
+				t.Fatalf("range -%s: no config field %s", r.Flag, name)
+			}
+			if _, ok := f.At(&Config{}).(*int64); !ok || f.Flag != "" {
+				t.Errorf("range -%s: field %s must be an int64 without a flag of its own", r.Flag, name)
+			}
+		}
+		c := DefaultConfig()
+		lo, hi := r.At(&c)
+		*lo, *hi = 7, 9
+		js := mustJSON(t, c)
+		if gjson.Get(js, r.Min).Int() != 7 || gjson.Get(js, r.Max).Int() != 9 {
+			t.Errorf("range -%s set to 7-9 gives %s", r.Flag, js)
+		}
+	}
+}
+
+// TestConfigFieldCopy copies every field of one config into another, and
+// the two then write the same JSON.
+func TestConfigFieldCopy(t *testing.T) {
+	src, dst := DefaultConfig(), Config{}
+	src.LossRate, src.ConfChange, src.ReadOnly, src.PreVote = 0.2, ConfChangeJoint, ReadOnlyLeaseBased, false
+	for _, f := range ConfigFields {
+		f.Copy(&dst, &src)
+	}
+	if a, b := mustJSON(t, src), mustJSON(t, dst); a != b {
+		t.Errorf("copied config %s, want %s", b, a)
+	}
+}

@@ -2,7 +2,6 @@ package raftsim
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 
 	"go.etcd.io/raft/v3"
@@ -139,13 +138,13 @@ func (s *Sim) duplicate(id uint64) error {
 // as its timer needs to fire.
 func (s *Sim) tickByHand(n *node, ticks int, until TickUntil) error {
 	if until != "" {
-		t := raftTimers(n.rn)
+		t, leader := readRaftTimers(n.rn), n.raftStatus().RaftState == raft.StateLeader
 		switch {
-		case until == UntilHeartbeat && t.state != raft.StateLeader:
+		case until == UntilHeartbeat && !leader:
 			return fmt.Errorf("tick: %s is no leader; only a leader has a heartbeat timer", s.name(n.id))
 		case until == UntilHeartbeat:
 			ticks = t.heartbeatTimeout - t.heartbeatElapsed
-		case t.state == raft.StateLeader:
+		case leader:
 			ticks = t.electionTimeout - t.electionElapsed
 		default:
 			ticks = t.randomizedElectionTimeout - t.electionElapsed
@@ -158,25 +157,6 @@ func (s *Sim) tickByHand(n *node, ticks int, until TickUntil) error {
 		}
 	}
 	return nil
-}
-
-// timers is raft's own clock state of a node, which RawNode does not export.
-type timers struct {
-	state                                                       raft.StateType
-	electionElapsed, electionTimeout, randomizedElectionTimeout int
-	heartbeatElapsed, heartbeatTimeout                          int
-}
-
-// raftTimers reads raft's timers by reflection (see raftTimer).
-func raftTimers(rn *raft.RawNode) timers {
-	r := reflect.ValueOf(rn).Elem().FieldByName("raft").Elem()
-	f := func(name string) int { return int(r.FieldByName(name).Int()) }
-	return timers{
-		state:           raft.StateType(r.FieldByName("state").Uint()),
-		electionElapsed: f("electionElapsed"), electionTimeout: f("electionTimeout"),
-		randomizedElectionTimeout: f("randomizedElectionTimeout"),
-		heartbeatElapsed:          f("heartbeatElapsed"), heartbeatTimeout: f("heartbeatTimeout"),
-	}
 }
 
 // handReady takes the node's Ready (or completes the one its disk was

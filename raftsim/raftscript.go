@@ -152,7 +152,12 @@ func (env *ScriptEnv) run(c ScriptCommand) error {
 	case "send-snapshot":
 		return env.sendSnapshot(n, c)
 	case "set-randomized-election-timeout":
-		return setRandomizedElectionTimeout(n.rn, int(c.uintArg("timeout")))
+		timeout := int(c.uintArg("timeout"))
+		if timeout <= 0 {
+			return fmt.Errorf("set-randomized-election-timeout needs timeout=N above 0")
+		}
+		writeRandomizedElectionTimeout(n.rn, timeout)
+		return nil
 	}
 	return fmt.Errorf("unknown command")
 }

@@ -2,9 +2,7 @@ package raftsim
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
-	"unsafe"
 
 	"go.etcd.io/raft/v3"
 )
@@ -74,17 +72,4 @@ func (l *scriptLog) Panic(v ...any) { l.print(4, v...); panic(fmt.Sprint(v...)) 
 func (l *scriptLog) Panicf(format string, v ...any) {
 	l.printf(4, format, v...)
 	panic(fmt.Sprintf(format, v...))
-}
-
-// setRandomizedElectionTimeout sets raft's randomized election timeout of
-// a node, which raft sets only through a hook of its own tests
-// (export_test.go, SetRandomizedElectionTimeout); the field is written by
-// reflection, as raftTimer reads it.
-func setRandomizedElectionTimeout(rn *raft.RawNode, timeout int) error {
-	if timeout <= 0 {
-		return fmt.Errorf("set-randomized-election-timeout needs timeout=N above 0")
-	}
-	f := reflect.ValueOf(rn).Elem().FieldByName("raft").Elem().FieldByName("randomizedElectionTimeout")
-	reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().SetInt(int64(timeout))
-	return nil
 }

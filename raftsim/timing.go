@@ -54,3 +54,15 @@ func (c Config) Timing() string {
 	}
 	return ""
 }
+
+// EtcdFlags are etcd's flags that give this timing ("--heartbeat-interval
+// 100 ms, --election-timeout 1000 ms"), or "" when etcd cannot be set to
+// it: etcd ticks once per --heartbeat-interval with HeartbeatTick 1 and
+// ElectionTick --election-timeout/--heartbeat-interval
+// (etcdserver/bootstrap.go, raftConfig).
+func (t Timing) EtcdFlags() string {
+	if t.HeartbeatTicks != 1 {
+		return ""
+	}
+	return fmt.Sprintf("--heartbeat-interval %d ms, --election-timeout %d ms", t.TickMs, t.TickMs*int64(t.ElectionTicks))
+}

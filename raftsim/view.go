@@ -1,7 +1,6 @@
 package raftsim
 
 import (
-	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,18 +114,14 @@ func (n *node) readyView() *ReadyView {
 	return v
 }
 
-// raftTimer reads raft's own election (or, for a leader, heartbeat) timer.
-// raft exports neither timer (RawNode, BasicStatus and Status carry none),
-// and a count kept outside raft would repeat each place raft resets it
-// (docs/fidelity.md); the fields are read by reflection so the view shows
-// the timer raft acts on. TestRaftTimerFields fails if the library renames
-// them.
+// raftTimer is raft's own election (or, for a leader, heartbeat) timer, in
+// ticks, which the picture draws round the node.
 func raftTimer(rn *raft.RawNode, leader bool) (elapsed, timeout int64) {
-	r := reflect.ValueOf(rn).Elem().FieldByName("raft").Elem()
+	t := readRaftTimers(rn)
 	if leader {
-		return r.FieldByName("heartbeatElapsed").Int(), r.FieldByName("heartbeatTimeout").Int()
+		return int64(t.heartbeatElapsed), int64(t.heartbeatTimeout)
 	}
-	return r.FieldByName("electionElapsed").Int(), r.FieldByName("randomizedElectionTimeout").Int()
+	return int64(t.electionElapsed), int64(t.randomizedElectionTimeout)
 }
 
 func messageView(f *flight) MessageView {

@@ -9,23 +9,25 @@ import (
 	"github.com/tidwall/gjson"
 
 	"raftplay/raftsim"
+	"raftplay/raftsim/experiment"
 )
 
 // configFlags are the knobs of a run: a flag for each field of
-// raftsim.ConfigFields that names one, with the simulator's defaults, and
-// the flags that set several fields at once (a timing preset, the ends of a
-// range, a JSON object), validated together by Config.Validate.
+// raftsim.ConfigFields that names one and for each of raftsim.ConfigRanges,
+// with the simulator's defaults, a timing preset of the fields
+// ConfigFields marks, and a JSON object over them all, validated together
+// by Config.Validate.
 type configFlags struct {
 	fs *flag.FlagSet
 	// fields holds what the fields' flags read; words, the flags of the
-	// fields that take a name.
-	fields  *raftsim.Config
-	words   map[string]*string
-	seed    *int64
-	timing  *string
-	latency *string
-	disk    *string
-	json    *string
+	// fields that take a name; ranges, the flags of raftsim.ConfigRanges,
+	// in its order.
+	fields *raftsim.Config
+	words  map[string]*string
+	ranges []*string
+	seed   *int64
+	timing *string
+	json   *string
 }
 
 func addConfigFlags(fs *flag.FlagSet) configFlags {
@@ -48,10 +50,16 @@ func addConfigFlags(fs *flag.FlagSet) configFlags {
 			f.words[field.Name] = fs.String(field.Flag, at.Get(), field.Help)
 		}
 	}
+	// The experiment's own network and disk, which a range flag given
+	// replaces.
+	paper := def
+	experiment.DefaultCalibration().Set(&paper)
+	for _, r := range raftsim.ConfigRanges {
+		help := fmt.Sprintf("%s (-experiment: %s unless set)", r.Help, msRange(r.At(&paper)))
+		f.ranges = append(f.ranges, fs.String(r.Flag, msRange(r.At(&def)), help))
+	}
 	f.seed = &f.fields.Seed
-	f.timing = fs.String("timing", "", "a preset of -tick-ms, -election-ticks and -heartbeat-ticks: raftplay (10 ms, 15, 5) or etcd (100 ms, 10, 1: --heartbeat-interval 100 ms, --election-timeout 1000 ms); those flags given override it")
-	f.latency = fs.String("latency", msRange(def.LatencyMinMs, def.LatencyMaxMs), "one-way message latency range in ms, min-max (-experiment: 2-4 unless set)")
-	f.disk = fs.String("disk", msRange(def.DiskMinMs, def.DiskMaxMs), "disk sync time range in ms, min-max (-experiment: 1-2 unless set)")
+	f.timing = fs.String("timing", "", timingHelp())
 	f.json = fs.String("config", "", `a JSON config object, e.g. a snapshot's or share link's "config", over the other flags`)
 	return f
 }
@@ -77,22 +85,14 @@ func (f configFlags) config() (raftsim.Config, error) {
 		if err := c.SetTiming(*f.timing); err != nil {
 			return c, fmt.Errorf("-timing: %v", err)
 		}
-		if f.set("tick-ms") {
-			c.TickMs = given.TickMs
-		}
-		if f.set("election-ticks") {
-			c.ElectionTicks = given.ElectionTicks
-		}
-		if f.set("heartbeat-ticks") {
-			c.HeartbeatTicks = given.HeartbeatTicks
+		for _, field := range raftsim.ConfigFields {
+			if field.Timing && f.set(field.Flag) {
+				field.Copy(&c, &given)
+			}
 		}
 	}
-	var err error
-	if c.LatencyMinMs, c.LatencyMaxMs, err = parseRange(*f.latency); err != nil {
-		return c, fmt.Errorf("-latency: %v", err)
-	}
-	if c.DiskMinMs, c.DiskMaxMs, err = parseRange(*f.disk); err != nil {
-		return c, fmt.Errorf("-disk: %v", err)
+	if err := f.setRanges(&c, false); err != nil {
+		return c, err
 	}
 	if *f.json == "" {
 		return c, c.Validate()
@@ -100,13 +100,56 @@ func (f configFlags) config() (raftsim.Config, error) {
 	if !gjson.Valid(*f.json) {
 		return c, fmt.Errorf("-config: not JSON: %.80q", *f.json)
 	}
-	if c, err = raftsim.ParseConfig(gjson.Parse(*f.json), c); err != nil {
+	c, err := raftsim.ParseConfig(gjson.Parse(*f.json), c)
+	if err != nil {
 		return c, fmt.Errorf("-config: %v", err)
 	}
 	return c, nil
 }
 
-func msRange(lo, hi int64) string { return fmt.Sprintf("%d-%d", lo, hi) }
+// setRanges sets c's ranges from their flags: all of them, or with given
+// only those the command line gave.
+func (f configFlags) setRanges(c *raftsim.Config, given bool) error {
+	for i, r := range raftsim.ConfigRanges {
+		if given && !f.set(r.Flag) {
+			continue
+		}
+		lo, hi := r.At(c)
+		var err error
+		if *lo, *hi, err = parseRange(*f.ranges[i]); err != nil {
+			return fmt.Errorf("-%s: %v", r.Flag, err)
+		}
+	}
+	return nil
+}
+
+// fieldSet reports whether the command line gave the flag of the config
+// field of that JSON name.
+func (f configFlags) fieldSet(name string) bool {
+	return f.set(raftsim.ConfigFieldNamed(name).Flag)
+}
+
+// timingHelp is -timing's help: the flags of the fields a preset sets, and
+// each preset's values, in etcd's flags too where etcd can be set to it.
+func timingHelp() string {
+	var flags, presets []string
+	for _, field := range raftsim.ConfigFields {
+		if field.Timing {
+			flags = append(flags, "-"+field.Flag)
+		}
+	}
+	for _, t := range raftsim.Timings {
+		values := fmt.Sprintf("%d ms, %d, %d", t.TickMs, t.ElectionTicks, t.HeartbeatTicks)
+		if etcd := t.EtcdFlags(); etcd != "" {
+			values += ": " + etcd
+		}
+		presets = append(presets, fmt.Sprintf("%s (%s)", t.Name, values))
+	}
+	return fmt.Sprintf("a preset of %s and %s: %s; those flags given override it",
+		strings.Join(flags[:len(flags)-1], ", "), flags[len(flags)-1], strings.Join(presets, " or "))
+}
+
+func msRange(lo, hi *int64) string { return fmt.Sprintf("%d-%d", *lo, *hi) }
 
 // parseRange reads "a-b" or "a" (a range of one value).
 func parseRange(s string) (lo, hi int64, err error) {

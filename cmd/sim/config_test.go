@@ -50,3 +50,26 @@ func TestConfigFlagTakesASnapshotsConfig(t *testing.T) {
 		t.Fatalf("-config %s: exit %d (%s); the run differs from the one the flags gave", cfg, code, errs)
 	}
 }
+
+// TestTimingPresetUnderItsFlags: -timing sets the clock, and each of its
+// fields' flags given beside it keeps the value given, whatever the order.
+func TestTimingPresetUnderItsFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-timing", "etcd", "-election-ticks", "12"},
+		{"-election-ticks", "12", "-timing", "etcd"},
+	} {
+		code, out, errs := runSim(t, append(args, "-for", "1s")...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		got := gjson.Get(out, "config").Raw
+		for _, want := range []string{`"tick_ms":100`, `"election_ticks":12`, `"heartbeat_ticks":1`} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%v: config %s lacks %s", args, got, want)
+			}
+		}
+	}
+	if code, _, errs := runSim(t, "-timing", "slow"); code != 2 || !strings.Contains(errs, "-timing: timing must be raftplay or etcd") {
+		t.Errorf("-timing slow: exit %d, %q; want exit 2 naming the presets", code, errs)
+	}
+}

@@ -235,18 +235,12 @@ func (f experimentFlags) experiment(knobs configFlags) (experiment.Experiment, e
 			e.Settings = append(e.Settings, experiment.Setting{MinMs: 150, MaxMs: hi})
 		}
 	}
-	cal := &e.Calibration
-	if knobs.set("latency") {
-		if cal.LatencyMinMs, cal.LatencyMaxMs, err = parseRange(*knobs.latency); err != nil {
-			return e, fmt.Errorf("-latency: %v", err)
-		}
+	c := e.Settings[0].Config(e.Calibration, e.Seed)
+	if err := knobs.setRanges(&c, true); err != nil {
+		return e, err
 	}
-	if knobs.set("disk") {
-		if cal.DiskMinMs, cal.DiskMaxMs, err = parseRange(*knobs.disk); err != nil {
-			return e, fmt.Errorf("-disk: %v", err)
-		}
-	}
-	return e, e.Settings[0].Config(e.Calibration, e.Seed).Validate()
+	e.Calibration = experiment.CalibrationOf(c)
+	return e, c.Validate()
 }
 
 // parseInts reads a comma-separated list of whole numbers.

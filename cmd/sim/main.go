@@ -60,7 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	raftScript := fs.String("raft-script", "", "play one of raft's interaction scripts (testdata/*.txt) on raftplay's nodes in manual mode and print it with raftplay's output")
 	story := fs.String("scenario", "", "play a built-in story by name, or a story file (.json), and check its expectations")
 	nClients := fs.Int("clients", 0, "checking clients to run (0 to 16)")
-	readMode := fs.String("read-mode", v2store.ReadLinearizable.String(), "how the checking clients read: linearizable, lease (raft's ReadOnlyLeaseBased, not etcd's; sets -read-only lease_based) or serializable")
+	readMode := fs.String("read-mode", string(v2store.ReadLinearizable), fmt.Sprintf("how the checking clients read: %s, %s (raft's ReadOnlyLeaseBased, not etcd's; sets -%s %s) or %s",
+		v2store.ReadLinearizable, v2store.ReadLease, raftsim.ConfigFieldNamed("read_only").Flag, raftsim.ReadOnlyLeaseBased, v2store.ReadSerializable))
 	stress := fs.Bool("stress", false, "run the stress writers")
 	api := fs.Int("api", 2, "the etcd API the checking clients and stress writers use: 2 or 3")
 	check := fs.Bool("check", false, "check the clients' history for linearizability and the invariants; exit 1 if either fails")
@@ -110,8 +111,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: -clients must be 0 to 16, got %d\n", *nClients)
 		return 2
 	}
-	if _, err := v2store.ParseReadMode(*readMode); err != nil {
-		fmt.Fprintf(stderr, "sim: -read-mode must be linearizable, lease or serializable, got %q\n", *readMode)
+	read, err := v2store.ParseReadMode(*readMode)
+	if err != nil {
+		fmt.Fprintf(stderr, "sim: -read-mode must be %s, got %q\n", v2store.ReadModeChoices(), *readMode)
 		return 2
 	}
 	if *api != 2 && *api != 3 {
@@ -127,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sim: %v\n", err)
 		return 2
 	}
-	if *readMode == v2store.ReadLease.String() && *nClients > 0 && !knobs.set("read-only") {
+	if read == v2store.ReadLease && *nClients > 0 && !knobs.fieldSet("read_only") {
 		// Lease reads are raft's option, set in every node's raft.Config.
 		cfg.ReadOnly = raftsim.ReadOnlyLeaseBased
 		if err := cfg.Validate(); err != nil {
@@ -138,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The workload starts with the run, ahead of the actions file's actions.
 	var start []raftsim.ActionRecord
 	if *nClients > 0 {
-		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActClients, Count: *nClients, Read: *readMode, API: actionAPI}})
+		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActClients, Count: *nClients, Read: read, API: actionAPI}})
 	}
 	if *stress {
 		start = append(start, raftsim.ActionRecord{Action: raftsim.Action{Op: raftsim.ActStress, On: true, API: actionAPI}})

@@ -136,13 +136,18 @@ func (cs *Clients) Do(a *raftsim.Action) error {
 	case raftsim.ActStress:
 		return cs.stress(a.On, a.API == 3)
 	case raftsim.ActClients:
-		read, _ := v2store.ParseReadMode(a.Read)
-		if read == v2store.ReadLease && cs.sim.Config().ReadOnly != raftsim.ReadOnlyLeaseBased {
+		if a.Read == "" {
+			a.Read = v2store.ReadLinearizable // as ParseAction fills it in
+		}
+		if _, err := v2store.ParseReadMode(string(a.Read)); err != nil {
+			return fmt.Errorf("clients: %v", err)
+		}
+		if a.Read == v2store.ReadLease && cs.sim.Config().ReadOnly != raftsim.ReadOnlyLeaseBased {
 			// raft sets the option per node, once, as etcd does.
 			return fmt.Errorf("clients: lease reads are raft's ReadOnlyLeaseBased, which etcd does not use; they need a run with read_only %q (and check_quorum)",
 				raftsim.ReadOnlyLeaseBased)
 		}
-		cs.startWorkload(mixedOps, a.Count, read, a.API == 3)
+		cs.startWorkload(mixedOps, a.Count, a.Read, a.API == 3)
 	case raftsim.ActConsole:
 		if a.Via == 0 {
 			a.Via = cs.defaultVia()

@@ -73,6 +73,17 @@ func DefaultCalibration() Calibration {
 	return Calibration{LatencyMinMs: 2, LatencyMaxMs: 4, DiskMinMs: 1, DiskMaxMs: 2}
 }
 
+// Set gives c the calibration's network and disk.
+func (cal Calibration) Set(c *raftsim.Config) {
+	c.LatencyMinMs, c.LatencyMaxMs = cal.LatencyMinMs, cal.LatencyMaxMs
+	c.DiskMinMs, c.DiskMaxMs = cal.DiskMinMs, cal.DiskMaxMs
+}
+
+// CalibrationOf is the network and disk of c, which Set gives.
+func CalibrationOf(c raftsim.Config) Calibration {
+	return Calibration{LatencyMinMs: c.LatencyMinMs, LatencyMaxMs: c.LatencyMaxMs, DiskMinMs: c.DiskMinMs, DiskMaxMs: c.DiskMaxMs}
+}
+
 // Config is the simulator config of one trial: five servers, one-millisecond
 // ticks, the heartbeat at half the minimum timeout (the paper's choice), or
 // etcd's timing (EtcdTiming).
@@ -90,8 +101,7 @@ func (s Setting) Config(cal Calibration, seed int64) raftsim.Config {
 		_ = c.SetTiming("etcd") // a preset raftsim has
 		c.ElectionTicks = int(s.MinMs / c.TickMs)
 	}
-	c.LatencyMinMs, c.LatencyMaxMs = cal.LatencyMinMs, cal.LatencyMaxMs
-	c.DiskMinMs, c.DiskMaxMs = cal.DiskMinMs, cal.DiskMaxMs
+	cal.Set(&c)
 	c.PreVote, c.CheckQuorum = s.PreVote, s.CheckQuorum
 	return c
 }

@@ -29,7 +29,6 @@ func ParseOutcome(line []byte) (Outcome, error) {
 	o := Outcome{
 		Seed:       v.Get("seed").Int(),
 		Nodes:      int(v.Get("nodes").Int()),
-		Read:       v.Get("read").String(),
 		Lying:      v.Get("lying").Bool(),
 		EndMs:      v.Get("end_ms").Int(),
 		Operations: int(v.Get("operations").Int()),
@@ -39,11 +38,14 @@ func ParseOutcome(line []byte) (Outcome, error) {
 	if o.Seed < 1 || o.Nodes < 3 {
 		return Outcome{}, fmt.Errorf("outcome without a seed or nodes: %.80q", line)
 	}
+	var err error
+	if o.Read, err = v2store.ParseReadMode(v.Get("read").String()); err != nil {
+		return Outcome{}, fmt.Errorf("outcome of seed %d: %v", o.Seed, err)
+	}
 	for _, f := range v.Get("failures").Array() {
 		o.Failures = append(o.Failures, f.String())
 	}
 	if acts := v.Get("actions"); acts.Exists() {
-		var err error
 		if o.Actions, err = raftsim.ParseActionRecords(acts.Raw); err != nil {
 			return Outcome{}, fmt.Errorf("outcome of seed %d: %v", o.Seed, err)
 		}
@@ -65,7 +67,7 @@ func (o *Outcome) ReproduceCommand() string {
 // nodes with raft's lease option (Config), which its replay needs too.
 func (o *Outcome) ReplayCommand(actionsFile string) string {
 	readOnly := ""
-	if o.Read == v2store.ReadLease.String() {
+	if o.Read == v2store.ReadLease {
 		readOnly = " -read-only " + string(raftsim.ReadOnlyLeaseBased)
 	}
 	return fmt.Sprintf("go run ./cmd/sim -seed %d -nodes %d%s -for %dms -check -v -actions %s", o.Seed, o.Nodes, readOnly, o.EndMs, actionsFile)

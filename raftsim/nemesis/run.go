@@ -34,11 +34,11 @@ const (
 
 // Outcome is what one seeded run found.
 type Outcome struct {
-	Seed  int64  `json:"seed"`
-	Nodes int    `json:"nodes"`
-	Read  string `json:"read"`
-	Lying bool   `json:"lying,omitempty"`
-	EndMs int64  `json:"end_ms"`
+	Seed  int64            `json:"seed"`
+	Nodes int              `json:"nodes"`
+	Read  v2store.ReadMode `json:"read"`
+	Lying bool             `json:"lying,omitempty"`
+	EndMs int64            `json:"end_ms"`
 	// Operations is how many client calls the history holds; Checked how
 	// many of them the linearizability check judged.
 	Operations int `json:"operations"`
@@ -60,7 +60,7 @@ func (o *Outcome) Failed() bool { return len(o.Failures) > 0 }
 func Config(seed int64, opt Options) raftsim.Config {
 	cfg := raftsim.DefaultConfig()
 	cfg.Seed, cfg.Nodes = seed, newDrawer(seed, opt.Lying).nodes
-	if readMode(seed) == v2store.ReadLease.String() {
+	if readMode(seed) == v2store.ReadLease {
 		// raft's lease option is the nodes' own, set when they are built.
 		cfg.ReadOnly = raftsim.ReadOnlyLeaseBased
 	}

@@ -34,8 +34,8 @@ func newDrawer(seed int64, lying bool) *drawer {
 }
 
 // readMode alternates the safe read modes by seed.
-func readMode(seed int64) string {
-	return [...]v2store.ReadMode{v2store.ReadLinearizable, v2store.ReadLease}[seed%2].String()
+func readMode(seed int64) v2store.ReadMode {
+	return [...]v2store.ReadMode{v2store.ReadLinearizable, v2store.ReadLease}[seed%2]
 }
 
 // next draws the next fault for the cluster as it stands.

@@ -11,6 +11,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // OpKind is a key-value operation in etcd's v2 vocabulary.
@@ -210,36 +211,53 @@ func DecodeCommand(b []byte) (Command, error) {
 	return c, d.err
 }
 
-// ReadMode is how a client's reads are served.
-type ReadMode uint8
+// ReadMode is how a client's reads are served, by the name actions, flags
+// and outcomes give it.
+type ReadMode string
 
+// The read modes. An Op that reads names one; the log carries
+// ReadLinearizable reads only.
 const (
 	// ReadLinearizable reads are etcd v2's quorum reads (etcdctl get
 	// --quorum, ?quorum=true): a QGET entry through the raft log, answered
 	// from the store by the node it went through when it applies it (Op.Quorum).
-	ReadLinearizable ReadMode = iota
+	ReadLinearizable ReadMode = "linearizable"
 	// ReadLease reads go through ReadIndex in raft's lease mode
 	// (ReadOnlyLeaseBased, raft's option, which etcd does not use; the
 	// run's nodes are built with it): the leader answers from its commit
 	// index at once, trusting that with CheckQuorum no other leader can
 	// have been elected yet.
-	ReadLease
+	ReadLease ReadMode = "lease"
 	// ReadSerializable reads are answered at once from the node's own
 	// state, which may be stale. etcdctl v2's plain get.
-	ReadSerializable
+	ReadSerializable ReadMode = "serializable"
 )
 
-var readModeNames = [...]string{ReadLinearizable: "linearizable", ReadLease: "lease", ReadSerializable: "serializable"}
-
-// String is the read mode's name, as ParseReadMode reads it.
-func (m ReadMode) String() string { return readModeNames[m] }
+// ReadModes lists every read mode, safest first.
+var ReadModes = [...]ReadMode{ReadLinearizable, ReadLease, ReadSerializable}
 
 // ParseReadMode reads a read mode's name.
 func ParseReadMode(name string) (ReadMode, error) {
-	for m, n := range readModeNames {
-		if n == name {
-			return ReadMode(m), nil
+	for _, m := range ReadModes {
+		if string(m) == name {
+			return m, nil
 		}
 	}
-	return 0, fmt.Errorf("read mode %q: linearizable, lease or serializable", name)
+	return "", fmt.Errorf("read mode %q: %s", name, ReadModeChoices())
+}
+
+// ReadModeNames are the read modes' names, in the order of ReadModes.
+func ReadModeNames() []string {
+	names := make([]string, len(ReadModes))
+	for i, m := range ReadModes {
+		names[i] = string(m)
+	}
+	return names
+}
+
+// ReadModeChoices names the read modes for a message: "linearizable, lease
+// or serializable".
+func ReadModeChoices() string {
+	names := ReadModeNames()
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -48,15 +48,15 @@ func (verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool)
 	case CmdStress:
 		return []raftsim.Action{raftsim.Action{Op: raftsim.ActStress, On: !snap.Clients.Stress}}, "", true
 	case CmdClients:
-		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String()}}, "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable}}, "", true
 	case CmdClientsSerializable:
-		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable.String()}}, "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadSerializable}}, "", true
 	case CmdClientsLease:
-		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease.String()}}, "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLease}}, "", true
 	case CmdStressV3:
 		return []raftsim.Action{raftsim.Action{Op: raftsim.ActStress, On: true, API: 3}}, "", true
 	case CmdClientsV3:
-		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}}, "", true
+		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable, API: 3}}, "", true
 	case CmdVerdict:
 		s.clients.verdictOpen = !s.clients.verdictOpen
 	case CmdClose:
