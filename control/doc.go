@@ -3,7 +3,9 @@
 // the simulator a step at a time (Stories), travels the run's past, showing
 // a moment of it and forking the run there (TimeTravel), and runs the Raft
 // paper's election experiment a frame's share at a time (Lab); it also
-// paces the events read aloud to a screen reader (LiveFeed). It is pure
-// Go, free of Ebiten and of the browser, so its drivers are tested natively;
-// render turns input into calls here and draws the views they return.
+// paces the linearizability check of the clients' history across frames,
+// measuring what its steps cost (Checker), and the events read aloud to a
+// screen reader (LiveFeed). It is pure Go, free of Ebiten and of the
+// browser, so its drivers are tested natively; render turns input into
+// calls here and draws the views they return.
 package control

@@ -143,6 +143,9 @@ type Game struct {
 	// lab runs the election experiment while its view is open (lab.go).
 	lab control.Lab
 
+	// check paces the linearizability check across frames (check.go).
+	check control.Checker
+
 	// travel shows the run's past and forks it (timetravel.go); the live
 	// run waits while a past moment is shown.
 	travel *control.TimeTravel
