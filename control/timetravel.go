@@ -48,11 +48,11 @@ func timelineStories(st *Stories) func() error {
 	}
 }
 
-// NewTimeline makes the timeline a page with these stories follows: it
-// replays in simulations build makes, and refuses to fork while a story
-// plays.
-func NewTimeline(sim *raftsim.Sim, build timeline.Builder, st *Stories) *timeline.Timeline {
-	return timeline.New(sim, build, timeline.Options{Busy: timelineStories(st)})
+// NewTimeline makes the timeline of live's runs for a page with these
+// stories: it replays in simulations build makes, and refuses to fork while
+// a story plays.
+func NewTimeline(live timeline.Followed, build timeline.Builder, st *Stories) *timeline.Timeline {
+	return timeline.New(live, build, timeline.Options{Busy: timelineStories(st)})
 }
 
 // ErrNoTimeline is what time travel says on a page made without one.

@@ -1,27 +1,20 @@
 package render
 
-import (
-	"time"
+import "raftplay/control"
 
-	"raftplay/render/scene"
-)
-
-// checkLinearizability takes a step of the linearizability check when one is
-// due (see scene.CheckEvery), so the HUD's verdict keeps up with the run
-// without any frame waiting long for it, and records what the step cost.
+// checkLinearizability takes a step of the linearizability check when one
+// is due (control.Checker) and hands what the steps cost to the verdict
+// panel.
 func (g *Game) checkLinearizability() {
-	if !g.scene.CheckCost.Due() {
-		return
+	if g.check.Frame(g.sim) {
+		g.scene.CheckCost = g.check.String()
 	}
-	start := time.Now()
-	g.sim.CheckLinearizability(scene.CheckBudget)
-	g.scene.CheckCost.Add(time.Since(start))
 }
 
 // CheckCost reports what the linearizability check's steps cost the frames
 // that ran them.
-func (g *Game) CheckCost() scene.CheckStats {
+func (g *Game) CheckCost() control.CheckStats {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.scene.CheckCost.Stats()
+	return g.check.Stats()
 }

@@ -146,6 +146,9 @@ type Game struct {
 	// lab runs the election experiment while its view is open (lab.go).
 	lab control.Lab
 
+	// check paces the linearizability check across frames (check.go).
+	check control.Checker
+
 	// travel shows the run's past and forks it (timetravel.go); the live
 	// run waits while a past moment is shown.
 	travel *control.TimeTravel
@@ -236,16 +239,11 @@ func (g *Game) Update() (err error) {
 	g.doOps(g.scene.TakeOps())
 	g.continueFork()
 	g.settle()
-	story := g.opts.Stories
-	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted && g.travel.Past() == nil {
-		if story != nil && story.Active() {
-			story.Advance(ms)
-		} else {
-			g.sim.Advance(ms)
-		}
+	if ms := g.scene.Tick(wallMs); ms > 0 && !g.acted {
+		control.PlayOn(g.sim, g.opts.Stories, g.travel, ms)
 	}
 	g.acted = false
-	if story != nil {
+	if story := g.opts.Stories; story != nil {
 		g.scene.SetStory(story.View())
 	}
 	g.checkLinearizability()
@@ -274,14 +272,9 @@ func (g *Game) do(actions []raftsim.Action) {
 	if len(actions) == 0 || g.doOnPast(actions) {
 		return
 	}
-	for _, a := range actions {
-		g.acted = true
-		if err := g.sim.Do(a); err != nil {
-			if !g.scene.Console.Refused(a, err, g.scene.Snap) {
-				g.notice(err.Error(), true)
-			}
-			return
-		}
+	g.acted = true
+	if i, err := control.DoInOrder(g.sim, actions); err != nil && !g.scene.Console.Refused(actions[i], err, g.scene.Snap) {
+		g.notice(err.Error(), true)
 	}
 }
 

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"raftplay/control"
 	"raftplay/raftsim"
-	"raftplay/render/scene"
 )
 
 // The browser figures make bench prints: what the wasm costs to download,
@@ -280,7 +280,7 @@ func serveMinimalPage(b *testing.B) string {
 // from raftplay.checkCost().
 func reportCheckCost(b *testing.B, tab *tab, s *raftsim.Snapshot) {
 	b.Helper()
-	var cost scene.CheckStats
+	var cost control.CheckStats
 	if err := json.Unmarshal([]byte(eval[string](tab, tab.api+".checkCost()")), &cost); err != nil {
 		b.Fatalf("raftplay.checkCost() is not its JSON: %v", err)
 	}

@@ -25,10 +25,22 @@ const (
 	DefaultBudgetBytes = 16 << 20
 )
 
+// Followed is the simulation a Timeline follows: its events as they come,
+// which run it holds (a reset starts another), where that run stands, and
+// a replay of a run on it from its start, as a fork plays on.
+// *raftsim.Sim is one.
+type Followed interface {
+	OnEvent(f func(raftsim.Event)) (cancel func())
+	Generation() uint64
+	Now() int64
+	Run() raftsim.Run
+	StartReplay(r raftsim.Run) (*raftsim.Replaying, error)
+}
+
 // Timeline follows one simulation's runs. It is not safe for concurrent
 // use; the playground calls it under the game's lock.
 type Timeline struct {
-	sim    *raftsim.Sim
+	sim    Followed
 	build  Builder
 	opts   Options
 	cancel func()
@@ -66,7 +78,7 @@ type Builder func(raftsim.Config) (*raftsim.Sim, error)
 
 // New follows sim from its current run on, until Close; build makes the
 // simulations its replays run in.
-func New(sim *raftsim.Sim, build Builder, opts Options) *Timeline {
+func New(sim Followed, build Builder, opts Options) *Timeline {
 	if opts.EveryMs <= 0 {
 		opts.EveryMs = DefaultEveryMs
 	}

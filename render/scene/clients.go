@@ -141,7 +141,7 @@ func (verdictPanel) lay(s *Scene) (Panel, bool) {
 	if !s.clients.verdictOpen {
 		return Panel{}, false
 	}
-	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure), true
+	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost, s.measure), true
 }
 
 // clientsHit returns the console's button or panel, or the HUD's verdict,

@@ -84,10 +84,11 @@ type Scene struct {
 	ops     []GameOp
 
 	// Console is the etcdctl console; ClientsHUD the HUD's line about the
-	// clients; CheckCost paces the linearizability check and measures it.
+	// clients; CheckCost says what the linearizability check's steps cost
+	// (control.Checker), for the verdict panel.
 	Console    Console
 	ClientsHUD ClientsHUD
-	CheckCost  CheckCost
+	CheckCost  string
 	clients    clientsState
 
 	// Settings is the settings panel (lab.go); Plot the experiment view's

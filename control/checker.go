@@ -1,8 +1,10 @@
-package scene
+package control
 
 import (
 	"fmt"
 	"time"
+
+	"raftplay/raftsim"
 )
 
 // The linearizability check runs inside frames, a bounded step at a time:
@@ -16,9 +18,18 @@ const (
 // checkWindow is how many recent steps the moving mean and max cover.
 const checkWindow = 64
 
-// CheckCost paces the linearizability check and measures what its steps
-// cost the frames that run them.
-type CheckCost struct {
+// Judged is a run whose clients' history is checked for linearizability a
+// step at a time; *raftsim.Sim is one. The verdict so far shows in the
+// run's snapshot.
+type Judged interface {
+	CheckLinearizability(budget int) raftsim.Verdict
+}
+
+// Checker paces a run's linearizability check across the page's frames and
+// measures what its steps cost the frames that run them. Its zero value has
+// taken no step. It is not safe for concurrent use: the page calls it with
+// its game's lock held.
+type Checker struct {
 	frames int
 	recent [checkWindow]time.Duration
 	steps  int
@@ -36,22 +47,31 @@ type CheckStats struct {
 	Budget  int     `json:"budget_ops"`
 }
 
-// Due counts a frame and reports whether the check takes a step in it.
-func (c *CheckCost) Due() bool {
+// Frame counts a frame and, when a step is due in it, takes a step of
+// run's check and records what it cost; it reports whether it took one.
+// The cost counts every run the page showed, resets and forks included,
+// since what it measures is the frames'.
+func (c *Checker) Frame(run Judged) bool {
 	c.frames++
-	return c.frames%CheckEvery == 0
+	if c.frames%CheckEvery != 0 {
+		return false
+	}
+	start := time.Now()
+	run.CheckLinearizability(CheckBudget)
+	c.add(time.Since(start))
+	return true
 }
 
-// Add records what one step cost.
-func (c *CheckCost) Add(d time.Duration) {
+// add records what one step cost.
+func (c *Checker) add(d time.Duration) {
 	c.recent[c.steps%checkWindow] = d
 	c.steps++
 	c.worst = max(c.worst, d)
 }
 
 // Stats sums up the steps so far.
-func (c *CheckCost) Stats() CheckStats {
-	s := CheckStats{Steps: c.steps, WorstMs: ms(c.worst), Every: CheckEvery, Budget: CheckBudget}
+func (c *Checker) Stats() CheckStats {
+	s := CheckStats{Steps: c.steps, WorstMs: millis(c.worst), Every: CheckEvery, Budget: CheckBudget}
 	n := min(c.steps, checkWindow)
 	if n == 0 {
 		return s
@@ -61,13 +81,13 @@ func (c *CheckCost) Stats() CheckStats {
 		sum += d
 		top = max(top, d)
 	}
-	s.MeanMs, s.MaxMs = ms(sum/time.Duration(n)), ms(top)
+	s.MeanMs, s.MaxMs = millis(sum/time.Duration(n)), millis(top)
 	return s
 }
 
 // String says what the check costs, for the verdict panel; it is empty
 // before the first step.
-func (c *CheckCost) String() string {
+func (c *Checker) String() string {
 	s := c.Stats()
 	if s.Steps == 0 {
 		return ""
@@ -76,4 +96,4 @@ func (c *CheckCost) String() string {
 		s.Budget, s.Every, s.MeanMs, s.MaxMs, s.WorstMs)
 }
 
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+func millis(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
