@@ -31,6 +31,10 @@ type Judged interface {
 // its game's lock held.
 type Checker struct {
 	frames int
+	// verdict is what the latest step gave; stalledAt, when that step
+	// judged nothing new, how many operations the run had then, or -1.
+	verdict   raftsim.Verdict
+	stalledAt int
 	recent [checkWindow]time.Duration
 	steps  int
 	worst  time.Duration
@@ -48,18 +52,33 @@ type CheckStats struct {
 }
 
 // Frame counts a frame and, when a step is due in it, takes a step of
-// run's check and records what it cost; it reports whether it took one.
-// The cost counts every run the page showed, resets and forks included,
-// since what it measures is the frames'.
-func (c *Checker) Frame(run Judged) bool {
+// run's check, which has had operations so far, and records what it cost;
+// it reports whether it took one. The cost counts every run the page
+// showed, resets and forks included, since what it measures is the
+// frames'.
+func (c *Checker) Frame(run Judged, operations int) bool {
 	c.frames++
 	if c.frames%CheckEvery != 0 {
 		return false
 	}
 	start := time.Now()
-	run.CheckLinearizability(CheckBudget)
+	v := run.CheckLinearizability(CheckBudget)
 	c.add(time.Since(start))
+	c.stalledAt = -1
+	if v.Checked == c.verdict.Checked && v.Status == c.verdict.Status {
+		c.stalledAt = operations
+	}
+	c.verdict = v
 	return true
+}
+
+// Busy reports whether a step could move the verdict of a run with
+// operations, checked of them judged: some are left, and the latest step
+// judged something or operations came in since. An operation is judged
+// only once none that comes later can overlap it, so the last few of a
+// quiet run wait for more, and until then the check needs no frames.
+func (c *Checker) Busy(checked, operations int) bool {
+	return checked < operations && operations != c.stalledAt
 }
 
 // add records what one step cost.

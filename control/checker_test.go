@@ -41,7 +41,7 @@ func TestTheCheckTakesAStepEveryFewFrames(t *testing.T) {
 	var c Checker
 	for frame := 1; frame <= 3*CheckEvery; frame++ {
 		before := verdict(sim).Checked
-		stepped := c.Frame(sim)
+		stepped := c.Frame(sim, sim.Snapshot().Clients.Operations)
 		if stepped != (frame%CheckEvery == 0) {
 			t.Fatalf("frame %d took a step: %v; want one every %d frames", frame, stepped, CheckEvery)
 		}
@@ -63,7 +63,7 @@ func TestTheVerdictComesOnceEveryOperationIsJudged(t *testing.T) {
 	}
 	sim := stressed(t)
 	var c Checker
-	for !c.Frame(sim) {
+	for !c.Frame(sim, sim.Snapshot().Clients.Operations) {
 	}
 	if v := verdict(sim); v.Checked == 0 || v.Checked >= whole.Checked {
 		t.Fatalf("after the first step %d operations are judged; want some, fewer than the %d of the whole check", v.Checked, whole.Checked)
@@ -72,7 +72,7 @@ func TestTheVerdictComesOnceEveryOperationIsJudged(t *testing.T) {
 		if frame > whole.Checked*CheckEvery {
 			t.Fatalf("after %d frames %d of %d operations are judged", frame, verdict(sim).Checked, whole.Checked)
 		}
-		c.Frame(sim)
+		c.Frame(sim, sim.Snapshot().Clients.Operations)
 	}
 	if v := verdict(sim); v.Status != whole.Status || v.Checked != whole.Checked {
 		t.Fatalf("verdict %+v; want the whole check's %+v", v, whole)
@@ -88,7 +88,7 @@ func TestAResetStartsTheVerdictOver(t *testing.T) {
 	sim := stressed(t)
 	var c Checker
 	for range 2 * CheckEvery {
-		c.Frame(sim)
+		c.Frame(sim, sim.Snapshot().Clients.Operations)
 	}
 	do(t, sim, `{"op":"reset","seed":4}`)
 	if v := verdict(sim); v.Status != raftsim.StatusNoOperations || v.Checked != 0 {
@@ -99,7 +99,7 @@ func TestAResetStartsTheVerdictOver(t *testing.T) {
 	sim.Advance(1000)
 	ops := sim.Snapshot().Clients.Operations
 	for range CheckEvery {
-		c.Frame(sim)
+		c.Frame(sim, sim.Snapshot().Clients.Operations)
 	}
 	if v := verdict(sim); v.Status != raftsim.StatusLinearizable || v.Checked != ops {
 		t.Fatalf("the new run's verdict %+v; want its %d operations judged linearizable", v, ops)
@@ -130,5 +130,34 @@ func TestTheCheckSaysWhatItsStepsCost(t *testing.T) {
 	}
 	if got, want := c.String(), "check step (≤200 ops, every 4 frames): mean 1.03 ms, max 3.00 ms, worst 9.00 ms"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+// The check asks for frames only while a step can move its verdict: once
+// what is left cannot be judged until more operations come, a paused page
+// may stop drawing, and new operations wake the check again.
+func TestTheCheckRestsUntilOperationsCome(t *testing.T) {
+	sim := stressed(t)
+	var c Checker
+	ops := func() (int, int) {
+		cl := sim.Snapshot().Clients
+		return cl.Linearizable.Checked, cl.Operations
+	}
+	for frame := 0; c.Busy(ops()); frame++ {
+		if frame > 100*CheckEvery {
+			checked, total := ops()
+			t.Fatalf("after %d frames the check still asks for frames, %d of %d operations judged", frame, checked, total)
+		}
+		_, total := ops()
+		c.Frame(sim, total)
+	}
+	rest := verdict(sim)
+	if whole := sim.CheckLinearizability(0); whole.Checked != rest.Checked || whole.Status != rest.Status {
+		t.Fatalf("the check rested at %+v, where judging all there is gives %+v", rest, whole)
+	}
+	do(t, sim, `{"op":"stress","on":true}`)
+	sim.Advance(1000)
+	if checked, total := ops(); !c.Busy(checked, total) {
+		t.Fatalf("with %d new operations (%d judged) the check does not ask for frames", total-rest.Checked, checked)
 	}
 }

@@ -6,7 +6,11 @@ import "raftplay/control"
 // is due (control.Checker) and hands what the steps cost to the verdict
 // panel.
 func (g *Game) checkLinearizability() {
-	if g.check.Frame(g.sim) {
+	var operations int
+	if snap := g.scene.Snap; snap != nil {
+		operations = snap.Clients.Operations
+	}
+	if g.check.Frame(g.sim, operations) {
 		g.scene.CheckCost = g.check.String()
 	}
 }

@@ -10,9 +10,9 @@ import (
 // Ebiten runs in FPSModeVsyncOffMinimum, where Update and Draw run only
 // when a frame is scheduled or input arrives (a key, the pointer, a touch,
 // a resize), and the game schedules the next frame while something goes
-// on: the run plays (a story's steps too), the experiment runs, the strip seeks
-// or forks, the checker has operations left, something animates by the
-// wall clock. Calls from the page (Do, Locked, Notify, Type) schedule one
+// on: the run plays (a story's steps too), the experiment runs, the time
+// strip seeks or forks, the checker has operations left it can judge,
+// something animates by the wall clock. Calls from the page (Do, Locked, Notify, Type) schedule one
 // too. After the last frame that painted, frames go on for linger, so
 // what settles over a few frames (a layout, a hover) is drawn and a page
 // that waits for frames gets them, however slowly the machine draws.
@@ -54,5 +54,5 @@ func (g *Game) busy() bool {
 		return true
 	}
 	c := &s.Snap.Clients
-	return c.Linearizable.Checked < c.Operations
+	return g.check.Busy(c.Linearizable.Checked, c.Operations)
 }
