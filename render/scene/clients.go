@@ -29,13 +29,13 @@ const newClients = 3
 // HUD; it goes under every other panel.
 type verdictPanel struct{}
 
-func (verdictPanel) placeName() string { return "verdict" }
+func (*verdictPanel) placeName() string { return "verdict" }
 
 // intent carries out the clients' commands (the verdict panel's buttons,
 // and the toolbar's console and stress) and reports false for any other
 // intent, which is the controller's. Esc closes the verdict panel when
 // nothing else is open over it.
-func (verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (*verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
@@ -137,7 +137,7 @@ func (s *Scene) layConsolePanel() {
 	}
 }
 
-func (verdictPanel) lay(s *Scene) (Panel, bool) {
+func (*verdictPanel) lay(s *Scene) (Panel, bool) {
 	if !s.clients.verdictOpen {
 		return Panel{}, false
 	}

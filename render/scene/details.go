@@ -239,14 +239,14 @@ func (ne *NodeEvents) Clear() { ne.rings = ne.rings[:0] }
 // the node has left the cluster.
 type detailsPanel struct{}
 
-func (detailsPanel) placeName() string { return "details" }
+func (*detailsPanel) placeName() string { return "details" }
 
 // intent opens and closes a node's details: CmdDetails toggles
 // those of the node it names (a button's Arg), or else of the selected
 // node, closing its menu; Esc closes them when nothing the controller
 // keeps is open above them, and a tap on empty ground closes them with the
 // rest. It reports whether it handled in.
-func (detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (*detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdDetails:
 		id := uint64(in.Arg)
@@ -280,7 +280,7 @@ func (detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool)
 // Details returns the node whose details are open, or 0.
 func (s *Scene) Details() uint64 { return s.details }
 
-func (detailsPanel) lay(s *Scene) (Panel, bool) {
+func (*detailsPanel) lay(s *Scene) (Panel, bool) {
 	if s.details == 0 {
 		return Panel{}, false
 	}

@@ -465,9 +465,9 @@ func ArrowLines(a *spacetime.Arrow, name func(uint64) string) []string {
 // diagram shows.
 type arrowPanel struct{}
 
-func (arrowPanel) placeName() string { return "diagram-message" }
+func (*arrowPanel) placeName() string { return "diagram-message" }
 
-func (arrowPanel) lay(s *Scene) (Panel, bool) {
+func (*arrowPanel) lay(s *Scene) (Panel, bool) {
 	if s.diagram.selected.ID == 0 || !s.DiagramOpen() {
 		return Panel{}, false
 	}

@@ -86,7 +86,7 @@ func (s *Scene) Focusable() []Button {
 	if s.Console.Open {
 		add(s.clients.console.Buttons)
 	}
-	for _, p := range s.open {
+	for _, p := range s.overlays.open {
 		add(p.Buttons)
 	}
 	return list
@@ -151,10 +151,10 @@ func (s *Scene) topPanel() *Panel {
 	if s.Controller.Help {
 		return &s.help
 	}
-	if len(s.open) == 0 {
+	if len(s.overlays.open) == 0 {
 		return nil
 	}
-	return s.open[len(s.open)-1]
+	return s.overlays.open[len(s.overlays.open)-1]
 }
 
 // pressFocused does what a click on the focused button does. When that

@@ -147,8 +147,8 @@ func TestTabStartsInThePanelOnTop(t *testing.T) {
 	}
 	s.Key(KeyTab)
 	b, ok := s.Focused()
-	if !ok || b != s.laidOf(nodeMenuPanel{}).Buttons[0] {
-		t.Fatalf("the first Tab with n2's menu open focused %+v, want its first item %+v", b, s.laidOf(nodeMenuPanel{}).Buttons[0])
+	if !ok || b != laidOf[*nodeMenuPanel](s).Buttons[0] {
+		t.Fatalf("the first Tab with n2's menu open focused %+v, want its first item %+v", b, laidOf[*nodeMenuPanel](s).Buttons[0])
 	}
 	if acts := s.Key(KeyEnter); len(acts) != 1 || acts[0].Op != b.Op || acts[0].Node != 2 {
 		t.Errorf("Enter on the focused %q did %+v, want it done to n2", b.Label, acts)

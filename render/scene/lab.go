@@ -14,12 +14,12 @@ import (
 // settingsPanel is the settings while they are open.
 type settingsPanel struct{}
 
-func (settingsPanel) placeName() string { return "" }
+func (*settingsPanel) placeName() string { return "" }
 
 // intent handles the settings panel's commands and reports whether it
 // did; applying the settings is a reset action, which the simulator
 // validates again.
-func (settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (*settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	st := &s.Settings
 	switch in.Cmd {
 	case CmdSettings:
@@ -53,7 +53,7 @@ func (settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool
 // key handles a key while the settings panel is open: ↑↓ choose a knob,
 // ←→ change it, Enter applies, Esc closes. It reports whether the key was
 // the panel's.
-func (settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+func (*settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	st := &s.Settings
 	if !st.Open || s.Controller.Help {
 		return nil, false
@@ -109,7 +109,7 @@ func (l *Layout) ExperimentPanel() Panel {
 	return Panel{Rect: r, Buttons: []Button{close}}
 }
 
-func (settingsPanel) lay(s *Scene) (Panel, bool) {
+func (*settingsPanel) lay(s *Scene) (Panel, bool) {
 	if !s.Settings.Open {
 		return Panel{}, false
 	}
@@ -120,9 +120,9 @@ func (settingsPanel) lay(s *Scene) (Panel, bool) {
 // experimentPanel is the experiment view's frame while it is open.
 type experimentPanel struct{}
 
-func (experimentPanel) placeName() string { return "" }
+func (*experimentPanel) placeName() string { return "" }
 
-func (experimentPanel) lay(s *Scene) (Panel, bool) {
+func (*experimentPanel) lay(s *Scene) (Panel, bool) {
 	if !s.experimentOpen {
 		return Panel{}, false
 	}
@@ -130,7 +130,7 @@ func (experimentPanel) lay(s *Scene) (Panel, bool) {
 }
 
 // key closes the experiment view on Esc or its own key.
-func (experimentPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+func (*experimentPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	if !s.experimentOpen || r != KeyEscape && KeyIntent(r).Cmd != CmdExperiment {
 		return nil, false
 	}

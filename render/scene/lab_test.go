@@ -72,8 +72,8 @@ func TestSettingsByMouse(t *testing.T) {
 	if !s.Settings.Open {
 		t.Fatal("the toolbar's Settings button did not open the panel")
 	}
-	click(s.laidOf(settingsPanel{}).Buttons[0].Rect.Center()) // PreVote off
-	acts := click(buttonOf(t, s.laidOf(settingsPanel{}), CmdSettingsApply).Rect.Center())
+	click(laidOf[*settingsPanel](s).Buttons[0].Rect.Center()) // PreVote off
+	acts := click(buttonOf(t, laidOf[*settingsPanel](s), CmdSettingsApply).Rect.Center())
 	if len(acts) != 1 || acts[0].Config == nil || acts[0].Config.PreVote {
 		t.Fatalf("Apply by click gave %+v", acts)
 	}

@@ -46,11 +46,11 @@ func (l *Layout) MembersMenu(snap *raftsim.Snapshot, measure Measure) Panel {
 // membersPanel is the members menu while it is open.
 type membersPanel struct{}
 
-func (membersPanel) placeName() string { return "members" }
+func (*membersPanel) placeName() string { return "members" }
 
 // intent handles the members menu's commands; it reports whether in was
 // one of them.
-func (membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (*membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdMembers:
 		s.membersOpen = !s.membersOpen
@@ -78,7 +78,7 @@ func (membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool)
 
 // key handles a key while the members menu is open: its items' keys add a
 // member, Esc closes it. It reports whether the key was taken.
-func (membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+func (*membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	if !s.membersOpen || s.Controller.Help {
 		return nil, false
 	}
@@ -90,7 +90,7 @@ func (membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	return nil, false
 }
 
-func (membersPanel) lay(s *Scene) (Panel, bool) {
+func (*membersPanel) lay(s *Scene) (Panel, bool) {
 	if !s.membersOpen {
 		return Panel{}, false
 	}

@@ -9,7 +9,7 @@ import (
 // name would leave it guessing which is which.
 func TestOverlaysHaveDistinctNames(t *testing.T) {
 	seen := map[string]bool{}
-	for _, o := range overlays {
+	for _, o := range newOverlays().list {
 		name := o.placeName()
 		if name != "" && seen[name] {
 			t.Errorf("two panels are called %q in the placement", name)
@@ -36,7 +36,7 @@ func TestOverlaysStackInRegistryOrder(t *testing.T) {
 		t.Errorf("placement names the open panels %v, want [menu members]", names)
 	}
 	open := s.OpenPanels()
-	if len(open) != 2 || open[1] != s.laidOf(membersPanel{}) {
+	if len(open) != 2 || open[1] != laidOf[*membersPanel](s) {
 		t.Fatalf("open stack %v, want the node's menu under the members menu", open)
 	}
 }
@@ -47,7 +47,7 @@ func TestEscClosesTheTopmostPanelFirst(t *testing.T) {
 	s := newScene(cluster(3))
 	s.handle(Intent{Cmd: CmdVerdict})
 	s.handle(Intent{Cmd: CmdDetails, Arg: 2})
-	if open := s.OpenPanels(); len(open) != 2 || open[1] != s.laidOf(detailsPanel{}) {
+	if open := s.OpenPanels(); len(open) != 2 || open[1] != laidOf[*detailsPanel](s) {
 		t.Fatalf("open stack %v, want n2's details over the verdict", open)
 	}
 	s.Key(KeyEscape)

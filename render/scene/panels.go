@@ -231,9 +231,9 @@ func (l *Layout) reflow(p Panel) Panel {
 // bannerPanel is the partition editor's banner, while it is open.
 type bannerPanel struct{}
 
-func (bannerPanel) placeName() string { return "banner" }
+func (*bannerPanel) placeName() string { return "banner" }
 
-func (bannerPanel) lay(s *Scene) (Panel, bool) {
+func (*bannerPanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Edit == nil {
 		return Panel{}, false
 	}
@@ -243,9 +243,9 @@ func (bannerPanel) lay(s *Scene) (Panel, bool) {
 // messagePanel is the details of the message selected on the ring.
 type messagePanel struct{}
 
-func (messagePanel) placeName() string { return "message" }
+func (*messagePanel) placeName() string { return "message" }
 
-func (messagePanel) lay(s *Scene) (Panel, bool) {
+func (*messagePanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Message == 0 {
 		return Panel{}, false
 	}
@@ -255,9 +255,9 @@ func (messagePanel) lay(s *Scene) (Panel, bool) {
 // nodeMenuPanel is the menu of the node selected.
 type nodeMenuPanel struct{}
 
-func (nodeMenuPanel) placeName() string { return "menu" }
+func (*nodeMenuPanel) placeName() string { return "menu" }
 
-func (nodeMenuPanel) lay(s *Scene) (Panel, bool) {
+func (*nodeMenuPanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Selected == 0 {
 		return Panel{}, false
 	}

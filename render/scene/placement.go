@@ -82,7 +82,7 @@ func (s *Scene) Placement() Placement {
 	add("console", l.Console)
 	s.placeTime(add)
 	s.placeDiagram(add)
-	for _, o := range s.open {
+	for _, o := range s.overlays.open {
 		if name := s.placeNameOf(o); name != "" {
 			add(name, o.Rect)
 		}
@@ -94,7 +94,7 @@ func (s *Scene) Placement() Placement {
 		add("help", s.help.Rect)
 	}
 	if s.details != 0 {
-		p.Details = panelText(s.laidOf(detailsPanel{}))
+		p.Details = panelText(laidOf[*detailsPanel](s))
 	}
 	p.Targets = s.targets()
 	return p
@@ -106,7 +106,7 @@ var storyButtons = map[Command]string{CmdStoryBack: "story-back", CmdStoryNext: 
 // placeStoryButtons adds the story panel's Back, Next and Take over buttons
 // to a placement, so a host page (or a test) can press them where they are.
 func (s *Scene) placeStoryButtons(add func(string, Rect)) {
-	for _, b := range s.laidOf(storyPanel{}).Buttons {
+	for _, b := range laidOf[*storyPanel](s).Buttons {
 		if name, ok := storyButtons[b.Cmd]; ok {
 			add(name, b.Rect)
 		}

@@ -63,10 +63,9 @@ type Scene struct {
 	gloss   Panel
 	glossOn bool
 
-	// laid are the overlays as last laid out, one per entry of overlays;
-	// open are those open, bottom to top (overlays.go).
-	laid []Panel
-	open []*Panel
+	// overlays are the panels over the picture, each with its own state
+	// (overlays.go).
+	overlays overlayStack
 	// help is the help overlay, laid out while it is up.
 	help Panel
 
@@ -142,7 +141,7 @@ func (s *Scene) Picking() bool { return s.picking }
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
 func New(theme *Theme, controls Controls, measure Measure) *Scene {
-	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1, laid: make([]Panel, len(overlays))}
+	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1, overlays: newOverlays()}
 }
 
 // Resize lays the scene out again for a w×h screen at u device pixels per

@@ -72,9 +72,9 @@ func (l *Layout) StoryOverSide() bool {
 // storyPanel is the caption of the story being played, with its buttons.
 type storyPanel struct{}
 
-func (storyPanel) placeName() string { return "story" }
+func (*storyPanel) placeName() string { return "story" }
 
-func (storyPanel) lay(s *Scene) (Panel, bool) {
+func (*storyPanel) lay(s *Scene) (Panel, bool) {
 	if s.Story == nil {
 		return Panel{}, false
 	}
@@ -91,9 +91,9 @@ func (storyPanel) lay(s *Scene) (Panel, bool) {
 // picked.
 type pickerPanel struct{}
 
-func (pickerPanel) placeName() string { return "stories" }
+func (*pickerPanel) placeName() string { return "stories" }
 
-func (pickerPanel) lay(s *Scene) (Panel, bool) {
+func (*pickerPanel) lay(s *Scene) (Panel, bool) {
 	switch {
 	case s.picking && s.pickingScripts:
 		return s.Layout.ScriptPicker(s.Scripts, s.measure), true

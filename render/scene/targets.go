@@ -74,7 +74,7 @@ func (s *Scene) targets() []TargetPlace {
 	if s.Controller.Help {
 		buttons("help", s.help.Buttons)
 	}
-	for _, p := range s.open {
+	for _, p := range s.overlays.open {
 		buttons(cmp.Or(s.placeNameOf(p), "panel"), p.Buttons)
 	}
 	if s.Console.Open {

@@ -28,7 +28,7 @@ func TestSettingsThemeRow(t *testing.T) {
 		t.Fatalf("a scene made in dark took the system's %q", s.Theme.Name)
 	}
 	s.Key('o')
-	row := buttonOf(t, s.laidOf(settingsPanel{}), CmdTheme)
+	row := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme)
 	if row.Label != "theme: dark" {
 		t.Errorf("the theme row says %q, want %q", row.Label, "theme: dark")
 	}
@@ -41,7 +41,7 @@ func TestSettingsThemeRow(t *testing.T) {
 		t.Errorf("after a click on the theme row: theme %q, choice %q, laid out afresh %v; want colorblind, redrawn",
 			s.Theme.Name, s.ThemeChoice(), s.LayoutGen() != gen)
 	}
-	if got := buttonOf(t, s.laidOf(settingsPanel{}), CmdTheme).Label; got != "theme: colorblind" {
+	if got := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme).Label; got != "theme: colorblind" {
 		t.Errorf("the theme row says %q after the click", got)
 	}
 	s.Key(KeyUp) // from the first knob round to the last row: the theme's
@@ -54,7 +54,7 @@ func TestSettingsThemeRow(t *testing.T) {
 		t.Errorf("→→ on the theme row: choice %q, theme %q, config %v; want auto, the system's colorblind-dark, the config as it was (%v)",
 			s.ThemeChoice(), s.Theme.Name, s.Settings.Cfg, cfg)
 	}
-	if got := buttonOf(t, s.laidOf(settingsPanel{}), CmdTheme).Label; got != "theme: auto (colorblind-dark, from the system)" {
+	if got := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme).Label; got != "theme: auto (colorblind-dark, from the system)" {
 		t.Errorf("the theme row says %q on auto", got)
 	}
 	if s.SetAutoTheme("light"); s.Theme.Name != "light" {

@@ -26,9 +26,9 @@ func (s *Scene) WelcomeOpen() bool { return s.welcome }
 // the HUD's first lines, while no story plays.
 type welcomePanel struct{}
 
-func (welcomePanel) placeName() string { return "welcome" }
+func (*welcomePanel) placeName() string { return "welcome" }
 
-func (welcomePanel) lay(s *Scene) (Panel, bool) {
+func (*welcomePanel) lay(s *Scene) (Panel, bool) {
 	if !s.welcome || s.Story != nil {
 		return Panel{}, false
 	}
