@@ -6,10 +6,9 @@ import (
 )
 
 // clientsState is what the scene keeps for the clients' controls besides the
-// console itself: the laid-out console and whether the verdict is open.
+// console itself: the laid-out console.
 type clientsState struct {
-	console     ConsoleView
-	verdictOpen bool
+	console ConsoleView
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
@@ -27,7 +26,9 @@ const newClients = 3
 
 // verdictPanel is the linearizability check's verdict, opened from the
 // HUD; it goes under every other panel.
-type verdictPanel struct{}
+type verdictPanel struct {
+	open bool
+}
 
 func (*verdictPanel) placeName() string { return "verdict" }
 
@@ -35,13 +36,13 @@ func (*verdictPanel) placeName() string { return "verdict" }
 // and the toolbar's console and stress) and reports false for any other
 // intent, which is the controller's. Esc closes the verdict panel when
 // nothing else is open over it.
-func (*verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (v *verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
 		s.Console.Toggle(snap)
 		// Opened from the verdict panel, the console takes its place.
-		s.clients.verdictOpen = false
+		v.open = false
 		s.relayout()
 	case CmdConsoleVia:
 		s.Console.NextVia(snap.NodeIDs())
@@ -58,13 +59,13 @@ func (*verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool
 	case CmdClientsV3:
 		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable.String(), API: 3}}, "", true
 	case CmdVerdict:
-		s.clients.verdictOpen = !s.clients.verdictOpen
+		v.open = !v.open
 	case CmdClose:
 		c := &s.Controller
-		if !s.clients.verdictOpen || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
+		if !v.open || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return nil, "", false
 		}
-		s.clients.verdictOpen = false
+		v.open = false
 	default:
 		return nil, "", false
 	}
@@ -82,7 +83,7 @@ func (s *Scene) ToolOn(cmd Command) bool {
 	case CmdPanels:
 		return s.Layout.Panels.Any()
 	case CmdMembers:
-		return s.membersOpen
+		return panelOf[*membersPanel](s).open
 	case CmdManual:
 		return s.Snap != nil && s.Snap.Manual
 	}
@@ -137,8 +138,8 @@ func (s *Scene) layConsolePanel() {
 	}
 }
 
-func (*verdictPanel) lay(s *Scene) (Panel, bool) {
-	if !s.clients.verdictOpen {
+func (v *verdictPanel) lay(s *Scene) (Panel, bool) {
+	if !v.open {
 		return Panel{}, false
 	}
 	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure), true

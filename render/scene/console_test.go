@@ -84,8 +84,8 @@ func TestConsoleKeepsKeys(t *testing.T) {
 	if c := s.Controller; c.Selected != 0 || c.Message != 0 || c.Edit != nil || c.Help {
 		t.Errorf("keys leaked to the controls: %+v", c)
 	}
-	if len(s.Notices.List()) != 0 || s.clients.verdictOpen {
-		t.Errorf("keys leaked: notices %v, verdict %v", s.Notices.List(), s.clients.verdictOpen)
+	if len(s.Notices.List()) != 0 || panelOf[*verdictPanel](s).open {
+		t.Errorf("keys leaked: notices %v, verdict %v", s.Notices.List(), panelOf[*verdictPanel](s).open)
 	}
 	s.Key('`')
 	if s.Console.Open {

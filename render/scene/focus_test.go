@@ -83,18 +83,18 @@ func TestEnterAndSpacePressTheFocusedButton(t *testing.T) {
 		}
 	}
 	s.Key(KeyEnter)
-	if !s.Settings.Open {
+	if !s.settings().Open {
 		t.Fatal("Enter on the focused Settings did not open the panel")
 	}
 	if b, ok := s.Focused(); !ok || b.Cmd != CmdSettingsKnob || b.Arg != 0 {
 		t.Fatalf("after opening the settings the focus is on %+v, want their first knob", b)
 	}
-	before := s.Settings.Cfg.PreVote
-	if s.Key(' '); s.Settings.Cfg.PreVote == before {
+	before := s.settings().Cfg.PreVote
+	if s.Key(' '); s.settings().Cfg.PreVote == before {
 		t.Error("Space on the focused PreVote knob did not change it")
 	}
-	if s.Key(KeyEscape); s.Settings.Open || focusedCmd(s) != CmdSettings {
-		t.Errorf("after Esc: settings open %v, focus on %v; want closed and the focus back on Settings", s.Settings.Open, focusedCmd(s))
+	if s.Key(KeyEscape); s.settings().Open || focusedCmd(s) != CmdSettings {
+		t.Errorf("after Esc: settings open %v, focus on %v; want closed and the focus back on Settings", s.settings().Open, focusedCmd(s))
 	}
 }
 

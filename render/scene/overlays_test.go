@@ -24,7 +24,7 @@ func TestOverlaysHaveDistinctNames(t *testing.T) {
 func TestOverlaysStackInRegistryOrder(t *testing.T) {
 	s := newScene(cluster(3))
 	s.Controller.Selected = 2
-	s.membersOpen = true
+	panelOf[*membersPanel](s).open = true
 	s.layPanels()
 	var names []string
 	for _, p := range s.Placement().Panels {
@@ -51,11 +51,11 @@ func TestEscClosesTheTopmostPanelFirst(t *testing.T) {
 		t.Fatalf("open stack %v, want n2's details over the verdict", open)
 	}
 	s.Key(KeyEscape)
-	if s.Details() != 0 || !s.clients.verdictOpen {
-		t.Errorf("the first Esc left details of %d open and the verdict open %v; want the details closed and the verdict still open", s.Details(), s.clients.verdictOpen)
+	if s.Details() != 0 || !panelOf[*verdictPanel](s).open {
+		t.Errorf("the first Esc left details of %d open and the verdict open %v; want the details closed and the verdict still open", s.Details(), panelOf[*verdictPanel](s).open)
 	}
 	s.Key(KeyEscape)
-	if s.clients.verdictOpen {
+	if panelOf[*verdictPanel](s).open {
 		t.Error("the second Esc left the verdict open")
 	}
 }

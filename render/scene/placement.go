@@ -93,7 +93,7 @@ func (s *Scene) Placement() Placement {
 	if s.Controller.Help {
 		add("help", s.help.Rect)
 	}
-	if s.details != 0 {
+	if s.Details() != 0 {
 		p.Details = panelText(laidOf[*detailsPanel](s))
 	}
 	p.Targets = s.targets()

@@ -40,12 +40,7 @@ type Scene struct {
 
 	controls Controls
 	panels   PanelChoice
-	// storyLogs is set while a story unfolds the log strips of a small
-	// screen (layStoryStage); the Logs button folds them again.
-	storyLogs bool
-	// storyFor is the height of the story panel the layout made room for
-	// (reserveStory); relaying is set while relayout runs.
-	storyFor float64
+	// relaying is set while relayout runs.
 	relaying bool
 	measure  Measure
 	w, h, u  float64
@@ -57,8 +52,6 @@ type Scene struct {
 	// from the layout is drawn again when it moves.
 	layoutGen uint64
 
-	// welcome is the first visit's pointer to the stories (welcome.go).
-	welcome bool
 	// gloss explains the words under the pointer (glossary.go).
 	gloss   Panel
 	glossOn bool
@@ -70,17 +63,9 @@ type Scene struct {
 	help Panel
 
 	// Story is the story being played, set by the game every frame (nil in
-	// free play); Stories are what the picker offers.
-	Story   *StoryView
-	Stories []StoryEntry
-	// Scripts are raft's interaction scripts the script picker offers.
-	Scripts []string
-	picking bool
-	// pickingScripts makes the open picker raft's scripts' (script.go).
-	pickingScripts bool
-	// printed is the script step whose output the console holds last.
-	printed printedStep
-	ops     []GameOp
+	// free play).
+	Story *StoryView
+	ops   []GameOp
 
 	// Console is the etcdctl console; ClientsHUD the HUD's line about the
 	// clients; CheckCost paces the linearizability check and measures it.
@@ -89,26 +74,13 @@ type Scene struct {
 	CheckCost  CheckCost
 	clients    clientsState
 
-	// Settings is the settings panel (lab.go); Plot the experiment view's
-	// figure while it is open.
-	Settings       Settings
-	Plot           Plot
-	experimentOpen bool
-
-	// theme is the look chosen (theme_choice.go).
-	theme themeChoice
 	// focus is the keyboard's focus (focus.go).
 	focus focusState
 	// time is the timeline strip (timestrip.go).
 	time timeState
 
-	// The members menu (members_menu.go).
-	membersOpen bool
 	// diagram is the space-time diagram (diagram.go).
 	diagram diagramState
-	// details is the node whose details are open, or 0 (details.go).
-	details    uint64
-	nodeEvents NodeEvents
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -118,7 +90,7 @@ func (s *Scene) SetStory(v *StoryView) {
 	// A script's panel keeps more room than a story's (script.go).
 	changed := (v == nil) != (s.Story == nil) || v != nil && (v.Script == nil) != (s.Story.Script == nil)
 	if changed {
-		s.storyLogs = v != nil
+		panelOf[*storyPanel](s).unfolds = v != nil
 	}
 	s.Story = v
 	s.printScript(v)
@@ -135,13 +107,12 @@ func (s *Scene) TakeOps() []GameOp {
 	return ops
 }
 
-// Picking reports whether the story picker is open.
-func (s *Scene) Picking() bool { return s.picking }
-
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
 func New(theme *Theme, controls Controls, measure Measure) *Scene {
-	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1, overlays: newOverlays()}
+	s := &Scene{Theme: theme, controls: controls, measure: measure, u: 1, overlays: newOverlays()}
+	*s.chosenTheme() = themeChoice{chosen: theme.Name, auto: theme.Name}
+	return s
 }
 
 // Resize lays the scene out again for a w×h screen at u device pixels per
@@ -244,6 +215,7 @@ func (s *Scene) Now() float64 {
 // were last drawn, then places the messages for this frame.
 func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	sameRun := s.Snap != nil && snap.Generation == s.Snap.Generation
+	details := panelOf[*detailsPanel](s)
 	if s.Snap != nil && !sameRun {
 		// A new run: what was selected, remembered or logged belongs to the old one.
 		s.Controller.Reset()
@@ -251,7 +223,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.RingMoves.Clear()
 		s.Log.Clear()
 		s.closeArrow()
-		s.nodeEvents.Clear()
+		details.events.Clear()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
@@ -263,7 +235,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
-		s.nodeEvents.Add(e)
+		details.events.Add(e)
 		if e.Kind == raftsim.EvDropped {
 			s.Drops.Dropped(e, &s.Layout, s.Clock)
 		}
@@ -341,17 +313,18 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	if s.Snap == nil || in.Cmd == CmdNone {
 		return nil
 	}
+	pk := panelOf[*pickerPanel](s)
 	switch {
-	case in.Cmd == CmdStories && len(s.Stories) > 0:
-		s.picking, s.pickingScripts = !s.picking, false
+	case in.Cmd == CmdStories && len(pk.stories) > 0:
+		pk.open, pk.scripts = !pk.open, false
 		s.layPanels()
 		return nil
-	case in.Cmd == CmdScripts && len(s.Scripts) > 0:
-		s.picking, s.pickingScripts = true, !s.pickingScripts
+	case in.Cmd == CmdScripts && len(pk.scriptNames) > 0:
+		pk.open, pk.scripts = true, !pk.scripts
 		s.layPanels()
 		return nil
-	case in.Cmd == CmdPanels && s.storyLogs && s.Layout.StoryOverSide():
-		s.storyLogs = false
+	case in.Cmd == CmdPanels && panelOf[*storyPanel](s).unfolds && s.Layout.StoryOverSide():
+		panelOf[*storyPanel](s).unfolds = false
 		s.relayout()
 		return nil
 	case in.Cmd == CmdPanels:
@@ -364,12 +337,12 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		return acts
 	case (in.Cmd == CmdClose || in.Cmd == CmdDismiss) && s.closeArrow():
 		return nil
-	case in.Cmd == CmdClose && s.picking:
-		s.picking = false
+	case in.Cmd == CmdClose && pk.open:
+		pk.open = false
 		s.layPanels()
 		return nil
 	case isGameOp(in.Cmd):
-		s.picking = s.picking && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor && in.Cmd != CmdScriptPick && in.Cmd != CmdScriptPaste
+		pk.open = pk.open && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor && in.Cmd != CmdScriptPick && in.Cmd != CmdScriptPaste
 		s.ops = append(s.ops, GameOp{Cmd: in.Cmd, Arg: in.Arg})
 		s.layPanels()
 		return nil

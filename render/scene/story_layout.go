@@ -11,7 +11,7 @@ import "math"
 // panels only where the panel would otherwise cover a node.
 func (s *Scene) layStoryStage(panels PanelChoice) {
 	panels.StoryRoom = StoryPanelHeight(s.u)
-	if s.storyLogs && !panels.Open {
+	if panelOf[*storyPanel](s).unfolds && !panels.Open {
 		unfolded := panels
 		unfolded.Open = true
 		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, unfolded, s.measure)
@@ -51,7 +51,7 @@ func (s *Scene) reserveStory() {
 		s.Layout = laid
 		s.Layout.ReserveStory(side, s.measure)
 	}
-	s.storyFor = s.storyHeight()
+	panelOf[*storyPanel](s).roomFor = s.storyHeight()
 }
 
 // storyHeight is the height the story's panel needs for its lines and
@@ -70,15 +70,24 @@ func (l *Layout) StoryOverSide() bool {
 }
 
 // storyPanel is the caption of the story being played, with its buttons.
-type storyPanel struct{}
+type storyPanel struct {
+	// unfolds is set while the story unfolds the log strips of a small
+	// screen (layStoryStage); the Logs button folds them again.
+	unfolds bool
+	// roomFor is the height of the panel the layout made room for
+	// (reserveStory).
+	roomFor float64
+	// printed is the script step whose output the console holds last.
+	printed printedStep
+}
 
 func (*storyPanel) placeName() string { return "story" }
 
-func (*storyPanel) lay(s *Scene) (Panel, bool) {
+func (sp *storyPanel) lay(s *Scene) (Panel, bool) {
 	if s.Story == nil {
 		return Panel{}, false
 	}
-	if s.storyHeight() != s.storyFor && !s.relaying {
+	if s.storyHeight() != sp.roomFor && !s.relaying {
 		// A step whose panel is of another height: the ring and the
 		// side column make room for it again (which lays out every
 		// panel anew).
@@ -89,16 +98,38 @@ func (*storyPanel) lay(s *Scene) (Panel, bool) {
 
 // pickerPanel is the story picker, or raft's scripts' while they are
 // picked.
-type pickerPanel struct{}
+type pickerPanel struct {
+	// open is set while a picker shows; scripts makes it raft's scripts'
+	// (script.go).
+	open, scripts bool
+	// stories are what the story picker offers, scriptNames raft's
+	// interaction scripts.
+	stories     []StoryEntry
+	scriptNames []string
+}
+
+// SetStories sets what the pickers offer: the stories, and raft's
+// interaction scripts.
+func (s *Scene) SetStories(stories []StoryEntry, scripts []string) {
+	pk := panelOf[*pickerPanel](s)
+	pk.stories, pk.scriptNames = stories, scripts
+}
+
+// Scripts are raft's interaction scripts the script picker offers, in its
+// order.
+func (s *Scene) Scripts() []string { return panelOf[*pickerPanel](s).scriptNames }
+
+// Picking reports whether the story picker is open.
+func (s *Scene) Picking() bool { return panelOf[*pickerPanel](s).open }
 
 func (*pickerPanel) placeName() string { return "stories" }
 
-func (*pickerPanel) lay(s *Scene) (Panel, bool) {
+func (pk *pickerPanel) lay(s *Scene) (Panel, bool) {
 	switch {
-	case s.picking && s.pickingScripts:
-		return s.Layout.ScriptPicker(s.Scripts, s.measure), true
-	case s.picking:
-		return s.Layout.StoryPicker(s.Stories, len(s.Scripts), s.measure), true
+	case pk.open && pk.scripts:
+		return s.Layout.ScriptPicker(pk.scriptNames, s.measure), true
+	case pk.open:
+		return s.Layout.StoryPicker(pk.stories, len(pk.scriptNames), s.measure), true
 	}
 	return Panel{}, false
 }

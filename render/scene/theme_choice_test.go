@@ -45,14 +45,14 @@ func TestSettingsThemeRow(t *testing.T) {
 		t.Errorf("the theme row says %q after the click", got)
 	}
 	s.Key(KeyUp) // from the first knob round to the last row: the theme's
-	if !s.Settings.OnThemeRow() {
-		t.Fatalf("↑ from the first knob went to row %d, want the theme row", s.Settings.Row)
+	if !s.settings().OnThemeRow() {
+		t.Fatalf("↑ from the first knob went to row %d, want the theme row", s.settings().Row)
 	}
-	cfg := fmt.Sprint(s.Settings.Cfg)
+	cfg := fmt.Sprint(s.settings().Cfg)
 	keys(s, KeyRight, KeyRight)
-	if s.ThemeChoice() != "auto" || s.Theme.Name != "colorblind-dark" || fmt.Sprint(s.Settings.Cfg) != cfg {
+	if s.ThemeChoice() != "auto" || s.Theme.Name != "colorblind-dark" || fmt.Sprint(s.settings().Cfg) != cfg {
 		t.Errorf("→→ on the theme row: choice %q, theme %q, config %v; want auto, the system's colorblind-dark, the config as it was (%v)",
-			s.ThemeChoice(), s.Theme.Name, s.Settings.Cfg, cfg)
+			s.ThemeChoice(), s.Theme.Name, s.settings().Cfg, cfg)
 	}
 	if got := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme).Label; got != "theme: auto (colorblind-dark, from the system)" {
 		t.Errorf("the theme row says %q on auto", got)
