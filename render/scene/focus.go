@@ -70,7 +70,7 @@ func (s *Scene) Focusable() []Button {
 		}
 	}
 	if s.Controller.Help {
-		add(s.help.Buttons)
+		add(laidOf[*helpPanel](s).Buttons)
 		return list
 	}
 	add(s.Layout.Buttons)
@@ -149,7 +149,7 @@ func topFirst(list []Button, p *Panel) int {
 // topPanel is the open panel on top (the help while it is up), or nil.
 func (s *Scene) topPanel() *Panel {
 	if s.Controller.Help {
-		return &s.help
+		return laidOf[*helpPanel](s)
 	}
 	if len(s.overlays.open) == 0 {
 		return nil

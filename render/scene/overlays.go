@@ -30,6 +30,14 @@ type intentTaker interface {
 	intent(s *Scene, in Intent) (acts []raftsim.Action, note string, ok bool)
 }
 
+// A floater is an overlay drawn over the stack of open panels rather than
+// in it, which the drawing, the hit-testing and the placement each find by
+// itself (Gloss, Help): the explanation of the words under the pointer,
+// which takes no clicks, and the help, which takes them all.
+type floater interface {
+	floats()
+}
+
 // A keyTaker is an overlay that takes some typed keys before they become
 // intents: the settings' arrows, the members menu's items, a question's
 // digits. ok is false for a key that is not its own.
@@ -64,6 +72,8 @@ func newOverlays() overlayStack {
 		&pickerPanel{},
 		&settingsPanel{},
 		&experimentPanel{},
+		&glossPanel{},
+		&helpPanel{},
 	}
 	return overlayStack{list: list, laid: make([]Panel, len(list))}
 }
@@ -95,8 +105,7 @@ func (s *Scene) placeNameOf(p *Panel) string {
 	return ""
 }
 
-// layPanels lays out the panels the controls have open, bottom to top, and
-// the help and the glossary over them.
+// layPanels lays out the panels the controls have open, bottom to top.
 func (s *Scene) layPanels() {
 	st := &s.overlays
 	st.open = st.open[:0]
@@ -112,15 +121,14 @@ func (s *Scene) layPanels() {
 			// another height), which laid out every panel anew.
 			return
 		}
-		if open {
-			st.laid[i] = p
+		if !open {
+			continue
+		}
+		st.laid[i] = p
+		if _, floats := o.(floater); !floats {
 			st.open = append(st.open, &st.laid[i])
 		}
 	}
-	if s.Controller.Help {
-		s.help = s.Layout.HelpPanel(s.measure, s.gestures()...)
-	}
-	s.layGloss()
 }
 
 // overlayKey offers typed key r to the overlays, topmost first, and
@@ -149,8 +157,6 @@ func (s *Scene) overlayIntent(in Intent) (acts []raftsim.Action, note string, ok
 	return nil, "", false
 }
 
-// OpenPanels returns the open panels other than the help, bottom to top.
+// OpenPanels returns the open panels other than the floaters (the help and
+// the explanation of words), bottom to top.
 func (s *Scene) OpenPanels() []*Panel { return s.overlays.open }
-
-// Help returns the help overlay's panel while it is up.
-func (s *Scene) Help() (*Panel, bool) { return &s.help, s.Controller.Help }

@@ -91,7 +91,7 @@ func (s *Scene) Placement() Placement {
 		s.placeStoryButtons(add)
 	}
 	if s.Controller.Help {
-		add("help", s.help.Rect)
+		add("help", laidOf[*helpPanel](s).Rect)
 	}
 	if s.Details() != 0 {
 		p.Details = panelText(laidOf[*detailsPanel](s))

@@ -52,15 +52,9 @@ type Scene struct {
 	// from the layout is drawn again when it moves.
 	layoutGen uint64
 
-	// gloss explains the words under the pointer (glossary.go).
-	gloss   Panel
-	glossOn bool
-
 	// overlays are the panels over the picture, each with its own state
 	// (overlays.go).
 	overlays overlayStack
-	// help is the help overlay, laid out while it is up.
-	help Panel
 
 	// Story is the story being played, set by the game every frame (nil in
 	// free play).

@@ -72,7 +72,7 @@ func (s *Scene) targets() []TargetPlace {
 		}
 	}
 	if s.Controller.Help {
-		buttons("help", s.help.Buttons)
+		buttons("help", laidOf[*helpPanel](s).Buttons)
 	}
 	for _, p := range s.overlays.open {
 		buttons(cmp.Or(s.placeNameOf(p), "panel"), p.Buttons)
