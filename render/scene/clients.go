@@ -113,7 +113,7 @@ func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Console.Transcript.add(ConsoleLine{Text: why, Kind: LineHint})
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)
-	s.Layout.placeClientsHUD(&s.ClientsHUD, s.measure)
+	s.Layout.placeClientsHUD(&s.ClientsHUD, s.frame.measure)
 }
 
 // clockWaits says why the clock stands still and what moves it, or "" while
@@ -134,7 +134,7 @@ func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
 func (s *Scene) layConsolePanel() {
 	if s.Console.Open {
 		c := &s.Console
-		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
+		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.frame.measure)
 	}
 }
 
@@ -142,7 +142,7 @@ func (v *verdictPanel) lay(s *Scene) (Panel, bool) {
 	if !v.open {
 		return Panel{}, false
 	}
-	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.measure), true
+	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost.String(), s.frame.measure), true
 }
 
 // clientsHit returns the console's button or panel, or the HUD's verdict,

@@ -295,7 +295,7 @@ func (d *detailsPanel) lay(s *Scene) (Panel, bool) {
 		return Panel{}, false
 	}
 	events := d.events.Latest(n.ID, s.Snap.NowMs, detailsEvents)
-	return s.Layout.DetailsPanel(s.Snap, n, events, s.measure), true
+	return s.Layout.DetailsPanel(s.Snap, n, events, s.frame.measure), true
 }
 
 // panelText is what panel p says, line by line, as Placement.Details has it.

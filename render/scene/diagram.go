@@ -128,7 +128,7 @@ func (d *diagramState) zoomIndex() int { return d.zoom + diagramDefaultZoom }
 func (s *Scene) SetDiagram(arrows []spacetime.Arrow, marks []spacetime.Mark, version uint64) {
 	d := &s.diagram
 	d.version = version
-	s.Layout.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
+	s.Layout.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.frame.measure)
 	if id := d.selected.ID; id != 0 {
 		i := sort.Search(len(arrows), func(i int) bool { return arrows[i].ID >= id })
 		if i < len(arrows) && arrows[i].ID == id && arrows[i] != d.selected {
@@ -170,10 +170,10 @@ func (s *Scene) diagramIntent(in Intent) []raftsim.Action {
 	d := &s.diagram
 	switch in.Cmd {
 	case CmdDiagram:
-		s.panels.Panels.Diagram = !s.panels.Panels.Diagram
+		s.frame.choice.Panels.Diagram = !s.frame.choice.Panels.Diagram
 		s.relayout()
-		if s.panels.Panels.Diagram && !s.DiagramOpen() {
-			s.panels.Panels.Diagram = false
+		if s.frame.choice.Panels.Diagram && !s.DiagramOpen() {
+			s.frame.choice.Panels.Diagram = false
 			s.relayout()
 			s.Notify("the screen is too small for the diagram", true)
 		}
@@ -471,5 +471,5 @@ func (*arrowPanel) lay(s *Scene) (Panel, bool) {
 	if s.diagram.selected.ID == 0 || !s.DiagramOpen() {
 		return Panel{}, false
 	}
-	return s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure), true
+	return s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.frame.measure), true
 }

@@ -73,7 +73,7 @@ func (s *Scene) wordsAt(p Point) []Gloss {
 		return glossFor("linearizable")
 	}
 	// The strips' ends, where each says its commit index.
-	if l.Logs.Contains(p) && p.X >= l.LogGeom(s.measure).InfoX {
+	if l.Logs.Contains(p) && p.X >= l.LogGeom(s.frame.measure).InfoX {
 		return glossFor("commit")
 	}
 	return nil
@@ -117,10 +117,10 @@ func (gp *glossPanel) lay(s *Scene) (Panel, bool) {
 	width := math.Min(360*u, s.Layout.W-6*Pad*u)
 	p := Panel{Title: "In plain words"}
 	for _, g := range words {
-		p.Lines = append(p.Lines, Wrap(g.Word+": "+g.Means, width, FontUI*u, s.measure)...)
+		p.Lines = append(p.Lines, Wrap(g.Word+": "+g.Means, width, FontUI*u, s.frame.measure)...)
 	}
 	gp.on = true
-	return s.Layout.boxPanel(p, s.Pointer.Add(Point{Y: 18 * u}), 0.5, s.measure), true
+	return s.Layout.boxPanel(p, s.Pointer.Add(Point{Y: 18 * u}), 0.5, s.frame.measure), true
 }
 
 // Gloss returns the explanation of the words under the pointer, while there

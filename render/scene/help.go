@@ -21,7 +21,7 @@ func (*helpPanel) lay(s *Scene) (Panel, bool) {
 	if !s.Controller.Help {
 		return Panel{}, false
 	}
-	return s.Layout.HelpPanel(s.measure, s.gestures()...), true
+	return s.Layout.HelpPanel(s.frame.measure, s.gestures()...), true
 }
 
 // Help returns the help overlay's panel while it is up.

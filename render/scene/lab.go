@@ -100,7 +100,7 @@ func (s *Scene) Plot() *Plot { return &panelOf[*experimentPanel](s).plot }
 func (s *Scene) SetExperiment(results []experiment.Result, status string) {
 	e, open := panelOf[*experimentPanel](s), results != nil
 	if open {
-		e.plot = LayPlot(s.Layout.ExperimentPanel().Rect, s.Layout.Scale, results, status, s.measure)
+		e.plot = LayPlot(s.Layout.ExperimentPanel().Rect, s.Layout.Scale, results, status, s.frame.measure)
 	}
 	if open != e.open {
 		e.open = open
@@ -124,7 +124,7 @@ func (sp *settingsPanel) lay(s *Scene) (Panel, bool) {
 		return Panel{}, false
 	}
 	sp.st.Look = s.themeLabel()
-	return s.Layout.SettingsPanel(&sp.st, s.measure), true
+	return s.Layout.SettingsPanel(&sp.st, s.frame.measure), true
 }
 
 // experimentPanel is the experiment view's frame while it is open, and the

@@ -96,5 +96,5 @@ func (m *membersPanel) lay(s *Scene) (Panel, bool) {
 	if !m.open {
 		return Panel{}, false
 	}
-	return s.Layout.MembersMenu(s.Snap, s.measure), true
+	return s.Layout.MembersMenu(s.Snap, s.frame.measure), true
 }

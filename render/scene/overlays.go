@@ -114,9 +114,9 @@ func (s *Scene) layPanels() {
 	}
 	s.layConsolePanel()
 	for i, o := range st.list {
-		gen := s.layoutGen
+		gen := s.frame.layoutGen
 		p, open := o.lay(s)
-		if s.layoutGen != gen {
+		if s.frame.layoutGen != gen {
 			// The panel made the layout again (the story's caption took
 			// another height), which laid out every panel anew.
 			return

@@ -237,7 +237,7 @@ func (*bannerPanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Edit == nil {
 		return Panel{}, false
 	}
-	return s.Layout.PartitionBanner(s.measure), true
+	return s.Layout.PartitionBanner(s.frame.measure), true
 }
 
 // messagePanel is the details of the message selected on the ring.
@@ -249,7 +249,7 @@ func (*messagePanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Message == 0 {
 		return Panel{}, false
 	}
-	return s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.measure), true
+	return s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.frame.measure), true
 }
 
 // nodeMenuPanel is the menu of the node selected.
@@ -261,5 +261,5 @@ func (*nodeMenuPanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Selected == 0 {
 		return Panel{}, false
 	}
-	return s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.measure), true
+	return s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.frame.measure), true
 }

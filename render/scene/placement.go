@@ -53,13 +53,13 @@ func (s *Scene) Placement() Placement {
 	l := &s.Layout
 	css := s.css
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
-	fit := func(text string, w, size float64) string { return Fit(text, w, size, s.measure) }
+	fit := func(text string, w, size float64) string { return Fit(text, w, size, s.frame.measure) }
 	for i, c := range l.NodePos {
 		id := l.NodeIDs[i]
 		n := NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: string(s.Snap.Node(id).Member), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)}
 		lines, h := l.CaptionLines(s.Snap, id, fit)
 		for _, line := range lines {
-			b := line.Box(h, s.measure)
+			b := line.Box(h, s.frame.measure)
 			n.Caption = append(n.Caption, Box{css(b.X), css(b.Y), css(b.W), css(b.H)})
 		}
 		p.Nodes = append(p.Nodes, n)

@@ -38,19 +38,10 @@ type Scene struct {
 	// Touched is set once the screen has been touched (see touch.go).
 	Touched bool
 
-	controls Controls
-	panels   PanelChoice
-	// relaying is set while relayout runs.
-	relaying bool
-	measure  Measure
-	w, h, u  float64
-	pressed  Hit
-	down     bool
-	lastSeq  uint64
-
-	// layoutGen counts the layouts made (relayout): whatever is drawn
-	// from the layout is drawn again when it moves.
-	layoutGen uint64
+	frame   frame
+	pressed Hit
+	down    bool
+	lastSeq uint64
 
 	// overlays are the panels over the picture, each with its own state
 	// (overlays.go).
@@ -101,10 +92,26 @@ func (s *Scene) TakeOps() []GameOp {
 	return ops
 }
 
+// frame is what the layout is made from: the screen's size and scale, the
+// measure of text, the toolbar's controls and the side panels chosen; and
+// how many layouts were made of it.
+type frame struct {
+	// w×h is the screen in device pixels, u device pixels per CSS pixel.
+	w, h, u  float64
+	measure  Measure
+	controls Controls
+	choice   PanelChoice
+	// layoutGen counts the layouts made (relayout): whatever is drawn
+	// from the layout is drawn again when it moves.
+	layoutGen uint64
+	// relaying is set while relayout runs.
+	relaying bool
+}
+
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
 func New(theme *Theme, controls Controls, measure Measure) *Scene {
-	s := &Scene{Theme: theme, controls: controls, measure: measure, u: 1, overlays: newOverlays()}
+	s := &Scene{Theme: theme, frame: frame{u: 1, measure: measure, controls: controls}, overlays: newOverlays()}
 	*s.chosenTheme() = themeChoice{chosen: theme.Name, auto: theme.Name}
 	return s
 }
@@ -112,17 +119,17 @@ func New(theme *Theme, controls Controls, measure Measure) *Scene {
 // Resize lays the scene out again for a w×h screen at u device pixels per
 // CSS pixel; it does nothing when nothing changed.
 func (s *Scene) Resize(w, h, u float64) {
-	if w == s.w && h == s.h && u == s.u && s.sameNodes() {
+	if w == s.frame.w && h == s.frame.h && u == s.frame.u && s.sameNodes() {
 		return
 	}
-	s.w, s.h, s.u = w, h, u
+	s.frame.w, s.frame.h, s.frame.u = w, h, u
 	s.relayout()
 }
 
 // ShowPanels shows exactly the side panels p, whatever the screen's size:
 // an embedding page's choice (the panels= URL parameter).
 func (s *Scene) ShowPanels(p Panels) {
-	s.panels = PanelChoice{Chosen: true, Panels: p}
+	s.frame.choice = PanelChoice{Chosen: true, Panels: p}
 	s.relayout()
 }
 
@@ -144,13 +151,13 @@ func (s *Scene) sameNodes() bool {
 // LayoutGen counts the layouts the scene has made: it moves whenever Layout is
 // made again, so a picture cached for one layout (the links, the partition's
 // shading, the panels) knows to draw itself again for the next.
-func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
+func (s *Scene) LayoutGen() uint64 { return s.frame.layoutGen }
 
 func (s *Scene) relayout() {
-	s.relaying = true
-	defer func() { s.relaying = false }()
-	s.layoutGen++
-	panels := s.panels
+	s.frame.relaying = true
+	defer func() { s.frame.relaying = false }()
+	s.frame.layoutGen++
+	panels := s.frame.choice
 	// The console and the diagram live in the side area: opening either
 	// opens folded panels.
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
@@ -158,7 +165,7 @@ func (s *Scene) relayout() {
 	if s.Story != nil {
 		s.layStoryStage(panels)
 	} else {
-		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+		s.Layout = NewLayoutWith(s.frame.w, s.frame.h, s.frame.u, s.nodes(), s.frame.controls, panels, s.frame.measure)
 	}
 	if s.Snap != nil {
 		// After the ring is laid out for good: laying it out numbers the
@@ -169,7 +176,7 @@ func (s *Scene) relayout() {
 		s.Layout.LayConsole()
 	}
 	if s.Snap != nil {
-		s.Layout.placeClientsHUD(&s.ClientsHUD, s.measure)
+		s.Layout.placeClientsHUD(&s.ClientsHUD, s.frame.measure)
 		s.placeMessages()
 		s.layPanels()
 	}
@@ -322,7 +329,7 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		s.relayout()
 		return nil
 	case in.Cmd == CmdPanels:
-		s.panels.Open = !s.panels.Open
+		s.frame.choice.Open = !s.frame.choice.Open
 		s.relayout()
 		return nil
 	case isDiagramCmd(in.Cmd):

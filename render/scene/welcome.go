@@ -47,7 +47,7 @@ func (w *welcomePanel) lay(s *Scene) (Panel, bool) {
 	}
 	l, u := &s.Layout, s.Layout.Scale
 	p := Panel{Title: "New to Raft? Start with " + title + "."}
-	p.Lines = Wrap("A story shows it a step at a time; Stories (g) has more.", math.Min(320*u, l.Stage.W-4*Pad*u), FontUI*u, s.measure)
+	p.Lines = Wrap("A story shows it a step at a time; Stories (g) has more.", math.Min(320*u, l.Stage.W-4*Pad*u), FontUI*u, s.frame.measure)
 	p.Buttons = []Button{
 		{Cmd: CmdStoryPick, Label: title, Arg: pick},
 		{Cmd: CmdWelcomeClose, Label: "Not now"},
@@ -56,5 +56,5 @@ func (w *welcomePanel) lay(s *Scene) (Panel, bool) {
 	if l.HUDLines == 1 {
 		at.Y = l.HUD.Bottom() + Pad*u/2
 	}
-	return l.boxPanel(p, at, 1, s.measure), true
+	return l.boxPanel(p, at, 1, s.frame.measure), true
 }
