@@ -5,10 +5,15 @@ import (
 	"raftplay/raftsim/v2store"
 )
 
-// clientsState is what the scene keeps for the clients' controls besides the
-// console itself: the laid-out console.
-type clientsState struct {
-	console ConsoleView
+// Clients is what the scene keeps for the clients: the etcdctl console and
+// where it is laid out, the HUD's line about them, and the pacing of their
+// linearizability check, whose cost the verdict panel shows.
+type Clients struct {
+	Console     Console
+	laidConsole ConsoleView
+	ClientsHUD  ClientsHUD
+	// CheckCost paces the linearizability check and measures it.
+	CheckCost CheckCost
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
@@ -134,7 +139,7 @@ func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
 func (s *Scene) layConsolePanel() {
 	if s.Console.Open {
 		c := &s.Console
-		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.frame.measure)
+		s.laidConsole = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.frame.measure)
 	}
 }
 
@@ -149,7 +154,7 @@ func (v *verdictPanel) lay(s *Scene) (Panel, bool) {
 // under p.
 func (s *Scene) clientsHit(p Point) (Hit, bool) {
 	if s.Console.Open {
-		v := &s.clients.console
+		v := &s.laidConsole
 		if h, ok := buttonAt(v.Buttons, p); ok {
 			return h, true
 		}

@@ -102,7 +102,7 @@ func TestConsoleVia(t *testing.T) {
 	s.Key('e')
 	var labels []string
 	for range 5 {
-		labels = append(labels, s.clients.console.Buttons[0].Label)
+		labels = append(labels, s.laidConsole.Buttons[0].Label)
 		s.handle(Intent{Cmd: CmdConsoleVia})
 	}
 	if got, want := strings.Join(labels, ", "), "via leader n1, via n1, via n2, via n3, via leader n1"; got != want {
@@ -209,13 +209,13 @@ func TestConsoleWheel(t *testing.T) {
 	if s.Console.Transcript.Offset() != 0 {
 		t.Error("the wheel over the ring scrolled the console")
 	}
-	s.Wheel(s.clients.console.Rect.Center(), 100)
+	s.Wheel(s.laidConsole.Rect.Center(), 100)
 	if s.Console.Transcript.Offset() != consoleWheel {
 		t.Errorf("the wheel over the console scrolled to %d", s.Console.Transcript.Offset())
 	}
 	s.Key(KeyPageUp)
-	if s.clients.console.Hint != consoleScrolled {
-		t.Errorf("scrolled back, the hint reads %q", s.clients.console.Hint)
+	if s.laidConsole.Hint != consoleScrolled {
+		t.Errorf("scrolled back, the hint reads %q", s.laidConsole.Hint)
 	}
 	typeKeys(s, "ls⏎")
 	if s.Console.Transcript.Offset() != 0 {

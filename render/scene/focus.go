@@ -84,7 +84,7 @@ func (s *Scene) Focusable() []Button {
 		add(s.time.strip.Buttons)
 	}
 	if s.Console.Open {
-		add(s.clients.console.Buttons)
+		add(s.laidConsole.Buttons)
 	}
 	for _, p := range s.overlays.open {
 		add(p.Buttons)

@@ -19,28 +19,18 @@ type Scene struct {
 	Controller Controller
 	// Snap is the latest snapshot, never nil once Observe has run.
 	Snap *raftsim.Snapshot
-	// Placed are the messages in flight where they are drawn this frame.
-	Placed []Placed
-	Drops  Drops
-	// RingMoves are the nodes joining and leaving the ring (ringmoves.go).
-	RingMoves RingMoves
-	// ReducedMotion draws messages as still marks and lets nodes join and
-	// leave the ring without drifting, fading or pulsing (motion.go).
-	ReducedMotion bool
-	Log           EventLog
-	Notices       Notices
-	Pace          Pacer
+	// Motion is what moves on the ring this frame (motion.go).
+	Motion
+	Log     EventLog
+	Notices Notices
+	Pace    Pacer
 	// Clock is wall seconds since the scene began; bursts and notices age by it.
 	Clock float64
-	// Hover is the element under the mouse; Pointer is where it is.
-	Hover   Hit
-	Pointer Point
-	// Touched is set once the screen has been touched (see touch.go).
-	Touched bool
+	// InputState is what the pointer and the keyboard are on.
+	InputState
 
-	frame   frame
-	pressed Hit
-	down    bool
+	frame frame
+	// lastSeq is the sequence number of the latest event seen.
 	lastSeq uint64
 
 	// overlays are the panels over the picture, each with its own state
@@ -52,15 +42,9 @@ type Scene struct {
 	Story *StoryView
 	ops   []GameOp
 
-	// Console is the etcdctl console; ClientsHUD the HUD's line about the
-	// clients; CheckCost paces the linearizability check and measures it.
-	Console    Console
-	ClientsHUD ClientsHUD
-	CheckCost  CheckCost
-	clients    clientsState
-
-	// focus is the keyboard's focus (focus.go).
-	focus focusState
+	// Clients are the console and the HUD's line about the clients
+	// (clients.go).
+	Clients
 	// time is the timeline strip (timestrip.go).
 	time timeState
 
@@ -90,6 +74,21 @@ func (s *Scene) TakeOps() []GameOp {
 	ops := s.ops
 	s.ops = nil
 	return ops
+}
+
+// InputState is what the pointer and the keyboard are on: where the pointer
+// is and what is under it, where a press began, and the keyboard's focus.
+type InputState struct {
+	// Hover is the element under the mouse; Pointer is where it is.
+	Hover   Hit
+	Pointer Point
+	// Touched is set once the screen has been touched (see touch.go).
+	Touched bool
+	// pressed is what the press now held (down) began on.
+	pressed Hit
+	down    bool
+	// focus is the keyboard's focus (focus.go).
+	focus focusState
 }
 
 // frame is what the layout is made from: the screen's size and scale, the

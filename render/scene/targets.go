@@ -78,7 +78,7 @@ func (s *Scene) targets() []TargetPlace {
 		buttons(cmp.Or(s.placeNameOf(p), "panel"), p.Buttons)
 	}
 	if s.Console.Open {
-		buttons("console", s.clients.console.Buttons)
+		buttons("console", s.laidConsole.Buttons)
 	}
 	if !s.ClientsHUD.Hit.Empty() {
 		add("verdict", s.ClientsHUD.Hit)
