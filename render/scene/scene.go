@@ -9,8 +9,9 @@ import (
 
 // Scene is the state of the whole picture between frames: the layout, the
 // controls, the latest snapshot and what was derived from it, the event log,
-// the notices. The drawing code reads it; input goes through Key, Press and
-// Release, which return the actions to do.
+// the notices, and the panels over the picture, each of which keeps its own
+// state (overlays.go). The drawing code reads it; input goes through Key,
+// Press and Release, which return the actions to do.
 type Scene struct {
 	Theme *Theme
 	// Layout is the layout for the current screen and cluster size.
