@@ -8,13 +8,14 @@ import (
 
 // An overlay is a panel drawn over the picture while it is open: the
 // verdict, the partition banner, a message's details, the story's caption,
-// a node's menu, the pickers, the settings. Layout, the open stack (which
-// the drawing and the hit-testing walk, topmost last) and Placement all go
-// through the scene's overlays, and input is offered to them topmost first
-// (an intentTaker, a keyTaker), so a new panel is its file and a line in
-// newOverlays. A panel's value holds its own state (whether it is open, what
-// it shows beyond the run's snapshot); the scene finds it by its type
-// (panelOf).
+// a node's menu, the pickers, the settings, and over them all the
+// explanation of words under the pointer and the help. Layout, the open
+// stack (which the drawing and the hit-testing walk, topmost last) and
+// Placement all go through the scene's overlays, and input is offered to
+// them topmost first (an intentTaker, a keyTaker), so a new panel is its
+// file and a line in newOverlays. A panel's value holds its own state
+// (whether it is open, what it shows beyond the run's snapshot); the scene
+// finds it by its type (panelOf).
 type overlay interface {
 	// placeName is what Placement calls the panel; "" for one it leaves out.
 	placeName() string

@@ -41,7 +41,8 @@ type Scene struct {
 	// Story is the story being played, set by the game every frame (nil in
 	// free play).
 	Story *StoryView
-	ops   []GameOp
+	// ops are the game operations asked for since TakeOps.
+	ops []GameOp
 
 	// Clients are the console and the HUD's line about the clients
 	// (clients.go).
