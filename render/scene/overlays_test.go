@@ -59,3 +59,17 @@ func TestEscClosesTheTopmostPanelFirst(t *testing.T) {
 		t.Error("the second Esc left the verdict open")
 	}
 }
+
+// Each scene has panels of its own: a menu opened in one picture stays
+// closed in another drawn by the same process (an embedding page's second
+// playground, a test beside the page).
+func TestPanelsBelongToTheirScene(t *testing.T) {
+	a, b := newScene(cluster(3)), newScene(cluster(3))
+	a.Key('q')
+	if !panelOf[*membersPanel](a).open {
+		t.Fatal("q left the members menu closed")
+	}
+	if panelOf[*membersPanel](b).open || len(b.OpenPanels()) != 0 {
+		t.Errorf("opening the members menu in one scene opened %d panels in another", len(b.OpenPanels()))
+	}
+}
