@@ -35,9 +35,9 @@ type Checker struct {
 	// judged nothing new, how many operations the run had then, or -1.
 	verdict   raftsim.Verdict
 	stalledAt int
-	recent [checkWindow]time.Duration
-	steps  int
-	worst  time.Duration
+	recent    [checkWindow]time.Duration
+	steps     int
+	worst     time.Duration
 }
 
 // CheckStats sums up the check's cost, in wall milliseconds per step.

@@ -13,7 +13,7 @@ import (
 // (shapes first, so they go to the GPU together).
 func (g *Game) drawPlot() {
 	s, p := g.scene, &g.paint
-	pl, th, u := &s.Plot, s.Theme, s.Layout.Scale
+	pl, th, u := s.Plot(), s.Theme, s.Layout.Scale
 	a := pl.Area
 	curve := func(style int) color.RGBA { return th.Terms[style%len(th.Terms)] }
 	for _, t := range pl.XTicks {

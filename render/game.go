@@ -175,8 +175,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	}
 	g.themeChoice = g.scene.ThemeChoice()
 	if opts.Stories != nil {
-		g.scene.Stories = opts.Stories.Entries()
-		g.scene.Scripts = opts.Stories.Scripts()
+		g.scene.SetStories(opts.Stories.Entries(), opts.Stories.Scripts())
 	}
 	g.scene.Observe(sim.Snapshot(), sim.Events(0))
 	if opts.Welcome && opts.Stories != nil {

@@ -48,9 +48,9 @@ func (g *Game) doOps(ops []scene.GameOp) {
 		case op.Cmd == scene.CmdStoryPick && op.Arg >= 0 && op.Arg < len(st.Entries()):
 			g.closeWelcome()
 			err = st.Start(st.Entries()[op.Arg].Name, 0)
-		case op.Cmd == scene.CmdScriptPick && op.Arg >= 0 && op.Arg < len(g.scene.Scripts):
+		case op.Cmd == scene.CmdScriptPick && op.Arg >= 0 && op.Arg < len(g.scene.Scripts()):
 			g.closeWelcome()
-			err = st.StartScript(g.scene.Scripts[op.Arg], 0)
+			err = st.StartScript(g.scene.Scripts()[op.Arg], 0)
 		case op.Cmd == scene.CmdStoryNext:
 			err = st.Next()
 		case op.Cmd == scene.CmdStoryBack:

@@ -60,9 +60,11 @@ func welcomeButton(t *testing.T, tab *tab, drawn scene.PanelPlace, cmd scene.Com
 	t.Helper()
 	s := scene.New(&scene.Light, scene.ControlsFull, goFontMeasure(t))
 	s.Observe(tab.state(), nil)
+	var stories []scene.StoryEntry
 	for _, name := range scenario.Builtins {
-		s.Stories = append(s.Stories, scene.StoryEntry{Name: name, Title: scenario.BuiltinTitle(name)})
+		stories = append(stories, scene.StoryEntry{Name: name, Title: scenario.BuiltinTitle(name)})
 	}
+	s.SetStories(stories, nil)
 	s.Resize(viewW, viewH, 1)
 	s.ShowWelcome()
 	for _, p := range s.OpenPanels() {

@@ -5,11 +5,15 @@ import (
 	"raftplay/raftsim/v2store"
 )
 
-// clientsState is what the scene keeps for the clients' controls besides the
-// console itself: the laid-out console and whether the verdict is open.
-type clientsState struct {
-	console     ConsoleView
-	verdictOpen bool
+// Clients is what the scene keeps for the clients: the etcdctl console and
+// where it is laid out, the HUD's line about them, and what their
+// linearizability check's steps cost (control.Checker), which the verdict
+// panel shows.
+type Clients struct {
+	Console     Console
+	laidConsole ConsoleView
+	ClientsHUD  ClientsHUD
+	CheckCost   string
 }
 
 // compactOmits are the toolbar buttons a phone's toolbar leaves out, so that
@@ -27,21 +31,23 @@ const newClients = 3
 
 // verdictPanel is the linearizability check's verdict, opened from the
 // HUD; it goes under every other panel.
-type verdictPanel struct{}
+type verdictPanel struct {
+	open bool
+}
 
-func (verdictPanel) placeName() string { return "verdict" }
+func (*verdictPanel) placeName() string { return "verdict" }
 
 // intent carries out the clients' commands (the verdict panel's buttons,
 // and the toolbar's console and stress) and reports false for any other
 // intent, which is the controller's. Esc closes the verdict panel when
 // nothing else is open over it.
-func (verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (v *verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	snap := s.Snap
 	switch in.Cmd {
 	case CmdConsole:
 		s.Console.Toggle(snap)
 		// Opened from the verdict panel, the console takes its place.
-		s.clients.verdictOpen = false
+		v.open = false
 		s.relayout()
 	case CmdConsoleVia:
 		s.Console.NextVia(snap.NodeIDs())
@@ -58,13 +64,13 @@ func (verdictPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool)
 	case CmdClientsV3:
 		return []raftsim.Action{raftsim.Action{Op: raftsim.ActClients, Count: newClients, Read: v2store.ReadLinearizable, API: 3}}, "", true
 	case CmdVerdict:
-		s.clients.verdictOpen = !s.clients.verdictOpen
+		v.open = !v.open
 	case CmdClose:
 		c := &s.Controller
-		if !s.clients.verdictOpen || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
+		if !v.open || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return nil, "", false
 		}
-		s.clients.verdictOpen = false
+		v.open = false
 	default:
 		return nil, "", false
 	}
@@ -82,7 +88,7 @@ func (s *Scene) ToolOn(cmd Command) bool {
 	case CmdPanels:
 		return s.Layout.Panels.Any()
 	case CmdMembers:
-		return s.membersOpen
+		return panelOf[*membersPanel](s).open
 	case CmdManual:
 		return s.Snap != nil && s.Snap.Manual
 	}
@@ -112,7 +118,7 @@ func (s *Scene) observeClients(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.Console.Transcript.add(ConsoleLine{Text: why, Kind: LineHint})
 	}
 	s.ClientsHUD = NewClientsHUD(&snap.Clients)
-	s.Layout.placeClientsHUD(&s.ClientsHUD, s.measure)
+	s.Layout.placeClientsHUD(&s.ClientsHUD, s.frame.measure)
 }
 
 // clockWaits says why the clock stands still and what moves it, or "" while
@@ -133,22 +139,22 @@ func (s *Scene) clockWaits(snap *raftsim.Snapshot) string {
 func (s *Scene) layConsolePanel() {
 	if s.Console.Open {
 		c := &s.Console
-		s.clients.console = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.measure)
+		s.laidConsole = s.Layout.ConsolePanel(c.ViaLabel(s.Snap), c.Input(), c.Transcript.Offset() > 0, s.frame.measure)
 	}
 }
 
-func (verdictPanel) lay(s *Scene) (Panel, bool) {
-	if !s.clients.verdictOpen {
+func (v *verdictPanel) lay(s *Scene) (Panel, bool) {
+	if !v.open {
 		return Panel{}, false
 	}
-	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost, s.measure), true
+	return s.Layout.VerdictPanel(&s.Snap.Clients, s.Snap.Config.ReadOnly == raftsim.ReadOnlyLeaseBased, s.CheckCost, s.frame.measure), true
 }
 
 // clientsHit returns the console's button or panel, or the HUD's verdict,
 // under p.
 func (s *Scene) clientsHit(p Point) (Hit, bool) {
 	if s.Console.Open {
-		v := &s.clients.console
+		v := &s.laidConsole
 		if h, ok := buttonAt(v.Buttons, p); ok {
 			return h, true
 		}

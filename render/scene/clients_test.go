@@ -123,16 +123,16 @@ func TestVerdictPanelOpensAndCloses(t *testing.T) {
 	}
 	s.Key('3')
 	s.Key(KeyEscape)
-	if !s.clients.verdictOpen || s.Controller.Selected != 0 {
-		t.Errorf("Esc over a node menu: verdict open %v, menu of n%d", s.clients.verdictOpen, s.Controller.Selected)
+	if !panelOf[*verdictPanel](s).open || s.Controller.Selected != 0 {
+		t.Errorf("Esc over a node menu: verdict open %v, menu of n%d", panelOf[*verdictPanel](s).open, s.Controller.Selected)
 	}
 	s.Key(KeyEscape)
-	if s.clients.verdictOpen {
+	if panelOf[*verdictPanel](s).open {
 		t.Error("Esc did not close the verdict panel")
 	}
 	click(s.ClientsHUD.Hit.Center())
 	click(byCmd[CmdVerdict].Rect.Center())
-	if s.clients.verdictOpen {
+	if panelOf[*verdictPanel](s).open {
 		t.Error("the verdict panel's Close did not close it")
 	}
 }

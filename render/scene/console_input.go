@@ -47,7 +47,7 @@ const (
 // zooms the diagram over that; dy is positive when the wheel turns away
 // from the reader, back in time.
 func (s *Scene) Wheel(p Point, dy float64) {
-	if s.Console.Open && s.clients.console.Rect.Contains(p) && dy != 0 {
+	if s.Console.Open && s.laidConsole.Rect.Contains(p) && dy != 0 {
 		s.Console.Transcript.Scroll(consoleWheel * int(math.Copysign(1, dy)))
 	}
 	if s.DiagramOpen() && s.Layout.Diagram.Contains(p) && dy != 0 {
@@ -61,4 +61,4 @@ func (s *Scene) Wheel(p Point, dy float64) {
 }
 
 // ConsoleView returns the console's layout while it is open.
-func (s *Scene) ConsoleView() (*ConsoleView, bool) { return &s.clients.console, s.Console.Open }
+func (s *Scene) ConsoleView() (*ConsoleView, bool) { return &s.laidConsole, s.Console.Open }

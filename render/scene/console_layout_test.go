@@ -61,7 +61,7 @@ func TestConsoleLayoutFitsEveryScreen(t *testing.T) {
 			if v.Rows.H < consoleMinRows*v.RowH-1e-6 {
 				t.Errorf("%s: room for %.1f transcript rows", name, v.Rows.H/v.RowH)
 			}
-			verdict := s.laidOf(verdictPanel{})
+			verdict := laidOf[*verdictPanel](s)
 			if !inside(verdict.Rect, l.below()) {
 				t.Errorf("%s: verdict panel %v leaves the screen below the toolbar", name, verdict.Rect)
 			}

@@ -84,8 +84,8 @@ func TestConsoleKeepsKeys(t *testing.T) {
 	if c := s.Controller; c.Selected != 0 || c.Message != 0 || c.Edit != nil || c.Help {
 		t.Errorf("keys leaked to the controls: %+v", c)
 	}
-	if len(s.Notices.List()) != 0 || s.clients.verdictOpen {
-		t.Errorf("keys leaked: notices %v, verdict %v", s.Notices.List(), s.clients.verdictOpen)
+	if len(s.Notices.List()) != 0 || panelOf[*verdictPanel](s).open {
+		t.Errorf("keys leaked: notices %v, verdict %v", s.Notices.List(), panelOf[*verdictPanel](s).open)
 	}
 	s.Key('`')
 	if s.Console.Open {
@@ -102,7 +102,7 @@ func TestConsoleVia(t *testing.T) {
 	s.Key('e')
 	var labels []string
 	for range 5 {
-		labels = append(labels, s.clients.console.Buttons[0].Label)
+		labels = append(labels, s.laidConsole.Buttons[0].Label)
 		s.handle(Intent{Cmd: CmdConsoleVia})
 	}
 	if got, want := strings.Join(labels, ", "), "via leader n1, via n1, via n2, via n3, via leader n1"; got != want {
@@ -209,13 +209,13 @@ func TestConsoleWheel(t *testing.T) {
 	if s.Console.Transcript.Offset() != 0 {
 		t.Error("the wheel over the ring scrolled the console")
 	}
-	s.Wheel(s.clients.console.Rect.Center(), 100)
+	s.Wheel(s.laidConsole.Rect.Center(), 100)
 	if s.Console.Transcript.Offset() != consoleWheel {
 		t.Errorf("the wheel over the console scrolled to %d", s.Console.Transcript.Offset())
 	}
 	s.Key(KeyPageUp)
-	if s.clients.console.Hint != consoleScrolled {
-		t.Errorf("scrolled back, the hint reads %q", s.clients.console.Hint)
+	if s.laidConsole.Hint != consoleScrolled {
+		t.Errorf("scrolled back, the hint reads %q", s.laidConsole.Hint)
 	}
 	typeKeys(s, "ls⏎")
 	if s.Console.Transcript.Offset() != 0 {

@@ -237,16 +237,21 @@ func (ne *NodeEvents) Clear() { ne.rings = ne.rings[:0] }
 
 // detailsPanel is a node's details while they are open; they close when
 // the node has left the cluster.
-type detailsPanel struct{}
+type detailsPanel struct {
+	// node is the node whose details are open, or 0.
+	node uint64
+	// events are the latest events of each node, which the details list.
+	events NodeEvents
+}
 
-func (detailsPanel) placeName() string { return "details" }
+func (*detailsPanel) placeName() string { return "details" }
 
 // intent opens and closes a node's details: CmdDetails toggles
 // those of the node it names (a button's Arg), or else of the selected
 // node, closing its menu; Esc closes them when nothing the controller
 // keeps is open above them, and a tap on empty ground closes them with the
 // rest. It reports whether it handled in.
-func (detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (d *detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdDetails:
 		id := uint64(in.Arg)
@@ -254,43 +259,43 @@ func (detailsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool)
 			id = s.Controller.Selected
 		}
 		switch {
-		case id == 0 && s.details != 0:
-			s.details = 0
+		case id == 0 && d.node != 0:
+			d.node = 0
 		case id == 0:
 			return nil, "details: " + selectFirst(s.Snap.NodeIDs()), true
-		case id == s.details:
-			s.details = 0
+		case id == d.node:
+			d.node = 0
 		default:
-			s.details, s.Controller.Selected = id, 0
+			d.node, s.Controller.Selected = id, 0
 		}
 		return nil, "", true
 	case CmdClose:
 		c := &s.Controller
-		if s.details == 0 || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
+		if d.node == 0 || c.Help || c.Edit != nil || c.Message != 0 || c.Selected != 0 {
 			return nil, "", false
 		}
-		s.details = 0
+		d.node = 0
 		return nil, "", true
 	case CmdDismiss:
-		s.details = 0
+		d.node = 0
 	}
 	return nil, "", false
 }
 
 // Details returns the node whose details are open, or 0.
-func (s *Scene) Details() uint64 { return s.details }
+func (s *Scene) Details() uint64 { return panelOf[*detailsPanel](s).node }
 
-func (detailsPanel) lay(s *Scene) (Panel, bool) {
-	if s.details == 0 {
+func (d *detailsPanel) lay(s *Scene) (Panel, bool) {
+	if d.node == 0 {
 		return Panel{}, false
 	}
-	n := s.Snap.Node(s.details)
+	n := s.Snap.Node(d.node)
 	if n == nil {
-		s.details = 0
+		d.node = 0
 		return Panel{}, false
 	}
-	events := s.nodeEvents.Latest(n.ID, s.Snap.NowMs, detailsEvents)
-	return s.Layout.DetailsPanel(s.Snap, n, events, s.measure), true
+	events := d.events.Latest(n.ID, s.Snap.NowMs, detailsEvents)
+	return s.Layout.DetailsPanel(s.Snap, n, events, s.frame.measure), true
 }
 
 // panelText is what panel p says, line by line, as Placement.Details has it.

@@ -97,10 +97,7 @@ type DiagramView struct {
 type diagramState struct {
 	zoom      int
 	hideBeats bool
-	// selected is the arrow whose details are open (one no longer in
-	// flight; one in flight opens the cluster's message panel instead).
-	selected spacetime.Arrow
-	view     DiagramView
+	view      DiagramView
 	// version is the model's version the view was laid out from.
 	version uint64
 }
@@ -128,11 +125,12 @@ func (d *diagramState) zoomIndex() int { return d.zoom + diagramDefaultZoom }
 func (s *Scene) SetDiagram(arrows []spacetime.Arrow, marks []spacetime.Mark, version uint64) {
 	d := &s.diagram
 	d.version = version
-	s.Layout.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.measure)
-	if id := d.selected.ID; id != 0 {
+	s.Layout.LayDiagram(&d.view, s.Snap, arrows, marks, DiagramZooms[d.zoomIndex()], d.hideBeats, s.frame.measure)
+	if ap := panelOf[*arrowPanel](s); ap.arrow.ID != 0 {
+		id := ap.arrow.ID
 		i := sort.Search(len(arrows), func(i int) bool { return arrows[i].ID >= id })
-		if i < len(arrows) && arrows[i].ID == id && arrows[i] != d.selected {
-			d.selected = arrows[i]
+		if i < len(arrows) && arrows[i].ID == id && arrows[i] != ap.arrow {
+			ap.arrow = arrows[i]
 			s.layPanels()
 		}
 	}
@@ -153,11 +151,11 @@ func (s *Scene) DiagramSettings() (msPerPx float64, heartbeats bool) {
 // HighlightedMessage is the message both views pick out: the arrow or the
 // message in flight under the pointer, else the one whose details are open.
 func (s *Scene) HighlightedMessage() uint64 {
-	switch {
-	case s.Hover.Kind == HitArrow || s.Hover.Kind == HitMessage:
+	if s.Hover.Kind == HitArrow || s.Hover.Kind == HitMessage {
 		return s.Hover.Message
-	case s.diagram.selected.ID != 0:
-		return s.diagram.selected.ID
+	}
+	if id := panelOf[*arrowPanel](s).arrow.ID; id != 0 {
+		return id
 	}
 	return s.Controller.Message
 }
@@ -170,10 +168,10 @@ func (s *Scene) diagramIntent(in Intent) []raftsim.Action {
 	d := &s.diagram
 	switch in.Cmd {
 	case CmdDiagram:
-		s.panels.Panels.Diagram = !s.panels.Panels.Diagram
+		s.frame.choice.Panels.Diagram = !s.frame.choice.Panels.Diagram
 		s.relayout()
-		if s.panels.Panels.Diagram && !s.DiagramOpen() {
-			s.panels.Panels.Diagram = false
+		if s.frame.choice.Panels.Diagram && !s.DiagramOpen() {
+			s.frame.choice.Panels.Diagram = false
 			s.relayout()
 			s.Notify("the screen is too small for the diagram", true)
 		}
@@ -194,7 +192,7 @@ func (s *Scene) diagramIntent(in Intent) []raftsim.Action {
 func (s *Scene) selectArrow(id uint64) []raftsim.Action {
 	for i := range s.Snap.Messages {
 		if s.Snap.Messages[i].ID == id {
-			s.diagram.selected = spacetime.Arrow{}
+			panelOf[*arrowPanel](s).arrow = spacetime.Arrow{}
 			acts, _ := s.Controller.Handle(Intent{Cmd: CmdSelectMessage, Message: id}, s.Snap)
 			s.layPanels()
 			return acts
@@ -202,7 +200,7 @@ func (s *Scene) selectArrow(id uint64) []raftsim.Action {
 	}
 	for _, a := range s.diagram.arrows() {
 		if a.ID == id {
-			s.diagram.selected = a
+			panelOf[*arrowPanel](s).arrow = a
 		}
 	}
 	s.layPanels()
@@ -214,10 +212,11 @@ func (d *diagramState) arrows() []spacetime.Arrow { return d.view.source }
 
 // closeArrow closes the arrow's details; it reports whether they were open.
 func (s *Scene) closeArrow() bool {
-	if s.diagram.selected.ID == 0 {
+	ap := panelOf[*arrowPanel](s)
+	if ap.arrow.ID == 0 {
 		return false
 	}
-	s.diagram.selected = spacetime.Arrow{}
+	ap.arrow = spacetime.Arrow{}
 	s.layPanels()
 	return true
 }
@@ -463,13 +462,17 @@ func ArrowLines(a *spacetime.Arrow, name func(uint64) string) []string {
 
 // arrowPanel is the details of the arrow selected in the diagram, while the
 // diagram shows.
-type arrowPanel struct{}
+type arrowPanel struct {
+	// arrow is the arrow whose details are open (one no longer in flight;
+	// one in flight opens the cluster's message panel instead).
+	arrow spacetime.Arrow
+}
 
-func (arrowPanel) placeName() string { return "diagram-message" }
+func (*arrowPanel) placeName() string { return "diagram-message" }
 
-func (arrowPanel) lay(s *Scene) (Panel, bool) {
-	if s.diagram.selected.ID == 0 || !s.DiagramOpen() {
+func (ap *arrowPanel) lay(s *Scene) (Panel, bool) {
+	if ap.arrow.ID == 0 || !s.DiagramOpen() {
 		return Panel{}, false
 	}
-	return s.Layout.ArrowPanel(&s.diagram.selected, s.Snap.NodeName, s.measure), true
+	return s.Layout.ArrowPanel(&ap.arrow, s.Snap.NodeName, s.frame.measure), true
 }

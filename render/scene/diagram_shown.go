@@ -56,7 +56,7 @@ func (s *Scene) DiagramShown() DiagramShown {
 	}
 	css := s.css
 	d.FromMs, d.ToMs = v.T0, v.T1
-	d.Highlighted, d.Selected = s.HighlightedMessage(), s.diagram.selected.ID
+	d.Highlighted, d.Selected = s.HighlightedMessage(), panelOf[*arrowPanel](s).arrow.ID
 	for _, a := range v.Arrows {
 		d.Drawn = append(d.Drawn, DrawnArrow{ID: a.ID, Fate: a.Fate, X1: css(a.A.X), Y1: css(a.A.Y), X2: css(a.B.X), Y2: css(a.B.Y)})
 	}

@@ -70,7 +70,7 @@ func (s *Scene) Focusable() []Button {
 		}
 	}
 	if s.Controller.Help {
-		add(s.help.Buttons)
+		add(laidOf[*helpPanel](s).Buttons)
 		return list
 	}
 	add(s.Layout.Buttons)
@@ -84,9 +84,9 @@ func (s *Scene) Focusable() []Button {
 		add(s.time.strip.Buttons)
 	}
 	if s.Console.Open {
-		add(s.clients.console.Buttons)
+		add(s.laidConsole.Buttons)
 	}
-	for _, p := range s.open {
+	for _, p := range s.overlays.open {
 		add(p.Buttons)
 	}
 	return list
@@ -149,12 +149,12 @@ func topFirst(list []Button, p *Panel) int {
 // topPanel is the open panel on top (the help while it is up), or nil.
 func (s *Scene) topPanel() *Panel {
 	if s.Controller.Help {
-		return &s.help
+		return laidOf[*helpPanel](s)
 	}
-	if len(s.open) == 0 {
+	if len(s.overlays.open) == 0 {
 		return nil
 	}
-	return s.open[len(s.open)-1]
+	return s.overlays.open[len(s.overlays.open)-1]
 }
 
 // pressFocused does what a click on the focused button does. When that

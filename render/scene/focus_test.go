@@ -83,18 +83,18 @@ func TestEnterAndSpacePressTheFocusedButton(t *testing.T) {
 		}
 	}
 	s.Key(KeyEnter)
-	if !s.Settings.Open {
+	if !s.settings().Open {
 		t.Fatal("Enter on the focused Settings did not open the panel")
 	}
 	if b, ok := s.Focused(); !ok || b.Cmd != CmdSettingsKnob || b.Arg != 0 {
 		t.Fatalf("after opening the settings the focus is on %+v, want their first knob", b)
 	}
-	before := s.Settings.Cfg.PreVote
-	if s.Key(' '); s.Settings.Cfg.PreVote == before {
+	before := s.settings().Cfg.PreVote
+	if s.Key(' '); s.settings().Cfg.PreVote == before {
 		t.Error("Space on the focused PreVote knob did not change it")
 	}
-	if s.Key(KeyEscape); s.Settings.Open || focusedCmd(s) != CmdSettings {
-		t.Errorf("after Esc: settings open %v, focus on %v; want closed and the focus back on Settings", s.Settings.Open, focusedCmd(s))
+	if s.Key(KeyEscape); s.settings().Open || focusedCmd(s) != CmdSettings {
+		t.Errorf("after Esc: settings open %v, focus on %v; want closed and the focus back on Settings", s.settings().Open, focusedCmd(s))
 	}
 }
 
@@ -147,8 +147,8 @@ func TestTabStartsInThePanelOnTop(t *testing.T) {
 	}
 	s.Key(KeyTab)
 	b, ok := s.Focused()
-	if !ok || b != s.laidOf(nodeMenuPanel{}).Buttons[0] {
-		t.Fatalf("the first Tab with n2's menu open focused %+v, want its first item %+v", b, s.laidOf(nodeMenuPanel{}).Buttons[0])
+	if !ok || b != laidOf[*nodeMenuPanel](s).Buttons[0] {
+		t.Fatalf("the first Tab with n2's menu open focused %+v, want its first item %+v", b, laidOf[*nodeMenuPanel](s).Buttons[0])
 	}
 	if acts := s.Key(KeyEnter); len(acts) != 1 || acts[0].Op != b.Op || acts[0].Node != 2 {
 		t.Errorf("Enter on the focused %q did %+v, want it done to n2", b.Label, acts)

@@ -73,38 +73,56 @@ func (s *Scene) wordsAt(p Point) []Gloss {
 		return glossFor("linearizable")
 	}
 	// The strips' ends, where each says its commit index.
-	if l.Logs.Contains(p) && p.X >= l.LogGeom(s.measure).InfoX {
+	if l.Logs.Contains(p) && p.X >= l.LogGeom(s.frame.measure).InfoX {
 		return glossFor("commit")
 	}
 	return nil
 }
 
-// layGloss lays out the explanation of the words under the pointer, just
-// below it, or nothing while a button is held, a panel or button is under
-// it, or a node's or a message's menu is open (a tap on a caption opens the
-// node's menu, which the explanation would cover).
+// glossPanel is the explanation of the words under the pointer: drawn over
+// the open panels, it takes no clicks.
+type glossPanel struct {
+	// on is set while there is an explanation to show.
+	on bool
+}
+
+func (*glossPanel) placeName() string { return "" }
+
+func (*glossPanel) floats() {}
+
+// layGloss lays the explanation out again for where the pointer is now.
 func (s *Scene) layGloss() {
-	s.glossOn = false
+	if p, on := panelOf[*glossPanel](s).lay(s); on {
+		*laidOf[*glossPanel](s) = p
+	}
+}
+
+// lay lays out the explanation of the words under the pointer, just below
+// it, or nothing while a button is held, a panel or button is under it, or
+// a node's or a message's menu is open (a tap on a caption opens the node's
+// menu, which the explanation would cover).
+func (gp *glossPanel) lay(s *Scene) (Panel, bool) {
+	gp.on = false
 	if s.Snap == nil || s.down || s.Controller.Help || s.Controller.Selected != 0 || s.Controller.Message != 0 {
-		return
+		return Panel{}, false
 	}
 	if h := s.HitTest(s.Pointer); h.Kind == HitButton || h.Kind == HitPanel {
-		return
+		return Panel{}, false
 	}
 	words := s.wordsAt(s.Pointer)
 	if len(words) == 0 {
-		return
+		return Panel{}, false
 	}
 	u := s.Layout.Scale
 	width := math.Min(360*u, s.Layout.W-6*Pad*u)
 	p := Panel{Title: "In plain words"}
 	for _, g := range words {
-		p.Lines = append(p.Lines, Wrap(g.Word+": "+g.Means, width, FontUI*u, s.measure)...)
+		p.Lines = append(p.Lines, Wrap(g.Word+": "+g.Means, width, FontUI*u, s.frame.measure)...)
 	}
-	s.gloss = s.Layout.boxPanel(p, s.Pointer.Add(Point{Y: 18 * u}), 0.5, s.measure)
-	s.glossOn = true
+	gp.on = true
+	return s.Layout.boxPanel(p, s.Pointer.Add(Point{Y: 18 * u}), 0.5, s.frame.measure), true
 }
 
 // Gloss returns the explanation of the words under the pointer, while there
 // is one; it is drawn over the panels and takes no clicks.
-func (s *Scene) Gloss() (*Panel, bool) { return &s.gloss, s.glossOn }
+func (s *Scene) Gloss() (*Panel, bool) { return laidOf[*glossPanel](s), panelOf[*glossPanel](s).on }

@@ -9,6 +9,24 @@ var helpFooter = []string{
 	"Speed 0.03× runs 0.03 virtual ms per real ms: a 10 ms message takes 1/3 s.",
 }
 
+// helpPanel is the help, over everything while it is up: it takes every
+// click (HitTest), and Tab goes through its buttons alone (Focusable).
+type helpPanel struct{}
+
+func (*helpPanel) placeName() string { return "" }
+
+func (*helpPanel) floats() {}
+
+func (*helpPanel) lay(s *Scene) (Panel, bool) {
+	if !s.Controller.Help {
+		return Panel{}, false
+	}
+	return s.Layout.HelpPanel(s.frame.measure, s.gestures()...), true
+}
+
+// Help returns the help overlay's panel while it is up.
+func (s *Scene) Help() (*Panel, bool) { return laidOf[*helpPanel](s), s.Controller.Help }
+
 // HelpPanel lays out the help overlay in the middle of the screen, with
 // extra lines (the gestures, on a touch screen) before the keys. Lines too
 // long for the screen wrap under their text, and where the screen is too

@@ -11,16 +11,23 @@ import (
 // experiment's view. Both are opened from the toolbar or by key, and work
 // by mouse and keyboard alike.
 
-// settingsPanel is the settings while they are open.
-type settingsPanel struct{}
+// settingsPanel is the settings while they are open: the knobs being
+// edited, and the theme chosen, which their theme row steps through.
+type settingsPanel struct {
+	st    Settings
+	theme themeChoice
+}
 
-func (settingsPanel) placeName() string { return "" }
+// settings are the settings panel's knobs.
+func (s *Scene) settings() *Settings { return &panelOf[*settingsPanel](s).st }
+
+func (*settingsPanel) placeName() string { return "" }
 
 // intent handles the settings panel's commands and reports whether it
 // did; applying the settings is a reset action, which the simulator
 // validates again.
-func (settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
-	st := &s.Settings
+func (sp *settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+	st := &sp.st
 	switch in.Cmd {
 	case CmdSettings:
 		st.Toggle(s.Snap.Config)
@@ -53,8 +60,8 @@ func (settingsPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool
 // key handles a key while the settings panel is open: ↑↓ choose a knob,
 // ←→ change it, Enter applies, Esc closes. It reports whether the key was
 // the panel's.
-func (settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
-	st := &s.Settings
+func (sp *settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+	st := &sp.st
 	if !st.Open || s.Controller.Help {
 		return nil, false
 	}
@@ -83,17 +90,20 @@ func (settingsPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 }
 
 // ExperimentOpen reports whether the experiment view covers the picture.
-func (s *Scene) ExperimentOpen() bool { return s.experimentOpen }
+func (s *Scene) ExperimentOpen() bool { return panelOf[*experimentPanel](s).open }
+
+// Plot is the experiment view's figure, as last laid out.
+func (s *Scene) Plot() *Plot { return &panelOf[*experimentPanel](s).plot }
 
 // SetExperiment opens the experiment view with what its trials gave so far,
 // or closes it (results nil).
 func (s *Scene) SetExperiment(results []experiment.Result, status string) {
-	open := results != nil
+	e, open := panelOf[*experimentPanel](s), results != nil
 	if open {
-		s.Plot = LayPlot(s.Layout.ExperimentPanel().Rect, s.Layout.Scale, results, status, s.measure)
+		e.plot = LayPlot(s.Layout.ExperimentPanel().Rect, s.Layout.Scale, results, status, s.frame.measure)
 	}
-	if open != s.experimentOpen {
-		s.experimentOpen = open
+	if open != e.open {
+		e.open = open
 		s.layPanels()
 	}
 }
@@ -109,33 +119,37 @@ func (l *Layout) ExperimentPanel() Panel {
 	return Panel{Rect: r, Buttons: []Button{close}}
 }
 
-func (settingsPanel) lay(s *Scene) (Panel, bool) {
-	if !s.Settings.Open {
+func (sp *settingsPanel) lay(s *Scene) (Panel, bool) {
+	if !sp.st.Open {
 		return Panel{}, false
 	}
-	s.Settings.Look = s.themeLabel()
-	return s.Layout.SettingsPanel(&s.Settings, s.measure), true
+	sp.st.Look = s.themeLabel()
+	return s.Layout.SettingsPanel(&sp.st, s.frame.measure), true
 }
 
-// experimentPanel is the experiment view's frame while it is open.
-type experimentPanel struct{}
+// experimentPanel is the experiment view's frame while it is open, and the
+// figure drawn in it.
+type experimentPanel struct {
+	open bool
+	plot Plot
+}
 
-func (experimentPanel) placeName() string { return "" }
+func (*experimentPanel) placeName() string { return "" }
 
-func (experimentPanel) lay(s *Scene) (Panel, bool) {
-	if !s.experimentOpen {
+func (e *experimentPanel) lay(s *Scene) (Panel, bool) {
+	if !e.open {
 		return Panel{}, false
 	}
 	return s.Layout.ExperimentPanel(), true
 }
 
 // key closes the experiment view on Esc or its own key.
-func (experimentPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
-	if !s.experimentOpen || r != KeyEscape && KeyIntent(r).Cmd != CmdExperiment {
+func (e *experimentPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+	if !e.open || r != KeyEscape && KeyIntent(r).Cmd != CmdExperiment {
 		return nil, false
 	}
 	// Closed here at once: an Esc that comes both as a character and as a
 	// key in one frame must not open the view again.
-	s.experimentOpen = false
+	e.open = false
 	return s.handle(Intent{Cmd: CmdExperiment}), true
 }

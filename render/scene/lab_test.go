@@ -17,8 +17,8 @@ func labScene() *Scene {
 func TestSettingsByKeyboard(t *testing.T) {
 	s := labScene()
 	s.Key('o')
-	if !s.Settings.Open || !reflect.DeepEqual(s.Settings.Cfg, raftsim.DefaultConfig()) {
-		t.Fatalf("o: settings open %v on %+v", s.Settings.Open, s.Settings.Cfg)
+	if !s.settings().Open || !reflect.DeepEqual(s.settings().Cfg, raftsim.DefaultConfig()) {
+		t.Fatalf("o: settings open %v on %+v", s.settings().Open, s.settings().Cfg)
 	}
 	s.Key(KeyRight) // PreVote off
 	s.Key(KeyDown)
@@ -34,12 +34,12 @@ func TestSettingsByKeyboard(t *testing.T) {
 	if c.PreVote || c.CheckQuorum || c.ElectionTicks != 10 || c.Seed != raftsim.DefaultConfig().Seed {
 		t.Errorf("applied %+v", c)
 	}
-	if s.Settings.Open {
+	if s.settings().Open {
 		t.Error("the panel stays open after Apply")
 	}
 	s.Key('o')
 	s.Key(KeyEscape)
-	if s.Settings.Open {
+	if s.settings().Open {
 		t.Error("Esc does not close the settings")
 	}
 }
@@ -69,11 +69,11 @@ func TestSettingsByMouse(t *testing.T) {
 		t.Fatal("no Settings button on the toolbar")
 	}
 	click(open.Rect.Center())
-	if !s.Settings.Open {
+	if !s.settings().Open {
 		t.Fatal("the toolbar's Settings button did not open the panel")
 	}
-	click(s.laidOf(settingsPanel{}).Buttons[0].Rect.Center()) // PreVote off
-	acts := click(buttonOf(t, s.laidOf(settingsPanel{}), CmdSettingsApply).Rect.Center())
+	click(laidOf[*settingsPanel](s).Buttons[0].Rect.Center()) // PreVote off
+	acts := click(buttonOf(t, laidOf[*settingsPanel](s), CmdSettingsApply).Rect.Center())
 	if len(acts) != 1 || acts[0].Config == nil || acts[0].Config.PreVote {
 		t.Fatalf("Apply by click gave %+v", acts)
 	}
@@ -91,11 +91,11 @@ func TestExperimentViewOpensAndCloses(t *testing.T) {
 		t.Fatal("open without results")
 	}
 	s.SetExperiment(labResults, "3 of 300 trials")
-	if !s.ExperimentOpen() || len(s.Plot.Curves) != len(labResults) {
-		t.Fatalf("open %v with %d curves", s.ExperimentOpen(), len(s.Plot.Curves))
+	if !s.ExperimentOpen() || len(s.Plot().Curves) != len(labResults) {
+		t.Fatalf("open %v with %d curves", s.ExperimentOpen(), len(s.Plot().Curves))
 	}
 	// The view takes clicks; its Close button and Esc ask the game to close it.
-	if h := s.HitTest(s.Plot.Area.Center()); h.Kind != HitPanel {
+	if h := s.HitTest(s.Plot().Area.Center()); h.Kind != HitPanel {
 		t.Errorf("a click on the plot hits %+v", h)
 	}
 	s.Key(KeyEscape)

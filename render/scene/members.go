@@ -134,5 +134,5 @@ func (s *Scene) JointCaption() (JointBox, Joint, bool) {
 	if !ok {
 		return JointBox{}, Joint{}, false
 	}
-	return s.Layout.JointBox(j, s.Snap.NodeName, s.measure), j, true
+	return s.Layout.JointBox(j, s.Snap.NodeName, s.frame.measure), j, true
 }

@@ -44,31 +44,33 @@ func (l *Layout) MembersMenu(snap *raftsim.Snapshot, measure Measure) Panel {
 }
 
 // membersPanel is the members menu while it is open.
-type membersPanel struct{}
+type membersPanel struct {
+	open bool
+}
 
-func (membersPanel) placeName() string { return "members" }
+func (*membersPanel) placeName() string { return "members" }
 
 // intent handles the members menu's commands; it reports whether in was
 // one of them.
-func (membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
+func (m *membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool) {
 	switch in.Cmd {
 	case CmdMembers:
-		s.membersOpen = !s.membersOpen
+		m.open = !m.open
 	case CmdAddLearner, CmdAddVoter:
-		s.membersOpen = false
+		m.open = false
 		as := raftsim.MemberLearner
 		if in.Cmd == CmdAddVoter {
 			as = raftsim.MemberVoter
 		}
 		return []raftsim.Action{raftsim.Action{Op: raftsim.ActAddMember, As: as}}, "", true
 	case CmdClose:
-		if !s.membersOpen || s.Controller.Help {
+		if !m.open || s.Controller.Help {
 			return nil, "", false
 		}
-		s.membersOpen = false
+		m.open = false
 	case CmdDismiss:
 		// A tap on empty ground closes the node menu too.
-		s.membersOpen = false
+		m.open = false
 		return nil, "", false
 	default:
 		return nil, "", false
@@ -78,8 +80,8 @@ func (membersPanel) intent(s *Scene, in Intent) ([]raftsim.Action, string, bool)
 
 // key handles a key while the members menu is open: its items' keys add a
 // member, Esc closes it. It reports whether the key was taken.
-func (membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
-	if !s.membersOpen || s.Controller.Help {
+func (m *membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+	if !m.open || s.Controller.Help {
 		return nil, false
 	}
 	for _, it := range membersMenuItems {
@@ -90,9 +92,9 @@ func (membersPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	return nil, false
 }
 
-func (membersPanel) lay(s *Scene) (Panel, bool) {
-	if !s.membersOpen {
+func (m *membersPanel) lay(s *Scene) (Panel, bool) {
+	if !m.open {
 		return Panel{}, false
 	}
-	return s.Layout.MembersMenu(s.Snap, s.measure), true
+	return s.Layout.MembersMenu(s.Snap, s.frame.measure), true
 }

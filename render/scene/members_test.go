@@ -37,14 +37,14 @@ func ids(from, to uint64) []uint64 {
 
 func TestMembersMenuAddsMembers(t *testing.T) {
 	s := newScene(withMembers(cluster(6), ids(1, 5), []uint64{6}))
-	if acts := s.Key('q'); acts != nil || !s.membersOpen {
-		t.Fatalf("q: actions %v, menu open %v; want the members menu open", acts, s.membersOpen)
+	if acts := s.Key('q'); acts != nil || !panelOf[*membersPanel](s).open {
+		t.Fatalf("q: actions %v, menu open %v; want the members menu open", acts, panelOf[*membersPanel](s).open)
 	}
-	if s.laidOf(membersPanel{}).Title != "Members: 5 voters, 1 learner" {
-		t.Errorf("members menu title %q", s.laidOf(membersPanel{}).Title)
+	if laidOf[*membersPanel](s).Title != "Members: 5 voters, 1 learner" {
+		t.Errorf("members menu title %q", laidOf[*membersPanel](s).Title)
 	}
-	if got := s.Key('l'); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberLearner || s.membersOpen {
-		t.Errorf("l in the members menu: %+v, menu open %v; want add-member as learner and the menu closed", got, s.membersOpen)
+	if got := s.Key('l'); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberLearner || panelOf[*membersPanel](s).open {
+		t.Errorf("l in the members menu: %+v, menu open %v; want add-member as learner and the menu closed", got, panelOf[*membersPanel](s).open)
 	}
 	// By mouse: the toolbar's Members button, then the menu's Add voter.
 	button := slices.IndexFunc(s.Layout.Buttons, func(b Button) bool { return b.Cmd == CmdMembers })
@@ -52,11 +52,11 @@ func TestMembersMenuAddsMembers(t *testing.T) {
 		t.Fatal("the toolbar has no Members button")
 	}
 	click(s, s.Layout.Buttons[button].Rect.Center())
-	item := slices.IndexFunc(s.laidOf(membersPanel{}).Buttons, func(b Button) bool { return b.Cmd == CmdAddVoter })
-	if !s.membersOpen || item < 0 {
-		t.Fatalf("after a click on Members the menu is open %v with items %v", s.membersOpen, s.laidOf(membersPanel{}).Buttons)
+	item := slices.IndexFunc(laidOf[*membersPanel](s).Buttons, func(b Button) bool { return b.Cmd == CmdAddVoter })
+	if !panelOf[*membersPanel](s).open || item < 0 {
+		t.Fatalf("after a click on Members the menu is open %v with items %v", panelOf[*membersPanel](s).open, laidOf[*membersPanel](s).Buttons)
 	}
-	if got := click(s, s.laidOf(membersPanel{}).Buttons[item].Rect.Center()); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberVoter {
+	if got := click(s, laidOf[*membersPanel](s).Buttons[item].Rect.Center()); len(got) != 1 || got[0].Op != raftsim.ActAddMember || got[0].As != raftsim.MemberVoter {
 		t.Errorf("a click on Add voter gives %+v; want add-member as voter", got)
 	}
 	// Without it, l still transfers leadership to the selected node.
@@ -69,13 +69,13 @@ func TestMembersMenuAddsMembers(t *testing.T) {
 func TestMembersMenuWhenFull(t *testing.T) {
 	s := newScene(withMembers(cluster(9), ids(1, 7), []uint64{8, 9}))
 	s.Key('q')
-	for _, b := range s.laidOf(membersPanel{}).Buttons {
+	for _, b := range laidOf[*membersPanel](s).Buttons {
 		if !b.Disabled {
 			t.Errorf("with 9 members the menu's %q is enabled", b.Label)
 		}
 	}
-	if acts := s.Key(KeyEscape); acts != nil || s.membersOpen {
-		t.Errorf("Esc: %v, menu open %v", acts, s.membersOpen)
+	if acts := s.Key(KeyEscape); acts != nil || panelOf[*membersPanel](s).open {
+		t.Errorf("Esc: %v, menu open %v", acts, panelOf[*membersPanel](s).open)
 	}
 }
 

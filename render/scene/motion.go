@@ -2,6 +2,20 @@ package scene
 
 import "raftplay/raftsim"
 
+// Motion is what moves on the ring this frame: the messages in flight where
+// they are drawn, the bursts of those dropped, the nodes joining and
+// leaving; and whether motion is reduced.
+type Motion struct {
+	// Placed are the messages in flight where they are drawn this frame.
+	Placed []Placed
+	Drops  Drops
+	// RingMoves are the nodes joining and leaving the ring (ringmoves.go).
+	RingMoves RingMoves
+	// ReducedMotion draws messages as still marks and lets nodes join and
+	// leave the ring without drifting, fading or pulsing.
+	ReducedMotion bool
+}
+
 // placeMessages places the messages in flight for this frame: sliding along
 // their links, or, with reduced motion, as still marks.
 func (s *Scene) placeMessages() {

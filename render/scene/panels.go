@@ -231,35 +231,35 @@ func (l *Layout) reflow(p Panel) Panel {
 // bannerPanel is the partition editor's banner, while it is open.
 type bannerPanel struct{}
 
-func (bannerPanel) placeName() string { return "banner" }
+func (*bannerPanel) placeName() string { return "banner" }
 
-func (bannerPanel) lay(s *Scene) (Panel, bool) {
+func (*bannerPanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Edit == nil {
 		return Panel{}, false
 	}
-	return s.Layout.PartitionBanner(s.measure), true
+	return s.Layout.PartitionBanner(s.frame.measure), true
 }
 
 // messagePanel is the details of the message selected on the ring.
 type messagePanel struct{}
 
-func (messagePanel) placeName() string { return "message" }
+func (*messagePanel) placeName() string { return "message" }
 
-func (messagePanel) lay(s *Scene) (Panel, bool) {
+func (*messagePanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Message == 0 {
 		return Panel{}, false
 	}
-	return s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.measure), true
+	return s.Layout.MessagePanel(&s.Controller.MessageView, s.Controller.MessageGone, s.Snap.Manual, s.frame.measure), true
 }
 
 // nodeMenuPanel is the menu of the node selected.
 type nodeMenuPanel struct{}
 
-func (nodeMenuPanel) placeName() string { return "menu" }
+func (*nodeMenuPanel) placeName() string { return "menu" }
 
-func (nodeMenuPanel) lay(s *Scene) (Panel, bool) {
+func (*nodeMenuPanel) lay(s *Scene) (Panel, bool) {
 	if s.Controller.Selected == 0 {
 		return Panel{}, false
 	}
-	return s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.measure), true
+	return s.Layout.NodeMenu(s.Controller.Selected, s.Snap, s.frame.measure), true
 }

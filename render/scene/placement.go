@@ -53,13 +53,13 @@ func (s *Scene) Placement() Placement {
 	l := &s.Layout
 	css := s.css
 	p := Placement{Width: css(l.W), Height: css(l.H), Nodes: []NodePlace{}, Panels: []PanelPlace{}}
-	fit := func(text string, w, size float64) string { return Fit(text, w, size, s.measure) }
+	fit := func(text string, w, size float64) string { return Fit(text, w, size, s.frame.measure) }
 	for i, c := range l.NodePos {
 		id := l.NodeIDs[i]
 		n := NodePlace{ID: id, Name: s.Snap.NodeName(id), Member: string(s.Snap.Node(id).Member), X: css(c.X), Y: css(c.Y), R: css(l.NodeR)}
 		lines, h := l.CaptionLines(s.Snap, id, fit)
 		for _, line := range lines {
-			b := line.Box(h, s.measure)
+			b := line.Box(h, s.frame.measure)
 			n.Caption = append(n.Caption, Box{css(b.X), css(b.Y), css(b.W), css(b.H)})
 		}
 		p.Nodes = append(p.Nodes, n)
@@ -82,7 +82,7 @@ func (s *Scene) Placement() Placement {
 	add("console", l.Console)
 	s.placeTime(add)
 	s.placeDiagram(add)
-	for _, o := range s.open {
+	for _, o := range s.overlays.open {
 		if name := s.placeNameOf(o); name != "" {
 			add(name, o.Rect)
 		}
@@ -91,10 +91,10 @@ func (s *Scene) Placement() Placement {
 		s.placeStoryButtons(add)
 	}
 	if s.Controller.Help {
-		add("help", s.help.Rect)
+		add("help", laidOf[*helpPanel](s).Rect)
 	}
-	if s.details != 0 {
-		p.Details = panelText(s.laidOf(detailsPanel{}))
+	if s.Details() != 0 {
+		p.Details = panelText(laidOf[*detailsPanel](s))
 	}
 	p.Targets = s.targets()
 	return p
@@ -106,7 +106,7 @@ var storyButtons = map[Command]string{CmdStoryBack: "story-back", CmdStoryNext: 
 // placeStoryButtons adds the story panel's Back, Next and Take over buttons
 // to a placement, so a host page (or a test) can press them where they are.
 func (s *Scene) placeStoryButtons(add func(string, Rect)) {
-	for _, b := range s.laidOf(storyPanel{}).Buttons {
+	for _, b := range laidOf[*storyPanel](s).Buttons {
 		if name, ok := storyButtons[b.Cmd]; ok {
 			add(name, b.Rect)
 		}

@@ -73,7 +73,7 @@ func (q *QuestionView) choiceButtons() []Button {
 
 // key answers the story's open question with a digit key, which otherwise
 // selects a node; it reports whether the key was taken.
-func (storyPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
+func (*storyPanel) key(s *Scene, r rune) ([]raftsim.Action, bool) {
 	v := s.Story
 	if v == nil || !v.Question.Asking(v.Done) || r < '1' || r > '9' {
 		return nil, false

@@ -9,8 +9,9 @@ import (
 
 // Scene is the state of the whole picture between frames: the layout, the
 // controls, the latest snapshot and what was derived from it, the event log,
-// the notices. The drawing code reads it; input goes through Key, Press and
-// Release, which return the actions to do.
+// the notices, and the panels over the picture, each of which keeps its own
+// state (overlays.go). The drawing code reads it; input goes through Key,
+// Press and Release, which return the actions to do.
 type Scene struct {
 	Theme *Theme
 	// Layout is the layout for the current screen and cluster size.
@@ -19,98 +20,38 @@ type Scene struct {
 	Controller Controller
 	// Snap is the latest snapshot, never nil once Observe has run.
 	Snap *raftsim.Snapshot
-	// Placed are the messages in flight where they are drawn this frame.
-	Placed []Placed
-	Drops  Drops
-	// RingMoves are the nodes joining and leaving the ring (ringmoves.go).
-	RingMoves RingMoves
-	// ReducedMotion draws messages as still marks and lets nodes join and
-	// leave the ring without drifting, fading or pulsing (motion.go).
-	ReducedMotion bool
-	Log           EventLog
-	Notices       Notices
-	Pace          Pacer
+	// Motion is what moves on the ring this frame (motion.go).
+	Motion
+	Log     EventLog
+	Notices Notices
+	Pace    Pacer
 	// Clock is wall seconds since the scene began; bursts and notices age by it.
 	Clock float64
-	// Hover is the element under the mouse; Pointer is where it is.
-	Hover   Hit
-	Pointer Point
-	// Touched is set once the screen has been touched (see touch.go).
-	Touched bool
+	// InputState is what the pointer and the keyboard are on.
+	InputState
 
-	controls Controls
-	panels   PanelChoice
-	// storyLogs is set while a story unfolds the log strips of a small
-	// screen (layStoryStage); the Logs button folds them again.
-	storyLogs bool
-	// storyFor is the height of the story panel the layout made room for
-	// (reserveStory); relaying is set while relayout runs.
-	storyFor float64
-	relaying bool
-	measure  Measure
-	w, h, u  float64
-	pressed  Hit
-	down     bool
-	lastSeq  uint64
+	frame frame
+	// lastSeq is the sequence number of the latest event seen.
+	lastSeq uint64
 
-	// layoutGen counts the layouts made (relayout): whatever is drawn
-	// from the layout is drawn again when it moves.
-	layoutGen uint64
-
-	// welcome is the first visit's pointer to the stories (welcome.go).
-	welcome bool
-	// gloss explains the words under the pointer (glossary.go).
-	gloss   Panel
-	glossOn bool
-
-	// laid are the overlays as last laid out, one per entry of overlays;
-	// open are those open, bottom to top (overlays.go).
-	laid []Panel
-	open []*Panel
-	// help is the help overlay, laid out while it is up.
-	help Panel
+	// overlays are the panels over the picture, each with its own state
+	// (overlays.go).
+	overlays overlayStack
 
 	// Story is the story being played, set by the game every frame (nil in
-	// free play); Stories are what the picker offers.
-	Story   *StoryView
-	Stories []StoryEntry
-	// Scripts are raft's interaction scripts the script picker offers.
-	Scripts []string
-	picking bool
-	// pickingScripts makes the open picker raft's scripts' (script.go).
-	pickingScripts bool
-	// printed is the script step whose output the console holds last.
-	printed printedStep
-	ops     []GameOp
+	// free play).
+	Story *StoryView
+	// ops are the game operations asked for since TakeOps.
+	ops []GameOp
 
-	// Console is the etcdctl console; ClientsHUD the HUD's line about the
-	// clients; CheckCost says what the linearizability check's steps cost
-	// (control.Checker), for the verdict panel.
-	Console    Console
-	ClientsHUD ClientsHUD
-	CheckCost  string
-	clients    clientsState
-
-	// Settings is the settings panel (lab.go); Plot the experiment view's
-	// figure while it is open.
-	Settings       Settings
-	Plot           Plot
-	experimentOpen bool
-
-	// theme is the look chosen (theme_choice.go).
-	theme themeChoice
-	// focus is the keyboard's focus (focus.go).
-	focus focusState
+	// Clients are the console and the HUD's line about the clients
+	// (clients.go).
+	Clients
 	// time is the timeline strip (timestrip.go).
 	time timeState
 
-	// The members menu (members_menu.go).
-	membersOpen bool
 	// diagram is the space-time diagram (diagram.go).
 	diagram diagramState
-	// details is the node whose details are open, or 0 (details.go).
-	details    uint64
-	nodeEvents NodeEvents
 }
 
 // SetStory sets the story being played (nil in free play); the ring makes
@@ -120,7 +61,7 @@ func (s *Scene) SetStory(v *StoryView) {
 	// A script's panel keeps more room than a story's (script.go).
 	changed := (v == nil) != (s.Story == nil) || v != nil && (v.Script == nil) != (s.Story.Script == nil)
 	if changed {
-		s.storyLogs = v != nil
+		panelOf[*storyPanel](s).unfolds = v != nil
 	}
 	s.Story = v
 	s.printScript(v)
@@ -137,29 +78,59 @@ func (s *Scene) TakeOps() []GameOp {
 	return ops
 }
 
-// Picking reports whether the story picker is open.
-func (s *Scene) Picking() bool { return s.picking }
+// InputState is what the pointer and the keyboard are on: where the pointer
+// is and what is under it, where a press began, and the keyboard's focus.
+type InputState struct {
+	// Hover is the element under the mouse; Pointer is where it is.
+	Hover   Hit
+	Pointer Point
+	// Touched is set once the screen has been touched (see touch.go).
+	Touched bool
+	// pressed is what the press now held (down) began on.
+	pressed Hit
+	down    bool
+	// focus is the keyboard's focus (focus.go).
+	focus focusState
+}
+
+// frame is what the layout is made from: the screen's size and scale, the
+// measure of text, the toolbar's controls and the side panels chosen; and
+// how many layouts were made of it.
+type frame struct {
+	// w×h is the screen in device pixels, u device pixels per CSS pixel.
+	w, h, u  float64
+	measure  Measure
+	controls Controls
+	choice   PanelChoice
+	// layoutGen counts the layouts made (relayout): whatever is drawn
+	// from the layout is drawn again when it moves.
+	layoutGen uint64
+	// relaying is set while relayout runs.
+	relaying bool
+}
 
 // New returns a scene drawn in theme, with the given toolbar, measuring text
 // with measure.
 func New(theme *Theme, controls Controls, measure Measure) *Scene {
-	return &Scene{Theme: theme, theme: themeChoice{chosen: theme.Name, auto: theme.Name}, controls: controls, measure: measure, u: 1, laid: make([]Panel, len(overlays))}
+	s := &Scene{Theme: theme, frame: frame{u: 1, measure: measure, controls: controls}, overlays: newOverlays()}
+	*s.chosenTheme() = themeChoice{chosen: theme.Name, auto: theme.Name}
+	return s
 }
 
 // Resize lays the scene out again for a w×h screen at u device pixels per
 // CSS pixel; it does nothing when nothing changed.
 func (s *Scene) Resize(w, h, u float64) {
-	if w == s.w && h == s.h && u == s.u && s.sameNodes() {
+	if w == s.frame.w && h == s.frame.h && u == s.frame.u && s.sameNodes() {
 		return
 	}
-	s.w, s.h, s.u = w, h, u
+	s.frame.w, s.frame.h, s.frame.u = w, h, u
 	s.relayout()
 }
 
 // ShowPanels shows exactly the side panels p, whatever the screen's size:
 // an embedding page's choice (the panels= URL parameter).
 func (s *Scene) ShowPanels(p Panels) {
-	s.panels = PanelChoice{Chosen: true, Panels: p}
+	s.frame.choice = PanelChoice{Chosen: true, Panels: p}
 	s.relayout()
 }
 
@@ -181,13 +152,13 @@ func (s *Scene) sameNodes() bool {
 // LayoutGen counts the layouts the scene has made: it moves whenever Layout is
 // made again, so a picture cached for one layout (the links, the partition's
 // shading, the panels) knows to draw itself again for the next.
-func (s *Scene) LayoutGen() uint64 { return s.layoutGen }
+func (s *Scene) LayoutGen() uint64 { return s.frame.layoutGen }
 
 func (s *Scene) relayout() {
-	s.relaying = true
-	defer func() { s.relaying = false }()
-	s.layoutGen++
-	panels := s.panels
+	s.frame.relaying = true
+	defer func() { s.frame.relaying = false }()
+	s.frame.layoutGen++
+	panels := s.frame.choice
 	// The console and the diagram live in the side area: opening either
 	// opens folded panels.
 	panels.Open = panels.Open || s.Console.Open || panels.Panels.Diagram
@@ -195,7 +166,7 @@ func (s *Scene) relayout() {
 	if s.Story != nil {
 		s.layStoryStage(panels)
 	} else {
-		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+		s.Layout = NewLayoutWith(s.frame.w, s.frame.h, s.frame.u, s.nodes(), s.frame.controls, panels, s.frame.measure)
 	}
 	if s.Snap != nil {
 		// After the ring is laid out for good: laying it out numbers the
@@ -206,7 +177,7 @@ func (s *Scene) relayout() {
 		s.Layout.LayConsole()
 	}
 	if s.Snap != nil {
-		s.Layout.placeClientsHUD(&s.ClientsHUD, s.measure)
+		s.Layout.placeClientsHUD(&s.ClientsHUD, s.frame.measure)
 		s.placeMessages()
 		s.layPanels()
 	}
@@ -246,6 +217,7 @@ func (s *Scene) Now() float64 {
 // were last drawn, then places the messages for this frame.
 func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	sameRun := s.Snap != nil && snap.Generation == s.Snap.Generation
+	details := panelOf[*detailsPanel](s)
 	if s.Snap != nil && !sameRun {
 		// A new run: what was selected, remembered or logged belongs to the old one.
 		s.Controller.Reset()
@@ -253,7 +225,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 		s.RingMoves.Clear()
 		s.Log.Clear()
 		s.closeArrow()
-		s.nodeEvents.Clear()
+		details.events.Clear()
 	}
 	s.Snap = snap
 	if !s.sameNodes() {
@@ -265,7 +237,7 @@ func (s *Scene) Observe(snap *raftsim.Snapshot, events []raftsim.Event) {
 	}
 	for _, e := range events {
 		s.Log.Add(e, snap.Paused)
-		s.nodeEvents.Add(e)
+		details.events.Add(e)
 		if e.Kind == raftsim.EvDropped {
 			s.Drops.Dropped(e, &s.Layout, s.Clock)
 		}
@@ -343,21 +315,22 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 	if s.Snap == nil || in.Cmd == CmdNone {
 		return nil
 	}
+	pk := panelOf[*pickerPanel](s)
 	switch {
-	case in.Cmd == CmdStories && len(s.Stories) > 0:
-		s.picking, s.pickingScripts = !s.picking, false
+	case in.Cmd == CmdStories && len(pk.stories) > 0:
+		pk.open, pk.scripts = !pk.open, false
 		s.layPanels()
 		return nil
-	case in.Cmd == CmdScripts && len(s.Scripts) > 0:
-		s.picking, s.pickingScripts = true, !s.pickingScripts
+	case in.Cmd == CmdScripts && len(pk.scriptNames) > 0:
+		pk.open, pk.scripts = true, !pk.scripts
 		s.layPanels()
 		return nil
-	case in.Cmd == CmdPanels && s.storyLogs && s.Layout.StoryOverSide():
-		s.storyLogs = false
+	case in.Cmd == CmdPanels && panelOf[*storyPanel](s).unfolds && s.Layout.StoryOverSide():
+		panelOf[*storyPanel](s).unfolds = false
 		s.relayout()
 		return nil
 	case in.Cmd == CmdPanels:
-		s.panels.Open = !s.panels.Open
+		s.frame.choice.Open = !s.frame.choice.Open
 		s.relayout()
 		return nil
 	case isDiagramCmd(in.Cmd):
@@ -366,12 +339,12 @@ func (s *Scene) handle(in Intent) []raftsim.Action {
 		return acts
 	case (in.Cmd == CmdClose || in.Cmd == CmdDismiss) && s.closeArrow():
 		return nil
-	case in.Cmd == CmdClose && s.picking:
-		s.picking = false
+	case in.Cmd == CmdClose && pk.open:
+		pk.open = false
 		s.layPanels()
 		return nil
 	case isGameOp(in.Cmd):
-		s.picking = s.picking && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor && in.Cmd != CmdScriptPick && in.Cmd != CmdScriptPaste
+		pk.open = pk.open && in.Cmd != CmdStoryPick && in.Cmd != CmdStoryEditor && in.Cmd != CmdScriptPick && in.Cmd != CmdScriptPaste
 		s.ops = append(s.ops, GameOp{Cmd: in.Cmd, Arg: in.Arg})
 		s.layPanels()
 		return nil

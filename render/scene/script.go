@@ -103,15 +103,16 @@ type printedStep struct {
 // the story panel comes to it: its command and its whole output, which the
 // panel may have cut short.
 func (s *Scene) printScript(v *StoryView) {
+	sp := panelOf[*storyPanel](s)
 	if v == nil || v.Script == nil {
-		s.printed = printedStep{}
+		sp.printed = printedStep{}
 		return
 	}
 	now := printedStep{title: v.Title, step: v.Step, view: *v.Script}
-	if now == s.printed {
+	if now == sp.printed {
 		return
 	}
-	s.printed = now
+	sp.printed = now
 	t := &s.Console.Transcript
 	t.Follow()
 	for i, c := range strings.Split(v.Script.Command, "\n") {

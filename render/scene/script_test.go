@@ -139,8 +139,8 @@ func TestScriptPicker(t *testing.T) {
 		s := New(&Dark, ControlsFull, measure)
 		s.Observe(cluster(3), nil)
 		s.Resize(sz[0], sz[1], 1)
-		s.Stories = []StoryEntry{{"election", "Leader election"}}
-		s.Scripts = names
+		panelOf[*pickerPanel](s).stories = []StoryEntry{{"election", "Leader election"}}
+		panelOf[*pickerPanel](s).scriptNames = names
 		s.Key('g')
 		picker := s.OpenPanels()[len(s.OpenPanels())-1]
 		// The scripts come after the stories, before the story editor.

@@ -142,7 +142,7 @@ func TestConsoleOpensOnEveryScreen(t *testing.T) {
 	for _, choice := range []PanelChoice{{}, {Chosen: true}, {Chosen: true, Panels: Panels{Events: true}}} {
 		for _, sz := range []struct{ w, h float64 }{{640, 400}, {1280, 800}, {390, 844}} {
 			s := newScene(cluster(5))
-			s.panels = choice
+			s.frame.choice = choice
 			s.Resize(sz.w, sz.h, 1)
 			s.Key('e')
 			c := s.Layout.Console

@@ -10,28 +10,28 @@ import "math"
 // strips both, the screen stays as the user left it, and folds its side
 // panels only where the panel would otherwise cover a node.
 func (s *Scene) layStoryStage(panels PanelChoice) {
-	panels.StoryRoom = StoryPanelHeight(s.u)
-	if s.storyLogs && !panels.Open {
+	panels.StoryRoom = StoryPanelHeight(s.frame.u)
+	if panelOf[*storyPanel](s).unfolds && !panels.Open {
 		unfolded := panels
 		unfolded.Open = true
-		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, unfolded, s.measure)
+		s.Layout = NewLayoutWith(s.frame.w, s.frame.h, s.frame.u, s.nodes(), s.frame.controls, unfolded, s.frame.measure)
 		s.reserveStory()
 		if !s.Layout.Folded || s.Layout.StoryOverSide() {
 			return
 		}
 	}
-	s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+	s.Layout = NewLayoutWith(s.frame.w, s.frame.h, s.frame.u, s.nodes(), s.frame.controls, panels, s.frame.measure)
 	s.reserveStory()
 	if s.Layout.Folded && panels.Open && s.storyCoversRing() {
 		panels.Open = false
-		s.Layout = NewLayoutWith(s.w, s.h, s.u, s.nodes(), s.controls, panels, s.measure)
+		s.Layout = NewLayoutWith(s.frame.w, s.frame.h, s.frame.u, s.nodes(), s.frame.controls, panels, s.frame.measure)
 		s.reserveStory()
 	}
 }
 
 // storyCoversRing reports whether the story's panel covers a node.
 func (s *Scene) storyCoversRing() bool {
-	r := s.Layout.StoryPanel(s.Story, s.measure).Rect.Inset(-s.Layout.TimerR())
+	r := s.Layout.StoryPanel(s.Story, s.frame.measure).Rect.Inset(-s.Layout.TimerR())
 	for _, c := range s.Layout.NodePos {
 		if r.Contains(c) {
 			return true
@@ -44,14 +44,14 @@ func (s *Scene) storyCoversRing() bool {
 // usual when its caption wraps onto more lines in a narrow stage or in the
 // side column.
 func (s *Scene) reserveStory() {
-	h := math.Max(StoryPanelHeight(s.u), s.Layout.StoryPanel(s.Story, s.measure).Rect.H+Pad*s.u/2)
+	h := math.Max(StoryPanelHeight(s.frame.u), s.Layout.StoryPanel(s.Story, s.frame.measure).Rect.H+Pad*s.frame.u/2)
 	laid := s.Layout
-	s.Layout.ReserveStory(h, s.measure)
-	if side := s.Layout.StoryPanel(s.Story, s.measure).Rect.H; side > s.Layout.StorySide.H && s.Layout.StoryOverSide() {
+	s.Layout.ReserveStory(h, s.frame.measure)
+	if side := s.Layout.StoryPanel(s.Story, s.frame.measure).Rect.H; side > s.Layout.StorySide.H && s.Layout.StoryOverSide() {
 		s.Layout = laid
-		s.Layout.ReserveStory(side, s.measure)
+		s.Layout.ReserveStory(side, s.frame.measure)
 	}
-	s.storyFor = s.storyHeight()
+	panelOf[*storyPanel](s).roomFor = s.storyHeight()
 }
 
 // storyHeight is the height the story's panel needs for its lines and
@@ -60,7 +60,7 @@ func (s *Scene) reserveStory() {
 func (s *Scene) storyHeight() float64 {
 	l := s.Layout
 	l.storyFoot = false
-	return l.StoryPanel(s.Story, s.measure).Rect.H
+	return l.StoryPanel(s.Story, s.frame.measure).Rect.H
 }
 
 // StoryOverSide reports whether the story's panel is over the side column
@@ -70,35 +70,66 @@ func (l *Layout) StoryOverSide() bool {
 }
 
 // storyPanel is the caption of the story being played, with its buttons.
-type storyPanel struct{}
+type storyPanel struct {
+	// unfolds is set while the story unfolds the log strips of a small
+	// screen (layStoryStage); the Logs button folds them again.
+	unfolds bool
+	// roomFor is the height of the panel the layout made room for
+	// (reserveStory).
+	roomFor float64
+	// printed is the script step whose output the console holds last.
+	printed printedStep
+}
 
-func (storyPanel) placeName() string { return "story" }
+func (*storyPanel) placeName() string { return "story" }
 
-func (storyPanel) lay(s *Scene) (Panel, bool) {
+func (sp *storyPanel) lay(s *Scene) (Panel, bool) {
 	if s.Story == nil {
 		return Panel{}, false
 	}
-	if s.storyHeight() != s.storyFor && !s.relaying {
+	if s.storyHeight() != sp.roomFor && !s.frame.relaying {
 		// A step whose panel is of another height: the ring and the
 		// side column make room for it again (which lays out every
 		// panel anew).
 		s.relayout()
 	}
-	return s.Layout.StoryPanel(s.Story, s.measure), true
+	return s.Layout.StoryPanel(s.Story, s.frame.measure), true
 }
 
 // pickerPanel is the story picker, or raft's scripts' while they are
 // picked.
-type pickerPanel struct{}
+type pickerPanel struct {
+	// open is set while a picker shows; scripts makes it raft's scripts'
+	// (script.go).
+	open, scripts bool
+	// stories are what the story picker offers, scriptNames raft's
+	// interaction scripts.
+	stories     []StoryEntry
+	scriptNames []string
+}
 
-func (pickerPanel) placeName() string { return "stories" }
+// SetStories sets what the pickers offer: the stories, and raft's
+// interaction scripts.
+func (s *Scene) SetStories(stories []StoryEntry, scripts []string) {
+	pk := panelOf[*pickerPanel](s)
+	pk.stories, pk.scriptNames = stories, scripts
+}
 
-func (pickerPanel) lay(s *Scene) (Panel, bool) {
+// Scripts are raft's interaction scripts the script picker offers, in its
+// order.
+func (s *Scene) Scripts() []string { return panelOf[*pickerPanel](s).scriptNames }
+
+// Picking reports whether the story picker is open.
+func (s *Scene) Picking() bool { return panelOf[*pickerPanel](s).open }
+
+func (*pickerPanel) placeName() string { return "stories" }
+
+func (pk *pickerPanel) lay(s *Scene) (Panel, bool) {
 	switch {
-	case s.picking && s.pickingScripts:
-		return s.Layout.ScriptPicker(s.Scripts, s.measure), true
-	case s.picking:
-		return s.Layout.StoryPicker(s.Stories, len(s.Scripts), s.measure), true
+	case pk.open && pk.scripts:
+		return s.Layout.ScriptPicker(pk.scriptNames, s.frame.measure), true
+	case pk.open:
+		return s.Layout.StoryPicker(pk.stories, len(pk.scriptNames), s.frame.measure), true
 	}
 	return Panel{}, false
 }

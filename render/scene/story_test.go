@@ -84,7 +84,7 @@ func TestStoryWaitingSaidPlainly(t *testing.T) {
 // simulator actions.
 func TestStoryControlsBecomeGameOps(t *testing.T) {
 	s := newScene(cluster(5))
-	s.Stories = []StoryEntry{{"election", "Leader election"}, {"partition", "Network partition"}}
+	panelOf[*pickerPanel](s).stories = []StoryEntry{{"election", "Leader election"}, {"partition", "Network partition"}}
 	if acts := s.Key('g'); acts != nil || !s.Picking() {
 		t.Fatalf("g: actions %v, picking %v", acts, s.Picking())
 	}
@@ -116,7 +116,7 @@ func TestStoryControlsBecomeGameOps(t *testing.T) {
 // that closes the picker.
 func TestWriteYourOwnStoryOpensTheEditor(t *testing.T) {
 	s := newScene(cluster(5))
-	s.Stories = []StoryEntry{{"election", "Leader election"}}
+	panelOf[*pickerPanel](s).stories = []StoryEntry{{"election", "Leader election"}}
 	s.Key('g')
 	picker := s.OpenPanels()[len(s.OpenPanels())-1]
 	last := picker.Buttons[len(picker.Buttons)-1]

@@ -72,13 +72,13 @@ func (s *Scene) targets() []TargetPlace {
 		}
 	}
 	if s.Controller.Help {
-		buttons("help", s.help.Buttons)
+		buttons("help", laidOf[*helpPanel](s).Buttons)
 	}
-	for _, p := range s.open {
+	for _, p := range s.overlays.open {
 		buttons(cmp.Or(s.placeNameOf(p), "panel"), p.Buttons)
 	}
 	if s.Console.Open {
-		buttons("console", s.clients.console.Buttons)
+		buttons("console", s.laidConsole.Buttons)
 	}
 	if !s.ClientsHUD.Hit.Empty() {
 		add("verdict", s.ClientsHUD.Hit)

@@ -31,7 +31,7 @@ func TestTouchTargetsAreAFingerWide(t *testing.T) {
 		}
 		for what, open := range opened {
 			s := New(&Light, sc.controls, measure)
-			s.Stories = []StoryEntry{{"election", "Leader election"}, {"partition", "Network partition"}}
+			panelOf[*pickerPanel](s).stories = []StoryEntry{{"election", "Leader election"}, {"partition", "Network partition"}}
 			s.Observe(cluster(5), nil)
 			s.Touch(Point{})
 			s.Resize(sc.w*sc.u, sc.h*sc.u, sc.u)

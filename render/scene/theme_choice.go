@@ -35,6 +35,9 @@ type themeChoice struct {
 	chosen, auto string
 }
 
+// chosenTheme is the scene's theme choice, which the settings' theme row steps.
+func (s *Scene) chosenTheme() *themeChoice { return &panelOf[*settingsPanel](s).theme }
+
 // ChooseTheme draws the picture in the theme called choice, or with
 // ThemeAuto in the system's; an unknown name changes nothing and reports
 // false.
@@ -42,7 +45,7 @@ func (s *Scene) ChooseTheme(choice string) bool {
 	if !slices.Contains(ThemeChoices, choice) {
 		return false
 	}
-	s.theme.chosen = choice
+	s.chosenTheme().chosen = choice
 	s.applyTheme()
 	return true
 }
@@ -51,20 +54,20 @@ func (s *Scene) ChooseTheme(choice string) bool {
 // the picture takes while the choice is ThemeAuto.
 func (s *Scene) SetAutoTheme(name string) {
 	if _, ok := ThemeNamed(name); ok {
-		s.theme.auto = name
+		s.chosenTheme().auto = name
 		s.applyTheme()
 	}
 }
 
 // ThemeChoice is the theme chosen, or ThemeAuto.
-func (s *Scene) ThemeChoice() string { return s.theme.chosen }
+func (s *Scene) ThemeChoice() string { return s.chosenTheme().chosen }
 
 // applyTheme draws the picture in the theme the choice comes to; a new
 // theme lays out afresh, so every cached part is drawn again in it.
 func (s *Scene) applyTheme() {
-	name := s.theme.chosen
+	name := s.chosenTheme().chosen
 	if name == ThemeAuto {
-		name = s.theme.auto
+		name = s.chosenTheme().auto
 	}
 	t, ok := ThemeNamed(name)
 	if !ok || t == s.Theme {
@@ -76,15 +79,15 @@ func (s *Scene) applyTheme() {
 
 // stepTheme moves the choice dir (+1 or -1) through ThemeChoices, wrapping.
 func (s *Scene) stepTheme(dir int) {
-	i := slices.Index(ThemeChoices, s.theme.chosen)
+	i := slices.Index(ThemeChoices, s.chosenTheme().chosen)
 	s.ChooseTheme(ThemeChoices[(i+dir+len(ThemeChoices))%len(ThemeChoices)])
 }
 
 // themeLabel is the theme row's text: the choice, and for ThemeAuto the
 // theme the system gives.
 func (s *Scene) themeLabel() string {
-	if s.theme.chosen == ThemeAuto {
+	if s.chosenTheme().chosen == ThemeAuto {
 		return fmt.Sprintf("theme: auto (%s, from the system)", s.Theme.Name)
 	}
-	return "theme: " + s.theme.chosen
+	return "theme: " + s.chosenTheme().chosen
 }

@@ -28,7 +28,7 @@ func TestSettingsThemeRow(t *testing.T) {
 		t.Fatalf("a scene made in dark took the system's %q", s.Theme.Name)
 	}
 	s.Key('o')
-	row := buttonOf(t, s.laidOf(settingsPanel{}), CmdTheme)
+	row := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme)
 	if row.Label != "theme: dark" {
 		t.Errorf("the theme row says %q, want %q", row.Label, "theme: dark")
 	}
@@ -41,20 +41,20 @@ func TestSettingsThemeRow(t *testing.T) {
 		t.Errorf("after a click on the theme row: theme %q, choice %q, laid out afresh %v; want colorblind, redrawn",
 			s.Theme.Name, s.ThemeChoice(), s.LayoutGen() != gen)
 	}
-	if got := buttonOf(t, s.laidOf(settingsPanel{}), CmdTheme).Label; got != "theme: colorblind" {
+	if got := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme).Label; got != "theme: colorblind" {
 		t.Errorf("the theme row says %q after the click", got)
 	}
 	s.Key(KeyUp) // from the first knob round to the last row: the theme's
-	if !s.Settings.OnThemeRow() {
-		t.Fatalf("↑ from the first knob went to row %d, want the theme row", s.Settings.Row)
+	if !s.settings().OnThemeRow() {
+		t.Fatalf("↑ from the first knob went to row %d, want the theme row", s.settings().Row)
 	}
-	cfg := fmt.Sprint(s.Settings.Cfg)
+	cfg := fmt.Sprint(s.settings().Cfg)
 	keys(s, KeyRight, KeyRight)
-	if s.ThemeChoice() != "auto" || s.Theme.Name != "colorblind-dark" || fmt.Sprint(s.Settings.Cfg) != cfg {
+	if s.ThemeChoice() != "auto" || s.Theme.Name != "colorblind-dark" || fmt.Sprint(s.settings().Cfg) != cfg {
 		t.Errorf("→→ on the theme row: choice %q, theme %q, config %v; want auto, the system's colorblind-dark, the config as it was (%v)",
-			s.ThemeChoice(), s.Theme.Name, s.Settings.Cfg, cfg)
+			s.ThemeChoice(), s.Theme.Name, s.settings().Cfg, cfg)
 	}
-	if got := buttonOf(t, s.laidOf(settingsPanel{}), CmdTheme).Label; got != "theme: auto (colorblind-dark, from the system)" {
+	if got := buttonOf(t, laidOf[*settingsPanel](s), CmdTheme).Label; got != "theme: auto (colorblind-dark, from the system)" {
 		t.Errorf("the theme row says %q on auto", got)
 	}
 	if s.SetAutoTheme("light"); s.Theme.Name != "light" {

@@ -157,7 +157,7 @@ type timeState struct {
 // SetTime sets what the strip shows, as the game does every frame.
 func (s *Scene) SetTime(v *TimeView) {
 	s.time.view = v
-	s.time.strip = s.Layout.TimeStrip(v, s.measure)
+	s.time.strip = s.Layout.TimeStrip(v, s.frame.measure)
 }
 
 // Strip returns the strip's layout and what it shows; false before the

@@ -34,8 +34,8 @@ func TestPhoneReachesTheConsoleFromTheVerdict(t *testing.T) {
 		t.Fatal("the verdict panel has no console button")
 	}
 	tap(s, panels[0].Buttons[i].Rect.Center())
-	if !s.Console.Open || s.clients.verdictOpen {
-		t.Errorf("after the console button: console open %v, verdict panel open %v; want the console in its place", s.Console.Open, s.clients.verdictOpen)
+	if !s.Console.Open || panelOf[*verdictPanel](s).open {
+		t.Errorf("after the console button: console open %v, verdict panel open %v; want the console in its place", s.Console.Open, panelOf[*verdictPanel](s).open)
 	}
 }
 

@@ -9,32 +9,35 @@ const firstStory = "election"
 // stories, with a button that starts the first one and one that closes the
 // line; either closes it for good (the game remembers that).
 func (s *Scene) ShowWelcome() {
-	s.welcome = true
+	panelOf[*welcomePanel](s).open = true
 	s.layPanels()
 }
 
 // CloseWelcome closes the welcome.
 func (s *Scene) CloseWelcome() {
-	s.welcome = false
+	panelOf[*welcomePanel](s).open = false
 	s.layPanels()
 }
 
 // WelcomeOpen reports whether the welcome is shown.
-func (s *Scene) WelcomeOpen() bool { return s.welcome }
+func (s *Scene) WelcomeOpen() bool { return panelOf[*welcomePanel](s).open }
 
 // welcomePanel is the welcome in the stage's top right corner, clear of
 // the HUD's first lines, while no story plays.
-type welcomePanel struct{}
+type welcomePanel struct {
+	// open is set from ShowWelcome until the welcome is closed.
+	open bool
+}
 
-func (welcomePanel) placeName() string { return "welcome" }
+func (*welcomePanel) placeName() string { return "welcome" }
 
-func (welcomePanel) lay(s *Scene) (Panel, bool) {
-	if !s.welcome || s.Story != nil {
+func (w *welcomePanel) lay(s *Scene) (Panel, bool) {
+	if !w.open || s.Story != nil {
 		return Panel{}, false
 	}
 	pick := -1
 	title := "Leader election"
-	for i, e := range s.Stories {
+	for i, e := range panelOf[*pickerPanel](s).stories {
 		if e.Name == firstStory {
 			pick, title = i, e.Title
 		}
@@ -44,7 +47,7 @@ func (welcomePanel) lay(s *Scene) (Panel, bool) {
 	}
 	l, u := &s.Layout, s.Layout.Scale
 	p := Panel{Title: "New to Raft? Start with " + title + "."}
-	p.Lines = Wrap("A story shows it a step at a time; Stories (g) has more.", math.Min(320*u, l.Stage.W-4*Pad*u), FontUI*u, s.measure)
+	p.Lines = Wrap("A story shows it a step at a time; Stories (g) has more.", math.Min(320*u, l.Stage.W-4*Pad*u), FontUI*u, s.frame.measure)
 	p.Buttons = []Button{
 		{Cmd: CmdStoryPick, Label: title, Arg: pick},
 		{Cmd: CmdWelcomeClose, Label: "Not now"},
@@ -53,5 +56,5 @@ func (welcomePanel) lay(s *Scene) (Panel, bool) {
 	if l.HUDLines == 1 {
 		at.Y = l.HUD.Bottom() + Pad*u/2
 	}
-	return l.boxPanel(p, at, 1, s.measure), true
+	return l.boxPanel(p, at, 1, s.frame.measure), true
 }

@@ -10,7 +10,7 @@ import (
 // remembers; it sits in the stage's corner, clear of the nodes.
 func TestWelcomePointsToTheFirstStory(t *testing.T) {
 	s := newScene(cluster(5))
-	s.Stories = []StoryEntry{{Name: "election", Title: "Leader election"}, {Name: "partition", Title: "Partition"}}
+	panelOf[*pickerPanel](s).stories = []StoryEntry{{Name: "election", Title: "Leader election"}, {Name: "partition", Title: "Partition"}}
 	s.ShowWelcome()
 	var w *Panel
 	for _, p := range s.OpenPanels() {
