@@ -4,18 +4,19 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io/fs"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
-
-	"raftplay/web"
 )
 
 // embedsLoads is how many times BenchmarkBrowserEmbeds loads each host page;
@@ -112,11 +113,12 @@ var embedColumns = []struct{ name, mark string }{
 }
 
 // embedLoad is one load of a host page: each playground's start and the PSS
-// that Chromium's processes gained once all had started, all of them and
-// the GPU process.
+// that Chromium's processes gained, all of them and the GPU process's, once
+// all had started and, on a page showing one at a time, before the reader
+// scrolled on from the first.
 type embedLoad struct {
-	embeds      []embedStart
-	pss, gpuPSS float64
+	embeds                []embedStart
+	pss, gpuPSS, firstPSS float64
 }
 
 // BenchmarkBrowserEmbeds reports how several playgrounds on one host page
@@ -124,28 +126,49 @@ type embedLoad struct {
 // site than the playground, as a school's or a blog's page is: Chromium runs
 // the playgrounds in a renderer of their own, which the host page cannot
 // script, so the benchmark attaches to each iframe as a target of its own.
-// Each load is a first visit: the site is served on a new origin. For each
-// layout of embedLayouts it logs, per playground, when it came into view, its
-// start-up marks, its first frame and when it became interactive (three
-// frames drawn), in milliseconds since the host page's navigation; with two
-// side by side, how long after the first the second draws (goal: at most one
-// second) and where each spent its time; with one in view, how soon each
-// of the others is interactive once scrolled into view; and the PSS the page
-// adds to Chromium once every playground has run.
+// Each load is a first visit to a site of its own (serveOnNewSite); only the
+// GPU process, which every page shares, stays warm from load to load. For
+// each layout of embedLayouts it logs, per playground, when it came into
+// view, its start-up marks, its first frame and when it became interactive
+// (three frames drawn), in milliseconds since the host page's navigation;
+// with two side by side, how long after the first the second draws (goal:
+// at most one second) and where each spent its time; with one in view, how
+// soon each of the others is interactive once scrolled to, and the PSS the
+// page adds to Chromium while the reader stays at the first; and the PSS it
+// adds once every playground has run. With
+// baselineSiteEnv set, the other build is measured too, alternated with
+// this one.
 func BenchmarkBrowserEmbeds(b *testing.B) {
 	requireBrowser(b)
+	sites := benchSites()
 	for b.Loop() {
-		for _, l := range embedLayouts {
-			loads := make([]embedLoad, embedsLoads)
-			for i := range loads {
-				loads[i] = loadEmbeds(b, l)
+		// loads[site][layout] are the loads of each layout of each build,
+		// taken round by round, so that each meets the machine's load (and
+		// the GPU process's warmth) alike.
+		loads := make([][][]embedLoad, len(sites))
+		for s := range loads {
+			loads[s] = make([][]embedLoad, len(embedLayouts))
+		}
+		for range embedsLoads {
+			for s, site := range sites {
+				for i, l := range embedLayouts {
+					loads[s][i] = append(loads[s][i], loadEmbeds(b, site.fsys, l))
+				}
 			}
-			b.Logf("%s:\n%s", l.name, embedsTable(l, loads))
+		}
+		for s, site := range sites {
+			for i, l := range embedLayouts {
+				b.Logf("%s, %s:\n%s", site.name, l.name, embedsTable(l, loads[s][i]))
+			}
+		}
+		for i, l := range embedLayouts {
+			loads := loads[0][i]
 			if l.sideBySide {
 				b.ReportMetric(median(loads, secondAfterFirst), "ms-2nd-after-1st-"+l.key)
 			} else {
 				b.ReportMetric(median(loads, func(e embedLoad) float64 { return e.embeds[0].marks["interactive"] }), "ms-1st-interactive-"+l.key)
 				b.ReportMetric(median(loads, slowestOther), "ms-others-interactive-in-view-"+l.key)
+				b.ReportMetric(median(loads, func(e embedLoad) float64 { return e.firstPSS / 1e6 }), "MB-PSS-first-only-"+l.key)
 			}
 			b.ReportMetric(median(loads, func(e embedLoad) float64 { return e.pss / 1e6 }), "MB-PSS-"+l.key)
 		}
@@ -178,16 +201,16 @@ func slowestOther(e embedLoad) float64 {
 	return slowest
 }
 
-// loadEmbeds serves the site on a new origin and l's host page on another,
+// loadEmbeds serves fsys on a new site and l's host page on another,
 // opens the host page and brings each playground into view in turn, waiting
 // for it to become interactive.
-func loadEmbeds(b *testing.B, l embedLayout) embedLoad {
+func loadEmbeds(b *testing.B, fsys fs.FS, l embedLayout) embedLoad {
 	b.Helper()
-	site, err := newHandler(web.Site)
+	site, err := newHandler(fsys)
 	if err != nil {
 		b.Fatal(err)
 	}
-	siteSrv := httptest.NewServer(site)
+	siteSrv := serveOnNewSite(b, site)
 	defer siteSrv.Close()
 	page := l.html(siteSrv.URL)
 	hostSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -214,10 +237,38 @@ func loadEmbeds(b *testing.B, l embedLayout) embedLoad {
 					`document.getElementById("embed-%d").scrollIntoView(), performance.now()`, i+1))
 			}
 			waitEmbeds(b, tab, siteSrv.URL, origin, load.embeds, i)
+			if i == 0 {
+				all, _ := settledPSS(b)
+				load.firstPSS = all - pssBefore
+			}
 		}
 	}
-	load.pss, load.gpuPSS = chromiumPSS(b)-pssBefore, gpuPSS()-gpuBefore
+	all, gpu := settledPSS(b)
+	load.pss, load.gpuPSS = all-pssBefore, gpu-gpuBefore
 	return load
+}
+
+// lastLoopback is the last loopback address serveOnNewSite gave a server.
+var lastLoopback atomic.Int32
+
+// serveOnNewSite serves h on a loopback address of its own, 127.0.0.2 and
+// on: a site the browser has not seen. A new port alone is a new origin but
+// the same site, whose renderer may still be running (its service worker
+// keeps it), with the module it compiled for the last load in its memory.
+func serveOnNewSite(b *testing.B, h http.Handler) *httptest.Server {
+	b.Helper()
+	n := lastLoopback.Add(1) + 1
+	if n > 254 {
+		b.Fatal("no loopback address left for a new site")
+	}
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.%d:0", n))
+	if err != nil {
+		b.Fatalf("listening on a new loopback address: %v", err)
+	}
+	srv := httptest.NewUnstartedServer(h)
+	srv.Listener = ln
+	srv.Start()
+	return srv
 }
 
 // allOf is 0, 1, … n-1.
@@ -317,8 +368,9 @@ func embedMarks(ctx context.Context, siteURL string, seed int) (map[string]float
 }
 
 // settledPSS returns the PSS of the test browser's processes, all and the
-// GPU process's, once it has stopped falling: a tab closed just before
-// takes a moment to give its memory back.
+// GPU process's, once it has stopped changing: a tab closed just before
+// takes a moment to give its memory back, and a playground just started
+// to collect what its start left.
 func settledPSS(b *testing.B) (all, gpu float64) {
 	b.Helper()
 	const settled, most = 2e6, 20
@@ -393,6 +445,9 @@ func embedsTable(l embedLayout, loads []embedLoad) string {
 	}
 	if l.sideBySide {
 		fmt.Fprintf(&out, "\nthe second first frame after the first: %s ms (goal: at most 1000)\n\n%s", spread(loads, secondAfterFirst), embedSteps(loads))
+	}
+	if !l.sideBySide {
+		fmt.Fprintf(&out, "\nPSS added while the reader stays at the first: %s MB\n", spread(loads, func(e embedLoad) float64 { return e.firstPSS / 1e6 }))
 	}
 	fmt.Fprintf(&out, "\nPSS added once all %d have run: %s MB, of it the GPU process %s MB\n", l.count,
 		spread(loads, func(e embedLoad) float64 { return e.pss / 1e6 }), spread(loads, func(e embedLoad) float64 { return e.gpuPSS / 1e6 }))
