@@ -152,7 +152,7 @@ func BenchmarkBrowserEmbeds(b *testing.B) {
 		for range embedsLoads {
 			for s, site := range sites {
 				for i, l := range embedLayouts {
-					loads[s][i] = append(loads[s][i], loadEmbeds(b, site.fsys, l))
+					loads[s][i] = append(loads[s][i], loadEmbeds(b, site.fsys, l, nil))
 				}
 			}
 		}
@@ -203,8 +203,9 @@ func slowestOther(e embedLoad) float64 {
 
 // loadEmbeds serves fsys on a new site and l's host page on another,
 // opens the host page and brings each playground into view in turn, waiting
-// for it to become interactive.
-func loadEmbeds(b *testing.B, fsys fs.FS, l embedLayout) embedLoad {
+// for it to become interactive; with trace set, it traces the browser from
+// the navigation to the last playground's interactive.
+func loadEmbeds(b *testing.B, fsys fs.FS, l embedLayout, trace *embedTrace) embedLoad {
 	b.Helper()
 	site, err := newHandler(fsys)
 	if err != nil {
@@ -222,8 +223,15 @@ func loadEmbeds(b *testing.B, fsys fs.FS, l embedLayout) embedLoad {
 	hostURL := strings.Replace(hostSrv.URL, "127.0.0.1", "localhost", 1) + "/host.html"
 
 	pssBefore, gpuBefore := settledPSS(b)
-	tab := openPage(b, hostURL, "", defaultView)
+	var setup []func(*tab)
+	if trace != nil {
+		setup = append(setup, trace.start)
+	}
+	tab := openPage(b, hostURL, "", defaultView, setup...)
 	defer tab.close()
+	if trace != nil {
+		defer trace.stop(tab)
+	}
 	origin := eval[float64](tab, "performance.timeOrigin")
 	load := embedLoad{embeds: make([]embedStart, l.count)}
 	if l.sideBySide {
