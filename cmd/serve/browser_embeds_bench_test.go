@@ -48,6 +48,8 @@ type embedLayout struct {
 	lazy bool
 }
 
+// embedLayouts are the host pages BenchmarkBrowserEmbeds loads: the first,
+// two side by side, is also BenchmarkBrowserEmbedsGap's.
 var embedLayouts = []embedLayout{
 	{name: "two side by side, both in view", key: "two", count: 2, sideBySide: true, lazy: true},
 	{name: `four, one in view, loading="lazy"`, key: "four-lazy", count: 4, lazy: true},
