@@ -1,10 +1,11 @@
 // loader.js shows the poster (poster.js), downloads raftplay.wasm with a
-// progress readout beside it (with start=click, once the play button is
-// pressed), compiling it as it comes, starts it with Go's wasm_exec.js,
-// registers the service worker once the first frame is drawn, and turns
-// every way that can fail into a plain-text message on the page, because in a classroom the
-// console is not where anyone looks. It leaves location.search alone: the
-// wasm reads its own options from the query string.
+// progress readout beside it (in another page's iframe, once it is in view;
+// with start=click, once the play button is pressed), compiling it as it
+// comes, starts it with Go's wasm_exec.js, registers the service worker
+// once the first frame is drawn, and turns every way that can fail into a
+// plain-text message on the page, because in a classroom the console is
+// not where anyone looks. It leaves location.search alone: the wasm reads
+// its own options from the query string.
 "use strict";
 
 (() => {
@@ -386,12 +387,36 @@
     }, 100);
   }
 
+  // inView resolves once the page is in view. A playground embedded in
+  // another page starts only when the reader can see it: further down the
+  // page, or in a part the page hides, it would download, compile and build
+  // a program nobody sees, keep its memory, and hold back the one in view,
+  // since the browser runs a page's frames from one site on one thread. The
+  // iframe's loading="lazy" is not enough: the browser loads a lazy frame
+  // screens before it comes into view. A page of its own is in view.
+  function inView() {
+    if (window.top === window || typeof IntersectionObserver !== "function") {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.documentElement);
+    });
+  }
+
   // begin shows the poster (poster.js) as soon as its places are in, and
-  // starts the program beside it; with start=click it waits for the play
-  // button first, and nothing of the program is downloaded before.
+  // starts the program beside it once the page is in view; with start=click
+  // it waits for the play button instead, and nothing of the program is
+  // downloaded before.
   async function begin() {
     const poster = window.raftplayPoster;
     if (!poster) {
+      await inView();
       start();
       return;
     }
@@ -400,6 +425,8 @@
       status.textContent = "Press play to start the playground.";
       await poster.waitForPlay(playButton, await shown);
       status.textContent = "Starting…";
+    } else {
+      await inView();
     }
     start();
   }

@@ -105,3 +105,45 @@ func TestBrowserEmbedBuilderSnippet(t *testing.T) {
 		t.Errorf("the pasted iframe is %d px wide, want 800", w)
 	}
 }
+
+// A playground further down a page downloads nothing while the reader reads
+// above it, even in an iframe loaded eagerly, and starts once scrolled to.
+// The one in view above it is the clock: by its first frame, the one below
+// would long have asked for the wasm.
+func TestBrowserEmbedOutOfViewWaits(t *testing.T) {
+	requireBrowser(t)
+	site, err := newHandler(web.Site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var belowDownloads atomic.Int32
+	mux := http.NewServeMux()
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/raftplay.wasm" && strings.Contains(r.Referer(), "seed=2") {
+			belowDownloads.Add(1)
+		}
+		site.ServeHTTP(w, r)
+	}))
+	mux.HandleFunc("/article.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><title>an article</title><body style="margin:0">
+<iframe id="above" src="index.html?seed=1" width="620" height="380" style="border:0"></iframe>
+<div style="height:%dpx">Three screens of text.</div>
+<iframe id="below" src="index.html?seed=2" width="620" height="380" style="border:0"></iframe>`, 3*viewH)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	tab := openURL(t, srv.URL+"/article.html", `document.getElementById("above").contentWindow.raftplay`, defaultView)
+	const below = `document.getElementById("below").contentWindow`
+	if _, err := chromedp.Run(tab.ctx, chromedp.Poll[bool](below+`.document.readyState === "complete"`,
+		chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
+		t.Fatalf("the iframe below did not load its page: %v", err)
+	}
+	if n := belowDownloads.Load(); n != 0 || eval[bool](tab, below+`.raftplay !== undefined`) {
+		t.Fatalf("the playground below the fold asked for the wasm %d times and started=%v before it was scrolled to", n, eval[bool](tab, below+`.raftplay !== undefined`))
+	}
+	eval[bool](tab, `document.getElementById("below").scrollIntoView(), true`)
+	tab.api = below + ".raftplay"
+	tab.waitFirstFrame("the playground scrolled to")
+}

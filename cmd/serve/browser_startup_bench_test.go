@@ -82,16 +82,7 @@ func (s startup) step(st startupStep) (float64, bool) {
 // set, the other build is measured too, alternated with this one.
 func BenchmarkBrowserFirstFrame(b *testing.B) {
 	requireBrowser(b)
-	sites := []struct {
-		name string
-		fsys fs.FS
-	}{{"this build", web.Site}}
-	if dir := os.Getenv(baselineSiteEnv); dir != "" {
-		sites = append(sites, struct {
-			name string
-			fsys fs.FS
-		}{"baseline " + dir, os.DirFS(dir)})
-	}
+	sites := benchSites()
 	for b.Loop() {
 		// loads[site][visit] are the loads of each visit to each site.
 		loads := make([][][]startup, len(sites))
@@ -113,6 +104,21 @@ func BenchmarkBrowserFirstFrame(b *testing.B) {
 		}
 	}
 	b.ReportMetric(0, "ns/op")
+}
+
+// benchSite is a build of the site a benchmark measures.
+type benchSite struct {
+	name string
+	fsys fs.FS
+}
+
+// benchSites are this build and, with baselineSiteEnv set, the other one.
+func benchSites() []benchSite {
+	sites := []benchSite{{"this build", web.Site}}
+	if dir := os.Getenv(baselineSiteEnv); dir != "" {
+		sites = append(sites, benchSite{"baseline " + dir, os.DirFS(dir)})
+	}
+	return sites
 }
 
 // visitOrigin serves fsys on a new origin and pays it each of visits, each
