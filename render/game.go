@@ -64,6 +64,10 @@ type Options struct {
 	OnMessage func(text string)
 	// OnFirstFrame is called once, after the first frame is drawn.
 	OnFirstFrame func()
+	// OnRest, when set, is called with true when the game stops asking for
+	// frames (nothing goes on: see pacing.go) and with false when it asks
+	// again.
+	OnRest func(resting bool)
 	// OnPanic is called when Update or Draw panics, with where, the value and
 	// the stack; the game then stops and RunGame returns ErrStopped. Without
 	// it the panic goes on up.
@@ -110,6 +114,8 @@ type Game struct {
 	// onScreen sums up the picture on the screen (repaint.go), and painted
 	// counts the frames that were drawn rather than left as they were.
 	onScreen shownKeys
+	// resting is set while the game asks for no frames (pacing.go).
+	resting bool
 	// clockBehind is set when the clock moved since it was painted and
 	// waits for its turn (plan), so frames go on until it is painted.
 	clockBehind bool

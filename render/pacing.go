@@ -29,7 +29,10 @@ func (g *Game) pace(painted bool) {
 		g.active = now
 	}
 	if now.Sub(g.active) < linger {
+		g.rest(false)
 		ebiten.ScheduleFrame()
+	} else {
+		g.rest(true)
 	}
 }
 
@@ -37,7 +40,21 @@ func (g *Game) pace(painted bool) {
 // that linger after it afresh. It is called with the game's lock held.
 func (g *Game) wake() {
 	g.active = time.Now()
+	g.rest(false)
 	ebiten.ScheduleFrame()
+}
+
+// rest tells the page (OnRest) when the game stops asking for frames and
+// when it asks again: Ebiten's loop wakes the program every display frame
+// even when it has nothing to do, which the page can hold meanwhile.
+func (g *Game) rest(on bool) {
+	if g.resting == on {
+		return
+	}
+	g.resting = on
+	if g.opts.OnRest != nil {
+		g.opts.OnRest(on)
+	}
 }
 
 // busy reports whether something goes on that the next frame carries on

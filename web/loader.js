@@ -327,6 +327,36 @@
     }, (err) => report(err.message));
   }
 
+  // gateFrames lets a resting playground cost the page next to nothing.
+  // Ebiten asks for an animation frame every 1/60 s even when it has
+  // nothing to update or draw, and each one wakes the Go program. While
+  // the game says it rests (it needs no frames: paused, nothing moving,
+  // nobody touching it), the frames it asks for are held, and let go when
+  // it asks for frames again or when the reader does anything on the page.
+  // Installed before the program starts, since Ebiten keeps the function
+  // it finds then.
+  function gateFrames() {
+    const raf = window.requestAnimationFrame.bind(window);
+    let resting = false, held = [];
+    const wake = () => {
+      resting = false;
+      const callbacks = held;
+      held = [];
+      callbacks.forEach(raf);
+    };
+    window.requestAnimationFrame = (callback) => {
+      if (!resting) {
+        return raf(callback);
+      }
+      held.push(callback);
+      return 0;
+    };
+    for (const type of ["keydown", "keyup", "pointerdown", "pointerup", "pointermove", "wheel", "touchstart", "touchmove", "touchend", "resize", "focus", "blur", "visibilitychange"]) {
+      window.addEventListener(type, wake, {capture: true, passive: true});
+    }
+    window.raftplayRest = (on) => on ? (resting = true) : wake();
+  }
+
   async function start() {
     const missing = missingFeature();
     if (missing) {
@@ -359,6 +389,7 @@
 
     reportTraps();
     hideWhenRunning();
+    gateFrames();
     try {
       await go.run(instance);
     } catch (err) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -9,8 +10,8 @@ import (
 
 // TestBrowserPausedPageStopsDrawing checks that a paused page nobody
 // touches stops drawing frames, so it costs the browser next to nothing,
-// at every size and with the panels that open on their own (the phone's
-// story log, the editor's recorder, which poll the page).
+// at every size and with a story, and that the page at rest answers a key
+// at once: Step moves the run on and frames come again.
 func TestBrowserPausedPageStopsDrawing(t *testing.T) {
 	requireBrowser(t)
 	for _, c := range []struct {
@@ -23,6 +24,7 @@ func TestBrowserPausedPageStopsDrawing(t *testing.T) {
 	} {
 		tab := openURL(t, browser.server.URL+"/?"+c.query, ownAPI, c.view)
 		tab.waitFrames(1)
+		before := tab.state().NowMs
 		// True once frames() has not moved for 1.5 s of the page's time.
 		const still = `(() => {
 			const f = raftplay.frames(), now = performance.now(), s = window.stillSince;
@@ -33,6 +35,18 @@ func TestBrowserPausedPageStopsDrawing(t *testing.T) {
 			chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 			t.Errorf("%s at %dx%d: a paused page nobody touches goes on drawing frames (%d so far): %v",
 				c.query, c.view.w, c.view.h, tab.frames(), err)
+		}
+		// A key, and nothing else, wakes the page at rest.
+		resting := tab.frames()
+		if err := chromedp.Do(tab.ctx, chromedp.KeyEvent(".")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(tab.ctx, chromedp.Poll[bool](fmt.Sprintf("raftplay.frames() > %d", resting),
+			chromedp.WithPollingInterval(pollEvery), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("%s at %dx%d: the page at rest drew no frame after a key: %v", c.query, c.view.w, c.view.h, err)
+		}
+		if after := tab.state().NowMs; after <= before {
+			t.Errorf("%s at %dx%d: Step (.) on the page at rest left the run at %d ms", c.query, c.view.w, c.view.h, after)
 		}
 		tab.close()
 	}

@@ -66,6 +66,7 @@ func main() {
 		OnEvent:       feed.Offer,
 		OnMessage:     page.log,
 		OnFirstFrame:  page.removeLoader,
+		OnRest:        page.rest,
 		OnPanic:       app.crashed,
 		Stories:       app.stories,
 		OnShare:       app.share,

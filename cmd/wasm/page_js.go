@@ -68,6 +68,14 @@ func (p *page) removeLoader() {
 	}
 }
 
+// rest tells the loader's frame gate (loader.js, gateFrames) whether the
+// game rests; a page started without the loader has no gate.
+func (p *page) rest(on bool) {
+	if gate := js.Global().Get("raftplayRest"); gate.Type() == js.TypeFunction {
+		gate.Invoke(on)
+	}
+}
+
 // log writes a notice to the browser console too.
 func (p *page) log(text string) {
 	js.Global().Get("console").Call("log", "raftplay: "+text)
