@@ -176,7 +176,11 @@ func (r *eventRing) since(seq uint64, name func(uint64) string) []Event {
 	if seq+1 > first {
 		first = seq + 1
 	}
-	var out []Event
+	if first > r.next {
+		return nil
+	}
+	// Made to size: a frame under stress reads hundreds of events.
+	out := make([]Event, 0, r.next-first+1)
 	for s := first; s <= r.next; s++ {
 		e := &r.buf[(s-1)%eventRingSize]
 		e.describeMessage(name)
