@@ -1,6 +1,9 @@
 package raftsim
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // EventKind names what an Event reports.
 type EventKind string
@@ -166,9 +169,9 @@ func (r *eventRing) add(e Event) Event {
 	return e
 }
 
-// since returns the kept events with Seq > seq, oldest first, their nodes
-// called what name says.
-func (r *eventRing) since(seq uint64, name func(uint64) string) []Event {
+// since appends to out the kept events with Seq > seq, oldest first, their
+// nodes called what name says.
+func (r *eventRing) since(out []Event, seq uint64, name func(uint64) string) []Event {
 	first := uint64(1)
 	if r.next > eventRingSize {
 		first = r.next - eventRingSize + 1
@@ -177,10 +180,10 @@ func (r *eventRing) since(seq uint64, name func(uint64) string) []Event {
 		first = seq + 1
 	}
 	if first > r.next {
-		return nil
+		return out
 	}
 	// Made to size: a frame under stress reads hundreds of events.
-	out := make([]Event, 0, r.next-first+1)
+	out = slices.Grow(out, int(r.next-first+1))
 	for s := first; s <= r.next; s++ {
 		e := &r.buf[(s-1)%eventRingSize]
 		e.describeMessage(name)

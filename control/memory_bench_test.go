@@ -1,4 +1,4 @@
-package main
+package control_test
 
 import (
 	"runtime"
@@ -65,7 +65,7 @@ func BenchmarkPageHeapUnderStress(b *testing.B) {
 			}
 			snap := sim.Snapshot()
 			tl.Observe(snap)
-			events = append(events[:0], sim.Events(sc.LastSeq())...)
+			events = sim.AppendEvents(events[:0], sc.LastSeq())
 			sc.Observe(snap, events)
 			if f%sampleFrames != 0 {
 				continue
