@@ -36,8 +36,12 @@ const (
 // took for them (MB-heap-sys), the live heap at the end (MB-live) and the
 // bytes allocated per virtual second (MB/vs), and logs the heap, the live
 // heap of the last collection and the timeline's kept bytes every
-// logEveryMs.
+// logEveryMs. With -short it runs one minute of 10×.
 func BenchmarkPageHeapUnderStress(b *testing.B) {
+	wallMs := float64(stressWallMs)
+	if testing.Short() {
+		wallMs = 60 * 1000
+	}
 	var peak, sys, live, alloc float64
 	for b.Loop() {
 		runtime.GC()
@@ -58,7 +62,7 @@ func BenchmarkPageHeapUnderStress(b *testing.B) {
 		samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 		peak = 0
 		var logged int64
-		for f := 1; float64(f)*frameWallMs <= stressWallMs; f++ {
+		for f := 1; float64(f)*frameWallMs <= wallMs; f++ {
 			sim.AdvanceTo(int64(float64(f) * frameWallMs * stressSpeed))
 			if cost.Due() {
 				sim.CheckLinearizability(scene.CheckBudget)
@@ -92,5 +96,5 @@ func BenchmarkPageHeapUnderStress(b *testing.B) {
 	b.ReportMetric(peak/1e6, "MB-peak-objects")
 	b.ReportMetric(sys/1e6, "MB-heap-sys")
 	b.ReportMetric(live/1e6, "MB-live")
-	b.ReportMetric(alloc/1e6/(stressWallMs*stressSpeed/1000), "MB/vs")
+	b.ReportMetric(alloc/1e6/(wallMs*stressSpeed/1000), "MB/vs")
 }
