@@ -1,6 +1,9 @@
 package raftsim
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // EventKind names what an Event reports.
 type EventKind string
@@ -166,9 +169,9 @@ func (r *eventRing) add(e Event) Event {
 	return e
 }
 
-// since returns the kept events with Seq > seq, oldest first, their nodes
-// called what name says.
-func (r *eventRing) since(seq uint64, name func(uint64) string) []Event {
+// since appends to out the kept events with Seq > seq, oldest first, their
+// nodes called what name says.
+func (r *eventRing) since(out []Event, seq uint64, name func(uint64) string) []Event {
 	first := uint64(1)
 	if r.next > eventRingSize {
 		first = r.next - eventRingSize + 1
@@ -176,7 +179,11 @@ func (r *eventRing) since(seq uint64, name func(uint64) string) []Event {
 	if seq+1 > first {
 		first = seq + 1
 	}
-	var out []Event
+	if first > r.next {
+		return out
+	}
+	// Made to size: a frame under stress reads hundreds of events.
+	out = slices.Grow(out, int(r.next-first+1))
 	for s := first; s <= r.next; s++ {
 		e := &r.buf[(s-1)%eventRingSize]
 		e.describeMessage(name)

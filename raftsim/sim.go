@@ -158,7 +158,14 @@ func (s *Sim) OnEvent(f func(Event)) (cancel func()) {
 
 // Events returns the most recent events with a sequence number above since,
 // oldest first. Only the latest few hundred are kept; OnEvent sees them all.
-func (s *Sim) Events(since uint64) []Event { return s.events.since(since, s.name) }
+func (s *Sim) Events(since uint64) []Event { return s.events.since(nil, since, s.name) }
+
+// AppendEvents appends to dst what Events(since) returns: a page reading
+// the new events every frame reuses one slice instead of making a new one
+// each time.
+func (s *Sim) AppendEvents(dst []Event, since uint64) []Event {
+	return s.events.since(dst, since, s.name)
+}
 
 // name is what node id is called in this run: the name it was added with,
 // else Config.NodeName.

@@ -55,7 +55,7 @@ func (s *Sim) Snapshot() *Snapshot {
 func (s *Sim) SnapshotJSON() []byte { return s.Snapshot().JSON() }
 
 func (s *Sim) nodeView(n *node) NodeView {
-	v := NodeView{ID: n.id, Up: n.up(), Halted: n.halted, LyingDisk: n.lying, Paused: n.paused, Waiting: n.waitingMessages(), Role: RoleDown, Term: n.term, Commit: n.commit, Log: []EntryView{}}
+	v := NodeView{ID: n.id, Up: n.up(), Halted: n.halted, LyingDisk: n.lying, Paused: n.paused, Waiting: n.waitingMessages(), Role: RoleDown, Term: n.term, Commit: n.commit}
 	if hs, _, err := n.disk.InitialState(); err == nil {
 		v.Term, v.Vote, v.Commit = hs.GetTerm(), hs.GetVote(), hs.GetCommit()
 	}
@@ -89,6 +89,9 @@ func (s *Sim) nodeView(n *node) NodeView {
 	if len(ents) > logViewMax {
 		ents = ents[len(ents)-logViewMax:]
 	}
+	// Made to size: the timeline keeps many snapshots, and a log grown by
+	// appending would hold up to twice its entries' room in each.
+	v.Log = make([]EntryView, 0, len(ents))
 	for _, e := range ents {
 		v.Log = append(v.Log, EntryView{
 			Index: e.GetIndex(), Term: e.GetTerm(), Label: entryLabel(e),

@@ -21,7 +21,7 @@ import (
 // link and paces its history's linearizability check; *raftsim.Sim has it.
 type Sim interface {
 	Snapshot() *raftsim.Snapshot
-	Events(since uint64) []raftsim.Event
+	AppendEvents(dst []raftsim.Event, since uint64) []raftsim.Event
 	Do(raftsim.Action) error
 	Advance(ms int64)
 	Run() raftsim.Run
@@ -183,7 +183,7 @@ func NewGame(sim Sim, opts Options) *Game {
 	if opts.Stories != nil {
 		g.scene.SetStories(opts.Stories.Entries(), opts.Stories.Scripts())
 	}
-	g.scene.Observe(sim.Snapshot(), sim.Events(0))
+	g.scene.Observe(sim.Snapshot(), sim.AppendEvents(nil, 0))
 	if opts.Welcome && opts.Stories != nil {
 		g.scene.ShowWelcome()
 	}
@@ -259,7 +259,7 @@ func (g *Game) Update() (err error) {
 	if past := g.travel.Past(); past != nil {
 		snap = past
 	}
-	g.events = append(g.events[:0], g.sim.Events(g.scene.LastSeq())...)
+	g.events = g.sim.AppendEvents(g.events[:0], g.scene.LastSeq())
 	g.scene.Observe(snap, g.events)
 	g.showDiagram()
 	if g.opts.OnEvent != nil {

@@ -10,18 +10,16 @@ import (
 	"time"
 )
 
-// The memory benchmark plays the run at memorySpeed under stress, drawing
-// every frame as a reader's tab would, and reads the memory every
-// memorySampleEvery until memoryRunMs of virtual time have passed (ten
-// minutes at 10×) or the tab's time is nearly up: a faster clock than 10×
-// covers the same virtual time, which is what fills the timeline, the
-// diagram and the stores, in less wall time. The table shows where the
-// memory levels off.
+// The memory benchmark is what the goal says: ten minutes of wall time at
+// 10× under stress, drawing every frame as a reader's tab would. It reads
+// the memory every memorySampleEvery; the table shows where the memory
+// levels off, and how much virtual time the page got through (a page that
+// cannot keep up with 10× covers less than 6000 s, and fills the timeline,
+// the diagram and the stores as far as it got).
 const (
-	memoryRunMs       = 10 * 60 * 1000 * 10
-	memorySpeed       = 100
-	memorySampleEvery = 20 * time.Second
-	memoryWallBudget  = 4 * time.Minute
+	memorySpeed       = 10
+	memoryWall        = 10 * time.Minute
+	memorySampleEvery = time.Minute
 )
 
 // memoryUse is what raftplay.memory() reports (cmd/wasm/memory_js.go).
@@ -40,27 +38,26 @@ type memoryUse struct {
 // Chromium processes' PSS it adds (goal: at most 100 MB), and its wasm
 // memory under stress as virtual time passes (goal: at most 60 MB after ten
 // minutes of 10×), with the heap's bytes, its live bytes and the rest of the
-// module's memory beside it. It takes memoryWallBudget.
+// module's memory beside it. It takes memoryWall, and a minute to start.
 func BenchmarkBrowserMemory(b *testing.B) {
 	requireBrowser(b)
 	for b.Loop() {
 		before := chromiumPSS(b)
-		start := time.Now()
 		url := browser.server.URL + fmt.Sprintf("/?seed=1&speed=%d", memorySpeed)
-		tab := openPageWithin(b, url, ownAPI, defaultView, memoryWallBudget+time.Minute)
+		tab := openPageWithin(b, url, ownAPI, defaultView, memoryWall+2*time.Minute)
 		tab.waitFirstFrame(url)
 		tab.until("a leader", budgetMs, electionStepMs, hasLeader)
 		tab.do(`{"op":"stress","on":true}`)
+		start := time.Now()
 		var table strings.Builder
-		fmt.Fprintf(&table, "\n| virtual time under stress | wasm memory MB | heap MB | live heap MB | heap spans MB | of them idle MB | stacks MB | runtime MB | Chromium PSS added MB |\n|---|---|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(&table, "\n| wall time at 10× | virtual time under stress | wasm memory MB | heap MB | live heap MB | heap spans MB | of them idle MB | stacks MB | runtime MB | Chromium PSS added MB |\n|---|---|---|---|---|---|---|---|---|---|\n")
 		var use memoryUse
 		var pss float64
-		for nowMs := int64(0); nowMs < memoryRunMs && time.Since(start)+memorySampleEvery < memoryWallBudget; {
-			time.Sleep(memorySampleEvery)
+		for time.Since(start) < memoryWall {
+			time.Sleep(min(memorySampleEvery, memoryWall-time.Since(start)))
 			use = eval[memoryUse](tab, `JSON.parse(`+tab.api+`.memory())`)
-			nowMs = use.NowMs
 			pss = chromiumPSS(b) - before
-			fmt.Fprintf(&table, "| %.0f s (%.0f s at 10×) | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |\n", float64(nowMs)/1000, float64(nowMs)/10/1000,
+			fmt.Fprintf(&table, "| %.0f s | %.0f s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |\n", time.Since(start).Seconds(), float64(use.NowMs)/1000,
 				use.WasmBytes/1e6, use.HeapBytes/1e6, use.LiveBytes/1e6, use.HeapSpans/1e6, use.HeapIdle/1e6, use.StackBytes/1e6, use.RuntimeBytes/1e6, pss/1e6)
 		}
 		tab.close()
@@ -69,6 +66,7 @@ func BenchmarkBrowserMemory(b *testing.B) {
 		b.ReportMetric(pss/1e6, "MB-PSS")
 		b.ReportMetric(use.WasmBytes/1e6, "MB-wasm")
 		b.ReportMetric(use.LiveBytes/1e6, "MB-live")
+		b.ReportMetric(float64(use.NowMs)/1000, "virtual-s")
 	}
 	b.ReportMetric(0, "ns/op")
 }

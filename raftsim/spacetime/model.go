@@ -69,8 +69,8 @@ type Model struct {
 	cancel func()
 	gen    uint64
 	// arrows are ordered by ID, which is the order they were sent in, so
-	// arrow id is arrows[id-arrows[0].ID].
-	arrows []Arrow
+	// arrow id is arrows.at(id-arrows.at(0).ID).
+	arrows arrowRing
 	// open is the index of the oldest arrow that may still be in flight.
 	open int
 	// longestMs is the longest flight of a finished arrow kept or gone.
@@ -87,7 +87,7 @@ func New(sim *raftsim.Sim, opts Options) *Model {
 	if opts.MaxArrows <= 0 {
 		opts.MaxArrows = DefaultMaxArrows
 	}
-	m := &Model{sim: sim, opts: opts, gen: sim.Generation()}
+	m := &Model{sim: sim, opts: opts, gen: sim.Generation(), arrows: arrowRing{limit: opts.MaxArrows}}
 	m.cancel = sim.OnEvent(m.event)
 	return m
 }
@@ -105,7 +105,8 @@ func (m *Model) event(e raftsim.Event) {
 		// A new run (a reset, a replayed link, a fork): its messages are
 		// numbered afresh.
 		m.gen = g
-		m.arrows, m.open, m.longestMs, m.marks = nil, 0, 0, nil
+		m.arrows.reset()
+		m.open, m.longestMs, m.marks = 0, 0, nil
 	}
 	switch e.Kind {
 	case raftsim.EvSent:
@@ -124,11 +125,15 @@ func (m *Model) event(e raftsim.Event) {
 }
 
 func (m *Model) sent(e raftsim.Event) {
-	if n := len(m.arrows); n > 0 && e.Message != m.arrows[n-1].ID+1 {
+	if n := m.arrows.len(); n > 0 && e.Message != m.arrows.at(n-1).ID+1 {
 		// Not the next message: the numbering started afresh under us.
-		m.arrows, m.open = nil, 0
+		m.arrows.reset()
+		m.open = 0
 	}
-	m.arrows = append(m.arrows, Arrow{ID: e.Message, From: e.From, To: e.To, Type: e.MsgType, Stream: e.Stream, Term: e.Term, Index: e.Index,
+	if m.arrows.full() {
+		m.dropOldest(1)
+	}
+	m.arrows.push(Arrow{ID: e.Message, From: e.From, To: e.To, Type: e.MsgType, Stream: e.Stream, Term: e.Term, Index: e.Index,
 		SentMs: e.AtMs, Fate: InFlight, Details: e.MsgText})
 }
 
@@ -139,7 +144,7 @@ func (m *Model) ended(e raftsim.Event, fate Fate) {
 	}
 	a.EndMs, a.Fate, a.Reason = e.AtMs, fate, e.Reason
 	m.longestMs = max(m.longestMs, a.EndMs-a.SentMs)
-	for m.open < len(m.arrows) && m.arrows[m.open].Fate != InFlight {
+	for m.open < m.arrows.len() && m.arrows.at(m.open).Fate != InFlight {
 		m.open++
 	}
 }
@@ -163,14 +168,14 @@ func (m *Model) mark(e raftsim.Event) bool {
 
 // find returns the kept arrow of message id, or nil.
 func (m *Model) find(id uint64) *Arrow {
-	if len(m.arrows) == 0 || id < m.arrows[0].ID {
+	if m.arrows.len() == 0 || id < m.arrows.at(0).ID {
 		return nil
 	}
-	i := id - m.arrows[0].ID
-	if i >= uint64(len(m.arrows)) {
+	i := id - m.arrows.at(0).ID
+	if i >= uint64(m.arrows.len()) {
 		return nil
 	}
-	return &m.arrows[i]
+	return m.arrows.at(int(i))
 }
 
 // Arrow returns the kept arrow of message id.
@@ -182,24 +187,27 @@ func (m *Model) Arrow(id uint64) (Arrow, bool) {
 }
 
 // forget drops the arrows sent and the marks made more than KeepMs before
-// now, and the oldest arrows beyond MaxArrows.
+// now (those beyond MaxArrows went as the newest came).
 func (m *Model) forget(now int64) {
 	cut := now - m.opts.KeepMs
-	k := max(0, len(m.arrows)-m.opts.MaxArrows)
-	for k < len(m.arrows) && m.arrows[k].SentMs < cut {
+	k := 0
+	for k < m.arrows.len() && m.arrows.at(k).SentMs < cut {
 		k++
 	}
-	if k > 0 {
-		// The slice's front is given up; append copies the rest when it
-		// outgrows its array, so at most twice the kept arrows are held.
-		m.arrows = m.arrows[k:]
-		m.open = max(0, m.open-k)
-	}
+	m.dropOldest(k)
 	j := 0
 	for j < len(m.marks) && m.marks[j].AtMs < cut {
 		j++
 	}
 	m.marks = m.marks[j:]
+}
+
+// dropOldest forgets the k oldest arrows.
+func (m *Model) dropOldest(k int) {
+	if k > 0 {
+		m.arrows.dropOldest(k)
+		m.open = max(0, m.open-k)
+	}
 }
 
 // Arrows appends to dst the kept arrows that cross the window [t0, t1] of
@@ -210,10 +218,10 @@ func (m *Model) Arrows(t0, t1 int64, dst []Arrow) []Arrow {
 	// No arrow that arrived by t0 was sent before t0-longest, and those
 	// still in flight start at open.
 	from := t0 - m.longestMs
-	lo := sort.Search(len(m.arrows), func(i int) bool { return m.arrows[i].SentMs >= from })
+	lo := sort.Search(m.arrows.len(), func(i int) bool { return m.arrows.at(i).SentMs >= from })
 	lo = min(lo, m.open)
-	for i := lo; i < len(m.arrows) && m.arrows[i].SentMs <= t1; i++ {
-		if a := &m.arrows[i]; a.Fate == InFlight || a.EndMs >= t0 {
+	for i := lo; i < m.arrows.len() && m.arrows.at(i).SentMs <= t1; i++ {
+		if a := m.arrows.at(i); a.Fate == InFlight || a.EndMs >= t0 {
 			dst = append(dst, *a)
 		}
 	}
@@ -240,9 +248,9 @@ type Stats struct {
 
 // Stats reports what the model keeps.
 func (m *Model) Stats() Stats {
-	s := Stats{Arrows: len(m.arrows), Marks: len(m.marks)}
-	if len(m.arrows) > 0 {
-		s.FromMs = m.arrows[0].SentMs
+	s := Stats{Arrows: m.arrows.len(), Marks: len(m.marks)}
+	if m.arrows.len() > 0 {
+		s.FromMs = m.arrows.at(0).SentMs
 	}
 	return s
 }

@@ -190,16 +190,24 @@ func TestArrowsInWindow(t *testing.T) {
 }
 
 // The model keeps the last KeepMs of virtual time and at most MaxArrows,
+// each as a model without that bound has it (its fate and end included),
 // and starts afresh with a new run.
 func TestBoundedAndPerRun(t *testing.T) {
 	sim, m := watched(t, 5, Options{KeepMs: 2000, MaxArrows: 100})
+	unbounded := New(sim, Options{KeepMs: 2000, MaxArrows: 1 << 20})
+	t.Cleanup(unbounded.Close)
 	play(t, sim, 6000, func(*raftsim.Snapshot) {})
 	st := m.Stats()
 	if st.Arrows != 100 || st.FromMs < sim.Now()-2000 {
 		t.Fatalf("after 6 s: %+v (now %d ms); want the last 100 arrows of the last 2 s", st, sim.Now())
 	}
-	if a := m.Arrows(0, sim.Now(), nil); a[len(a)-1].ID-a[0].ID != 99 {
+	a := m.Arrows(0, sim.Now(), nil)
+	if a[len(a)-1].ID-a[0].ID != 99 {
 		t.Fatalf("kept arrows %d..%d are not the latest 100", a[0].ID, a[len(a)-1].ID)
+	}
+	all := unbounded.Arrows(0, sim.Now(), nil)
+	if latest := all[len(all)-100:]; fmt.Sprint(a) != fmt.Sprint(latest) {
+		t.Fatalf("the bounded model's arrows differ from the latest 100 of all:\n%+v\n%+v", a, latest)
 	}
 	m2 := New(sim, Options{KeepMs: 2000})
 	t.Cleanup(m2.Close)
@@ -211,7 +219,7 @@ func TestBoundedAndPerRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	sim.Advance(500)
-	a := m.Arrows(0, sim.Now(), nil)
+	a = m.Arrows(0, sim.Now(), nil)
 	if len(a) == 0 || a[0].ID != 1 || a[0].SentMs > 500 {
 		t.Fatalf("after a reset the diagram does not start afresh: first arrow %+v", a[0])
 	}

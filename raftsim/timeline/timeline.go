@@ -12,7 +12,7 @@ type Options struct {
 	// EveryMs is the finest spacing of frames in virtual time (default 100).
 	EveryMs int64
 	// BudgetBytes bounds the frames' size, counted as their JSON without the
-	// action log, which they share (default 16 MiB).
+	// action log, which they share (default 8 MiB).
 	BudgetBytes int
 	// Busy, when set, says why the run cannot be forked now (a story plays),
 	// or nil when it can.
@@ -22,7 +22,7 @@ type Options struct {
 // Defaults of Options.
 const (
 	DefaultEveryMs     = 100
-	DefaultBudgetBytes = 16 << 20
+	DefaultBudgetBytes = 8 << 20
 )
 
 // Followed is the simulation a Timeline follows: its events as they come,
