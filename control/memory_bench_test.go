@@ -57,17 +57,15 @@ func BenchmarkPageHeapUnderStress(b *testing.B) {
 		if err := sim.DoJSON(`{"op":"stress","on":true}`); err != nil {
 			b.Fatal(err)
 		}
-		var cost scene.CheckCost
+		var check control.Checker
 		var events []raftsim.Event
 		samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 		peak = 0
 		var logged int64
 		for f := 1; float64(f)*frameWallMs <= wallMs; f++ {
 			sim.AdvanceTo(int64(float64(f) * frameWallMs * stressSpeed))
-			if cost.Due() {
-				sim.CheckLinearizability(scene.CheckBudget)
-			}
 			snap := sim.Snapshot()
+			check.Frame(sim, snap.Clients.Operations)
 			tl.Observe(snap)
 			events = sim.AppendEvents(events[:0], sc.LastSeq())
 			sc.Observe(snap, events)
