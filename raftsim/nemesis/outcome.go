@@ -64,11 +64,15 @@ func (o *Outcome) ReproduceCommand() string {
 
 // ReplayCommand is the line that replays the run from its action file, with
 // the event log: the same run, step by step. A run with lease reads built its
-// nodes with raft's lease option (Config), which its replay needs too.
+// nodes with raft's lease option (Config), which its replay needs too. The
+// config's flags are named by the config's table (raftsim.ConfigFields).
 func (o *Outcome) ReplayCommand(actionsFile string) string {
-	readOnly := ""
-	if o.Read == v2store.ReadLease {
-		readOnly = " -read-only " + string(raftsim.ReadOnlyLeaseBased)
+	set := func(field string, value any) string {
+		return fmt.Sprintf(" -%s %v", raftsim.ConfigFieldNamed(field).Flag, value)
 	}
-	return fmt.Sprintf("go run ./cmd/sim -seed %d -nodes %d%s -for %dms -check -v -actions %s", o.Seed, o.Nodes, readOnly, o.EndMs, actionsFile)
+	cmd := "go run ./cmd/sim" + set("seed", o.Seed) + set("nodes", o.Nodes)
+	if o.Read == v2store.ReadLease {
+		cmd += set("read_only", raftsim.ReadOnlyLeaseBased)
+	}
+	return cmd + fmt.Sprintf(" -for %dms -check -v -actions %s", o.EndMs, actionsFile)
 }
