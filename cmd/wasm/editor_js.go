@@ -293,9 +293,18 @@ func (p *editorPanel) tick() {
 		}
 		if len(acts) != p.recorded {
 			p.recorded = len(acts)
-			p.render()
+			p.showStatus()
 		}
 	})
+}
+
+// showStatus writes the status line alone and leaves the controls as they
+// are: a press on Stop while the count moves would be lost on a button
+// drawn again between the press and the release.
+func (p *editorPanel) showStatus() {
+	if el := p.el.Call("querySelector", ".ed-status"); el.Truthy() {
+		el.Set("textContent", p.ed.view(p.recorded).status())
+	}
 }
 
 // render draws the panel from the editor's view. Focus inside the panel
