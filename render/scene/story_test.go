@@ -320,17 +320,24 @@ func TestLongStoryCaptionLeavesThePhoneRing(t *testing.T) {
 	}
 }
 
+// onPhone returns a scene of a touched 390×844 phone at scale showing a
+// cluster of nodes, a time strip ending at endMs, and story.
+func onPhone(theme *Theme, nodes int, scale float64, endMs int64, story *StoryView) *Scene {
+	s := New(theme, ControlsFull, measure)
+	s.Observe(cluster(nodes), nil)
+	s.Touch(Point{})
+	s.Resize(390*scale, 844*scale, scale)
+	s.SetTime(&TimeView{EndMs: endMs, ShownMs: endMs})
+	s.SetStory(story)
+	s.Observe(cluster(nodes), nil)
+	return s
+}
+
 // After a long caption a phone's shorter one gives the panel its own
 // height back, with the timeline strip covered whole or not at all.
 func TestPhoneStoryPanelShrinksAfterALongCaption(t *testing.T) {
-	s := New(&Light, ControlsFull, measure)
-	s.Observe(cluster(5), nil)
-	s.Touch(Point{})
-	s.Resize(390*3, 844*3, 3)
-	s.SetTime(&TimeView{EndMs: 600, ShownMs: 600})
 	short := &StoryView{Title: "Leader election", Steps: 4, Step: 3, Done: true, Caption: "The leader sends heartbeats."}
-	s.SetStory(short)
-	s.Observe(cluster(5), nil)
+	s := onPhone(&Light, 5, 3, 600, short)
 	before := openPanel(t, s, "Leader election").Rect
 	s.SetStory(&StoryView{Title: "Leader election", Steps: 4, Step: 2, Done: true,
 		Caption: strings.Repeat("A candidate asks every node for its vote. ", 10)})
@@ -350,15 +357,9 @@ func TestPhoneStoryPanelShrinksAfterALongCaption(t *testing.T) {
 // to the panel's button: the panel stays where it is from frame to frame,
 // and Next goes on.
 func TestPhoneStoryPanelOverTheStripTakesTheTap(t *testing.T) {
-	s := New(&Dark, ControlsFull, measure)
-	s.Observe(cluster(3), nil)
-	s.Touch(Point{})
-	s.Resize(390*2, 844*2, 2)
-	s.SetTime(&TimeView{EndMs: 0, ShownMs: 0})
-	s.SetStory(&StoryView{Title: "raft script prevote", Steps: 16, Step: 9, Done: true,
+	s := onPhone(&Dark, 3, 2, 0, &StoryView{Title: "raft script prevote", Steps: 16, Step: 9, Done: true,
 		Caption: "3 is now behind on its log. Attempt to campaign.",
 		Script:  &ScriptView{Command: "raft-log 3", Output: `1/11 EntryNormal ""`}})
-	s.Observe(cluster(3), nil)
 	panel := openPanel(t, s, "raft script prevote")
 	i := slices.IndexFunc(panel.Buttons, func(b Button) bool { return b.Cmd == CmdStoryNext })
 	at := panel.Buttons[i].Rect.Center()
