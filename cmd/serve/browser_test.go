@@ -59,6 +59,11 @@ func TestBrowserPageLoads(t *testing.T) {
 	if eval[bool](tab, `document.getElementById("raftplay-loader") !== null`) {
 		t.Error("the loading overlay is still on the page after the first frame")
 	}
+	// Not multisampled (cmd/wasm/canvas_js.go): in software GL resolving
+	// the samples was a third of each presented frame's cost.
+	if eval[bool](tab, `document.querySelector("canvas").getContext("webgl2").getContextAttributes().antialias`) {
+		t.Error("the canvas's WebGL2 context is multisampled (antialias: true)")
+	}
 	if v := eval[string](tab, tab.api+".version"); !strings.Contains(v, "v3.7.0") {
 		t.Errorf("raftplay.version = %q, want it to name raft v3.7.0", v)
 	}

@@ -32,6 +32,7 @@ func main() {
 	mark(markMain)
 	debug.SetGCPercent(gcPercent)
 	page := newPage()
+	page.claimCanvasContext()
 	defer func() {
 		// Setting up panicked, before the game could report it itself.
 		if v := recover(); v != nil {
