@@ -125,6 +125,10 @@ type frameFigures struct {
 	// cpu is all Chromium processes' CPU seconds per 10 s of wall time;
 	// gpuMs the GPU process's CPU milliseconds per painted frame.
 	cpu, gpuMs float64
+	// pssMB is the PSS, in MB, the page adds to all of Chromium at the end
+	// of the window, gpuPSSMB the part of it in the GPU process, where
+	// SwiftShader keeps the page's textures.
+	pssMB, gpuPSSMB float64
 }
 
 // BenchmarkBrowserFrames prints the frame-rate table: for each view, the
@@ -137,27 +141,29 @@ func BenchmarkBrowserFrames(b *testing.B) {
 	minimal := serveMinimalPage(b)
 	for b.Loop() {
 		var table strings.Builder
-		fmt.Fprintf(&table, "\n| view | frames/s | painted/s | ms in Draw per painted frame | GPU process CPU ms per painted frame | Chromium CPU s per 10 s |")
+		fmt.Fprintf(&table, "\n| view | frames/s | painted/s | ms in Draw per painted frame | GPU process CPU ms per painted frame | Chromium CPU s per 10 s | PSS added, MB (GPU process) |")
 		for _, y := range yardsticks {
-			fmt.Fprintf(&table, " %s frames/s, CPU s per 10 s |", y.name)
+			fmt.Fprintf(&table, " %s frames/s, CPU s per 10 s, PSS MB |", y.name)
 		}
-		fmt.Fprintf(&table, " goals | met |\n|---|---|---|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(&table, " goals | met |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 		for _, v := range benchViews {
 			// The minimal pages right before each view, so all see the
 			// same machine.
 			var base strings.Builder
 			for _, y := range yardsticks {
+				before := settledPSS(b)
 				tab := openURL(b, fmt.Sprintf("%s?r=%d", minimal, y.radius), "window.minimal", v.view)
-				f := countFrames(tab)
+				f := countFrames(b, tab, before)
 				tab.close()
-				fmt.Fprintf(&base, " %.1f, %.1f |", f.fps, f.cpu)
+				fmt.Fprintf(&base, " %.1f, %.1f, %.0f |", f.fps, f.cpu, f.pssMB)
 			}
 			f := framesIn(b, v)
 			goals, met := v.goals(f)
-			fmt.Fprintf(&table, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%s %s | %v |\n", v.name, f.fps, f.painted, f.drawMs, f.gpuMs, f.cpu, base.String(), goals, met)
+			fmt.Fprintf(&table, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f (%.0f) |%s %s | %v |\n", v.name, f.fps, f.painted, f.drawMs, f.gpuMs, f.cpu, f.pssMB, f.gpuPSSMB, base.String(), goals, met)
 			metric := strings.ReplaceAll(v.name, " ", "-")
 			b.ReportMetric(f.fps, "frames/s-"+metric)
 			b.ReportMetric(f.cpu, "cpu-s/10s-"+metric)
+			b.ReportMetric(f.pssMB, "MB-PSS-"+metric)
 		}
 		empty := emptyPageCPU(b, minimal)
 		b.Log(table.String())
@@ -202,13 +208,14 @@ func (v benchView) goals(f frameFigures) (string, bool) {
 // there is a leader when v asks for them, and measures it.
 func framesIn(b *testing.B, v benchView) frameFigures {
 	b.Helper()
+	before := settledPSS(b)
 	tab := openURL(b, browser.server.URL+"/?"+v.query, ownAPI, v.view)
 	defer tab.close()
 	if v.stress {
 		tab.until("a leader", budgetMs, electionStepMs, hasLeader)
 		tab.do(`{"op":"stress","on":true}`)
 	}
-	f := countFrames(tab)
+	f := countFrames(b, tab, before)
 	if v.check {
 		reportCheckCost(b, tab, tab.state())
 	}
@@ -218,9 +225,10 @@ func framesIn(b *testing.B, v benchView) frameFigures {
 // countFrames counts the frames tab's page draws in framesWindowMs and
 // returns them per second, with the frames painted afresh per second and
 // the milliseconds in Draw per painted frame when the page tells them (the
-// minimal page paints every frame and does not time them), and the CPU time
-// Chromium spent meanwhile.
-func countFrames(tab *tab) frameFigures {
+// minimal page paints every frame and does not time them), the CPU time
+// Chromium spent meanwhile, and the PSS the page adds to what Chromium held
+// before it opened.
+func countFrames(b *testing.B, tab *tab, before chromiumMemory) frameFigures {
 	time.Sleep(settleMs * time.Millisecond)
 	cpu0, t0 := chromiumCPUNow(), time.Now()
 	rates := eval[[]float64](tab, fmt.Sprintf(`new Promise(done => {
@@ -237,6 +245,7 @@ func countFrames(tab *tab) frameFigures {
 	if painted := rates[1] * wall; painted > 0 {
 		f.gpuMs = used.gpu * 1000 / painted
 	}
+	f.pssMB, f.gpuPSSMB = (chromiumPSS(b)-before.all)/1e6, (gpuPSS()-before.gpu)/1e6
 	return f
 }
 

@@ -224,7 +224,7 @@ func loadEmbeds(b *testing.B, fsys fs.FS, l embedLayout, trace *embedTrace) embe
 	// "localhost" and "127.0.0.1" are different sites to the browser.
 	hostURL := strings.Replace(hostSrv.URL, "127.0.0.1", "localhost", 1) + "/host.html"
 
-	pssBefore, gpuBefore := settledPSS(b)
+	before := settledPSS(b)
 	var setup []func(*tab)
 	if trace != nil {
 		setup = append(setup, trace.start)
@@ -248,13 +248,12 @@ func loadEmbeds(b *testing.B, fsys fs.FS, l embedLayout, trace *embedTrace) embe
 			}
 			waitEmbeds(b, tab, siteSrv.URL, origin, load.embeds, i)
 			if i == 0 {
-				all, _ := settledPSS(b)
-				load.firstPSS = all - pssBefore
+				load.firstPSS = settledPSS(b).all - before.all
 			}
 		}
 	}
-	all, gpu := settledPSS(b)
-	load.pss, load.gpuPSS = all-pssBefore, gpu-gpuBefore
+	after := settledPSS(b)
+	load.pss, load.gpuPSS = after.all-before.all, after.gpu-before.gpu
 	return load
 }
 
@@ -377,23 +376,27 @@ func embedMarks(ctx context.Context, siteURL string, seed int) (map[string]float
 	return chromedp.Run(frameCtx, chromedp.Evaluate[map[string]float64](interactiveMarks, chromedp.EvalAwaitPromise))
 }
 
+// chromiumMemory is the PSS of the test browser's processes, in bytes:
+// all of them and the GPU process's.
+type chromiumMemory struct{ all, gpu float64 }
+
 // settledPSS returns the PSS of the test browser's processes, all and the
 // GPU process's, once it has stopped changing: a tab closed just before
 // takes a moment to give its memory back, and a playground just started
 // to collect what its start left.
-func settledPSS(b *testing.B) (all, gpu float64) {
+func settledPSS(b *testing.B) chromiumMemory {
 	b.Helper()
 	const settled, most = 2e6, 20
-	all = chromiumPSS(b)
+	all := chromiumPSS(b)
 	for range most {
 		time.Sleep(500 * time.Millisecond)
 		now := chromiumPSS(b)
 		if math.Abs(now-all) < settled {
-			return now, gpuPSS()
+			return chromiumMemory{now, gpuPSS()}
 		}
 		all = now
 	}
-	return all, gpuPSS()
+	return chromiumMemory{all, gpuPSS()}
 }
 
 // gpuPSS is the PSS of the test browser's GPU process, where SwiftShader
