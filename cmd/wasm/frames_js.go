@@ -16,6 +16,11 @@ import (
 type frameCounter struct {
 	*render.Game
 	drawn int
+	// presented is how many frames were put on the canvas: Ebiten presents
+	// a frame that found nothing changed too, until four in a row have
+	// (maxSkipCount in its internal/ui/context.go), and in software GL a
+	// presented frame costs the browser about as much whatever it shows.
+	presented int
 	// firstFrameMs is performance.now() when the first frame was drawn:
 	// milliseconds since the navigation started.
 	firstFrameMs float64
@@ -44,11 +49,19 @@ func (f *frameCounter) Draw(screen *ebiten.Image) {
 	}
 }
 
+// DrawFinalScreen puts the frame on the canvas as Ebiten does by itself
+// (ebiten.FinalScreenDrawer), and counts it.
+func (f *frameCounter) DrawFinalScreen(screen ebiten.FinalScreen, offscreen *ebiten.Image, geoM ebiten.GeoM) {
+	ebiten.DefaultDrawFinalScreen(screen, offscreen, geoM)
+	f.presented++
+}
+
 // publish adds to window.raftplay:
 //
 //	frames()       how many frames have been drawn
 //	painted()      how many of them were painted afresh; the others found
 //	               nothing changed and left the screen as it was
+//	presented()    how many frames were put on the canvas
 //	firstFrameMs() performance.now() at the end of the first frame, or 0
 //	drawMs()       milliseconds spent in Draw so far, all frames together
 //	wake()         asks for frames for a while: a paused page that nothing
@@ -58,6 +71,7 @@ func (f *frameCounter) publish() {
 	api := js.Global().Get("raftplay")
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return f.drawn }))
 	api.Set("painted", js.FuncOf(func(js.Value, []js.Value) any { return f.Painted() }))
+	api.Set("presented", js.FuncOf(func(js.Value, []js.Value) any { return f.presented }))
 	api.Set("firstFrameMs", js.FuncOf(func(js.Value, []js.Value) any { return f.firstFrameMs }))
 	api.Set("drawMs", js.FuncOf(func(js.Value, []js.Value) any { return f.drawMs }))
 	api.Set("wake", js.FuncOf(func(js.Value, []js.Value) any {
