@@ -6,7 +6,9 @@
 // playground's own drawing costs in the same browser. The page's query
 // r=N sets the circle's radius in pixels (60 without it): in software GL
 // a large anti-aliased circle alone costs a third of the frame rate, so
-// the benchmark measures a small one beside it.
+// the benchmark measures a small one beside it. The query aa=0 makes the
+// canvas's WebGL context without multisampling, as the playground does
+// (cmd/wasm/canvas_js.go), so the two pay the same to present a frame.
 package main
 
 import (
@@ -54,6 +56,12 @@ func main() {
 	query := js.Global().Get("URLSearchParams").New(js.Global().Get("location").Get("search"))
 	if r, err := strconv.ParseFloat(query.Call("get", "r").String(), 32); err == nil && r > 0 {
 		p.radius = float32(r)
+	}
+	if query.Call("get", "aa").String() == "0" {
+		// Ebiten's attributes, multisampling off; its own later request
+		// gets this context.
+		attrs := map[string]any{"alpha": true, "premultipliedAlpha": true, "stencil": true, "antialias": false}
+		js.Global().Get("document").Call("querySelector", "canvas").Call("getContext", "webgl2", attrs)
 	}
 	api := js.Global().Get("Object").New()
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return p.frames }))
