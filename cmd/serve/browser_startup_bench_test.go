@@ -55,6 +55,17 @@ var startupSteps = []startupStep{
 // is drawn while the steps above run.
 var posterStep = startupStep{"navigation to the poster", "", "poster"}
 
+// posterSteps split posterStep: the page's HTML, poster.js, the request for
+// the ring's places (a poster-*.json file) and its answer, which on a
+// return visit the service worker gives from its cache, and the drawing.
+var posterSteps = []startupStep{
+	{"  page", "", "page"},
+	{"  poster.js in", "page", "poster-script"},
+	{"  places asked for", "poster-script", "places-asked"},
+	{"  places in", "places-asked", "places"},
+	{"  poster drawn", "places", "poster"},
+}
+
 // startup is one load's time to its first frame and the start-up marks it
 // left, in milliseconds since navigation.
 type startup struct {
@@ -149,10 +160,19 @@ func (t *tab) startup() startup {
 	t.tb.Helper()
 	return startup{
 		firstFrameMs: eval[float64](t, t.api+".firstFrameMs()"),
-		// "page" is when the page's own HTML was in.
+		// "page" is when the page's own HTML was in, "poster-script" when
+		// poster.js was, "places-asked" and "places" when the poster's
+		// places were asked for and in.
 		marks: eval[map[string]float64](t, `Object.fromEntries(performance.getEntriesByType("mark")
 			.filter((m) => m.name.startsWith("raftplay:")).map((m) => [m.name.slice(9), m.startTime])
-			.concat([["page", performance.getEntriesByType("navigation")[0].responseEnd]]))`),
+			.concat([["page", performance.getEntriesByType("navigation")[0].responseEnd]])
+			.concat(performance.getEntriesByType("resource").flatMap((r) => {
+				const path = new URL(r.name).pathname;
+				if (path.endsWith("/poster.js")) {
+					return [["poster-script", r.responseEnd]];
+				}
+				return /\/poster-[^/]*\.json$/.test(path) ? [["places-asked", r.startTime], ["places", r.responseEnd]] : [];
+			})))`),
 	}
 }
 
@@ -172,11 +192,13 @@ func startupTable(loads [][]startup) string {
 		}
 		out.WriteString("\n")
 	}
-	fmt.Fprintf(&out, "| %s |", posterStep.name)
-	for _, l := range loads {
-		fmt.Fprintf(&out, " %s |", medianStep(l, posterStep))
+	for _, st := range append([]startupStep{posterStep}, posterSteps...) {
+		fmt.Fprintf(&out, "| %s |", st.name)
+		for _, l := range loads {
+			fmt.Fprintf(&out, " %s |", medianStep(l, st))
+		}
+		out.WriteString("\n")
 	}
-	out.WriteString("\n")
 	out.WriteString("| navigation to first frame |")
 	for _, l := range loads {
 		ms := firstFrames(l)
