@@ -440,10 +440,24 @@
     });
   }
 
+  // posterFirstMs bounds how long the start waits for the poster: its places
+  // are in a few tens of milliseconds after the scripts, or never.
+  const posterFirstMs = 250;
+
+  // posterFirst resolves once the poster (shown, poster.js's promise) is
+  // drawn and the browser has painted a frame since, or after posterFirstMs.
+  // start() probes WebGL first thing, which holds the page's thread for
+  // 100–250 ms in software GL: begun before the poster is on screen, the
+  // probe would keep it off until then.
+  function posterFirst(shown) {
+    const painted = shown.then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    return Promise.race([painted, new Promise((resolve) => setTimeout(resolve, posterFirstMs))]);
+  }
+
   // begin shows the poster (poster.js) as soon as its places are in, and
-  // starts the program beside it once the page is in view; with start=click
-  // it waits for the play button instead, and nothing of the program is
-  // downloaded before.
+  // starts the program beside it once the poster is on screen and the page
+  // in view; with start=click it waits for the play button instead, and
+  // nothing of the program is downloaded before.
   async function begin() {
     const poster = window.raftplayPoster;
     if (!poster) {
@@ -457,6 +471,7 @@
       await poster.waitForPlay(playButton, await shown);
       status.textContent = "Starting…";
     } else {
+      await posterFirst(shown);
       await inView();
     }
     start();
