@@ -34,17 +34,29 @@ const MaxFrameMs = 100
 
 // Pacer turns wall time into whole virtual milliseconds for Sim.Advance and
 // keeps the fraction left over, which also places messages between ticks.
-type Pacer struct{ rem float64 }
+type Pacer struct {
+	rem float64
+	// slept is the wall time, in ms, the game chose to draw no frame for
+	// since the last Take.
+	slept float64
+}
 
 // Take returns how many whole virtual milliseconds wallMs of wall time is
-// worth at speed, carrying the fraction to the next call.
+// worth at speed, carrying the fraction to the next call. It counts at most
+// MaxFrameMs, and beyond that the time the game slept on purpose (Slept).
 func (p *Pacer) Take(wallMs, speed float64) int64 {
-	wallMs = math.Max(0, math.Min(wallMs, MaxFrameMs))
+	wallMs = math.Max(0, math.Min(wallMs, MaxFrameMs+p.slept))
+	p.slept = 0
 	v := p.rem + wallMs*speed
 	whole := math.Floor(v)
 	p.rem = v - whole
 	return int64(whole)
 }
+
+// Slept tells the pacer the game draws no frame for the next ms of wall
+// time, as nothing the picture shows changes before then: the frame after
+// counts that time whole, where a stall (a hidden tab) counts MaxFrameMs.
+func (p *Pacer) Slept(ms float64) { p.slept = math.Max(0, ms) }
 
 // Fraction is the virtual time carried over, in [0, 1) ms.
 func (p *Pacer) Fraction() float64 { return p.rem }

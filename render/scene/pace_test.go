@@ -1,6 +1,11 @@
 package scene
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"raftplay/raftsim"
+)
 
 func TestLadder(t *testing.T) {
 	for _, tc := range []struct {
@@ -47,6 +52,34 @@ func TestPacerKeepsTheFraction(t *testing.T) {
 	}
 	if got := q.Take(-5, 1); got != 0 {
 		t.Errorf("a negative frame advanced %d ms", got)
+	}
+}
+
+func TestPacerCountsASleepWhole(t *testing.T) {
+	var p Pacer
+	// The game slept 300 ms on purpose: the frame after counts them all.
+	p.Slept(300)
+	if got := p.Take(310, 1); got != 310 {
+		t.Errorf("a frame after a 300-ms sleep advanced %d ms, want 310", got)
+	}
+	// The one after is capped again, as a stall is.
+	if got := p.Take(310, 1); got != MaxFrameMs {
+		t.Errorf("a 310-ms frame with no sleep before advanced %d ms, want %d", got, MaxFrameMs)
+	}
+	// A frame that came early (input woke it) counts only its own time.
+	p.Slept(300)
+	if got := p.Take(40, 1); got != 40 {
+		t.Errorf("a 40-ms frame during a sleep advanced %d ms, want 40", got)
+	}
+}
+
+func TestWallMsUntil(t *testing.T) {
+	s := &Scene{Snap: &raftsim.Snapshot{NowMs: 100, Speed: 0.03}}
+	if got := s.WallMsUntil(103); math.Abs(got-100) > 1e-9 {
+		t.Errorf("3 virtual ms at 0.03× take %v wall ms, want 100", got)
+	}
+	if got := (&Scene{}).WallMsUntil(103); !math.IsInf(got, 1) {
+		t.Errorf("with no run yet, WallMsUntil = %v, want +Inf", got)
 	}
 }
 

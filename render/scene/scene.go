@@ -212,6 +212,15 @@ func (s *Scene) Now() float64 {
 	return float64(s.Snap.NowMs) + s.Pace.Fraction()
 }
 
+// WallMsUntil returns how many wall milliseconds the run takes, at its
+// speed, to reach the virtual time atMs from the time the picture shows.
+func (s *Scene) WallMsUntil(atMs int64) float64 {
+	if s.Snap == nil || s.Snap.Speed <= 0 {
+		return math.Inf(1)
+	}
+	return (float64(atMs) - s.Now()) / s.Snap.Speed
+}
+
 // Observe takes the frame's snapshot and the events that happened since the
 // last one: it logs the events, starts bursts for dropped messages where they
 // were last drawn, then places the messages for this frame.
