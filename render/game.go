@@ -26,6 +26,8 @@ type Sim interface {
 	Advance(ms int64)
 	Run() raftsim.Run
 	CheckLinearizability(budget int) raftsim.Verdict
+	// NextEventAt is when the next event is due, in virtual ms.
+	NextEventAt() (int64, bool)
 }
 
 // Options configure a Game. Every hook is optional and is called with the
@@ -122,7 +124,9 @@ type Game struct {
 	painted     int
 	// active is when the last frame painted or had something going on,
 	// or the page called (pacing.go).
-	active  time.Time
+	active time.Time
+	// alarm wakes the game from a sleep (pacing.go).
+	alarm   *time.Timer
 	stopped bool
 	// acted is set when an action was done since the last advance: the
 	// snapshot that says whether the run plays is then out of date, so
