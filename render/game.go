@@ -126,7 +126,9 @@ type Game struct {
 	// or the page called (pacing.go).
 	active time.Time
 	// alarm wakes the game from a sleep (pacing.go).
-	alarm   *time.Timer
+	alarm *time.Timer
+	// motion is the frame rate of messages in flight (motionrate.go).
+	motion  motionRate
 	stopped bool
 	// acted is set when an action was done since the last advance: the
 	// snapshot that says whether the run plays is then out of date, so
@@ -334,6 +336,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if painted {
 		g.painted++
 	}
+	g.motion.frame(time.Now(), len(g.scene.Placed) > 0)
 	g.pace(painted)
 	if !g.drawn {
 		g.drawn = true

@@ -127,6 +127,11 @@ type frameFigures struct {
 	// (Ebiten presents the first three unchanged frames after a painted one
 	// too), drawMs the milliseconds in Draw per painted frame.
 	fps, painted, presented, drawMs float64
+	// motionFPS is the frame rate while messages are in flight
+	// (raftplay.motion()), 0 when none flew or the page does not tell: a
+	// playground that plays slowly sleeps while nothing moves, so its fps
+	// counts only the frames that show something.
+	motionFPS float64
 	// cpu is all Chromium processes' CPU seconds per 10 s of wall time;
 	// gpuMs the GPU process's CPU milliseconds per presented frame.
 	cpu, gpuMs float64
@@ -138,19 +143,21 @@ type frameFigures struct {
 
 // BenchmarkBrowserFrames prints the frame-rate table: for each view, the
 // frames per second the playground draws (and how many of them it painted
-// afresh rather than finding nothing changed) and the CPU time all of
-// Chromium spends on it, beside the minimal Ebiten pages at the same size,
-// measured in the same run. The goals are the views' own (minFPS, maxCPU).
+// afresh rather than finding nothing changed, and how fast it draws while
+// messages fly) and the CPU time all of Chromium spends on it, beside the
+// minimal Ebiten pages at the same size, measured in the same run. The
+// goals are the views' own (minFPS, judged on the rate while messages fly,
+// and maxCPU).
 func BenchmarkBrowserFrames(b *testing.B) {
 	requireBrowser(b)
 	minimal := serveMinimalPage(b)
 	for b.Loop() {
 		var table strings.Builder
-		fmt.Fprintf(&table, "\n| view | frames/s | painted/s | presented/s | ms in Draw per painted frame | GPU process CPU ms per presented frame | Chromium CPU s per 10 s | PSS added, MB (GPU process) |")
+		fmt.Fprintf(&table, "\n| view | frames/s | while messages fly | painted/s | presented/s | ms in Draw per painted frame | GPU process CPU ms per presented frame | Chromium CPU s per 10 s | PSS added, MB (GPU process) |")
 		for _, y := range yardsticks {
 			fmt.Fprintf(&table, " %s frames/s, CPU s per 10 s, PSS MB |", y.name)
 		}
-		fmt.Fprintf(&table, " goals | met |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(&table, " goals | met |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 		for _, v := range benchViews {
 			// The minimal pages right before each view, so all see the
 			// same machine.
@@ -164,9 +171,10 @@ func BenchmarkBrowserFrames(b *testing.B) {
 			}
 			f := framesIn(b, v)
 			goals, met := v.goals(f)
-			fmt.Fprintf(&table, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f (%.0f) |%s %s | %v |\n", v.name, f.fps, f.painted, f.presented, f.drawMs, f.gpuMs, f.cpu, f.pssMB, f.gpuPSSMB, base.String(), goals, met)
+			fmt.Fprintf(&table, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f (%.0f) |%s %s | %v |\n", v.name, f.fps, f.motionFPS, f.painted, f.presented, f.drawMs, f.gpuMs, f.cpu, f.pssMB, f.gpuPSSMB, base.String(), goals, met)
 			metric := strings.ReplaceAll(v.name, " ", "-")
 			b.ReportMetric(f.fps, "frames/s-"+metric)
+			b.ReportMetric(f.motionFPS, "motion-frames/s-"+metric)
 			b.ReportMetric(f.cpu, "cpu-s/10s-"+metric)
 			b.ReportMetric(f.pssMB, "MB-PSS-"+metric)
 		}
@@ -196,8 +204,14 @@ func (v benchView) goals(f frameFigures) (string, bool) {
 	var said []string
 	met := true
 	if v.minFPS > 0 {
+		// What moves is drawn at the rate the goal asks for: while
+		// messages fly, or at all when the page does not tell.
+		rate := f.fps
+		if f.motionFPS > 0 {
+			rate = f.motionFPS
+		}
 		said = append(said, fmt.Sprintf("≥ %.0f frames/s", v.minFPS))
-		met = met && f.fps >= v.minFPS
+		met = met && rate >= v.minFPS
 	}
 	if v.maxCPU > 0 {
 		said = append(said, fmt.Sprintf("≤ %.1f CPU s", v.maxCPU))
@@ -229,26 +243,28 @@ func framesIn(b *testing.B, v benchView) frameFigures {
 
 // countFrames counts the frames tab's page draws in framesWindowMs and
 // returns them per second, with the frames painted afresh and presented per
-// second and the milliseconds in Draw per painted frame when the page tells
-// them (the minimal page paints and presents every frame and does not time
-// them), the CPU time
-// Chromium spent meanwhile, and the PSS the page adds to what Chromium held
-// before it opened.
+// second, the frame rate while messages fly and the milliseconds in Draw
+// per painted frame when the page tells them (the minimal page paints and
+// presents every frame and does not time them), the CPU time Chromium
+// spent meanwhile, and the PSS the page adds to what Chromium held before
+// it opened.
 func countFrames(b *testing.B, tab *tab, before chromiumMemory) frameFigures {
 	time.Sleep(settleMs * time.Millisecond)
 	cpu0, t0 := chromiumCPUNow(), time.Now()
 	rates := eval[[]float64](tab, fmt.Sprintf(`new Promise(done => {
 		const api = %[1]s, painted = () => api.painted ? api.painted() : api.frames();
 		const presented = () => api.presented ? api.presented() : api.frames();
+		const motion = () => api.motion ? api.motion() : [0, 0];
 		const ms = () => api.drawMs ? api.drawMs() : 0;
-		const f0 = api.frames(), p0 = painted(), s0 = presented(), m0 = ms(), t0 = performance.now();
+		const f0 = api.frames(), p0 = painted(), s0 = presented(), v0 = motion(), m0 = ms(), t0 = performance.now();
 		setTimeout(() => {
-			const s = (performance.now() - t0) / 1000, p = painted() - p0;
-			done([(api.frames() - f0) / s, p / s, (presented() - s0) / s, p > 0 ? (ms() - m0) / p : 0]);
+			const s = (performance.now() - t0) / 1000, p = painted() - p0, v = motion();
+			const moving = v[1] - v0[1] > 0 ? (v[0] - v0[0]) * 1000 / (v[1] - v0[1]) : 0;
+			done([(api.frames() - f0) / s, p / s, (presented() - s0) / s, p > 0 ? (ms() - m0) / p : 0, moving]);
 		}, %[2]d);
 	})`, tab.api, framesWindowMs))
 	used, wall := chromiumCPUNow().minus(cpu0), time.Since(t0).Seconds()
-	f := frameFigures{fps: rates[0], painted: rates[1], presented: rates[2], drawMs: rates[3], cpu: used.all * 10 / wall}
+	f := frameFigures{fps: rates[0], painted: rates[1], presented: rates[2], drawMs: rates[3], motionFPS: rates[4], cpu: used.all * 10 / wall}
 	if presented := f.presented * wall; presented > 0 {
 		f.gpuMs = used.gpu * 1000 / presented
 	}

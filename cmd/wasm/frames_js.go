@@ -62,6 +62,9 @@ func (f *frameCounter) DrawFinalScreen(screen ebiten.FinalScreen, offscreen *ebi
 //	painted()      how many of them were painted afresh; the others found
 //	               nothing changed and left the screen as it was
 //	presented()    how many frames were put on the canvas
+//	motion()       [frames, ms]: the frames drawn while messages were in
+//	               flight, each right after another, and the wall ms
+//	               between them (render.Game.MotionFrames)
 //	firstFrameMs() performance.now() at the end of the first frame, or 0
 //	drawMs()       milliseconds spent in Draw so far, all frames together
 //	wake()         asks for frames for a while: a paused page that nothing
@@ -72,6 +75,10 @@ func (f *frameCounter) publish() {
 	api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any { return f.drawn }))
 	api.Set("painted", js.FuncOf(func(js.Value, []js.Value) any { return f.Painted() }))
 	api.Set("presented", js.FuncOf(func(js.Value, []js.Value) any { return f.presented }))
+	api.Set("motion", js.FuncOf(func(js.Value, []js.Value) any {
+		frames, ms := f.MotionFrames()
+		return []any{frames, ms}
+	}))
 	api.Set("firstFrameMs", js.FuncOf(func(js.Value, []js.Value) any { return f.firstFrameMs }))
 	api.Set("drawMs", js.FuncOf(func(js.Value, []js.Value) any { return f.drawMs }))
 	api.Set("wake", js.FuncOf(func(js.Value, []js.Value) any {
