@@ -383,18 +383,24 @@ type chromiumMemory struct{ all, gpu float64 }
 // settledPSS returns the PSS of the test browser's processes, all and the
 // GPU process's, once it has stopped changing: a tab closed just before
 // takes a moment to give its memory back, and a playground just started
-// to collect what its start left.
+// to collect what its start left. It has stopped when three readings half
+// a second apart stay within 2 MB of the first: two alone can fall in a
+// pause between the steps in which a closed tab's memory goes.
 func settledPSS(b *testing.B) chromiumMemory {
 	b.Helper()
-	const settled, most = 2e6, 20
-	all := chromiumPSS(b)
+	const settled, still, most = 2e6, 3, 40
+	all, same := chromiumPSS(b), 0
 	for range most {
 		time.Sleep(500 * time.Millisecond)
 		now := chromiumPSS(b)
 		if math.Abs(now-all) < settled {
-			return chromiumMemory{now, gpuPSS()}
+			same++
+		} else {
+			all, same = now, 0
 		}
-		all = now
+		if same == still {
+			break
+		}
 	}
 	return chromiumMemory{all, gpuPSS()}
 }
